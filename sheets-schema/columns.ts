@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import type { ChoiceSet, Choice } from './choices.js';
+
+/**
+ * How a column's cells are read. The validator picks its normaliser from the kind, the template
+ * generator its data validation, and the reports their formatting.
+ */
+export type ColumnKind =
+  | 'text' // free text, trimmed
+  | 'number' // a number ≥ 0 in Indonesian format; a percent cell 0,875 reads as 87,5
+  | 'integer' // a whole number ≥ 0
+  | 'positive' // a number > 0
+  | 'choice' // one of a ChoiceSet
+  | 'date' // a date cell, dd/mm/yyyy, yyyy-mm-dd or "15 Agustus 2025"
+  | 'urls' // one or more http(s) links
+  | 'nip'; // an 18-digit NIP held as text
+
+export interface ChoiceLookup extends ChoiceSet {
+  find(text: string): Choice | undefined;
+}
+
+export interface ColumnSpec {
+  /** The header exactly as the template writes it; matching is case- and space-insensitive. */
+  readonly header: string;
+  readonly required: boolean;
+  readonly kind: ColumnKind;
+  /** Indonesian help shown as the header note in templates and quoted by messages. */
+  readonly help: string;
+  readonly choices?: ChoiceLookup;
+  /** Target/realization columns know their quarter, so messages can say "Realisasi TW III". */
+  readonly quarter?: 1 | 2 | 3 | 4;
+  /** Column width in characters for templates. */
+  readonly width?: number;
+}
+
+declare module 'zod' {
+  interface GlobalMeta {
+    column?: ColumnSpec;
+  }
+}
+
+type Options = Omit<ColumnSpec, 'kind' | 'choices'>;
+
+export const col = {
+  text: (o: Options) => z.string().nullable().meta({ title: o.header, description: o.help, column: { ...o, kind: 'text' } }),
+  number: (o: Options) => z.number().nonnegative().nullable().meta({ title: o.header, description: o.help, column: { ...o, kind: 'number' } }),
+  integer: (o: Options) => z.number().int().nonnegative().nullable().meta({ title: o.header, description: o.help, column: { ...o, kind: 'integer' } }),
+  positive: (o: Options) => z.number().positive().nullable().meta({ title: o.header, description: o.help, column: { ...o, kind: 'positive' } }),
+  date: (o: Options) => z.iso.date().nullable().meta({ title: o.header, description: o.help, column: { ...o, kind: 'date' } }),
+  urls: (o: Options) => z.array(z.url({ protocol: /^https?$/ })).meta({ title: o.header, description: o.help, column: { ...o, kind: 'urls' } }),
+  nip: (o: Options) => z.string().regex(/^\d{18}$/).nullable().meta({ title: o.header, description: o.help, column: { ...o, kind: 'nip' } }),
+  choice: <const Ids extends readonly [string, ...string[]]>(ids: Ids, choices: ChoiceLookup, o: Options) =>
+    z.enum(ids).nullable().meta({ title: o.header, description: o.help, column: { ...o, kind: 'choice', choices } }),
+};
+
+export type ColumnShape = Record<string, z.ZodType>;
+
+export interface TableTab<Shape extends ColumnShape = ColumnShape> {
+  readonly name: string;
+  readonly row: z.ZodObject<Shape>;
+  /** The columns in template order, with the key the row object uses. */
+  readonly columns: readonly (ColumnSpec & { readonly key: keyof Shape & string })[];
+}
+
+export function defineTable<Shape extends ColumnShape>(name: string, shape: Shape): TableTab<Shape> {
+  const columns = Object.entries(shape).map(([key, schema]) => {
+    const column = schema.meta()?.column;
+    if (!column) throw new Error(`Kolom "${key}" pada tab ${name} tidak punya metadata kolom.`);
+    return { ...column, key };
+  });
+  return { name, row: z.object(shape), columns };
+}
+
+/** "Target TW I" … "Realisasi TW IV": the quarter columns that IKU, IKI and Rencana Aksi share. */
+export const QUARTER_NUMERALS = ['I', 'II', 'III', 'IV'] as const;
+
+export function quarterColumns<P extends 'target' | 'realization'>(kind: 'Target' | 'Realisasi', prefix: P, help: string) {
+  const make = (q: 1 | 2 | 3 | 4) =>
+    col.number({ header: `${kind} TW ${QUARTER_NUMERALS[q - 1]}`, required: true, quarter: q, help, width: 12 });
+  return {
+    [`${prefix}1`]: make(1),
+    [`${prefix}2`]: make(2),
+    [`${prefix}3`]: make(3),
+    [`${prefix}4`]: make(4),
+  } as Record<`${P}${1 | 2 | 3 | 4}`, ReturnType<typeof make>>;
+}
