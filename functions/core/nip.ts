@@ -1,0 +1,47 @@
+import { cellText, isFormulaError } from './cells.js';
+import type { Cell } from './workbook.js';
+
+/**
+ * NIP (Nomor Induk Pegawai, PP 11/2017 and BKN rules): 18 digits — date of birth (yyyymmdd),
+ * month of appointment (yyyymm), sex (1 male, 2 female) and a 3-digit serial. Spaces are allowed
+ * and ignored, so "19870315 201012 1 001" and "198703152010121001" are one person.
+ */
+export type NipRead =
+  | { kind: 'value'; value: string }
+  | { kind: 'invalid'; code: 'invalid-nip'; text: string; reason: string }
+  | { kind: 'invalid'; code: 'nip-not-text' | 'formula-error'; text: string };
+
+/** Above 2^53 a number loses digits; every 18-digit NIP is, so a NIP stored as a number is broken. */
+const LOST_DIGITS = 1e17;
+
+export function readNip(cell: Cell | undefined): NipRead {
+  if (isFormulaError(cell)) return { kind: 'invalid', code: 'formula-error', text: cellText(cell).trim() };
+  const value = cell?.value;
+  if (typeof value === 'number') {
+    if (Math.abs(value) >= LOST_DIGITS) return { kind: 'invalid', code: 'nip-not-text', text: value.toLocaleString('fullwide', { useGrouping: false }) };
+    return { kind: 'invalid', code: 'invalid-nip', text: String(value), reason: 'NIP harus 18 digit' };
+  }
+  const text = cellText(cell).trim();
+  const digits = text.replace(/^'/, '').replace(/\s+/g, '');
+  if (!/^\d+$/.test(digits)) return { kind: 'invalid', code: 'invalid-nip', text, reason: 'NIP hanya boleh berisi angka' };
+  if (digits.length !== 18) return { kind: 'invalid', code: 'invalid-nip', text, reason: `NIP harus 18 digit, bukan ${digits.length}` };
+  const reason = nipStructureProblem(digits);
+  return reason ? { kind: 'invalid', code: 'invalid-nip', text, reason } : { kind: 'value', value: digits };
+}
+
+function nipStructureProblem(nip: string): string | null {
+  const year = Number(nip.slice(0, 4));
+  const month = Number(nip.slice(4, 6));
+  const day = Number(nip.slice(6, 8));
+  const birth = new Date(Date.UTC(year, month - 1, day));
+  if (year < 1940 || birth.getUTCMonth() !== month - 1 || birth.getUTCDate() !== day) return '8 digit pertama harus tanggal lahir (ttttbbhh)';
+  const appointedMonth = Number(nip.slice(12, 14));
+  if (appointedMonth < 1 || appointedMonth > 12) return 'digit 9–14 harus tahun dan bulan pengangkatan (ttttbb)';
+  if (nip[14] !== '1' && nip[14] !== '2') return 'digit ke-15 harus 1 atau 2 (jenis kelamin)';
+  return null;
+}
+
+/** 198703******1001: enough for the office to recognise the person, not enough to identify them outside it. */
+export function maskNip(nip: string): string {
+  return `${nip.slice(0, 6)}******${nip.slice(14)}`;
+}

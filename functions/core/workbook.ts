@@ -1,0 +1,56 @@
+/**
+ * The cell model every adapter (xlsx, Google Sheets) produces (SPEC §2). The core reads workbooks
+ * only through these types, so a Google sheet and an .xlsx file with the same content score alike.
+ */
+export type FormatKind = 'number' | 'percent' | 'date' | 'text';
+
+/** Formula cells carry their computed result; a formula error arrives as its text, e.g. "#REF!". */
+export type CellValue = string | number | boolean | null;
+
+export interface Cell {
+  readonly value: CellValue;
+  readonly format: FormatKind;
+}
+
+export interface Sheet {
+  readonly name: string;
+  /** rows[r][c] is the cell at row r + 1, column c + 1; missing entries are empty cells. */
+  readonly rows: readonly (readonly (Cell | undefined)[] | undefined)[];
+}
+
+export interface Workbook {
+  readonly sheets: readonly Sheet[];
+}
+
+export function columnLetter(columnIndex: number): string {
+  let n = columnIndex + 1;
+  let letters = '';
+  while (n > 0) {
+    const rest = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rest) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** "IKU!H7" for row index 6, column index 7. Tab names with spaces are quoted as Sheets does. */
+export function cellRef(tab: string, rowIndex: number, columnIndex: number): string {
+  return `${tabRef(tab)}!${columnLetter(columnIndex)}${rowIndex + 1}`;
+}
+
+export function tabRef(tab: string): string {
+  return /^[A-Za-z0-9_]+$/.test(tab) ? tab : `'${tab.replace(/'/g, "''")}'`;
+}
+
+/** Tab names are matched like headers: case- and space-insensitively. */
+export function sameLabel(a: string, b: string): boolean {
+  return labelKey(a) === labelKey(b);
+}
+
+export function labelKey(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, '');
+}
+
+export function findSheet(workbook: Workbook, name: string): Sheet | undefined {
+  return workbook.sheets.find((sheet) => sheet.name === name) ?? workbook.sheets.find((sheet) => sameLabel(sheet.name, name));
+}
