@@ -1,0 +1,191 @@
+import {
+  ACTION_PLAN_TAB, IKI_TAB, IKU_TAB, JOBS_TAB, PROFILE_TAB, STAGES_TAB, WORKLOAD_TAB,
+  type ActionPlanRow, type IkiRow, type IkuRow, type JobRow, type StageRow, type WorkloadRow,
+} from '../../sheets-schema/index.js';
+import { cellText, isBlank } from './cells.js';
+import { finding, type Finding } from './findings.js';
+import { formatId, settle } from './numbers.js';
+import type { Period } from './period.js';
+import { readTable, type ParsedRow, type ParsedTable } from './table.js';
+import { cellRef, findSheet, labelKey, sameLabel, type Workbook } from './workbook.js';
+
+/**
+ * Reads and validates one office workbook: Profil, the six data tabs, and the rules that span rows
+ * and tabs (duplicate codes, weights, cascading IKU → IKI, jobs → workload). Period-dependent
+ * warnings (missing realization, missing evidence) belong to scoring.
+ */
+export interface ParsedOffice {
+  /** False when the workbook belongs to another office or year: the office is then left unscored. */
+  readonly identified: boolean;
+  readonly actionPlan: ParsedTable<ActionPlanRow>;
+  readonly iku: ParsedTable<IkuRow>;
+  readonly iki: ParsedTable<IkiRow>;
+  readonly jobs: ParsedTable<JobRow>;
+  readonly workload: ParsedTable<WorkloadRow>;
+  readonly stages: ParsedTable<StageRow>;
+  readonly findings: Finding[];
+}
+
+export function readOffice(workbook: Workbook, office: { code: string }, period: Period): ParsedOffice {
+  const findings: Finding[] = [];
+  const identified = checkProfile(workbook, office.code, period, findings);
+  const actionPlan = readTable(findSheet(workbook, ACTION_PLAN_TAB.name), ACTION_PLAN_TAB, findings);
+  const iku = readTable(findSheet(workbook, IKU_TAB.name), IKU_TAB, findings);
+  const iki = readTable(findSheet(workbook, IKI_TAB.name), IKI_TAB, findings);
+  const jobs = readTable(findSheet(workbook, JOBS_TAB.name), JOBS_TAB, findings);
+  const workload = readTable(findSheet(workbook, WORKLOAD_TAB.name), WORKLOAD_TAB, findings);
+  const stages = readTable(findSheet(workbook, STAGES_TAB.name), STAGES_TAB, findings);
+
+  checkActionTargets(actionPlan, findings);
+  markDuplicates(iku, 'code', 'Kode', findings);
+  checkWeights(iku, iku.rows, 'di tab IKU', findings);
+  for (const rows of groupByPerson(iki.rows).values()) checkWeights(iki, rows, 'milik pegawai yang sama', findings);
+  checkCascade(iku, iki, findings);
+  markDuplicates(jobs, 'job', 'Jabatan', findings);
+  checkJobs(jobs, workload, findings);
+  return { identified, actionPlan, iku, iki, jobs, workload, stages, findings };
+}
+
+function checkProfile(workbook: Workbook, code: string, period: Period, findings: Finding[]): boolean {
+  const sheet = findSheet(workbook, PROFILE_TAB.name);
+  const tab = PROFILE_TAB.name;
+  if (!sheet) {
+    findings.push(finding('missing-tab', tab, cellRef(tab, 0, 0), { tab }));
+    return true;
+  }
+  const lookup = (label: string) => {
+    const index = sheet.rows.findIndex((row) => typeof row?.[0]?.value === 'string' && sameLabel(row[0].value, label));
+    return index < 0 ? null : { index, cell: sheet.rows[index]?.[1] };
+  };
+  let identified = true;
+  for (const key of PROFILE_TAB.keys) {
+    const entry = lookup(key.label);
+    const ref = cellRef(tab, entry?.index ?? 0, entry ? 1 : 0);
+    if (!entry || isBlank(entry.cell)) {
+      findings.push(finding('missing-value', tab, ref, { column: key.label, help: key.help }));
+      continue;
+    }
+    const text = cellText(entry.cell).trim();
+    if (key.key === 'officeCode' && text !== code) {
+      findings.push(finding('office-code-mismatch', tab, ref, { value: text, expected: code }));
+      identified = false;
+    }
+    if (key.key === 'year' && text !== String(period.year)) {
+      findings.push(finding('year-mismatch', tab, ref, { value: text, expected: String(period.year), period: period.id }));
+      identified = false;
+    }
+  }
+  return identified;
+}
+
+const TARGETS = ['target1', 'target2', 'target3', 'target4'] as const;
+
+function checkActionTargets(table: ParsedTable<ActionPlanRow>, findings: Finding[]): void {
+  if (table.status === 'missing-column' || table.status === 'missing-tab') return;
+  for (const row of table.rows) {
+    if (TARGETS.some((key) => row.invalid.has(key))) continue;
+    if (TARGETS.every((key) => (row.values[key] ?? 0) === 0)) {
+      findings.push(finding('missing-target', table.tab, cellRef(table.tab, row.index, 0), {}));
+      row.hasError = true;
+    }
+  }
+}
+
+function markDuplicates<R extends Record<K, string | null>, K extends keyof R & string>(
+  table: ParsedTable<R>,
+  key: K,
+  column: string,
+  findings: Finding[],
+): void {
+  const first = new Map<string, ParsedRow<R>>();
+  for (const row of table.rows) {
+    const value = row.values[key];
+    if (value === null) continue;
+    const earlier = first.get(labelKey(value));
+    if (!earlier) {
+      first.set(labelKey(value), row);
+      continue;
+    }
+    findings.push(finding('duplicate-code', table.tab, table.ref(row.index, key), { column, value, firstCell: table.ref(earlier.index, key) }));
+    row.hasError = true;
+  }
+}
+
+/**
+ * Bobot: all blank means equal weights; some blank is an error on the blanks; a sum other than 100
+ * is only a warning, since weights are used in proportion.
+ */
+function checkWeights<R extends { weight: number | null }>(
+  table: ParsedTable<R>,
+  rows: readonly ParsedRow<R>[],
+  scope: string,
+  findings: Finding[],
+): void {
+  if (!table.columnIndex.has('weight' as keyof R & string)) return;
+  const blank = rows.filter((row) => row.values.weight === null && !row.invalid.has('weight'));
+  const given = rows.filter((row) => row.values.weight !== null);
+  if (given.length === 0) return;
+  for (const row of blank) {
+    findings.push(finding('invalid-weight', table.tab, table.ref(row.index, 'weight' as keyof R & string), { column: 'Bobot', scope }));
+    row.hasError = true;
+  }
+  const sum = settle(given.reduce((total, row) => total + (row.values.weight as number), 0));
+  if (sum !== 100 && blank.length === 0) {
+    const at = rows.length === table.rows.length ? cellRef(table.tab, table.headerIndex, table.columnIndex.get('weight' as keyof R & string) ?? 0) : table.ref((rows[0] as ParsedRow<R>).index, 'weight' as keyof R & string);
+    findings.push(finding('weights-not-100', table.tab, at, { scope, sum: formatId(sum) }));
+  }
+}
+
+/** IKI rows grouped by person; a row whose NIP cannot be read is a person of its own. */
+export function groupByPerson(rows: readonly ParsedRow<IkiRow>[]): Map<string, ParsedRow<IkiRow>[]> {
+  const groups = new Map<string, ParsedRow<IkiRow>[]>();
+  for (const row of rows) {
+    const key = row.values.nip ?? `row:${row.index}`;
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return groups;
+}
+
+/**
+ * IKI rows must cascade from an IKU of the office. When the IKU tab cannot be read the check is
+ * skipped: that tab already carries its own error, and failing every IKI row on top would punish
+ * one mistake twice.
+ */
+function checkCascade(iku: ParsedTable<IkuRow>, iki: ParsedTable<IkiRow>, findings: Finding[]): void {
+  if (!iku.columnIndex.has('code') || iku.status === 'missing-tab') return;
+  const codes = new Set(iku.rows.flatMap((row) => (row.values.code === null ? [] : [labelKey(row.values.code)])));
+  for (const row of iki.rows) {
+    const code = row.values.ikuCode;
+    if (code === null || codes.has(labelKey(code))) continue;
+    findings.push(finding('unknown-iku', iki.tab, iki.ref(row.index, 'ikuCode'), { value: code }));
+    row.hasError = true;
+  }
+  if (iki.status === 'missing-tab' || iki.status === 'missing-column') return;
+  const cascaded = new Set(iki.rows.flatMap((row) => (row.hasError || row.values.ikuCode === null ? [] : [labelKey(row.values.ikuCode)])));
+  for (const row of iku.rows) {
+    if (row.hasError || row.values.code === null || cascaded.has(labelKey(row.values.code))) continue;
+    findings.push(finding('iku-without-iki', iku.tab, iku.ref(row.index, 'code'), { value: row.values.code }));
+  }
+}
+
+function checkJobs(jobs: ParsedTable<JobRow>, workload: ParsedTable<WorkloadRow>, findings: Finding[]): void {
+  const jobsReadable = jobs.status !== 'missing-tab' && jobs.columnIndex.has('job');
+  const tasksReadable = workload.status !== 'missing-tab' && workload.columnIndex.has('job');
+  const known = new Set(jobs.rows.flatMap((row) => (row.values.job === null ? [] : [labelKey(row.values.job)])));
+  if (jobsReadable) {
+    for (const row of workload.rows) {
+      if (row.values.job === null || known.has(labelKey(row.values.job))) continue;
+      findings.push(finding('unknown-job', workload.tab, workload.ref(row.index, 'job'), { value: row.values.job }));
+      row.hasError = true;
+    }
+  }
+  if (jobsReadable && tasksReadable) {
+    const withTasks = new Set(workload.rows.flatMap((row) => (row.values.job === null ? [] : [labelKey(row.values.job)])));
+    for (const row of jobs.rows) {
+      if (row.values.job === null || withTasks.has(labelKey(row.values.job))) continue;
+      findings.push(finding('job-without-tasks', jobs.tab, jobs.ref(row.index, 'job'), { value: row.values.job }));
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import { AREA_IDS, type ActionPlanRow, type AreaId } from '../../../sheets-schema/index.js';
+import { finding, type Finding } from '../findings.js';
+import { formatId } from '../numbers.js';
+import type { Period } from '../period.js';
+import type { ParsedTable } from '../table.js';
+import { mean } from './indicator.js';
+
+export interface ActionItemResult {
+  readonly row: number;
+  readonly area: AreaId | null;
+  readonly activity: string | null;
+  readonly responsible: string | null;
+  readonly due: boolean;
+  readonly hasError: boolean;
+  readonly target: number;
+  /** Realization as reported, before the evidence rule. */
+  readonly reported: number;
+  /** Realization that counts: 0 without a valid evidence link. */
+  readonly counted: number;
+  readonly achievement: number | null;
+  readonly onTime: boolean | null;
+  readonly evidenceMissing: boolean;
+}
+
+export interface ActionPlanScore {
+  readonly score: number | null;
+  readonly areas: Readonly<Record<AreaId, number | null>>;
+  readonly items: readonly ActionItemResult[];
+}
+
+const TARGETS = ['target1', 'target2', 'target3', 'target4'] as const;
+const REALIZATIONS = ['realization1', 'realization2', 'realization3', 'realization4'] as const;
+
+/**
+ * Rencana Aksi (SPEC §4): sums up to quarter k; a realization counts only with evidence, because
+ * the instrument must show plans actually carried out, not only planned on paper.
+ */
+export function scoreActionPlan(table: ParsedTable<ActionPlanRow>, period: Period, findings: Finding[]): ActionPlanScore {
+  const items = table.rows.map((row): ActionItemResult => {
+    const v = row.values;
+    const base = { row: row.index, area: v.area, activity: v.activity, responsible: v.responsible };
+    if (row.hasError) {
+      return { ...base, due: true, hasError: true, target: 0, reported: 0, counted: 0, achievement: 0, onTime: null, evidenceMissing: false };
+    }
+    const target = sumTo(TARGETS.map((key) => v[key]), period.quarter);
+    const reported = sumTo(REALIZATIONS.map((key) => v[key]), period.quarter);
+    const due = target > 0;
+    const evidenceMissing = reported > 0 && v.evidence.length === 0;
+    if (evidenceMissing && due) {
+      findings.push(finding('missing-evidence', table.tab, table.ref(row.index, 'evidence'), { subject: 'realization', value: formatId(reported) }));
+    }
+    const counted = evidenceMissing ? 0 : reported;
+    return {
+      ...base,
+      due,
+      hasError: false,
+      target,
+      reported,
+      counted,
+      achievement: due ? Math.min(100, (100 * counted) / target) : null,
+      onTime: due ? reported >= target : null,
+      evidenceMissing,
+    };
+  });
+  const due = items.filter((item) => item.due);
+  const areas = Object.fromEntries(
+    AREA_IDS.map((id) => [id, mean(due.filter((item) => item.area === id).map((item) => item.achievement ?? 0))]),
+  ) as Record<AreaId, number | null>;
+  const score = table.status === 'ok' ? mean(due.map((item) => item.achievement ?? 0)) : 0;
+  return { score, areas, items };
+}
+
+function sumTo(quarters: readonly (number | null)[], k: number): number {
+  return quarters.slice(0, k).reduce<number>((sum, value) => sum + (value ?? 0), 0);
+}
