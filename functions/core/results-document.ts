@@ -1,0 +1,65 @@
+import type { AreaId } from '../../sheets-schema/index.js';
+import type { Finding } from './findings.js';
+import { round2OrNull } from './numbers.js';
+import type { Period } from './period.js';
+import type { OfficeResult } from './scoring/office.js';
+import type { Predicate } from './scoring/province.js';
+
+/** results.json (SPEC §7): the machine interface, rounded to 2 decimals, without personal details. */
+export interface ResultsDocument {
+  period: string;
+  generatedAt: string;
+  offices: OfficeSummary[];
+}
+
+export interface OfficeSummary {
+  code: string;
+  name: string;
+  status: 'scored' | 'unscored';
+  scores: { iku: number | null; actionPlan: number | null; iki: number | null; stages: number | null; dataQuality: number | null; index: number | null };
+  predicate: Predicate | null;
+  rank: number | null;
+  areas: Record<AreaId, number | null>;
+  workload: { ej: number | null; jobs: { job: string; staff: number; need: number; gap: number; ej: number | null; category: string | null }[] };
+  ikiCoverage: number | null;
+  peers: { area: AreaId; office: string }[];
+  findings: Finding[];
+}
+
+export function resultsDocument(period: Period, generatedAt: Date, offices: readonly OfficeResult[]): ResultsDocument {
+  return { period: period.id, generatedAt: generatedAt.toISOString(), offices: offices.map(officeSummary) };
+}
+
+function officeSummary(office: OfficeResult): OfficeSummary {
+  const s = office.scores;
+  return {
+    code: office.code,
+    name: office.name,
+    status: office.status,
+    scores: {
+      iku: round2OrNull(s.iku),
+      actionPlan: round2OrNull(s.actionPlan),
+      iki: round2OrNull(s.iki),
+      stages: round2OrNull(s.stages),
+      dataQuality: round2OrNull(s.dataQuality),
+      index: round2OrNull(s.index),
+    },
+    predicate: office.predicate,
+    rank: office.rank,
+    areas: Object.fromEntries(Object.entries(office.areas).map(([id, value]) => [id, round2OrNull(value)])) as Record<AreaId, number | null>,
+    workload: {
+      ej: round2OrNull(office.workload.ej),
+      jobs: office.workload.jobs.map((job) => ({
+        job: job.job,
+        staff: job.staff,
+        need: round2OrNull(job.need) as number,
+        gap: job.gap,
+        ej: round2OrNull(job.ej),
+        category: job.category,
+      })),
+    },
+    ikiCoverage: round2OrNull(office.ikiCoverage),
+    peers: office.peers.map((peer) => ({ area: peer.area, office: peer.office })),
+    findings: office.findings.map((f) => ({ tab: f.tab, cell: f.cell, level: f.level, code: f.code, message: f.message })),
+  };
+}
