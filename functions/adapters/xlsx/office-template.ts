@@ -1,0 +1,59 @@
+import ExcelJS from 'exceljs';
+import { DATA_TABS, PROFILE_TAB, STAGES_TAB, STANDARD_STEPS, STAGE_STATUS, type ColumnSpec } from '../../../sheets-schema/index.js';
+import { layoutKeyValues, layoutTable, type HeaderColumn } from './sheet-layout.js';
+
+/**
+ * A blank office workbook (SPEC §3) built from sheets-schema alone: Profil, then the six data tabs
+ * with headers, notes, dropdowns and formats, and Tahapan pre-filled with the standard steps.
+ */
+export interface OfficeTemplateOptions {
+  readonly code?: string;
+  readonly name?: string;
+  readonly year?: number;
+  /** Document created/modified date; pass a fixed date for reproducible files. */
+  readonly date?: Date;
+}
+
+export function buildOfficeTemplate(options: OfficeTemplateOptions = {}): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  const date = options.date ?? new Date();
+  workbook.creator = 'monev';
+  workbook.lastModifiedBy = 'monev';
+  workbook.created = date;
+  workbook.modified = date;
+
+  const profile = workbook.addWorksheet(PROFILE_TAB.name);
+  const values: Record<(typeof PROFILE_TAB.keys)[number]['key'], { value?: string | number; numFmt?: string }> = {
+    // The code is text so that Excel never reformats it; the year is a plain number.
+    officeCode: { value: options.code, numFmt: '@' },
+    officeName: { value: options.name, numFmt: '@' },
+    year: { value: options.year, numFmt: '0' },
+  };
+  layoutKeyValues(
+    profile,
+    PROFILE_TAB.keys.map((key) => ({ label: key.label, help: key.help, ...values[key.key] })),
+  );
+
+  for (const tab of DATA_TABS) {
+    const worksheet = workbook.addWorksheet(tab.name);
+    layoutTable(worksheet, tab.columns.map(headerColumn));
+  }
+  prefillStages(workbook.getWorksheet(STAGES_TAB.name) as ExcelJS.Worksheet);
+  return workbook;
+}
+
+export function headerColumn(column: ColumnSpec): HeaderColumn {
+  if (column.kind !== 'choice' || !column.choices) return column;
+  return { ...column, list: column.choices.choices.map((choice) => choice.label) };
+}
+
+function prefillStages(worksheet: ExcelJS.Worksheet): void {
+  const at = (key: string) => STAGES_TAB.columns.findIndex((column) => column.key === key) + 1;
+  const belum = STAGE_STATUS.choices.find((choice) => choice.id === 'belum')?.label ?? 'Belum';
+  STANDARD_STEPS.forEach((step, i) => {
+    const row = worksheet.getRow(i + 2);
+    row.getCell(at('stage')).value = step.stage;
+    row.getCell(at('step')).value = step.step;
+    row.getCell(at('status')).value = belum;
+  });
+}

@@ -1,0 +1,63 @@
+import ExcelJS from 'exceljs';
+import { COMPONENTS, REGISTRY_TAB, SETTINGS_TAB, SETTING_DEFAULTS, WEIGHTS_TAB, type RegistryRow } from '../../../sheets-schema/index.js';
+import { headerColumn } from './office-template.js';
+import { layoutKeyValues, layoutTable } from './sheet-layout.js';
+
+/**
+ * The input tabs of the provincial rekap workbook (SPEC §5): Satker, Bobot with the default
+ * component weights, and Pengaturan. The output tabs (Rekap, Rekap Bidang, Log) are created by the
+ * rekap writer when it first writes them.
+ */
+export interface RekapTemplateOptions {
+  /** Registry rows, in the order they should appear. */
+  readonly offices?: readonly RekapOffice[];
+  readonly period?: string;
+  readonly provinceEmail?: string;
+  /** Document created/modified date; pass a fixed date for reproducible files. */
+  readonly date?: Date;
+}
+
+export type RekapOffice = Pick<RegistryRow, 'code' | 'name' | 'source'> & {
+  readonly kind?: string | null;
+  readonly email?: string | null;
+  readonly active?: string | null;
+};
+
+export function buildRekapTemplate(options: RekapTemplateOptions = {}): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  const date = options.date ?? new Date();
+  workbook.creator = 'monev';
+  workbook.lastModifiedBy = 'monev';
+  workbook.created = date;
+  workbook.modified = date;
+
+  const registry = workbook.addWorksheet(REGISTRY_TAB.name);
+  layoutTable(registry, REGISTRY_TAB.columns.map(headerColumn));
+  (options.offices ?? []).forEach((office, i) => {
+    const row = registry.getRow(i + 2);
+    REGISTRY_TAB.columns.forEach((column, c) => {
+      const value = office[column.key];
+      if (value !== null && value !== undefined) row.getCell(c + 1).value = value;
+    });
+  });
+
+  const weights = workbook.addWorksheet(WEIGHTS_TAB.name);
+  layoutTable(weights, WEIGHTS_TAB.columns.map(headerColumn));
+  COMPONENTS.forEach((component, i) => {
+    weights.getCell(i + 2, 1).value = component.label;
+    weights.getCell(i + 2, 2).value = component.defaultWeight;
+  });
+
+  const settings = workbook.addWorksheet(SETTINGS_TAB.name);
+  const values: Record<(typeof SETTINGS_TAB.keys)[number]['key'], string | number | undefined> = {
+    period: options.period,
+    cap: SETTING_DEFAULTS.cap,
+    effectiveMinutes: SETTING_DEFAULTS.effectiveMinutes,
+    provinceEmail: options.provinceEmail,
+  };
+  layoutKeyValues(
+    settings,
+    SETTINGS_TAB.keys.map((key) => ({ label: key.label, help: key.help, value: values[key.key], numFmt: key.key === 'period' ? '@' : undefined })),
+  );
+  return workbook;
+}
