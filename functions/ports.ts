@@ -1,3 +1,7 @@
+import type { ResultsDocument } from './core/results-document.js';
+import type { SheetRecord, SheetValue } from './core/summary-rows.js';
+import type { Workbook } from './core/workbook.js';
+
 /**
  * The interfaces the application needs from the outside world. The core never sees them; the use
  * cases in app/ receive implementations from the entrypoints, and tests pass fakes.
@@ -40,4 +44,42 @@ export interface MailReceipt {
 export interface Mailer {
   send(message: MailMessage): Promise<MailReceipt>;
   close(): Promise<void>;
+}
+
+/** Where workbooks come from: a folder of .xlsx files locally, Google Sheets in production. */
+export interface WorkbookSource {
+  /** The rekap workbook; rejects with a ConfigError-worthy message when it cannot be read. */
+  readRekap(): Promise<Workbook>;
+  /** One office workbook by its registry `Sumber`; rejects with UnreadableWorkbookError when unreadable. */
+  readOffice(source: string): Promise<Workbook>;
+  /** How to name the rekap in messages. */
+  describeRekap(): string;
+  /** How to name an office source in messages: a file name or a spreadsheet link. */
+  describe(source: string): string;
+}
+
+/** Rows for the rekap workbook, already shaped by core/summary-rows.ts. */
+export interface SummaryUpdate {
+  readonly summary: readonly SheetRecord[];
+  readonly areas: readonly SheetRecord[];
+  readonly log: readonly SheetRecord[];
+}
+
+/** Where monev writes: each office's Hasil Validasi and the rekap's Rekap, Rekap Bidang and Log. */
+export interface SummarySink {
+  writeFeedback(officeCode: string, rows: readonly (readonly SheetValue[])[]): Promise<void>;
+  writeSummary(update: SummaryUpdate): Promise<void>;
+  /** Rekap rows of earlier runs, for "change against the previous period". */
+  readPreviousSummary(): Promise<readonly SheetRecord[]>;
+  /** Where a person finds the outputs, for the closing message. */
+  describe(): string[];
+}
+
+export interface ResultsStore {
+  /** Writes results.json; returns where it went. */
+  save(document: ResultsDocument): Promise<string>;
+}
+
+export interface Clock {
+  now(): Date;
 }

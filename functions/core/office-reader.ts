@@ -26,7 +26,8 @@ export interface ParsedOffice {
   readonly findings: Finding[];
 }
 
-export function readOffice(workbook: Workbook, office: { code: string }, period: Period): ParsedOffice {
+/** `office.code` null skips the Kode Satker check, for validating a workbook outside the registry. */
+export function readOffice(workbook: Workbook, office: { code: string | null }, period: Period): ParsedOffice {
   const findings: Finding[] = [];
   const identified = checkProfile(workbook, office.code, period, findings);
   const actionPlan = readTable(findSheet(workbook, ACTION_PLAN_TAB.name), ACTION_PLAN_TAB, findings);
@@ -46,7 +47,7 @@ export function readOffice(workbook: Workbook, office: { code: string }, period:
   return { identified, actionPlan, iku, iki, jobs, workload, stages, findings };
 }
 
-function checkProfile(workbook: Workbook, code: string, period: Period, findings: Finding[]): boolean {
+function checkProfile(workbook: Workbook, code: string | null, period: Period, findings: Finding[]): boolean {
   const sheet = findSheet(workbook, PROFILE_TAB.name);
   const tab = PROFILE_TAB.name;
   if (!sheet) {
@@ -66,7 +67,7 @@ function checkProfile(workbook: Workbook, code: string, period: Period, findings
       continue;
     }
     const text = cellText(entry.cell).trim();
-    if (key.key === 'officeCode' && text !== code) {
+    if (key.key === 'officeCode' && code !== null && text !== code) {
       findings.push(finding('office-code-mismatch', tab, ref, { value: text, expected: code }));
       identified = false;
     }

@@ -1,0 +1,147 @@
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { AREA_SUMMARY_TAB, FEEDBACK_TAB, LOG_TAB, SUMMARY_TAB } from '../../../sheets-schema/index.js';
+import type { SheetRecord, SheetValue } from '../../core/summary-rows.js';
+import { labelKey } from '../../core/workbook.js';
+import type { SummarySink, SummaryUpdate } from '../../ports.js';
+import { writeFileAtomic } from '../fs/atomic-file.js';
+import { REKAP_FILE } from './xlsx-source.js';
+
+/**
+ * Local mode's outputs. The input rekap is never modified: OUT/rekap.xlsx is a copy of it with the
+ * period's rows upserted into Rekap and Rekap Bidang and the run appended to Log; each office's
+ * findings go to OUT/validasi/<kode>.xlsx as a Hasil Validasi tab.
+ */
+export class XlsxSummarySink implements SummarySink {
+  constructor(
+    private readonly dataDir: string,
+    private readonly outDir: string,
+  ) {}
+
+  async writeFeedback(officeCode: string, rows: readonly (readonly SheetValue[])[]): Promise<void> {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet(FEEDBACK_TAB.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.addRow([...FEEDBACK_TAB.headers]);
+    styleHeader(sheet.getRow(1));
+    for (const row of rows) {
+      const added = sheet.addRow([...row]);
+      added.alignment = { vertical: 'top', wrapText: true };
+      if (row[2] === 'Error') added.getCell(3).font = { bold: true, color: { argb: 'FFB00020' } };
+    }
+    [18, 20, 12, 22, 100].forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: FEEDBACK_TAB.headers.length } };
+    await writeFileAtomic(join(this.outDir, 'validasi', `${safeFileName(officeCode)}.xlsx`), await toBytes(workbook));
+  }
+
+  async writeSummary(update: SummaryUpdate): Promise<void> {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(this.dataDir, REKAP_FILE));
+    upsert(workbook, SUMMARY_TAB.name, SUMMARY_TAB.headers, SUMMARY_TAB.key, update.summary);
+    upsert(workbook, AREA_SUMMARY_TAB.name, AREA_SUMMARY_TAB.headers, AREA_SUMMARY_TAB.key, update.areas);
+    upsert(workbook, LOG_TAB.name, LOG_TAB.headers, [], update.log);
+    await writeFileAtomic(join(this.outDir, REKAP_FILE), await toBytes(workbook));
+  }
+
+  async readPreviousSummary(): Promise<readonly SheetRecord[]> {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(this.dataDir, REKAP_FILE));
+    const sheet = workbook.getWorksheet(SUMMARY_TAB.name);
+    if (!sheet) return [];
+    const layout = locate(sheet, SUMMARY_TAB.headers);
+    const records: SheetRecord[] = [];
+    for (let r = layout.headerRow + 1; r <= sheet.rowCount; r++) {
+      const row = sheet.getRow(r);
+      const record: Record<string, SheetValue> = {};
+      for (const [header, column] of layout.columns) record[header] = plain(row.getCell(column).value);
+      if (record.Kode !== null && record.Kode !== undefined) records.push(record);
+    }
+    return records;
+  }
+
+  describe(): string[] {
+    return [join(this.outDir, REKAP_FILE), join(this.outDir, 'validasi')];
+  }
+}
+
+/**
+ * Updates the owned columns of the row whose key matches, or appends a row. Rows are never
+ * reordered or removed, and columns the tool does not own are left alone (SPEC §5).
+ */
+function upsert(workbook: ExcelJS.Workbook, tab: string, headers: readonly string[], key: readonly string[], records: readonly SheetRecord[]): void {
+  const sheet = workbook.getWorksheet(tab) ?? createTab(workbook, tab, headers);
+  const layout = locate(sheet, headers);
+  let nextColumn = Math.max(0, ...layout.columns.values()) + 1;
+  for (const header of headers) {
+    if (layout.columns.has(header)) continue;
+    sheet.getRow(layout.headerRow).getCell(nextColumn).value = header;
+    layout.columns.set(header, nextColumn++);
+  }
+  const rowKey = (read: (header: string) => SheetValue) => key.map((header) => String(read(header) ?? '')).join('\u0000');
+  const existing = new Map<string, number>();
+  let lastRow = layout.headerRow;
+  for (let r = layout.headerRow + 1; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    if (!row.hasValues) continue;
+    lastRow = r;
+    if (key.length > 0) existing.set(rowKey((header) => plain(row.getCell(layout.columns.get(header) as number).value)), r);
+  }
+  for (const record of records) {
+    const found = key.length > 0 ? existing.get(rowKey((header) => record[header] ?? null)) : undefined;
+    const target = found ?? ++lastRow;
+    const row = sheet.getRow(target);
+    for (const header of headers) {
+      const cell = row.getCell(layout.columns.get(header) as number);
+      cell.value = record[header] ?? null;
+      if (typeof record[header] === 'number' && !Number.isInteger(record[header])) cell.numFmt = '0.00';
+    }
+    if (found === undefined && key.length > 0) existing.set(rowKey((header) => record[header] ?? null), target);
+  }
+}
+
+function createTab(workbook: ExcelJS.Workbook, tab: string, headers: readonly string[]): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(tab, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.addRow([...headers]);
+  styleHeader(sheet.getRow(1));
+  headers.forEach((header, i) => (sheet.getColumn(i + 1).width = Math.max(10, Math.min(34, header.length + 4))));
+  return sheet;
+}
+
+/** The header row is the one among rows 1–10 holding most of our headers, as for input tabs. */
+function locate(sheet: ExcelJS.Worksheet, headers: readonly string[]): { headerRow: number; columns: Map<string, number> } {
+  const wanted = new Map(headers.map((header) => [labelKey(header), header]));
+  let best = { row: 1, columns: new Map<string, number>() };
+  for (let r = 1; r <= Math.min(10, Math.max(1, sheet.rowCount)); r++) {
+    const columns = new Map<string, number>();
+    sheet.getRow(r).eachCell((cell, column) => {
+      const header = typeof cell.value === 'string' ? wanted.get(labelKey(cell.value)) : undefined;
+      if (header && !columns.has(header)) columns.set(header, column);
+    });
+    if (columns.size > best.columns.size) best = { row: r, columns };
+  }
+  return { headerRow: best.row, columns: best.columns };
+}
+
+function plain(value: ExcelJS.CellValue): SheetValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number') return value;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return value.toISOString();
+  if ('result' in value) return plain((value.result ?? null) as ExcelJS.CellValue);
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('text' in value) return String(value.text);
+  return null;
+}
+
+function styleHeader(row: ExcelJS.Row): void {
+  row.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+  row.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF7A1F1F' } };
+  row.alignment = { vertical: 'middle', wrapText: true };
+}
+
+function safeFileName(code: string): string {
+  return code.replace(/[^A-Za-z0-9_-]/g, '_');
+}
+
+async function toBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}

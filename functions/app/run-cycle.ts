@@ -1,0 +1,124 @@
+import { readOffice } from '../core/office-reader.js';
+import { parsePeriod, type Period } from '../core/period.js';
+import { readRekap, type RegistryOffice, type RekapInputs } from '../core/rekap-reader.js';
+import { resultsDocument } from '../core/results-document.js';
+import { rankProvince, scoreOffice, unreadableOffice, type OfficeResult, type ScoringSettings } from '../core/scoring/office.js';
+import { areaRecord, feedbackRows, jakartaTime, logRecord, scoringLogResult, summaryRecord } from '../core/summary-rows.js';
+import type { Clock, ResultsStore, SummarySink, WorkbookSource } from '../ports.js';
+import { ConfigError } from './errors.js';
+import { mapLimit } from './map-limit.js';
+
+export interface RunOptions {
+  /** "2025-TW3"; defaults to the rekap's Pengaturan Periode. */
+  readonly period?: string;
+  /** Only these office codes; all active offices when absent. */
+  readonly offices?: readonly string[];
+}
+
+export type ProgressEvent =
+  | { kind: 'start'; period: Period; total: number }
+  | { kind: 'office'; done: number; total: number; office: OfficeResult }
+  | { kind: 'writing' };
+
+export interface RunDeps {
+  readonly source: WorkbookSource;
+  readonly sink: SummarySink;
+  readonly results: ResultsStore;
+  readonly clock: Clock;
+  readonly progress?: (event: ProgressEvent) => void;
+  /** Workbooks read at once. */
+  readonly concurrency?: number;
+  /** For faults that are monev's own bugs: never receives sheet content or personal data. */
+  readonly logInternalError?: (context: string, error: unknown) => void;
+}
+
+export interface RunOutcome {
+  readonly period: Period;
+  readonly offices: readonly OfficeResult[];
+  readonly resultsLocation: string;
+  readonly registryNotes: readonly string[];
+}
+
+/**
+ * The main job (SPEC §7 `monev run`): read the rekap, read and score every office, rank the
+ * province, then write results.json, each office's Hasil Validasi and the rekap summary. Nothing is
+ * written when the rekap's configuration is wrong; one broken workbook only marks its own office.
+ */
+export async function runCycle(deps: RunDeps, options: RunOptions = {}): Promise<RunOutcome> {
+  const rekap = readRekap(await deps.source.readRekap());
+  const period = resolvePeriod(rekap, options.period);
+  const settings: ScoringSettings = { cap: rekap.cap, effectiveMinutes: rekap.effectiveMinutes, weights: rekap.weights };
+  const offices = selectOffices(rekap.offices, options.offices);
+
+  deps.progress?.({ kind: 'start', period, total: offices.length });
+  let done = 0;
+  const scored = await mapLimit(offices, deps.concurrency ?? 2, async (office) => {
+    const result = await assessOffice(deps, office, period, settings);
+    deps.progress?.({ kind: 'office', done: ++done, total: offices.length, office: result });
+    return result;
+  });
+  const ranked = rankProvince(scored);
+
+  deps.progress?.({ kind: 'writing' });
+  const now = deps.clock.now();
+  const time = jakartaTime(now);
+  const runId = `run-${now.toISOString().replace(/[-:]/g, '').slice(0, 15)}`;
+  const resultsLocation = await deps.results.save(resultsDocument(period, now, ranked));
+  for (const office of ranked) await deps.sink.writeFeedback(office.code, feedbackRows(office));
+  await deps.sink.writeSummary({
+    summary: ranked.map((office) => summaryRecord(office, period, time, null)),
+    areas: ranked.filter((office) => office.status === 'scored').map((office) => areaRecord(office, period)),
+    log: [
+      logRecord(runId, time, '', 'mulai', `periode ${period.id}, ${ranked.length} satker`),
+      ...ranked.map((office) => logRecord(runId, time, office.code, 'nilai', scoringLogResult(office))),
+    ],
+  });
+  return { period, offices: ranked, resultsLocation, registryNotes: rekap.skipped };
+}
+
+async function assessOffice(deps: RunDeps, office: RegistryOffice, period: Period, settings: ScoringSettings): Promise<OfficeResult> {
+  const identity = { code: office.code, name: office.name };
+  if (office.source === null) return unreadableOffice(identity, `${office.ref} (Sumber)`, 'kolom Sumber di rekap kosong; isi dengan file atau spreadsheet satker ini');
+  const label = deps.source.describe(office.source);
+  let workbook;
+  try {
+    workbook = await deps.source.readOffice(office.source);
+  } catch (error) {
+    const reason = (error as { reason?: unknown }).reason;
+    if (typeof reason === 'string') return unreadableOffice(identity, label, reason);
+    deps.logInternalError?.(`membaca satker ${office.code}`, error);
+    return unreadableOffice(identity, label, 'terjadi kesalahan tak terduga saat membaca; laporkan ke tim monev provinsi');
+  }
+  try {
+    return scoreOffice(identity, readOffice(workbook, identity, period), period, settings);
+  } catch (error) {
+    deps.logInternalError?.(`menilai satker ${office.code}`, error);
+    return unreadableOffice(identity, label, 'terjadi kesalahan tak terduga saat menilai; laporkan ke tim monev provinsi');
+  }
+}
+
+function resolvePeriod(rekap: RekapInputs, requested: string | undefined): Period {
+  const problems = [...rekap.problems];
+  let period: Period | null = null;
+  if (requested !== undefined) {
+    period = parsePeriod(requested);
+    if (!period) problems.push(`--period "${requested}" tidak dikenal. Tulis seperti 2025-TW3.`);
+  } else {
+    period = rekap.period;
+    if (rekap.periodProblem) problems.push(rekap.periodProblem);
+    else if (!period) problems.push('Periode belum ditentukan. Isi Periode di tab Pengaturan (misalnya 2025-TW3) atau berikan --period 2025-TW3.');
+  }
+  if (problems.length > 0 || !period) throw new ConfigError(problems.join('\n'));
+  return period;
+}
+
+function selectOffices(offices: readonly RegistryOffice[], wanted: readonly string[] | undefined): readonly RegistryOffice[] {
+  if (!wanted || wanted.length === 0) return offices;
+  const known = new Set(offices.map((office) => office.code));
+  const unknown = wanted.filter((code) => !known.has(code));
+  if (unknown.length > 0) {
+    throw new ConfigError(`--offices: kode ${unknown.join(', ')} tidak ada (atau tidak aktif) di tab Satker. Periksa kodenya, misalnya 3573 untuk Kota Malang.`);
+  }
+  const chosen = new Set(wanted);
+  return offices.filter((office) => chosen.has(office.code));
+}

@@ -1,0 +1,85 @@
+import { AREAS, AREA_SUMMARY_TAB, FEEDBACK_TAB, LOG_TAB, SUMMARY_TAB } from '../../sheets-schema/index.js';
+import { formatId, round2OrNull } from './numbers.js';
+import type { Period } from './period.js';
+import type { OfficeResult } from './scoring/office.js';
+
+/**
+ * The rows monev writes into sheets, as plain values keyed by header, so the xlsx and Google
+ * adapters write the same thing. Text from sheets never starts a formula here: adapters write values
+ * raw, and `neutralise` guards the cells that quote sheet text.
+ */
+export type SheetValue = string | number | null;
+export type SheetRecord = Readonly<Record<string, SheetValue>>;
+
+export function summaryRecord(office: OfficeResult, period: Period, updatedAt: string, report: string | null): SheetRecord {
+  const s = office.scores;
+  const count = (level: 'error' | 'warning') => office.findings.filter((f) => f.level === level).length;
+  const record: Record<(typeof SUMMARY_TAB.headers)[number], SheetValue> = {
+    Periode: period.id,
+    Kode: office.code,
+    Nama: neutralise(office.name),
+    Status: office.status === 'scored' ? 'Dinilai' : 'Tidak dinilai',
+    IKU: round2OrNull(s.iku),
+    'Rencana Aksi': round2OrNull(s.actionPlan),
+    IKI: round2OrNull(s.iki),
+    Tahapan: round2OrNull(s.stages),
+    'Kualitas Data': round2OrNull(s.dataQuality),
+    Indeks: round2OrNull(s.index),
+    Predikat: office.predicate,
+    Peringkat: office.rank,
+    Error: count('error'),
+    Peringatan: count('warning'),
+    Diperbarui: updatedAt,
+    Laporan: report,
+  };
+  return record;
+}
+
+export function areaRecord(office: OfficeResult, period: Period): SheetRecord {
+  const record: Record<string, SheetValue> = { Periode: period.id, Kode: office.code, Nama: neutralise(office.name) };
+  for (const area of AREAS) record[area.name] = round2OrNull(office.areas[area.id]);
+  return record satisfies Record<(typeof AREA_SUMMARY_TAB.headers)[number], SheetValue>;
+}
+
+/** Hasil Validasi: one row per finding; an office without findings gets one line saying so. */
+export function feedbackRows(office: OfficeResult): SheetValue[][] {
+  if (office.findings.length === 0) return [['', '', '', '', 'Tidak ada temuan. Terima kasih, data sudah rapi.']];
+  return office.findings.map((f) => [f.tab, f.cell, f.level === 'error' ? 'Error' : 'Peringatan', f.code, neutralise(f.message)]);
+}
+
+export const FEEDBACK_HEADERS = FEEDBACK_TAB.headers;
+
+/** Log rows carry codes, counts and scores only: never names, NIPs or addresses. */
+export function logRecord(runId: string, time: string, code: string, action: string, result: string): SheetRecord {
+  const record: Record<(typeof LOG_TAB.headers)[number], SheetValue> = { Run: runId, Waktu: time, Kode: code, Aksi: action, Hasil: neutralise(result) };
+  return record;
+}
+
+export function scoringLogResult(office: OfficeResult): string {
+  const errors = office.findings.filter((f) => f.level === 'error').length;
+  const warnings = office.findings.length - errors;
+  if (office.status === 'unscored') {
+    const reason = office.findings.find((f) => f.code === 'unreadable-workbook' || f.code === 'office-code-mismatch' || f.code === 'year-mismatch');
+    return `tidak dinilai (${reason?.code ?? 'error'}); ${errors} error, ${warnings} peringatan`;
+  }
+  const index = office.scores.index;
+  return `indeks ${index === null ? '-' : formatId(index)} (${office.predicate ?? '-'}); ${errors} error, ${warnings} peringatan`;
+}
+
+/** "2026-11-28 06:55 WIB": offices and the province work in Western Indonesia Time. */
+export function jakartaTime(date: Date): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(date);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')} WIB`;
+}
+
+/**
+ * Text a spreadsheet could take for a formula (starting with =, +, -, @, tab or CR) gets a leading
+ * apostrophe. Writes are raw values anyway; this second guard keeps the text inert when somebody
+ * copies it into a cell that does evaluate, at the cost of a visible, harmless quote.
+ */
+export function neutralise(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
