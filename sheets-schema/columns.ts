@@ -23,6 +23,11 @@ export interface ColumnSpec {
   /** The header exactly as the template writes it; matching is case- and space-insensitive. */
   readonly header: string;
   readonly required: boolean;
+  /**
+   * A required header whose cells may still be blank: quarters not reported yet (SPEC §4 "T or R is
+   * undefined when all its cells … are blank") and Bukti Dukung, whose absence is only a warning.
+   */
+  readonly allowBlank?: boolean;
   readonly kind: ColumnKind;
   /** Indonesian help shown as the header note in templates and quoted by messages. */
   readonly help: string;
@@ -76,7 +81,7 @@ export const QUARTER_NUMERALS = ['I', 'II', 'III', 'IV'] as const;
 
 export function quarterColumns<P extends 'target' | 'realization'>(kind: 'Target' | 'Realisasi', prefix: P, help: string) {
   const make = (q: 1 | 2 | 3 | 4) =>
-    col.number({ header: `${kind} TW ${QUARTER_NUMERALS[q - 1]}`, required: true, quarter: q, help, width: 12 });
+    col.number({ header: `${kind} TW ${QUARTER_NUMERALS[q - 1]}`, required: true, allowBlank: true, quarter: q, help, width: 12 });
   return {
     [`${prefix}1`]: make(1),
     [`${prefix}2`]: make(2),

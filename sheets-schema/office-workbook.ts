@@ -30,7 +30,7 @@ export const ACTION_PLAN_TAB = defineTable('Rencana Aksi', {
   ...quarterColumns('Target', 'target', TARGET_HELP),
   ...quarterColumns('Realisasi', 'realization', REALIZATION_HELP),
   responsible: col.text({ header: 'Penanggung Jawab', required: false, help: 'Jabatan atau nama penanggung jawab kegiatan.', width: 22 }),
-  evidence: col.urls({ header: 'Bukti Dukung', required: true, help: `${URL_HELP} Realisasi hanya dihitung bila ada bukti dukung.`, width: 36 }),
+  evidence: col.urls({ header: 'Bukti Dukung', required: true, allowBlank: true, help: `${URL_HELP} Realisasi hanya dihitung bila ada bukti dukung.`, width: 36 }),
   note: col.text({ header: 'Keterangan', required: false, help: 'Catatan tambahan.', width: 24 }),
 });
 

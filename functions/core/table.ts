@@ -137,7 +137,7 @@ function readColumn(column: ColumnSpec, cell: Cell | undefined, ref: string, tab
     return { value: column.kind === 'urls' ? [] : null, invalid: true };
   };
   const blank = (): ColumnRead => {
-    if (column.required) return fail(finding('missing-value', tab, ref, { column: label, help: column.help }));
+    if (column.required && !column.allowBlank) return fail(finding('missing-value', tab, ref, { column: label, help: column.help }));
     if (column.kind === 'urls') return { value: [], invalid: false };
     if (column.kind === 'choice' && column.choices?.defaultId) return { value: column.choices.defaultId, invalid: false };
     return BLANK_OK;
