@@ -57,8 +57,10 @@ export function readNumber(cell: Cell | undefined): Read<number> {
   if (isFormulaError(cell)) return { kind: 'invalid', code: 'formula-error', text: cellText(cell).trim() };
   const { value } = cell;
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return { kind: 'invalid', code: 'invalid-number', text: String(value) };
-    return { kind: 'value', value: cell.format === 'percent' ? fromFraction(value) : value };
+    const read = cell.format === 'percent' ? fromFraction(value) : value;
+    // A huge percent cell overflows when scaled to percent units; it is unreadable, not infinite.
+    if (!Number.isFinite(read)) return { kind: 'invalid', code: 'invalid-number', text: String(value) };
+    return { kind: 'value', value: read };
   }
   if (typeof value !== 'string') return { kind: 'invalid', code: 'invalid-number', text: cellText(cell) };
   return parseNumberText(value);
@@ -71,9 +73,10 @@ export function parseNumberText(raw: string): Read<number> {
   if (percent) text = text.slice(0, -1);
   if (INDONESIAN_NUMBER.test(text)) {
     const value = Number(text.replace(/\./g, '').replace(',', '.'));
-    return { kind: 'value', value, ambiguous: AMBIGUOUS.test(text) };
+    // Several hundred digits read as Infinity: no count or percentage is that, so it is unreadable.
+    if (Number.isFinite(value)) return { kind: 'value', value, ambiguous: AMBIGUOUS.test(text) };
   }
-  if (DOT_DECIMAL.test(text)) return { kind: 'value', value: Number(text) };
+  if (DOT_DECIMAL.test(text) && Number.isFinite(Number(text))) return { kind: 'value', value: Number(text) };
   return { kind: 'invalid', code: 'invalid-number', text: trimmed };
 }
 
