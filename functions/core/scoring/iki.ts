@@ -5,7 +5,7 @@ import type { Period } from '../period.js';
 import type { ParsedTable } from '../table.js';
 import { labelKey } from '../workbook.js';
 import { category, mean, type Category } from './indicator.js';
-import { largestWeight, scoreIndicatorRow, weightedScore, type IndicatorResult } from './iku.js';
+import { largestWeight, scoreIndicatorRow, weightedAchievement, type IndicatorResult } from './iku.js';
 
 export interface PersonResult {
   /** Null when the NIP could not be read: such a row is a person of its own scoring 0. */
@@ -32,7 +32,8 @@ export function scoreIki(table: ParsedTable<IkiRow>, iku: ParsedTable<IkuRow>, p
   for (const rows of groupByPerson(table.rows).values()) {
     const fallback = largestWeight(rows);
     const results = rows.map((row) => scoreIndicatorRow(table, row, period, cap, fallback, findings));
-    const score = weightedScore(results);
+    // Only the component is capped at 100 (SPEC §4): a person above 100 lifts the mean of persons.
+    const score = weightedAchievement(results);
     const first = rows[0]?.values;
     persons.push({
       nip: first?.nip ?? null,

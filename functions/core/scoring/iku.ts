@@ -62,10 +62,15 @@ export function largestWeight(rows: readonly { readonly values: { readonly weigh
   return weights.length === 0 ? 1 : Math.max(...weights);
 }
 
-/** Weighted mean of the due rows, capped at 100; null when nothing is due and nothing is broken. */
-export function weightedScore(results: readonly IndicatorResult[]): number | null {
+/** Weighted mean of the due rows' scored achievements; null when nothing is due and nothing is broken. */
+export function weightedAchievement(results: readonly IndicatorResult[]): number | null {
   const due = results.filter((result) => result.due);
-  const value = weightedMean(due.map((result) => ({ value: result.scored ?? 0, weight: result.weight })));
+  return weightedMean(due.map((result) => ({ value: result.scored ?? 0, weight: result.weight })));
+}
+
+/** The weighted mean capped at 100, as the IKU component is (SPEC §4). */
+export function weightedScore(results: readonly IndicatorResult[]): number | null {
+  const value = weightedAchievement(results);
   return value === null ? null : Math.min(100, value);
 }
 
