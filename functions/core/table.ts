@@ -96,7 +96,7 @@ export function readTable<Shape extends ColumnShape>(
     if (!parsed.success) throw new Error(`Internal: row ${r + 1} of ${tab} does not fit its schema: ${parsed.error.message}`);
     rows.push({ index: r, values: parsed.data, invalid: invalid as Set<keyof R>, hasError: invalid.size > 0 || missing.length > 0 });
   }
-  if (missing.length === 0 && rows.length === 0) findings.push(finding('empty-tab', tab, cellRef(tab, headerIndex, 0), { tab }));
+  if (missing.length === 0 && rows.length === 0) findings.push(finding('empty-tab', tab, cellRef(tab, 0, 0), { tab }));
   const status: TableStatus = missing.length > 0 ? 'missing-column' : rows.length === 0 ? 'empty' : 'ok';
   return table(tab, status, headerIndex, columnIndex as Map<keyof R & string, number>, rows, sheet);
 }
