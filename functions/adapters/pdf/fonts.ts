@@ -27,16 +27,15 @@ const FACES: readonly FontFace[] = [
 
 const require = createRequire(import.meta.url);
 
-function fontFaceRule(face: FontFace): string {
+function fontFaceRule(face: FontFace, display: 'block' | 'swap'): string {
   const file = require.resolve(`@fontsource/noto-sans/files/noto-sans-latin-${face.weight}-${face.style}.woff2`);
   const base64 = readFileSync(file).toString('base64');
-  // `font-display: block` because a print must never be taken with a fallback font.
   return [
     '@font-face {',
     `  font-family: '${FONT_FAMILY}';`,
     `  font-style: ${face.style};`,
     `  font-weight: ${face.weight};`,
-    '  font-display: block;',
+    `  font-display: ${display};`,
     `  src: url(data:font/woff2;base64,${base64}) format('woff2');`,
     '}',
   ].join('\n');
@@ -53,15 +52,21 @@ function cached(key: string, build: () => string): string {
   return css;
 }
 
-/** `@font-face` rules for every embedded Noto Sans face, as `data:` URLs; read from disk once. */
+/**
+ * `@font-face` rules for every embedded Noto Sans face, as `data:` URLs; read from disk once. Documents
+ * put this in their `<style>`. `font-display: block` because a page must never be printed with a
+ * fallback font; Chromium waits for the fonts before it prints the page body.
+ */
 export function embeddedFontCss(): string {
-  return cached('all', () => FACES.map(fontFaceRule).join('\n'));
+  return cached('all', () => FACES.map((face) => fontFaceRule(face, 'block')).join('\n'));
 }
 
 /**
- * Only the regular face. The page footer is rendered in a separate document of its own, so it needs its
- * own copy of the font; one face keeps that copy small.
+ * Only the regular face, for the page footer, which Chromium draws from a separate little document
+ * without waiting for its fonts. With `block` the footer text came out invisible; with `swap` it is always
+ * there, in Noto Sans when the document itself embeds `embeddedFontCss()` (the same `data:` URL is then
+ * already decoded), in a fallback font otherwise.
  */
-export function embeddedRegularFontCss(): string {
-  return cached('regular', () => fontFaceRule({ weight: 400, style: 'normal' }));
+export function embeddedFooterFontCss(): string {
+  return cached('footer', () => fontFaceRule({ weight: 400, style: 'normal' }, 'swap'));
 }

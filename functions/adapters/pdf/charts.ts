@@ -1,0 +1,211 @@
+import * as echarts from 'echarts';
+import type { EChartsOption } from 'echarts';
+import { FONT_STACK } from './fonts.js';
+
+/**
+ * Charts for the reports, drawn on the server as SVG strings that the templates inline into the HTML.
+ * ECharts escapes every text it writes into the SVG (`<`, `&`, quotes), so labels taken from the sheets
+ * can be passed as they are; test/adapters/pdf/charts.test.ts holds it to that.
+ */
+
+const TEXT_COLOR = '#1f2328';
+const AXIS_COLOR = '#8c959f';
+const SERIES_COLORS = ['#b3261e', '#1f5f99', '#2e7d32', '#8e6c00'];
+const NULL_CELL_COLOR = '#e3e5e8';
+/** Red → yellow → green, read as "far from / close to the target" by people who print in colour. */
+const SCORE_GRADIENT = ['#d73027', '#fee08b', '#1a9850'];
+
+export interface RadarChartInput {
+  /** The axis names, e.g. the eight assessment areas. */
+  labels: string[];
+  /**
+   * One polygon per series, e.g. the office and the provincial average, with one value per label. A null
+   * value is drawn as 0: a radar has no way to leave a gap, so callers that must tell "no data" apart from
+   * "scored 0" say so in the text next to the chart.
+   */
+  series: { name: string; values: (number | null)[] }[];
+  /** Top of every axis; scores are percentages. */
+  max?: number;
+  width?: number;
+  height?: number;
+}
+
+export interface HeatmapInput {
+  /** Row names top to bottom, e.g. the offices. */
+  rows: string[];
+  /** Column names left to right, e.g. the areas. */
+  columns: string[];
+  /** `values[row][column]` on 0–100; null (or a missing cell) is drawn as a grey cell marked "–". */
+  values: (number | null)[][];
+  width?: number;
+  height?: number;
+}
+
+export interface BarChartInput {
+  labels: string[];
+  values: number[];
+  width?: number;
+  height?: number;
+}
+
+/**
+ * A score as Indonesian readers write it: decimal comma, at most one decimal, no trailing ",0".
+ * Done by hand rather than with `Intl` so a Node built without full ICU prints the same.
+ */
+export function formatChartNumber(value: number): string {
+  const rounded = Math.round(value * 10) / 10;
+  const text = Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
+  return text.replace('.', ',').replace('-', '−');
+}
+
+function renderSvg(width: number, height: number, option: EChartsOption): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  // An undisposed SSR chart keeps a timer alive and the process never exits.
+  try {
+    chart.setOption({
+      animation: false,
+      textStyle: { fontFamily: FONT_STACK, color: TEXT_COLOR },
+      color: SERIES_COLORS,
+      ...option,
+    });
+    return chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
+}
+
+export function radarChartSvg(input: RadarChartInput): string {
+  const max = input.max ?? 100;
+  const width = input.width ?? 520;
+  const height = input.height ?? 420;
+  return renderSvg(width, height, {
+    legend: { bottom: 0, data: input.series.map((s) => s.name), textStyle: { color: TEXT_COLOR } },
+    radar: {
+      radius: '62%',
+      center: ['50%', '48%'],
+      indicator: input.labels.map((name) => ({ name, max })),
+      axisName: { color: TEXT_COLOR, fontSize: 11, width: 110, overflow: 'break' },
+      splitNumber: 4,
+      axisLine: { lineStyle: { color: AXIS_COLOR } },
+      splitLine: { lineStyle: { color: AXIS_COLOR, opacity: 0.5 } },
+      splitArea: { show: false },
+    },
+    series: [
+      {
+        type: 'radar',
+        silent: true,
+        symbolSize: 4,
+        data: input.series.map((s, index) => ({
+          name: s.name,
+          value: input.labels.map((_, i) => s.values[i] ?? 0),
+          lineStyle: { width: 2, type: index === 0 ? 'solid' : 'dashed' },
+          areaStyle: index === 0 ? { opacity: 0.12 } : undefined,
+        })),
+      },
+    ],
+  });
+}
+
+export function heatmapSvg(input: HeatmapInput): string {
+  const cellHeight = 18;
+  const top = 56;
+  const width = input.width ?? 680;
+  const height = input.height ?? top + input.rows.length * cellHeight + 12;
+  const left = 170;
+  const cellWidth = (width - left - 12) / Math.max(input.columns.length, 1);
+
+  const scored: [number, number, number][] = [];
+  const missing: [number, number, number][] = [];
+  input.rows.forEach((_, row) => {
+    input.columns.forEach((_, column) => {
+      const value = input.values[row]?.[column] ?? null;
+      if (value === null || !Number.isFinite(value)) missing.push([column, row, 0]);
+      else scored.push([column, row, value]);
+    });
+  });
+
+  const cellLabel = { show: true, fontSize: 10, color: TEXT_COLOR, textBorderWidth: 0 };
+  return renderSvg(width, height, {
+    grid: { left, right: 12, top, bottom: 12 },
+    xAxis: {
+      type: 'category',
+      position: 'top',
+      data: input.columns,
+      axisTick: { show: false },
+      axisLine: { show: false },
+      axisLabel: { interval: 0, fontSize: 10, width: cellWidth - 4, overflow: 'break', color: TEXT_COLOR },
+    },
+    // A category y axis runs bottom-up; inverse it so the first row is printed on top.
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: input.rows,
+      axisTick: { show: false },
+      axisLine: { show: false },
+      axisLabel: { interval: 0, fontSize: 10, width: left - 12, overflow: 'truncate', color: TEXT_COLOR },
+    },
+    // Each heatmap series needs a visual map; the second one only paints the cells without a value grey.
+    visualMap: [
+      { type: 'continuous', show: false, min: 0, max: 100, seriesIndex: 0, inRange: { color: SCORE_GRADIENT } },
+      { type: 'piecewise', show: false, seriesIndex: 1, pieces: [{ value: 0 }], inRange: { color: [NULL_CELL_COLOR] } },
+    ],
+    series: [
+      {
+        type: 'heatmap',
+        silent: true,
+        data: scored,
+        itemStyle: { borderColor: '#ffffff', borderWidth: 1 },
+        label: { ...cellLabel, formatter: (params) => formatCellValue(params.value) },
+      },
+      {
+        type: 'heatmap',
+        silent: true,
+        data: missing,
+        itemStyle: { borderColor: '#ffffff', borderWidth: 1 },
+        label: { ...cellLabel, color: AXIS_COLOR, formatter: '–' },
+      },
+    ],
+  });
+}
+
+function formatCellValue(value: unknown): string {
+  const score = Array.isArray(value) ? value[2] : undefined;
+  return typeof score === 'number' ? formatChartNumber(score) : '–';
+}
+
+export function barChartSvg(input: BarChartInput): string {
+  const width = input.width ?? 520;
+  const height = input.height ?? 300;
+  return renderSvg(width, height, {
+    grid: { left: 40, right: 16, top: 24, bottom: 48 },
+    xAxis: {
+      type: 'category',
+      data: input.labels,
+      axisTick: { show: false },
+      axisLine: { lineStyle: { color: AXIS_COLOR } },
+      axisLabel: { interval: 0, fontSize: 11, width: (width - 56) / Math.max(input.labels.length, 1) - 4, overflow: 'break', color: TEXT_COLOR },
+    },
+    yAxis: {
+      type: 'value',
+      minInterval: 1,
+      axisLabel: { fontSize: 10, color: TEXT_COLOR, formatter: (value: number) => formatChartNumber(value) },
+      splitLine: { lineStyle: { color: AXIS_COLOR, opacity: 0.4 } },
+    },
+    series: [
+      {
+        type: 'bar',
+        silent: true,
+        barMaxWidth: 56,
+        data: input.values,
+        itemStyle: { color: SERIES_COLORS[1] },
+        label: {
+          show: true,
+          position: 'top',
+          fontSize: 11,
+          color: TEXT_COLOR,
+          formatter: (params) => (typeof params.value === 'number' ? formatChartNumber(params.value) : ''),
+        },
+      },
+    ],
+  });
+}

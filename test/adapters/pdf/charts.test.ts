@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { barChartSvg, formatChartNumber, heatmapSvg, radarChartSvg } from '../../../functions/adapters/pdf/charts.js';
+import { FONT_FAMILY, embeddedFontCss, embeddedFooterFontCss } from '../../../functions/adapters/pdf/fonts.js';
+
+const AREAS = [
+  'Perencanaan',
+  'Pengawasan',
+  'Penanganan Pelanggaran',
+  'Penyelesaian Sengketa',
+  'Hukum',
+  'Humas',
+  'SDM',
+  'Keuangan <script>alert(1)</script>',
+];
+
+/** The texts of the `<text>` elements, still escaped as they are in the SVG source. */
+function svgTexts(svg: string): string[] {
+  return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((match) => match[1] ?? '');
+}
+
+describe('charts', () => {
+  const charts = [
+    {
+      name: 'radar',
+      svg: () =>
+        radarChartSvg({
+          labels: AREAS,
+          series: [
+            { name: 'Kab. <Malang>', values: [80, 70.5, null, 60, 90, 100, 40, 55] },
+            { name: 'Rata-rata provinsi', values: [75, 75, 75, 75, 75, 75, 75, 75] },
+          ],
+        }),
+    },
+    {
+      name: 'heatmap',
+      svg: () =>
+        heatmapSvg({
+          rows: ['Kota Malang', 'Kab. <script>'],
+          columns: AREAS,
+          values: [
+            [80, 70.46, null, 60, 90, 100, 40, 55],
+            [0, 12.5, 33, 44, 55, 66, 77],
+          ],
+        }),
+    },
+    { name: 'bar', svg: () => barChartSvg({ labels: ['Sangat Baik', 'Baik', '<b>Cukup</b>'], values: [3, 20, 15] }) },
+  ];
+
+  it.each(charts)('$name: an SVG whose texts from the sheets are escaped', ({ svg }) => {
+    const text = svg();
+    expect(text.startsWith('<svg')).toBe(true);
+    expect(text.trimEnd().endsWith('</svg>')).toBe(true);
+    expect(text).not.toMatch(/<script|<b>|<Malang>/);
+    expect(text).toContain(`font-family:'${FONT_FAMILY}', sans-serif`);
+  });
+
+  it('radar: labels and legend are escaped text, not markup', () => {
+    const texts = svgTexts(charts[0]!.svg());
+    expect(texts).toContain('Kab. &lt;Malang&gt;');
+    expect(texts.join(' ')).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('heatmap: values with a decimal comma, missing cells marked "–" in grey', () => {
+    const svg = charts[1]!.svg();
+    const texts = svgTexts(svg);
+    expect(texts).toEqual(expect.arrayContaining(['70,5', '12,5', '100', '0', '–', 'Kab. &lt;script&gt;']));
+    // One missing value in the first row, the short second row leaves the last cell missing too.
+    expect(texts.filter((t) => t === '–')).toHaveLength(2);
+    expect(svg).toContain('fill="rgb(227,229,232)"');
+  });
+
+  it('bar: a label with the count on each bar', () => {
+    const texts = svgTexts(charts[2]!.svg());
+    expect(texts).toEqual(expect.arrayContaining(['3', '20', '15', 'Sangat Baik', '&lt;b&gt;Cukup&lt;/b&gt;']));
+  });
+
+  it('charts leave no timer behind (a leaked SSR chart keeps the process alive)', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
+    // zrender's last frame timer may still be pending right after dispose; it must fire once, not repeat.
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+    await settle();
+    const before = timers();
+    charts.forEach(({ svg }) => svg());
+    await settle();
+    expect(timers()).toBe(before);
+  });
+});
+
+describe('formatChartNumber', () => {
+  it.each([
+    { input: 72.46, expected: '72,5' },
+    { input: 100, expected: '100' },
+    { input: 0, expected: '0' },
+    { input: 99.96, expected: '100' },
+    { input: 12.04, expected: '12' },
+    { input: -3.5, expected: '−3,5' },
+  ])('$input → $expected', ({ input, expected }) => {
+    expect(formatChartNumber(input)).toBe(expected);
+  });
+});
+
+describe('fonts', () => {
+  it('embeds the Noto Sans faces as data URLs and builds them once', () => {
+    const css = embeddedFontCss();
+    expect(css.match(/@font-face/g)).toHaveLength(5);
+    expect(css).toContain("src: url(data:font/woff2;base64,d09GMg"); // "wOF2", the woff2 signature
+    expect(css).not.toMatch(/url\((?!data:)/);
+    expect(embeddedFontCss()).toBe(css);
+    expect(embeddedFooterFontCss()).toContain('font-display: swap;');
+  });
+});
