@@ -1,0 +1,151 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
+import type { MailMessage, MailReceipt, Mailer } from '../../ports.js';
+import { MailSendError } from './mail-error.js';
+import { assertSendable, mailOptions, newMessageId } from './mime.js';
+
+export interface SmtpMailerOptions {
+  /**
+   * `smtp://user:password@host:587` (STARTTLS when the server offers it) or `smtps://user:password@host:465`
+   * (TLS from the start). Query flags: `ignoreTLS=true` (never upgrade; local test servers) and
+   * `requireTLS=true` (refuse to send in clear text).
+   */
+  url: string;
+  /** The From header of every message. */
+  from: string;
+  /** Connections kept open to the server; a run sends about forty mails. */
+  maxConnections?: number;
+  /** Longest wait for connecting, the greeting, and each reply. */
+  timeoutMs?: number;
+}
+
+/** Where the server is, for messages: never the user name or password from the URL. */
+interface SmtpEndpoint {
+  display: string;
+  transport: SMTPPool.Options;
+}
+
+/** Sends mail through an SMTP server over a small pool of connections that stays open for a run. */
+export class SmtpMailer implements Mailer {
+  private readonly endpoint: SmtpEndpoint;
+  private readonly transporter: Transporter<SMTPPool.SentMessageInfo, SMTPPool.Options>;
+  private closed = false;
+
+  constructor(private readonly options: SmtpMailerOptions) {
+    this.endpoint = parseSmtpUrl(options.url, options);
+    this.transporter = nodemailer.createTransport(this.endpoint.transport);
+  }
+
+  async send(message: MailMessage): Promise<MailReceipt> {
+    assertSendable(message);
+    if (this.closed) {
+      throw new MailSendError('refused', `Surat "${message.subject}" tidak dikirim karena pengirim SMTP sudah ditutup.`);
+    }
+    const messageId = newMessageId(this.options.from);
+    let info: SMTPPool.SentMessageInfo;
+    try {
+      info = await this.transporter.sendMail(mailOptions(message, { from: this.options.from, messageId }));
+    } catch (cause) {
+      throw this.explain(cause, message);
+    }
+    // A server that refuses some recipients still delivers to the others; the caller reports the rest.
+    return {
+      messageId: info.messageId || messageId,
+      accepted: info.accepted.map(addressOf),
+      rejected: info.rejected.map(addressOf),
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.transporter.close();
+  }
+
+  private explain(cause: unknown, message: MailMessage): MailSendError {
+    const error = cause instanceof Error ? (cause as Error & { code?: string; command?: string; response?: string }) : undefined;
+    const code = error?.code ?? '';
+    const technical = `Rincian teknis: ${[code, error?.message ?? String(cause)].filter(Boolean).join(': ')}`;
+    const where = this.endpoint.display;
+    const subject = `Surat "${message.subject}"`;
+
+    if (code === 'EAUTH' || code === 'ENOAUTH') {
+      return new MailSendError(
+        'auth-failed',
+        `${subject} tidak terkirim: server SMTP ${where} menolak login; periksa nama pengguna dan sandi di URL SMTP. ${technical}`,
+        { cause },
+      );
+    }
+    if (['ECONNECTION', 'ESOCKET', 'ETIMEDOUT', 'EDNS', 'ETLS', 'EPROXY', 'ECONNREFUSED'].includes(code)) {
+      return new MailSendError(
+        'connection-failed',
+        `${subject} tidak terkirim: tidak bisa terhubung ke server SMTP ${where}; periksa alamat, port, TLS ` +
+          `(smtp:// atau smtps://) dan jaringan. ${technical}`,
+        { cause },
+      );
+    }
+    if (code === 'EENVELOPE' && error?.command === 'RCPT TO') {
+      return new MailSendError(
+        'all-rejected',
+        `${subject} tidak terkirim: server SMTP ${where} menolak semua penerima (${message.to.join(', ')}); ` +
+          `periksa alamat surel di lembar data. ${technical}`,
+        { cause },
+      );
+    }
+    return new MailSendError(
+      'refused',
+      `${subject} tidak terkirim: server SMTP ${where} menolaknya; periksa ukuran lampiran dan alamat pengirim ${this.options.from}. ${technical}`,
+      { cause },
+    );
+  }
+}
+
+const _portCheck: new (options: SmtpMailerOptions) => Mailer = SmtpMailer;
+void _portCheck;
+
+export function parseSmtpUrl(url: string, options: Pick<SmtpMailerOptions, 'maxConnections' | 'timeoutMs'> = {}): SmtpEndpoint {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    // The parser's error carries the whole URL, password included, so it is not kept as the cause.
+    throw invalidUrl('alamatnya tidak bisa dibaca');
+  }
+  if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') {
+    throw invalidUrl(`skema "${parsed.protocol}" tidak dikenal`);
+  }
+  if (parsed.hostname === '') throw invalidUrl('nama server kosong');
+
+  const secure = parsed.protocol === 'smtps:';
+  const port = parsed.port === '' ? (secure ? 465 : 587) : Number(parsed.port);
+  const user = decodeURIComponent(parsed.username);
+  const pass = decodeURIComponent(parsed.password);
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  return {
+    display: `${parsed.protocol}//${parsed.hostname}:${port}`,
+    transport: {
+      pool: true,
+      host: parsed.hostname,
+      port,
+      secure,
+      auth: user === '' ? undefined : { user, pass },
+      ignoreTLS: parsed.searchParams.get('ignoreTLS') === 'true',
+      requireTLS: parsed.searchParams.get('requireTLS') === 'true',
+      maxConnections: options.maxConnections ?? 2,
+      connectionTimeout: timeoutMs,
+      greetingTimeout: timeoutMs,
+      socketTimeout: timeoutMs,
+    },
+  };
+}
+
+function invalidUrl(reason: string): MailSendError {
+  return new MailSendError(
+    'invalid-config',
+    `URL SMTP tidak valid (${reason}); tulis seperti smtp://pengguna:sandi@smtp.contoh.go.id:587 atau smtps://…:465.`,
+  );
+}
+
+function addressOf(entry: string | { address: string }): string {
+  return typeof entry === 'string' ? entry : entry.address;
+}

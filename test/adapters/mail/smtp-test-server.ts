@@ -1,0 +1,80 @@
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMail {
+  mail: ParsedMail;
+  /** The RCPT TO addresses the server accepted, which is who actually gets the mail. */
+  recipients: string[];
+}
+
+export interface TestSmtpServer {
+  url: string;
+  port: number;
+  received: ReceivedMail[];
+  /** Connections opened so far, to check that the mailer pools them. */
+  connections: number;
+  close(): Promise<void>;
+}
+
+export interface TestSmtpServerOptions {
+  /** Addresses answered with "550 mailbox unavailable" at RCPT TO. */
+  rejectRecipients?: string[];
+  /** When set, AUTH is required and only this user and password pass. */
+  credentials?: { user: string; pass: string };
+}
+
+/** A real SMTP server on 127.0.0.1 (random port, no TLS) that parses every message it receives. */
+export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): Promise<TestSmtpServer> {
+  const rejected = new Set((options.rejectRecipients ?? []).map((address) => address.toLowerCase()));
+  const state = { received: [] as ReceivedMail[], connections: 0 };
+
+  const server = new SMTPServer({
+    logger: false,
+    // Closing waits this long for clients that still hold a connection (a mailer that was not closed).
+    closeTimeout: 1_000,
+    disabledCommands: options.credentials ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
+    authOptional: !options.credentials,
+    allowInsecureAuth: true,
+    onConnect(_session, callback) {
+      state.connections++;
+      callback();
+    },
+    onAuth(auth, _session, callback) {
+      const ok = auth.username === options.credentials?.user && auth.password === options.credentials?.pass;
+      if (ok) callback(null, { user: auth.username });
+      else callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
+    },
+    onRcptTo(address, _session, callback) {
+      if (rejected.has(address.address.toLowerCase())) {
+        callback(Object.assign(new Error(`Mailbox ${address.address} unavailable`), { responseCode: 550 }));
+      } else callback();
+    },
+    onData(stream, session, callback) {
+      const recipients = session.envelope.rcptTo.map((rcpt) => rcpt.address);
+      simpleParser(stream).then(
+        (mail) => {
+          state.received.push({ mail, recipients });
+          callback();
+        },
+        (error: Error) => callback(error),
+      );
+    },
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.server.address() as AddressInfo).port;
+
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    port,
+    received: state.received,
+    get connections() {
+      return state.connections;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
