@@ -1,3 +1,6 @@
+import type { OfficeMailModel } from './core/report/mail-content.js';
+import type { OfficeReportModel } from './core/report/office-report.js';
+import type { ProvinceReportModel } from './core/report/province-report.js';
 import type { ResultsDocument } from './core/results-document.js';
 import type { SheetRecord, SheetValue } from './core/summary-rows.js';
 import type { Workbook } from './core/workbook.js';
@@ -69,8 +72,8 @@ export interface SummaryUpdate {
 export interface SummarySink {
   writeFeedback(officeCode: string, rows: readonly (readonly SheetValue[])[]): Promise<void>;
   writeSummary(update: SummaryUpdate): Promise<void>;
-  /** Rekap rows of earlier runs, for "change against the previous period". */
-  readPreviousSummary(): Promise<readonly SheetRecord[]>;
+  /** Rekap and Log rows of earlier runs: for "change against the previous period" and the send log. */
+  readHistory(): Promise<{ readonly summary: readonly SheetRecord[]; readonly log: readonly SheetRecord[] }>;
   /** Where a person finds the outputs, for the closing message. */
   describe(): string[];
 }
@@ -82,4 +85,17 @@ export interface ResultsStore {
 
 export interface Clock {
   now(): Date;
+}
+
+/** Where rendered reports are kept: OUT/laporan locally, a Drive folder in production. */
+export interface ReportStore {
+  /** Saves one PDF; returns the link or path the Rekap's Laporan column shows. */
+  save(fileName: string, bytes: Uint8Array): Promise<string>;
+}
+
+/** The handlebars templates, as the app sees them: a model in, HTML out. */
+export interface DocumentTemplates {
+  officeReport(model: OfficeReportModel): string;
+  provinceReport(model: ProvinceReportModel): string;
+  mail(model: OfficeMailModel): string;
 }

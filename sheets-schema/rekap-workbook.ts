@@ -54,9 +54,13 @@ export const AREA_SUMMARY_TAB = {
   key: ['Periode', 'Kode'],
 } as const;
 
+/**
+ * Log: one row per action of a run. Periode and Sidik (the PDF's SHA-256) make the send log: a report
+ * already sent unchanged for the same office and period is not sent again.
+ */
 export const LOG_TAB = {
   name: 'Log',
-  headers: ['Run', 'Waktu', 'Kode', 'Aksi', 'Hasil'],
+  headers: ['Run', 'Waktu', 'Kode', 'Aksi', 'Hasil', 'Periode', 'Sidik'],
 } as const;
 
 export type RegistryRow = ReturnType<typeof REGISTRY_TAB.row.parse>;

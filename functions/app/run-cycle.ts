@@ -1,12 +1,13 @@
 import { readOffice } from '../core/office-reader.js';
-import { parsePeriod, type Period } from '../core/period.js';
+import { parsePeriod, previousPeriod, type Period } from '../core/period.js';
 import { readRekap, type RegistryOffice, type RekapInputs } from '../core/rekap-reader.js';
 import { resultsDocument } from '../core/results-document.js';
 import { rankProvince, scoreOffice, unreadableOffice, type OfficeResult, type ScoringSettings } from '../core/scoring/office.js';
-import { areaRecord, feedbackRows, jakartaTime, logRecord, scoringLogResult, summaryRecord } from '../core/summary-rows.js';
+import { areaRecord, feedbackRows, jakartaTime, logRecord, scoringLogResult, summaryRecord, type SheetRecord } from '../core/summary-rows.js';
 import type { Clock, ResultsStore, SummarySink, WorkbookSource } from '../ports.js';
 import { ConfigError } from './errors.js';
 import { mapLimit } from './map-limit.js';
+import { deliverReports, renderReports, type MailDeps, type PublishOutcome, type ReportDeps } from './publish-reports.js';
 
 export interface RunOptions {
   /** "2025-TW3"; defaults to the rekap's Pengaturan Periode. */
@@ -18,6 +19,8 @@ export interface RunOptions {
 export type ProgressEvent =
   | { kind: 'start'; period: Period; total: number }
   | { kind: 'office'; done: number; total: number; office: OfficeResult }
+  | { kind: 'rendering'; total: number }
+  | { kind: 'sending' }
   | { kind: 'writing' };
 
 export interface RunDeps {
@@ -28,6 +31,10 @@ export interface RunDeps {
   readonly progress?: (event: ProgressEvent) => void;
   /** Workbooks read at once. */
   readonly concurrency?: number;
+  /** PDF reports; absent with --no-pdf. */
+  readonly reports?: ReportDeps;
+  /** E-mail delivery of the reports; absent with --no-email. */
+  readonly mail?: MailDeps;
   /** For faults that are monev's own bugs: never receives sheet content or personal data. */
   readonly logInternalError?: (context: string, error: unknown) => void;
 }
@@ -37,6 +44,7 @@ export interface RunOutcome {
   readonly offices: readonly OfficeResult[];
   readonly resultsLocation: string;
   readonly registryNotes: readonly string[];
+  readonly publishing: PublishOutcome | null;
 }
 
 /**
@@ -59,21 +67,51 @@ export async function runCycle(deps: RunDeps, options: RunOptions = {}): Promise
   });
   const ranked = rankProvince(scored);
 
-  deps.progress?.({ kind: 'writing' });
+  const history = await deps.sink.readHistory();
   const now = deps.clock.now();
   const time = jakartaTime(now);
-  const runId = `run-${now.toISOString().replace(/[-:]/g, '').slice(0, 15)}`;
+  const run = `run-${now.toISOString().replace(/[-:]/g, '').slice(0, 15)}`;
   const resultsLocation = await deps.results.save(resultsDocument(period, now, ranked));
+
+  let publishing: PublishOutcome | null = null;
+  if (deps.reports) {
+    deps.progress?.({ kind: 'rendering', total: ranked.length + 1 });
+    const previousIndex = previousIndexes(history.summary, period);
+    const rendered = await renderReports(deps.reports, { period, generatedAt: now, offices: ranked, previousIndex });
+    let delivery: Pick<PublishOutcome, 'sent' | 'unchanged' | 'failedSends' | 'noRecipients' | 'log'> = { sent: 0, unchanged: 0, failedSends: 0, noRecipients: [], log: [] };
+    if (deps.mail) {
+      deps.progress?.({ kind: 'sending' });
+      delivery = await deliverReports(
+        { ...deps.mail, templates: deps.reports.templates },
+        { period, offices: ranked, registry: offices, provinceEmails: rekap.provinceEmails, reports: rendered.reports, history: history.log },
+      );
+    }
+    publishing = { ...rendered, ...delivery, log: [...rendered.log, ...delivery.log] };
+  }
+  const links = new Map(publishing?.reports.map((report) => [report.code, report.location]) ?? []);
+
+  deps.progress?.({ kind: 'writing' });
   for (const office of ranked) await deps.sink.writeFeedback(office.code, feedbackRows(office));
   await deps.sink.writeSummary({
-    summary: ranked.map((office) => summaryRecord(office, period, time, null)),
+    summary: ranked.map((office) => summaryRecord(office, period, time, links.get(office.code) ?? null)),
     areas: ranked.filter((office) => office.status === 'scored').map((office) => areaRecord(office, period)),
     log: [
-      logRecord(runId, time, '', 'mulai', `periode ${period.id}, ${ranked.length} satker`),
-      ...ranked.map((office) => logRecord(runId, time, office.code, 'nilai', scoringLogResult(office))),
+      logRecord({ run, time, code: '', action: 'mulai', result: `${ranked.length} satker`, period: period.id }),
+      ...ranked.map((office) => logRecord({ run, time, code: office.code, action: 'nilai', result: scoringLogResult(office), period: period.id })),
+      ...(publishing?.log ?? []).map((entry) => logRecord({ ...entry, run, time })),
     ],
   });
-  return { period, offices: ranked, resultsLocation, registryNotes: rekap.skipped };
+  return { period, offices: ranked, resultsLocation, registryNotes: rekap.skipped, publishing };
+}
+
+/** The index each office had in the period before, from the Rekap rows of earlier runs. */
+function previousIndexes(summary: readonly SheetRecord[], period: Period): Map<string, number> {
+  const before = previousPeriod(period).id;
+  const indexes = new Map<string, number>();
+  for (const row of summary) {
+    if (row.Periode === before && typeof row.Indeks === 'number') indexes.set(String(row.Kode), row.Indeks);
+  }
+  return indexes;
 }
 
 async function assessOffice(deps: RunDeps, office: RegistryOffice, period: Period, settings: ScoringSettings): Promise<OfficeResult> {

@@ -49,9 +49,27 @@ export function feedbackRows(office: OfficeResult): SheetValue[][] {
 
 export const FEEDBACK_HEADERS = FEEDBACK_TAB.headers;
 
-/** Log rows carry codes, counts and scores only: never names, NIPs or addresses. */
-export function logRecord(runId: string, time: string, code: string, action: string, result: string): SheetRecord {
-  const record: Record<(typeof LOG_TAB.headers)[number], SheetValue> = { Run: runId, Waktu: time, Kode: code, Aksi: action, Hasil: neutralise(result) };
+export interface LogEntry {
+  readonly run: string;
+  readonly time: string;
+  readonly code: string;
+  readonly action: 'mulai' | 'nilai' | 'laporan' | 'kirim';
+  readonly result: string;
+  readonly period: string;
+  readonly fingerprint?: string;
+}
+
+/** Log rows carry codes, counts, scores and hashes only: never names, NIPs or addresses. */
+export function logRecord(entry: LogEntry): SheetRecord {
+  const record: Record<(typeof LOG_TAB.headers)[number], SheetValue> = {
+    Run: entry.run,
+    Waktu: entry.time,
+    Kode: entry.code,
+    Aksi: entry.action,
+    Hasil: neutralise(entry.result),
+    Periode: entry.period,
+    Sidik: entry.fingerprint ?? null,
+  };
   return record;
 }
 

@@ -34,33 +34,84 @@ export class XlsxSummarySink implements SummarySink {
   }
 
   async writeSummary(update: SummaryUpdate): Promise<void> {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(join(this.dataDir, REKAP_FILE));
+    const workbook = await this.base();
     upsert(workbook, SUMMARY_TAB.name, SUMMARY_TAB.headers, SUMMARY_TAB.key, update.summary);
     upsert(workbook, AREA_SUMMARY_TAB.name, AREA_SUMMARY_TAB.headers, AREA_SUMMARY_TAB.key, update.areas);
     upsert(workbook, LOG_TAB.name, LOG_TAB.headers, [], update.log);
     await writeFileAtomic(join(this.outDir, REKAP_FILE), await toBytes(workbook));
   }
 
-  async readPreviousSummary(): Promise<readonly SheetRecord[]> {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(join(this.dataDir, REKAP_FILE));
-    const sheet = workbook.getWorksheet(SUMMARY_TAB.name);
-    if (!sheet) return [];
-    const layout = locate(sheet, SUMMARY_TAB.headers);
-    const records: SheetRecord[] = [];
-    for (let r = layout.headerRow + 1; r <= sheet.rowCount; r++) {
-      const row = sheet.getRow(r);
-      const record: Record<string, SheetValue> = {};
-      for (const [header, column] of layout.columns) record[header] = plain(row.getCell(column).value);
-      if (record.Kode !== null && record.Kode !== undefined) records.push(record);
-    }
-    return records;
+  async readHistory(): Promise<{ summary: SheetRecord[]; log: SheetRecord[] }> {
+    const workbook = await this.base();
+    return { summary: records(workbook, SUMMARY_TAB.name, SUMMARY_TAB.headers), log: records(workbook, LOG_TAB.name, LOG_TAB.headers) };
   }
+
+  /**
+   * The rekap as it stands: the input tabs from DATA/rekap.xlsx (the province edits those), the
+   * output tabs from OUT/rekap.xlsx when an earlier run wrote one, so history and the send log
+   * carry over from run to run without ever touching the input file.
+   */
+  private base(): Promise<ExcelJS.Workbook> {
+    this.loaded ??= (async () => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(join(this.dataDir, REKAP_FILE));
+      const previous = new ExcelJS.Workbook();
+      const ok = await previous.xlsx.readFile(join(this.outDir, REKAP_FILE)).then(
+        () => true,
+        () => false,
+      );
+      if (ok) {
+        for (const tab of OUTPUT_TABS) {
+          const sheet = previous.getWorksheet(tab);
+          if (sheet) replaceSheet(workbook, sheet);
+        }
+      }
+      return workbook;
+    })();
+    return this.loaded;
+  }
+
+  private loaded: Promise<ExcelJS.Workbook> | undefined;
 
   describe(): string[] {
     return [join(this.outDir, REKAP_FILE), join(this.outDir, 'validasi')];
   }
+}
+
+const OUTPUT_TABS = [SUMMARY_TAB.name, AREA_SUMMARY_TAB.name, LOG_TAB.name];
+
+function records(workbook: ExcelJS.Workbook, tab: string, headers: readonly string[]): SheetRecord[] {
+  const sheet = workbook.getWorksheet(tab);
+  if (!sheet) return [];
+  const layout = locate(sheet, headers);
+  const result: SheetRecord[] = [];
+  for (let r = layout.headerRow + 1; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    if (!row.hasValues) continue;
+    const record: Record<string, SheetValue> = {};
+    for (const [header, column] of layout.columns) record[header] = plain(row.getCell(column).value);
+    result.push(record);
+  }
+  return result;
+}
+
+/** Puts a copy of `source` (values, styles, widths, frozen panes) in place of the same-named tab. */
+function replaceSheet(workbook: ExcelJS.Workbook, source: ExcelJS.Worksheet): void {
+  const existing = workbook.getWorksheet(source.name);
+  if (existing) workbook.removeWorksheet(existing.id);
+  const copy = workbook.addWorksheet(source.name, { views: source.views });
+  source.columns?.forEach((column, i) => {
+    if (column.width) copy.getColumn(i + 1).width = column.width;
+  });
+  source.eachRow({ includeEmpty: false }, (row, r) => {
+    const target = copy.getRow(r);
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      const into = target.getCell(c);
+      into.value = cell.value;
+      into.style = cell.style;
+    });
+  });
+  if (source.autoFilter) copy.autoFilter = source.autoFilter;
 }
 
 /**

@@ -1,0 +1,72 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import type { OfficeMailModel } from '../../core/report/mail-content.js';
+import type { OfficeReportModel } from '../../core/report/office-report.js';
+import type { ProvinceReportModel } from '../../core/report/province-report.js';
+import { barChartSvg, heatmapSvg, radarChartSvg, type BarChartInput, type HeatmapInput, type RadarChartInput } from '../pdf/charts.js';
+import { embeddedFontCss } from '../pdf/fonts.js';
+import type { DocumentTemplates } from '../../ports.js';
+
+/**
+ * Report HTML from the handlebars templates in templates/. Every render gets a fresh Handlebars
+ * environment with its helpers registered explicitly, so nothing leaks between documents. Sheet text
+ * is always escaped ({{…}}); only our own CSS and the ECharts SVG (which escapes its labels) are
+ * inserted as trusted markup, through helpers rather than triple-stash.
+ */
+const templatesDir = findTemplatesDir();
+const sources = new Map<string, string>();
+
+function source(name: string): string {
+  let text = sources.get(name);
+  if (text === undefined) {
+    text = readFileSync(join(templatesDir, name), 'utf8');
+    sources.set(name, text);
+  }
+  return text;
+}
+
+export const handlebarsTemplates: DocumentTemplates = {
+  officeReport: (model) => renderOfficeHtml(model),
+  provinceReport: (model) => renderProvinceHtml(model),
+  mail: (model) => renderMailHtml(model),
+};
+
+export function renderOfficeHtml(model: OfficeReportModel): string {
+  return render('office-report.hbs', model);
+}
+
+export function renderProvinceHtml(model: ProvinceReportModel): string {
+  return render('province-report.hbs', model);
+}
+
+export function renderMailHtml(model: OfficeMailModel): string {
+  return render('mail.hbs', model);
+}
+
+function render(name: string, model: object): string {
+  const hb = Handlebars.create();
+  hb.registerHelper('styles', () => new hb.SafeString(`${embeddedFontCss()}\n${source('report.css')}`));
+  hb.registerHelper('radarChart', (input: RadarChartInput) => new hb.SafeString(radarChartSvg({ ...input, width: 340, height: 300 })));
+  hb.registerHelper('heatmapChart', (input: HeatmapInput) => new hb.SafeString(heatmapSvg(input)));
+  hb.registerHelper('barChart', (input: BarChartInput) => new hb.SafeString(barChartSvg({ ...input, width: 360, height: 220 })));
+  try {
+    return hb.compile(source(name), { strict: true })(model);
+  } catch (error) {
+    // Handlebars reports "Parse error on line N" or "… - line:column": keep it, and name the template.
+    throw new Error(`Templat ${name} gagal dirender: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
+
+/** templates/ sits at the package root, above both functions/ (sources) and dist/functions/ (build). */
+function findTemplatesDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, 'templates');
+    if (existsSync(join(candidate, 'office-report.hbs'))) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('Folder templates/ tidak ditemukan di atas modul laporan; pasang ulang paket monev.');
+    dir = parent;
+  }
+}

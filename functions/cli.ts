@@ -1,0 +1,98 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ConfigError } from './app/errors.js';
+import { EXIT, UsageError, processIo, type CommandIo } from './commands/io.js';
+import { runCommand } from './commands/run.js';
+import { sampleCommand, startCommand, templateCommand } from './commands/files.js';
+import { validateCommand } from './commands/validate.js';
+
+const HELP = `monev — monitoring dan evaluasi kinerja kelembagaan Bawaslu Jawa Timur
+
+Pemakaian:
+  monev run --data DIR --out DIR [--period 2025-TW3] [--offices 3573,3507] [--no-pdf] [--no-email] [--resend]
+      Membaca rekap.xlsx dan workbook satker di DIR, memvalidasi, menilai, lalu menulis
+      OUT/results.json, OUT/rekap.xlsx, OUT/validasi/<kode>.xlsx, laporan PDF di OUT/laporan
+      dan mengirimkannya (bawaan: berkas .eml di OUT/outbox; lihat MONEV_MAIL_TRANSPORT).
+  monev validate FILE.xlsx --period 2025-TW3 [--kode 3573] [--json]
+      Menampilkan temuan validasi satu workbook beserta selnya.
+  monev template --out FILE.xlsx [--kode 3573] [--nama "Bawaslu Kota Malang"] [--tahun 2025]
+      Membuat workbook satker kosong dari skema (dropdown, catatan bantuan, langkah Tahapan).
+  monev sample --out DIR [--offices 38] [--seed 2025] [--period 2025-TW3]
+      Membuat provinsi contoh: rekap.xlsx dan satu workbook per satker.
+  monev start
+      Membuat contoh di data/ bila belum ada, lalu menilai periode di rekap ke out/.
+
+Kode keluar: 0 beres · 1 ada satker tidak dinilai atau ber-error · 2 pemakaian/konfigurasi salah.`;
+
+const OPTIONS = {
+  data: { type: 'string' },
+  out: { type: 'string' },
+  period: { type: 'string' },
+  offices: { type: 'string' },
+  'no-pdf': { type: 'boolean', default: false },
+  'no-email': { type: 'boolean', default: false },
+  resend: { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+  kode: { type: 'string' },
+  nama: { type: 'string' },
+  tahun: { type: 'string' },
+  seed: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} satisfies ParseArgsConfig['options'];
+
+/** The `monev` command: parses arguments, runs one command, maps failures to exit codes. */
+export async function main(argv: readonly string[], io: CommandIo = processIo): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    const [command, ...rest] = positionals;
+    if (values.help || command === undefined || command === 'help') {
+      io.out(HELP);
+      return command === undefined && !values.help ? EXIT.usage : EXIT.ok;
+    }
+    const required = (name: keyof typeof values, example: string): string => {
+      const value = values[name];
+      if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`monev ${command} memerlukan --${name}, misalnya --${name} ${example}.`);
+      return value;
+    };
+    switch (command) {
+      case 'run':
+        return await runCommand(
+          {
+            data: required('data', 'data'),
+            out: required('out', 'out'),
+            period: values.period,
+            offices: values.offices?.split(',').map((code) => code.trim()).filter((code) => code !== ''),
+            pdf: !values['no-pdf'],
+            email: !values['no-email'],
+            resend: values.resend,
+          },
+          io,
+        );
+      case 'validate': {
+        const file = rest[0];
+        if (!file) throw new UsageError('monev validate memerlukan nama file, misalnya: monev validate satker/3573.xlsx --period 2025-TW3.');
+        return await validateCommand({ file, period: required('period', '2025-TW3'), code: values.kode, json: values.json }, io);
+      }
+      case 'template':
+        return await templateCommand({ out: required('out', 'satker-baru.xlsx'), code: values.kode, name: values.nama, year: values.tahun }, io);
+      case 'sample':
+        return await sampleCommand({ out: required('out', 'data'), offices: values.offices, seed: values.seed, period: values.period }, io);
+      case 'start':
+        return await startCommand(io);
+      default:
+        throw new UsageError(`Perintah "${command}" tidak dikenal. Pilihan: run, validate, template, sample, start (lihat monev --help).`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ConfigError || isParseArgsError(error)) {
+      io.err(error instanceof Error ? error.message : String(error));
+      return EXIT.usage;
+    }
+    io.err(`Kesalahan internal monev: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    io.err('Ini bukan kesalahan data Anda. Laporkan pesan di atas ke tim monev provinsi.');
+    return EXIT.internal;
+  }
+}
+
+function isParseArgsError(error: unknown): error is Error {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}

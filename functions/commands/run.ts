@@ -1,0 +1,125 @@
+import { resolve } from 'node:path';
+import { ConfigError } from '../app/errors.js';
+import { runCycle, type ProgressEvent, type RunOutcome } from '../app/run-cycle.js';
+import { formatId } from '../core/numbers.js';
+import { periodLabel } from '../core/period.js';
+import { PREDICATE_LABELS } from '../core/scoring/province.js';
+import { ResultsFile } from '../adapters/fs/results-file.js';
+import { XlsxWorkbookSource } from '../adapters/xlsx/xlsx-source.js';
+import { XlsxSummarySink } from '../adapters/xlsx/summary-writer.js';
+import { ReportFolder } from '../adapters/fs/report-folder.js';
+import { handlebarsTemplates } from '../adapters/html/render-html.js';
+import { createMailer } from '../adapters/mail/create-mailer.js';
+import { ChromiumPdfRenderer } from '../adapters/pdf/chromium-renderer.js';
+import { parseConfig } from '../config.js';
+import { EXIT, type CommandIo } from './io.js';
+import { textTable } from './table.js';
+
+export interface RunArgs {
+  data: string;
+  out: string;
+  period?: string;
+  offices?: string[];
+  pdf: boolean;
+  email: boolean;
+  resend: boolean;
+}
+
+/** `monev run`: score the province from a local data folder and print the ranking. */
+export async function runCommand(args: RunArgs, io: CommandIo, env: Readonly<Record<string, string | undefined>> = process.env): Promise<number> {
+  if (resolve(args.data) === resolve(args.out)) {
+    throw new ConfigError(`Folder keluaran (--out ${args.out}) sama dengan folder data. File masukan tidak boleh ditimpa; pilih folder lain, misalnya --out out.`);
+  }
+  const config = parseConfig(env);
+  const started = Date.now();
+  const renderer = args.pdf ? new ChromiumPdfRenderer(config.pdf) : null;
+  const mailer = args.pdf && args.email ? createMailer(config.mail, args.out) : null;
+  try {
+    const outcome = await runCycle(
+      {
+        source: new XlsxWorkbookSource(args.data),
+        sink: new XlsxSummarySink(args.data, args.out),
+        results: new ResultsFile(args.out),
+        clock: { now: () => new Date() },
+        progress: progressPrinter(io),
+        reports: renderer ? { renderer, templates: handlebarsTemplates, store: new ReportFolder(args.out) } : undefined,
+        mail: mailer ? { mailer, resend: args.resend } : undefined,
+        logInternalError: (context, error) => io.err(`Kesalahan internal saat ${context}: ${error instanceof Error ? error.message : String(error)}`),
+      },
+      { period: args.period, offices: args.offices },
+    );
+    printOutcome(outcome, io, args, Date.now() - started);
+    const troubled = outcome.offices.some((office) => office.status === 'unscored' || office.findings.some((f) => f.level === 'error'));
+    const undelivered = outcome.publishing !== null && (outcome.publishing.renderFailures.length > 0 || outcome.publishing.failedSends > 0);
+    return troubled || undelivered ? EXIT.findings : EXIT.ok;
+  } finally {
+    await renderer?.close();
+    await mailer?.close();
+  }
+}
+
+function progressPrinter(io: CommandIo): (event: ProgressEvent) => void {
+  let lastShown = 0;
+  return (event) => {
+    if (event.kind === 'start') io.err(`Menilai ${event.total} satker untuk ${periodLabel(event.period)} (${event.period.id})…`);
+    if (event.kind === 'office') {
+      const line = `[${String(event.done).padStart(String(event.total).length)}/${event.total}] ${event.office.code} ${event.office.name}`;
+      if (io.interactive) {
+        process.stderr.write(`\r\u001b[2K${line}${event.done === event.total ? '\n' : ''}`);
+      } else if (event.total <= 60 || event.done === event.total || event.done - lastShown >= event.total / 10) {
+        io.err(line);
+        lastShown = event.done;
+      }
+    }
+    if (event.kind === 'rendering') io.err(`Membuat ${event.total} laporan PDF…`);
+    if (event.kind === 'sending') io.err('Mengirim laporan…');
+    if (event.kind === 'writing') io.err('Menulis hasil…');
+  };
+}
+
+function printOutcome(outcome: RunOutcome, io: CommandIo, args: RunArgs, elapsedMs: number): void {
+  const offices = [...outcome.offices].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (a.code < b.code ? -1 : 1));
+  const count = (office: (typeof offices)[number], level: 'error' | 'warning') => String(office.findings.filter((f) => f.level === level).length);
+  const rows = offices.map((office) => [
+    office.rank === null ? '-' : String(office.rank),
+    office.code,
+    office.name,
+    office.scores.index === null ? '-' : formatId(office.scores.index),
+    office.predicate === null ? (office.status === 'unscored' ? 'tidak dinilai' : '-') : `${office.predicate} ${PREDICATE_LABELS[office.predicate]}`,
+    count(office, 'error'),
+    count(office, 'warning'),
+  ]);
+  const unscored = outcome.offices.filter((office) => office.status === 'unscored');
+  io.out('');
+  io.out(`${periodLabel(outcome.period)} (${outcome.period.id}): ${outcome.offices.length} satker, ${outcome.offices.length - unscored.length} dinilai, ${unscored.length} tidak dinilai.`);
+  io.out('');
+  io.out(textTable(['Peringkat', 'Kode', 'Satker', 'Indeks', 'Predikat', 'Error', 'Peringatan'], rows, new Set([0, 3, 5, 6])));
+  if (unscored.length > 0) {
+    io.out('');
+    io.out('Tidak dinilai:');
+    for (const office of unscored) {
+      const reason = office.findings.find((f) => f.level === 'error');
+      io.out(`  ${office.code} ${office.name}: ${reason ? `${reason.cell} — ${reason.message}` : 'tanpa alasan tercatat'}`);
+    }
+  }
+  for (const note of outcome.registryNotes) io.out(`Catatan rekap: ${note}`);
+  io.out('');
+  io.out('Hasil:');
+  io.out(`  ${outcome.resultsLocation}`);
+  io.out(`  ${resolveOut(args.out, 'rekap.xlsx')}  (Rekap, Rekap Bidang, Log)`);
+  io.out(`  ${resolveOut(args.out, 'validasi')}/<kode>.xlsx  (Hasil Validasi per satker)`);
+  const publishing = outcome.publishing;
+  if (publishing) {
+    io.out(`  ${resolveOut(args.out, 'laporan')}/  (${publishing.reports.length} laporan PDF)`);
+    for (const failure of publishing.renderFailures) io.out(`  Laporan ${failure.code} gagal dibuat: ${failure.reason}`);
+    if (args.email) {
+      io.out(`E-mail: ${publishing.sent} terkirim, ${publishing.unchanged} tidak dikirim ulang karena laporannya tidak berubah (--resend untuk memaksa), ${publishing.failedSends} gagal.`);
+      if (publishing.noRecipients.length > 0) io.out(`  Tanpa alamat e-mail: ${publishing.noRecipients.join(', ')} (isi kolom Email di tab Satker atau Email Provinsi di Pengaturan).`);
+    }
+  }
+  io.out(`Selesai dalam ${formatId(elapsedMs / 1000, 1)} detik.`);
+}
+
+function resolveOut(out: string, name: string): string {
+  return `${out.replace(/\/+$/, '')}/${name}`;
+}

@@ -1,0 +1,78 @@
+import { readXlsxWorkbook } from '../adapters/xlsx/read-workbook.js';
+import { UnreadableWorkbookError } from '../adapters/xlsx/unreadable-workbook-error.js';
+import type { Finding } from '../core/findings.js';
+import { formatId, round2OrNull } from '../core/numbers.js';
+import { readOffice } from '../core/office-reader.js';
+import { parsePeriod, periodLabel } from '../core/period.js';
+import { scoreOffice, unreadableOffice, type OfficeResult } from '../core/scoring/office.js';
+import { COMPONENTS, SETTING_DEFAULTS } from '../../sheets-schema/index.js';
+import { EXIT, UsageError, type CommandIo } from './io.js';
+
+export interface ValidateArgs {
+  file: string;
+  period: string;
+  code?: string;
+  json: boolean;
+}
+
+const DEFAULT_WEIGHTS = Object.fromEntries(COMPONENTS.map((c) => [c.key, c.defaultWeight])) as Record<(typeof COMPONENTS)[number]['key'], number>;
+
+/**
+ * `monev validate FILE.xlsx --period 2025-TW3`: what an operator runs before sending the workbook.
+ * Prints each finding with its cell; exits 1 when there are errors. Default weights and settings
+ * are used for the provisional scores, since the rekap is not at hand.
+ */
+export async function validateCommand(args: ValidateArgs, io: CommandIo): Promise<number> {
+  const period = parsePeriod(args.period);
+  if (!period) throw new UsageError(`--period "${args.period}" tidak dikenal. Tulis seperti 2025-TW3.`);
+  const identity = { code: args.code ?? '', name: args.file };
+  let result: OfficeResult;
+  try {
+    const workbook = await readXlsxWorkbook(args.file);
+    const parsed = readOffice(workbook, { code: args.code ?? null }, period);
+    result = scoreOffice(identity, parsed, period, { cap: SETTING_DEFAULTS.cap, effectiveMinutes: SETTING_DEFAULTS.effectiveMinutes, weights: DEFAULT_WEIGHTS });
+  } catch (error) {
+    if (!(error instanceof UnreadableWorkbookError)) throw error;
+    result = unreadableOffice(identity, args.file, error.reason);
+  }
+  const errors = result.findings.filter((f) => f.level === 'error').length;
+  const warnings = result.findings.length - errors;
+  if (args.json) {
+    io.out(JSON.stringify({ file: args.file, period: period.id, status: result.status, scores: roundScores(result), findings: result.findings }, null, 2));
+  } else {
+    io.out(`${args.file} — ${periodLabel(period)} (${period.id})`);
+    io.out('');
+    printFindings(result.findings, io);
+    io.out('');
+    io.out(`${errors} error, ${warnings} peringatan.`);
+    if (result.status === 'scored' && result.scores.index !== null) {
+      const parts = COMPONENTS.map((c) => `${c.label} ${score(result.scores[c.key])}`);
+      io.out(`Nilai sementara (bobot bawaan): indeks ${score(result.scores.index)} (${result.predicate}); ${parts.join(', ')}.`);
+    }
+  }
+  return errors > 0 ? EXIT.findings : EXIT.ok;
+}
+
+function printFindings(findings: readonly Finding[], io: CommandIo): void {
+  if (findings.length === 0) {
+    io.out('Tidak ada temuan. Data siap dinilai.');
+    return;
+  }
+  let tab = '';
+  for (const f of findings) {
+    if (f.tab !== tab) {
+      tab = f.tab;
+      io.out(`${tab}:`);
+    }
+    io.out(`  ${f.cell.padEnd(22)} ${f.level === 'error' ? 'ERROR     ' : 'PERINGATAN'} ${f.code}`);
+    io.out(`  ${' '.repeat(22)} ${f.message}`);
+  }
+}
+
+function score(value: number | null): string {
+  return value === null ? '-' : formatId(value);
+}
+
+function roundScores(result: OfficeResult) {
+  return Object.fromEntries(Object.entries(result.scores).map(([key, value]) => [key, round2OrNull(value)]));
+}

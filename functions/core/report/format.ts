@@ -1,0 +1,29 @@
+import { formatId } from '../numbers.js';
+
+/** Display helpers for reports and e-mails: Indonesian numbers, dashes for nothing. */
+export function score(value: number | null | undefined, digits = 2): string {
+  return value === null || value === undefined ? '–' : formatId(value, digits);
+}
+
+export function signed(value: number | null): string {
+  if (value === null) return '–';
+  const text = formatId(Math.abs(value));
+  return value > 0 ? `+${text}` : value < 0 ? `−${text}` : '±0';
+}
+
+/** A CSS class for a 0–100 score, shared by tables and the heatmap legend. */
+export function band(value: number | null): string {
+  if (value === null) return 'band-none';
+  if (value >= 91) return 'band-1';
+  if (value >= 76) return 'band-2';
+  if (value >= 66) return 'band-3';
+  if (value >= 51) return 'band-4';
+  return 'band-5';
+}
+
+const DATE_FORMAT = new Intl.DateTimeFormat('id-ID', { timeZone: 'Asia/Jakarta', day: 'numeric', month: 'long', year: 'numeric' });
+
+/** "28 November 2026". */
+export function longDate(date: Date): string {
+  return DATE_FORMAT.format(date);
+}
