@@ -100,7 +100,10 @@ export function readDate(cell: Cell | undefined): Read<string> {
   const { value } = cell;
   if (typeof value === 'number') {
     // Only a date-formatted number is a date serial; 45000 typed as a plain number is not.
-    if (cell.format !== 'date' || value < 1 || value > 2_958_465) return { kind: 'invalid', code: 'invalid-date', text: cellText(cell) };
+    // Serial 2 958 465 is 9999-12-31. The text of a date cell out of range is its raw number, since
+    // cellText would ask readDate again.
+    if (cell.format !== 'date') return { kind: 'invalid', code: 'invalid-date', text: cellText(cell) };
+    if (!(value >= 1 && value <= 2_958_465)) return { kind: 'invalid', code: 'invalid-date', text: String(value) };
     return { kind: 'value', value: new Date(SERIAL_EPOCH_MS + Math.floor(value) * DAY_MS).toISOString().slice(0, 10) };
   }
   if (typeof value !== 'string') return { kind: 'invalid', code: 'invalid-date', text: cellText(cell) };
