@@ -164,7 +164,8 @@ function readColumn(column: ColumnSpec, cell: Cell | undefined, ref: string, tab
       if (read.kind === 'invalid') return unreadable(read);
       const value = read.value;
       if (value < 0) return fail(finding('negative-number', tab, ref, { column: label, value: cellText(cell).trim() }));
-      if (column.kind === 'integer' && !Number.isInteger(value))
+      // Above 2^53 a whole number is no longer exact; no head count is that large.
+      if (column.kind === 'integer' && !Number.isSafeInteger(value))
         return fail(finding('invalid-number', tab, ref, { column: label, value: cellText(cell).trim(), expected: 'bilangan bulat' }));
       if (column.kind === 'positive' && value === 0)
         return fail(finding('invalid-number', tab, ref, { column: label, value: cellText(cell).trim(), expected: 'angka lebih dari 0' }));
