@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION_PLAN_TAB, IKI_TAB, IKU_TAB } from '../../sheets-schema/index.js';
+import { ACTION_PLAN_TAB, IKI_TAB, IKU_TAB, JOBS_TAB } from '../../sheets-schema/index.js';
 import { isBlank, readDate, readNumber, readText, readUrls, type Read } from '../../functions/core/cells.js';
 import type { Finding } from '../../functions/core/findings.js';
 import { readNip } from '../../functions/core/nip.js';
@@ -93,6 +93,10 @@ describe('dates', () => {
     // Only a date-formatted number is a serial; 45884 typed as a plain number is not a date.
     { name: 'plain number', input: 45884, expected: { kind: 'invalid', code: 'invalid-date', text: '45884' } },
     { name: 'blank', input: ' ', expected: { kind: 'blank' } },
+    // Serial 2 958 465 is 9999-12-31; beyond it, and NaN, there is no date to show.
+    { name: 'date serial out of range', input: date(1e308), expected: { kind: 'invalid', code: 'invalid-date', text: '1e+308' } },
+    { name: 'date-formatted NaN', input: date(Number.NaN), expected: { kind: 'invalid', code: 'invalid-date', text: 'NaN' } },
+    { name: 'date serial 0', input: date(0), expected: { kind: 'invalid', code: 'invalid-date', text: '0' } },
   ];
   for (const { name, input, expected } of cases) {
     it(name, () => expect(readDate(cellOf(input))).toEqual(expected));
@@ -199,6 +203,24 @@ describe('number findings in a table', () => {
       expect(table.rows[0]?.values.target1).toBe(expected.value);
       expect(findings.map((f) => f.code)).toEqual(expected.codes);
       expect(findings.every((f) => f.cell === 'IKU!H2')).toBe(true);
+    });
+  }
+});
+
+describe('whole numbers', () => {
+  // Pegawai Ada is an integer ≥ 0. A percent cell 90 071 992 547 409,92 reads as 2^53, past the
+  // last exact whole number: it cannot be a head count.
+  const cases: { name: string; input: CellInput; expected: { value: number | null; codes: string[] } }[] = [
+    { name: '3', input: 3, expected: { value: 3, codes: [] } },
+    { name: '2,5', input: '2,5', expected: { value: null, codes: ['invalid-number'] } },
+    { name: '2^53 from a percent cell', input: pct(90071992547409.92), expected: { value: null, codes: ['invalid-number'] } },
+  ];
+  for (const { name, input, expected } of cases) {
+    it(name, () => {
+      const findings: Finding[] = [];
+      const table = readTable(sheet('Anjab', tableRows(HEADERS.Anjab, [{ Jabatan: 'Analis', 'Pegawai Ada': input }])), JOBS_TAB, findings);
+      expect(table.rows[0]?.values.staff).toBe(expected.value);
+      expect(findings.map((f) => f.code)).toEqual(expected.codes);
     });
   }
 });
