@@ -24,7 +24,9 @@ export interface BrowserLaunchEvent {
   generation: number;
 }
 
-export function defaultRendererOptions(): Required<Omit<ChromiumPdfRendererOptions, 'executablePath' | 'onBrowserLaunch'>> {
+type RendererLimits = Required<Pick<ChromiumPdfRendererOptions, 'concurrency' | 'timeoutMs' | 'launchTimeoutMs'>>;
+
+export function defaultRendererOptions(): RendererLimits {
   return { concurrency: 2, timeoutMs: 30_000, launchTimeoutMs: 30_000 };
 }
 
@@ -48,7 +50,7 @@ export class PdfRenderError extends Error {
  * Flags for a closed network, running as root in a container. The sandbox needs user namespaces that
  * containers and Cloud Functions do not give, so it is off; that is acceptable only because the page runs
  * no JavaScript and loads nothing from outside. Every request is already stopped by interception; the
- * unreachable proxy is a second lock for connections that interception never sees (e.g. `preconnect`).
+ * unreachable proxy is a second lock, should some connection ever bypass it.
  * The renderers run in their own processes (no `--single-process`, unlike @sparticuz/chromium's defaults)
  * so a crashed tab does not take the browser down.
  */
@@ -83,7 +85,7 @@ interface BrowserSession {
 
 /** Prints HTML to PDF with one headless Chromium that stays up for a whole run of documents. */
 export class ChromiumPdfRenderer implements PdfRenderer {
-  private readonly options: Required<Omit<ChromiumPdfRendererOptions, 'executablePath' | 'onBrowserLaunch'>>;
+  private readonly options: RendererLimits;
   private readonly slots: Slots;
   private launching: Promise<BrowserSession> | undefined;
   private activeSession: BrowserSession | undefined;
@@ -116,11 +118,11 @@ export class ChromiumPdfRenderer implements PdfRenderer {
         try {
           return await this.attempt(document);
         } catch (second) {
-          if (second instanceof PdfRenderError) throw second;
+          if (second instanceof PdfRenderError || this.closed) throw this.forCaller(second, document.id);
           throw new PdfRenderError(
             'render-failed',
             `Dokumen "${document.id}" gagal dicetak dua kali berturut-turut (${describe(second)}). ` +
-              'Chromium berhenti saat mencetak; periksa memori yang tersedia lalu jalankan ulang.',
+              'Chromium berhenti atau menolak dokumen ini; periksa memori yang tersedia dan isi dokumennya, lalu jalankan ulang.',
             document.id,
             { cause: second },
           );
@@ -192,7 +194,8 @@ export class ChromiumPdfRenderer implements PdfRenderer {
       settled = true;
       return pdf;
     } catch (error) {
-      if (!(error instanceof PdfRenderError)) await this.retireIfDead(session);
+      // Also after a timeout: a browser that hangs as a whole would otherwise time out every document.
+      await this.retireIfDead(session);
       throw error;
     } finally {
       clearTimeout(timer);
@@ -281,7 +284,7 @@ export class ChromiumPdfRenderer implements PdfRenderer {
     }
   }
 
-  /** Called after a document failed for a reason other than its own timeout: was it the browser? */
+  /** Called after a document failed: was it the browser? */
   private async retireIfDead(session: BrowserSession): Promise<void> {
     if (session.retired) return;
     if (await isResponsive(session.browser)) return;
