@@ -18,6 +18,12 @@ export async function readXlsxWorkbook(path: string): Promise<Workbook> {
   return readXlsxBuffer(buf);
 }
 
+/**
+ * Worksheet parts that never hold a cell value. Skipping them makes a read about a tenth faster:
+ * exceljs would otherwise expand every dropdown range of the template into one entry per cell.
+ */
+const IGNORED_NODES = ['dataValidations', 'conditionalFormatting', 'extLst', 'drawing', 'picture', 'pageSetup', 'headerFooter', 'printOptions', 'rowBreaks'];
+
 export async function readXlsxBuffer(buf: Uint8Array): Promise<Workbook> {
   const sniffed = sniffUnreadable(buf);
   if (sniffed) throw new UnreadableWorkbookError(sniffed);
@@ -25,7 +31,7 @@ export async function readXlsxBuffer(buf: Uint8Array): Promise<Workbook> {
   try {
     // exceljs declares its own ArrayBuffer-based Buffer type; a Node Buffer is what it really takes.
     const data = Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
+    await workbook.xlsx.load(data as unknown as ArrayBuffer, { ignoreNodes: IGNORED_NODES });
   } catch (error) {
     throw new UnreadableWorkbookError('file Excel rusak atau tidak lengkap', { cause: error });
   }
