@@ -89,8 +89,9 @@ export async function renderReports(deps: ReportDeps, context: ReportContext): P
 }
 
 /**
- * The content hash of a PDF. Chromium stamps creation dates into PDFs, so the hash would differ on
- * every render; the dates are blanked before hashing, so an unchanged report hashes the same.
+ * The content hash of a PDF. Chromium stamps the time into every PDF; the dates are blanked before
+ * hashing, so an unchanged report hashes the same (the renderer prints untagged PDFs, whose bytes
+ * are otherwise stable).
  */
 export function fingerprint(bytes: Uint8Array): string {
   const text = Buffer.from(bytes).toString('latin1').replace(/\/(CreationDate|ModDate) \(D:[^)]*\)/g, '/$1 ()');

@@ -362,6 +362,9 @@ async function printPage(page: Page, url: string, document: PdfDocument, timeout
       headerTemplate: '<span></span>',
       footerTemplate: footerTemplate(document.footerText),
       margin: PAGE_MARGIN,
+      // An untagged PDF is smaller and comes out byte-identical for the same HTML (the structure tags
+      // are numbered after DOM nodes of the reused tab), which the send log relies on.
+      tagged: false,
       timeout: timeoutMs * 2,
     });
   } finally {
