@@ -77,7 +77,7 @@ export async function runCycle(deps: RunDeps, options: RunOptions = {}): Promise
   if (deps.reports) {
     deps.progress?.({ kind: 'rendering', total: ranked.length + 1 });
     const previousIndex = previousIndexes(history.summary, period);
-    const rendered = await renderReports(deps.reports, { period, generatedAt: now, offices: ranked, previousIndex });
+    const rendered = await renderReports(deps.reports, { period, generatedAt: now, offices: ranked, previousIndex, weights: settings.weights });
     let delivery: Pick<PublishOutcome, 'sent' | 'unchanged' | 'failedSends' | 'noRecipients' | 'log'> = { sent: 0, unchanged: 0, failedSends: 0, noRecipients: [], log: [] };
     if (deps.mail) {
       deps.progress?.({ kind: 'sending' });

@@ -48,7 +48,7 @@ export function renderMailHtml(model: OfficeMailModel): string {
 function render(name: string, model: object): string {
   const hb = Handlebars.create();
   hb.registerHelper('styles', () => new hb.SafeString(`${embeddedFontCss()}\n${source('report.css')}`));
-  hb.registerHelper('radarChart', (input: RadarChartInput) => new hb.SafeString(radarChartSvg({ ...input, width: 340, height: 300 })));
+  hb.registerHelper('radarChart', (input: RadarChartInput) => new hb.SafeString(radarChartSvg({ ...input, width: 600, height: 330 })));
   hb.registerHelper('heatmapChart', (input: HeatmapInput) => new hb.SafeString(heatmapSvg(input)));
   hb.registerHelper('barChart', (input: BarChartInput) => new hb.SafeString(barChartSvg({ ...input, width: 360, height: 220 })));
   try {

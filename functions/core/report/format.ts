@@ -1,8 +1,26 @@
 import { formatId } from '../numbers.js';
 
 /** Display helpers for reports and e-mails: Indonesian numbers, dashes for nothing. */
-export function score(value: number | null | undefined, digits = 2): string {
-  return value === null || value === undefined ? '–' : formatId(value, digits);
+
+/** A score to two decimals, always shown ("87,50"), so columns of scores line up. */
+export function score(value: number | null | undefined): string {
+  return value === null || value === undefined ? '–' : fixedId(value, 2);
+}
+
+/** A quantity as typed: up to two decimals ("70", "87,5"). */
+export function quantity(value: number | null | undefined): string {
+  return value === null || value === undefined ? '–' : formatId(value, 2);
+}
+
+const fixedFormatters = new Map<number, Intl.NumberFormat>();
+
+export function fixedId(value: number, digits: number): string {
+  let formatter = fixedFormatters.get(digits);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat('id-ID', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    fixedFormatters.set(digits, formatter);
+  }
+  return formatter.format(value);
 }
 
 export function signed(value: number | null): string {

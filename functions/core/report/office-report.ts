@@ -3,8 +3,8 @@ import type { Finding } from '../findings.js';
 import { maskNip } from '../nip.js';
 import { periodLabel, type Period } from '../period.js';
 import type { OfficeResult } from '../scoring/office.js';
-import { PREDICATE_LABELS } from '../scoring/province.js';
-import { band, longDate, score, signed } from './format.js';
+import { PREDICATE_LABELS, type ComponentWeights } from '../scoring/province.js';
+import { band, fixedId, longDate, quantity, score, signed } from './format.js';
 
 /**
  * The office report's content (issue "Monitoring reports"): everything the template shows, already
@@ -17,6 +17,8 @@ export interface ReportContext {
   readonly offices: readonly OfficeResult[];
   /** Index of each office in the previous period, from the Rekap tab, when it has one. */
   readonly previousIndex: ReadonlyMap<string, number>;
+  /** The component weights of the rekap's Bobot tab. */
+  readonly weights: ComponentWeights;
   /** Warnings listed in full up to this many; the rest are counted. */
   readonly warningLimit?: number;
 }
@@ -62,11 +64,11 @@ export function officeReportModel(office: OfficeResult, context: ReportContext) 
       previousIndex: previous === undefined ? null : score(previous),
       errors: errors.length,
       warnings: warnings.length,
-      components: COMPONENTS.map((c) => ({ label: c.label, weight: c.defaultWeight, value: score(office.scores[c.key]), band: band(office.scores[c.key]) })),
+      components: COMPONENTS.map((c) => ({ label: c.label, weight: quantity(context.weights[c.key]), value: score(office.scores[c.key]), band: band(office.scores[c.key]) })),
     },
     areas: {
       chart: {
-        labels: AREAS.map((area) => area.name),
+        labels: AREAS.map((area) => `${area.no}. ${area.short}`),
         series: [
           { name: office.name, values: AREAS.map((area) => office.areas[area.id]) },
           { name: 'Rata-rata provinsi', values: averages },
@@ -84,8 +86,8 @@ export function officeReportModel(office: OfficeResult, context: ReportContext) 
     iku: d.iku.map((row) => ({
       code: row.code ?? '–',
       indicator: row.indicator ?? '–',
-      target: score(row.target),
-      realization: score(row.realization),
+      target: quantity(row.target),
+      realization: quantity(row.realization),
       achievement: row.hasError ? 'error' : row.due ? score(row.achievement) : 'belum jatuh tempo',
       category: row.category ?? (row.hasError ? 'Error' : '–'),
       categoryClass: categoryClass(row.category, row.hasError),
@@ -94,15 +96,15 @@ export function officeReportModel(office: OfficeResult, context: ReportContext) 
       late: late.map((item) => ({
         activity: item.activity ?? '–',
         area: AREAS.find((area) => area.id === item.area)?.name ?? '–',
-        target: score(item.target),
-        reported: score(item.reported),
+        target: quantity(item.target),
+        reported: quantity(item.reported),
         responsible: item.responsible ?? '–',
       })),
-      uncounted: uncounted.map((item) => ({ activity: item.activity ?? '–', reported: score(item.reported), row: item.row + 1 })),
+      uncounted: uncounted.map((item) => ({ activity: item.activity ?? '–', reported: quantity(item.reported), row: item.row + 1 })),
       due: d.actionPlan.filter((item) => item.due).length,
     },
     iki: {
-      coverage: score(office.ikiCoverage),
+      coverage: office.ikiCoverage === null ? '–' : fixedId(office.ikiCoverage, 1),
       persons: d.iki.map((person) => ({
         nip: person.nip === null ? 'NIP tidak terbaca' : maskNip(person.nip),
         name: person.name ?? '–',
@@ -126,7 +128,7 @@ export function officeReportModel(office: OfficeResult, context: ReportContext) 
     stages: d.stages.map((stage) => ({
       stage: stage.stage,
       name: STAGE_NAMES[stage.stage],
-      progress: score(stage.progress, 0),
+      progress: stage.progress === null ? '–' : fixedId(stage.progress, 0),
       width: stage.progress === null ? 0 : Math.round(stage.progress),
       steps: `${stage.done} dari ${stage.steps} langkah selesai`,
     })),

@@ -25,7 +25,7 @@ export function provinceReportModel(context: ReportContext) {
       return {
         rank: String(o.rank ?? '–'),
         code: o.code,
-        name: o.name,
+        name: o.name.replace(/^Bawaslu /, ''),
         index: score(o.scores.index),
         band: band(o.scores.index),
         predicate: o.predicate ?? '–',
