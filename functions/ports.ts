@@ -70,7 +70,8 @@ export interface SummaryUpdate {
 
 /** Where monev writes: each office's Hasil Validasi and the rekap's Rekap, Rekap Bidang and Log. */
 export interface SummarySink {
-  writeFeedback(officeCode: string, rows: readonly (readonly SheetValue[])[]): Promise<void>;
+  /** Replaces the office's Hasil Validasi; `source` is the registry's Sumber of the office. */
+  writeFeedback(office: { readonly code: string; readonly source: string | null }, rows: readonly (readonly SheetValue[])[]): Promise<void>;
   writeSummary(update: SummaryUpdate): Promise<void>;
   /** Rekap and Log rows of earlier runs: for "change against the previous period" and the send log. */
   readHistory(): Promise<{ readonly summary: readonly SheetRecord[]; readonly log: readonly SheetRecord[] }>;

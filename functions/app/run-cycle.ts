@@ -91,7 +91,8 @@ export async function runCycle(deps: RunDeps, options: RunOptions = {}): Promise
   const links = new Map(publishing?.reports.map((report) => [report.code, report.location]) ?? []);
 
   deps.progress?.({ kind: 'writing' });
-  for (const office of ranked) await deps.sink.writeFeedback(office.code, feedbackRows(office));
+  const sources = new Map(offices.map((office) => [office.code, office.source]));
+  for (const office of ranked) await deps.sink.writeFeedback({ code: office.code, source: sources.get(office.code) ?? null }, feedbackRows(office));
   await deps.sink.writeSummary({
     summary: ranked.map((office) => summaryRecord(office, period, time, links.get(office.code) ?? null)),
     areas: ranked.filter((office) => office.status === 'scored').map((office) => areaRecord(office, period)),

@@ -18,7 +18,7 @@ export class XlsxSummarySink implements SummarySink {
     private readonly outDir: string,
   ) {}
 
-  async writeFeedback(officeCode: string, rows: readonly (readonly SheetValue[])[]): Promise<void> {
+  async writeFeedback(office: { readonly code: string }, rows: readonly (readonly SheetValue[])[]): Promise<void> {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet(FEEDBACK_TAB.name, { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.addRow([...FEEDBACK_TAB.headers]);
@@ -30,7 +30,7 @@ export class XlsxSummarySink implements SummarySink {
     }
     [18, 20, 12, 22, 100].forEach((width, i) => (sheet.getColumn(i + 1).width = width));
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: FEEDBACK_TAB.headers.length } };
-    await writeFileAtomic(join(this.outDir, 'validasi', `${safeFileName(officeCode)}.xlsx`), await toBytes(workbook));
+    await writeFileAtomic(join(this.outDir, 'validasi', `${safeFileName(office.code)}.xlsx`), await toBytes(workbook));
   }
 
   async writeSummary(update: SummaryUpdate): Promise<void> {
