@@ -100,3 +100,17 @@ export interface DocumentTemplates {
   provinceReport(model: ProvinceReportModel): string;
   mail(model: OfficeMailModel): string;
 }
+
+/** Scoring work for one office, queued after a change or by the quarterly cycle. */
+export interface ScoreTask {
+  readonly code: string;
+  readonly period?: string;
+}
+
+/**
+ * A task queue with names: a second task with a name already queued is not queued again, which is
+ * how a burst of edits becomes one scoring. Cloud Tasks in production, in-process locally.
+ */
+export interface TaskQueue {
+  enqueue(name: string, task: ScoreTask, notBefore: Date): Promise<'queued' | 'exists'>;
+}

@@ -70,7 +70,7 @@ export async function runCycle(deps: RunDeps, options: RunOptions = {}): Promise
   const history = await deps.sink.readHistory();
   const now = deps.clock.now();
   const time = jakartaTime(now);
-  const run = `run-${now.toISOString().replace(/[-:]/g, '').slice(0, 15)}`;
+  const run = runId(now);
   const resultsLocation = await deps.results.save(resultsDocument(period, now, ranked));
 
   let publishing: PublishOutcome | null = null;
@@ -105,6 +105,10 @@ export async function runCycle(deps: RunDeps, options: RunOptions = {}): Promise
   return { period, offices: ranked, resultsLocation, registryNotes: rekap.skipped, publishing };
 }
 
+export function runId(now: Date): string {
+  return `run-${now.toISOString().replace(/[-:]/g, '').slice(0, 15)}`;
+}
+
 /** The index each office had in the period before, from the Rekap rows of earlier runs. */
 function previousIndexes(summary: readonly SheetRecord[], period: Period): Map<string, number> {
   const before = previousPeriod(period).id;
@@ -115,7 +119,8 @@ function previousIndexes(summary: readonly SheetRecord[], period: Period): Map<s
   return indexes;
 }
 
-async function assessOffice(deps: RunDeps, office: RegistryOffice, period: Period, settings: ScoringSettings): Promise<OfficeResult> {
+/** Reads and scores one registered office; an unreadable workbook or an internal fault marks only this office. */
+export async function assessOffice(deps: Pick<RunDeps, 'source' | 'logInternalError'>, office: RegistryOffice, period: Period, settings: ScoringSettings): Promise<OfficeResult> {
   const identity = { code: office.code, name: office.name };
   if (office.source === null) return unreadableOffice(identity, `${office.ref} (Sumber)`, 'kolom Sumber di rekap kosong; isi dengan file atau spreadsheet satker ini');
   const label = deps.source.describe(office.source);
@@ -136,7 +141,7 @@ async function assessOffice(deps: RunDeps, office: RegistryOffice, period: Perio
   }
 }
 
-function resolvePeriod(rekap: RekapInputs, requested: string | undefined): Period {
+export function resolvePeriod(rekap: RekapInputs, requested: string | undefined): Period {
   const problems = [...rekap.problems];
   let period: Period | null = null;
   if (requested !== undefined) {

@@ -1,26 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import type ExcelJS from 'exceljs';
+import { writeFileAtomic } from '../fs/atomic-file.js';
 import { stampZipEntries } from './zip-timestamps.js';
 
-/**
- * Writes through a temporary file in the target's own folder and renames it into place, so a
- * reader (or a crash) never sees half a workbook. The rename is atomic only within one file system,
- * which is why the temporary file is not put in os.tmpdir().
- */
-export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
-  const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
-  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await writeFile(temp, data);
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-}
+export { writeFileAtomic };
 
 /**
  * The zip entries carry the workbook's `modified` date instead of the clock, so a workbook built

@@ -1,0 +1,75 @@
+import { labelKey } from '../core/workbook.js';
+import { readRekap, type RegistryOffice } from '../core/rekap-reader.js';
+import type { OfficeResult, ScoringSettings } from '../core/scoring/office.js';
+import { rankOffices } from '../core/scoring/province.js';
+import { areaRecord, feedbackRows, jakartaTime, logRecord, scoringLogResult, summaryRecord, type SheetRecord } from '../core/summary-rows.js';
+import type { Clock, SummarySink, WorkbookSource } from '../ports.js';
+import { ConfigError } from './errors.js';
+import { assessOffice, resolvePeriod, runId } from './run-cycle.js';
+
+export interface ScoreOneDeps {
+  readonly source: WorkbookSource;
+  readonly sink: SummarySink;
+  readonly clock: Clock;
+  readonly logInternalError?: (context: string, error: unknown) => void;
+}
+
+export interface ScoreOneOutcome {
+  readonly office: OfficeResult;
+  /** The office's Rekap row before this scoring, if it had one for the period. */
+  readonly before: SheetRecord | null;
+}
+
+/**
+ * Scores one office after its sheet changed (issue "Cloud functions"): validates and scores it,
+ * writes its Hasil Validasi and its Rekap row, and re-ranks the period's Rekap rows around it. No
+ * PDF and no e-mail: those belong to the quarterly cycle. Safe to run twice: rows are upserted.
+ */
+export async function scoreOneOffice(deps: ScoreOneDeps, request: { code?: string; source?: string; period?: string }): Promise<ScoreOneOutcome> {
+  const rekap = readRekap(await deps.source.readRekap());
+  const period = resolvePeriod(rekap, request.period);
+  const office = findOffice(rekap.offices, request);
+  if (!office) throw new ConfigError(`Satker ${request.code ?? request.source ?? ''} tidak terdaftar (atau tidak aktif) di tab Satker.`);
+  const settings: ScoringSettings = { cap: rekap.cap, effectiveMinutes: rekap.effectiveMinutes, weights: rekap.weights };
+
+  const result = await assessOffice(deps, office, period, settings);
+  const history = await deps.sink.readHistory();
+  const periodRows = history.summary.filter((row) => row.Periode === period.id);
+  const before = periodRows.find((row) => String(row.Kode) === office.code) ?? null;
+
+  // Rank against the other offices' last known indexes; the next full cycle ranks from scratch.
+  const indexes = periodRows
+    .filter((row) => String(row.Kode) !== office.code)
+    .map((row) => ({ code: String(row.Kode), index: typeof row.Indeks === 'number' ? row.Indeks : null }));
+  indexes.push({ code: office.code, index: result.scores.index });
+  const ranks = rankOffices(indexes);
+  const ranked: OfficeResult = { ...result, rank: ranks.get(office.code) ?? null };
+
+  const now = deps.clock.now();
+  const time = jakartaTime(now);
+  const reranked = periodRows
+    .filter((row) => String(row.Kode) !== office.code && (ranks.get(String(row.Kode)) ?? null) !== (row.Peringkat ?? null))
+    .map((row) => ({ ...row, Peringkat: ranks.get(String(row.Kode)) ?? null }));
+
+  await deps.sink.writeFeedback({ code: office.code, source: office.source }, feedbackRows(ranked));
+  await deps.sink.writeSummary({
+    summary: [summaryRecord(ranked, period, time, typeof before?.Laporan === 'string' ? before.Laporan : null), ...reranked],
+    areas: ranked.status === 'scored' ? [areaRecord(ranked, period)] : [],
+    log: [logRecord({ run: runId(now), time, code: office.code, action: 'nilai', result: scoringLogResult(ranked), period: period.id })],
+  });
+  return { office: ranked, before };
+}
+
+/** By code, or by Sumber: a spreadsheet ID, its URL, or (locally) the file path the registry holds. */
+export function findOffice(offices: readonly RegistryOffice[], request: { code?: string; source?: string }): RegistryOffice | undefined {
+  if (request.code !== undefined) return offices.find((office) => office.code === request.code);
+  if (request.source === undefined) return undefined;
+  const wanted = sourceKey(request.source);
+  return offices.find((office) => office.source !== null && sourceKey(office.source) === wanted);
+}
+
+/** A spreadsheet URL and its bare ID name the same sheet; paths compare without "./". */
+function sourceKey(source: string): string {
+  const id = /\/spreadsheets\/d\/([A-Za-z0-9_-]+)/.exec(source)?.[1];
+  return labelKey(id ?? source.trim().replace(/^\.\//, ''));
+}
