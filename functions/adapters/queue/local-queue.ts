@@ -1,0 +1,70 @@
+import type { Clock, ScoreTask, TaskQueue } from '../../ports.js';
+
+/**
+ * An in-process queue with the semantics of Cloud Tasks that monev relies on: named tasks, a name
+ * already used is refused for an hour (so a burst of notifications becomes one task), tasks run no
+ * earlier than asked, and a failed task is retried with backoff a few times.
+ */
+export interface LocalQueueOptions {
+  readonly clock?: Clock;
+  /** How long a used name stays taken; Cloud Tasks keeps names about an hour. */
+  readonly retentionMs?: number;
+  readonly maxAttempts?: number;
+  readonly onError?: (task: ScoreTask, error: unknown, attempt: number) => void;
+}
+
+export class LocalTaskQueue implements TaskQueue {
+  private readonly names = new Map<string, number>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly running = new Set<Promise<void>>();
+  private readonly clock: Clock;
+
+  constructor(
+    private readonly run: (task: ScoreTask) => Promise<void>,
+    private readonly options: LocalQueueOptions = {},
+  ) {
+    this.clock = options.clock ?? { now: () => new Date() };
+  }
+
+  async enqueue(name: string, task: ScoreTask, notBefore: Date): Promise<'queued' | 'exists'> {
+    const now = this.clock.now().getTime();
+    for (const [used, until] of this.names) if (until <= now) this.names.delete(used);
+    if (this.names.has(name)) return 'exists';
+    this.names.set(name, now + (this.options.retentionMs ?? 3_600_000));
+    this.schedule(task, Math.max(0, notBefore.getTime() - now), 1);
+    return 'queued';
+  }
+
+  /** Tasks scheduled or running. */
+  get pending(): number {
+    return this.timers.size + this.running.size;
+  }
+
+  /** Resolves when nothing is scheduled or running. */
+  async idle(): Promise<void> {
+    while (this.pending > 0) {
+      await Promise.all([...this.running]);
+      if (this.timers.size > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  close(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private schedule(task: ScoreTask, delayMs: number, attempt: number): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      const execution = this.run(task)
+        .catch((error: unknown) => {
+          this.options.onError?.(task, error, attempt);
+          if (attempt < (this.options.maxAttempts ?? 3)) this.schedule(task, 1000 * 2 ** attempt, attempt + 1);
+        })
+        .finally(() => this.running.delete(execution));
+      this.running.add(execution);
+    }, delayMs);
+    timer.unref?.();
+    this.timers.add(timer);
+  }
+}
