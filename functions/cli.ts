@@ -3,7 +3,9 @@ import { ConfigError } from './app/errors.js';
 import { EXIT, UsageError, processIo, type CommandIo } from './commands/io.js';
 import { runCommand } from './commands/run.js';
 import { sampleCommand, startCommand, templateCommand } from './commands/files.js';
+import { serveCommand } from './commands/serve.js';
 import { validateCommand } from './commands/validate.js';
+import { watchCommand } from './commands/watch.js';
 
 const HELP = `monev — monitoring dan evaluasi kinerja kelembagaan Bawaslu Jawa Timur
 
@@ -20,6 +22,10 @@ Pemakaian:
       Membuat provinsi contoh: rekap.xlsx dan satu workbook per satker.
   monev start
       Membuat contoh di data/ bila belum ada, lalu menilai periode di rekap ke out/.
+  monev serve --data DIR [--out DIR] [--port 8080]
+      Semua fungsi HTTP di satu port lokal: POST /sheetChanged, /scoreOffice, /runCycleHttp.
+  monev watch --data DIR [--out DIR] [--period 2025-TW3]
+      Menilai ulang satker sesaat setelah file-nya berubah dan menampilkan perubahannya.
 
 Kode keluar: 0 beres · 1 ada satker tidak dinilai atau ber-error · 2 pemakaian/konfigurasi salah.`;
 
@@ -36,6 +42,7 @@ const OPTIONS = {
   nama: { type: 'string' },
   tahun: { type: 'string' },
   seed: { type: 'string' },
+  port: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } satisfies ParseArgsConfig['options'];
 
@@ -78,8 +85,15 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
         return await sampleCommand({ out: required('out', 'data'), offices: values.offices, seed: values.seed, period: values.period }, io);
       case 'start':
         return await startCommand(io);
+      case 'serve': {
+        const port = Number(values.port ?? '8080');
+        if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port "${values.port}" bukan nomor port, misalnya --port 8080.`);
+        return await serveCommand({ data: required('data', 'data'), out: values.out ?? 'out', port }, io);
+      }
+      case 'watch':
+        return await watchCommand({ data: required('data', 'data'), out: values.out ?? 'out', period: values.period }, io);
       default:
-        throw new UsageError(`Perintah "${command}" tidak dikenal. Pilihan: run, validate, template, sample, start (lihat monev --help).`);
+        throw new UsageError(`Perintah "${command}" tidak dikenal. Pilihan: run, validate, template, sample, start, serve, watch (lihat monev --help).`);
     }
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError || isParseArgsError(error)) {

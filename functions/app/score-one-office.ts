@@ -32,8 +32,9 @@ export async function scoreOneOffice(deps: ScoreOneDeps, request: { code?: strin
   if (!office) throw new ConfigError(`Satker ${request.code ?? request.source ?? ''} tidak terdaftar (atau tidak aktif) di tab Satker.`);
   const settings: ScoringSettings = { cap: rekap.cap, effectiveMinutes: rekap.effectiveMinutes, weights: rekap.weights };
 
+  const sink = deps.sink;
   const result = await assessOffice(deps, office, period, settings);
-  const history = await deps.sink.readHistory();
+  const history = await sink.readHistory();
   const periodRows = history.summary.filter((row) => row.Periode === period.id);
   const before = periodRows.find((row) => String(row.Kode) === office.code) ?? null;
 
@@ -51,8 +52,8 @@ export async function scoreOneOffice(deps: ScoreOneDeps, request: { code?: strin
     .filter((row) => String(row.Kode) !== office.code && (ranks.get(String(row.Kode)) ?? null) !== (row.Peringkat ?? null))
     .map((row) => ({ ...row, Peringkat: ranks.get(String(row.Kode)) ?? null }));
 
-  await deps.sink.writeFeedback({ code: office.code, source: office.source }, feedbackRows(ranked));
-  await deps.sink.writeSummary({
+  await sink.writeFeedback({ code: office.code, source: office.source }, feedbackRows(ranked));
+  await sink.writeSummary({
     summary: [summaryRecord(ranked, period, time, typeof before?.Laporan === 'string' ? before.Laporan : null), ...reranked],
     areas: ranked.status === 'scored' ? [areaRecord(ranked, period)] : [],
     log: [logRecord({ run: runId(now), time, code: office.code, action: 'nilai', result: scoringLogResult(ranked), period: period.id })],

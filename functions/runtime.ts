@@ -1,0 +1,91 @@
+import { ResultsFile } from './adapters/fs/results-file.js';
+import { ReportFolder } from './adapters/fs/report-folder.js';
+import { handlebarsTemplates } from './adapters/html/render-html.js';
+import { createMailer } from './adapters/mail/create-mailer.js';
+import { ChromiumPdfRenderer } from './adapters/pdf/chromium-renderer.js';
+import { LocalTaskQueue } from './adapters/queue/local-queue.js';
+import { XlsxSummarySink } from './adapters/xlsx/summary-writer.js';
+import { XlsxWorkbookSource } from './adapters/xlsx/xlsx-source.js';
+import { ConfigError } from './app/errors.js';
+import { cachedRegistry } from './app/queue-change.js';
+import type { RunDeps } from './app/run-cycle.js';
+import { scoreOneOffice, type ScoreOneDeps } from './app/score-one-office.js';
+import type { Config } from './config.js';
+import { readRekap, type RegistryOffice } from './core/rekap-reader.js';
+import type { Clock, TaskQueue } from './ports.js';
+
+/**
+ * What the functions need, built once per process from the configuration: where workbooks come
+ * from and go to, the queue, the clock. Handlers stay thin; tests build a runtime of their own.
+ */
+export interface Runtime {
+  readonly score: ScoreOneDeps;
+  /** Dependencies of a full cycle; the caller closes what `close` returns when the cycle ends. */
+  cycle(): { deps: RunDeps; close: () => Promise<void> };
+  readonly queue: TaskQueue;
+  readonly registry: () => Promise<readonly RegistryOffice[]>;
+  readonly secret: string | undefined;
+  readonly clock: Clock;
+  /** Structured log line for Cloud Logging: codes and counts only, never sheet text or personal data. */
+  log(severity: 'INFO' | 'WARNING' | 'ERROR', message: string, fields?: Record<string, string | number | boolean | null>): void;
+}
+
+export function localRuntime(config: Config, options: { clock?: Clock; queue?: TaskQueue; log?: Runtime['log'] } = {}): Runtime & { queue: TaskQueue } {
+  const dataDir = config.local.dataDir;
+  if (!dataDir) throw new ConfigError('MONEV_DATA_DIR belum diisi: folder data lokal yang berisi rekap.xlsx.');
+  const outDir = config.local.outDir;
+  const clock = options.clock ?? { now: () => new Date() };
+  const log = options.log ?? structuredLog;
+  const source = new XlsxWorkbookSource(dataDir);
+  const score: ScoreOneDeps = {
+    source,
+    // A sink caches the rekap it loaded; each scoring takes a fresh one, so it sees the latest history.
+    get sink() {
+      return new XlsxSummarySink(dataDir, outDir);
+    },
+    clock,
+    logInternalError: (context, error) => log('ERROR', `kesalahan internal saat ${context}`, { error: error instanceof Error ? error.name : 'unknown' }),
+  };
+  const queue =
+    options.queue ??
+    new LocalTaskQueue(
+      async (task) => {
+        const outcome = await scoreOneOffice(score, task);
+        log('INFO', 'satker dinilai', { code: task.code, status: outcome.office.status, index: outcome.office.scores.index });
+      },
+      { clock, onError: (task, error, attempt) => log('ERROR', 'penilaian gagal', { code: task.code, attempt, error: error instanceof Error ? error.message : 'unknown' }) },
+    );
+  return {
+    score,
+    cycle: () => {
+      const renderer = new ChromiumPdfRenderer(config.pdf);
+      const mailer = createMailer(config.mail, outDir);
+      return {
+        deps: {
+          source,
+          sink: new XlsxSummarySink(dataDir, outDir),
+          results: new ResultsFile(outDir),
+          clock,
+          reports: { renderer, templates: handlebarsTemplates, store: new ReportFolder(outDir) },
+          mail: { mailer, resend: false },
+          logInternalError: score.logInternalError,
+        },
+        close: async () => {
+          await renderer.close();
+          await mailer.close();
+        },
+      };
+    },
+    queue,
+    registry: cachedRegistry(async () => readRekap(await source.readRekap()).offices, clock),
+    secret: config.webhookSecret,
+    clock,
+    log,
+  };
+}
+
+export function structuredLog(severity: 'INFO' | 'WARNING' | 'ERROR', message: string, fields: Record<string, string | number | boolean | null> = {}): void {
+  const line = JSON.stringify({ severity, message, ...fields });
+  if (severity === 'ERROR') console.error(line);
+  else console.log(line);
+}
