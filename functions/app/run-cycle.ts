@@ -1,3 +1,4 @@
+import type { Finding } from '../core/findings.js';
 import { readOffice } from '../core/office-reader.js';
 import { parsePeriod, previousPeriod, type Period } from '../core/period.js';
 import { readRekap, type RegistryOffice, type RekapInputs } from '../core/rekap-reader.js';
@@ -44,6 +45,8 @@ export interface RunOutcome {
   readonly offices: readonly OfficeResult[];
   readonly resultsLocation: string;
   readonly registryNotes: readonly string[];
+  /** Findings on the rekap itself, e.g. an invalid e-mail address in Satker. */
+  readonly registryFindings: readonly Finding[];
   readonly publishing: PublishOutcome | null;
 }
 
@@ -77,7 +80,7 @@ export async function runCycle(deps: RunDeps, options: RunOptions = {}): Promise
   if (deps.reports) {
     deps.progress?.({ kind: 'rendering', total: ranked.length + 1 });
     const previousIndex = previousIndexes(history.summary, period);
-    const rendered = await renderReports(deps.reports, { period, generatedAt: now, offices: ranked, previousIndex, weights: settings.weights });
+    const rendered = await renderReports(deps.reports, { period, generatedAt: now, offices: ranked, previousIndex, weights: settings.weights, rekapFindings: rekap.findings });
     let delivery: Pick<PublishOutcome, 'sent' | 'unchanged' | 'failedSends' | 'noRecipients' | 'log'> = { sent: 0, unchanged: 0, failedSends: 0, noRecipients: [], log: [] };
     if (deps.mail) {
       deps.progress?.({ kind: 'sending' });
@@ -102,7 +105,7 @@ export async function runCycle(deps: RunDeps, options: RunOptions = {}): Promise
       ...(publishing?.log ?? []).map((entry) => logRecord({ ...entry, run, time })),
     ],
   });
-  return { period, offices: ranked, resultsLocation, registryNotes: rekap.skipped, publishing };
+  return { period, offices: ranked, resultsLocation, registryNotes: rekap.skipped, registryFindings: rekap.findings, publishing };
 }
 
 export function runId(now: Date): string {

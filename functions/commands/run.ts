@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { ConfigError } from '../app/errors.js';
 import { runCycle, type ProgressEvent, type RunOutcome } from '../app/run-cycle.js';
 import { formatId } from '../core/numbers.js';
+import { score } from '../core/report/format.js';
 import { periodLabel } from '../core/period.js';
 import { PREDICATE_LABELS } from '../core/scoring/province.js';
 import { ResultsFile } from '../adapters/fs/results-file.js';
@@ -84,7 +85,7 @@ function printOutcome(outcome: RunOutcome, io: CommandIo, args: RunArgs, elapsed
     office.rank === null ? '-' : String(office.rank),
     office.code,
     office.name,
-    office.scores.index === null ? '-' : formatId(office.scores.index),
+    score(office.scores.index),
     office.predicate === null ? (office.status === 'unscored' ? 'tidak dinilai' : '-') : `${office.predicate} ${PREDICATE_LABELS[office.predicate]}`,
     count(office, 'error'),
     count(office, 'warning'),
@@ -103,6 +104,7 @@ function printOutcome(outcome: RunOutcome, io: CommandIo, args: RunArgs, elapsed
     }
   }
   for (const note of outcome.registryNotes) io.out(`Catatan rekap: ${note}`);
+  for (const f of outcome.registryFindings) io.out(`Temuan rekap ${f.cell}: ${f.message}`);
   io.out('');
   io.out('Hasil:');
   io.out(`  ${outcome.resultsLocation}`);

@@ -1,7 +1,8 @@
 import { readXlsxWorkbook } from '../adapters/xlsx/read-workbook.js';
 import { UnreadableWorkbookError } from '../adapters/xlsx/unreadable-workbook-error.js';
 import type { Finding } from '../core/findings.js';
-import { formatId, round2OrNull } from '../core/numbers.js';
+import { round2OrNull } from '../core/numbers.js';
+import { score } from '../core/report/format.js';
 import { readOffice } from '../core/office-reader.js';
 import { parsePeriod, periodLabel } from '../core/period.js';
 import { scoreOffice, unreadableOffice, type OfficeResult } from '../core/scoring/office.js';
@@ -67,10 +68,6 @@ function printFindings(findings: readonly Finding[], io: CommandIo): void {
     io.out(`  ${f.cell.padEnd(22)} ${f.level === 'error' ? 'ERROR     ' : 'PERINGATAN'} ${f.code}`);
     io.out(`  ${' '.repeat(22)} ${f.message}`);
   }
-}
-
-function score(value: number | null): string {
-  return value === null ? '-' : formatId(value);
 }
 
 function roundScores(result: OfficeResult) {

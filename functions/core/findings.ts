@@ -43,6 +43,7 @@ interface Params {
   'missing-date': Record<string, never>;
   'no-staff': { value: string };
   'job-without-tasks': { value: string };
+  'invalid-email': { value: string };
 }
 
 export type FindingCode = keyof Params;
@@ -160,6 +161,10 @@ const CATALOGUE: { [C in FindingCode]: { level: Level; message: (p: Params[C]) =
   'no-staff': {
     level: 'warning',
     message: (p) => `Jabatan ${quote(p.value)} tidak memiliki pegawai (Pegawai Ada 0), sehingga efektivitas jabatannya tidak dapat dihitung. Isi jumlah pegawai bila jabatan ini sudah terisi.`,
+  },
+  'invalid-email': {
+    level: 'warning',
+    message: (p) => `Alamat e-mail ${quote(p.value)} tidak sah, sehingga laporan tidak dikirim ke alamat itu. Perbaiki penulisannya, misalnya bawaslu.kotamalang@example.go.id; pisahkan beberapa alamat dengan koma.`,
   },
   'job-without-tasks': {
     level: 'warning',

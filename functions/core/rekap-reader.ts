@@ -3,6 +3,7 @@ import {
   type ComponentKey,
 } from '../../sheets-schema/index.js';
 import { cellText, isBlank, readNumber, readText } from './cells.js';
+import { finding, type Finding } from './findings.js';
 import { formatId, settle } from './numbers.js';
 import { parsePeriod, type Period } from './period.js';
 import type { ComponentWeights } from './scoring/province.js';
@@ -37,18 +38,21 @@ export interface RekapInputs {
   readonly problems: readonly string[];
   /** Registry rows left out, with the reason (inactive rows are left out silently). */
   readonly skipped: readonly string[];
+  /** Findings on the rekap's own cells (invalid e-mail addresses), which do not stop the run. */
+  readonly findings: readonly Finding[];
 }
 
 export function readRekap(workbook: Workbook): RekapInputs {
   const problems: string[] = [];
   const skipped: string[] = [];
-  const offices = readRegistry(findSheet(workbook, REGISTRY_TAB.name), problems, skipped);
+  const findings: Finding[] = [];
+  const offices = readRegistry(findSheet(workbook, REGISTRY_TAB.name), problems, skipped, findings);
   const weights = readWeights(findSheet(workbook, WEIGHTS_TAB.name), problems);
-  const settings = readSettings(findSheet(workbook, SETTINGS_TAB.name), problems);
-  return { offices, weights, ...settings, problems, skipped };
+  const settings = readSettings(findSheet(workbook, SETTINGS_TAB.name), problems, findings);
+  return { offices, weights, ...settings, problems, skipped, findings };
 }
 
-function readRegistry(sheet: Sheet | undefined, problems: string[], skipped: string[]): RegistryOffice[] {
+function readRegistry(sheet: Sheet | undefined, problems: string[], skipped: string[], findings: Finding[]): RegistryOffice[] {
   const tab = REGISTRY_TAB.name;
   if (!sheet) {
     problems.push(`Tab "${tab}" tidak ditemukan. Tab ini memuat daftar satker yang dinilai; tambahkan tab "${tab}" dengan kolom Kode, Nama, Jenis, Sumber, Email, Aktif.`);
@@ -95,7 +99,7 @@ function readRegistry(sheet: Sheet | undefined, problems: string[], skipped: str
       name: name ?? code,
       kind: kindText === null ? null : (OFFICE_KIND.find(kindText)?.label ?? kindText),
       source: text('source'),
-      emails: splitEmails(text('email')),
+      emails: validEmails(text('email'), tab, cellRef(tab, r, at('email') ?? 0), findings),
       ref,
     });
   }
@@ -105,6 +109,19 @@ function readRegistry(sheet: Sheet | undefined, problems: string[], skipped: str
 
 export function splitEmails(text: string | null): string[] {
   return text === null ? [] : text.split(/[\s,;]+/).filter((part) => part !== '');
+}
+
+// Deliberately plain: one @, a dot in the domain, no spaces or brackets. Mail servers judge the rest.
+const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[A-Za-z]{2,}$/;
+
+/** The addresses of a cell that look deliverable; each one that does not is a finding on that cell. */
+function validEmails(text: string | null, tab: string, ref: string, findings: Finding[]): string[] {
+  const valid: string[] = [];
+  for (const address of splitEmails(text)) {
+    if (EMAIL.test(address)) valid.push(address);
+    else findings.push(finding('invalid-email', tab, ref, { value: address }));
+  }
+  return valid;
 }
 
 function readWeights(sheet: Sheet | undefined, problems: string[]): ComponentWeights {
@@ -143,7 +160,7 @@ function readWeights(sheet: Sheet | undefined, problems: string[]): ComponentWei
   return complete;
 }
 
-function readSettings(sheet: Sheet | undefined, problems: string[]) {
+function readSettings(sheet: Sheet | undefined, problems: string[], findings: Finding[]) {
   const tab = SETTINGS_TAB.name;
   const value = (label: string) => {
     const r = sheet?.rows.findIndex((row) => typeof row?.[0]?.value === 'string' && sameLabel(row[0].value, label)) ?? -1;
@@ -171,7 +188,7 @@ function readSettings(sheet: Sheet | undefined, problems: string[]) {
     periodProblem,
     cap: number('Batas Capaian', SETTING_DEFAULTS.cap, 0),
     effectiveMinutes: number('WKE', SETTING_DEFAULTS.effectiveMinutes, 0),
-    provinceEmails: emailEntry ? splitEmails(cellText(emailEntry.cell)) : [],
+    provinceEmails: emailEntry ? validEmails(cellText(emailEntry.cell), tab, emailEntry.ref, findings) : [],
   };
 }
 

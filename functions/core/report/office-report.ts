@@ -19,6 +19,8 @@ export interface ReportContext {
   readonly previousIndex: ReadonlyMap<string, number>;
   /** The component weights of the rekap's Bobot tab. */
   readonly weights: ComponentWeights;
+  /** Findings on the rekap's own cells (e.g. invalid e-mail addresses in Satker), for the recap report. */
+  readonly rekapFindings?: readonly Finding[];
   /** Warnings listed in full up to this many; the rest are counted. */
   readonly warningLimit?: number;
 }

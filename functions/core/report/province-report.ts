@@ -62,6 +62,7 @@ export function provinceReportModel(context: ReportContext) {
       const reason = o.findings.find((f) => f.level === 'error');
       return { code: o.code, name: o.name, cell: reason?.cell ?? '', reason: reason?.message ?? 'tanpa alasan tercatat' };
     }),
+    rekapFindings: (context.rekapFindings ?? []).map((f) => ({ cell: f.cell, message: f.message })),
     peers: scored.flatMap((o) =>
       o.peers.map((peer) => ({
         office: o.name,
