@@ -55,7 +55,7 @@ export async function scoreOneOffice(deps: ScoreOneDeps, request: { code?: strin
   await sink.writeFeedback({ code: office.code, source: office.source }, feedbackRows(ranked));
   await sink.writeSummary({
     summary: [summaryRecord(ranked, period, time, typeof before?.Laporan === 'string' ? before.Laporan : null), ...reranked],
-    areas: ranked.status === 'scored' ? [areaRecord(ranked, period)] : [],
+    areas: [areaRecord(ranked, period)],
     log: [logRecord({ run: runId(now), time, code: office.code, action: 'nilai', result: scoringLogResult(ranked), period: period.id })],
   });
   return { office: ranked, before };
