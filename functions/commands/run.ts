@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ConfigError } from '../app/errors.js';
 import { runCycle, type ProgressEvent, type RunOutcome } from '../app/run-cycle.js';
 import { formatId } from '../core/numbers.js';
@@ -108,11 +108,11 @@ function printOutcome(outcome: RunOutcome, io: CommandIo, args: RunArgs, elapsed
   io.out('');
   io.out('Hasil:');
   io.out(`  ${outcome.resultsLocation}`);
-  io.out(`  ${resolveOut(args.out, 'rekap.xlsx')}  (Rekap, Rekap Bidang, Log)`);
-  io.out(`  ${resolveOut(args.out, 'validasi')}/<kode>.xlsx  (Hasil Validasi per satker)`);
+  io.out(`  ${join(args.out, 'rekap.xlsx')}  (Rekap, Rekap Bidang, Log)`);
+  io.out(`  ${join(args.out, 'validasi')}/<kode>.xlsx  (Hasil Validasi per satker)`);
   const publishing = outcome.publishing;
   if (publishing) {
-    io.out(`  ${resolveOut(args.out, 'laporan')}/  (${publishing.reports.length} laporan PDF)`);
+    io.out(`  ${join(args.out, 'laporan')}/  (${publishing.reports.length} laporan PDF)`);
     for (const failure of publishing.renderFailures) io.out(`  Laporan ${failure.code} gagal dibuat: ${failure.reason}`);
     if (args.email) {
       io.out(`E-mail: ${publishing.sent} terkirim, ${publishing.unchanged} tidak dikirim ulang karena laporannya tidak berubah (--resend untuk memaksa), ${publishing.failedSends} gagal.`);
@@ -122,6 +122,3 @@ function printOutcome(outcome: RunOutcome, io: CommandIo, args: RunArgs, elapsed
   io.out(`Selesai dalam ${formatId(elapsedMs / 1000, 1)} detik.`);
 }
 
-function resolveOut(out: string, name: string): string {
-  return `${out.replace(/\/+$/, '')}/${name}`;
-}
