@@ -98,7 +98,9 @@ export async function runCycle(deps: RunDeps, options: RunOptions = {}): Promise
   for (const office of ranked) await deps.sink.writeFeedback({ code: office.code, source: sources.get(office.code) ?? null }, feedbackRows(office));
   await deps.sink.writeSummary({
     summary: ranked.map((office) => summaryRecord(office, period, time, links.get(office.code) ?? null)),
-    areas: ranked.filter((office) => office.status === 'scored').map((office) => areaRecord(office, period)),
+    // Unscored offices too, with blank areas: an upsert that skipped them would leave the area scores
+    // of an earlier run of this period standing next to a Rekap row that says "Tidak dinilai".
+    areas: ranked.map((office) => areaRecord(office, period)),
     log: [
       logRecord({ run, time, code: '', action: 'mulai', result: `${ranked.length} satker`, period: period.id }),
       ...ranked.map((office) => logRecord({ run, time, code: office.code, action: 'nilai', result: scoringLogResult(office), period: period.id })),
