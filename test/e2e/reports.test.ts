@@ -1,0 +1,221 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateSampleProvince } from '../../functions/sample/generate.js';
+import { SAMPLE_MISTAKES } from '../../functions/sample/sample-mistakes.js';
+import { extractPdfText, looksLikePdf, type PdfText } from '../helpers/pdf-text.js';
+import { actionPlanRows, flat, idScore, loadWorkbook, QUARTER_NUMERALS, runCli, sheetTable, textOf, valueOf, type CliRun } from './support.js';
+
+/**
+ * Issue "reports", end to end: one run of the sample province with PDFs mailed to the default outbox,
+ * what the office and provincial reports say, idempotent delivery, and sheet text that tries to
+ * load or run something in the PDF renderer.
+ */
+
+const PERIOD = '2025-TW3';
+const PERIOD_LABEL = 'Triwulan III 2025';
+/** An office with errors, warnings and late activities: its report has something in every section. */
+const REPORT_OFFICE = SAMPLE_MISTAKES.find((m) => m.kind === 'nip-as-number')?.office ?? '3575';
+/** The office whose workbook carries the hostile activity name. */
+const XSS_OFFICE = '3578';
+const PROVINCE_EMAIL = 'monev.jatim@example.go.id';
+
+/** SPEC §4 predicates as the reports name them. */
+const PREDICATES: Record<string, string> = {
+  AA: 'Sangat Memuaskan',
+  A: 'Memuaskan',
+  BB: 'Sangat Baik',
+  B: 'Baik',
+  CC: 'Cukup',
+  C: 'Kurang',
+  D: 'Sangat Kurang',
+};
+
+interface OfficeJson {
+  code: string;
+  name: string;
+  status: 'scored' | 'unscored';
+  scores: { index: number | null };
+  predicate: string | null;
+  findings: { cell: string; level: string; code: string; message: string }[];
+}
+
+let root: string;
+let data: string;
+let out: string;
+let listener: Server;
+const requests: string[] = [];
+let payload: string;
+let first: CliRun;
+let offices: OfficeJson[];
+let registryEmails: Map<string, string[]>;
+
+const squash = (text: string) => text.replace(/\s+/g, '');
+const pdfPath = (code: string) => join(out, 'laporan', `${code}-${PERIOD}.pdf`);
+const outbox = async () => (await readdir(join(out, 'outbox'))).filter((name) => name.endsWith('.eml'));
+
+async function pdfText(code: string): Promise<PdfText> {
+  return extractPdfText(new Uint8Array(await readFile(pdfPath(code))));
+}
+
+/**
+ * Makes one due Rencana Aksi row of the office late (nothing realised so far) and renames its
+ * activity to markup that would fetch from the loopback listener if it were ever parsed as HTML.
+ */
+async function plantHostileActivity(path: string, port: number): Promise<string> {
+  const workbook = await loadWorkbook(path);
+  const table = sheetTable(workbook, 'Rencana Aksi');
+  const row = actionPlanRows(table, 3).find((r) => r.due && !r.error && !r.late && r.activity !== null);
+  if (!row) throw new Error('The sample office has no clean due Rencana Aksi row');
+  const hostile = `<img src="http://127.0.0.1:${port}/x"><script>fetch('http://127.0.0.1:${port}/y')</script>`;
+  const cells = table.rows.find((r) => r.number === row.number);
+  if (!cells) throw new Error('row vanished');
+  cells.cell('Kegiatan').value = hostile;
+  for (const q of QUARTER_NUMERALS.slice(0, 3)) cells.cell(`Realisasi TW ${q}`).value = 0;
+  await workbook.xlsx.writeFile(path);
+  return hostile;
+}
+
+beforeAll(async () => {
+  listener = createServer((request, response) => {
+    requests.push(`${request.method} ${request.url}`);
+    response.end('');
+  });
+  await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+  const port = (listener.address() as AddressInfo).port;
+
+  root = await mkdtemp(join(tmpdir(), 'monev-e2e-reports-'));
+  data = join(root, 'data');
+  out = join(root, 'out');
+  const province = await generateSampleProvince({ outDir: data });
+  payload = await plantHostileActivity(join(data, 'satker', `${XSS_OFFICE}.xlsx`), port);
+
+  first = await runCli(['run', '--data', data, '--out', out]);
+  offices = (JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as { offices: OfficeJson[] }).offices;
+  const registry = sheetTable(await loadWorkbook(province.rekapPath), 'Satker');
+  registryEmails = new Map(
+    registry.rows.map((row) => [
+      String(valueOf(row.cell('Kode'))),
+      (textOf(row.cell('Email')) ?? '')
+        .split(',')
+        .map((address) => address.trim())
+        .filter(Boolean),
+    ]),
+  );
+}, 180_000);
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => listener.close(() => resolve()));
+  await rm(root, { recursive: true, force: true });
+});
+
+function office(code: string): OfficeJson {
+  const found = offices.find((o) => o.code === code);
+  if (!found) throw new Error(`results.json has no office ${code}`);
+  return found;
+}
+
+describe('monev run with PDF reports and the default outbox', () => {
+  it('renders one PDF per office and the provincial recap', async () => {
+    expect(first.stderr).not.toContain('Kesalahan internal');
+    expect(first.code).toBe(1);
+    const expected = [...offices.map((o) => `${o.code}-${PERIOD}.pdf`), `rekap-${PERIOD}.pdf`].sort();
+    expect(expected).toHaveLength(39);
+    expect((await readdir(join(out, 'laporan'))).sort()).toEqual(expected);
+    for (const name of expected) expect(looksLikePdf(new Uint8Array(await readFile(join(out, 'laporan', name)))), name).toBe(true);
+    expect(first.stdout).toContain('(39 laporan PDF)');
+    expect(first.stdout).toMatch(/E-mail: 39 terkirim, 0 tidak dikirim ulang/);
+
+    // The Rekap row of each office links its report.
+    const rekap = sheetTable(await loadWorkbook(join(out, 'rekap.xlsx')), 'Rekap');
+    for (const row of rekap.rows) expect(String(valueOf(row.cell('Laporan')))).toMatch(new RegExp(`${valueOf(row.cell('Kode'))}-${PERIOD}\\.pdf$`));
+  });
+
+  it('mails each report to its office (and the recap to the province) as .eml files with the PDF attached', async () => {
+    const files = await outbox();
+    expect(files).toHaveLength(39);
+    const mails = new Map<string, ParsedMail>();
+    for (const file of files) {
+      const mail = await simpleParser(await readFile(join(out, 'outbox', file)));
+      expect(mail.attachments, file).toHaveLength(1);
+      mails.set(mail.attachments[0]?.filename ?? file, mail);
+    }
+    for (const o of offices) {
+      const mail = mails.get(`${o.code}-${PERIOD}.pdf`);
+      expect(mail, o.code).toBeDefined();
+      const subject = mail?.subject ?? '';
+      expect(subject).toContain(o.name);
+      expect(subject).toContain(PERIOD_LABEL);
+      expect(subject).toContain(o.predicate === null ? 'tidak dinilai' : `${o.predicate} ${PREDICATES[o.predicate]}`);
+      if (o.scores.index !== null) expect(subject).toContain(new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 }).format(o.scores.index));
+      const attachment = mail?.attachments[0];
+      expect(attachment?.contentType).toBe('application/pdf');
+      expect(Buffer.compare(attachment?.content ?? Buffer.alloc(0), await readFile(pdfPath(o.code))), o.code).toBe(0);
+      const to = [mail?.to ?? []].flat().flatMap((address) => address.value.map((v) => v.address));
+      expect(to.sort()).toEqual([...(registryEmails.get(o.code) ?? [])].sort());
+    }
+    const recap = mails.get(`rekap-${PERIOD}.pdf`);
+    expect(recap?.subject).toContain(PERIOD_LABEL);
+    expect([recap?.to ?? []].flat().flatMap((address) => address.value.map((v) => v.address))).toEqual([PROVINCE_EMAIL]);
+  });
+
+  it('an office report shows name, index, predicate, a late activity, a finding’s cell and page numbers', async () => {
+    const o = office(REPORT_OFFICE);
+    const pdf = await pdfText(REPORT_OFFICE);
+    const text = flat(pdf.text);
+    expect(text).toContain(o.name);
+    expect(o.scores.index).not.toBeNull();
+    expect(text).toContain(idScore(o.scores.index as number));
+    expect(text).toContain(`${o.predicate} ${PREDICATES[o.predicate as string]}`);
+
+    const late = actionPlanRows(sheetTable(await loadWorkbook(join(data, 'satker', `${REPORT_OFFICE}.xlsx`)), 'Rencana Aksi'), 3).filter((row) => row.late);
+    expect(late.length).toBeGreaterThan(0);
+    expect(squash(pdf.text)).toContain(squash(late[0]?.activity ?? '?'));
+
+    const error = o.findings.find((f) => f.level === 'error');
+    expect(error).toBeDefined();
+    expect(text).toContain(error?.cell);
+
+    expect(pdf.pageCount).toBeGreaterThan(1);
+    expect(flat(pdf.pages[0] ?? '')).toContain(`Halaman 1 dari ${pdf.pageCount}`);
+    expect(flat(pdf.pages.at(-1) ?? '')).toContain(`Halaman ${pdf.pageCount} dari ${pdf.pageCount}`);
+  });
+
+  it('the recap names every scored office and why the unscored one was not scored', async () => {
+    const pdf = await extractPdfText(new Uint8Array(await readFile(join(out, 'laporan', `rekap-${PERIOD}.pdf`))));
+    const text = squash(pdf.text);
+    for (const o of offices.filter((x) => x.status === 'scored')) expect(text, o.code).toContain(squash(o.name.replace(/^Bawaslu /, '')));
+    const unscored = offices.filter((o) => o.status === 'unscored');
+    expect(unscored).toHaveLength(1);
+    for (const o of unscored) {
+      const reason = o.findings.find((f) => f.level === 'error');
+      expect(text).toContain(squash(o.name));
+      expect(text).toContain(squash(reason?.message ?? '?'));
+    }
+    expect(flat(pdf.pages[0] ?? '')).toContain(`Halaman 1 dari ${pdf.pageCount}`);
+  });
+
+  it('prints sheet text as text: the hostile activity appears literally and nothing was fetched', async () => {
+    expect(requests).toEqual([]);
+    const pdf = await pdfText(XSS_OFFICE);
+    expect(flat(pdf.text)).toContain('<img src=');
+    expect(squash(pdf.text)).toContain(squash(payload));
+  });
+
+  it('a second run sends nothing; --resend sends every report again', { timeout: 180_000 }, async () => {
+    const again = await runCli(['run', '--data', data, '--out', out]);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toMatch(/E-mail: 0 terkirim, 39 tidak dikirim ulang/);
+    expect(await outbox()).toHaveLength(39);
+
+    const forced = await runCli(['run', '--data', data, '--out', out, '--resend']);
+    expect(forced.code).toBe(1);
+    expect(forced.stdout).toMatch(/E-mail: 39 terkirim, 0 tidak dikirim ulang/);
+    expect(await outbox()).toHaveLength(78);
+    expect(requests).toEqual([]);
+  });
+});
