@@ -8,6 +8,7 @@ import { areaRecord, feedbackRows, jakartaTime, logRecord, scoringLogResult, sum
 import type { Clock, ResultsStore, SummarySink, WorkbookSource } from '../ports.js';
 import { ConfigError } from './errors.js';
 import { mapLimit } from './map-limit.js';
+import { rankAgainstRekap } from './rank-against-rekap.js';
 import { deliverReports, renderReports, type MailDeps, type PublishOutcome, type ReportDeps } from './publish-reports.js';
 
 export interface RunOptions {
@@ -68,9 +69,12 @@ export async function runCycle(deps: RunDeps, options: RunOptions = {}): Promise
     deps.progress?.({ kind: 'office', done: ++done, total: offices.length, office: result });
     return result;
   });
-  const ranked = rankProvince(scored);
-
   const history = await deps.sink.readHistory();
+  // A partial run (--offices) is ranked against the rest of the province as the Rekap has it.
+  const partial = options.offices !== undefined && options.offices.length > 0;
+  const provinceRanks = partial ? rankAgainstRekap(history.summary.filter((row) => row.Periode === period.id), scored) : null;
+  const ranked = rankProvince(scored).map((office) => (provinceRanks ? { ...office, rank: provinceRanks.ranks.get(office.code) ?? null } : office));
+
   const now = deps.clock.now();
   const time = jakartaTime(now);
   const run = runId(now);
@@ -80,7 +84,7 @@ export async function runCycle(deps: RunDeps, options: RunOptions = {}): Promise
   if (deps.reports) {
     deps.progress?.({ kind: 'rendering', total: ranked.length + 1 });
     const previousIndex = previousIndexes(history.summary, period);
-    const rendered = await renderReports(deps.reports, { period, generatedAt: now, offices: ranked, previousIndex, weights: settings.weights, rekapFindings: rekap.findings });
+    const rendered = await renderReports(deps.reports, { period, generatedAt: now, offices: ranked, previousIndex, weights: settings.weights, rekapFindings: rekap.findings, rankedOffices: provinceRanks?.ranks.size });
     let delivery: Pick<PublishOutcome, 'sent' | 'unchanged' | 'failedSends' | 'noRecipients' | 'log'> = { sent: 0, unchanged: 0, failedSends: 0, noRecipients: [], log: [] };
     if (deps.mail) {
       deps.progress?.({ kind: 'sending' });
@@ -97,7 +101,7 @@ export async function runCycle(deps: RunDeps, options: RunOptions = {}): Promise
   const sources = new Map(offices.map((office) => [office.code, office.source]));
   for (const office of ranked) await deps.sink.writeFeedback({ code: office.code, source: sources.get(office.code) ?? null }, feedbackRows(office));
   await deps.sink.writeSummary({
-    summary: ranked.map((office) => summaryRecord(office, period, time, links.get(office.code) ?? null)),
+    summary: [...ranked.map((office) => summaryRecord(office, period, time, links.get(office.code) ?? null)), ...(provinceRanks?.reranked ?? [])],
     // Unscored offices too, with blank areas: an upsert that skipped them would leave the area scores
     // of an earlier run of this period standing next to a Rekap row that says "Tidak dinilai".
     areas: ranked.map((office) => areaRecord(office, period)),

@@ -1,10 +1,10 @@
 import { labelKey } from '../core/workbook.js';
 import { readRekap, type RegistryOffice } from '../core/rekap-reader.js';
 import type { OfficeResult, ScoringSettings } from '../core/scoring/office.js';
-import { rankOffices } from '../core/scoring/province.js';
 import { areaRecord, feedbackRows, jakartaTime, logRecord, scoringLogResult, summaryRecord, type SheetRecord } from '../core/summary-rows.js';
 import type { Clock, SummarySink, WorkbookSource } from '../ports.js';
 import { ConfigError } from './errors.js';
+import { rankAgainstRekap } from './rank-against-rekap.js';
 import { assessOffice, resolvePeriod, runId } from './run-cycle.js';
 
 export interface ScoreOneDeps {
@@ -39,18 +39,10 @@ export async function scoreOneOffice(deps: ScoreOneDeps, request: { code?: strin
   const before = periodRows.find((row) => String(row.Kode) === office.code) ?? null;
 
   // Rank against the other offices' last known indexes; the next full cycle ranks from scratch.
-  const indexes = periodRows
-    .filter((row) => String(row.Kode) !== office.code)
-    .map((row) => ({ code: String(row.Kode), index: typeof row.Indeks === 'number' ? row.Indeks : null }));
-  indexes.push({ code: office.code, index: result.scores.index });
-  const ranks = rankOffices(indexes);
+  const { ranks, reranked } = rankAgainstRekap(periodRows, [result]);
   const ranked: OfficeResult = { ...result, rank: ranks.get(office.code) ?? null };
-
   const now = deps.clock.now();
   const time = jakartaTime(now);
-  const reranked = periodRows
-    .filter((row) => String(row.Kode) !== office.code && (ranks.get(String(row.Kode)) ?? null) !== (row.Peringkat ?? null))
-    .map((row) => ({ ...row, Peringkat: ranks.get(String(row.Kode)) ?? null }));
 
   await sink.writeFeedback({ code: office.code, source: office.source }, feedbackRows(ranked));
   await sink.writeSummary({

@@ -19,6 +19,8 @@ export interface ReportContext {
   readonly previousIndex: ReadonlyMap<string, number>;
   /** The component weights of the rekap's Bobot tab. */
   readonly weights: ComponentWeights;
+  /** Offices ranked in the province; defaults to the scored offices of `offices` (differs for --offices runs). */
+  readonly rankedOffices?: number;
   /** Findings on the rekap's own cells (e.g. invalid e-mail addresses in Satker), for the recap report. */
   readonly rekapFindings?: readonly Finding[];
   /** Warnings listed in full up to this many; the rest are counted. */
@@ -61,7 +63,7 @@ export function officeReportModel(office: OfficeResult, context: ReportContext) 
       indexBand: band(office.scores.index),
       predicate: office.predicate ?? '–',
       predicateLabel: office.predicate ? PREDICATE_LABELS[office.predicate] : 'tidak dinilai',
-      rank: office.rank === null ? '–' : `${office.rank} dari ${scored.length}`,
+      rank: office.rank === null ? '–' : `${office.rank} dari ${context.rankedOffices ?? scored.length}`,
       change: previous === undefined || office.scores.index === null ? null : signed(office.scores.index - previous),
       previousIndex: previous === undefined ? null : score(previous),
       errors: errors.length,
