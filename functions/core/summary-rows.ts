@@ -53,7 +53,8 @@ export interface LogEntry {
   readonly run: string;
   readonly time: string;
   readonly code: string;
-  readonly action: 'mulai' | 'nilai' | 'laporan' | 'kirim';
+  /** `pantau`: a Drive watch channel opened or stopped; `siklus`: a cycle trigger (event) that completed. */
+  readonly action: 'mulai' | 'nilai' | 'laporan' | 'kirim' | 'pantau' | 'siklus';
   readonly result: string;
   readonly period: string;
   readonly fingerprint?: string;
