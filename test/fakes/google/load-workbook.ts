@@ -1,0 +1,54 @@
+import type { sheets_v4 } from '@googleapis/sheets';
+import type { Cell, Workbook } from '../../../functions/core/workbook.js';
+import { newSheet, type CellData, type StoredSpreadsheet } from './sheets-store.js';
+
+/**
+ * The core's cell model (what the xlsx reader yields) as Sheets would hold it: values as effective
+ * values, the format kind as the effective number-format type, formula errors as error values with
+ * their text as formatted value. Reading it back through the Google adapter must give the same cells.
+ */
+const ERROR_TYPES: Record<string, string> = {
+  '#REF!': 'REF',
+  '#DIV/0!': 'DIVIDE_BY_ZERO',
+  '#N/A': 'N_A',
+  '#VALUE!': 'VALUE',
+  '#NAME?': 'NAME',
+  '#NUM!': 'NUM',
+  '#NULL!': 'NULL_VALUE',
+  '#ERROR!': 'ERROR',
+};
+
+const FORMAT_TYPES: Record<Cell['format'], string | undefined> = { percent: 'PERCENT', date: 'DATE', text: 'TEXT', number: undefined };
+const PATTERNS: Record<string, string> = { PERCENT: '0.00%', DATE: 'dd/mm/yyyy', TEXT: '@' };
+
+export function cellData(cell: Cell): CellData | undefined {
+  const value = cell.value;
+  if (value === null) return undefined;
+  const type = FORMAT_TYPES[cell.format];
+  // Plain text needs no format: Sheets shows strings as typed; '@' matters for numbers held as text.
+  const numberFormat = type && !(type === 'TEXT' && typeof value === 'string') ? { numberFormat: { type, pattern: PATTERNS[type] } } : undefined;
+  const formats = numberFormat ? { userEnteredFormat: numberFormat, effectiveFormat: structuredClone(numberFormat) } : {};
+  if (typeof value === 'string' && ERROR_TYPES[value]) {
+    return { userEnteredValue: { formulaValue: '=1/0' }, effectiveValue: { errorValue: { type: ERROR_TYPES[value], message: 'Error in the source workbook.' } }, formattedValue: value, ...formats };
+  }
+  const entered: sheets_v4.Schema$ExtendedValue = typeof value === 'number' ? { numberValue: value } : typeof value === 'boolean' ? { boolValue: value } : { stringValue: value };
+  const formatted = typeof value === 'boolean' ? (value ? 'TRUE' : 'FALSE') : String(value);
+  return { userEnteredValue: entered, effectiveValue: structuredClone(entered), formattedValue: formatted, ...formats };
+}
+
+export function spreadsheetFromWorkbook(id: string, title: string, workbook: Workbook): StoredSpreadsheet {
+  let nextId = 0;
+  return {
+    spreadsheetId: id,
+    properties: { title, locale: 'in_ID', timeZone: 'Asia/Jakarta' },
+    nextProtectedRangeId: 1,
+    sheets: workbook.sheets.map((sheet, index) => {
+      const stored = newSheet({ sheetId: nextId === 0 ? nextId++ : 1000 + nextId++, title: sheet.name, index });
+      stored.rows = sheet.rows.map((row) => (row ?? []).map((cell) => (cell ? cellData(cell) : undefined)));
+      const grid = stored.properties.gridProperties;
+      grid.rowCount = Math.max(grid.rowCount, stored.rows.length);
+      grid.columnCount = Math.max(grid.columnCount, ...stored.rows.map((row) => row.length));
+      return stored;
+    }),
+  };
+}
