@@ -16,10 +16,25 @@ const schema = z
     MONEV_WEBHOOK_SECRET: z.string().min(16, 'minimal 16 karakter; buat dengan: openssl rand -hex 32').optional(),
     MONEV_DATA_DIR: z.string().min(1).optional(),
     MONEV_OUT_DIR: z.string().min(1).default('out'),
+    MONEV_FUNCTIONS_URL: z
+      .string()
+      .regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, 'harus berupa URL, misalnya https://asia-southeast2-monev-jatim.cloudfunctions.net')
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
+    MONEV_TASKS_QUEUE: z
+      .string()
+      .regex(/^projects\/[^/]+\/locations\/[^/]+\/queues\/[A-Za-z0-9-]+$/, 'harus berbentuk projects/PROYEK/locations/REGION/queues/ANTREAN')
+      .optional(),
+    MONEV_TASKS_SERVICE_ACCOUNT: z.email('harus alamat akun layanan, misalnya monev@monev-jatim.iam.gserviceaccount.com').optional(),
+    MONEV_GOOGLE_ROOT_URL: z.string().regex(/^https?:\/\//, 'harus diawali http:// atau https://').optional(),
   })
   .refine((env) => env.MONEV_MAIL_TRANSPORT !== 'smtp' || env.MONEV_SMTP_URL !== undefined, {
     message: 'MONEV_MAIL_TRANSPORT=smtp memerlukan MONEV_SMTP_URL, misalnya smtp://user:sandi@smtp.example.go.id:587',
     path: ['MONEV_SMTP_URL'],
+  })
+  .refine((env) => env.MONEV_TASKS_QUEUE === undefined || (env.MONEV_FUNCTIONS_URL !== undefined && env.MONEV_TASKS_SERVICE_ACCOUNT !== undefined), {
+    message: 'MONEV_TASKS_QUEUE memerlukan MONEV_FUNCTIONS_URL (alamat fungsi scoreOffice) dan MONEV_TASKS_SERVICE_ACCOUNT (akun layanan untuk token OIDC)',
+    path: ['MONEV_TASKS_QUEUE'],
   });
 
 export interface Config {
@@ -29,6 +44,12 @@ export interface Config {
   readonly webhookSecret?: string;
   /** Local mode of the functions: the data folder and the output folder. */
   readonly local: { readonly dataDir?: string; readonly outDir: string };
+  /** Where the deployed functions live (`<url>/sheetChanged`, `<url>/scoreOffice`); absent locally. */
+  readonly functionsUrl?: string;
+  /** Cloud Tasks instead of the in-process queue, when MONEV_TASKS_QUEUE is set. */
+  readonly tasks?: { readonly queue: string; readonly serviceAccountEmail: string; readonly targetUrl: string };
+  /** The Google APIs root (a loopback stand-in in tests); requests then go unauthenticated. Absent in production. */
+  readonly googleRootUrl?: string;
 }
 
 export function parseConfig(env: Readonly<Record<string, string | undefined>>): Config {
@@ -43,5 +64,11 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     pdf: { executablePath: e.PUPPETEER_EXECUTABLE_PATH, concurrency: e.MONEV_PDF_CONCURRENCY, timeoutMs: e.MONEV_PDF_TIMEOUT_MS },
     webhookSecret: e.MONEV_WEBHOOK_SECRET,
     local: { dataDir: e.MONEV_DATA_DIR, outDir: e.MONEV_OUT_DIR },
+    functionsUrl: e.MONEV_FUNCTIONS_URL,
+    tasks:
+      e.MONEV_TASKS_QUEUE && e.MONEV_FUNCTIONS_URL && e.MONEV_TASKS_SERVICE_ACCOUNT
+        ? { queue: e.MONEV_TASKS_QUEUE, serviceAccountEmail: e.MONEV_TASKS_SERVICE_ACCOUNT, targetUrl: `${e.MONEV_FUNCTIONS_URL}/scoreOffice` }
+        : undefined,
+    googleRootUrl: e.MONEV_GOOGLE_ROOT_URL,
   };
 }
