@@ -114,3 +114,19 @@ export interface ScoreTask {
 export interface TaskQueue {
   enqueue(name: string, task: ScoreTask, notBefore: Date): Promise<'queued' | 'exists'>;
 }
+
+/** A Drive push channel on one office spreadsheet (`files.watch`); it lives at most a day. */
+export interface DriveChannel {
+  readonly id: string;
+  /** Drive's opaque ID of the watched file, needed to stop the channel. */
+  readonly resourceId: string;
+  readonly fileId: string;
+  readonly expiration: Date;
+}
+
+/** Opens and stops Drive push channels; the Drive API in production, a fake in tests. */
+export interface DriveChannels {
+  watch(request: { readonly fileId: string; readonly id: string; readonly address: string; readonly token: string; readonly expiration: Date }): Promise<DriveChannel>;
+  /** Stops a channel; one Drive no longer knows (expired, already stopped) counts as stopped. */
+  stop(channel: { readonly id: string; readonly resourceId: string }): Promise<void>;
+}
