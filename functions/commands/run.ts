@@ -49,7 +49,7 @@ export async function runCommand(args: RunArgs, io: CommandIo, env: Readonly<Rec
       },
       { period: args.period, offices: args.offices },
     );
-    printOutcome(outcome, io, args, Date.now() - started);
+    printOutcome(outcome, io, args, Date.now() - started, config.mail.transport);
     const troubled = outcome.offices.some((office) => office.status === 'unscored' || office.findings.some((f) => f.level === 'error'));
     const undelivered = outcome.publishing !== null && (outcome.publishing.renderFailures.length > 0 || outcome.publishing.failedSends > 0);
     return troubled || undelivered ? EXIT.findings : EXIT.ok;
@@ -78,7 +78,7 @@ function progressPrinter(io: CommandIo): (event: ProgressEvent) => void {
   };
 }
 
-function printOutcome(outcome: RunOutcome, io: CommandIo, args: RunArgs, elapsedMs: number): void {
+function printOutcome(outcome: RunOutcome, io: CommandIo, args: RunArgs, elapsedMs: number, transport: string): void {
   const offices = [...outcome.offices].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (a.code < b.code ? -1 : 1));
   const count = (office: (typeof offices)[number], level: 'error' | 'warning') => String(office.findings.filter((f) => f.level === level).length);
   const rows = offices.map((office) => [
@@ -115,7 +115,8 @@ function printOutcome(outcome: RunOutcome, io: CommandIo, args: RunArgs, elapsed
     io.out(`  ${join(args.out, 'laporan')}/  (${publishing.reports.length} laporan PDF)`);
     for (const failure of publishing.renderFailures) io.out(`  Laporan ${failure.code} gagal dibuat: ${failure.reason}`);
     if (args.email) {
-      io.out(`E-mail: ${publishing.sent} terkirim, ${publishing.unchanged} tidak dikirim ulang karena laporannya tidak berubah (--resend untuk memaksa), ${publishing.failedSends} gagal.`);
+      const where = transport === 'outbox' ? ` ke ${join(args.out, 'outbox')} (MONEV_MAIL_TRANSPORT=outbox)` : ` lewat ${transport}`;
+      io.out(`E-mail${where}: ${publishing.sent} terkirim, ${publishing.unchanged} tidak dikirim ulang karena laporannya tidak berubah (--resend untuk memaksa), ${publishing.failedSends} gagal.`);
       if (publishing.noRecipients.length > 0) io.out(`  Tanpa alamat e-mail: ${publishing.noRecipients.join(', ')} (isi kolom Email di tab Satker atau Email Provinsi di Pengaturan).`);
     }
   }
