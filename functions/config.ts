@@ -27,6 +27,19 @@ const schema = z
       .optional(),
     MONEV_TASKS_SERVICE_ACCOUNT: z.email('harus alamat akun layanan, misalnya monev@monev-jatim.iam.gserviceaccount.com').optional(),
     MONEV_GOOGLE_ROOT_URL: z.string().regex(/^https?:\/\//, 'harus diawali http:// atau https://').optional(),
+    GOOGLE_APPLICATION_CREDENTIALS: z.string().min(1).optional(),
+    MONEV_GOOGLE_SERVICE_ACCOUNT: z.email('harus alamat akun layanan, misalnya monev@monev-jatim.iam.gserviceaccount.com').optional(),
+    // Sheets API quota per user (a service account is one user): 60 reads and 60 writes a minute by default.
+    MONEV_GOOGLE_READS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
+    MONEV_GOOGLE_WRITES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
+    MONEV_GOOGLE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    MONEV_GOOGLE_DEADLINE_MS: z.coerce.number().int().min(1000).default(300_000),
+    MONEV_GOOGLE_BACKOFF_MS: z.coerce.number().int().min(1).default(1000),
+    // The quota window is a minute at Google; tests and benchmarks against a local stand-in shrink it.
+    MONEV_GOOGLE_QUOTA_WINDOW_MS: z.coerce.number().int().min(10).default(60_000),
+    MONEV_DRIVE_FOLDER_ID: z.string().regex(/^[A-Za-z0-9_-]+$/, 'harus ID folder Drive (bagian URL setelah /folders/)').optional(),
+    MONEV_DRIVE_REPORTS_FOLDER_ID: z.string().regex(/^[A-Za-z0-9_-]+$/, 'harus ID folder Drive (bagian URL setelah /folders/)').optional(),
+    MONEV_GMAIL_SENDER: z.email('harus alamat e-mail pengirim, misalnya monev@jatim.bawaslu.go.id').optional(),
   })
   .refine((env) => env.MONEV_MAIL_TRANSPORT !== 'smtp' || env.MONEV_SMTP_URL !== undefined, {
     message: 'MONEV_MAIL_TRANSPORT=smtp memerlukan MONEV_SMTP_URL, misalnya smtp://user:sandi@smtp.example.go.id:587',
@@ -50,6 +63,30 @@ export interface Config {
   readonly tasks?: { readonly queue: string; readonly serviceAccountEmail: string; readonly targetUrl: string };
   /** The Google APIs root (a loopback stand-in in tests); requests then go unauthenticated. Absent in production. */
   readonly googleRootUrl?: string;
+  /** Live mode on Google Sheets: credentials, quota, Drive folders, Gmail sender. */
+  readonly google: GoogleConfig;
+}
+
+export interface GoogleConfig {
+  readonly rootUrl?: string;
+  /** A service-account key file; Application Default Credentials when absent. */
+  readonly credentialsFile?: string;
+  /** Named in "belum dibagikan ke …" messages; read from the credentials when absent. */
+  readonly serviceAccount?: string;
+  readonly quota: {
+    readonly readsPerMinute: number;
+    readonly writesPerMinute: number;
+    readonly concurrency: number;
+    readonly deadlineMs: number;
+    readonly initialBackoffMs: number;
+    readonly windowMs: number;
+  };
+  /** Where provisioning creates spreadsheets (a Shared Drive folder shared with the service account). */
+  readonly driveFolderId?: string;
+  /** Where reports go, one folder per period; the provisioning folder when absent. */
+  readonly reportsFolderId?: string;
+  /** The mailbox Gmail sends from (domain-wide delegation); the credentials' own user when absent. */
+  readonly gmailSender?: string;
 }
 
 export function parseConfig(env: Readonly<Record<string, string | undefined>>): Config {
@@ -70,5 +107,21 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
         ? { queue: e.MONEV_TASKS_QUEUE, serviceAccountEmail: e.MONEV_TASKS_SERVICE_ACCOUNT, targetUrl: `${e.MONEV_FUNCTIONS_URL}/scoreOffice` }
         : undefined,
     googleRootUrl: e.MONEV_GOOGLE_ROOT_URL,
+    google: {
+      rootUrl: e.MONEV_GOOGLE_ROOT_URL,
+      credentialsFile: e.GOOGLE_APPLICATION_CREDENTIALS,
+      serviceAccount: e.MONEV_GOOGLE_SERVICE_ACCOUNT,
+      quota: {
+        readsPerMinute: e.MONEV_GOOGLE_READS_PER_MINUTE,
+        writesPerMinute: e.MONEV_GOOGLE_WRITES_PER_MINUTE,
+        concurrency: e.MONEV_GOOGLE_CONCURRENCY,
+        deadlineMs: e.MONEV_GOOGLE_DEADLINE_MS,
+        initialBackoffMs: e.MONEV_GOOGLE_BACKOFF_MS,
+        windowMs: e.MONEV_GOOGLE_QUOTA_WINDOW_MS,
+      },
+      driveFolderId: e.MONEV_DRIVE_FOLDER_ID,
+      reportsFolderId: e.MONEV_DRIVE_REPORTS_FOLDER_ID ?? e.MONEV_DRIVE_FOLDER_ID,
+      gmailSender: e.MONEV_GMAIL_SENDER,
+    },
   };
 }
