@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError } from './app/errors.js';
 import { EXIT, UsageError, processIo, type CommandIo } from './commands/io.js';
 import { runCommand } from './commands/run.js';
+import { deployCommand } from './commands/deploy.js';
 import { sampleCommand, startCommand, templateCommand } from './commands/files.js';
 import { serveCommand } from './commands/serve.js';
 import { validateCommand } from './commands/validate.js';
@@ -26,6 +27,9 @@ Pemakaian:
       Semua fungsi HTTP di satu port lokal: POST /sheetChanged, /scoreOffice, /runCycleHttp.
   monev watch --data DIR [--out DIR] [--period 2025-TW3]
       Menilai ulang satker sesaat setelah file-nya berubah dan menampilkan perubahannya.
+  monev deploy [--dry-run] [--project ID] [--region asia-southeast2] [--env KUNCI=nilai …]
+      Memasang fungsi cloud (nodejs22), antrean Cloud Tasks, jadwal Cloud Scheduler dan rahasia
+      webhook dengan gcloud. --dry-run hanya menampilkan perintahnya.
 
 Kode keluar: 0 beres · 1 ada satker tidak dinilai atau ber-error · 2 pemakaian/konfigurasi salah.`;
 
@@ -43,6 +47,10 @@ const OPTIONS = {
   tahun: { type: 'string' },
   seed: { type: 'string' },
   port: { type: 'string' },
+  'dry-run': { type: 'boolean', default: false },
+  project: { type: 'string' },
+  region: { type: 'string' },
+  env: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h', default: false },
 } satisfies ParseArgsConfig['options'];
 
@@ -92,8 +100,10 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
       }
       case 'watch':
         return await watchCommand({ data: required('data', 'data'), out: values.out ?? 'out', period: values.period }, io);
+      case 'deploy':
+        return await deployCommand({ dryRun: values['dry-run'], project: values.project, region: values.region, env: values.env ?? [] }, io);
       default:
-        throw new UsageError(`Perintah "${command}" tidak dikenal. Pilihan: run, validate, template, sample, start, serve, watch (lihat monev --help).`);
+        throw new UsageError(`Perintah "${command}" tidak dikenal. Pilihan: run, validate, template, sample, start, serve, watch, deploy (lihat monev --help).`);
     }
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError || isParseArgsError(error)) {

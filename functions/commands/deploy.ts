@@ -1,0 +1,113 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEPLOY_DEFAULTS, deployPlan, functionsUrl, shellLine, type DeployStep } from '../deploy/plan.js';
+import { FUNCTIONS_MAIN, STAGED, stageSource } from '../deploy/stage.js';
+import { EXIT, UsageError, type CommandIo } from './io.js';
+
+export interface DeployArgs {
+  dryRun: boolean;
+  project?: string;
+  region?: string;
+  /** `KEY=VALUE` pairs added to the functions' environment. */
+  env: readonly string[];
+}
+
+/** Runs one command; resolves with its exit code. Tests pass a recorder, so gcloud is never reached. */
+export type CommandRunner = (argv: readonly string[], options: { cwd?: string; stdin?: string; quiet?: boolean }) => Promise<number>;
+
+/** Set by the deployment itself; passing them with --env would contradict it. */
+const RESERVED = new Set(['NODE_ENV', 'MONEV_FUNCTIONS_URL', 'MONEV_TASKS_QUEUE', 'MONEV_TASKS_SERVICE_ACCOUNT', 'MONEV_OUT_DIR', 'MONEV_WEBHOOK_SECRET']);
+
+/**
+ * `monev deploy [--dry-run] [--project P] [--region R] [--env KEY=VALUE …]`: the functions (nodejs22),
+ * the task queue, the Pub/Sub topics, the scheduler jobs and the webhook secret, with gcloud. With
+ * --dry-run it prints the commands and runs nothing.
+ */
+export async function deployCommand(
+  args: DeployArgs,
+  io: CommandIo,
+  options: { env?: Readonly<Record<string, string | undefined>>; run?: CommandRunner; root?: string } = {},
+): Promise<number> {
+  const environment = options.env ?? process.env;
+  const project = args.project ?? environment.GOOGLE_CLOUD_PROJECT ?? environment.CLOUDSDK_CORE_PROJECT;
+  if (!project && !args.dryRun) throw new UsageError('monev deploy memerlukan --project, misalnya --project monev-jatim (atau GOOGLE_CLOUD_PROJECT).');
+  if (project !== undefined && !/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/.test(project)) throw new UsageError(`--project "${project}" bukan ID proyek Google Cloud (huruf kecil, angka, tanda hubung; 6–30 karakter).`);
+  const region = args.region ?? DEPLOY_DEFAULTS.region;
+  if (!/^[a-z]+-[a-z]+\d$/.test(region)) throw new UsageError(`--region "${region}" bukan region Google Cloud, misalnya asia-southeast2 (Jakarta).`);
+  const extraEnv = args.env.map(parseEnvPair);
+
+  const root = options.root ?? packageRoot();
+  const source = args.dryRun ? join(tmpdir(), 'monev-deploy') : await mkdtemp(join(tmpdir(), 'monev-deploy-'));
+  const settings = { project: project ?? 'PROJECT_ID', region, source, env: extraEnv, dispatchesPerSecond: DEPLOY_DEFAULTS.dispatchesPerSecond };
+  const plan = deployPlan(settings);
+
+  io.out(`# monev deploy: proyek ${settings.project}, region ${region}; fungsi di ${functionsUrl(settings)}/<nama>`);
+  if (!project) io.out('# (tanpa --project: PROJECT_ID di bawah hanya contoh)');
+  io.out(`# Sumber: npm run build, lalu ${STAGED.join(', ')} dan package.json (main: ${FUNCTIONS_MAIN}) disalin ke ${source}`);
+  if (args.dryRun) {
+    for (const step of plan) io.out(`\n# ${step.title}\n${shellLine(step)}`);
+    io.out('\n# --dry-run: tidak ada yang dijalankan.');
+    return EXIT.ok;
+  }
+
+  const run = options.run ?? runCommand;
+  if ((await run(['npm', 'run', 'build'], { cwd: root })) !== 0) throw new UsageError('npm run build gagal; perbaiki dulu kesalahan kompilasinya.');
+  await stageSource(root, source);
+  for (const [index, step] of plan.entries()) {
+    io.out(`\n[${index + 1}/${plan.length}] ${step.title}`);
+    await runStep(step, run);
+  }
+  io.out(`\nSelesai. Alamat sheetChanged untuk Apps Script: ${functionsUrl(settings)}/sheetChanged`);
+  return EXIT.ok;
+}
+
+async function runStep(step: DeployStep, run: CommandRunner): Promise<void> {
+  let argv = step.argv;
+  if (step.check && (await run(step.check, { quiet: true })) === 0) {
+    if (!step.whenExists) return;
+    argv = step.whenExists;
+  }
+  const stdin = step.secretOnStdin && argv === step.argv ? randomBytes(32).toString('hex') : undefined;
+  const code = await run(argv, { stdin });
+  if (code !== 0) throw new UsageError(`Langkah "${step.title}" gagal (kode ${code}). Perbaiki penyebabnya lalu jalankan monev deploy lagi; langkah yang sudah selesai tidak diulang dua kali.`);
+}
+
+function parseEnvPair(pair: string): [string, string] {
+  const match = /^([A-Z][A-Z0-9_]*)=(.*)$/.exec(pair);
+  if (!match) throw new UsageError(`--env "${pair}" harus berbentuk KUNCI=nilai, misalnya --env MONEV_MAIL_TRANSPORT=gmail.`);
+  const [, key, value] = match as unknown as [string, string, string];
+  if (RESERVED.has(key)) throw new UsageError(`--env ${key} diatur oleh monev deploy sendiri; hapus dari perintah.`);
+  if (value.includes(',')) throw new UsageError(`--env ${key}: nilai tidak boleh memuat koma (gcloud --set-env-vars memisahkan dengan koma).`);
+  return [key, value];
+}
+
+/** The package root: the nearest folder above this module that holds package.json. */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('package.json monev tidak ditemukan di atas modul deploy.');
+    dir = parent;
+  }
+  return dir;
+}
+
+const runCommand: CommandRunner = (argv, options) =>
+  new Promise((resolve, reject) => {
+    const [command, ...rest] = argv as [string, ...string[]];
+    const child = spawn(command, rest, {
+      cwd: options.cwd,
+      stdio: [options.stdin === undefined ? 'inherit' : 'pipe', options.quiet ? 'ignore' : 'inherit', options.quiet ? 'ignore' : 'inherit'],
+      env: { ...process.env, CLOUDSDK_CORE_DISABLE_PROMPTS: '1' },
+    });
+    child.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'ENOENT' ? new UsageError(`${command} tidak ditemukan. Pasang Google Cloud CLI (https://cloud.google.com/sdk/docs/install) lalu gcloud auth login.`) : error),
+    );
+    child.once('close', (code) => resolve(code ?? 1));
+    if (options.stdin !== undefined) child.stdin?.end(options.stdin);
+  });
