@@ -1,20 +1,21 @@
-import * as functions from '@google-cloud/functions-framework';
 import { parseConfig } from './config.js';
-import { createHandlers } from './http/handlers.js';
+import { createHandlers, type Handlers } from './http/handlers.js';
+import { registerFunctions } from './http/register.js';
 import { localRuntime } from './runtime.js';
 
 /**
  * The cloud functions (Cloud Run functions, runtime nodejs22). Registration only: the runtime is
  * built from the environment on first use, and each handler calls one use case.
+ *
+ * The Functions Framework builds its Express app after loading this module, and that app answers a
+ * malformed body with an HTML page holding the stack trace unless NODE_ENV is production. Deployment
+ * sets it; this default keeps it so wherever the module is served.
  */
-let handlers: ReturnType<typeof createHandlers> | undefined;
+process.env.NODE_ENV ??= 'production';
 
-function current(): ReturnType<typeof createHandlers> {
+let handlers: Handlers | undefined;
+
+registerFunctions(() => {
   handlers ??= createHandlers(localRuntime(parseConfig(process.env)));
   return handlers;
-}
-
-functions.http('sheetChanged', (req, res) => current().sheetChanged(req, res));
-functions.http('scoreOffice', (req, res) => current().scoreOffice(req, res));
-functions.http('runCycleHttp', (req, res) => current().runCycleHttp(req, res));
-functions.cloudEvent('runCycle', (event: functions.CloudEvent<{ message?: { data?: string } }>) => current().runCycleEvent(event));
+});

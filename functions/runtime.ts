@@ -3,16 +3,18 @@ import { ReportFolder } from './adapters/fs/report-folder.js';
 import { handlebarsTemplates } from './adapters/html/render-html.js';
 import { createMailer } from './adapters/mail/create-mailer.js';
 import { ChromiumPdfRenderer } from './adapters/pdf/chromium-renderer.js';
+import { GoogleDriveChannels } from './adapters/drive-watch/google-drive-channels.js';
+import { CloudTasksQueue } from './adapters/queue/cloud-tasks-queue.js';
 import { LocalTaskQueue } from './adapters/queue/local-queue.js';
 import { XlsxSummarySink } from './adapters/xlsx/summary-writer.js';
 import { XlsxWorkbookSource } from './adapters/xlsx/xlsx-source.js';
 import { ConfigError } from './app/errors.js';
-import { cachedRegistry } from './app/queue-change.js';
+import { cachedRegistry, type Debounce } from './app/queue-change.js';
 import type { RunDeps } from './app/run-cycle.js';
 import { scoreOneOffice, type ScoreOneDeps } from './app/score-one-office.js';
 import type { Config } from './config.js';
 import { readRekap, type RegistryOffice } from './core/rekap-reader.js';
-import type { Clock, TaskQueue } from './ports.js';
+import type { Clock, DriveChannels, TaskQueue } from './ports.js';
 
 /**
  * What the functions need, built once per process from the configuration: where workbooks come
@@ -26,11 +28,23 @@ export interface Runtime {
   readonly registry: () => Promise<readonly RegistryOffice[]>;
   readonly secret: string | undefined;
   readonly clock: Clock;
+  /** How change notifications are grouped; the defaults of queue-change.ts unless a test says otherwise. */
+  readonly debounce?: Debounce;
+  /** Drive push channels and the sheetChanged URL they notify; absent without MONEV_FUNCTIONS_URL. */
+  readonly watches?: { readonly channels: DriveChannels; readonly address: string };
   /** Structured log line for Cloud Logging: codes and counts only, never sheet text or personal data. */
   log(severity: 'INFO' | 'WARNING' | 'ERROR', message: string, fields?: Record<string, string | number | boolean | null>): void;
 }
 
-export function localRuntime(config: Config, options: { clock?: Clock; queue?: TaskQueue; log?: Runtime['log'] } = {}): Runtime & { queue: TaskQueue } {
+export interface RuntimeOptions {
+  readonly clock?: Clock;
+  readonly queue?: TaskQueue;
+  readonly channels?: DriveChannels;
+  readonly debounce?: Debounce;
+  readonly log?: Runtime['log'];
+}
+
+export function localRuntime(config: Config, options: RuntimeOptions = {}): Runtime & { queue: TaskQueue } {
   const dataDir = config.local.dataDir;
   if (!dataDir) throw new ConfigError('MONEV_DATA_DIR belum diisi: folder data lokal yang berisi rekap.xlsx.');
   const outDir = config.local.outDir;
@@ -48,6 +62,7 @@ export function localRuntime(config: Config, options: { clock?: Clock; queue?: T
   };
   const queue =
     options.queue ??
+    (config.tasks ? new CloudTasksQueue(config.tasks) : undefined) ??
     new LocalTaskQueue(
       async (task) => {
         const outcome = await scoreOneOffice(score, task);
@@ -80,6 +95,10 @@ export function localRuntime(config: Config, options: { clock?: Clock; queue?: T
     registry: cachedRegistry(async () => readRekap(await source.readRekap()).offices, clock),
     secret: config.webhookSecret,
     clock,
+    debounce: options.debounce,
+    watches: config.functionsUrl
+      ? { channels: options.channels ?? new GoogleDriveChannels({ rootUrl: config.googleRootUrl }), address: `${config.functionsUrl}/sheetChanged` }
+      : undefined,
     log,
   };
 }

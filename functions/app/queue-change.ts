@@ -12,15 +12,21 @@ export const SETTLE_MS = 15_000;
 
 export type ChangeOutcome = { status: 'queued' | 'already-queued'; code: string } | { status: 'unknown' };
 
+export interface Debounce {
+  readonly windowMs: number;
+  readonly settleMs: number;
+}
+
 export async function queueChange(
-  deps: { readonly registry: () => Promise<readonly RegistryOffice[]>; readonly queue: TaskQueue; readonly clock: Clock },
+  deps: { readonly registry: () => Promise<readonly RegistryOffice[]>; readonly queue: TaskQueue; readonly clock: Clock; readonly debounce?: Debounce },
   spreadsheetId: string,
 ): Promise<ChangeOutcome> {
   const office = findOffice(await deps.registry(), { source: spreadsheetId });
   if (!office) return { status: 'unknown' };
-  const window = Math.floor(deps.clock.now().getTime() / CHANGE_WINDOW_MS) * CHANGE_WINDOW_MS;
+  const { windowMs, settleMs } = deps.debounce ?? { windowMs: CHANGE_WINDOW_MS, settleMs: SETTLE_MS };
+  const window = Math.floor(deps.clock.now().getTime() / windowMs) * windowMs;
   const name = `score-${office.code}-${window}`;
-  const result = await deps.queue.enqueue(name, { code: office.code }, new Date(window + CHANGE_WINDOW_MS + SETTLE_MS));
+  const result = await deps.queue.enqueue(name, { code: office.code }, new Date(window + windowMs + settleMs));
   return { status: result === 'queued' ? 'queued' : 'already-queued', code: office.code };
 }
 

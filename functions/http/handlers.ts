@@ -2,9 +2,11 @@ import type { CloudEvent, Request, Response } from '@google-cloud/functions-fram
 import { z } from 'zod';
 import { ConfigError } from '../app/errors.js';
 import { queueChange } from '../app/queue-change.js';
-import { runCycle } from '../app/run-cycle.js';
+import { renewWatches } from '../app/renew-watches.js';
+import { runCycle, runId } from '../app/run-cycle.js';
 import { scoreOneOffice } from '../app/score-one-office.js';
 import { verifyChannelToken, verifySignature } from '../core/signature.js';
+import { jakartaTime, logRecord } from '../core/summary-rows.js';
 import type { Runtime } from '../runtime.js';
 
 /**
@@ -14,6 +16,9 @@ import type { Runtime } from '../runtime.js';
 const changeBody = z.object({ spreadsheetId: z.string().min(1).max(200) });
 const scoreBody = z.object({ code: z.string().min(1).max(20), period: z.string().optional() });
 const cycleBody = z.object({ period: z.string().optional() }).default({});
+
+/** A Pub/Sub message as Eventarc delivers it: `data` is the message, base64. */
+export type PubSubEvent = CloudEvent<{ message?: { data?: string; messageId?: string } }>;
 
 export function createHandlers(runtime: Runtime) {
   const fail = (res: Response, error: unknown, what: string) => {
@@ -90,11 +95,31 @@ export function createHandlers(runtime: Runtime) {
     }
   }
 
-  async function cycle(period: string | undefined): Promise<{ offices: number; sent: number }> {
+  /**
+   * One full cycle. With an event ID (Pub/Sub delivers at least once), a cycle that already
+   * completed for that event is not run again: its Log row `siklus` says so. The send log would
+   * stop a second e-mail anyway; this also spares rendering every PDF again.
+   */
+  async function cycle(period: string | undefined, eventId?: string): Promise<{ offices: number; sent: number } | 'duplicate'> {
     const { deps, close } = runtime.cycle();
+    const marker = eventId === undefined ? undefined : `event ${eventId.slice(0, 100)}:`;
     try {
+      if (marker && (await deps.sink.readHistory()).log.some((row) => row.Aksi === 'siklus' && String(row.Hasil).startsWith(marker))) return 'duplicate';
       const outcome = await runCycle(deps, { period });
-      return { offices: outcome.offices.length, sent: outcome.publishing?.sent ?? 0 };
+      const result = { offices: outcome.offices.length, sent: outcome.publishing?.sent ?? 0 };
+      if (marker) {
+        const now = runtime.clock.now();
+        const record = logRecord({
+          run: runId(now),
+          time: jakartaTime(now),
+          code: '',
+          action: 'siklus',
+          result: `${marker} ${result.offices} satker, ${result.sent} e-mail`,
+          period: outcome.period.id,
+        });
+        await deps.sink.writeSummary({ summary: [], areas: [], log: [record] });
+      }
+      return result;
     } finally {
       await close();
     }
@@ -108,7 +133,8 @@ export function createHandlers(runtime: Runtime) {
       return;
     }
     try {
-      res.status(200).json(await cycle(body.data.period));
+      const outcome = await cycle(body.data.period);
+      res.status(200).json(outcome === 'duplicate' ? { status: 'duplicate' } : outcome);
     } catch (error) {
       if (error instanceof ConfigError) {
         res.status(422).json({ error: 'Konfigurasi rekap tidak sah; lihat log.' });
@@ -119,16 +145,45 @@ export function createHandlers(runtime: Runtime) {
     }
   }
 
-  /** The quarterly cycle from Pub/Sub (Cloud Scheduler); the message may name the period. */
-  async function runCycleEvent(event: CloudEvent<{ message?: { data?: string } }>): Promise<void> {
+  /**
+   * The quarterly cycle from Pub/Sub (Cloud Scheduler); the message may name the period. A failure
+   * rejects, so the trigger retries; a configuration the province must fix first does not.
+   */
+  async function runCycleEvent(event: PubSubEvent): Promise<void> {
     const data = event.data?.message?.data;
     const parsed = cycleBody.safeParse(data ? parseJson(Buffer.from(data, 'base64')) : {});
-    const outcome = await cycle(parsed.success ? parsed.data.period : undefined);
-    runtime.log('INFO', 'siklus selesai', { offices: outcome.offices, sent: outcome.sent });
+    const eventId = event.id || event.data?.message?.messageId;
+    try {
+      const outcome = await cycle(parsed.success ? parsed.data.period : undefined, eventId);
+      if (outcome === 'duplicate') runtime.log('INFO', 'siklus sudah dijalankan untuk event ini; dilewati', { event: eventId ?? null });
+      else runtime.log('INFO', 'siklus selesai', { offices: outcome.offices, sent: outcome.sent });
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      runtime.log('ERROR', 'siklus dibatalkan', { reason: error.message.slice(0, 300) });
+    }
   }
 
-  return { sheetChanged, scoreOffice, runCycleHttp, runCycleEvent };
+  /** Daily (Cloud Scheduler → Pub/Sub): a fresh Drive channel per office spreadsheet, stale ones stopped. */
+  async function renewWatchesEvent(_event: PubSubEvent): Promise<void> {
+    if (!runtime.watches || !runtime.secret) {
+      runtime.log('WARNING', 'renewWatches dilewati: MONEV_FUNCTIONS_URL atau MONEV_WEBHOOK_SECRET belum diisi');
+      return;
+    }
+    const outcome = await renewWatches({
+      registry: runtime.registry,
+      channels: runtime.watches.channels,
+      sink: runtime.score.sink,
+      clock: runtime.clock,
+      secret: runtime.secret,
+      address: runtime.watches.address,
+    });
+    runtime.log(outcome.failed > 0 ? 'WARNING' : 'INFO', 'kanal Drive diperbarui', { ...outcome });
+  }
+
+  return { sheetChanged, scoreOffice, runCycleHttp, runCycleEvent, renewWatchesEvent };
 }
+
+export type Handlers = ReturnType<typeof createHandlers>;
 
 function parseJson(raw: Uint8Array): unknown {
   try {

@@ -10,6 +10,11 @@ export interface LocalQueueOptions {
   /** How long a used name stays taken; Cloud Tasks keeps names about an hour. */
   readonly retentionMs?: number;
   readonly maxAttempts?: number;
+  /**
+   * Tasks running at once (default 1). Locally every scoring rewrites OUT/rekap.xlsx whole, so two at
+   * once would lose one's row; Cloud Tasks' max-concurrent-dispatches plays this part in production.
+   */
+  readonly concurrency?: number;
   readonly onError?: (task: ScoreTask, error: unknown, attempt: number) => void;
 }
 
@@ -17,6 +22,7 @@ export class LocalTaskQueue implements TaskQueue {
   private readonly names = new Map<string, number>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly running = new Set<Promise<void>>();
+  private readonly ready: { task: ScoreTask; attempt: number }[] = [];
   private readonly clock: Clock;
 
   constructor(
@@ -35,36 +41,48 @@ export class LocalTaskQueue implements TaskQueue {
     return 'queued';
   }
 
-  /** Tasks scheduled or running. */
+  /** Tasks scheduled, due or running. */
   get pending(): number {
-    return this.timers.size + this.running.size;
+    return this.timers.size + this.ready.length + this.running.size;
   }
 
   /** Resolves when nothing is scheduled or running. */
   async idle(): Promise<void> {
     while (this.pending > 0) {
       await Promise.all([...this.running]);
-      if (this.timers.size > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      if (this.pending > 0) await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
 
   close(): void {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
+    this.ready.length = 0;
   }
 
   private schedule(task: ScoreTask, delayMs: number, attempt: number): void {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
+      this.ready.push({ task, attempt });
+      this.pump();
+    }, delayMs);
+    timer.unref?.();
+    this.timers.add(timer);
+  }
+
+  private pump(): void {
+    while (this.running.size < (this.options.concurrency ?? 1) && this.ready.length > 0) {
+      const { task, attempt } = this.ready.shift() as { task: ScoreTask; attempt: number };
       const execution = this.run(task)
         .catch((error: unknown) => {
           this.options.onError?.(task, error, attempt);
           if (attempt < (this.options.maxAttempts ?? 3)) this.schedule(task, 1000 * 2 ** attempt, attempt + 1);
         })
-        .finally(() => this.running.delete(execution));
+        .finally(() => {
+          this.running.delete(execution);
+          this.pump();
+        });
       this.running.add(execution);
-    }, delayMs);
-    timer.unref?.();
-    this.timers.add(timer);
+    }
   }
 }
