@@ -36,8 +36,20 @@ export interface CreateTaskRequest {
   };
 }
 
-/** gRPC status ALREADY_EXISTS, which the REST transport maps from HTTP 409 too. */
+/** gRPC status ALREADY_EXISTS. */
 const ALREADY_EXISTS = 6;
+
+/**
+ * Whether Cloud Tasks refused the task because its name is taken. Over gRPC that is code 6; over
+ * the REST transport the auth client rejects the 409 itself, before gax decodes it, so the error
+ * carries the HTTP status and the JSON body `{"error": {"status": "ALREADY_EXISTS", …}}`.
+ */
+export function isAlreadyExists(error: unknown): boolean {
+  const candidate = error as { code?: unknown; status?: unknown; message?: unknown } | null;
+  if (candidate?.code === ALREADY_EXISTS) return true;
+  const conflict = candidate?.code === 409 || candidate?.status === 409;
+  return conflict && typeof candidate?.message === 'string' && candidate.message.includes('ALREADY_EXISTS');
+}
 
 export class CloudTasksQueue implements TaskQueue {
   private client: Promise<TasksClient> | undefined;
@@ -57,7 +69,7 @@ export class CloudTasksQueue implements TaskQueue {
       await client.createTask(createTaskRequest(this.settings, name, task, notBefore));
       return 'queued';
     } catch (error) {
-      if ((error as { code?: unknown } | null)?.code === ALREADY_EXISTS) return 'exists';
+      if (isAlreadyExists(error)) return 'exists';
       throw error;
     }
   }
