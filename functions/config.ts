@@ -61,8 +61,6 @@ export interface Config {
   readonly functionsUrl?: string;
   /** Cloud Tasks instead of the in-process queue, when MONEV_TASKS_QUEUE is set. */
   readonly tasks?: { readonly queue: string; readonly serviceAccountEmail: string; readonly targetUrl: string };
-  /** The Google APIs root (a loopback stand-in in tests); requests then go unauthenticated. Absent in production. */
-  readonly googleRootUrl?: string;
   /** Live mode on Google Sheets: credentials, quota, Drive folders, Gmail sender. */
   readonly google: GoogleConfig;
 }
@@ -106,7 +104,6 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       e.MONEV_TASKS_QUEUE && e.MONEV_FUNCTIONS_URL && e.MONEV_TASKS_SERVICE_ACCOUNT
         ? { queue: e.MONEV_TASKS_QUEUE, serviceAccountEmail: e.MONEV_TASKS_SERVICE_ACCOUNT, targetUrl: `${e.MONEV_FUNCTIONS_URL}/scoreOffice` }
         : undefined,
-    googleRootUrl: e.MONEV_GOOGLE_ROOT_URL,
     google: {
       rootUrl: e.MONEV_GOOGLE_ROOT_URL,
       credentialsFile: e.GOOGLE_APPLICATION_CREDENTIALS,

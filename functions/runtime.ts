@@ -97,7 +97,7 @@ export function localRuntime(config: Config, options: RuntimeOptions = {}): Runt
     clock,
     debounce: options.debounce,
     watches: config.functionsUrl
-      ? { channels: options.channels ?? new GoogleDriveChannels({ rootUrl: config.googleRootUrl }), address: `${config.functionsUrl}/sheetChanged` }
+      ? { channels: options.channels ?? new GoogleDriveChannels({ rootUrl: config.google.rootUrl, keyFile: config.google.credentialsFile }), address: `${config.functionsUrl}/sheetChanged` }
       : undefined,
     log,
   };

@@ -9,7 +9,7 @@ import type { DriveChannel, DriveChannels } from '../../ports.js';
 export class GoogleDriveChannels implements DriveChannels {
   private client: Promise<drive_v3.Drive> | undefined;
 
-  constructor(private readonly options: { readonly rootUrl?: string; readonly createClient?: () => Promise<drive_v3.Drive> } = {}) {}
+  constructor(private readonly options: { readonly rootUrl?: string; readonly keyFile?: string; readonly createClient?: () => Promise<drive_v3.Drive> } = {}) {}
 
   async watch(request: { fileId: string; id: string; address: string; token: string; expiration: Date }): Promise<DriveChannel> {
     const drive = await this.drive();
@@ -36,7 +36,7 @@ export class GoogleDriveChannels implements DriveChannels {
   }
 
   private drive(): Promise<drive_v3.Drive> {
-    this.client ??= (this.options.createClient ?? (() => defaultDriveClient(this.options.rootUrl)))();
+    this.client ??= (this.options.createClient ?? (() => defaultDriveClient(this.options)))();
     return this.client;
   }
 }
@@ -71,9 +71,10 @@ function statusOf(error: unknown): number | undefined {
   return undefined;
 }
 
-async function defaultDriveClient(rootUrl: string | undefined): Promise<drive_v3.Drive> {
+async function defaultDriveClient(options: { rootUrl?: string; keyFile?: string }): Promise<drive_v3.Drive> {
   const { auth, drive } = await import('@googleapis/drive');
-  if (rootUrl) return drive({ version: 'v3', rootUrl });
-  // Application Default Credentials (the function's service account); watching a file needs read access only.
-  return drive({ version: 'v3', auth: new auth.GoogleAuth({ scopes: ['https://www.googleapis.com/auth/drive.readonly'] }) });
+  if (options.rootUrl) return drive({ version: 'v3', rootUrl: options.rootUrl });
+  // A key file when configured, else Application Default Credentials (the function's service account).
+  // Watching a file needs read access only.
+  return drive({ version: 'v3', auth: new auth.GoogleAuth({ keyFile: options.keyFile, scopes: ['https://www.googleapis.com/auth/drive.readonly'] }) });
 }
