@@ -15,6 +15,9 @@ Pemakaian:
       Membaca rekap.xlsx dan workbook satker di DIR, memvalidasi, menilai, lalu menulis
       OUT/results.json, OUT/rekap.xlsx, OUT/validasi/<kode>.xlsx, laporan PDF di OUT/laporan
       dan mengirimkannya (bawaan: berkas .eml di OUT/outbox; lihat MONEV_MAIL_TRANSPORT).
+  monev run --source google --rekap ID|URL --out DIR [--period 2025-TW3] [--offices …] [--no-pdf] [--no-email]
+      Sama, dengan rekap dan workbook satker di Google Sheets (lihat README, "Live mode"):
+      Hasil Validasi ditulis ke spreadsheet tiap satker, Rekap/Rekap Bidang/Log ke rekap.
   monev validate FILE.xlsx --period 2025-TW3 [--kode 3573] [--json]
       Menampilkan temuan validasi satu workbook beserta selnya.
   monev template --out FILE.xlsx [--kode 3573] [--nama "Bawaslu Kota Malang"] [--tahun 2025]
@@ -35,6 +38,8 @@ Kode keluar: 0 beres · 1 ada satker tidak dinilai atau ber-error · 2 pemakaian
 
 const OPTIONS = {
   data: { type: 'string' },
+  source: { type: 'string' },
+  rekap: { type: 'string' },
   out: { type: 'string' },
   period: { type: 'string' },
   offices: { type: 'string' },
@@ -69,10 +74,14 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
       return value;
     };
     switch (command) {
-      case 'run':
+      case 'run': {
+        const source = values.source ?? 'xlsx';
+        if (source !== 'xlsx' && source !== 'google') throw new UsageError(`--source "${source}" tidak dikenal. Pilihan: xlsx (bawaan, dengan --data) atau google (dengan --rekap).`);
         return await runCommand(
           {
-            data: required('data', 'data'),
+            source,
+            data: source === 'google' ? undefined : required('data', 'data'),
+            rekap: source === 'google' ? required('rekap', 'https://docs.google.com/spreadsheets/d/…/edit') : undefined,
             out: required('out', 'out'),
             period: values.period,
             offices: values.offices?.split(',').map((code) => code.trim()).filter((code) => code !== ''),
@@ -82,6 +91,7 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
           },
           io,
         );
+      }
       case 'validate': {
         const file = rest[0];
         if (!file) throw new UsageError('monev validate memerlukan nama file, misalnya: monev validate satker/3573.xlsx --period 2025-TW3.');

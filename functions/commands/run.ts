@@ -12,12 +12,19 @@ import { ReportFolder } from '../adapters/fs/report-folder.js';
 import { handlebarsTemplates } from '../adapters/html/render-html.js';
 import { createMailer } from '../adapters/mail/create-mailer.js';
 import { ChromiumPdfRenderer } from '../adapters/pdf/chromium-renderer.js';
+import { googleMode, type GoogleMode } from '../adapters/google/google-mode.js';
 import { parseConfig } from '../config.js';
+import type { ReportStore, SummarySink, WorkbookSource } from '../ports.js';
 import { EXIT, type CommandIo } from './io.js';
 import { textTable } from './table.js';
 
 export interface RunArgs {
-  data: string;
+  /** The local data folder; unused with `source: 'google'`. */
+  data?: string;
+  /** Where the workbooks live: a local folder (default) or Google Sheets. */
+  source?: 'xlsx' | 'google';
+  /** The rekap spreadsheet's ID or URL, with `source: 'google'`. */
+  rekap?: string;
   out: string;
   period?: string;
   offices?: string[];
@@ -28,28 +35,34 @@ export interface RunArgs {
 
 /** `monev run`: score the province from a local data folder and print the ranking. */
 export async function runCommand(args: RunArgs, io: CommandIo, env: Readonly<Record<string, string | undefined>> = process.env): Promise<number> {
-  if (resolve(args.data) === resolve(args.out)) {
+  if (args.data !== undefined && resolve(args.data) === resolve(args.out)) {
     throw new ConfigError(`Folder keluaran (--out ${args.out}) sama dengan folder data. File masukan tidak boleh ditimpa; pilih folder lain, misalnya --out out.`);
   }
   const config = parseConfig(env);
   const started = Date.now();
+  const google: GoogleMode | null = args.source === 'google' ? googleMode(config.google, args.rekap ?? '') : null;
+  const adapters: { source: WorkbookSource; sink: SummarySink; store: ReportStore } = google
+    ? { source: google.source, sink: google.sink, store: new ReportFolder(args.out) }
+    : { source: new XlsxWorkbookSource(args.data ?? ''), sink: new XlsxSummarySink(args.data ?? '', args.out), store: new ReportFolder(args.out) };
   const renderer = args.pdf ? new ChromiumPdfRenderer(config.pdf) : null;
   const mailer = args.pdf && args.email ? createMailer(config.mail, args.out) : null;
   try {
     const outcome = await runCycle(
       {
-        source: new XlsxWorkbookSource(args.data),
-        sink: new XlsxSummarySink(args.data, args.out),
+        source: adapters.source,
+        sink: adapters.sink,
         results: new ResultsFile(args.out),
         clock: { now: () => new Date() },
         progress: progressPrinter(io),
-        reports: renderer ? { renderer, templates: handlebarsTemplates, store: new ReportFolder(args.out) } : undefined,
+        reports: renderer ? { renderer, templates: handlebarsTemplates, store: adapters.store } : undefined,
         mail: mailer ? { mailer, resend: args.resend } : undefined,
         logInternalError: (context, error) => io.err(`Kesalahan internal saat ${context}: ${error instanceof Error ? error.message : String(error)}`),
+        // Google answers one request at a time per office; the scheduler caps what is in flight.
+        concurrency: google ? config.google.quota.concurrency * 2 : undefined,
       },
       { period: args.period, offices: args.offices },
     );
-    printOutcome(outcome, io, args, Date.now() - started, config.mail.transport);
+    printOutcome(outcome, io, args, Date.now() - started, config.mail.transport, google);
     const troubled = outcome.offices.some((office) => office.status === 'unscored' || office.findings.some((f) => f.level === 'error'));
     const undelivered = outcome.publishing !== null && (outcome.publishing.renderFailures.length > 0 || outcome.publishing.failedSends > 0);
     return troubled || undelivered ? EXIT.findings : EXIT.ok;
@@ -78,7 +91,7 @@ function progressPrinter(io: CommandIo): (event: ProgressEvent) => void {
   };
 }
 
-function printOutcome(outcome: RunOutcome, io: CommandIo, args: RunArgs, elapsedMs: number, transport: string): void {
+function printOutcome(outcome: RunOutcome, io: CommandIo, args: RunArgs, elapsedMs: number, transport: string, google: GoogleMode | null): void {
   const offices = [...outcome.offices].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (a.code < b.code ? -1 : 1));
   const count = (office: (typeof offices)[number], level: 'error' | 'warning') => String(office.findings.filter((f) => f.level === level).length);
   const rows = offices.map((office) => [
@@ -108,8 +121,13 @@ function printOutcome(outcome: RunOutcome, io: CommandIo, args: RunArgs, elapsed
   io.out('');
   io.out('Hasil:');
   io.out(`  ${outcome.resultsLocation}`);
-  io.out(`  ${join(args.out, 'rekap.xlsx')}  (Rekap, Rekap Bidang, Log)`);
-  io.out(`  ${join(args.out, 'validasi')}/<kode>.xlsx  (Hasil Validasi per satker)`);
+  if (google) {
+    for (const line of google.sink.describe()) io.out(`  ${line}`);
+    for (const failure of google.sink.failures) io.out(`  Hasil Validasi satker ${failure.code} tidak dapat ditulis: ${failure.reason}.`);
+  } else {
+    io.out(`  ${join(args.out, 'rekap.xlsx')}  (Rekap, Rekap Bidang, Log)`);
+    io.out(`  ${join(args.out, 'validasi')}/<kode>.xlsx  (Hasil Validasi per satker)`);
+  }
   const publishing = outcome.publishing;
   if (publishing) {
     io.out(`  ${join(args.out, 'laporan')}/  (${publishing.reports.length} laporan PDF)`);

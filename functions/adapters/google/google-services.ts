@@ -1,0 +1,53 @@
+import type { GoogleConfig } from '../../config.js';
+import { createGoogleClients, type GoogleClients } from './clients.js';
+import { normaliseGoogleError, type GoogleApiError } from './google-api-error.js';
+import { DEFAULT_QUOTA, QuotaScheduler, type RequestKind } from './quota-scheduler.js';
+
+/**
+ * What every Google adapter of one run shares: the clients, the quota scheduler, and the error
+ * normaliser. Adapters call `read`, `write` or `drive` with a function that makes the request;
+ * they get the response body, or a GoogleApiError whose reason says what to do.
+ */
+export class GoogleServices {
+  constructor(
+    readonly clients: GoogleClients,
+    readonly scheduler: QuotaScheduler,
+  ) {}
+
+  static fromConfig(config: GoogleConfig): GoogleServices {
+    return new GoogleServices(createGoogleClients(config), new QuotaScheduler({ ...DEFAULT_QUOTA, ...config.quota }));
+  }
+
+  read<T>(what: string, call: () => Promise<{ data: T }>): Promise<T> {
+    return this.request('read', what, call);
+  }
+
+  write<T>(what: string, call: () => Promise<{ data: T }>): Promise<T> {
+    return this.request('write', what, call);
+  }
+
+  drive<T>(what: string, call: () => Promise<{ data: T }>): Promise<T> {
+    return this.request('drive', what, call);
+  }
+
+  /** Like `write`, but hands back the raw failure so the caller can recognise a conflict it can resolve. */
+  async tryWrite<T>(call: () => Promise<{ data: T }>): Promise<{ ok: true; data: T } | { ok: false; error: unknown }> {
+    try {
+      return { ok: true, data: (await this.scheduler.run('write', call)).data };
+    } catch (error) {
+      return { ok: false, error };
+    }
+  }
+
+  async fail(error: unknown, what: string): Promise<GoogleApiError> {
+    return normaliseGoogleError(error, { what, serviceAccount: await this.clients.serviceAccount() });
+  }
+
+  private async request<T>(kind: RequestKind, what: string, call: () => Promise<{ data: T }>): Promise<T> {
+    try {
+      return (await this.scheduler.run(kind, call)).data;
+    } catch (error) {
+      throw await this.fail(error, what);
+    }
+  }
+}

@@ -1,0 +1,145 @@
+import { retryDecision } from './google-api-error.js';
+
+/**
+ * Shares the Sheets API limits across a whole run (60 read and 60 write requests per minute per
+ * user by default; a service account is one user). Each kind has a bucket of `perMinute` tokens and
+ * a token comes back one window after it was spent, so no window ever holds more requests than the
+ * quota allows. A concurrency cap bounds requests in flight. Quota answers (429), server errors (5xx)
+ * and dropped connections are retried, POST writes included, with exponential backoff and full
+ * jitter, honouring Retry-After, until the per-request deadline; a 429 also pauses its kind so the
+ * other requests do not walk into the same wall.
+ */
+/** Sheets reads and writes have their own quotas; Drive and Gmail calls share a third, roomier bucket. */
+export type RequestKind = 'read' | 'write' | 'drive';
+
+export interface QuotaSchedulerOptions {
+  readonly readsPerMinute: number;
+  readonly writesPerMinute: number;
+  /** Drive and Gmail requests; their quotas are far larger than Sheets'. */
+  readonly drivePerMinute: number;
+  readonly concurrency: number;
+  /** The longest a request may take, retries and waits included. */
+  readonly deadlineMs: number;
+  /** First backoff step; it doubles per retry up to `maxBackoffMs`. */
+  readonly initialBackoffMs: number;
+  readonly maxBackoffMs: number;
+  /** The quota window: Google's is a minute; tests and benchmarks shrink it. */
+  readonly windowMs: number;
+}
+
+export const DEFAULT_QUOTA: QuotaSchedulerOptions = {
+  readsPerMinute: 60,
+  writesPerMinute: 60,
+  drivePerMinute: 600,
+  concurrency: 4,
+  deadlineMs: 5 * 60_000,
+  // Google's guidance for Sheets: wait min(2^n seconds + jitter, 64 s) between attempts.
+  initialBackoffMs: 1_000,
+  maxBackoffMs: 64_000,
+  windowMs: 60_000,
+};
+
+export interface SchedulerStats {
+  /** HTTP requests sent, retries included. */
+  readonly sent: Record<RequestKind, number>;
+  readonly retried: number;
+  readonly throttled: number;
+}
+
+interface Timing {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+  random(): number;
+}
+
+const realTiming: Timing = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  random: () => Math.random(),
+};
+
+export class QuotaScheduler {
+  private readonly spent: Record<RequestKind, number[]> = { read: [], write: [], drive: [] };
+  private readonly pausedUntil: Record<RequestKind, number> = { read: 0, write: 0, drive: 0 };
+  private inFlight = 0;
+  private readonly waiting: (() => void)[] = [];
+  private readonly counters = { sent: { read: 0, write: 0, drive: 0 }, retried: 0, throttled: 0 };
+
+  constructor(
+    readonly options: QuotaSchedulerOptions = DEFAULT_QUOTA,
+    private readonly timing: Timing = realTiming,
+  ) {}
+
+  get stats(): SchedulerStats {
+    return { sent: { ...this.counters.sent }, retried: this.counters.retried, throttled: this.counters.throttled };
+  }
+
+  /**
+   * Runs `call` within the quota and retries it while retrying may help. `call` must build its
+   * request afresh each time (an upload stream is used once). Rejects with the last error.
+   */
+  async run<T>(kind: RequestKind, call: () => Promise<T>): Promise<T> {
+    const started = this.timing.now();
+    for (let attempt = 0; ; attempt++) {
+      await this.acquire(kind);
+      let failure: unknown;
+      try {
+        return await call();
+      } catch (error) {
+        failure = error;
+      } finally {
+        this.release();
+      }
+      const decision = retryDecision(failure);
+      if (!decision.retry) throw failure;
+      const ceiling = Math.min(this.options.maxBackoffMs, this.options.initialBackoffMs * 2 ** attempt);
+      const wait = Math.max(this.timing.random() * ceiling, decision.retryAfterMs ?? 0);
+      if (this.timing.now() + wait - started > this.options.deadlineMs) throw failure;
+      this.counters.retried++;
+      if (decision.quota) {
+        this.counters.throttled++;
+        this.pausedUntil[kind] = Math.max(this.pausedUntil[kind], this.timing.now() + wait);
+      }
+      await this.timing.sleep(wait);
+    }
+  }
+
+  /** Waits for a free slot and a token, without holding a slot while waiting for a token. */
+  private async acquire(kind: RequestKind): Promise<void> {
+    for (;;) {
+      await this.slot();
+      const wait = this.tokenWait(kind);
+      if (wait <= 0) {
+        this.spent[kind].push(this.timing.now());
+        this.counters.sent[kind]++;
+        return;
+      }
+      this.release();
+      await this.timing.sleep(wait);
+    }
+  }
+
+  private tokenWait(kind: RequestKind): number {
+    const now = this.timing.now();
+    const limit = kind === 'read' ? this.options.readsPerMinute : kind === 'write' ? this.options.writesPerMinute : this.options.drivePerMinute;
+    const spent = this.spent[kind];
+    while (spent.length > 0 && (spent[0] as number) <= now - this.options.windowMs) spent.shift();
+    const paused = this.pausedUntil[kind] - now;
+    const full = spent.length >= limit ? (spent[spent.length - limit] as number) + this.options.windowMs - now : 0;
+    return Math.max(paused, full, 0);
+  }
+
+  private slot(): Promise<void> {
+    if (this.inFlight < this.options.concurrency) {
+      this.inFlight++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push(() => resolve()));
+  }
+
+  private release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.inFlight--;
+  }
+}
