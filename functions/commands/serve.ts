@@ -22,7 +22,8 @@ export async function serveCommand(args: ServeArgs, io: CommandIo, env: Readonly
   process.env.NODE_ENV ??= 'production';
   const config = parseConfig({ ...env, MONEV_DATA_DIR: args.data, MONEV_OUT_DIR: args.out });
   if (!config.webhookSecret) io.err('Peringatan: MONEV_WEBHOOK_SECRET belum diisi; /sheetChanged akan menolak semua permintaan.');
-  const server = startServer(createHandlers(localRuntime(config)));
+  // Shorter windows than in production: locally nobody shares a quota, and feedback should come quickly.
+  const server = startServer(createHandlers(localRuntime(config, { debounce: LOCAL_DEBOUNCE })));
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(error.code === 'EADDRINUSE' ? new UsageError(`Port ${args.port} sudah dipakai; pilih yang lain dengan --port.`) : error),
@@ -37,6 +38,8 @@ export async function serveCommand(args: ServeArgs, io: CommandIo, env: Readonly
   });
   return EXIT.ok;
 }
+
+export const LOCAL_DEBOUNCE = { windowMs: 10_000, settleMs: 2_000 } as const;
 
 type ExpressApp = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
 
