@@ -265,12 +265,12 @@ export class FakeGoogleApi {
     return sheet ? sheetValues(sheet) : undefined;
   }
 
-  /** Sets one cell as an operator would type it (a number, a string, or a formula starting with "="). */
+  /** Sets one cell's value: a number or text (kept as text even when it starts with "="), or empties it. */
   setCell(id: string, title: string, row: number, column: number, value: string | number | null): void {
     const stored = this.spreadsheets.get(id);
     const sheet = stored ? findSheetByTitle(stored, title) : undefined;
     if (!sheet) throw new Error(`No tab ${title} in ${id}`);
-    const entered = value === null ? undefined : typeof value === 'number' ? { numberValue: value } : value.startsWith('=') ? { formulaValue: value } : { stringValue: value };
+    const entered = value === null ? undefined : typeof value === 'number' ? { numberValue: value } : { stringValue: value };
     writeCell(sheet, row, column, entered ? { userEnteredValue: entered } : {}, parseFieldMask('userEnteredValue'));
   }
 

@@ -39,7 +39,8 @@ export class GoogleSummarySink implements SummarySink {
       // The holder makes two writes, each of which may take up to the deadline with its retries.
       leaseMs: 2 * deadline + 30_000,
       waitMs: 2 * deadline + 90_000,
-      pollMs: 2_000,
+      // Look again at a taken lock about as often as a throttled request would be retried.
+      pollMs: Math.max(50, 2 * services.scheduler.options.initialBackoffMs),
       now: () => Date.now(),
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       ...lockTiming,
