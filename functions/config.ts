@@ -28,6 +28,7 @@ const schema = z
     MONEV_TASKS_SERVICE_ACCOUNT: z.email('harus alamat akun layanan, misalnya monev@monev-jatim.iam.gserviceaccount.com').optional(),
     MONEV_GOOGLE_ROOT_URL: z.string().regex(/^https?:\/\//, 'harus diawali http:// atau https://').optional(),
     GOOGLE_APPLICATION_CREDENTIALS: z.string().min(1).optional(),
+    MONEV_REKAP: z.string().trim().min(1).optional(),
     MONEV_GOOGLE_SERVICE_ACCOUNT: z.email('harus alamat akun layanan, misalnya monev@monev-jatim.iam.gserviceaccount.com').optional(),
     // Sheets API quota per user (a service account is one user): 60 reads and 60 writes a minute by default.
     MONEV_GOOGLE_READS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
@@ -63,6 +64,8 @@ export interface Config {
   readonly tasks?: { readonly queue: string; readonly serviceAccountEmail: string; readonly targetUrl: string };
   /** Live mode on Google Sheets: credentials, quota, Drive folders, Gmail sender. */
   readonly google: GoogleConfig;
+  /** The rekap spreadsheet (ID or URL): the functions then read and write Google Sheets, not a data folder. */
+  readonly rekapSpreadsheet?: string;
 }
 
 export interface GoogleConfig {
@@ -104,6 +107,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       e.MONEV_TASKS_QUEUE && e.MONEV_FUNCTIONS_URL && e.MONEV_TASKS_SERVICE_ACCOUNT
         ? { queue: e.MONEV_TASKS_QUEUE, serviceAccountEmail: e.MONEV_TASKS_SERVICE_ACCOUNT, targetUrl: `${e.MONEV_FUNCTIONS_URL}/scoreOffice` }
         : undefined,
+    rekapSpreadsheet: e.MONEV_REKAP,
     google: {
       rootUrl: e.MONEV_GOOGLE_ROOT_URL,
       credentialsFile: e.GOOGLE_APPLICATION_CREDENTIALS,

@@ -1,7 +1,7 @@
 import { parseConfig } from './config.js';
 import { createHandlers, type Handlers } from './http/handlers.js';
 import { registerFunctions } from './http/register.js';
-import { localRuntime } from './runtime.js';
+import { createRuntime } from './runtime.js';
 
 /**
  * The cloud functions (Cloud Run functions, runtime nodejs22). Registration only: the runtime is
@@ -16,6 +16,6 @@ process.env.NODE_ENV ??= 'production';
 let handlers: Handlers | undefined;
 
 registerFunctions(() => {
-  handlers ??= createHandlers(localRuntime(parseConfig(process.env)));
+  handlers ??= createHandlers(createRuntime(parseConfig(process.env)));
   return handlers;
 });

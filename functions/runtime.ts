@@ -1,4 +1,5 @@
 import { ResultsFile } from './adapters/fs/results-file.js';
+import { googleMode } from './adapters/google/google-mode.js';
 import { ReportFolder } from './adapters/fs/report-folder.js';
 import { handlebarsTemplates } from './adapters/html/render-html.js';
 import { createMailer } from './adapters/mail/create-mailer.js';
@@ -14,7 +15,7 @@ import type { RunDeps } from './app/run-cycle.js';
 import { scoreOneOffice, type ScoreOneDeps } from './app/score-one-office.js';
 import type { Config } from './config.js';
 import { readRekap, type RegistryOffice } from './core/rekap-reader.js';
-import type { Clock, DriveChannels, TaskQueue } from './ports.js';
+import type { Clock, DriveChannels, SummarySink, TaskQueue, WorkbookSource } from './ports.js';
 
 /**
  * What the functions need, built once per process from the configuration: where workbooks come
@@ -44,46 +45,50 @@ export interface RuntimeOptions {
   readonly log?: Runtime['log'];
 }
 
-export function localRuntime(config: Config, options: RuntimeOptions = {}): Runtime & { queue: TaskQueue } {
+/** The runtime the deployed functions use: Google Sheets when MONEV_REKAP names the rekap, else a data folder. */
+export function createRuntime(config: Config, options: RuntimeOptions = {}): Runtime {
+  return config.rekapSpreadsheet ? googleRuntime(config, config.rekapSpreadsheet, options) : localRuntime(config, options);
+}
+
+/** Workbooks from a data folder (rekap.xlsx and the files its Sumber names), outputs in the output folder. */
+export function localRuntime(config: Config, options: RuntimeOptions = {}): Runtime {
   const dataDir = config.local.dataDir;
-  if (!dataDir) throw new ConfigError('MONEV_DATA_DIR belum diisi: folder data lokal yang berisi rekap.xlsx.');
+  if (!dataDir) throw new ConfigError('MONEV_DATA_DIR belum diisi: folder data lokal yang berisi rekap.xlsx (atau MONEV_REKAP untuk Google Sheets).');
+  const outDir = config.local.outDir;
+  const source = new XlsxWorkbookSource(dataDir);
+  // A sink caches the rekap it loaded; each use takes a fresh one, so it sees the latest history.
+  return buildRuntime(config, options, () => ({ source, sink: new XlsxSummarySink(dataDir, outDir) }));
+}
+
+/** Live mode: the rekap spreadsheet and the office spreadsheets it registers. One Google mode per use, as per run. */
+export function googleRuntime(config: Config, rekap: string, options: RuntimeOptions = {}): Runtime {
+  return buildRuntime(config, options, () => {
+    const mode = googleMode(config.google, rekap);
+    return { source: mode.source, sink: mode.sink };
+  });
+}
+
+function buildRuntime(config: Config, options: RuntimeOptions, adapters: () => { source: WorkbookSource; sink: SummarySink }): Runtime {
   const outDir = config.local.outDir;
   const clock = options.clock ?? { now: () => new Date() };
   const log = options.log ?? structuredLog;
-  const source = new XlsxWorkbookSource(dataDir);
-  const score: ScoreOneDeps = {
-    source,
-    // A sink caches the rekap it loaded; each scoring takes a fresh one, so it sees the latest history.
-    get sink() {
-      return new XlsxSummarySink(dataDir, outDir);
+  const logInternalError = (context: string, error: unknown) => log('ERROR', `kesalahan internal saat ${context}`, { error: error instanceof Error ? error.name : 'unknown' });
+  const runtime: Runtime = {
+    /** Fresh adapters on every read: one scoring, one read of the rekap. */
+    get score(): ScoreOneDeps {
+      return { ...adapters(), clock, logInternalError };
     },
-    clock,
-    logInternalError: (context, error) => log('ERROR', `kesalahan internal saat ${context}`, { error: error instanceof Error ? error.name : 'unknown' }),
-  };
-  const queue =
-    options.queue ??
-    (config.tasks ? new CloudTasksQueue(config.tasks) : undefined) ??
-    new LocalTaskQueue(
-      async (task) => {
-        const outcome = await scoreOneOffice(score, task);
-        log('INFO', 'satker dinilai', { code: task.code, status: outcome.office.status, index: outcome.office.scores.index });
-      },
-      { clock, onError: (task, error, attempt) => log('ERROR', 'penilaian gagal', { code: task.code, attempt, error: error instanceof Error ? error.message : 'unknown' }) },
-    );
-  return {
-    score,
     cycle: () => {
       const renderer = new ChromiumPdfRenderer(config.pdf);
       const mailer = createMailer(config.mail, outDir);
       return {
         deps: {
-          source,
-          sink: new XlsxSummarySink(dataDir, outDir),
+          ...adapters(),
           results: new ResultsFile(outDir),
           clock,
           reports: { renderer, templates: handlebarsTemplates, store: new ReportFolder(outDir) },
           mail: { mailer, resend: false },
-          logInternalError: score.logInternalError,
+          logInternalError,
         },
         close: async () => {
           await renderer.close();
@@ -91,8 +96,17 @@ export function localRuntime(config: Config, options: RuntimeOptions = {}): Runt
         },
       };
     },
-    queue,
-    registry: cachedRegistry(async () => readRekap(await source.readRekap()).offices, clock),
+    queue:
+      options.queue ??
+      (config.tasks ? new CloudTasksQueue(config.tasks) : undefined) ??
+      new LocalTaskQueue(
+        async (task) => {
+          const outcome = await scoreOneOffice(runtime.score, task);
+          log('INFO', 'satker dinilai', { code: task.code, status: outcome.office.status, index: outcome.office.scores.index });
+        },
+        { clock, onError: (task, error, attempt) => log('ERROR', 'penilaian gagal', { code: task.code, attempt, error: error instanceof Error ? error.message : 'unknown' }) },
+      ),
+    registry: cachedRegistry(async () => readRekap(await adapters().source.readRekap()).offices, clock),
     secret: config.webhookSecret,
     clock,
     debounce: options.debounce,
@@ -101,6 +115,7 @@ export function localRuntime(config: Config, options: RuntimeOptions = {}): Runt
       : undefined,
     log,
   };
+  return runtime;
 }
 
 export function structuredLog(severity: 'INFO' | 'WARNING' | 'ERROR', message: string, fields: Record<string, string | number | boolean | null> = {}): void {

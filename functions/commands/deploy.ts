@@ -40,6 +40,8 @@ export async function deployCommand(
   const region = args.region ?? DEPLOY_DEFAULTS.region;
   if (!/^[a-z]+-[a-z]+\d$/.test(region)) throw new UsageError(`--region "${region}" bukan region Google Cloud, misalnya asia-southeast2 (Jakarta).`);
   const extraEnv = args.env.map(parseEnvPair);
+  const hasRekap = extraEnv.some(([key]) => key === 'MONEV_REKAP');
+  if (!hasRekap && !args.dryRun) throw new UsageError('monev deploy memerlukan --env MONEV_REKAP=<ID atau URL spreadsheet rekap>: fungsi membaca daftar satker dari sana.');
 
   const root = options.root ?? packageRoot();
   const source = args.dryRun ? join(tmpdir(), 'monev-deploy') : await mkdtemp(join(tmpdir(), 'monev-deploy-'));
@@ -48,6 +50,7 @@ export async function deployCommand(
 
   io.out(`# monev deploy: proyek ${settings.project}, region ${region}; fungsi di ${functionsUrl(settings)}/<nama>`);
   if (!project) io.out('# (tanpa --project: PROJECT_ID di bawah hanya contoh)');
+  if (!hasRekap) io.out('# (tanpa --env MONEV_REKAP=<ID spreadsheet rekap>: wajib saat dijalankan sungguhan)');
   io.out(`# Sumber: npm run build, lalu ${STAGED.join(', ')} dan package.json (main: ${FUNCTIONS_MAIN}) disalin ke ${source}`);
   if (args.dryRun) {
     for (const step of plan) io.out(`\n# ${step.title}\n${shellLine(step)}`);

@@ -29,12 +29,13 @@ export const DEPLOY_DEFAULTS = {
   watchSchedule: '15 3 * * *',
   timeZone: 'Asia/Jakarta',
   /**
-   * Sheets allows 60 read requests a minute per user, and the service account is one user. A scoring
-   * reads up to three times (rekap inputs, the office workbook, the rekap's history): 0.25 × 3 × 60 =
-   * 45 reads a minute, which leaves room for the quarterly cycle and the daily renewals. 550 offices
-   * (the national scale) drain in about 37 minutes without a 429 storm.
+   * Sheets allows 60 read and 60 write requests a minute per user, and the service account is one
+   * user. One scoring reads twice (the rekap, the office workbook) and writes four times (the office's
+   * Hasil Validasi; the rekap's lock, upsert and release), so writes bind: 0.2 × 4 × 60 = 48 writes
+   * a minute, 80 % of the quota, the rest left to the quarterly cycle and the daily renewals. 550
+   * offices (the national scale) drain in about 46 minutes without a 429 storm.
    */
-  dispatchesPerSecond: 0.25,
+  dispatchesPerSecond: 0.2,
   maxConcurrentDispatches: 2,
 } as const;
 

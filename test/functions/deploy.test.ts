@@ -50,7 +50,7 @@ describe('monev deploy --dry-run', () => {
     expect(deploys.get('runCycleHttp')).toMatch(/--memory=2Gi .*--timeout=3600s/);
     expect(deploys.get('sheetChanged')).toContain('--allow-unauthenticated');
     expect(deploys.get('scoreOffice')).toContain('--no-allow-unauthenticated');
-    expect(plan).toMatch(/gcloud tasks queues create monev-score --location=asia-southeast2 --max-dispatches-per-second=0\.25 --max-concurrent-dispatches=2/);
+    expect(plan).toMatch(/gcloud tasks queues create monev-score --location=asia-southeast2 --max-dispatches-per-second=0\.2 --max-concurrent-dispatches=2/);
     expect(plan).toMatch(/gcloud scheduler jobs create pubsub monev-quarterly-cycle .*--topic=monev-cycle/);
     expect(plan).toMatch(/gcloud scheduler jobs create pubsub monev-renew-watches .*'--schedule=15 3 \* \* \*' --time-zone=Asia\/Jakarta --topic=monev-watch/);
     expect(plan).toMatch(/gcloud secrets create monev-webhook-secret .*--data-file=-/);
@@ -89,7 +89,9 @@ describe('monev deploy --dry-run', () => {
     const root = await mkdtemp(join(tmpdir(), 'monev-deploy-test-'));
     try {
       await stageFixture(root);
-      expect(await deployCommand({ dryRun: false, project: 'monev-jatim', env: [] }, capture().io, { env: {}, run, root })).toBe(0);
+      await expect(deployCommand({ dryRun: false, project: 'monev-jatim', env: [] }, capture().io, { env: {}, run, root })).rejects.toThrow(/MONEV_REKAP/);
+      expect(ran).toEqual([]);
+      expect(await deployCommand({ dryRun: false, project: 'monev-jatim', env: ['MONEV_REKAP=1AbCdEfGhIjKlMnOpQrStUvWxYz'] }, capture().io, { env: {}, run, root })).toBe(0);
     } finally {
       await rm(root, { recursive: true, force: true });
     }
@@ -123,7 +125,7 @@ describe('the staged source', () => {
   });
 
   it('every step of the plan can run twice: each creation is guarded by a check', () => {
-    const plan = deployPlan({ project: 'monev-jatim', region: DEPLOY_DEFAULTS.region, source: '/tmp/x', env: [], dispatchesPerSecond: 0.25 });
+    const plan = deployPlan({ project: 'monev-jatim', region: DEPLOY_DEFAULTS.region, source: '/tmp/x', env: [], dispatchesPerSecond: 0.2 });
     for (const step of plan) {
       if (step.argv.includes('create')) expect(step.check, step.title).toBeDefined();
     }
