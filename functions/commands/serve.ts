@@ -3,7 +3,7 @@ import { getTestServer } from '@google-cloud/functions-framework/testing';
 import { parseConfig } from '../config.js';
 import { createHandlers, type Handlers } from '../http/handlers.js';
 import { HTTP_FUNCTIONS, registerFunctions } from '../http/register.js';
-import { localRuntime } from '../runtime.js';
+import { localRuntime, structuredLog } from '../runtime.js';
 import { EXIT, UsageError, type CommandIo } from './io.js';
 
 export interface ServeArgs {
@@ -83,6 +83,7 @@ export function answerUnhandled(res: ServerResponse, error: unknown): void {
     answer(res, status, { error: body });
     return;
   }
+  if (error !== undefined) structuredLog('ERROR', 'permintaan gagal', { error: error instanceof Error ? error.name : 'unknown' });
   answer(res, error === undefined ? 404 : 500, { error: error === undefined ? 'Tidak ditemukan.' : 'Terjadi kesalahan internal; sudah dicatat.' });
 }
 
