@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError } from './app/errors.js';
 import { EXIT, UsageError, processIo, type CommandIo } from './commands/io.js';
 import { runCommand } from './commands/run.js';
+import { provisionCommand } from './commands/provision.js';
 import { deployCommand } from './commands/deploy.js';
 import { sampleCommand, startCommand, templateCommand } from './commands/files.js';
 import { serveCommand } from './commands/serve.js';
@@ -18,6 +19,11 @@ Pemakaian:
   monev run --source google --rekap ID|URL --out DIR [--period 2025-TW3] [--offices …] [--no-pdf] [--no-email]
       Sama, dengan rekap dan workbook satker di Google Sheets (lihat README, "Live mode"):
       Hasil Validasi ditulis ke spreadsheet tiap satker, Rekap/Rekap Bidang/Log ke rekap.
+  monev provision --rekap [--period 2025-TW3]
+      Membuat spreadsheet rekap di Google Drive (Satker berisi 38 satker, Bobot, Pengaturan).
+  monev provision --rekap ID|URL
+      Membuat spreadsheet satker untuk tiap baris Satker yang Sumber-nya kosong, membagikannya
+      ke alamat di kolom Email, lalu menulis tautannya ke Sumber. Aman dijalankan ulang.
   monev validate FILE.xlsx --period 2025-TW3 [--kode 3573] [--json]
       Menampilkan temuan validasi satu workbook beserta selnya.
   monev template --out FILE.xlsx [--kode 3573] [--nama "Bawaslu Kota Malang"] [--tahun 2025]
@@ -62,7 +68,7 @@ const OPTIONS = {
 /** The `monev` command: parses arguments, runs one command, maps failures to exit codes. */
 export async function main(argv: readonly string[], io: CommandIo = processIo): Promise<number> {
   try {
-    const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({ args: bareRekap(argv), options: OPTIONS, allowPositionals: true, strict: true });
     const [command, ...rest] = positionals;
     if (values.help || command === undefined || command === 'help') {
       io.out(HELP);
@@ -92,6 +98,9 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
           io,
         );
       }
+      case 'provision':
+        if (values.rekap === undefined) throw new UsageError('monev provision memerlukan --rekap (membuat rekap baru) atau --rekap ID|URL (membuat spreadsheet satker).');
+        return await provisionCommand({ rekap: values.rekap, period: values.period }, io);
       case 'validate': {
         const file = rest[0];
         if (!file) throw new UsageError('monev validate memerlukan nama file, misalnya: monev validate satker/3573.xlsx --period 2025-TW3.');
@@ -113,7 +122,7 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
       case 'deploy':
         return await deployCommand({ dryRun: values['dry-run'], project: values.project, region: values.region, env: values.env ?? [] }, io);
       default:
-        throw new UsageError(`Perintah "${command}" tidak dikenal. Pilihan: run, validate, template, sample, start, serve, watch, deploy (lihat monev --help).`);
+        throw new UsageError(`Perintah "${command}" tidak dikenal. Pilihan: run, provision, validate, template, sample, start, serve, watch, deploy (lihat monev --help).`);
     }
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError || isParseArgsError(error)) {
@@ -124,6 +133,11 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
     io.err('Ini bukan kesalahan data Anda. Laporkan pesan di atas ke tim monev provinsi.');
     return EXIT.internal;
   }
+}
+
+/** `monev provision --rekap` without a value creates the rekap: give the bare flag an empty value. */
+function bareRekap(argv: readonly string[]): string[] {
+  return argv.map((arg, i) => (arg === '--rekap' && (i === argv.length - 1 || (argv[i + 1] ?? '').startsWith('--')) ? '--rekap=' : arg));
 }
 
 function isParseArgsError(error: unknown): error is Error {
