@@ -12,6 +12,9 @@ import { ReportFolder } from '../adapters/fs/report-folder.js';
 import { handlebarsTemplates } from '../adapters/html/render-html.js';
 import { createMailer } from '../adapters/mail/create-mailer.js';
 import { ChromiumPdfRenderer } from '../adapters/pdf/chromium-renderer.js';
+import { DriveReportStore } from '../adapters/google/drive-report-store.js';
+import { GmailMailer } from '../adapters/google/gmail-mailer.js';
+import { GoogleServices } from '../adapters/google/google-services.js';
 import { googleMode, type GoogleMode } from '../adapters/google/google-mode.js';
 import { parseConfig } from '../config.js';
 import type { ReportStore, SummarySink, WorkbookSource } from '../ports.js';
@@ -42,10 +45,11 @@ export async function runCommand(args: RunArgs, io: CommandIo, env: Readonly<Rec
   const started = Date.now();
   const google: GoogleMode | null = args.source === 'google' ? googleMode(config.google, args.rekap ?? '') : null;
   const adapters: { source: WorkbookSource; sink: SummarySink; store: ReportStore } = google
-    ? { source: google.source, sink: google.sink, store: new ReportFolder(args.out) }
+    ? { source: google.source, sink: google.sink, store: config.google.reportsFolderId ? new DriveReportStore(google.services, config.google.reportsFolderId) : new ReportFolder(args.out) }
     : { source: new XlsxWorkbookSource(args.data ?? ''), sink: new XlsxSummarySink(args.data ?? '', args.out), store: new ReportFolder(args.out) };
   const renderer = args.pdf ? new ChromiumPdfRenderer(config.pdf) : null;
-  const mailer = args.pdf && args.email ? createMailer(config.mail, args.out) : null;
+  const gmail = config.mail.transport === 'gmail' ? new GmailMailer(google?.services ?? GoogleServices.fromConfig(config.google), config.mail.from) : null;
+  const mailer = args.pdf && args.email ? (gmail ?? createMailer(config.mail, args.out)) : null;
   try {
     const outcome = await runCycle(
       {
@@ -130,7 +134,8 @@ function printOutcome(outcome: RunOutcome, io: CommandIo, args: RunArgs, elapsed
   }
   const publishing = outcome.publishing;
   if (publishing) {
-    io.out(`  ${join(args.out, 'laporan')}/  (${publishing.reports.length} laporan PDF)`);
+    const onDrive = publishing.reports[0]?.location.startsWith('https://') === true;
+    io.out(onDrive ? `  Google Drive  (${publishing.reports.length} laporan PDF, tautannya di kolom Laporan tab Rekap)` : `  ${join(args.out, 'laporan')}/  (${publishing.reports.length} laporan PDF)`);
     for (const failure of publishing.renderFailures) io.out(`  Laporan ${failure.code} gagal dibuat: ${failure.reason}`);
     if (args.email) {
       const where = transport === 'outbox' ? ` ke ${join(args.out, 'outbox')} (MONEV_MAIL_TRANSPORT=outbox)` : ` lewat ${transport}`;

@@ -1,0 +1,33 @@
+import { buildMime } from '../mail/mime.js';
+import { MailSendError } from '../mail/mail-error.js';
+import type { MailMessage, MailReceipt, Mailer } from '../../ports.js';
+import { GoogleApiError } from './google-api-error.js';
+import type { GoogleServices } from './google-services.js';
+
+/**
+ * Sends through the Gmail API (`users.messages.send`) the very bytes the outbox would write:
+ * buildMime's message, base64url-encoded as `raw`. A service account sends as MONEV_GMAIL_SENDER
+ * through domain-wide delegation; Gmail accepts or refuses the message as a whole.
+ */
+export class GmailMailer implements Mailer {
+  constructor(
+    private readonly services: GoogleServices,
+    private readonly from: string,
+  ) {}
+
+  async send(message: MailMessage): Promise<MailReceipt> {
+    const raw = (await buildMime(message, { from: this.from })).toString('base64url');
+    try {
+      const sent = await this.services.drive('Gmail', () => this.services.clients.gmail().users.messages.send({ userId: 'me', requestBody: { raw } }));
+      return { messageId: sent.id ?? '', accepted: [...message.to], rejected: [] };
+    } catch (error) {
+      const refused = error instanceof GoogleApiError && (error.code === 'unauthenticated' || error.code === 'not-shared');
+      // A 403 from Gmail is about sending rights, not about sharing a file.
+      const reason = refused ? 'akun layanan tidak diizinkan mengirim sebagai pengirim ini (aktifkan delegasi domain dengan cakupan gmail.send)' : error instanceof GoogleApiError ? error.reason : String(error);
+      const code = refused ? 'auth-failed' : 'refused';
+      throw new MailSendError(code, `Surat "${message.subject}" tidak terkirim lewat Gmail: ${reason}. Periksa MONEV_GMAIL_SENDER dan delegasi domain akun layanan.`, { cause: error });
+    }
+  }
+
+  async close(): Promise<void> {}
+}
