@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { planSummary } from '../../../functions/adapters/google/rekap-plan.js';
+import { snapshotOf } from '../../../functions/adapters/google/rekap-spreadsheet.js';
+import type { SheetRecord } from '../../../functions/core/summary-rows.js';
+import type { Workbook } from '../../../functions/core/workbook.js';
+import { SUMMARY_TAB } from '../../../sheets-schema/index.js';
+import { spreadsheetFromWorkbook } from '../../fakes/google/load-workbook.js';
+import { batchUpdate, sheetValues, spreadsheetView, type StoredSpreadsheet } from '../../fakes/google/sheets-store.js';
+import { sheet, workbook } from '../../helpers/workbook.js';
+
+/** Upserting Rekap rows, applied to the fake's spreadsheet model. */
+const record = (period: string, code: string, index: number | null): SheetRecord => Object.fromEntries(SUMMARY_TAB.headers.map((h) => [h, h === 'Periode' ? period : h === 'Kode' ? code : h === 'Nama' ? `Satker ${code}` : h === 'Indeks' ? index : null]));
+
+function apply(stored: StoredSpreadsheet, summary: SheetRecord[], options = {}): StoredSpreadsheet {
+  const tabs = snapshotOf(spreadsheetView(stored, { includeGridData: true })).tabs;
+  return batchUpdate(stored, planSummary(tabs, { summary, areas: [], log: [] }, options)).next;
+}
+
+const values = (stored: StoredSpreadsheet, title: string) => sheetValues(stored.sheets.find((s) => s.properties.title === title) ?? stored.sheets[0]!);
+
+describe('planSummary', () => {
+  it('updates rows in place, appends new keys below, never touches the province’s own column', () => {
+    // A title row above the header; "Catatan" is the province's own column between monev's.
+    const [first, ...rest] = SUMMARY_TAB.headers;
+    const header = [first, 'Catatan', ...rest];
+    const row = (cells: Record<string, string | number>) => header.map((h) => cells[h as string]);
+    const book: Workbook = workbook(
+      sheet('Rekap', [
+        ['Rekap monev Jawa Timur'],
+        header,
+        row({ Periode: '2025-TW3', Catatan: 'penting', Kode: '3573', Nama: 'Satker 3573', Indeks: 50 }),
+        row({ Periode: '2025-TW3', Catatan: 'cek lagi', Kode: '3507', Nama: 'Satker 3507', Indeks: 60 }),
+      ]),
+    );
+    const at = (h: string) => header.indexOf(h);
+    let stored = spreadsheetFromWorkbook('rekap', 'Rekap', book);
+    stored = apply(stored, [record('2025-TW3', '3507', 61.5), record('2025-TW3', '3578', 70), record('2025-TW3', '3573', 80)]);
+    const rows = values(stored, 'Rekap');
+    expect(rows.slice(2).map((cells) => [cells[at('Periode')], cells[at('Catatan')] ?? null, cells[at('Kode')], cells[at('Indeks')]])).toEqual([
+      ['2025-TW3', 'penting', '3573', 80],
+      ['2025-TW3', 'cek lagi', '3507', 61.5],
+      ['2025-TW3', null, '3578', 70],
+    ]);
+    // The same plan again changes nothing: every write names its cells.
+    const again = apply(stored, [record('2025-TW3', '3507', 61.5), record('2025-TW3', '3578', 70), record('2025-TW3', '3573', 80)]);
+    expect(values(again, 'Rekap')).toEqual(rows);
+  });
+
+  it('creates a missing tab with its header and grows the grid as rows are added', () => {
+    let stored = spreadsheetFromWorkbook('rekap', 'Rekap', workbook(sheet('Satker', [['Kode']])));
+    const many = Array.from({ length: 1200 }, (_, i) => record('2025-TW3', String(10_000 + i), i));
+    stored = apply(stored, many);
+    const rows = values(stored, 'Rekap');
+    expect(rows[0]).toEqual([...SUMMARY_TAB.headers]);
+    expect(rows).toHaveLength(1201);
+    expect(stored.sheets.find((s) => s.properties.title === 'Rekap')?.properties.gridProperties.frozenRowCount).toBe(1);
+  });
+});
