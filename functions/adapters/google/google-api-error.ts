@@ -21,6 +21,8 @@ export type GoogleErrorCode =
 export interface GoogleErrorContext {
   /** What was asked for, as operators name it: "Spreadsheet satker", "Spreadsheet rekap", "Folder Drive". */
   readonly what: string;
+  /** Where the ID or URL was given, for "check …": the Sumber column by default. */
+  readonly where?: string;
   /** The service account's e-mail, for "belum dibagikan ke …"; a generic phrase when unknown. */
   readonly serviceAccount?: string | null;
 }
@@ -135,7 +137,7 @@ export function normaliseGoogleError(error: unknown, context: GoogleErrorContext
     return make('storage-full', 'ruang Drive akun layanan tidak tersedia; isi MONEV_DRIVE_FOLDER_ID dengan folder di Shared Drive yang dibagikan ke akun layanan');
   }
   if (status === 403) return make('not-shared', `${context.what} tidak dapat dibuka: belum dibagikan ke ${account}. Bagikan sebagai Editor, lalu jalankan lagi`);
-  if (status === 404) return make('not-found', `${context.what} tidak ditemukan: periksa ID atau URL di kolom Sumber, dan pastikan sudah dibagikan ke ${account}`);
+  if (status === 404) return make('not-found', `${context.what} tidak ditemukan: periksa ID atau URL di ${context.where ?? 'kolom Sumber'}, dan pastikan sudah dibagikan ke ${account}`);
   if (status === 400 && (shape.apiStatus === 'FAILED_PRECONDITION' || /not supported for this document/i.test(shape.message ?? ''))) {
     return make('not-a-spreadsheet', `${context.what} bukan Google Spreadsheet (mungkin file Excel atau CSV yang diunggah ke Drive); buka file itu lalu pilih File > Simpan sebagai Google Spreadsheet, dan isi Sumber dengan spreadsheet barunya`);
   }

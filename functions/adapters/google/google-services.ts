@@ -1,6 +1,9 @@
 import type { GoogleConfig } from '../../config.js';
 import { createGoogleClients, type GoogleClients } from './clients.js';
-import { normaliseGoogleError, type GoogleApiError } from './google-api-error.js';
+import { normaliseGoogleError, type GoogleApiError, type GoogleErrorContext } from './google-api-error.js';
+
+/** What a request is about, for error messages: "Spreadsheet satker", or with where its ID came from. */
+export type RequestSubject = string | Omit<GoogleErrorContext, 'serviceAccount'>;
 import { DEFAULT_QUOTA, QuotaScheduler, type RequestKind } from './quota-scheduler.js';
 
 /**
@@ -18,15 +21,15 @@ export class GoogleServices {
     return new GoogleServices(createGoogleClients(config), new QuotaScheduler({ ...DEFAULT_QUOTA, ...config.quota }));
   }
 
-  read<T>(what: string, call: () => Promise<{ data: T }>): Promise<T> {
+  read<T>(what: RequestSubject, call: () => Promise<{ data: T }>): Promise<T> {
     return this.request('read', what, call);
   }
 
-  write<T>(what: string, call: () => Promise<{ data: T }>): Promise<T> {
+  write<T>(what: RequestSubject, call: () => Promise<{ data: T }>): Promise<T> {
     return this.request('write', what, call);
   }
 
-  drive<T>(what: string, call: () => Promise<{ data: T }>): Promise<T> {
+  drive<T>(what: RequestSubject, call: () => Promise<{ data: T }>): Promise<T> {
     return this.request('drive', what, call);
   }
 
@@ -39,11 +42,12 @@ export class GoogleServices {
     }
   }
 
-  async fail(error: unknown, what: string): Promise<GoogleApiError> {
-    return normaliseGoogleError(error, { what, serviceAccount: await this.clients.serviceAccount() });
+  async fail(error: unknown, what: RequestSubject): Promise<GoogleApiError> {
+    const subject = typeof what === 'string' ? { what } : what;
+    return normaliseGoogleError(error, { ...subject, serviceAccount: await this.clients.serviceAccount() });
   }
 
-  private async request<T>(kind: RequestKind, what: string, call: () => Promise<{ data: T }>): Promise<T> {
+  private async request<T>(kind: RequestKind, what: RequestSubject, call: () => Promise<{ data: T }>): Promise<T> {
     try {
       return (await this.scheduler.run(kind, call)).data;
     } catch (error) {

@@ -58,7 +58,7 @@ export class RekapSpreadsheet {
   }
 
   private async fetch(): Promise<RekapSnapshot> {
-    const data = await this.services.read('Spreadsheet rekap', () => this.services.clients.sheets.spreadsheets.get({ spreadsheetId: this.id, includeGridData: true, fields: REKAP_FIELDS }));
+    const data = await this.services.read({ what: 'Spreadsheet rekap', where: '--rekap' }, () => this.services.clients.sheets.spreadsheets.get({ spreadsheetId: this.id, includeGridData: true, fields: REKAP_FIELDS }));
     return snapshotOf(data);
   }
 }
