@@ -131,14 +131,14 @@ function previousIndexes(summary: readonly SheetRecord[], period: Period): Map<s
 /** Reads and scores one registered office; an unreadable workbook or an internal fault marks only this office. */
 export async function assessOffice(deps: Pick<RunDeps, 'source' | 'logInternalError'>, office: RegistryOffice, period: Period, settings: ScoringSettings): Promise<OfficeResult> {
   const identity = { code: office.code, name: office.name };
-  if (office.source === null) return unreadableOffice(identity, `${office.ref} (Sumber)`, 'kolom Sumber di rekap kosong; isi dengan file atau spreadsheet satker ini');
+  if (office.source === null) return unreadableOffice(identity, `${office.ref} (Sumber)`, 'kolom Sumber di rekap kosong', 'Isi kolom Sumber dengan file atau spreadsheet satker ini, lalu jalankan lagi.');
   const label = deps.source.describe(office.source);
   let workbook;
   try {
     workbook = await deps.source.readOffice(office.source);
   } catch (error) {
-    const reason = (error as { reason?: unknown }).reason;
-    if (typeof reason === 'string') return unreadableOffice(identity, label, reason);
+    const { reason, fix } = error as { reason?: unknown; fix?: unknown };
+    if (typeof reason === 'string') return unreadableOffice(identity, label, reason, typeof fix === 'string' ? fix : undefined);
     deps.logInternalError?.(`membaca satker ${office.code}`, error);
     return unreadableOffice(identity, label, 'terjadi kesalahan tak terduga saat membaca; laporkan ke tim monev provinsi');
   }

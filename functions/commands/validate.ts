@@ -34,7 +34,7 @@ export async function validateCommand(args: ValidateArgs, io: CommandIo): Promis
     result = scoreOffice(identity, parsed, period, { cap: SETTING_DEFAULTS.cap, effectiveMinutes: SETTING_DEFAULTS.effectiveMinutes, weights: DEFAULT_WEIGHTS });
   } catch (error) {
     if (!(error instanceof UnreadableWorkbookError)) throw error;
-    result = unreadableOffice(identity, args.file, error.reason);
+    result = unreadableOffice(identity, args.file, error.reason, error.fix);
   }
   const errors = result.findings.filter((f) => f.level === 'error').length;
   const warnings = result.findings.length - errors;

@@ -32,7 +32,7 @@ interface Params {
   'missing-tab': { tab: string };
   'missing-column': { tab: string; column: string };
   'empty-tab': { tab: string };
-  'unreadable-workbook': { file: string; reason: string };
+  'unreadable-workbook': { file: string; reason: string; fix?: string };
   'office-code-mismatch': { value: string; expected: string };
   'year-mismatch': { value: string; expected: string; period: string };
   'ambiguous-number': { column: string; value: string; readAs: string };
@@ -121,7 +121,7 @@ const CATALOGUE: { [C in FindingCode]: { level: Level; message: (p: Params[C]) =
   },
   'unreadable-workbook': {
     level: 'error',
-    message: (p) => `File ${quote(p.file)} tidak dapat dibaca: ${p.reason}. Satker ini tidak dinilai. Simpan ulang sebagai Excel Workbook (.xlsx), lalu jalankan lagi.`,
+    message: (p) => `File ${quote(p.file)} tidak dapat dibaca: ${p.reason}. Satker ini tidak dinilai sampai file dapat dibuka. ${p.fix ?? 'Perbaiki sesuai alasan di atas, lalu jalankan lagi.'}`,
   },
   'office-code-mismatch': {
     level: 'error',

@@ -13,7 +13,7 @@ export async function readXlsxWorkbook(path: string): Promise<Workbook> {
   try {
     buf = await readFile(path);
   } catch (error) {
-    throw new UnreadableWorkbookError(fileErrorReason(error), { cause: error });
+    throw new UnreadableWorkbookError(fileErrorReason(error), { cause: error, fix: 'Periksa nama file di kolom Sumber pada tab Satker rekap, lalu jalankan lagi.' });
   }
   return readXlsxBuffer(buf);
 }

@@ -8,10 +8,14 @@ export class UnreadableWorkbookError extends Error {
 
   constructor(
     readonly reason: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; fix?: string },
   ) {
     super(reason, options);
+    this.fix = options?.fix ?? 'Simpan ulang sebagai Excel Workbook (.xlsx), lalu jalankan lagi.';
   }
+
+  /** What the operator should do about it, as a sentence. */
+  readonly fix: string;
 }
 
 const ZIP_MAGIC = [0x50, 0x4b]; // "PK": every .xlsx is a zip archive.

@@ -102,8 +102,8 @@ export function unscoredOffice(office: OfficeIdentity, findings: readonly Findin
   };
 }
 
-export function unreadableOffice(office: OfficeIdentity, file: string, reason: string): OfficeResult {
-  return unscoredOffice(office, [finding('unreadable-workbook', 'Profil', 'Profil!A1', { file, reason })]);
+export function unreadableOffice(office: OfficeIdentity, file: string, reason: string, fix?: string): OfficeResult {
+  return unscoredOffice(office, [finding('unreadable-workbook', 'Profil', 'Profil!A1', { file, reason, fix })]);
 }
 
 /** Adds rank and peer-learning pairs, which depend on every office of the province. */
