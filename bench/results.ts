@@ -1,0 +1,24 @@
+import type { Machine } from './lib/machine.js';
+import type { ColdStartResult } from './sections/cold-start.js';
+import type { CycleResult, ScoringResult } from './sections/cycle.js';
+import type { GoogleResult } from './sections/google.js';
+import type { PdfBenchResult } from './sections/pdf.js';
+
+export type SectionName = 'pdf' | 'cycle' | 'scoring' | 'google' | 'cold-start';
+
+/** Everything one bench run measured; written as JSON and rendered into BENCHMARKS.md. */
+export interface BenchResults {
+  readonly machine: Machine;
+  readonly quick: boolean;
+  readonly loadBefore: number;
+  loadAfter: number;
+  totalSeconds?: number;
+  readonly loads: Partial<Record<SectionName, { before: number; after: number }>>;
+  readonly sections: {
+    pdf?: PdfBenchResult;
+    cycle?: CycleResult;
+    scoring?: (ScoringResult & { generatedMs: number | null })[];
+    google?: GoogleResult;
+    coldStart?: ColdStartResult[];
+  };
+}

@@ -1,0 +1,107 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { request } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { signatureHeader } from '../../functions/core/signature.js';
+import { repoRoot } from '../lib/child.js';
+import { pairedRatios, spread, type Spread } from '../lib/stats.js';
+
+export interface ColdStartResult {
+  readonly node: string;
+  readonly nodeVersion: string;
+  readonly sheetChangedMs: Spread;
+  readonly helloMs: Spread;
+  readonly ratio: Spread;
+  readonly sheetChangedStatus: number;
+}
+
+const FRAMEWORK_MAIN = join(repoRoot, 'node_modules/@google-cloud/functions-framework/build/src/main.js');
+const SECRET = 'bench-secret-0123456789abcdef0123456789';
+
+/**
+ * From spawning the Functions Framework (its own entry point, as `npx functions-framework` runs it,
+ * without npx's own start-up) to the first answered request: `sheetChanged` with a signed change of
+ * one office (so the registry is read and the change queued, answer 202), against a hello-world
+ * function under the same framework. Runs alternate A, B, A, B… and the ratio is taken pair by pair.
+ */
+export async function benchColdStart(dataDir: string, options: { node: string; repetitions: number; log: (line: string) => void }): Promise<ColdStartResult> {
+  const out = await mkdtemp(join(tmpdir(), 'monev-bench-cold-'));
+  const monev: number[] = [];
+  const hello: number[] = [];
+  let status = 0;
+  try {
+    const env = { ...process.env, NODE_ENV: 'production', MONEV_DATA_DIR: dataDir, MONEV_OUT_DIR: out, MONEV_WEBHOOK_SECRET: SECRET };
+    const body = JSON.stringify({ spreadsheetId: 'satker/3573.xlsx' });
+    for (let rep = -1; rep < options.repetitions; rep++) {
+      const a = await firstAnswer(options.node, ['--target=sheetChanged', `--source=${join(repoRoot, 'dist/functions/index.js')}`], env, () => ({
+        method: 'POST',
+        path: '/',
+        headers: { 'content-type': 'application/json', 'x-monev-signature': signatureHeader(SECRET, Math.floor(Date.now() / 1000), body) },
+        body,
+      }));
+      const b = await firstAnswer(options.node, ['--target=hello', `--source=${join(repoRoot, 'dist/bench/fixtures/hello-function.js')}`], env, () => ({ method: 'GET', path: '/', headers: {}, body: '' }));
+      status = a.status;
+      if (rep < 0) continue; // warm-up pair: the page cache
+      monev.push(a.ms);
+      hello.push(b.ms);
+    }
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+  const result = { node: options.node, nodeVersion: execFileSync(options.node, ['--version'], { encoding: 'utf8' }).trim(), sheetChangedMs: spread(monev), helloMs: spread(hello), ratio: spread(pairedRatios(monev, hello)), sheetChangedStatus: status };
+  options.log(`  ${result.nodeVersion}: sheetChanged ${result.sheetChangedMs.median.toFixed(0)} ms (HTTP ${status}), hello ${result.helloMs.median.toFixed(0)} ms, ×${result.ratio.median.toFixed(2)}`);
+  return result;
+}
+
+interface Call {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+async function firstAnswer(node: string, args: string[], env: NodeJS.ProcessEnv, call: () => Call): Promise<{ ms: number; status: number }> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(node, [FRAMEWORK_MAIN, ...args, `--port=${port}`], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  try {
+    for (;;) {
+      const answer = await attempt(port, call());
+      if (answer !== null) return { ms: performance.now() - started, status: answer };
+      if (child.exitCode !== null) throw new Error(`functions-framework exited ${child.exitCode}: ${stderr.slice(-2000)}`);
+      if (performance.now() - started > 30_000) throw new Error(`no answer within 30 s: ${stderr.slice(-2000)}`);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+  } finally {
+    child.kill('SIGKILL');
+    await exited;
+  }
+}
+
+/** One request; null while nothing listens yet. */
+function attempt(port: number, call: Call): Promise<number | null> {
+  return new Promise((resolve) => {
+    const req = request({ host: '127.0.0.1', port, method: call.method, path: call.path, headers: call.headers, agent: false }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', () => resolve(null));
+    req.end(call.body);
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
