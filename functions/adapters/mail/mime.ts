@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import MailComposer from 'nodemailer/lib/mail-composer';
 import type Mail from 'nodemailer/lib/mailer';
 import type { MailMessage } from '../../ports.js';
 import { MailSendError } from './mail-error.js';
@@ -19,6 +18,8 @@ export interface MimeOptions {
  */
 export async function buildMime(message: MailMessage, options: MimeOptions): Promise<Buffer> {
   assertSendable(message);
+  // Loaded with the first message: the cloud functions that send none start without nodemailer.
+  const { default: MailComposer } = await import('nodemailer/lib/mail-composer');
   const composer = new MailComposer(mailOptions(message, options));
   return composer.compile().build();
 }

@@ -1,4 +1,5 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import { createRequire } from 'node:module';
+import type { Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import type { MailMessage, MailReceipt, Mailer } from '../../ports.js';
 import { MailSendError } from './mail-error.js';
@@ -33,6 +34,8 @@ export class SmtpMailer implements Mailer {
 
   constructor(private readonly options: SmtpMailerOptions) {
     this.endpoint = parseSmtpUrl(options.url, options);
+    // Required here rather than imported, so that a process that never sends by SMTP does not load it.
+    const nodemailer = createRequire(import.meta.url)('nodemailer') as typeof import('nodemailer');
     this.transporter = nodemailer.createTransport(this.endpoint.transport);
   }
 
