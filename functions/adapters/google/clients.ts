@@ -1,7 +1,8 @@
-import { drive, type drive_v3 } from '@googleapis/drive';
-import { gmail, type gmail_v1 } from '@googleapis/gmail';
-import { sheets, type sheets_v4 } from '@googleapis/sheets';
-import { GoogleAuth } from 'google-auth-library';
+import { createRequire } from 'node:module';
+import type { drive_v3 } from '@googleapis/drive';
+import type { gmail_v1 } from '@googleapis/gmail';
+import type { sheets_v4 } from '@googleapis/sheets';
+import type { GoogleAuth } from 'google-auth-library';
 import type { GoogleConfig } from '../../config.js';
 
 /**
@@ -32,28 +33,57 @@ const REQUEST_TIMEOUT_MS = 120_000;
 // runtime, only their private fields make the declared types differ.
 type SheetsAuth = sheets_v4.Options['auth'];
 
+/**
+ * The client libraries are required on first use rather than imported: together they take about half
+ * a second to load, and a function that answers a change notification needs Sheets at most, the local
+ * mode none of them. They are CommonJS packages, so requiring them keeps the getters synchronous.
+ */
+const require = createRequire(import.meta.url);
+const libraries = {
+  auth: () => require('google-auth-library') as typeof import('google-auth-library'),
+  sheets: () => require('@googleapis/sheets') as typeof import('@googleapis/sheets'),
+  drive: () => require('@googleapis/drive') as typeof import('@googleapis/drive'),
+  gmail: () => require('@googleapis/gmail') as typeof import('@googleapis/gmail'),
+};
+
 export function createGoogleClients(config: GoogleConfig): GoogleClients {
   const unauthenticated = config.rootUrl !== undefined && config.credentialsFile === undefined;
-  const auth = unauthenticated ? undefined : new GoogleAuth({ scopes: SCOPES, keyFile: config.credentialsFile });
-  const common = { rootUrl: config.rootUrl, retry: false, timeout: REQUEST_TIMEOUT_MS, auth: auth as unknown as SheetsAuth };
+  let authClient: GoogleAuth | undefined;
+  const auth = (): GoogleAuth | undefined => {
+    if (unauthenticated) return undefined;
+    authClient ??= new (libraries.auth().GoogleAuth)({ scopes: SCOPES, keyFile: config.credentialsFile });
+    return authClient;
+  };
+  const common = () => ({ rootUrl: config.rootUrl, retry: false, timeout: REQUEST_TIMEOUT_MS, auth: auth() as unknown as SheetsAuth });
+  let sheetsClient: sheets_v4.Sheets | undefined;
+  let driveClient: drive_v3.Drive | undefined;
   let gmailClient: gmail_v1.Gmail | undefined;
   let account: Promise<string | null> | undefined;
   return {
-    sheets: sheets({ version: 'v4', ...common }),
-    drive: drive({ version: 'v3', ...common }),
+    get sheets() {
+      sheetsClient ??= libraries.sheets().sheets({ version: 'v4', ...common() });
+      return sheetsClient;
+    },
+    get drive() {
+      driveClient ??= libraries.drive().drive({ version: 'v3', ...common() });
+      return driveClient;
+    },
     gmail: () => {
-      const mailAuth = unauthenticated
-        ? undefined
-        : new GoogleAuth({ scopes: GMAIL_SCOPES, keyFile: config.credentialsFile, clientOptions: config.gmailSender ? { subject: config.gmailSender } : undefined });
-      gmailClient ??= gmail({ version: 'v1', ...common, auth: mailAuth as unknown as SheetsAuth });
+      if (!gmailClient) {
+        const mailAuth = unauthenticated
+          ? undefined
+          : new (libraries.auth().GoogleAuth)({ scopes: GMAIL_SCOPES, keyFile: config.credentialsFile, clientOptions: config.gmailSender ? { subject: config.gmailSender } : undefined });
+        gmailClient = libraries.gmail().gmail({ version: 'v1', ...common(), auth: mailAuth as unknown as SheetsAuth });
+      }
       return gmailClient;
     },
     rootUrl: config.rootUrl,
     serviceAccount: () => {
+      const client = config.serviceAccount ? undefined : auth();
       account ??= config.serviceAccount
         ? Promise.resolve(config.serviceAccount)
-        : auth
-          ? auth.getCredentials().then(
+        : client
+          ? client.getCredentials().then(
               (credentials) => credentials.client_email ?? null,
               () => null,
             )
