@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Cell, CellValue, Sheet, Workbook } from '../../core/workbook.js';
 import { classifyNumberFormat, formatKind } from './number-format.js';
 import { UnreadableWorkbookError, fileErrorReason, sniffUnreadable } from './unreadable-workbook-error.js';
+import { excel } from './exceljs.js';
 
 /**
  * Reads an .xlsx file into the cell model of core/workbook.ts (SPEC §2). The file is only read,
@@ -27,7 +28,7 @@ const IGNORED_NODES = ['dataValidations', 'conditionalFormatting', 'extLst', 'dr
 export async function readXlsxBuffer(buf: Uint8Array): Promise<Workbook> {
   const sniffed = sniffUnreadable(buf);
   if (sniffed) throw new UnreadableWorkbookError(sniffed);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excel().Workbook)();
   try {
     // exceljs declares its own ArrayBuffer-based Buffer type; a Node Buffer is what it really takes.
     const data = Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
@@ -60,7 +61,7 @@ const DAY_MS = 86_400_000;
 function toCell(cell: ExcelJS.Cell): Cell | undefined {
   // The covered cells of a merge repeat the top-left value in exceljs but are empty in Google Sheets;
   // reading them as empty keeps both adapters alike (one value per merged block).
-  if (cell.type === ExcelJS.ValueType.Merge) return undefined;
+  if (cell.type === excel().ValueType.Merge) return undefined;
   const value = plainValue(cell.value);
   if (value === null || value === undefined) return undefined;
   if (value instanceof Date) {

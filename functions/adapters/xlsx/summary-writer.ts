@@ -1,11 +1,12 @@
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AREA_SUMMARY_TAB, FEEDBACK_TAB, LOG_TAB, SUMMARY_TAB } from '../../../sheets-schema/index.js';
 import type { SheetRecord, SheetValue } from '../../core/summary-rows.js';
 import { labelKey } from '../../core/workbook.js';
 import type { SummarySink, SummaryUpdate } from '../../ports.js';
 import { writeFileAtomic } from '../fs/atomic-file.js';
 import { REKAP_FILE } from './xlsx-source.js';
+import { excel } from './exceljs.js';
 
 /**
  * Local mode's outputs. The input rekap is never modified: OUT/rekap.xlsx is a copy of it with the
@@ -19,7 +20,7 @@ export class XlsxSummarySink implements SummarySink {
   ) {}
 
   async writeFeedback(office: { readonly code: string }, rows: readonly (readonly SheetValue[])[]): Promise<void> {
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (excel().Workbook)();
     const sheet = workbook.addWorksheet(FEEDBACK_TAB.name, { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.addRow([...FEEDBACK_TAB.headers]);
     styleHeader(sheet.getRow(1));
@@ -53,9 +54,9 @@ export class XlsxSummarySink implements SummarySink {
    */
   private base(): Promise<ExcelJS.Workbook> {
     this.loaded ??= (async () => {
-      const workbook = new ExcelJS.Workbook();
+      const workbook = new (excel().Workbook)();
       await workbook.xlsx.readFile(join(this.dataDir, REKAP_FILE));
-      const previous = new ExcelJS.Workbook();
+      const previous = new (excel().Workbook)();
       const ok = await previous.xlsx.readFile(join(this.outDir, REKAP_FILE)).then(
         () => true,
         () => false,
