@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import type { OfficeMailModel } from '../../core/report/mail-content.js';
 import type { OfficeReportModel } from '../../core/report/office-report.js';
 import type { ProvinceReportModel } from '../../core/report/province-report.js';
@@ -45,8 +46,15 @@ export function renderMailHtml(model: OfficeMailModel): string {
   return render('mail.hbs', model);
 }
 
+/** Required with the first document, so that processes rendering none (the cloud functions) never load it. */
+let handlebarsModule: typeof Handlebars | undefined;
+function handlebars(): typeof Handlebars {
+  handlebarsModule ??= createRequire(import.meta.url)('handlebars') as typeof Handlebars;
+  return handlebarsModule;
+}
+
 function render(name: string, model: object): string {
-  const hb = Handlebars.create();
+  const hb = handlebars().create();
   hb.registerHelper('styles', () => new hb.SafeString(`${embeddedFontCss()}\n${source('report.css')}`));
   hb.registerHelper('radarChart', (input: RadarChartInput) => new hb.SafeString(radarChartSvg({ ...input, width: 600, height: 330 })));
   hb.registerHelper('heatmapChart', (input: HeatmapInput) => new hb.SafeString(heatmapSvg(input)));
