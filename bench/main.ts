@@ -6,7 +6,7 @@ import { describeMachine, load1 } from './lib/machine.js';
 import { CACHE_ROOT, cachedSample } from './lib/sample-cache.js';
 import { writeBenchmarksFile } from './report.js';
 import type { BenchResults, SectionName } from './results.js';
-import { benchColdStart } from './sections/cold-start.js';
+import { benchColdStart, coldStartModes } from './sections/cold-start.js';
 import { benchCycle, benchScoring } from './sections/cycle.js';
 import { benchGoogle } from './sections/google.js';
 import { benchPdf } from './sections/pdf.js';
@@ -83,10 +83,17 @@ results.sections.google = await section('google', async () => {
 });
 
 results.sections.coldStart = await section('cold-start', async () => {
-  const runs = [await benchColdStart(sample38.dataDir, { node: process.execPath, repetitions: plan.coldReps, log })];
-  const node22 = quick ? null : (values.node22 ?? (await findNode22(log)));
-  if (node22) runs.push(await benchColdStart(sample38.dataDir, { node: node22, repetitions: plan.coldReps, log }));
-  return runs;
+  const { modes, close } = await coldStartModes(sample38.dataDir);
+  try {
+    const nodes = [process.execPath];
+    const node22 = quick ? null : (values.node22 ?? (await findNode22(log)));
+    if (node22) nodes.push(node22);
+    const runs = [];
+    for (const node of nodes) for (const mode of modes) runs.push(await benchColdStart(mode, { node, repetitions: plan.coldReps, log }));
+    return runs;
+  } finally {
+    await close();
+  }
 });
 
 results.loadAfter = load1();

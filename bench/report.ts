@@ -101,10 +101,10 @@ export function renderResults(results: BenchResults): string {
     lines.push(
       '### 7. Cold start under the Functions Framework',
       '',
-      '| Node | sheetChanged: spawn → first answer | hello world | ratio (paired) | sheetChanged answered |',
-      '|---|---|---|---|---|',
+      '| Node | registry from | sheetChanged: spawn → first answer | hello world | ratio (paired) | sheetChanged answered |',
+      '|---|---|---|---|---|---|',
       ...sections.coldStart.map(
-        (run) => `| ${run.nodeVersion} | ${triple(run.sheetChangedMs, ms)} | ${triple(run.helloMs, ms)} | ${ratio(run.ratio)} | HTTP ${run.sheetChangedStatus} |`,
+        (run) => `| ${run.nodeVersion} | ${run.mode} | ${triple(run.sheetChangedMs, ms)} | ${triple(run.helloMs, ms)} | ${ratio(run.ratio)} | HTTP ${run.sheetChangedStatus} |`,
       ),
       '',
     );
@@ -171,7 +171,7 @@ function summaryRows(results: BenchResults): string[] {
   const largest = scoring?.[scoring.length - 1];
   if (largest) row('6', `Peak memory, scoring ${largest.offices} offices`, mib(largest.peakRssBytes.median), '', '', '', null);
   for (const run of coldStart ?? []) {
-    row('7', `Cold start to first answer, Node ${run.nodeVersion}: sheetChanged vs hello world`, ms(run.sheetChangedMs.median), `hello ${ms(run.helloMs.median)}`, ratio(run.ratio), '≤ 2×', run.ratio.median <= 2);
+    row('7', `Cold start to first answer, Node ${run.nodeVersion}, ${run.mode}: sheetChanged vs hello world`, ms(run.sheetChangedMs.median), `hello ${ms(run.helloMs.median)}`, ratio(run.ratio), '≤ 2×', run.ratio.median <= 2);
   }
   return rows;
 }

@@ -5,10 +5,13 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signatureHeader } from '../../functions/core/signature.js';
+import { startFakeGoogleApi } from '../../test/fakes/google-api-server.js';
 import { repoRoot } from '../lib/child.js';
 import { pairedRatios, spread, type Spread } from '../lib/stats.js';
 
 export interface ColdStartResult {
+  /** Where the registry comes from: a data folder (local mode) or Google Sheets (production). */
+  readonly mode: string;
   readonly node: string;
   readonly nodeVersion: string;
   readonly sheetChangedMs: Spread;
@@ -20,20 +23,48 @@ export interface ColdStartResult {
 const FRAMEWORK_MAIN = join(repoRoot, 'node_modules/@google-cloud/functions-framework/build/src/main.js');
 const SECRET = 'bench-secret-0123456789abcdef0123456789';
 
+/** How the function finds the registry, and the change it is told about. */
+export interface ColdStartMode {
+  readonly name: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly spreadsheetId: string;
+}
+
+/**
+ * The two ways the functions run: local mode reads DATA/rekap.xlsx; live mode (production) reads the
+ * rekap spreadsheet, here from the fake Google API on this machine with no added latency, so that the
+ * figure is start-up and not network.
+ */
+export async function coldStartModes(dataDir: string): Promise<{ modes: ColdStartMode[]; close: () => Promise<void> }> {
+  const google = await startFakeGoogleApi();
+  const { rekapId, offices } = await google.loadSampleProvince(dataDir);
+  return {
+    modes: [
+      { name: 'local (rekap.xlsx)', env: { MONEV_DATA_DIR: dataDir }, spreadsheetId: 'satker/3573.xlsx' },
+      {
+        name: 'Google Sheets (fake API, no latency)',
+        env: { MONEV_REKAP: rekapId, MONEV_GOOGLE_ROOT_URL: google.url, MONEV_GOOGLE_SERVICE_ACCOUNT: 'monev@monev-jatim.iam.gserviceaccount.com' },
+        spreadsheetId: offices.get('3573') ?? '',
+      },
+    ],
+    close: () => google.close(),
+  };
+}
+
 /**
  * From spawning the Functions Framework (its own entry point, as `npx functions-framework` runs it,
  * without npx's own start-up) to the first answered request: `sheetChanged` with a signed change of
  * one office (so the registry is read and the change queued, answer 202), against a hello-world
  * function under the same framework. Runs alternate A, B, A, B… and the ratio is taken pair by pair.
  */
-export async function benchColdStart(dataDir: string, options: { node: string; repetitions: number; log: (line: string) => void }): Promise<ColdStartResult> {
+export async function benchColdStart(mode: ColdStartMode, options: { node: string; repetitions: number; log: (line: string) => void }): Promise<ColdStartResult> {
   const out = await mkdtemp(join(tmpdir(), 'monev-bench-cold-'));
   const monev: number[] = [];
   const hello: number[] = [];
   let status = 0;
   try {
-    const env = { ...process.env, NODE_ENV: 'production', MONEV_DATA_DIR: dataDir, MONEV_OUT_DIR: out, MONEV_WEBHOOK_SECRET: SECRET };
-    const body = JSON.stringify({ spreadsheetId: 'satker/3573.xlsx' });
+    const env = { ...process.env, NODE_ENV: 'production', MONEV_OUT_DIR: out, MONEV_WEBHOOK_SECRET: SECRET, ...mode.env };
+    const body = JSON.stringify({ spreadsheetId: mode.spreadsheetId });
     for (let rep = -1; rep < options.repetitions; rep++) {
       const a = await firstAnswer(options.node, ['--target=sheetChanged', `--source=${join(repoRoot, 'dist/functions/index.js')}`], env, () => ({
         method: 'POST',
@@ -50,8 +81,9 @@ export async function benchColdStart(dataDir: string, options: { node: string; r
   } finally {
     await rm(out, { recursive: true, force: true });
   }
-  const result = { node: options.node, nodeVersion: execFileSync(options.node, ['--version'], { encoding: 'utf8' }).trim(), sheetChangedMs: spread(monev), helloMs: spread(hello), ratio: spread(pairedRatios(monev, hello)), sheetChangedStatus: status };
-  options.log(`  ${result.nodeVersion}: sheetChanged ${result.sheetChangedMs.median.toFixed(0)} ms (HTTP ${status}), hello ${result.helloMs.median.toFixed(0)} ms, ×${result.ratio.median.toFixed(2)}`);
+  const nodeVersion = execFileSync(options.node, ['--version'], { encoding: 'utf8' }).trim();
+  const result = { mode: mode.name, node: options.node, nodeVersion, sheetChangedMs: spread(monev), helloMs: spread(hello), ratio: spread(pairedRatios(monev, hello)), sheetChangedStatus: status };
+  options.log(`  ${nodeVersion}, ${mode.name}: sheetChanged ${result.sheetChangedMs.median.toFixed(0)} ms (HTTP ${status}), hello ${result.helloMs.median.toFixed(0)} ms, ×${result.ratio.median.toFixed(2)}`);
   return result;
 }
 

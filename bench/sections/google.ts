@@ -67,6 +67,8 @@ export async function benchGoogle(dataDir: string, options: { offices: number; r
             MONEV_GOOGLE_WRITES_PER_MINUTE: String(settings.perWindow),
             MONEV_GOOGLE_QUOTA_WINDOW_MS: String(settings.windowMs),
             MONEV_GOOGLE_CONCURRENCY: String(settings.concurrency),
+            // Backoff scaled like the window (1 s against Google's minute), so a retry costs what it would there.
+            MONEV_GOOGLE_BACKOFF_MS: String(Math.max(1, Math.round((1000 * settings.windowMs) / 60_000))),
           },
         });
         if (run.exitCode !== 0 && run.exitCode !== 1) throw new Error(`monev run --source google exited ${run.exitCode}: ${run.stderr.slice(-2000)}`);
