@@ -26,6 +26,8 @@ const schema = z
       .regex(/^projects\/[^/]+\/locations\/[^/]+\/queues\/[A-Za-z0-9-]+$/, 'harus berbentuk projects/PROYEK/locations/REGION/queues/ANTREAN')
       .optional(),
     MONEV_TASKS_SERVICE_ACCOUNT: z.email('harus alamat akun layanan, misalnya monev@monev-jatim.iam.gserviceaccount.com').optional(),
+    // The queue's max-dispatches-per-second; a cycle spaces its scorings by the same rate (see deploy/plan.ts).
+    MONEV_TASKS_DISPATCHES_PER_SECOND: z.coerce.number().positive().max(500).default(0.2),
     MONEV_GOOGLE_ROOT_URL: z.string().regex(/^https?:\/\//, 'harus diawali http:// atau https://').optional(),
     GOOGLE_APPLICATION_CREDENTIALS: z.string().min(1).optional(),
     MONEV_REKAP: z.string().trim().min(1).optional(),
@@ -40,6 +42,7 @@ const schema = z
     MONEV_GOOGLE_QUOTA_WINDOW_MS: z.coerce.number().int().min(10).default(60_000),
     MONEV_DRIVE_FOLDER_ID: z.string().regex(/^[A-Za-z0-9_-]+$/, 'harus ID folder Drive (bagian URL setelah /folders/)').optional(),
     MONEV_DRIVE_REPORTS_FOLDER_ID: z.string().regex(/^[A-Za-z0-9_-]+$/, 'harus ID folder Drive (bagian URL setelah /folders/)').optional(),
+    MONEV_DRIVE_CYCLES_FOLDER_ID: z.string().regex(/^[A-Za-z0-9_-]+$/, 'harus ID folder Drive (bagian URL setelah /folders/)').optional(),
     MONEV_GMAIL_SENDER: z.email('harus alamat e-mail pengirim, misalnya monev@jatim.bawaslu.go.id').optional(),
   })
   .refine((env) => env.MONEV_MAIL_TRANSPORT !== 'smtp' || env.MONEV_SMTP_URL !== undefined, {
@@ -60,8 +63,10 @@ export interface Config {
   readonly local: { readonly dataDir?: string; readonly outDir: string };
   /** Where the deployed functions live (`<url>/sheetChanged`, `<url>/scoreOffice`); absent locally. */
   readonly functionsUrl?: string;
-  /** Cloud Tasks instead of the in-process queue, when MONEV_TASKS_QUEUE is set. */
-  readonly tasks?: { readonly queue: string; readonly serviceAccountEmail: string; readonly targetUrl: string };
+  /** Cloud Tasks instead of the in-process queue, when MONEV_TASKS_QUEUE is set: scorings go to scoreOffice, a cycle's finish to finishCycle. */
+  readonly tasks?: { readonly queue: string; readonly serviceAccountEmail: string; readonly targetUrl: string; readonly finishUrl: string };
+  /** Scorings a second the queue dispatches; a cycle on Google Sheets schedules its scorings this far apart. */
+  readonly dispatchesPerSecond: number;
   /** Live mode on Google Sheets: credentials, quota, Drive folders, Gmail sender. */
   readonly google: GoogleConfig;
   /** The rekap spreadsheet (ID or URL): the functions then read and write Google Sheets, not a data folder. */
@@ -86,6 +91,8 @@ export interface GoogleConfig {
   readonly driveFolderId?: string;
   /** Where reports go, one folder per period; the provisioning folder when absent. */
   readonly reportsFolderId?: string;
+  /** Where the cycle fan-out keeps its state (`monev-siklus/<cycle>/`); the provisioning folder, else the reports folder, when absent. */
+  readonly cyclesFolderId?: string;
   /** The mailbox Gmail sends from (domain-wide delegation); the credentials' own user when absent. */
   readonly gmailSender?: string;
 }
@@ -105,8 +112,14 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     functionsUrl: e.MONEV_FUNCTIONS_URL,
     tasks:
       e.MONEV_TASKS_QUEUE && e.MONEV_FUNCTIONS_URL && e.MONEV_TASKS_SERVICE_ACCOUNT
-        ? { queue: e.MONEV_TASKS_QUEUE, serviceAccountEmail: e.MONEV_TASKS_SERVICE_ACCOUNT, targetUrl: `${e.MONEV_FUNCTIONS_URL}/scoreOffice` }
+        ? {
+            queue: e.MONEV_TASKS_QUEUE,
+            serviceAccountEmail: e.MONEV_TASKS_SERVICE_ACCOUNT,
+            targetUrl: `${e.MONEV_FUNCTIONS_URL}/scoreOffice`,
+            finishUrl: `${e.MONEV_FUNCTIONS_URL}/finishCycle`,
+          }
         : undefined,
+    dispatchesPerSecond: e.MONEV_TASKS_DISPATCHES_PER_SECOND,
     rekapSpreadsheet: e.MONEV_REKAP,
     google: {
       rootUrl: e.MONEV_GOOGLE_ROOT_URL,
@@ -122,6 +135,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       },
       driveFolderId: e.MONEV_DRIVE_FOLDER_ID,
       reportsFolderId: e.MONEV_DRIVE_REPORTS_FOLDER_ID ?? e.MONEV_DRIVE_FOLDER_ID,
+      cyclesFolderId: e.MONEV_DRIVE_CYCLES_FOLDER_ID ?? e.MONEV_DRIVE_FOLDER_ID ?? e.MONEV_DRIVE_REPORTS_FOLDER_ID,
       gmailSender: e.MONEV_GMAIL_SENDER,
     },
   };

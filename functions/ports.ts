@@ -2,6 +2,7 @@ import type { OfficeMailModel } from './core/report/mail-content.js';
 import type { OfficeReportModel } from './core/report/office-report.js';
 import type { ProvinceReportModel } from './core/report/province-report.js';
 import type { ResultsDocument } from './core/results-document.js';
+import type { OfficeResult } from './core/scoring/office.js';
 import type { SheetRecord, SheetValue } from './core/summary-rows.js';
 import type { Workbook } from './core/workbook.js';
 
@@ -103,16 +104,61 @@ export interface DocumentTemplates {
 
 /** Scoring work for one office, queued after a change or by the quarterly cycle. */
 export interface ScoreTask {
+  readonly kind?: 'score';
   readonly code: string;
   readonly period?: string;
+  /** The cycle this scoring belongs to: its result is kept for the cycle's finish. Absent after an edit. */
+  readonly cycle?: string;
 }
 
 /**
+ * The end of a cycle: rank the province from the stored results, write, render and deliver. Queued
+ * by the scoring that completes the cycle; `check` marks the watchdog that closes a stalled cycle.
+ */
+export interface FinishTask {
+  readonly kind: 'finish';
+  readonly cycle: string;
+  /** 1, 2, …: a scheduled check rather than the completing scoring's request. */
+  readonly check?: number;
+}
+
+export type QueuedTask = ScoreTask | FinishTask;
+
+/**
  * A task queue with names: a second task with a name already queued is not queued again, which is
- * how a burst of edits becomes one scoring. Cloud Tasks in production, in-process locally.
+ * how a burst of edits becomes one scoring and a redelivered cycle event queues nothing twice.
+ * Cloud Tasks in production, in-process locally.
  */
 export interface TaskQueue {
-  enqueue(name: string, task: ScoreTask, notBefore: Date): Promise<'queued' | 'exists'>;
+  enqueue(name: string, task: QueuedTask, notBefore: Date): Promise<'queued' | 'exists'>;
+}
+
+/** What is known of one cycle of the fan-out: its period, its offices, whether it was published. */
+export interface CycleRecord {
+  /** e.g. "2025-TW3-7402913365712398": the period and the trigger (event ID or date). */
+  readonly id: string;
+  readonly period: string;
+  /** The registry's office codes when the cycle started: the cycle is complete when each has a result. */
+  readonly offices: readonly string[];
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
+}
+
+/**
+ * Where the fan-out keeps a cycle between its functions: the record, and one scored result per
+ * office, so the finish ranks and publishes without reading any office again. The functions share
+ * no disk: a Drive folder in production, a folder under OUT locally.
+ */
+export interface CycleStore {
+  /** Records a new cycle; when the ID is already recorded, returns that record unchanged. */
+  start(record: CycleRecord): Promise<CycleRecord>;
+  get(id: string): Promise<CycleRecord | null>;
+  /** Keeps (or replaces) one office's result; a second delivery leaves one result. */
+  saveResult(id: string, result: OfficeResult): Promise<void>;
+  /** Codes of the offices whose result is stored. */
+  scored(id: string): Promise<ReadonlySet<string>>;
+  results(id: string): Promise<OfficeResult[]>;
+  markFinished(id: string, at: Date): Promise<void>;
 }
 
 /** A Drive push channel on one office spreadsheet (`files.watch`); it lives at most a day. */

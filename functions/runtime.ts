@@ -1,5 +1,11 @@
+import { join } from 'node:path';
+import { DriveCycleStore } from './adapters/cycle-store/drive-cycle-store.js';
+import { LocalCycleStore } from './adapters/cycle-store/local-cycle-store.js';
 import { ResultsFile } from './adapters/fs/results-file.js';
+import { DriveReportStore } from './adapters/google/drive-report-store.js';
+import { GmailMailer } from './adapters/google/gmail-mailer.js';
 import { googleMode } from './adapters/google/google-mode.js';
+import { GoogleServices } from './adapters/google/google-services.js';
 import { ReportFolder } from './adapters/fs/report-folder.js';
 import { handlebarsTemplates } from './adapters/html/render-html.js';
 import { createMailer } from './adapters/mail/create-mailer.js';
@@ -10,12 +16,14 @@ import { LocalTaskQueue } from './adapters/queue/local-queue.js';
 import { XlsxSummarySink } from './adapters/xlsx/summary-writer.js';
 import { XlsxWorkbookSource } from './adapters/xlsx/xlsx-source.js';
 import { ConfigError } from './app/errors.js';
+import { finishCycle, type FinishDeps } from './app/finish-cycle.js';
 import { cachedRegistry, type Debounce } from './app/queue-change.js';
-import type { RunDeps } from './app/run-cycle.js';
+import { scoreInCycle, type ScoreInCycleDeps } from './app/score-cycle-office.js';
 import { scoreOneOffice, type ScoreOneDeps } from './app/score-one-office.js';
+import type { StartDeps } from './app/start-cycle.js';
 import type { Config } from './config.js';
 import { readRekap, type RegistryOffice } from './core/rekap-reader.js';
-import type { Clock, DriveChannels, SummarySink, TaskQueue, WorkbookSource } from './ports.js';
+import type { Clock, CycleStore, DriveChannels, Mailer, QueuedTask, ReportStore, SummarySink, TaskQueue, WorkbookSource } from './ports.js';
 
 /**
  * What the functions need, built once per process from the configuration: where workbooks come
@@ -23,9 +31,16 @@ import type { Clock, DriveChannels, SummarySink, TaskQueue, WorkbookSource } fro
  */
 export interface Runtime {
   readonly score: ScoreOneDeps;
-  /** Dependencies of a full cycle; the caller closes what `close` returns when the cycle ends. */
-  cycle(): { deps: RunDeps; close: () => Promise<void> };
+  /** The start of a cycle's fan-out: the rekap, the cycle store, the queue and its rate. */
+  readonly starting: StartDeps;
+  /** One office's scoring within a cycle. */
+  readonly inCycle: ScoreInCycleDeps;
+  /** Dependencies of a cycle's finish (renderer, mailer); the caller closes what `close` returns when it ends. */
+  finishing(): { deps: FinishDeps; close: () => Promise<void> };
+  readonly cycles: CycleStore;
   readonly queue: TaskQueue;
+  /** The queue's dispatch rate a cycle schedules its scorings by; null schedules them all at once. */
+  readonly dispatchesPerSecond: number | null;
   readonly registry: () => Promise<readonly RegistryOffice[]>;
   readonly secret: string | undefined;
   readonly clock: Clock;
@@ -40,6 +55,9 @@ export interface Runtime {
 export interface RuntimeOptions {
   readonly clock?: Clock;
   readonly queue?: TaskQueue;
+  readonly cycles?: CycleStore;
+  /** Overrides the configured rate: the Google runtime follows the queue's, a local one schedules all at once. */
+  readonly dispatchesPerSecond?: number | null;
   readonly channels?: DriveChannels;
   readonly debounce?: Debounce;
   readonly log?: Runtime['log'];
@@ -56,39 +74,83 @@ export function localRuntime(config: Config, options: RuntimeOptions = {}): Runt
   if (!dataDir) throw new ConfigError('MONEV_DATA_DIR belum diisi: folder data lokal yang berisi rekap.xlsx (atau MONEV_REKAP untuk Google Sheets).');
   const outDir = config.local.outDir;
   const source = new XlsxWorkbookSource(dataDir);
+  const clock = options.clock ?? { now: () => new Date() };
   // A sink caches the rekap it loaded; each use takes a fresh one, so it sees the latest history.
-  return buildRuntime(config, options, () => ({ source, sink: new XlsxSummarySink(dataDir, outDir) }));
+  return buildRuntime(config, { ...options, clock, cycles: options.cycles ?? new LocalCycleStore(join(outDir, 'siklus'), clock), dispatchesPerSecond: options.dispatchesPerSecond ?? null }, () => ({
+    source,
+    sink: new XlsxSummarySink(dataDir, outDir),
+    reports: new ReportFolder(outDir),
+    mailer: () => createMailer(config.mail, outDir),
+  }));
 }
 
-/** Live mode: the rekap spreadsheet and the office spreadsheets it registers. One Google mode per use, as per run. */
+/**
+ * Live mode: the rekap spreadsheet and the office spreadsheets it registers. One Google mode per
+ * use, as per run. Reports go to the Drive reports folder and mail through Gmail when configured,
+ * as in `monev run --source google`; a cycle keeps its state in the Drive cycles folder.
+ */
 export function googleRuntime(config: Config, rekap: string, options: RuntimeOptions = {}): Runtime {
-  return buildRuntime(config, options, () => {
+  const clock = options.clock ?? { now: () => new Date() };
+  const folder = config.google.cyclesFolderId;
+  const cycles =
+    options.cycles ??
+    (folder
+      ? new DriveCycleStore(GoogleServices.fromConfig(config.google), folder, clock)
+      : unconfiguredCycles('MONEV_DRIVE_FOLDER_ID (atau MONEV_DRIVE_CYCLES_FOLDER_ID) belum diisi: siklus triwulanan menyimpan hasil tiap satker di folder Drive itu. Buat folder, bagikan ke akun layanan sebagai Editor, lalu deploy lagi dengan --env MONEV_DRIVE_FOLDER_ID=<ID folder>.'));
+  return buildRuntime(config, { ...options, clock, cycles, dispatchesPerSecond: options.dispatchesPerSecond === undefined ? config.dispatchesPerSecond : options.dispatchesPerSecond }, () => {
     const mode = googleMode(config.google, rekap);
-    return { source: mode.source, sink: mode.sink };
+    return {
+      source: mode.source,
+      sink: mode.sink,
+      reports: config.google.reportsFolderId ? new DriveReportStore(mode.services, config.google.reportsFolderId) : new ReportFolder(config.local.outDir),
+      mailer: () => (config.mail.transport === 'gmail' ? new GmailMailer(mode.services, config.mail.from) : createMailer(config.mail, config.local.outDir)),
+    };
   });
 }
 
-function buildRuntime(config: Config, options: RuntimeOptions, adapters: () => { source: WorkbookSource; sink: SummarySink }): Runtime {
+interface UseAdapters {
+  readonly source: WorkbookSource;
+  readonly sink: SummarySink;
+  readonly reports: ReportStore;
+  readonly mailer: () => Mailer;
+}
+
+function buildRuntime(
+  config: Config,
+  options: RuntimeOptions & { clock: Clock; cycles: CycleStore; dispatchesPerSecond: number | null },
+  adapters: () => UseAdapters,
+): Runtime {
   const outDir = config.local.outDir;
-  const clock = options.clock ?? { now: () => new Date() };
+  const { clock, cycles, dispatchesPerSecond } = options;
   const log = options.log ?? structuredLog;
   const logInternalError = (context: string, error: unknown) => log('ERROR', `kesalahan internal saat ${context}`, { error: error instanceof Error ? error.name : 'unknown' });
   const runtime: Runtime = {
     /** Fresh adapters on every read: one scoring, one read of the rekap. */
     get score(): ScoreOneDeps {
-      return { ...adapters(), clock, logInternalError };
+      const { source, sink } = adapters();
+      return { source, sink, clock, logInternalError };
     },
-    cycle: () => {
+    get starting(): StartDeps {
+      return { source: adapters().source, cycles, queue: runtime.queue, clock, dispatchesPerSecond };
+    },
+    get inCycle(): ScoreInCycleDeps {
+      return { ...runtime.score, cycles, queue: runtime.queue };
+    },
+    finishing: () => {
+      const use = adapters();
       const renderer = new ChromiumPdfRenderer(config.pdf);
-      const mailer = createMailer(config.mail, outDir);
+      const mailer = use.mailer();
       return {
         deps: {
-          ...adapters(),
+          source: use.source,
+          sink: use.sink,
           results: new ResultsFile(outDir),
           clock,
-          reports: { renderer, templates: handlebarsTemplates, store: new ReportFolder(outDir) },
+          reports: { renderer, templates: handlebarsTemplates, store: use.reports },
           mail: { mailer, resend: false },
-          logInternalError,
+          cycles,
+          queue: runtime.queue,
+          dispatchesPerSecond,
         },
         close: async () => {
           await renderer.close();
@@ -96,16 +158,16 @@ function buildRuntime(config: Config, options: RuntimeOptions, adapters: () => {
         },
       };
     },
+    cycles,
+    dispatchesPerSecond,
     queue:
       options.queue ??
       (config.tasks ? new CloudTasksQueue(config.tasks) : undefined) ??
-      new LocalTaskQueue(
-        async (task) => {
-          const outcome = await scoreOneOffice(runtime.score, task);
-          log('INFO', 'satker dinilai', { code: task.code, status: outcome.office.status, index: outcome.office.scores.index });
-        },
-        { clock, onError: (task, error, attempt) => log('ERROR', 'penilaian gagal', { code: task.code, attempt, error: error instanceof Error ? error.message : 'unknown' }) },
-      ),
+      new LocalTaskQueue((task) => runQueuedTask(runtime, task), {
+        clock,
+        onError: (task, error, attempt) =>
+          log('ERROR', task.kind === 'finish' ? 'penyelesaian siklus gagal' : 'penilaian gagal', { task: taskLabel(task), attempt, error: error instanceof Error ? error.message : 'unknown' }),
+      }),
     registry: cachedRegistry(async () => readRekap(await adapters().source.readRekap()).offices, clock),
     secret: config.webhookSecret,
     clock,
@@ -116,6 +178,43 @@ function buildRuntime(config: Config, options: RuntimeOptions, adapters: () => {
     log,
   };
   return runtime;
+}
+
+/**
+ * What the in-process queue runs for a task: the use case its cloud function would call. A
+ * configuration the province must fix is logged, not retried, as the functions answer it with 422.
+ */
+export async function runQueuedTask(runtime: Runtime, task: QueuedTask): Promise<void> {
+  try {
+    if (task.kind === 'finish') {
+      const { deps, close } = runtime.finishing();
+      try {
+        const outcome = await finishCycle(deps, task);
+        runtime.log('INFO', outcome.status === 'finished' ? 'siklus selesai' : 'siklus belum selesai', { cycle: task.cycle, status: outcome.status });
+      } finally {
+        await close();
+      }
+    } else if (task.cycle !== undefined) {
+      const outcome = await scoreInCycle(runtime.inCycle, { code: task.code, cycle: task.cycle });
+      runtime.log('INFO', 'satker dinilai dalam siklus', { code: task.code, cycle: task.cycle, status: outcome.status, complete: outcome.complete });
+    } else {
+      const outcome = await scoreOneOffice(runtime.score, task);
+      runtime.log('INFO', 'satker dinilai', { code: task.code, status: outcome.office.status, index: outcome.office.scores.index });
+    }
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    runtime.log('WARNING', 'tugas dilewati', { task: taskLabel(task), reason: error.message.slice(0, 300) });
+  }
+}
+
+function taskLabel(task: QueuedTask): string {
+  return task.kind === 'finish' ? `finish ${task.cycle}` : task.cycle ? `${task.code} ${task.cycle}` : task.code;
+}
+
+/** A cycle store that says what to configure, for the Google runtime without a Drive folder. */
+function unconfiguredCycles(message: string): CycleStore {
+  const refuse = () => Promise.reject(new ConfigError(message));
+  return { start: refuse, get: refuse, saveResult: refuse, scored: refuse, results: refuse, markFinished: refuse };
 }
 
 export function structuredLog(severity: 'INFO' | 'WARNING' | 'ERROR', message: string, fields: Record<string, string | number | boolean | null> = {}): void {

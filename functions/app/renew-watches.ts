@@ -5,7 +5,7 @@ import { jakartaTime, logRecord, type SheetRecord } from '../core/summary-rows.j
 import type { Clock, DriveChannel, DriveChannels, SummarySink } from '../ports.js';
 import { mapLimit } from './map-limit.js';
 import { withoutAddresses } from './publish-reports.js';
-import { runId } from './run-cycle.js';
+import { runId } from './rank-and-publish.js';
 
 /**
  * Keeps one Drive push channel open on every office spreadsheet (issue "Cloud functions"). Drive

@@ -1,15 +1,14 @@
 import type { Finding } from '../core/findings.js';
 import { readOffice } from '../core/office-reader.js';
-import { parsePeriod, previousPeriod, type Period } from '../core/period.js';
+import { parsePeriod, type Period } from '../core/period.js';
 import { readRekap, type RegistryOffice, type RekapInputs } from '../core/rekap-reader.js';
-import { resultsDocument } from '../core/results-document.js';
-import { rankProvince, scoreOffice, unreadableOffice, type OfficeResult, type ScoringSettings } from '../core/scoring/office.js';
-import { areaRecord, feedbackRows, jakartaTime, logRecord, scoringLogResult, summaryRecord, type SheetRecord } from '../core/summary-rows.js';
+import { scoreOffice, unreadableOffice, type OfficeResult, type ScoringSettings } from '../core/scoring/office.js';
+import { feedbackRows, scoringLogResult } from '../core/summary-rows.js';
 import type { Clock, ResultsStore, SummarySink, WorkbookSource } from '../ports.js';
 import { ConfigError } from './errors.js';
 import { mapLimit } from './map-limit.js';
-import { rankAgainstRekap } from './rank-against-rekap.js';
-import { deliverReports, renderReports, type MailDeps, type PublishOutcome, type ReportDeps } from './publish-reports.js';
+import type { MailDeps, PublishOutcome, ReportDeps } from './publish-reports.js';
+import { rankAndPublish } from './rank-and-publish.js';
 
 export interface RunOptions {
   /** "2025-TW3"; defaults to the rekap's Pengaturan Periode. */
@@ -69,63 +68,22 @@ export async function runCycle(deps: RunDeps, options: RunOptions = {}): Promise
     deps.progress?.({ kind: 'office', done: ++done, total: offices.length, office: result });
     return result;
   });
-  const history = await deps.sink.readHistory();
+  for (const [i, office] of scored.entries()) await deps.sink.writeFeedback({ code: office.code, source: offices[i]?.source ?? null }, feedbackRows(office));
+
   // A partial run (--offices) is ranked against the rest of the province as the Rekap has it.
   const partial = options.offices !== undefined && options.offices.length > 0;
-  const provinceRanks = partial ? rankAgainstRekap(history.summary.filter((row) => row.Periode === period.id), scored) : null;
-  const ranked = rankProvince(scored).map((office) => (provinceRanks ? { ...office, rank: provinceRanks.ranks.get(office.code) ?? null } : office));
-
-  const now = deps.clock.now();
-  const time = jakartaTime(now);
-  const run = runId(now);
-  const resultsLocation = await deps.results.save(resultsDocument(period, now, ranked));
-
-  let publishing: PublishOutcome | null = null;
-  if (deps.reports) {
-    deps.progress?.({ kind: 'rendering', total: ranked.length + 1 });
-    const previousIndex = previousIndexes(history.summary, period);
-    const rendered = await renderReports(deps.reports, { period, generatedAt: now, offices: ranked, previousIndex, weights: settings.weights, rekapFindings: rekap.findings, rankedOffices: provinceRanks?.ranks.size });
-    let delivery: Pick<PublishOutcome, 'sent' | 'unchanged' | 'failedSends' | 'noRecipients' | 'log'> = { sent: 0, unchanged: 0, failedSends: 0, noRecipients: [], log: [] };
-    if (deps.mail) {
-      deps.progress?.({ kind: 'sending' });
-      delivery = await deliverReports(
-        { ...deps.mail, templates: deps.reports.templates },
-        { period, offices: ranked, registry: offices, provinceEmails: rekap.provinceEmails, reports: rendered.reports, history: history.log },
-      );
-    }
-    publishing = { ...rendered, ...delivery, log: [...rendered.log, ...delivery.log] };
-  }
-  const links = new Map(publishing?.reports.map((report) => [report.code, report.location]) ?? []);
-
-  deps.progress?.({ kind: 'writing' });
-  const sources = new Map(offices.map((office) => [office.code, office.source]));
-  for (const office of ranked) await deps.sink.writeFeedback({ code: office.code, source: sources.get(office.code) ?? null }, feedbackRows(office));
-  await deps.sink.writeSummary({
-    summary: [...ranked.map((office) => summaryRecord(office, period, time, links.get(office.code) ?? null)), ...(provinceRanks?.reranked ?? [])],
-    // Unscored offices too, with blank areas: an upsert that skipped them would leave the area scores
-    // of an earlier run of this period standing next to a Rekap row that says "Tidak dinilai".
-    areas: ranked.map((office) => areaRecord(office, period)),
+  const published = await rankAndPublish(deps, {
+    rekap,
+    period,
+    registry: offices,
+    scored,
+    partial,
     log: [
-      logRecord({ run, time, code: '', action: 'mulai', result: `${ranked.length} satker`, period: period.id }),
-      ...ranked.map((office) => logRecord({ run, time, code: office.code, action: 'nilai', result: scoringLogResult(office), period: period.id })),
-      ...(publishing?.log ?? []).map((entry) => logRecord({ ...entry, run, time })),
+      { code: '', action: 'mulai', result: `${scored.length} satker`, period: period.id },
+      ...scored.map((office) => ({ code: office.code, action: 'nilai' as const, result: scoringLogResult(office), period: period.id })),
     ],
   });
-  return { period, offices: ranked, resultsLocation, registryNotes: rekap.skipped, registryFindings: rekap.findings, publishing };
-}
-
-export function runId(now: Date): string {
-  return `run-${now.toISOString().replace(/[-:]/g, '').slice(0, 15)}`;
-}
-
-/** The index each office had in the period before, from the Rekap rows of earlier runs. */
-function previousIndexes(summary: readonly SheetRecord[], period: Period): Map<string, number> {
-  const before = previousPeriod(period).id;
-  const indexes = new Map<string, number>();
-  for (const row of summary) {
-    if (row.Periode === before && typeof row.Indeks === 'number') indexes.set(String(row.Kode), row.Indeks);
-  }
-  return indexes;
+  return { period, ...published, registryNotes: rekap.skipped, registryFindings: rekap.findings };
 }
 
 /** Reads and scores one registered office; an unreadable workbook or an internal fault marks only this office. */

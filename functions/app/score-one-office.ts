@@ -5,7 +5,8 @@ import { areaRecord, feedbackRows, jakartaTime, logRecord, scoringLogResult, sum
 import type { Clock, SummarySink, WorkbookSource } from '../ports.js';
 import { ConfigError } from './errors.js';
 import { rankAgainstRekap } from './rank-against-rekap.js';
-import { assessOffice, resolvePeriod, runId } from './run-cycle.js';
+import { assessOffice, resolvePeriod } from './run-cycle.js';
+import { runId } from './rank-and-publish.js';
 
 export interface ScoreOneDeps {
   readonly source: WorkbookSource;

@@ -21,7 +21,7 @@ export interface DeployArgs {
 export type CommandRunner = (argv: readonly string[], options: { cwd?: string; stdin?: string; quiet?: boolean }) => Promise<number>;
 
 /** Set by the deployment itself; passing them with --env would contradict it. */
-const RESERVED = new Set(['NODE_ENV', 'MONEV_FUNCTIONS_URL', 'MONEV_TASKS_QUEUE', 'MONEV_TASKS_SERVICE_ACCOUNT', 'MONEV_OUT_DIR', 'MONEV_WEBHOOK_SECRET']);
+const RESERVED = new Set(['NODE_ENV', 'MONEV_FUNCTIONS_URL', 'MONEV_TASKS_QUEUE', 'MONEV_TASKS_SERVICE_ACCOUNT', 'MONEV_TASKS_DISPATCHES_PER_SECOND', 'MONEV_OUT_DIR', 'MONEV_WEBHOOK_SECRET']);
 
 /**
  * `monev deploy [--dry-run] [--project P] [--region R] [--env KEY=VALUE …]`: the functions (nodejs22),

@@ -32,21 +32,26 @@ export const DEPLOY_DEFAULTS = {
    * Sheets allows 60 read and 60 write requests a minute per user, and the service account is one
    * user. One scoring reads twice (the rekap, the office workbook) and writes four times (the office's
    * Hasil Validasi; the rekap's lock, upsert and release), so writes bind: 0.2 × 4 × 60 = 48 writes
-   * a minute, 80 % of the quota, the rest left to the quarterly cycle and the daily renewals. 550
-   * offices (the national scale) drain in about 46 minutes without a 429 storm.
+   * a minute, 80 % of the quota, the rest left to the cycle's start and finish and the daily renewals.
+   * The quarterly cycle fans out through this queue too (one scoring task per office, scheduled this
+   * far apart; its results go to Drive, which has its own quota), so 550 offices (the national
+   * scale) drain in about 46 minutes without a 429 storm, each scoring in its own short request.
    */
   dispatchesPerSecond: 0.2,
   maxConcurrentDispatches: 2,
 } as const;
 
-/** Memory, timeout and trigger per function. runCycle renders every PDF with Chromium: 2 GiB. */
+/** Memory, timeout and trigger per function. finishCycle renders every PDF with Chromium: 2 GiB. */
 const FUNCTION_SETTINGS: Record<CloudFunctionName, { memory: string; timeout: string; flags: readonly string[] }> = {
   sheetChanged: { memory: '512Mi', timeout: '60s', flags: ['--trigger-http', '--allow-unauthenticated', '--max-instances=20'] },
   scoreOffice: { memory: '1Gi', timeout: '300s', flags: ['--trigger-http', '--no-allow-unauthenticated', '--max-instances=10'] },
-  // HTTP functions may run an hour: enough for the cycle of a large province by hand.
-  runCycleHttp: { memory: '2Gi', timeout: '3600s', flags: ['--trigger-http', '--no-allow-unauthenticated', '--max-instances=1'] },
-  // Event-driven functions stop at nine minutes; a redelivered event is skipped (Log `siklus`).
-  runCycle: { memory: '2Gi', timeout: '540s', flags: [`--trigger-topic=${DEPLOY_DEFAULTS.cycleTopic}`, '--retry', '--max-instances=1'] },
+  // Starting a cycle reads the rekap once and queues one task per office: 550 take well under a minute.
+  runCycleHttp: { memory: '512Mi', timeout: '540s', flags: ['--trigger-http', '--no-allow-unauthenticated', '--max-instances=1'] },
+  // Event-driven functions stop at nine minutes; the start needs one. A redelivered event names the same cycle.
+  runCycle: { memory: '512Mi', timeout: '540s', flags: [`--trigger-topic=${DEPLOY_DEFAULTS.cycleTopic}`, '--retry', '--max-instances=1'] },
+  // Ranks, renders and sends for the whole province from the stored results; Cloud Tasks waits for a
+  // finish up to 30 minutes (its limit for HTTP tasks). One instance: two finishes never publish at once.
+  finishCycle: { memory: '2Gi', timeout: '1800s', flags: ['--trigger-http', '--no-allow-unauthenticated', '--max-instances=1', '--concurrency=1'] },
   renewWatches: { memory: '512Mi', timeout: '300s', flags: [`--trigger-topic=${DEPLOY_DEFAULTS.watchTopic}`, '--retry', '--max-instances=1'] },
 };
 
@@ -76,6 +81,8 @@ export function deployPlan(settings: DeploySettings): DeployStep[] {
     ['MONEV_FUNCTIONS_URL', functionsUrl(settings)],
     ['MONEV_TASKS_QUEUE', queuePath],
     ['MONEV_TASKS_SERVICE_ACCOUNT', account],
+    // The queue's rate, so a cycle schedules its scorings as the queue dispatches them.
+    ['MONEV_TASKS_DISPATCHES_PER_SECOND', String(settings.dispatchesPerSecond)],
     // The only writable folder of a function; local-mode outputs live there for the instance's life.
     ['MONEV_OUT_DIR', '/tmp/monev'],
     ...settings.env.map(([key, value]): [string, string] => [key, value]),
@@ -125,7 +132,7 @@ export function deployPlan(settings: DeploySettings): DeployStep[] {
       argv: ['gcloud', 'pubsub', 'topics', 'create', topic, p],
     })),
     {
-      title: `Antrean Cloud Tasks ${d.queue}: paling banyak ${settings.dispatchesPerSecond} penilaian per detik, di bawah kuota baca Sheets`,
+      title: `Antrean Cloud Tasks ${d.queue}: paling banyak ${settings.dispatchesPerSecond} penilaian per detik, di bawah kuota Sheets; siklus triwulanan menyebar penilaiannya lewat antrean ini`,
       check: ['gcloud', 'tasks', 'queues', 'describe', d.queue, `--location=${region}`, p],
       argv: ['gcloud', 'tasks', 'queues', 'create', d.queue, ...queueFlags],
       whenExists: ['gcloud', 'tasks', 'queues', 'update', d.queue, ...queueFlags],
@@ -145,7 +152,7 @@ export function deployPlan(settings: DeploySettings): DeployStep[] {
         ],
       };
     }),
-    ...(['scoreOffice', 'runCycleHttp', 'runCycle', 'renewWatches'] as const).map((name) => ({
+    ...(['scoreOffice', 'runCycleHttp', 'finishCycle', 'runCycle', 'renewWatches'] as const).map((name) => ({
       title: `Hanya akun layanan yang boleh memanggil ${name}`,
       argv: ['gcloud', 'functions', 'add-invoker-policy-binding', name, `--region=${region}`, member, p],
     })),

@@ -1,12 +1,13 @@
 import type { CloudEvent, Request, Response } from '@google-cloud/functions-framework';
 import { z } from 'zod';
 import { ConfigError } from '../app/errors.js';
+import { finishCycle } from '../app/finish-cycle.js';
 import { queueChange } from '../app/queue-change.js';
 import { renewWatches } from '../app/renew-watches.js';
-import { runCycle, runId } from '../app/run-cycle.js';
+import { scoreInCycle } from '../app/score-cycle-office.js';
 import { scoreOneOffice } from '../app/score-one-office.js';
+import { startCycle, type StartOutcome } from '../app/start-cycle.js';
 import { verifyChannelToken, verifySignature } from '../core/signature.js';
-import { jakartaTime, logRecord } from '../core/summary-rows.js';
 import type { Runtime } from '../runtime.js';
 
 /**
@@ -14,8 +15,11 @@ import type { Runtime } from '../runtime.js';
  * map the result to a status. Internal errors are logged and never echoed to the caller.
  */
 const changeBody = z.object({ spreadsheetId: z.string().min(1).max(200) });
-const scoreBody = z.object({ code: z.string().min(1).max(20), period: z.string().optional() });
-const cycleBody = z.object({ period: z.string().optional() }).default({});
+const cycleId = z.string().regex(/^[A-Za-z0-9-]{1,100}$/);
+const scoreBody = z.object({ code: z.string().min(1).max(20), period: z.string().optional(), cycle: cycleId.optional() });
+/** `label` starts another cycle the same day: without it, a second start by hand is the same cycle. */
+const cycleBody = z.object({ period: z.string().optional(), label: z.string().regex(/^[A-Za-z0-9-]{1,40}$/).optional() }).default({});
+const finishBody = z.object({ cycle: cycleId, check: z.number().int().min(1).max(10).optional() });
 
 /** A Pub/Sub message as Eventarc delivers it: `data` is the message, base64. */
 export type PubSubEvent = CloudEvent<{ message?: { data?: string; messageId?: string } }>;
@@ -73,7 +77,11 @@ export function createHandlers(runtime: Runtime) {
     }
   }
 
-  /** The worker: validates and scores one office, writes its Hasil Validasi and its Rekap row. */
+  /**
+   * The worker: validates and scores one office, writes its Hasil Validasi and its Rekap row. With a
+   * cycle, also keeps the office's result for the cycle's finish, and queues the finish when it
+   * completes the cycle.
+   */
   async function scoreOffice(req: Request, res: Response): Promise<void> {
     const body = scoreBody.safeParse(req.body);
     if (!body.success) {
@@ -81,6 +89,13 @@ export function createHandlers(runtime: Runtime) {
       return;
     }
     try {
+      const { code, cycle } = body.data;
+      if (cycle !== undefined) {
+        const outcome = await scoreInCycle(runtime.inCycle, { code, cycle });
+        const office = outcome.status === 'scored' ? { status: outcome.office.status, index: outcome.office.scores.index, findings: outcome.office.findings.length } : {};
+        res.status(200).json({ code, cycle, outcome: outcome.status, complete: outcome.complete, ...office });
+        return;
+      }
       const outcome = await scoreOneOffice(runtime.score, body.data);
       const office = outcome.office;
       res.status(200).json({ code: office.code, status: office.status, index: office.scores.index, findings: office.findings.length });
@@ -96,45 +111,26 @@ export function createHandlers(runtime: Runtime) {
   }
 
   /**
-   * One full cycle. With an event ID (Pub/Sub delivers at least once), a cycle that already
-   * completed for that event is not run again: its Log row `siklus` says so. The send log would
-   * stop a second e-mail anyway; this also spares rendering every PDF again.
+   * The start of a cycle: one read of the rekap, the cycle recorded, one scoring task per office.
+   * Rendering and e-mail happen in finishCycle, once every office is scored.
    */
-  async function cycle(period: string | undefined, eventId?: string): Promise<{ offices: number; sent: number } | 'duplicate'> {
-    const { deps, close } = runtime.cycle();
-    const marker = eventId === undefined ? undefined : `event ${eventId.slice(0, 100)}:`;
-    try {
-      if (marker && (await deps.sink.readHistory()).log.some((row) => row.Aksi === 'siklus' && String(row.Hasil).startsWith(marker))) return 'duplicate';
-      const outcome = await runCycle(deps, { period });
-      const result = { offices: outcome.offices.length, sent: outcome.publishing?.sent ?? 0 };
-      if (marker) {
-        const now = runtime.clock.now();
-        const record = logRecord({
-          run: runId(now),
-          time: jakartaTime(now),
-          code: '',
-          action: 'siklus',
-          result: `${marker} ${result.offices} satker, ${result.sent} e-mail`,
-          period: outcome.period.id,
-        });
-        await deps.sink.writeSummary({ summary: [], areas: [], log: [record] });
-      }
-      return result;
-    } finally {
-      await close();
-    }
+  async function start(period: string | undefined, trigger: string | undefined): Promise<StartOutcome> {
+    const outcome = await startCycle(runtime.starting, { period, trigger });
+    if (outcome.status === 'finished') runtime.log('INFO', 'siklus ini sudah selesai; tidak dimulai lagi', { cycle: outcome.cycle });
+    else runtime.log('INFO', 'siklus dimulai', { cycle: outcome.cycle, offices: outcome.offices, queued: outcome.queued, lastScoringAt: outcome.lastScoringAt.toISOString() });
+    return outcome;
   }
 
-  /** The quarterly cycle over HTTP (Cloud Scheduler with OIDC, or by hand). */
+  /** The quarterly cycle over HTTP (by hand): answers once the scorings are queued. */
   async function runCycleHttp(req: Request, res: Response): Promise<void> {
     const body = cycleBody.safeParse(req.body ?? {});
     if (!body.success) {
-      res.status(400).json({ error: 'Isi permintaan harus {"period": "2025-TW3"} atau kosong.' });
+      res.status(400).json({ error: 'Isi permintaan harus {"period": "2025-TW3"} atau kosong; "label" (huruf, angka, tanda hubung) memulai siklus lain di hari yang sama.' });
       return;
     }
     try {
-      const outcome = await cycle(body.data.period);
-      res.status(200).json(outcome === 'duplicate' ? { status: 'duplicate' } : outcome);
+      const outcome = await start(body.data.period, body.data.label);
+      res.status(outcome.status === 'started' ? 202 : 200).json(outcome);
     } catch (error) {
       if (error instanceof ConfigError) {
         res.status(422).json({ error: 'Konfigurasi rekap tidak sah; lihat log.' });
@@ -146,20 +142,47 @@ export function createHandlers(runtime: Runtime) {
   }
 
   /**
-   * The quarterly cycle from Pub/Sub (Cloud Scheduler); the message may name the period. A failure
-   * rejects, so the trigger retries; a configuration the province must fix first does not.
+   * The quarterly cycle from Pub/Sub (Cloud Scheduler); the message may name the period. The event
+   * ID names the cycle, so a redelivery queues nothing twice. A failure rejects, so the trigger
+   * retries; a configuration the province must fix first does not.
    */
   async function runCycleEvent(event: PubSubEvent): Promise<void> {
     const data = event.data?.message?.data;
     const parsed = cycleBody.safeParse(data ? parseJson(Buffer.from(data, 'base64')) : {});
     const eventId = event.id || event.data?.message?.messageId;
     try {
-      const outcome = await cycle(parsed.success ? parsed.data.period : undefined, eventId);
-      if (outcome === 'duplicate') runtime.log('INFO', 'siklus sudah dijalankan untuk event ini; dilewati', { event: eventId ?? null });
-      else runtime.log('INFO', 'siklus selesai', { offices: outcome.offices, sent: outcome.sent });
+      await start(parsed.success ? parsed.data.period : undefined, eventId);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       runtime.log('ERROR', 'siklus dibatalkan', { reason: error.message.slice(0, 300) });
+    }
+  }
+
+  /**
+   * The end of a cycle (Cloud Tasks, queued by the scoring that completed it, or the watchdog):
+   * ranks the stored results, writes results.json and the Rekap, renders and sends the reports.
+   * A failure answers 500, so Cloud Tasks retries; a finished cycle answers 200 and does nothing.
+   */
+  async function finishCycleHttp(req: Request, res: Response): Promise<void> {
+    const body = finishBody.safeParse(req.body);
+    if (!body.success) {
+      res.status(400).json({ error: 'Isi permintaan harus {"cycle": "2025-TW3-…"}.' });
+      return;
+    }
+    const { deps, close } = runtime.finishing();
+    try {
+      const outcome = await finishCycle(deps, body.data);
+      runtime.log('INFO', outcome.status === 'finished' ? 'siklus selesai' : 'siklus belum diselesaikan', { ...outcome, unscoredByCycle: outcome.status === 'finished' ? outcome.unscoredByCycle.length : null });
+      res.status(200).json(outcome);
+    } catch (error) {
+      if (error instanceof ConfigError) {
+        runtime.log('ERROR', 'penyelesaian siklus dibatalkan', { cycle: body.data.cycle, reason: error.message.slice(0, 300) });
+        res.status(422).json({ error: 'Siklus atau konfigurasi rekap tidak sah; lihat log.' });
+        return;
+      }
+      fail(res, error, 'finishCycle');
+    } finally {
+      await close();
     }
   }
 
@@ -180,7 +203,7 @@ export function createHandlers(runtime: Runtime) {
     runtime.log(outcome.failed > 0 ? 'WARNING' : 'INFO', 'kanal Drive diperbarui', { ...outcome });
   }
 
-  return { sheetChanged, scoreOffice, runCycleHttp, runCycleEvent, renewWatchesEvent };
+  return { sheetChanged, scoreOffice, runCycleHttp, runCycleEvent, finishCycle: finishCycleHttp, renewWatchesEvent };
 }
 
 export type Handlers = ReturnType<typeof createHandlers>;

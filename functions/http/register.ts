@@ -9,6 +9,7 @@ export const CLOUD_FUNCTIONS = {
   sheetChanged: 'http',
   scoreOffice: 'http',
   runCycleHttp: 'http',
+  finishCycle: 'http',
   runCycle: 'event',
   renewWatches: 'event',
 } as const;
@@ -21,6 +22,7 @@ export function registerFunctions(handlers: () => Handlers): void {
   functions.http('sheetChanged', (req, res) => handlers().sheetChanged(req, res));
   functions.http('scoreOffice', (req, res) => handlers().scoreOffice(req, res));
   functions.http('runCycleHttp', (req, res) => handlers().runCycleHttp(req, res));
+  functions.http('finishCycle', (req, res) => handlers().finishCycle(req, res));
   functions.cloudEvent('runCycle', (event: PubSubEvent) => handlers().runCycleEvent(event));
   functions.cloudEvent('renewWatches', (event: PubSubEvent) => handlers().renewWatchesEvent(event));
 }

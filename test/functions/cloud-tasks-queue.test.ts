@@ -9,6 +9,7 @@ import type { TaskQueue } from '../../functions/ports.js';
 const SETTINGS = {
   queue: 'projects/monev-jatim/locations/asia-southeast2/queues/monev-score',
   targetUrl: 'https://asia-southeast2-monev-jatim.cloudfunctions.net/scoreOffice',
+  finishUrl: 'https://asia-southeast2-monev-jatim.cloudfunctions.net/finishCycle',
   serviceAccountEmail: 'monev@monev-jatim.iam.gserviceaccount.com',
 };
 const NOT_BEFORE = new Date(Date.UTC(2025, 9, 6, 3, 1, 15, 250));

@@ -46,8 +46,12 @@ describe('monev deploy --dry-run', () => {
       expect(line).toContain('--set-secrets=MONEV_WEBHOOK_SECRET=monev-webhook-secret:latest');
       expect(line).toContain(CLOUD_FUNCTIONS[name as keyof typeof CLOUD_FUNCTIONS] === 'http' ? '--trigger-http' : '--trigger-topic=');
     }
-    expect(deploys.get('runCycle')).toMatch(/--memory=2Gi .*--timeout=540s/);
-    expect(deploys.get('runCycleHttp')).toMatch(/--memory=2Gi .*--timeout=3600s/);
+    // The cycle's start only queues; its finish renders every PDF, under Cloud Tasks' 30-minute limit, one at a time.
+    expect(deploys.get('runCycle')).toMatch(/--memory=512Mi .*--timeout=540s/);
+    expect(deploys.get('runCycleHttp')).toMatch(/--memory=512Mi .*--timeout=540s/);
+    expect(deploys.get('finishCycle')).toMatch(/--no-allow-unauthenticated --max-instances=1 --concurrency=1 --memory=2Gi --timeout=1800s/);
+    expect(plan).toMatch(/gcloud functions add-invoker-policy-binding finishCycle /);
+    expect(deploys.get('runCycle')).toContain(',MONEV_TASKS_DISPATCHES_PER_SECOND=0.2,');
     expect(deploys.get('sheetChanged')).toContain('--allow-unauthenticated');
     expect(deploys.get('scoreOffice')).toContain('--no-allow-unauthenticated');
     expect(plan).toMatch(/gcloud tasks queues create monev-score --location=asia-southeast2 --max-dispatches-per-second=0\.2 --max-concurrent-dispatches=2/);
@@ -71,6 +75,7 @@ describe('monev deploy --dry-run', () => {
     await deployCommand({ dryRun: true, project: 'monev-jatim', env: ['MONEV_MAIL_TRANSPORT=gmail'] }, captured.io, { env: {} });
     expect(deployLines(captured.out()).get('runCycle')).toContain(',MONEV_MAIL_TRANSPORT=gmail ');
     await expect(deployCommand({ dryRun: true, project: 'monev-jatim', env: ['NODE_ENV=development'] }, capture().io, { env: {} })).rejects.toThrow(/diatur oleh monev deploy/);
+    await expect(deployCommand({ dryRun: true, project: 'monev-jatim', env: ['MONEV_TASKS_DISPATCHES_PER_SECOND=5'] }, capture().io, { env: {} })).rejects.toThrow(/diatur oleh monev deploy/);
     await expect(deployCommand({ dryRun: true, project: 'monev-jatim', env: ['A=1,2'] }, capture().io, { env: {} })).rejects.toThrow(/koma/);
     await expect(deployCommand({ dryRun: true, project: 'Monev Jatim', env: [] }, capture().io, { env: {} })).rejects.toThrow(/bukan ID proyek/);
   });

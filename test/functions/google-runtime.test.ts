@@ -47,7 +47,7 @@ describe('the functions on Google Sheets', () => {
       .post('/')
       .set({ 'X-Goog-Channel-ID': 'monev-1', 'X-Goog-Channel-Token': channelToken(SECRET, id), 'X-Goog-Resource-State': 'update' });
     expect(response.status).toBe(202);
-    expect(queue.tasks.map((queued) => queued.task.code)).toEqual(['3502']);
+    expect(queue.codes()).toEqual(['3502']);
   });
 
   it('scoreOffice delivered twice writes one Rekap row, within the request budget of the queue rate', async () => {

@@ -166,7 +166,7 @@ describe('renewWatches as a function, then the change it announces', () => {
       .post('/')
       .set({ 'X-Goog-Channel-ID': channel.id, 'X-Goog-Channel-Token': channel.token, 'X-Goog-Resource-State': 'update', 'X-Goog-Resource-ID': channel.resourceId });
     expect(notified.status).toBe(202);
-    expect(queue.tasks.map((queued) => queued.task.code)).toEqual(['3502']);
+    expect(queue.codes()).toEqual(['3502']);
   });
 });
 

@@ -3,25 +3,40 @@ import { join } from 'node:path';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LocalCycleStore } from '../../functions/adapters/cycle-store/local-cycle-store.js';
+import { LocalTaskQueue } from '../../functions/adapters/queue/local-queue.js';
+import { CHECK_AFTER_MS } from '../../functions/app/start-cycle.js';
 import { createHandlers } from '../../functions/http/handlers.js';
 import { registerFunctions } from '../../functions/http/register.js';
-import { localRuntime } from '../../functions/runtime.js';
+import { localRuntime, runQueuedTask, type Runtime } from '../../functions/runtime.js';
 import { FakeClock, PERIOD, RecordingQueue, sampleProvince, tabRecords, testConfig, type Province } from './support.js';
 
 /**
- * The quarterly cycle as Cloud Scheduler → Pub/Sub → Eventarc delivers it: a CloudEvent in binary
- * mode whose data is the Pub/Sub message. Pub/Sub delivers at least once; the second delivery of the
- * same message must not render or send anything again. One Chromium launch for the whole file.
+ * The quarterly cycle as Cloud Scheduler → Pub/Sub → Eventarc delivers it, fanned out through the
+ * in-process queue exactly as through Cloud Tasks: the event starts the cycle and queues one scoring
+ * per office; the scoring that completes the cycle queues its finish, which ranks, renders and mails.
+ * Pub/Sub delivers at least once: a second delivery of the same message queues, renders and sends
+ * nothing more. One Chromium launch for the whole file.
  */
 let province: Province;
+let runtime: Runtime;
+let local: LocalTaskQueue;
+let queue: RecordingQueue;
 const clock = new FakeClock(Date.UTC(2025, 9, 10, 0, 0));
+const EVENT = '7402913365712398';
+const CYCLE = `${PERIOD}-${EVENT}`;
 
 beforeAll(async () => {
   province = await sampleProvince();
-  const runtime = localRuntime(testConfig(province), { clock, queue: new RecordingQueue(), log: () => undefined });
+  local = new LocalTaskQueue((task) => runQueuedTask(runtime, task), { clock });
+  queue = new RecordingQueue(local);
+  runtime = localRuntime(testConfig(province), { clock, queue, log: () => undefined });
   registerFunctions(() => createHandlers(runtime));
 });
-afterAll(async () => province.cleanup());
+afterAll(async () => {
+  local?.close();
+  await province.cleanup();
+});
 
 function deliver(messageId: string, message: object = {}) {
   return request(getTestServer('runCycle'))
@@ -44,45 +59,71 @@ async function files(folder: string): Promise<string[]> {
   return (await readdir(join(province.out, folder)).catch(() => [] as string[])).sort();
 }
 
-describe('runCycle (Pub/Sub CloudEvent)', () => {
-  it('scores the 38 offices, renders and mails each report once; a redelivery does nothing more', async () => {
-    const first = await deliver('7402913365712398', { period: PERIOD });
-    expect(first.status).toBeLessThan(300);
+/** The queue has run everything but the watchdog, which is due long after the scorings (and, with this clock, never fires). */
+const drained = () => local.idle(new Date(Date.UTC(2025, 9, 10, 0, 0) + CHECK_AFTER_MS / 2));
 
-    const results = JSON.parse(await readFile(join(province.out, 'results.json'), 'utf8')) as { offices: { status: string }[] };
+describe('runCycle (Pub/Sub CloudEvent) fanned out through the queue', () => {
+  it('queues 38 scorings and one finish, which ranks, renders and mails each report once, even when the event comes twice', async () => {
+    // Pub/Sub delivers the message twice, the second while the first's scorings are running.
+    expect((await deliver(EVENT, { period: PERIOD })).status).toBeLessThan(300);
+    expect((await deliver(EVENT, { period: PERIOD })).status).toBeLessThan(300);
+    await drained();
+
+    const scorings = queue.named(`cycle-${CYCLE}-`);
+    expect(scorings).toHaveLength(38);
+    expect(new Set(scorings.map(({ task }) => (task.kind === 'finish' ? null : task.code))).size).toBe(38);
+    expect(scorings[0]?.task).toEqual({ code: expect.any(String), period: PERIOD, cycle: CYCLE });
+    expect(queue.tasks.filter(({ name }) => name === `finish-${CYCLE}`)).toHaveLength(1);
+    expect(queue.named(`finish-${CYCLE}-check-`).map(({ name }) => name)).toEqual([`finish-${CYCLE}-check-1`]);
+
+    const results = JSON.parse(await readFile(join(province.out, 'results.json'), 'utf8')) as { offices: { code: string; status: string; rank: number | null }[] };
     expect(results.offices).toHaveLength(38);
-    expect(results.offices.filter((office) => office.status === 'scored').length).toBeGreaterThanOrEqual(36);
+    const scored = results.offices.filter((office) => office.status === 'scored');
+    expect(scored.length).toBeGreaterThanOrEqual(36);
+    expect(scored.every((office) => typeof office.rank === 'number')).toBe(true);
+    expect(Math.min(...scored.map((office) => office.rank as number))).toBe(1);
+    expect(results.offices.filter((office) => office.status === 'unscored').every((office) => office.rank === null)).toBe(true);
+
     const rekap = join(province.out, 'rekap.xlsx');
-    expect((await tabRecords(rekap, 'Rekap')).filter((row) => row.Periode === PERIOD)).toHaveLength(38);
+    const rows = (await tabRecords(rekap, 'Rekap')).filter((row) => row.Periode === PERIOD);
+    expect(rows).toHaveLength(38);
+    // The finish wrote the province's ranks and the reports' links over the scorings' rows.
+    const ranks = new Map(results.offices.map((office) => [office.code, office.rank]));
+    for (const row of rows) {
+      expect(row.Peringkat ?? null, String(row.Kode)).toBe(ranks.get(String(row.Kode)) ?? null);
+      expect(row.Laporan).toBe(`laporan/${String(row.Kode)}-${PERIOD}.pdf`);
+    }
 
     const reports = await files('laporan');
     expect(reports.filter((name) => name.endsWith('.pdf'))).toHaveLength(39);
     const outbox = await files('outbox');
     expect(outbox.length).toBeGreaterThanOrEqual(38);
-    const sent = (await tabRecords(rekap, 'Log')).filter((row) => row.Aksi === 'kirim' && String(row.Hasil).startsWith('terkirim'));
-    expect(sent).toHaveLength(outbox.length);
+    const log = await tabRecords(rekap, 'Log');
+    expect(log.filter((row) => row.Aksi === 'kirim' && String(row.Hasil).startsWith('terkirim'))).toHaveLength(outbox.length);
+    expect(log.filter((row) => row.Aksi === 'siklus')).toHaveLength(1);
+    expect(log.filter((row) => row.Aksi === 'nilai')).toHaveLength(38);
+
+    const store = new LocalCycleStore(join(province.out, 'siklus'));
+    expect((await store.get(CYCLE))?.finishedAt).toBe(clock.now().toISOString());
+    expect((await store.scored(CYCLE)).size).toBe(38);
     const renderedAt = await stat(join(province.out, 'laporan', reports[0] as string));
 
-    // Pub/Sub redelivers the same message, hours later.
+    // Pub/Sub redelivers the same message, hours later: the cycle is finished, nothing is queued.
     clock.advance(3 * 60 * 60 * 1000);
-    const second = await deliver('7402913365712398', { period: PERIOD });
-    expect(second.status).toBeLessThan(300);
+    const tasks = queue.tasks.length;
+    expect((await deliver(EVENT, { period: PERIOD })).status).toBeLessThan(300);
+    await drained();
+    expect(queue.tasks).toHaveLength(tasks);
     expect(await files('outbox')).toEqual(outbox);
     expect((await stat(join(province.out, 'laporan', reports[0] as string))).mtimeMs).toBe(renderedAt.mtimeMs);
-    const log = await tabRecords(rekap, 'Log');
-    expect(log.filter((row) => row.Aksi === 'siklus')).toHaveLength(1);
-    expect(log.filter((row) => row.Aksi === 'kirim' && String(row.Hasil).startsWith('terkirim'))).toHaveLength(outbox.length);
+    expect((await tabRecords(rekap, 'Log')).filter((row) => row.Aksi === 'siklus')).toHaveLength(1);
     expect((await tabRecords(rekap, 'Rekap')).filter((row) => row.Periode === PERIOD)).toHaveLength(38);
-
-    // Someone runs the scheduler job again by hand: a new message, the same unchanged reports.
-    const third = await deliver('7402913365799999', { period: PERIOD });
-    expect(third.status).toBeLessThan(300);
-    expect(await files('outbox')).toEqual(outbox);
-    expect((await tabRecords(rekap, 'Log')).filter((row) => row.Aksi === 'siklus')).toHaveLength(2);
   });
 
-  it('a configuration the province must fix is logged, not retried', async () => {
+  it('a configuration the province must fix is logged, not retried, and queues nothing', async () => {
+    const tasks = queue.tasks.length;
     const response = await deliver('7402913365712399', { period: '2025-TW9' });
     expect(response.status).toBeLessThan(300);
+    expect(queue.tasks).toHaveLength(tasks);
   });
 });

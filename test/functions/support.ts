@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parseConfig } from '../../functions/config.js';
 import type { SheetValue } from '../../functions/core/summary-rows.js';
-import type { Clock, ScoreTask, TaskQueue } from '../../functions/ports.js';
+import type { Clock, QueuedTask, TaskQueue } from '../../functions/ports.js';
 import { generateSampleProvince } from '../../functions/sample/generate.js';
 
 /** What the function tests share: a sample province on disk, a clock they move, a queue that records. */
@@ -45,13 +45,27 @@ export class FakeClock implements Clock {
   }
 }
 
-/** Records what was queued; a name seen before is 'exists', as in Cloud Tasks. */
+/**
+ * Records what was queued; a name seen before is 'exists', as in Cloud Tasks. With `forward`, each
+ * new task is also handed on (to a local queue that runs it).
+ */
 export class RecordingQueue implements TaskQueue {
-  readonly tasks: { name: string; task: ScoreTask; notBefore: Date }[] = [];
-  async enqueue(name: string, task: ScoreTask, notBefore: Date): Promise<'queued' | 'exists'> {
+  readonly tasks: { name: string; task: QueuedTask; notBefore: Date }[] = [];
+  constructor(private readonly forward?: TaskQueue) {}
+
+  async enqueue(name: string, task: QueuedTask, notBefore: Date): Promise<'queued' | 'exists'> {
     if (this.tasks.some((queued) => queued.name === name)) return 'exists';
     this.tasks.push({ name, task, notBefore });
-    return 'queued';
+    return this.forward ? this.forward.enqueue(name, task, notBefore) : 'queued';
+  }
+
+  /** The office codes of the scorings queued, in order. */
+  codes(): string[] {
+    return this.tasks.flatMap(({ task }) => (task.kind === 'finish' ? [] : [task.code]));
+  }
+
+  named(prefix: string): { name: string; task: QueuedTask; notBefore: Date }[] {
+    return this.tasks.filter((queued) => queued.name.startsWith(prefix));
   }
 }
 

@@ -1,17 +1,19 @@
 import { createHash } from 'node:crypto';
-import type { ScoreTask, TaskQueue } from '../../ports.js';
+import type { QueuedTask, TaskQueue } from '../../ports.js';
 
 /**
  * The production queue: one Cloud Tasks HTTP task per scoring, POSTed to the `scoreOffice`
- * function with an OIDC token of the functions' service account. Task names carry the dedupe: a
- * second task with a name Cloud Tasks has seen (queued, or run within about an hour) is refused with
- * ALREADY_EXISTS, which is how a burst of edits becomes one scoring.
+ * function (a cycle's finish to `finishCycle`) with an OIDC token of the functions' service account.
+ * Task names carry the dedupe: a second task with a name Cloud Tasks has seen (queued, or run within
+ * about an hour) is refused with ALREADY_EXISTS, which is how a burst of edits becomes one scoring.
  */
 export interface CloudTasksSettings {
   /** `projects/P/locations/L/queues/Q`. */
   readonly queue: string;
   /** The scoreOffice function's URL; also the OIDC audience. */
   readonly targetUrl: string;
+  /** The finishCycle function's URL, for a cycle's finish. */
+  readonly finishUrl: string;
   /** The service account whose OIDC token the task carries (it needs roles/run.invoker on scoreOffice). */
   readonly serviceAccountEmail: string;
 }
@@ -26,6 +28,8 @@ export interface CreateTaskRequest {
   task: {
     name: string;
     scheduleTime: { seconds: number; nanos: number };
+    /** How long Cloud Tasks waits for the function's answer before it counts the attempt as failed. */
+    dispatchDeadline?: { seconds: number };
     httpRequest: {
       url: string;
       httpMethod: 'POST';
@@ -59,7 +63,7 @@ export class CloudTasksQueue implements TaskQueue {
     private readonly createClient: () => Promise<TasksClient> = defaultTasksClient,
   ) {}
 
-  async enqueue(name: string, task: ScoreTask, notBefore: Date): Promise<'queued' | 'exists'> {
+  async enqueue(name: string, task: QueuedTask, notBefore: Date): Promise<'queued' | 'exists'> {
     this.client ??= this.createClient();
     const client = await this.client.catch((error: unknown) => {
       this.client = undefined;
@@ -75,19 +79,30 @@ export class CloudTasksQueue implements TaskQueue {
   }
 }
 
-export function createTaskRequest(settings: CloudTasksSettings, name: string, task: ScoreTask, notBefore: Date): CreateTaskRequest {
+/**
+ * A finish renders and sends every report: Cloud Tasks waits for it as long as it allows an HTTP
+ * task (30 minutes) instead of the default 10, so a slow finish is not dispatched a second time
+ * while the first still runs. finishCycle is deployed with the same timeout.
+ */
+export const FINISH_DEADLINE_SECONDS = 1800;
+
+export function createTaskRequest(settings: CloudTasksSettings, name: string, task: QueuedTask, notBefore: Date): CreateTaskRequest {
   const millis = notBefore.getTime();
+  const url = task.kind === 'finish' ? settings.finishUrl : settings.targetUrl;
+  // The function reads the body; the kind only chose the function.
+  const { kind: _kind, ...body } = task;
   return {
     parent: settings.queue,
     task: {
       name: `${settings.queue}/tasks/${taskId(name)}`,
       scheduleTime: { seconds: Math.floor(millis / 1000), nanos: (millis % 1000) * 1_000_000 },
+      ...(task.kind === 'finish' ? { dispatchDeadline: { seconds: FINISH_DEADLINE_SECONDS } } : {}),
       httpRequest: {
-        url: settings.targetUrl,
+        url,
         httpMethod: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: Buffer.from(JSON.stringify(task)),
-        oidcToken: { serviceAccountEmail: settings.serviceAccountEmail, audience: settings.targetUrl },
+        body: Buffer.from(JSON.stringify(body)),
+        oidcToken: { serviceAccountEmail: settings.serviceAccountEmail, audience: url },
       },
     },
   };
@@ -96,7 +111,7 @@ export function createTaskRequest(settings: CloudTasksSettings, name: string, ta
 /**
  * A task ID Cloud Tasks accepts ([A-Za-z0-9_-], at most 500 characters), deterministic in the name so
  * the dedupe holds. It starts with a short hash: Cloud Tasks slows down on IDs with sequential
- * prefixes, and ours would otherwise all start "score-".
+ * prefixes, and ours would otherwise all start "score-" or "cycle-".
  */
 export function taskId(name: string): string {
   const hash = createHash('sha256').update(name).digest('hex').slice(0, 8);

@@ -1,4 +1,4 @@
-import type { Clock, ScoreTask, TaskQueue } from '../../ports.js';
+import type { Clock, QueuedTask, TaskQueue } from '../../ports.js';
 
 /**
  * An in-process queue with the semantics of Cloud Tasks that monev relies on: named tasks, a name
@@ -15,29 +15,30 @@ export interface LocalQueueOptions {
    * once would lose one's row; Cloud Tasks' max-concurrent-dispatches plays this part in production.
    */
   readonly concurrency?: number;
-  readonly onError?: (task: ScoreTask, error: unknown, attempt: number) => void;
+  readonly onError?: (task: QueuedTask, error: unknown, attempt: number) => void;
 }
 
 export class LocalTaskQueue implements TaskQueue {
   private readonly names = new Map<string, number>();
-  private readonly timers = new Set<NodeJS.Timeout>();
+  /** Scheduled tasks' timers, with when each is due (clock milliseconds). */
+  private readonly timers = new Map<NodeJS.Timeout, number>();
   private readonly running = new Set<Promise<void>>();
-  private readonly ready: { task: ScoreTask; attempt: number }[] = [];
+  private readonly ready: { task: QueuedTask; attempt: number }[] = [];
   private readonly clock: Clock;
 
   constructor(
-    private readonly run: (task: ScoreTask) => Promise<void>,
+    private readonly run: (task: QueuedTask) => Promise<void>,
     private readonly options: LocalQueueOptions = {},
   ) {
     this.clock = options.clock ?? { now: () => new Date() };
   }
 
-  async enqueue(name: string, task: ScoreTask, notBefore: Date): Promise<'queued' | 'exists'> {
+  async enqueue(name: string, task: QueuedTask, notBefore: Date): Promise<'queued' | 'exists'> {
     const now = this.clock.now().getTime();
     for (const [used, until] of this.names) if (until <= now) this.names.delete(used);
     if (this.names.has(name)) return 'exists';
     this.names.set(name, now + (this.options.retentionMs ?? 3_600_000));
-    this.schedule(task, Math.max(0, notBefore.getTime() - now), 1);
+    this.schedule(task, now, Math.max(0, notBefore.getTime() - now), 1);
     return 'queued';
   }
 
@@ -46,37 +47,41 @@ export class LocalTaskQueue implements TaskQueue {
     return this.timers.size + this.ready.length + this.running.size;
   }
 
-  /** Resolves when nothing is scheduled or running. */
-  async idle(): Promise<void> {
-    while (this.pending > 0) {
+  /**
+   * Resolves when nothing is running or scheduled; with `horizon`, when nothing is running or due
+   * before it (a cycle's watchdog is scheduled long after its scorings).
+   */
+  async idle(horizon?: Date): Promise<void> {
+    const busy = () => this.ready.length + this.running.size + [...this.timers.values()].filter((due) => horizon === undefined || due < horizon.getTime()).length;
+    while (busy() > 0) {
       await Promise.all([...this.running]);
-      if (this.pending > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      if (busy() > 0) await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
 
   close(): void {
-    for (const timer of this.timers) clearTimeout(timer);
+    for (const timer of this.timers.keys()) clearTimeout(timer);
     this.timers.clear();
     this.ready.length = 0;
   }
 
-  private schedule(task: ScoreTask, delayMs: number, attempt: number): void {
+  private schedule(task: QueuedTask, now: number, delayMs: number, attempt: number): void {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       this.ready.push({ task, attempt });
       this.pump();
     }, delayMs);
     timer.unref?.();
-    this.timers.add(timer);
+    this.timers.set(timer, now + delayMs);
   }
 
   private pump(): void {
     while (this.running.size < (this.options.concurrency ?? 1) && this.ready.length > 0) {
-      const { task, attempt } = this.ready.shift() as { task: ScoreTask; attempt: number };
+      const { task, attempt } = this.ready.shift() as { task: QueuedTask; attempt: number };
       const execution = this.run(task)
         .catch((error: unknown) => {
           this.options.onError?.(task, error, attempt);
-          if (attempt < (this.options.maxAttempts ?? 3)) this.schedule(task, 1000 * 2 ** attempt, attempt + 1);
+          if (attempt < (this.options.maxAttempts ?? 3)) this.schedule(task, this.clock.now().getTime(), 1000 * 2 ** attempt, attempt + 1);
         })
         .finally(() => {
           this.running.delete(execution);
