@@ -8,8 +8,9 @@ import { codeOfResultFile, parseRecord, parseResult, RECORD_FILE, recordJson, re
 /**
  * Cycles on Google Drive, for the deployed functions, which share no disk: under the configured
  * folder, `monev-siklus/<cycle>/` holds `siklus.json` and one `<kode>.json` per scored office. Drive
- * has its own quota, so keeping a cycle costs the Sheets quota nothing: a scoring adds three Drive
- * requests (find its result, write it, list the cycle), the finish one download per office.
+ * has its own quota, so keeping a cycle costs the Sheets quota nothing: a scoring adds at most eight
+ * Drive requests (find the folders once per instance, read the record, list the results, write its
+ * own, list again), the finish one download per office.
  *
  * Only the start creates folders (one start per cycle); the workers look them up, so parallel
  * workers never create a folder twice. IDs found are kept for the life of the instance.
