@@ -44,6 +44,19 @@ describe('CloudTasksQueue with a fake client', () => {
     expect(JSON.parse(request.task.httpRequest.body.toString('utf8'))).toEqual({ code: '3573' });
   });
 
+  it('sends a cycle\'s scoring to scoreOffice with its cycle, and its finish to finishCycle with a 30-minute deadline', () => {
+    const scoring = createTaskRequest(SETTINGS, 'cycle-2025-TW3-1-3573', { code: '3573', period: '2025-TW3', cycle: '2025-TW3-1' }, NOT_BEFORE);
+    expect(scoring.task.httpRequest.url).toBe(SETTINGS.targetUrl);
+    expect(scoring.task.dispatchDeadline).toBeUndefined();
+    expect(JSON.parse(scoring.task.httpRequest.body.toString('utf8'))).toEqual({ code: '3573', period: '2025-TW3', cycle: '2025-TW3-1' });
+
+    const finish = createTaskRequest(SETTINGS, 'finish-2025-TW3-1', { kind: 'finish', cycle: '2025-TW3-1' }, NOT_BEFORE);
+    expect(finish.task.httpRequest.url).toBe(SETTINGS.finishUrl);
+    expect(finish.task.httpRequest.oidcToken.audience).toBe(SETTINGS.finishUrl);
+    expect(finish.task.dispatchDeadline).toEqual({ seconds: 1800 });
+    expect(JSON.parse(finish.task.httpRequest.body.toString('utf8'))).toEqual({ cycle: '2025-TW3-1' });
+  });
+
   it.each([
     ['score-3573-1759719600000', /^[0-9a-f]{8}-score-3573-1759719600000$/],
     ['score-35.73/x y', /^[0-9a-f]{8}-score-35_73_x_y$/],
@@ -115,6 +128,7 @@ describe('CloudTasksQueue over the REST transport', () => {
 
     await expect(queue.enqueue('score-3573-1759719600000', { code: '3573', period: '2025-TW3' }, NOT_BEFORE)).resolves.toBe('queued');
     await expect(queue.enqueue('score-3573-1759719600000', { code: '3573', period: '2025-TW3' }, NOT_BEFORE)).resolves.toBe('exists');
+    await expect(queue.enqueue('finish-2025-TW3-1', { kind: 'finish', cycle: '2025-TW3-1' }, NOT_BEFORE)).resolves.toBe('queued');
 
     const [first] = received;
     expect(first?.method).toBe('POST');
@@ -126,6 +140,10 @@ describe('CloudTasksQueue over the REST transport', () => {
     expect(task.httpRequest.url).toBe(SETTINGS.targetUrl);
     expect(task.httpRequest.oidcToken.serviceAccountEmail).toBe(SETTINGS.serviceAccountEmail);
     expect(JSON.parse(Buffer.from(task.httpRequest.body, 'base64').toString('utf8'))).toEqual({ code: '3573', period: '2025-TW3' });
+    // The REST transport writes the deadline as a protobuf Duration in JSON.
+    const finish = received.at(-1)?.body.task as { dispatchDeadline: string; httpRequest: { url: string } };
+    expect(finish.dispatchDeadline).toBe('1800s');
+    expect(finish.httpRequest.url).toBe(SETTINGS.finishUrl);
   });
 });
 
@@ -137,6 +155,7 @@ describe('configuration', () => {
       MONEV_TASKS_SERVICE_ACCOUNT: SETTINGS.serviceAccountEmail,
     });
     expect(config.tasks).toEqual(SETTINGS);
+    expect(config.dispatchesPerSecond).toBe(0.2);
     expect(parseConfig({}).tasks).toBeUndefined();
   });
 
