@@ -33,7 +33,7 @@ Pemakaian:
   monev start
       Membuat contoh di data/ bila belum ada, lalu menilai periode di rekap ke out/.
   monev serve --data DIR [--out DIR] [--port 8080]
-      Semua fungsi HTTP di satu port lokal: POST /sheetChanged, /scoreOffice, /runCycleHttp.
+      Semua fungsi HTTP di satu port lokal: POST /sheetChanged, /scoreOffice, /runCycleHttp, /finishCycle.
   monev watch --data DIR [--out DIR] [--period 2025-TW3]
       Menilai ulang satker sesaat setelah file-nya berubah dan menampilkan perubahannya.
   monev deploy [--dry-run] [--project ID] [--region asia-southeast2] [--env KUNCI=nilai …]

@@ -42,6 +42,11 @@ export async function deployCommand(
   const extraEnv = args.env.map(parseEnvPair);
   const hasRekap = extraEnv.some(([key]) => key === 'MONEV_REKAP');
   if (!hasRekap && !args.dryRun) throw new UsageError('monev deploy memerlukan --env MONEV_REKAP=<ID atau URL spreadsheet rekap>: fungsi membaca daftar satker dari sana.');
+  // The deployed functions share no disk: a cycle keeps each office's result in a Drive folder between them.
+  const hasFolder = extraEnv.some(([key]) => key === 'MONEV_DRIVE_FOLDER_ID' || key === 'MONEV_DRIVE_CYCLES_FOLDER_ID');
+  if (!hasFolder && !args.dryRun) {
+    throw new UsageError('monev deploy memerlukan --env MONEV_DRIVE_FOLDER_ID=<ID folder Drive>: siklus triwulanan menyimpan hasil tiap satker di sana (dan laporannya). Bagikan folder itu ke akun layanan sebagai Editor.');
+  }
 
   const root = options.root ?? packageRoot();
   const source = args.dryRun ? join(tmpdir(), 'monev-deploy') : await mkdtemp(join(tmpdir(), 'monev-deploy-'));
@@ -51,6 +56,7 @@ export async function deployCommand(
   io.out(`# monev deploy: proyek ${settings.project}, region ${region}; fungsi di ${functionsUrl(settings)}/<nama>`);
   if (!project) io.out('# (tanpa --project: PROJECT_ID di bawah hanya contoh)');
   if (!hasRekap) io.out('# (tanpa --env MONEV_REKAP=<ID spreadsheet rekap>: wajib saat dijalankan sungguhan)');
+  if (!hasFolder) io.out('# (tanpa --env MONEV_DRIVE_FOLDER_ID=<ID folder Drive>: wajib saat dijalankan sungguhan)');
   io.out(`# Sumber: npm run build, lalu ${STAGED.join(', ')} dan package.json (main: ${FUNCTIONS_MAIN}) disalin ke ${source}`);
   if (args.dryRun) {
     for (const step of plan) io.out(`\n# ${step.title}\n${shellLine(step)}`);

@@ -95,8 +95,10 @@ describe('monev deploy --dry-run', () => {
     try {
       await stageFixture(root);
       await expect(deployCommand({ dryRun: false, project: 'monev-jatim', env: [] }, capture().io, { env: {}, run, root })).rejects.toThrow(/MONEV_REKAP/);
+      await expect(deployCommand({ dryRun: false, project: 'monev-jatim', env: ['MONEV_REKAP=1AbCdEfGhIjKlMnOpQrStUvWxYz'] }, capture().io, { env: {}, run, root })).rejects.toThrow(/MONEV_DRIVE_FOLDER_ID/);
       expect(ran).toEqual([]);
-      expect(await deployCommand({ dryRun: false, project: 'monev-jatim', env: ['MONEV_REKAP=1AbCdEfGhIjKlMnOpQrStUvWxYz'] }, capture().io, { env: {}, run, root })).toBe(0);
+      const env = ['MONEV_REKAP=1AbCdEfGhIjKlMnOpQrStUvWxYz', 'MONEV_DRIVE_FOLDER_ID=0AbCdEfGhIjKlUk9PVA'];
+      expect(await deployCommand({ dryRun: false, project: 'monev-jatim', env }, capture().io, { env: {}, run, root })).toBe(0);
     } finally {
       await rm(root, { recursive: true, force: true });
     }
