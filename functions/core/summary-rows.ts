@@ -53,7 +53,7 @@ export interface LogEntry {
   readonly run: string;
   readonly time: string;
   readonly code: string;
-  /** `pantau`: a Drive watch channel opened or stopped; `siklus`: a cycle trigger (event) that completed. */
+  /** `pantau`: a Drive watch channel opened or stopped; `siklus`: a cycle of the fan-out that finished (its ID, offices, those not scored). */
   readonly action: 'mulai' | 'nilai' | 'laporan' | 'kirim' | 'pantau' | 'siklus';
   readonly result: string;
   readonly period: string;
