@@ -48,6 +48,8 @@ export async function runCommand(args: RunArgs, io: CommandIo, env: Readonly<Rec
     ? { source: google.source, sink: google.sink, store: config.google.reportsFolderId ? new DriveReportStore(google.services, config.google.reportsFolderId) : new ReportFolder(args.out) }
     : { source: new XlsxWorkbookSource(args.data ?? ''), sink: new XlsxSummarySink(args.data ?? '', args.out), store: new ReportFolder(args.out) };
   const renderer = args.pdf ? new ChromiumPdfRenderer(config.pdf) : null;
+  // Chromium starts on the other core while the workbooks are read and scored.
+  renderer?.warmUp();
   const gmail = config.mail.transport === 'gmail' ? new GmailMailer(google?.services ?? GoogleServices.fromConfig(config.google), config.mail.from) : null;
   const mailer = args.pdf && args.email ? (gmail ?? createMailer(config.mail, args.out)) : null;
   try {

@@ -131,6 +131,15 @@ export class ChromiumPdfRenderer implements PdfRenderer {
     });
   }
 
+  /**
+   * Starts Chromium now, so that its launch overlaps what comes before the first document (reading and
+   * scoring the workbooks) instead of delaying it. A failed launch is not remembered: the first
+   * document tries again and reports why.
+   */
+  warmUp(): void {
+    if (!this.closed) this.session().catch(() => undefined);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     const launching = this.launching;
