@@ -51,8 +51,8 @@ export interface RunOutcome {
 }
 
 /**
- * The main job (SPEC §7 `monev run`): read the rekap, read and score every office, rank the
- * province, then write results.json, each office's Hasil Validasi and the rekap summary. Nothing is
+ * The main job (SPEC §7 `monev run`): read the rekap, read and score every office (writing its Hasil
+ * Validasi as soon as it is scored), rank the province, then write results.json and the rekap summary. Nothing is
  * written when the rekap's configuration is wrong; one broken workbook only marks its own office.
  */
 export async function runCycle(deps: RunDeps, options: RunOptions = {}): Promise<RunOutcome> {
@@ -66,9 +66,12 @@ export async function runCycle(deps: RunDeps, options: RunOptions = {}): Promise
   const scored = await mapLimit(offices, deps.concurrency ?? 2, async (office) => {
     const result = await assessOffice(deps, office, period, settings);
     deps.progress?.({ kind: 'office', done: ++done, total: offices.length, office: result });
+    // Written as soon as the office is scored (its findings do not depend on the others): in live mode
+    // the write then goes out alongside the reads of the offices after it, within the write quota,
+    // instead of all writes waiting for the last read, which doubled a quota-bound run.
+    await deps.sink.writeFeedback({ code: office.code, source: office.source }, feedbackRows(result));
     return result;
   });
-  for (const [i, office] of scored.entries()) await deps.sink.writeFeedback({ code: office.code, source: offices[i]?.source ?? null }, feedbackRows(office));
 
   // A partial run (--offices) is ranked against the rest of the province as the Rekap has it.
   const partial = options.offices !== undefined && options.offices.length > 0;
