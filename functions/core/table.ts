@@ -35,6 +35,7 @@ export interface ParsedTable<R> {
 }
 
 const HEADER_SCAN_ROWS = 10;
+const MAX_QUANTITY = 1e12;
 
 interface HeaderMatch {
   headerIndex: number;
@@ -164,6 +165,10 @@ function readColumn(column: ColumnSpec, cell: Cell | undefined, ref: string, tab
       if (read.kind === 'invalid') return unreadable(read);
       const value = read.value;
       if (value < 0) return fail(finding('negative-number', tab, ref, { column: label, value: cellText(cell).trim() }));
+      // No target, volume or weight in this programme comes near a trillion; such a cell is a paste
+      // mistake, and sums of numbers near 1e308 would overflow into NaN scores.
+      if (value > MAX_QUANTITY)
+        return fail(finding('invalid-number', tab, ref, { column: label, value: cellText(cell).trim(), expected: 'angka yang wajar (di bawah 1 triliun)' }));
       // Above 2^53 a whole number is no longer exact; no head count is that large.
       if (column.kind === 'integer' && !Number.isSafeInteger(value))
         return fail(finding('invalid-number', tab, ref, { column: label, value: cellText(cell).trim(), expected: 'bilangan bulat' }));
