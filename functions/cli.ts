@@ -1,13 +1,21 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError } from './app/errors.js';
 import { EXIT, UsageError, processIo, type CommandIo } from './commands/io.js';
-import { runCommand } from './commands/run.js';
-import { provisionCommand } from './commands/provision.js';
-import { deployCommand } from './commands/deploy.js';
-import { sampleCommand, startCommand, templateCommand } from './commands/files.js';
-import { serveCommand } from './commands/serve.js';
-import { validateCommand } from './commands/validate.js';
-import { watchCommand } from './commands/watch.js';
+
+/**
+ * Each command's module is imported when that command runs: together they pull in exceljs, the
+ * Functions Framework with express, and the Google provisioning code, a few hundred milliseconds of
+ * start-up that most commands never need (`monev run --source google` needs none of them).
+ */
+const commands = {
+  run: () => import('./commands/run.js'),
+  provision: () => import('./commands/provision.js'),
+  deploy: () => import('./commands/deploy.js'),
+  files: () => import('./commands/files.js'),
+  serve: () => import('./commands/serve.js'),
+  validate: () => import('./commands/validate.js'),
+  watch: () => import('./commands/watch.js'),
+};
 
 const HELP = `monev — monitoring dan evaluasi kinerja kelembagaan Bawaslu Jawa Timur
 
@@ -83,7 +91,7 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
       case 'run': {
         const source = values.source ?? 'xlsx';
         if (source !== 'xlsx' && source !== 'google') throw new UsageError(`--source "${source}" tidak dikenal. Pilihan: xlsx (bawaan, dengan --data) atau google (dengan --rekap).`);
-        return await runCommand(
+        return await (await commands.run()).runCommand(
           {
             source,
             data: source === 'google' ? undefined : required('data', 'data'),
@@ -100,27 +108,27 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
       }
       case 'provision':
         if (values.rekap === undefined) throw new UsageError('monev provision memerlukan --rekap (membuat rekap baru) atau --rekap ID|URL (membuat spreadsheet satker).');
-        return await provisionCommand({ rekap: values.rekap, period: values.period }, io);
+        return await (await commands.provision()).provisionCommand({ rekap: values.rekap, period: values.period }, io);
       case 'validate': {
         const file = rest[0];
         if (!file) throw new UsageError('monev validate memerlukan nama file, misalnya: monev validate satker/3573.xlsx --period 2025-TW3.');
-        return await validateCommand({ file, period: required('period', '2025-TW3'), code: values.kode, json: values.json }, io);
+        return await (await commands.validate()).validateCommand({ file, period: required('period', '2025-TW3'), code: values.kode, json: values.json }, io);
       }
       case 'template':
-        return await templateCommand({ out: required('out', 'satker-baru.xlsx'), code: values.kode, name: values.nama, year: values.tahun }, io);
+        return await (await commands.files()).templateCommand({ out: required('out', 'satker-baru.xlsx'), code: values.kode, name: values.nama, year: values.tahun }, io);
       case 'sample':
-        return await sampleCommand({ out: required('out', 'data'), offices: values.offices, seed: values.seed, period: values.period }, io);
+        return await (await commands.files()).sampleCommand({ out: required('out', 'data'), offices: values.offices, seed: values.seed, period: values.period }, io);
       case 'start':
-        return await startCommand(io);
+        return await (await commands.files()).startCommand(io);
       case 'serve': {
         const port = Number(values.port ?? '8080');
         if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port "${values.port}" bukan nomor port, misalnya --port 8080.`);
-        return await serveCommand({ data: required('data', 'data'), out: values.out ?? 'out', port }, io);
+        return await (await commands.serve()).serveCommand({ data: required('data', 'data'), out: values.out ?? 'out', port }, io);
       }
       case 'watch':
-        return await watchCommand({ data: required('data', 'data'), out: values.out ?? 'out', period: values.period }, io);
+        return await (await commands.watch()).watchCommand({ data: required('data', 'data'), out: values.out ?? 'out', period: values.period }, io);
       case 'deploy':
-        return await deployCommand({ dryRun: values['dry-run'], project: values.project, region: values.region, env: values.env ?? [] }, io);
+        return await (await commands.deploy()).deployCommand({ dryRun: values['dry-run'], project: values.project, region: values.region, env: values.env ?? [] }, io);
       default:
         throw new UsageError(`Perintah "${command}" tidak dikenal. Pilihan: run, provision, validate, template, sample, start, serve, watch, deploy (lihat monev --help).`);
     }
