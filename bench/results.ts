@@ -13,7 +13,7 @@ export interface BenchResults {
   readonly loadBefore: number;
   loadAfter: number;
   totalSeconds?: number;
-  readonly loads: Partial<Record<SectionName, { before: number; after: number }>>;
+  readonly loads: Partial<Record<SectionName, { before: number; after: number; at?: string }>>;
   readonly sections: {
     pdf?: PdfBenchResult;
     cycle?: CycleResult;
