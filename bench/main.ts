@@ -39,7 +39,7 @@ const wanted = (name: SectionName) => only === null || only.has(name);
 const write = values.write ?? (!quick && only === null);
 
 const plan = quick
-  ? { pdfDocuments: 6, pdfConcurrencies: [2], pdfReps: 1, cycleReps: 1, cycleWarmUp: false, scoring: [[38, 1], [552, 1]], googleReps: 1, coldReps: 2 }
+  ? { pdfDocuments: 6, pdfConcurrencies: [1], pdfReps: 1, cycleReps: 1, cycleWarmUp: false, scoring: [[38, 1], [552, 1]], googleReps: 1, coldReps: 2 }
   : { pdfDocuments: Infinity, pdfConcurrencies: [1, 2], pdfReps: 5, cycleReps: 5, cycleWarmUp: true, scoring: [[38, 5], [552, 5], [5520, 3]], googleReps: 3, coldReps: 10 };
 // Google's quota is 60 a minute; the window is shrunk 15× (30× in a quick run) so a run takes seconds.
 // Shrinking it further makes the fake's and the client's scheduling jitter (tens of ms) a visible
