@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { repoRoot } from './lib/child.js';
 import type { Spread } from './lib/stats.js';
 import type { BenchResults } from './results.js';

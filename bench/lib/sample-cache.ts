@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { rename, rm, mkdir } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, runChild } from './child.js';
@@ -22,7 +22,7 @@ export async function cachedSample(offices: number, log: (line: string) => void)
   await mkdir(building, { recursive: true });
   const run = await runChild(process.execPath, [join(repoRoot, 'bin/monev.js'), 'sample', '--out', join(building, 'data'), '--offices', String(offices)]);
   if (run.exitCode !== 0) throw new Error(`monev sample --offices ${offices} failed (exit ${run.exitCode}): ${run.stderr.slice(-2000)}`);
-  await (await import('node:fs/promises')).writeFile(join(building, 'complete'), `${new Date().toISOString()}\n`);
+  await writeFile(join(building, 'complete'), `${new Date().toISOString()}\n`);
   await rm(dir, { recursive: true, force: true });
   await rename(building, dir);
   return { dataDir, generatedMs: run.wallMs };

@@ -50,12 +50,12 @@ export async function benchCycle(dataDir: string, options: { repetitions: number
   return { offices: options.offices, pdfs, mails, wallMs: spread(walls), peakRssBytes: spread(rss), peakPssBytes: spread(pss), peakProcesses: processes };
 }
 
-/** Scoring only (`--no-pdf --no-email`) of a generated province, from a fresh process. */
 export interface ScoringResult extends ProcessRunResult {
   readonly offices: number;
   readonly officesPerSecond: number;
 }
 
+/** Scoring only (`--no-pdf --no-email`) of a generated province, from a fresh process. */
 export async function benchScoring(dataDir: string, options: { repetitions: number; offices: number; log: (line: string) => void }): Promise<ScoringResult> {
   const walls: number[] = [];
   const rss: number[] = [];
