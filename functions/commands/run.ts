@@ -52,6 +52,9 @@ export async function runCommand(args: RunArgs, io: CommandIo, env: Readonly<Rec
   renderer?.warmUp();
   const gmail = config.mail.transport === 'gmail' ? new GmailMailer(google?.services ?? GoogleServices.fromConfig(config.google), config.mail.from) : null;
   const mailer = args.pdf && args.email ? (gmail ?? createMailer(config.mail, args.out)) : null;
+  let closing: Promise<void> | undefined;
+  const closeRenderer = (): Promise<void> => (closing ??= renderer?.close() ?? Promise.resolve());
+  const printProgress = progressPrinter(io);
   try {
     const outcome = await runCycle(
       {
@@ -59,7 +62,12 @@ export async function runCommand(args: RunArgs, io: CommandIo, env: Readonly<Rec
         sink: adapters.sink,
         results: new ResultsFile(args.out),
         clock: { now: () => new Date() },
-        progress: progressPrinter(io),
+        progress: (event) => {
+          printProgress(event);
+          // Every report is printed by the time sending (or writing) starts: Chromium shuts down
+          // alongside instead of after; the close is awaited below.
+          if (event.kind === 'sending' || event.kind === 'writing') closeRenderer().catch(() => undefined);
+        },
         reports: renderer ? { renderer, templates: handlebarsTemplates, store: adapters.store } : undefined,
         mail: mailer ? { mailer, resend: args.resend } : undefined,
         logInternalError: (context, error) => io.err(`Kesalahan internal saat ${context}: ${error instanceof Error ? error.message : String(error)}`),
@@ -73,7 +81,7 @@ export async function runCommand(args: RunArgs, io: CommandIo, env: Readonly<Rec
     const undelivered = outcome.publishing !== null && (outcome.publishing.renderFailures.length > 0 || outcome.publishing.failedSends > 0);
     return troubled || undelivered ? EXIT.findings : EXIT.ok;
   } finally {
-    await renderer?.close();
+    await closeRenderer();
     await mailer?.close();
   }
 }
