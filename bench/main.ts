@@ -121,7 +121,7 @@ async function mergeWithLast(path: string, fresh: BenchResults): Promise<BenchRe
   }
   return {
     ...last,
-    loadAfter: fresh.loadAfter,
+    remeasured: [...new Set([...(last.remeasured ?? []), ...(Object.keys(fresh.loads) as SectionName[])])],
     sections: { ...last.sections, ...Object.fromEntries(Object.entries(fresh.sections).filter(([, value]) => value !== undefined)) },
     loads: { ...last.loads, ...fresh.loads },
   };

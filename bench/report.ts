@@ -34,11 +34,12 @@ export function renderResults(results: BenchResults): string {
   const pdf = sections.pdf;
   lines.push(
     `Measured ${machine.date.slice(0, 16).replace('T', ' ')} UTC (${results.quick ? 'quick run: one repetition, a subset, not for quoting' : 'full run'}), ` +
-      `${results.totalSeconds !== undefined ? `${Math.round(results.totalSeconds)} s in all` : ''}.`,
+      `${results.totalSeconds !== undefined ? `${Math.round(results.totalSeconds)} s in all` : ''}` +
+      `${results.remeasured?.length ? `; measured again since: ${results.remeasured.join(', ')} (times below)` : ''}.`,
     '',
     `**Machine:** ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGiB.toFixed(1)} GiB memory, ${machine.kernel}, Node ${machine.node}` +
       `${pdf ? `, ${pdf.chromium} (the headless shell inside @sparticuz/chromium)` : ''}.`,
-    `**How quiet:** 1-minute load average ${results.loadBefore.toFixed(2)} at the start and ${results.loadAfter.toFixed(2)} at the end on ${machine.cores} cores; ` +
+    `**How quiet:** 1-minute load average ${results.loadBefore.toFixed(2)} at the start of the full run and ${results.loadAfter.toFixed(2)} at its end on ${machine.cores} cores; ` +
       `per section (start → end): ${Object.entries(results.loads)
         .map(([name, load]) => `${name} ${load.before.toFixed(2)} → ${load.after.toFixed(2)}${load.at ? ` (${load.at.slice(11, 16)} UTC)` : ''}`)
         .join(', ')}.`,

@@ -13,6 +13,8 @@ export interface BenchResults {
   readonly loadBefore: number;
   loadAfter: number;
   totalSeconds?: number;
+  /** Sections measured again after the full run (`--only … --write`), each with its own time in `loads`. */
+  remeasured?: SectionName[];
   readonly loads: Partial<Record<SectionName, { before: number; after: number; at?: string }>>;
   readonly sections: {
     pdf?: PdfBenchResult;
