@@ -15,7 +15,8 @@ export interface BenchResults {
   totalSeconds?: number;
   /** Sections measured again after the full run (`--only … --write`), each with its own time in `loads`. */
   remeasured?: SectionName[];
-  readonly loads: Partial<Record<SectionName, { before: number; after: number; at?: string }>>;
+  /** Load average around each section, and the share of the cores other processes used during it. */
+  readonly loads: Partial<Record<SectionName, { before: number; after: number; at?: string; others?: number }>>;
   readonly sections: {
     pdf?: PdfBenchResult;
     cycle?: CycleResult;
