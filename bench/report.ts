@@ -39,7 +39,7 @@ export function renderResults(results: BenchResults): string {
     '',
     `**Machine:** ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGiB.toFixed(1)} GiB memory, ${machine.kernel}, Node ${machine.node}` +
       `${pdf ? `, ${pdf.chromium} (the headless shell inside @sparticuz/chromium)` : ''}.`,
-    `**How quiet:** 1-minute load average ${results.loadBefore.toFixed(2)} at the start of the full run on ${machine.cores} cores. ` +
+    `**How quiet:** 1-minute load average ${results.loadBefore.toFixed(2)} at the start of the run on ${machine.cores} cores. ` +
       `Per section, the share of the cores that processes other than the bench's own used while it ran (from /proc/stat), and the load average at its start: ` +
       `${Object.entries(results.loads)
         .map(([name, load]) => `${name} ${load.others === undefined ? 'n/a' : `${(load.others * 100).toFixed(1)} %`}, load ${load.before.toFixed(2)}${load.at ? ` (ended ${load.at.slice(11, 16)} UTC)` : ''}`)
