@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { cpuSnapshot, describeMachine, load1, othersShare } from './lib/machine.js';
+import { OthersCpu, describeMachine, load1 } from './lib/machine.js';
 import { CACHE_ROOT, cachedSample } from './lib/sample-cache.js';
 import { writeBenchmarksFile } from './report.js';
 import type { BenchResults, SectionName } from './results.js';
@@ -55,9 +55,9 @@ async function section<T>(name: SectionName, run: () => Promise<T>): Promise<T |
   if (!wanted(name)) return undefined;
   log(`\n[${name}]`);
   const before = load1();
-  const cpu = cpuSnapshot();
+  const others = new OthersCpu();
   const value = await run();
-  results.loads[name] = { before, after: load1(), at: new Date().toISOString(), others: othersShare(cpu, cpuSnapshot(), results.machine.cores) };
+  results.loads[name] = { before, after: load1(), at: new Date().toISOString(), others: others.stop(results.machine.cores) };
   return value;
 }
 

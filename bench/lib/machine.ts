@@ -1,5 +1,6 @@
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import { readFileSync } from 'node:fs';
+import { treePids } from './process-tree.js';
 
 export interface Machine {
   readonly cpuModel: string;
@@ -39,31 +40,62 @@ function cpuLimit(): number | null {
 }
 
 /**
- * CPU time of the whole machine and of this process with its reaped children (the monev processes it
- * ran, the browsers it launched), in clock ticks, to tell how much of a section's CPU went to others.
+ * How much of the machine's CPU went to processes other than the bench's own during a section: the
+ * machine's busy time from /proc/stat, less the CPU of this process and of every process that was ever
+ * below it (the monev runs, the browsers and their renderers). Descendants are followed by sampling
+ * every 100 ms, because Chromium leaves helper processes to be reaped by init, and their time would
+ * otherwise show up as someone else's.
  */
-export interface CpuSnapshot {
-  readonly at: number;
-  readonly machineBusy: number;
-  readonly own: number;
+export class OthersCpu {
+  private readonly timer: NodeJS.Timeout;
+  private readonly startedAt = performance.now();
+  private readonly machineAtStart = machineBusyTicks();
+  private readonly selfAtStart = ownTicks(process.pid) ?? 0;
+  private readonly descendants = new Map<number, number>();
+
+  constructor() {
+    this.timer = setInterval(() => this.sample(), 100);
+  }
+
+  /** Share of all cores (0–1) that others used since the start. */
+  stop(cores: number): number {
+    this.sample();
+    clearInterval(this.timer);
+    const ticksPerSecond = 100; // USER_HZ, the unit of /proc/stat and /proc/<pid>/stat on Linux
+    let own = (ownTicks(process.pid) ?? 0) - this.selfAtStart;
+    for (const ticks of this.descendants.values()) own += ticks;
+    const others = Math.max(0, machineBusyTicks() - this.machineAtStart - own);
+    return others / ticksPerSecond / (((performance.now() - this.startedAt) / 1000) * cores);
+  }
+
+  private sample(): void {
+    for (const pid of treePids(process.pid)) {
+      if (pid === process.pid) continue;
+      const ticks = ownTicks(pid);
+      if (ticks !== null) this.descendants.set(pid, Math.max(ticks, this.descendants.get(pid) ?? 0));
+    }
+    // A process seen before may have been orphaned to init since: look it up by its id.
+    for (const [pid, seen] of this.descendants) {
+      const ticks = ownTicks(pid);
+      if (ticks !== null && ticks > seen) this.descendants.set(pid, ticks);
+    }
+  }
 }
 
-export function cpuSnapshot(): CpuSnapshot {
+function machineBusyTicks(): number {
   const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1).map(Number);
   // user nice system idle iowait irq softirq steal: all but idle and iowait are busy.
   const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields;
-  const self = readFileSync('/proc/self/stat', 'utf8');
-  const own = self
-    .slice(self.lastIndexOf(')') + 2)
-    .split(' ')
-    .slice(11, 15)
-    .reduce((sum, value) => sum + Number(value), 0);
-  return { at: performance.now(), machineBusy: user + nice + system + irq + softirq + steal, own };
+  return user + nice + system + irq + softirq + steal;
 }
 
-/** Share of the machine's cores that processes other than the bench's kept busy between two snapshots. */
-export function othersShare(start: CpuSnapshot, end: CpuSnapshot, cores: number): number {
-  const ticksPerSecond = 100; // USER_HZ, the unit of /proc/stat and /proc/<pid>/stat on Linux
-  const others = Math.max(0, end.machineBusy - start.machineBusy - (end.own - start.own));
-  return others / ticksPerSecond / (((end.at - start.at) / 1000) * cores);
+/** A process's own user + system time (not its children's), or null once it is gone. */
+function ownTicks(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return null;
+  }
 }
