@@ -41,17 +41,18 @@ function cpuLimit(): number | null {
 
 /**
  * How much of the machine's CPU went to processes other than the bench's own during a section: the
- * machine's busy time from /proc/stat, less the CPU of this process and of every process that was ever
- * below it (the monev runs, the browsers and their renderers). Descendants are followed by sampling
- * every 100 ms, because Chromium leaves helper processes to be reaped by init, and their time would
- * otherwise show up as someone else's.
+ * machine's busy time from /proc/stat, less this process's time with that of every descendant it (or a
+ * descendant) reaped, less that of descendants orphaned to init: Chromium leaves helper processes to be
+ * reaped by init, and their time would otherwise show up as someone else's. Descendants are followed
+ * by sampling every 100 ms.
  */
 export class OthersCpu {
   private readonly timer: NodeJS.Timeout;
   private readonly startedAt = performance.now();
   private readonly machineAtStart = machineBusyTicks();
-  private readonly selfAtStart = ownTicks(process.pid) ?? 0;
-  private readonly descendants = new Map<number, number>();
+  private readonly selfAtStart = cpuTicks(process.pid)?.total ?? 0;
+  private readonly descendants = new Set<number>();
+  private readonly orphans = new Map<number, number>();
 
   constructor() {
     this.timer = setInterval(() => this.sample(), 100);
@@ -62,23 +63,34 @@ export class OthersCpu {
     this.sample();
     clearInterval(this.timer);
     const ticksPerSecond = 100; // USER_HZ, the unit of /proc/stat and /proc/<pid>/stat on Linux
-    let own = (ownTicks(process.pid) ?? 0) - this.selfAtStart;
-    for (const ticks of this.descendants.values()) own += ticks;
+    let own = (cpuTicks(process.pid)?.total ?? 0) - this.selfAtStart;
+    for (const ticks of this.orphans.values()) own += ticks;
     const others = Math.max(0, machineBusyTicks() - this.machineAtStart - own);
     return others / ticksPerSecond / (((performance.now() - this.startedAt) / 1000) * cores);
   }
 
   private sample(): void {
-    for (const pid of treePids(process.pid)) {
-      if (pid === process.pid) continue;
-      const ticks = ownTicks(pid);
-      if (ticks !== null) this.descendants.set(pid, Math.max(ticks, this.descendants.get(pid) ?? 0));
+    for (const pid of treePids(process.pid)) if (pid !== process.pid) this.descendants.add(pid);
+    for (const pid of this.descendants) {
+      const ticks = cpuTicks(pid);
+      if (ticks === null) {
+        this.descendants.delete(pid);
+      } else if (ticks.ppid === 1) {
+        // Orphaned: init reaps it, so its time never reaches this process's children's time.
+        this.orphans.set(pid, Math.max(ticks.total, this.orphans.get(pid) ?? 0));
+      }
     }
-    // A process seen before may have been orphaned to init since: look it up by its id.
-    for (const [pid, seen] of this.descendants) {
-      const ticks = ownTicks(pid);
-      if (ticks !== null && ticks > seen) this.descendants.set(pid, ticks);
-    }
+  }
+}
+
+/** A process's user + system time with that of the children it reaped, and its parent; null once gone. */
+function cpuTicks(pid: number): { total: number; ppid: number } | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { total: Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]), ppid: Number(fields[1]) };
+  } catch {
+    return null;
   }
 }
 
@@ -87,15 +99,4 @@ function machineBusyTicks(): number {
   // user nice system idle iowait irq softirq steal: all but idle and iowait are busy.
   const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields;
   return user + nice + system + irq + softirq + steal;
-}
-
-/** A process's own user + system time (not its children's), or null once it is gone. */
-function ownTicks(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(fields[11]) + Number(fields[12]);
-  } catch {
-    return null;
-  }
 }
