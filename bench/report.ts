@@ -23,7 +23,10 @@ export async function writeBenchmarksFile(results: BenchResults, options: { writ
   const current = existsSync(path) ? await readFile(path, 'utf8') : `# Benchmarks\n\n${START}\n${END}\n`;
   const from = current.indexOf(START);
   const to = current.indexOf(END);
-  const next = from >= 0 && to > from ? `${current.slice(0, from)}${START}\n${block}\n${current.slice(to)}` : `${current.trimEnd()}\n\n${START}\n${block}\n${END}\n`;
+  const next =
+    from >= 0 && to > from
+      ? `${current.slice(0, from)}${START}\n${block}\n${current.slice(to)}`
+      : `${current.trimEnd()}\n\n${START}\n${block}\n${END}\n`;
   await writeFile(path, next);
   return block;
 }
@@ -42,7 +45,10 @@ export function renderResults(results: BenchResults): string {
     `**How quiet:** 1-minute load average ${results.loadBefore.toFixed(2)} at the start of the run on ${machine.cores} cores. ` +
       `Per section, the share of the cores that processes other than the bench's own used while it ran (from /proc/stat), and the load average at its start: ` +
       `${Object.entries(results.loads)
-        .map(([name, load]) => `${name} ${load.others === undefined ? 'n/a' : `${(load.others * 100).toFixed(1)} %`}, load ${load.before.toFixed(2)}${load.at ? ` (ended ${load.at.slice(11, 16)} UTC)` : ''}`)
+        .map(
+          ([name, load]) =>
+            `${name} ${load.others === undefined ? 'n/a' : `${(load.others * 100).toFixed(1)} %`}, load ${load.before.toFixed(2)}${load.at ? ` (ended ${load.at.slice(11, 16)} UTC)` : ''}`,
+        )
         .join('; ')}.`,
     '',
     '### Summary',
@@ -106,7 +112,8 @@ export function renderResults(results: BenchResults): string {
       '| Node | registry from | sheetChanged: spawn → first answer | hello world | ratio (paired) | sheetChanged answered |',
       '|---|---|---|---|---|---|',
       ...sections.coldStart.map(
-        (run) => `| ${run.nodeVersion} | ${run.mode} | ${triple(run.sheetChangedMs, ms)} | ${triple(run.helloMs, ms)} | ${ratio(run.ratio)} | HTTP ${run.sheetChangedStatus} |`,
+        (run) =>
+          `| ${run.nodeVersion} | ${run.mode} | ${triple(run.sheetChangedMs, ms)} | ${triple(run.helloMs, ms)} | ${ratio(run.ratio)} | HTTP ${run.sheetChangedStatus} |`,
       ),
       '',
     );
@@ -117,8 +124,18 @@ export function renderResults(results: BenchResults): string {
 function summaryRows(results: BenchResults): string[] {
   const { pdf, cycle, scoring, google, coldStart } = results.sections;
   const rows: string[] = [];
-  const row = (id: string, figure: string, monev: string, baseline: string, r: string, target: string, met: boolean | null) =>
-    rows.push(`| ${id} | ${figure} | ${monev} | ${baseline} | ${r} | ${target} | ${met === null ? '—' : met ? 'yes' : '**no**'} |`);
+  const row = (
+    id: string,
+    figure: string,
+    monev: string,
+    baseline: string,
+    r: string,
+    target: string,
+    met: boolean | null,
+  ) =>
+    rows.push(
+      `| ${id} | ${figure} | ${monev} | ${baseline} | ${r} | ${target} | ${met === null ? '—' : met ? 'yes' : '**no**'} |`,
+    );
   if (pdf) {
     for (const level of pdf.byConcurrency) {
       const get = (key: string) => level.methods.find((method) => method.key === key);
@@ -128,31 +145,96 @@ function summaryRows(results: BenchResults): string[] {
       const launch = get(LAUNCH);
       if (!floor || !monev || !jsreport || !launch) continue;
       const c = `${level.concurrency} at once`;
-      row('1', `PDF per document, ${c}: monev's renderer vs the floor`, ms(monev.perDocumentMs.median), `floor ${ms(floor.perDocumentMs.median)}`, ratio(monev.ratioToFloor), '≤ 1.15×', (monev.ratioToFloor?.median ?? Infinity) <= 1.15);
-      row('2', `PDF per document, ${c}: jsreport vs the floor`, ms(jsreport.perDocumentMs.median), `floor ${ms(floor.perDocumentMs.median)}`, ratio(jsreport.ratioToFloor), 'issue: 1.3–1.5×', null);
+      row(
+        '1',
+        `PDF per document, ${c}: monev's renderer vs the floor`,
+        ms(monev.perDocumentMs.median),
+        `floor ${ms(floor.perDocumentMs.median)}`,
+        ratio(monev.ratioToFloor),
+        '≤ 1.15×',
+        (monev.ratioToFloor?.median ?? Infinity) <= 1.15,
+      );
+      row(
+        '2',
+        `PDF per document, ${c}: jsreport vs the floor`,
+        ms(jsreport.perDocumentMs.median),
+        `floor ${ms(floor.perDocumentMs.median)}`,
+        ratio(jsreport.ratioToFloor),
+        'issue: 1.3–1.5×',
+        null,
+      );
       const ahead = monev.perDocumentMs.median / jsreport.perDocumentMs.median;
-      row('2', `PDF per document, ${c}: monev vs jsreport`, ms(monev.perDocumentMs.median), `jsreport ${ms(jsreport.perDocumentMs.median)}`, `×${ahead.toFixed(2)}`, '< 1× (ahead)', ahead < 1);
-      row('2', `PDF per document, ${c}: new browser per document vs the floor`, ms(launch.perDocumentMs.median), `floor ${ms(floor.perDocumentMs.median)}`, ratio(launch.ratioToFloor), 'issue: about 2×', null);
+      row(
+        '2',
+        `PDF per document, ${c}: monev vs jsreport`,
+        ms(monev.perDocumentMs.median),
+        `jsreport ${ms(jsreport.perDocumentMs.median)}`,
+        `×${ahead.toFixed(2)}`,
+        '< 1× (ahead)',
+        ahead < 1,
+      );
+      row(
+        '2',
+        `PDF per document, ${c}: new browser per document vs the floor`,
+        ms(launch.perDocumentMs.median),
+        `floor ${ms(floor.perDocumentMs.median)}`,
+        ratio(launch.ratioToFloor),
+        'issue: about 2×',
+        null,
+      );
     }
   }
   if (cycle) {
-    const floor = pdf ? floorPerDocument(pdf, 1) ?? floorPerDocument(pdf, 2) : null;
+    const floor = pdf ? (floorPerDocument(pdf, 1) ?? floorPerDocument(pdf, 2)) : null;
     const documents = cycle.pdfs;
     if (floor !== null) {
       const summed = floor * documents;
       const r = cycle.wallMs.median / summed;
-      row('3', `Whole cycle, 38 offices, cold process (${documents} PDFs, outbox)`, seconds(cycle.wallMs.median), `summed floor of ${documents} PDFs ${seconds(summed)}`, `×${r.toFixed(2)}`, '≤ 1.5×', r <= 1.5);
+      row(
+        '3',
+        `Whole cycle, 38 offices, cold process (${documents} PDFs, outbox)`,
+        seconds(cycle.wallMs.median),
+        `summed floor of ${documents} PDFs ${seconds(summed)}`,
+        `×${r.toFixed(2)}`,
+        '≤ 1.5×',
+        r <= 1.5,
+      );
     } else {
-      row('3', 'Whole cycle, 38 offices, cold process', seconds(cycle.wallMs.median), 'PDF floor not measured in this run', '—', '≤ 1.5×', null);
+      row(
+        '3',
+        'Whole cycle, 38 offices, cold process',
+        seconds(cycle.wallMs.median),
+        'PDF floor not measured in this run',
+        '—',
+        '≤ 1.5×',
+        null,
+      );
     }
   }
   if (scoring) {
-    for (const entry of scoring) row('4', `Scoring only, ${entry.offices} offices`, `${entry.officesPerSecond.toFixed(0)} offices/s`, '', seconds(entry.wallMs.median), '', null);
+    for (const entry of scoring)
+      row(
+        '4',
+        `Scoring only, ${entry.offices} offices`,
+        `${entry.officesPerSecond.toFixed(0)} offices/s`,
+        '',
+        seconds(entry.wallMs.median),
+        '',
+        null,
+      );
     const small = scoring.find((entry) => entry.offices === 552);
     const large = scoring.find((entry) => entry.offices === 5520);
     if (small && large) {
       const r = large.wallMs.median / small.wallMs.median;
-      row('4', 'Scoring time, 5 520 vs 552 offices', seconds(large.wallMs.median), seconds(small.wallMs.median), `×${r.toFixed(2)}`, '≤ 11×', r <= 11);
+      row(
+        '4',
+        'Scoring time, 5 520 vs 552 offices',
+        seconds(large.wallMs.median),
+        seconds(small.wallMs.median),
+        `×${r.toFixed(2)}`,
+        '≤ 11×',
+        r <= 11,
+      );
     }
   }
   if (google) {
@@ -161,19 +243,69 @@ function summaryRows(results: BenchResults): string[] {
     if (last) {
       const reads = Math.max(...google.runs.map((run) => run.officeReads)) / offices;
       const writes = Math.max(...google.runs.map((run) => run.officeWrites)) / offices;
-      row('5', `Google mode, ${offices} offices: reads per office`, reads.toFixed(3), '', '', '= 1', Math.abs(reads - 1) < 1e-9);
+      row(
+        '5',
+        `Google mode, ${offices} offices: reads per office`,
+        reads.toFixed(3),
+        '',
+        '',
+        '= 1',
+        Math.abs(reads - 1) < 1e-9,
+      );
       row('5', `Google mode, ${offices} offices: writes per office`, writes.toFixed(3), '', '', '≤ 1', writes <= 1);
-      row('5', `Google mode, ${offices} offices: rekap requests per run`, `${last.rekapReads} read, ${last.rekapWrites} writes`, '', '', '', null);
+      row(
+        '5',
+        `Google mode, ${offices} offices: rekap requests per run`,
+        `${last.rekapReads} read, ${last.rekapWrites} writes`,
+        '',
+        '',
+        '',
+        null,
+      );
       const r = google.apiSpanMs.median / google.quotaMinimumMs;
-      row('5', `Google mode, ${offices} offices: API time vs the quota's minimum`, seconds(google.apiSpanMs.median), `minimum ${seconds(google.quotaMinimumMs)}`, `×${r.toFixed(2)}`, '≤ 1.15×', r <= 1.15);
-      row('5', `Google mode, ${offices} offices: whole process vs the quota's minimum`, seconds(google.wallMs.median), `minimum ${seconds(google.quotaMinimumMs)}`, `×${(google.wallMs.median / google.quotaMinimumMs).toFixed(2)}`, '', null);
+      row(
+        '5',
+        `Google mode, ${offices} offices: API time vs the quota's minimum`,
+        seconds(google.apiSpanMs.median),
+        `minimum ${seconds(google.quotaMinimumMs)}`,
+        `×${r.toFixed(2)}`,
+        '≤ 1.15×',
+        r <= 1.15,
+      );
+      row(
+        '5',
+        `Google mode, ${offices} offices: whole process vs the quota's minimum`,
+        seconds(google.wallMs.median),
+        `minimum ${seconds(google.quotaMinimumMs)}`,
+        `×${(google.wallMs.median / google.quotaMinimumMs).toFixed(2)}`,
+        '',
+        null,
+      );
     }
   }
-  if (cycle) row('6', 'Peak memory, whole 38-office cycle (RSS summed over Node and Chromium)', mib(cycle.peakRssBytes.median), '', `PSS ${mib(cycle.peakPssBytes.median)}`, '≤ 1 GiB', cycle.peakRssBytes.median <= GIB);
+  if (cycle)
+    row(
+      '6',
+      'Peak memory, whole 38-office cycle (RSS summed over Node and Chromium)',
+      mib(cycle.peakRssBytes.median),
+      '',
+      `PSS ${mib(cycle.peakPssBytes.median)}`,
+      '≤ 1 GiB',
+      cycle.peakRssBytes.median <= GIB,
+    );
   const largest = scoring?.[scoring.length - 1];
-  if (largest) row('6', `Peak memory, scoring ${largest.offices} offices`, mib(largest.peakRssBytes.median), '', '', '', null);
+  if (largest)
+    row('6', `Peak memory, scoring ${largest.offices} offices`, mib(largest.peakRssBytes.median), '', '', '', null);
   for (const run of coldStart ?? []) {
-    row('7', `Cold start to first answer, Node ${run.nodeVersion}, ${run.mode}: sheetChanged vs hello world`, ms(run.sheetChangedMs.median), `hello ${ms(run.helloMs.median)}`, ratio(run.ratio), '≤ 2×', run.ratio.median <= 2);
+    row(
+      '7',
+      `Cold start to first answer, Node ${run.nodeVersion}, ${run.mode}: sheetChanged vs hello world`,
+      ms(run.sheetChangedMs.median),
+      `hello ${ms(run.helloMs.median)}`,
+      ratio(run.ratio),
+      '≤ 2×',
+      run.ratio.median <= 2,
+    );
   }
   return rows;
 }
@@ -188,7 +320,10 @@ function pdfDetails(pdf: PdfBenchResult): string[] {
     '| at once | method | per document (min · median · max) | ÷ floor, paired (median, min–max) | PDF size |',
     '|---|---|---|---|---|',
     ...pdf.byConcurrency.flatMap((level) =>
-      level.methods.map((method) => `| ${level.concurrency} | ${method.name} | ${triple(method.perDocumentMs, ms)} | ${method.ratioToFloor ? ratio(method.ratioToFloor) : '—'} | ${(method.bytesPerDocument / 1024).toFixed(0)} KiB |`),
+      level.methods.map(
+        (method) =>
+          `| ${level.concurrency} | ${method.name} | ${triple(method.perDocumentMs, ms)} | ${method.ratioToFloor ? ratio(method.ratioToFloor) : '—'} | ${(method.bytesPerDocument / 1024).toFixed(0)} KiB |`,
+      ),
     ),
     '',
   ];
@@ -196,11 +331,15 @@ function pdfDetails(pdf: PdfBenchResult): string[] {
 
 function ratio(value: Spread | null): string {
   if (!value) return '—';
-  return value.runs > 1 ? `×${value.median.toFixed(2)} (${value.min.toFixed(2)}–${value.max.toFixed(2)})` : `×${value.median.toFixed(2)}`;
+  return value.runs > 1
+    ? `×${value.median.toFixed(2)} (${value.min.toFixed(2)}–${value.max.toFixed(2)})`
+    : `×${value.median.toFixed(2)}`;
 }
 
 function triple(value: Spread, format: (n: number) => string): string {
-  return value.runs > 1 ? `${format(value.min)} · **${format(value.median)}** · ${format(value.max)}` : format(value.median);
+  return value.runs > 1
+    ? `${format(value.min)} · **${format(value.median)}** · ${format(value.max)}`
+    : format(value.median);
 }
 
 function ms(value: number): string {

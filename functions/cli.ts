@@ -76,7 +76,12 @@ const OPTIONS = {
 /** The `monev` command: parses arguments, runs one command, maps failures to exit codes. */
 export async function main(argv: readonly string[], io: CommandIo = processIo): Promise<number> {
   try {
-    const { values, positionals } = parseArgs({ args: bareRekap(argv), options: OPTIONS, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args: bareRekap(argv),
+      options: OPTIONS,
+      allowPositionals: true,
+      strict: true,
+    });
     const [command, ...rest] = positionals;
     if (values.help || command === undefined || command === 'help') {
       io.out(HELP);
@@ -84,21 +89,30 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
     }
     const required = (name: keyof typeof values, example: string): string => {
       const value = values[name];
-      if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`monev ${command} memerlukan --${name}, misalnya --${name} ${example}.`);
+      if (typeof value !== 'string' || value.trim() === '')
+        throw new UsageError(`monev ${command} memerlukan --${name}, misalnya --${name} ${example}.`);
       return value;
     };
     switch (command) {
       case 'run': {
         const source = values.source ?? 'xlsx';
-        if (source !== 'xlsx' && source !== 'google') throw new UsageError(`--source "${source}" tidak dikenal. Pilihan: xlsx (bawaan, dengan --data) atau google (dengan --rekap).`);
-        return await (await commands.run()).runCommand(
+        if (source !== 'xlsx' && source !== 'google')
+          throw new UsageError(
+            `--source "${source}" tidak dikenal. Pilihan: xlsx (bawaan, dengan --data) atau google (dengan --rekap).`,
+          );
+        return await (
+          await commands.run()
+        ).runCommand(
           {
             source,
             data: source === 'google' ? undefined : required('data', 'data'),
             rekap: source === 'google' ? required('rekap', 'https://docs.google.com/spreadsheets/d/…/edit') : undefined,
             out: required('out', 'out'),
             period: values.period,
-            offices: values.offices?.split(',').map((code) => code.trim()).filter((code) => code !== ''),
+            offices: values.offices
+              ?.split(',')
+              .map((code) => code.trim())
+              .filter((code) => code !== ''),
             pdf: !values['no-pdf'],
             email: !values['no-email'],
             resend: values.resend,
@@ -107,30 +121,60 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
         );
       }
       case 'provision':
-        if (values.rekap === undefined) throw new UsageError('monev provision memerlukan --rekap (membuat rekap baru) atau --rekap ID|URL (membuat spreadsheet satker).');
+        if (values.rekap === undefined)
+          throw new UsageError(
+            'monev provision memerlukan --rekap (membuat rekap baru) atau --rekap ID|URL (membuat spreadsheet satker).',
+          );
         return await (await commands.provision()).provisionCommand({ rekap: values.rekap, period: values.period }, io);
       case 'validate': {
         const file = rest[0];
-        if (!file) throw new UsageError('monev validate memerlukan nama file, misalnya: monev validate satker/3573.xlsx --period 2025-TW3.');
-        return await (await commands.validate()).validateCommand({ file, period: required('period', '2025-TW3'), code: values.kode, json: values.json }, io);
+        if (!file)
+          throw new UsageError(
+            'monev validate memerlukan nama file, misalnya: monev validate satker/3573.xlsx --period 2025-TW3.',
+          );
+        return await (
+          await commands.validate()
+        ).validateCommand({ file, period: required('period', '2025-TW3'), code: values.kode, json: values.json }, io);
       }
       case 'template':
-        return await (await commands.files()).templateCommand({ out: required('out', 'satker-baru.xlsx'), code: values.kode, name: values.nama, year: values.tahun }, io);
+        return await (
+          await commands.files()
+        ).templateCommand(
+          { out: required('out', 'satker-baru.xlsx'), code: values.kode, name: values.nama, year: values.tahun },
+          io,
+        );
       case 'sample':
-        return await (await commands.files()).sampleCommand({ out: required('out', 'data'), offices: values.offices, seed: values.seed, period: values.period }, io);
+        return await (
+          await commands.files()
+        ).sampleCommand(
+          { out: required('out', 'data'), offices: values.offices, seed: values.seed, period: values.period },
+          io,
+        );
       case 'start':
         return await (await commands.files()).startCommand(io);
       case 'serve': {
         const port = Number(values.port ?? '8080');
-        if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port "${values.port}" bukan nomor port, misalnya --port 8080.`);
-        return await (await commands.serve()).serveCommand({ data: required('data', 'data'), out: values.out ?? 'out', port }, io);
+        if (!Number.isInteger(port) || port < 1 || port > 65535)
+          throw new UsageError(`--port "${values.port}" bukan nomor port, misalnya --port 8080.`);
+        return await (
+          await commands.serve()
+        ).serveCommand({ data: required('data', 'data'), out: values.out ?? 'out', port }, io);
       }
       case 'watch':
-        return await (await commands.watch()).watchCommand({ data: required('data', 'data'), out: values.out ?? 'out', period: values.period }, io);
+        return await (
+          await commands.watch()
+        ).watchCommand({ data: required('data', 'data'), out: values.out ?? 'out', period: values.period }, io);
       case 'deploy':
-        return await (await commands.deploy()).deployCommand({ dryRun: values['dry-run'], project: values.project, region: values.region, env: values.env ?? [] }, io);
+        return await (
+          await commands.deploy()
+        ).deployCommand(
+          { dryRun: values['dry-run'], project: values.project, region: values.region, env: values.env ?? [] },
+          io,
+        );
       default:
-        throw new UsageError(`Perintah "${command}" tidak dikenal. Pilihan: run, provision, validate, template, sample, start, serve, watch, deploy (lihat monev --help).`);
+        throw new UsageError(
+          `Perintah "${command}" tidak dikenal. Pilihan: run, provision, validate, template, sample, start, serve, watch, deploy (lihat monev --help).`,
+        );
     }
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError || isParseArgsError(error)) {
@@ -145,7 +189,9 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
 
 /** `monev provision --rekap` without a value creates the rekap: give the bare flag an empty value. */
 function bareRekap(argv: readonly string[]): string[] {
-  return argv.map((arg, i) => (arg === '--rekap' && (i === argv.length - 1 || (argv[i + 1] ?? '').startsWith('--')) ? '--rekap=' : arg));
+  return argv.map((arg, i) =>
+    arg === '--rekap' && (i === argv.length - 1 || (argv[i + 1] ?? '').startsWith('--')) ? '--rekap=' : arg,
+  );
 }
 
 function isParseArgsError(error: unknown): error is Error {

@@ -8,7 +8,10 @@ import { ConfigError } from './app/errors.js';
 const schema = z
   .object({
     MONEV_MAIL_TRANSPORT: z.enum(['outbox', 'smtp', 'gmail']).default('outbox'),
-    MONEV_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'harus diawali smtp:// atau smtps://').optional(),
+    MONEV_SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'harus diawali smtp:// atau smtps://')
+      .optional(),
     MONEV_MAIL_FROM: z.string().default('monev Bawaslu Jawa Timur <monev@jatim.bawaslu.go.id>'),
     PUPPETEER_EXECUTABLE_PATH: z.string().min(1).optional(),
     MONEV_PDF_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
@@ -18,20 +21,33 @@ const schema = z
     MONEV_OUT_DIR: z.string().min(1).default('out'),
     MONEV_FUNCTIONS_URL: z
       .string()
-      .regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, 'harus berupa URL, misalnya https://asia-southeast2-monev-jatim.cloudfunctions.net')
+      .regex(
+        /^https?:\/\/[^\s/]+(\/[^\s]*)?$/,
+        'harus berupa URL, misalnya https://asia-southeast2-monev-jatim.cloudfunctions.net',
+      )
       .transform((url) => url.replace(/\/+$/, ''))
       .optional(),
     MONEV_TASKS_QUEUE: z
       .string()
-      .regex(/^projects\/[^/]+\/locations\/[^/]+\/queues\/[A-Za-z0-9-]+$/, 'harus berbentuk projects/PROYEK/locations/REGION/queues/ANTREAN')
+      .regex(
+        /^projects\/[^/]+\/locations\/[^/]+\/queues\/[A-Za-z0-9-]+$/,
+        'harus berbentuk projects/PROYEK/locations/REGION/queues/ANTREAN',
+      )
       .optional(),
-    MONEV_TASKS_SERVICE_ACCOUNT: z.email('harus alamat akun layanan, misalnya monev@monev-jatim.iam.gserviceaccount.com').optional(),
+    MONEV_TASKS_SERVICE_ACCOUNT: z
+      .email('harus alamat akun layanan, misalnya monev@monev-jatim.iam.gserviceaccount.com')
+      .optional(),
     // The queue's max-dispatches-per-second; a cycle spaces its scorings by the same rate (see deploy/plan.ts).
     MONEV_TASKS_DISPATCHES_PER_SECOND: z.coerce.number().positive().max(500).default(0.2),
-    MONEV_GOOGLE_ROOT_URL: z.string().regex(/^https?:\/\//, 'harus diawali http:// atau https://').optional(),
+    MONEV_GOOGLE_ROOT_URL: z
+      .string()
+      .regex(/^https?:\/\//, 'harus diawali http:// atau https://')
+      .optional(),
     GOOGLE_APPLICATION_CREDENTIALS: z.string().min(1).optional(),
     MONEV_REKAP: z.string().trim().min(1).optional(),
-    MONEV_GOOGLE_SERVICE_ACCOUNT: z.email('harus alamat akun layanan, misalnya monev@monev-jatim.iam.gserviceaccount.com').optional(),
+    MONEV_GOOGLE_SERVICE_ACCOUNT: z
+      .email('harus alamat akun layanan, misalnya monev@monev-jatim.iam.gserviceaccount.com')
+      .optional(),
     // Sheets API quota per user (a service account is one user): 60 reads and 60 writes a minute by default.
     MONEV_GOOGLE_READS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
     MONEV_GOOGLE_WRITES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
@@ -40,19 +56,34 @@ const schema = z
     MONEV_GOOGLE_BACKOFF_MS: z.coerce.number().int().min(1).default(1000),
     // The quota window is a minute at Google; tests and benchmarks against a local stand-in shrink it.
     MONEV_GOOGLE_QUOTA_WINDOW_MS: z.coerce.number().int().min(10).default(60_000),
-    MONEV_DRIVE_FOLDER_ID: z.string().regex(/^[A-Za-z0-9_-]+$/, 'harus ID folder Drive (bagian URL setelah /folders/)').optional(),
-    MONEV_DRIVE_REPORTS_FOLDER_ID: z.string().regex(/^[A-Za-z0-9_-]+$/, 'harus ID folder Drive (bagian URL setelah /folders/)').optional(),
-    MONEV_DRIVE_CYCLES_FOLDER_ID: z.string().regex(/^[A-Za-z0-9_-]+$/, 'harus ID folder Drive (bagian URL setelah /folders/)').optional(),
+    MONEV_DRIVE_FOLDER_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+$/, 'harus ID folder Drive (bagian URL setelah /folders/)')
+      .optional(),
+    MONEV_DRIVE_REPORTS_FOLDER_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+$/, 'harus ID folder Drive (bagian URL setelah /folders/)')
+      .optional(),
+    MONEV_DRIVE_CYCLES_FOLDER_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+$/, 'harus ID folder Drive (bagian URL setelah /folders/)')
+      .optional(),
     MONEV_GMAIL_SENDER: z.email('harus alamat e-mail pengirim, misalnya monev@jatim.bawaslu.go.id').optional(),
   })
   .refine((env) => env.MONEV_MAIL_TRANSPORT !== 'smtp' || env.MONEV_SMTP_URL !== undefined, {
     message: 'MONEV_MAIL_TRANSPORT=smtp memerlukan MONEV_SMTP_URL, misalnya smtp://user:sandi@smtp.example.go.id:587',
     path: ['MONEV_SMTP_URL'],
   })
-  .refine((env) => env.MONEV_TASKS_QUEUE === undefined || (env.MONEV_FUNCTIONS_URL !== undefined && env.MONEV_TASKS_SERVICE_ACCOUNT !== undefined), {
-    message: 'MONEV_TASKS_QUEUE memerlukan MONEV_FUNCTIONS_URL (alamat fungsi scoreOffice) dan MONEV_TASKS_SERVICE_ACCOUNT (akun layanan untuk token OIDC)',
-    path: ['MONEV_TASKS_QUEUE'],
-  });
+  .refine(
+    (env) =>
+      env.MONEV_TASKS_QUEUE === undefined ||
+      (env.MONEV_FUNCTIONS_URL !== undefined && env.MONEV_TASKS_SERVICE_ACCOUNT !== undefined),
+    {
+      message:
+        'MONEV_TASKS_QUEUE memerlukan MONEV_FUNCTIONS_URL (alamat fungsi scoreOffice) dan MONEV_TASKS_SERVICE_ACCOUNT (akun layanan untuk token OIDC)',
+      path: ['MONEV_TASKS_QUEUE'],
+    },
+  );
 
 export interface Config {
   readonly mail: { readonly transport: 'outbox' | 'smtp' | 'gmail'; readonly smtpUrl?: string; readonly from: string };
@@ -64,7 +95,12 @@ export interface Config {
   /** Where the deployed functions live (`<url>/sheetChanged`, `<url>/scoreOffice`); absent locally. */
   readonly functionsUrl?: string;
   /** Cloud Tasks instead of the in-process queue, when MONEV_TASKS_QUEUE is set: scorings go to scoreOffice, a cycle's finish to finishCycle. */
-  readonly tasks?: { readonly queue: string; readonly serviceAccountEmail: string; readonly targetUrl: string; readonly finishUrl: string };
+  readonly tasks?: {
+    readonly queue: string;
+    readonly serviceAccountEmail: string;
+    readonly targetUrl: string;
+    readonly finishUrl: string;
+  };
   /** Scorings a second the queue dispatches; a cycle on Google Sheets schedules its scorings this far apart. */
   readonly dispatchesPerSecond: number;
   /** Live mode on Google Sheets: credentials, quota, Drive folders, Gmail sender. */
@@ -106,7 +142,11 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   const e = parsed.data;
   return {
     mail: { transport: e.MONEV_MAIL_TRANSPORT, smtpUrl: e.MONEV_SMTP_URL, from: e.MONEV_MAIL_FROM },
-    pdf: { executablePath: e.PUPPETEER_EXECUTABLE_PATH, concurrency: e.MONEV_PDF_CONCURRENCY, timeoutMs: e.MONEV_PDF_TIMEOUT_MS },
+    pdf: {
+      executablePath: e.PUPPETEER_EXECUTABLE_PATH,
+      concurrency: e.MONEV_PDF_CONCURRENCY,
+      timeoutMs: e.MONEV_PDF_TIMEOUT_MS,
+    },
     webhookSecret: e.MONEV_WEBHOOK_SECRET,
     local: { dataDir: e.MONEV_DATA_DIR, outDir: e.MONEV_OUT_DIR },
     functionsUrl: e.MONEV_FUNCTIONS_URL,

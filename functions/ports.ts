@@ -72,7 +72,10 @@ export interface SummaryUpdate {
 /** Where monev writes: each office's Hasil Validasi and the rekap's Rekap, Rekap Bidang and Log. */
 export interface SummarySink {
   /** Replaces the office's Hasil Validasi; `source` is the registry's Sumber of the office. */
-  writeFeedback(office: { readonly code: string; readonly source: string | null }, rows: readonly (readonly SheetValue[])[]): Promise<void>;
+  writeFeedback(
+    office: { readonly code: string; readonly source: string | null },
+    rows: readonly (readonly SheetValue[])[],
+  ): Promise<void>;
   writeSummary(update: SummaryUpdate): Promise<void>;
   /** Rekap and Log rows of earlier runs: for "change against the previous period" and the send log. */
   readHistory(): Promise<{ readonly summary: readonly SheetRecord[]; readonly log: readonly SheetRecord[] }>;
@@ -172,7 +175,13 @@ export interface DriveChannel {
 
 /** Opens and stops Drive push channels; the Drive API in production, a fake in tests. */
 export interface DriveChannels {
-  watch(request: { readonly fileId: string; readonly id: string; readonly address: string; readonly token: string; readonly expiration: Date }): Promise<DriveChannel>;
+  watch(request: {
+    readonly fileId: string;
+    readonly id: string;
+    readonly address: string;
+    readonly token: string;
+    readonly expiration: Date;
+  }): Promise<DriveChannel>;
   /** Stops a channel; one Drive no longer knows (expired, already stopped) counts as stopped. */
   stop(channel: { readonly id: string; readonly resourceId: string }): Promise<void>;
 }

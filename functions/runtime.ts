@@ -23,7 +23,17 @@ import { scoreOneOffice, type ScoreOneDeps } from './app/score-one-office.js';
 import type { StartDeps } from './app/start-cycle.js';
 import type { Config } from './config.js';
 import { readRekap, type RegistryOffice } from './core/rekap-reader.js';
-import type { Clock, CycleStore, DriveChannels, Mailer, QueuedTask, ReportStore, SummarySink, TaskQueue, WorkbookSource } from './ports.js';
+import type {
+  Clock,
+  CycleStore,
+  DriveChannels,
+  Mailer,
+  QueuedTask,
+  ReportStore,
+  SummarySink,
+  TaskQueue,
+  WorkbookSource,
+} from './ports.js';
 
 /**
  * What the functions need, built once per process from the configuration: where workbooks come
@@ -49,7 +59,11 @@ export interface Runtime {
   /** Drive push channels and the sheetChanged URL they notify; absent without MONEV_FUNCTIONS_URL. */
   readonly watches?: { readonly channels: DriveChannels; readonly address: string };
   /** Structured log line for Cloud Logging: codes and counts only, never sheet text or personal data. */
-  log(severity: 'INFO' | 'WARNING' | 'ERROR', message: string, fields?: Record<string, string | number | boolean | null>): void;
+  log(
+    severity: 'INFO' | 'WARNING' | 'ERROR',
+    message: string,
+    fields?: Record<string, string | number | boolean | null>,
+  ): void;
 }
 
 export interface RuntimeOptions {
@@ -65,23 +79,37 @@ export interface RuntimeOptions {
 
 /** The runtime the deployed functions use: Google Sheets when MONEV_REKAP names the rekap, else a data folder. */
 export function createRuntime(config: Config, options: RuntimeOptions = {}): Runtime {
-  return config.rekapSpreadsheet ? googleRuntime(config, config.rekapSpreadsheet, options) : localRuntime(config, options);
+  return config.rekapSpreadsheet
+    ? googleRuntime(config, config.rekapSpreadsheet, options)
+    : localRuntime(config, options);
 }
 
 /** Workbooks from a data folder (rekap.xlsx and the files its Sumber names), outputs in the output folder. */
 export function localRuntime(config: Config, options: RuntimeOptions = {}): Runtime {
   const dataDir = config.local.dataDir;
-  if (!dataDir) throw new ConfigError('MONEV_DATA_DIR belum diisi: folder data lokal yang berisi rekap.xlsx (atau MONEV_REKAP untuk Google Sheets).');
+  if (!dataDir)
+    throw new ConfigError(
+      'MONEV_DATA_DIR belum diisi: folder data lokal yang berisi rekap.xlsx (atau MONEV_REKAP untuk Google Sheets).',
+    );
   const outDir = config.local.outDir;
   const source = new XlsxWorkbookSource(dataDir);
   const clock = options.clock ?? { now: () => new Date() };
   // A sink caches the rekap it loaded; each use takes a fresh one, so it sees the latest history.
-  return buildRuntime(config, { ...options, clock, cycles: options.cycles ?? new LocalCycleStore(join(outDir, 'siklus'), clock), dispatchesPerSecond: options.dispatchesPerSecond ?? null }, () => ({
-    source,
-    sink: new XlsxSummarySink(dataDir, outDir),
-    reports: new ReportFolder(outDir),
-    mailer: () => createMailer(config.mail, outDir),
-  }));
+  return buildRuntime(
+    config,
+    {
+      ...options,
+      clock,
+      cycles: options.cycles ?? new LocalCycleStore(join(outDir, 'siklus'), clock),
+      dispatchesPerSecond: options.dispatchesPerSecond ?? null,
+    },
+    () => ({
+      source,
+      sink: new XlsxSummarySink(dataDir, outDir),
+      reports: new ReportFolder(outDir),
+      mailer: () => createMailer(config.mail, outDir),
+    }),
+  );
 }
 
 /**
@@ -96,16 +124,33 @@ export function googleRuntime(config: Config, rekap: string, options: RuntimeOpt
     options.cycles ??
     (folder
       ? new DriveCycleStore(GoogleServices.fromConfig(config.google), folder, clock)
-      : unconfiguredCycles('MONEV_DRIVE_FOLDER_ID (atau MONEV_DRIVE_CYCLES_FOLDER_ID) belum diisi: siklus triwulanan menyimpan hasil tiap satker di folder Drive itu. Buat folder, bagikan ke akun layanan sebagai Editor, lalu deploy lagi dengan --env MONEV_DRIVE_FOLDER_ID=<ID folder>.'));
-  return buildRuntime(config, { ...options, clock, cycles, dispatchesPerSecond: options.dispatchesPerSecond === undefined ? config.dispatchesPerSecond : options.dispatchesPerSecond }, () => {
-    const mode = googleMode(config.google, rekap);
-    return {
-      source: mode.source,
-      sink: mode.sink,
-      reports: config.google.reportsFolderId ? new DriveReportStore(mode.services, config.google.reportsFolderId) : new ReportFolder(config.local.outDir),
-      mailer: () => (config.mail.transport === 'gmail' ? new GmailMailer(mode.services, config.mail.from) : createMailer(config.mail, config.local.outDir)),
-    };
-  });
+      : unconfiguredCycles(
+          'MONEV_DRIVE_FOLDER_ID (atau MONEV_DRIVE_CYCLES_FOLDER_ID) belum diisi: siklus triwulanan menyimpan hasil tiap satker di folder Drive itu. Buat folder, bagikan ke akun layanan sebagai Editor, lalu deploy lagi dengan --env MONEV_DRIVE_FOLDER_ID=<ID folder>.',
+        ));
+  return buildRuntime(
+    config,
+    {
+      ...options,
+      clock,
+      cycles,
+      dispatchesPerSecond:
+        options.dispatchesPerSecond === undefined ? config.dispatchesPerSecond : options.dispatchesPerSecond,
+    },
+    () => {
+      const mode = googleMode(config.google, rekap);
+      return {
+        source: mode.source,
+        sink: mode.sink,
+        reports: config.google.reportsFolderId
+          ? new DriveReportStore(mode.services, config.google.reportsFolderId)
+          : new ReportFolder(config.local.outDir),
+        mailer: () =>
+          config.mail.transport === 'gmail'
+            ? new GmailMailer(mode.services, config.mail.from)
+            : createMailer(config.mail, config.local.outDir),
+      };
+    },
+  );
 }
 
 interface UseAdapters {
@@ -123,7 +168,8 @@ function buildRuntime(
   const outDir = config.local.outDir;
   const { clock, cycles, dispatchesPerSecond } = options;
   const log = options.log ?? structuredLog;
-  const logInternalError = (context: string, error: unknown) => log('ERROR', `kesalahan internal saat ${context}`, { error: error instanceof Error ? error.name : 'unknown' });
+  const logInternalError = (context: string, error: unknown) =>
+    log('ERROR', `kesalahan internal saat ${context}`, { error: error instanceof Error ? error.name : 'unknown' });
   const runtime: Runtime = {
     /** Fresh adapters on every read: one scoring, one read of the rekap. */
     get score(): ScoreOneDeps {
@@ -166,14 +212,23 @@ function buildRuntime(
       new LocalTaskQueue((task) => runQueuedTask(runtime, task), {
         clock,
         onError: (task, error, attempt) =>
-          log('ERROR', task.kind === 'finish' ? 'penyelesaian siklus gagal' : 'penilaian gagal', { task: taskLabel(task), attempt, error: error instanceof Error ? error.message : 'unknown' }),
+          log('ERROR', task.kind === 'finish' ? 'penyelesaian siklus gagal' : 'penilaian gagal', {
+            task: taskLabel(task),
+            attempt,
+            error: error instanceof Error ? error.message : 'unknown',
+          }),
       }),
     registry: cachedRegistry(async () => readRekap(await adapters().source.readRekap()).offices, clock),
     secret: config.webhookSecret,
     clock,
     debounce: options.debounce,
     watches: config.functionsUrl
-      ? { channels: options.channels ?? new GoogleDriveChannels({ rootUrl: config.google.rootUrl, keyFile: config.google.credentialsFile }), address: `${config.functionsUrl}/sheetChanged` }
+      ? {
+          channels:
+            options.channels ??
+            new GoogleDriveChannels({ rootUrl: config.google.rootUrl, keyFile: config.google.credentialsFile }),
+          address: `${config.functionsUrl}/sheetChanged`,
+        }
       : undefined,
     log,
   };
@@ -190,16 +245,28 @@ export async function runQueuedTask(runtime: Runtime, task: QueuedTask): Promise
       const { deps, close } = runtime.finishing();
       try {
         const outcome = await finishCycle(deps, task);
-        runtime.log('INFO', outcome.status === 'finished' ? 'siklus selesai' : 'siklus belum selesai', { cycle: task.cycle, status: outcome.status });
+        runtime.log('INFO', outcome.status === 'finished' ? 'siklus selesai' : 'siklus belum selesai', {
+          cycle: task.cycle,
+          status: outcome.status,
+        });
       } finally {
         await close();
       }
     } else if (task.cycle !== undefined) {
       const outcome = await scoreInCycle(runtime.inCycle, { code: task.code, cycle: task.cycle });
-      runtime.log('INFO', 'satker dinilai dalam siklus', { code: task.code, cycle: task.cycle, status: outcome.status, complete: outcome.complete });
+      runtime.log('INFO', 'satker dinilai dalam siklus', {
+        code: task.code,
+        cycle: task.cycle,
+        status: outcome.status,
+        complete: outcome.complete,
+      });
     } else {
       const outcome = await scoreOneOffice(runtime.score, task);
-      runtime.log('INFO', 'satker dinilai', { code: task.code, status: outcome.office.status, index: outcome.office.scores.index });
+      runtime.log('INFO', 'satker dinilai', {
+        code: task.code,
+        status: outcome.office.status,
+        index: outcome.office.scores.index,
+      });
     }
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
@@ -217,7 +284,11 @@ function unconfiguredCycles(message: string): CycleStore {
   return { start: refuse, get: refuse, saveResult: refuse, scored: refuse, results: refuse, markFinished: refuse };
 }
 
-export function structuredLog(severity: 'INFO' | 'WARNING' | 'ERROR', message: string, fields: Record<string, string | number | boolean | null> = {}): void {
+export function structuredLog(
+  severity: 'INFO' | 'WARNING' | 'ERROR',
+  message: string,
+  fields: Record<string, string | number | boolean | null> = {},
+): void {
   const line = JSON.stringify({ severity, message, ...fields });
   if (severity === 'ERROR') console.error(line);
   else console.log(line);

@@ -2,18 +2,54 @@ import { choiceKey, type Choice } from './choices.js';
 
 /**
  * The eight areas (bidang) of the 2025 institutional-strengthening programme, each piloted in one
- * office (../shared/data/bidang.csv). A Bidang cell may hold the number, the id or the name.
+ * office (docs/data/bidang.csv). A Bidang cell may hold the number, the id or the name.
  * `short` labels charts, where the full name does not fit.
  */
 export const AREAS = [
-  { no: 1, id: 'akuntabilitas-keuangan', name: 'Akuntabilitas Keuangan', short: 'Akuntabilitas Keuangan', pilotOffice: '3572' },
-  { no: 2, id: 'informasi-hukum-ppid', name: 'Pelayanan Informasi Hukum dan PPID', short: 'Informasi Hukum & PPID', pilotOffice: '3513' },
-  { no: 3, id: 'hubungan-kelembagaan', name: 'Hubungan dan Eksistensi Kelembagaan', short: 'Hubungan Kelembagaan', pilotOffice: '3521' },
+  {
+    no: 1,
+    id: 'akuntabilitas-keuangan',
+    name: 'Akuntabilitas Keuangan',
+    short: 'Akuntabilitas Keuangan',
+    pilotOffice: '3572',
+  },
+  {
+    no: 2,
+    id: 'informasi-hukum-ppid',
+    name: 'Pelayanan Informasi Hukum dan PPID',
+    short: 'Informasi Hukum & PPID',
+    pilotOffice: '3513',
+  },
+  {
+    no: 3,
+    id: 'hubungan-kelembagaan',
+    name: 'Hubungan dan Eksistensi Kelembagaan',
+    short: 'Hubungan Kelembagaan',
+    pilotOffice: '3521',
+  },
   { no: 4, id: 'pengolahan-data', name: 'Pengolahan Data', short: 'Pengolahan Data', pilotOffice: '3507' },
   { no: 5, id: 'literasi-demokrasi', name: 'Literasi Demokrasi', short: 'Literasi Demokrasi', pilotOffice: '3504' },
-  { no: 6, id: 'tata-kelola-internal', name: 'Penataan Tata Kelola Internal', short: 'Tata Kelola Internal', pilotOffice: '3526' },
-  { no: 7, id: 'modernisasi-birokrasi', name: 'Modernisasi Birokrasi', short: 'Modernisasi Birokrasi', pilotOffice: '3576' },
-  { no: 8, id: 'kinerja-kelembagaan', name: 'Peningkatan Kinerja Kelembagaan', short: 'Kinerja Kelembagaan', pilotOffice: '3573' },
+  {
+    no: 6,
+    id: 'tata-kelola-internal',
+    name: 'Penataan Tata Kelola Internal',
+    short: 'Tata Kelola Internal',
+    pilotOffice: '3526',
+  },
+  {
+    no: 7,
+    id: 'modernisasi-birokrasi',
+    name: 'Modernisasi Birokrasi',
+    short: 'Modernisasi Birokrasi',
+    pilotOffice: '3576',
+  },
+  {
+    no: 8,
+    id: 'kinerja-kelembagaan',
+    name: 'Peningkatan Kinerja Kelembagaan',
+    short: 'Kinerja Kelembagaan',
+    pilotOffice: '3573',
+  },
 ] as const;
 
 export type Area = (typeof AREAS)[number];
@@ -28,7 +64,8 @@ const areaChoices: Choice[] = AREAS.map((area) => ({
 
 const byKey = new Map<string, Area>();
 for (const area of AREAS) {
-  for (const spelling of [String(area.no), area.id, area.name, `bidang ${area.no}`]) byKey.set(choiceKey(spelling), area);
+  for (const spelling of [String(area.no), area.id, area.name, `bidang ${area.no}`])
+    byKey.set(choiceKey(spelling), area);
 }
 
 export const AREA_CHOICES = {

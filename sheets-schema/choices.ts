@@ -41,7 +41,11 @@ export const AGGREGATION = defineChoices({
   name: 'Sifat',
   choices: [
     { id: 'kumulatif', label: 'Kumulatif', spellings: ['kumulative', 'akumulasi', 'jumlah'] },
-    { id: 'akhir-periode', label: 'Akhir Periode', spellings: ['akhir', 'posisi akhir', 'nilai akhir', 'periode akhir'] },
+    {
+      id: 'akhir-periode',
+      label: 'Akhir Periode',
+      spellings: ['akhir', 'posisi akhir', 'nilai akhir', 'periode akhir'],
+    },
     { id: 'rata-rata', label: 'Rata-rata', spellings: ['ratarata', 'rerata', 'rata', 'average'] },
   ],
   defaultId: 'kumulatif',
@@ -51,7 +55,11 @@ export const STAGE_STATUS = defineChoices({
   name: 'Status',
   choices: [
     { id: 'belum', label: 'Belum', spellings: ['belum mulai', 'belum dimulai', 'belum dilaksanakan'] },
-    { id: 'proses', label: 'Proses', spellings: ['dalam proses', 'sedang', 'sedang berjalan', 'berjalan', 'on progress'] },
+    {
+      id: 'proses',
+      label: 'Proses',
+      spellings: ['dalam proses', 'sedang', 'sedang berjalan', 'berjalan', 'on progress'],
+    },
     { id: 'selesai', label: 'Selesai', spellings: ['sudah', 'sudah selesai', 'tuntas', 'done'] },
   ],
 });

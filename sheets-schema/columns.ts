@@ -24,7 +24,7 @@ export interface ColumnSpec {
   readonly header: string;
   readonly required: boolean;
   /**
-   * A required header whose cells may still be blank: quarters not reported yet (SPEC §4 "T or R is
+   * A required header whose cells may still be blank: quarters not reported yet (docs/SPEC.md §4 "T or R is
    * undefined when all its cells … are blank") and Bukti Dukung, whose absence is only a warning.
    */
   readonly allowBlank?: boolean;
@@ -47,15 +47,50 @@ declare module 'zod' {
 type Options = Omit<ColumnSpec, 'kind' | 'choices'>;
 
 export const col = {
-  text: (o: Options) => z.string().nullable().meta({ title: o.header, description: o.help, column: { ...o, kind: 'text' } }),
-  number: (o: Options) => z.number().nonnegative().nullable().meta({ title: o.header, description: o.help, column: { ...o, kind: 'number' } }),
-  integer: (o: Options) => z.number().int().nonnegative().nullable().meta({ title: o.header, description: o.help, column: { ...o, kind: 'integer' } }),
-  positive: (o: Options) => z.number().positive().nullable().meta({ title: o.header, description: o.help, column: { ...o, kind: 'positive' } }),
-  date: (o: Options) => z.iso.date().nullable().meta({ title: o.header, description: o.help, column: { ...o, kind: 'date' } }),
-  urls: (o: Options) => z.array(z.url({ protocol: /^https?$/ })).meta({ title: o.header, description: o.help, column: { ...o, kind: 'urls' } }),
-  nip: (o: Options) => z.string().regex(/^\d{18}$/).nullable().meta({ title: o.header, description: o.help, column: { ...o, kind: 'nip' } }),
+  text: (o: Options) =>
+    z
+      .string()
+      .nullable()
+      .meta({ title: o.header, description: o.help, column: { ...o, kind: 'text' } }),
+  number: (o: Options) =>
+    z
+      .number()
+      .nonnegative()
+      .nullable()
+      .meta({ title: o.header, description: o.help, column: { ...o, kind: 'number' } }),
+  integer: (o: Options) =>
+    z
+      .number()
+      .int()
+      .nonnegative()
+      .nullable()
+      .meta({ title: o.header, description: o.help, column: { ...o, kind: 'integer' } }),
+  positive: (o: Options) =>
+    z
+      .number()
+      .positive()
+      .nullable()
+      .meta({ title: o.header, description: o.help, column: { ...o, kind: 'positive' } }),
+  date: (o: Options) =>
+    z.iso
+      .date()
+      .nullable()
+      .meta({ title: o.header, description: o.help, column: { ...o, kind: 'date' } }),
+  urls: (o: Options) =>
+    z
+      .array(z.url({ protocol: /^https?$/ }))
+      .meta({ title: o.header, description: o.help, column: { ...o, kind: 'urls' } }),
+  nip: (o: Options) =>
+    z
+      .string()
+      .regex(/^\d{18}$/)
+      .nullable()
+      .meta({ title: o.header, description: o.help, column: { ...o, kind: 'nip' } }),
   choice: <const Ids extends readonly [string, ...string[]]>(ids: Ids, choices: ChoiceLookup, o: Options) =>
-    z.enum(ids).nullable().meta({ title: o.header, description: o.help, column: { ...o, kind: 'choice', choices } }),
+    z
+      .enum(ids)
+      .nullable()
+      .meta({ title: o.header, description: o.help, column: { ...o, kind: 'choice', choices } }),
 };
 
 export type ColumnShape = Record<string, z.ZodType>;
@@ -79,9 +114,20 @@ export function defineTable<Shape extends ColumnShape>(name: string, shape: Shap
 /** "Target TW I" … "Realisasi TW IV": the quarter columns that IKU, IKI and Rencana Aksi share. */
 export const QUARTER_NUMERALS = ['I', 'II', 'III', 'IV'] as const;
 
-export function quarterColumns<P extends 'target' | 'realization'>(kind: 'Target' | 'Realisasi', prefix: P, help: string) {
+export function quarterColumns<P extends 'target' | 'realization'>(
+  kind: 'Target' | 'Realisasi',
+  prefix: P,
+  help: string,
+) {
   const make = (q: 1 | 2 | 3 | 4) =>
-    col.number({ header: `${kind} TW ${QUARTER_NUMERALS[q - 1]}`, required: true, allowBlank: true, quarter: q, help, width: 12 });
+    col.number({
+      header: `${kind} TW ${QUARTER_NUMERALS[q - 1]}`,
+      required: true,
+      allowBlank: true,
+      quarter: q,
+      help,
+      width: 12,
+    });
   return {
     [`${prefix}1`]: make(1),
     [`${prefix}2`]: make(2),

@@ -2,20 +2,29 @@ import { AREA_CHOICES, AREA_IDS } from './areas.js';
 import { AGGREGATION, POLARITY, STAGE_NUMBER, STAGE_STATUS } from './choices.js';
 import { col, defineTable, quarterColumns } from './columns.js';
 
-/** The office workbook (SPEC §3): one per kabupaten/kota office, edited by its operator. */
+/** The office workbook (docs/SPEC.md §3): one per kabupaten/kota office, edited by its operator. */
 
-const URL_HELP = 'Tautan http(s) ke dokumen bukti (Google Drive, situs resmi). Lebih dari satu tautan dipisah spasi, koma atau baris baru.';
+const URL_HELP =
+  'Tautan http(s) ke dokumen bukti (Google Drive, situs resmi). Lebih dari satu tautan dipisah spasi, koma atau baris baru.';
 const TARGET_HELP = 'Target triwulan ini. Angka, boleh desimal dengan koma (87,5) atau persen (87,5%).';
-const REALIZATION_HELP = 'Realisasi triwulan ini. Kosongkan bila belum ada; isi angka, boleh desimal dengan koma (87,5) atau persen.';
+const REALIZATION_HELP =
+  'Realisasi triwulan ini. Kosongkan bila belum ada; isi angka, boleh desimal dengan koma (87,5) atau persen.';
 const WEIGHT_HELP = 'Bobot indikator. Kosongkan semua untuk bobot sama; bila diisi, isi semua baris dan jumlahkan 100.';
-const POLARITY_HELP = 'Maksimal: makin tinggi makin baik (bawaan). Minimal: makin rendah makin baik, misalnya jumlah temuan.';
-const AGGREGATION_HELP = 'Cara menghitung sampai triwulan berjalan. Kumulatif: dijumlah (bawaan). Akhir Periode: nilai terakhir. Rata-rata: dirata-rata.';
+const POLARITY_HELP =
+  'Maksimal: makin tinggi makin baik (bawaan). Minimal: makin rendah makin baik, misalnya jumlah temuan.';
+const AGGREGATION_HELP =
+  'Cara menghitung sampai triwulan berjalan. Kumulatif: dijumlah (bawaan). Akhir Periode: nilai terakhir. Rata-rata: dirata-rata.';
 
 export const PROFILE_TAB = {
   name: 'Profil',
   /** Key in column A, value in column B. */
   keys: [
-    { key: 'officeCode', label: 'Kode Satker', required: true, help: 'Kode Kemendagri satker, misalnya 3573 untuk Kota Malang. Harus sama dengan kode di rekap provinsi.' },
+    {
+      key: 'officeCode',
+      label: 'Kode Satker',
+      required: true,
+      help: 'Kode Kemendagri satker, misalnya 3573 untuk Kota Malang. Harus sama dengan kode di rekap provinsi.',
+    },
     { key: 'officeName', label: 'Nama Satker', required: true, help: 'Nama lengkap, misalnya "Bawaslu Kota Malang".' },
     { key: 'year', label: 'Tahun', required: true, help: 'Tahun anggaran yang dilaporkan, misalnya 2025.' },
   ],
@@ -23,24 +32,70 @@ export const PROFILE_TAB = {
 
 export const ACTION_PLAN_TAB = defineTable('Rencana Aksi', {
   no: col.text({ header: 'No', required: false, help: 'Nomor urut (bebas).', width: 5 }),
-  area: col.choice(AREA_IDS, AREA_CHOICES, { header: 'Bidang', required: true, help: 'Bidang penguatan kelembagaan: nomor 1–8, atau namanya, misalnya "Pengolahan Data".', width: 28 }),
-  activity: col.text({ header: 'Kegiatan', required: true, help: 'Kegiatan rencana aksi yang akan dilaksanakan.', width: 40 }),
-  output: col.text({ header: 'Output', required: false, help: 'Keluaran kegiatan, misalnya "Laporan monitoring".', width: 24 }),
-  unit: col.text({ header: 'Satuan', required: false, help: 'Satuan target, misalnya dokumen, kegiatan, persen.', width: 12 }),
+  area: col.choice(AREA_IDS, AREA_CHOICES, {
+    header: 'Bidang',
+    required: true,
+    help: 'Bidang penguatan kelembagaan: nomor 1–8, atau namanya, misalnya "Pengolahan Data".',
+    width: 28,
+  }),
+  activity: col.text({
+    header: 'Kegiatan',
+    required: true,
+    help: 'Kegiatan rencana aksi yang akan dilaksanakan.',
+    width: 40,
+  }),
+  output: col.text({
+    header: 'Output',
+    required: false,
+    help: 'Keluaran kegiatan, misalnya "Laporan monitoring".',
+    width: 24,
+  }),
+  unit: col.text({
+    header: 'Satuan',
+    required: false,
+    help: 'Satuan target, misalnya dokumen, kegiatan, persen.',
+    width: 12,
+  }),
   ...quarterColumns('Target', 'target', TARGET_HELP),
   ...quarterColumns('Realisasi', 'realization', REALIZATION_HELP),
-  responsible: col.text({ header: 'Penanggung Jawab', required: false, help: 'Jabatan atau nama penanggung jawab kegiatan.', width: 22 }),
-  evidence: col.urls({ header: 'Bukti Dukung', required: true, allowBlank: true, help: `${URL_HELP} Realisasi hanya dihitung bila ada bukti dukung.`, width: 36 }),
+  responsible: col.text({
+    header: 'Penanggung Jawab',
+    required: false,
+    help: 'Jabatan atau nama penanggung jawab kegiatan.',
+    width: 22,
+  }),
+  evidence: col.urls({
+    header: 'Bukti Dukung',
+    required: true,
+    allowBlank: true,
+    help: `${URL_HELP} Realisasi hanya dihitung bila ada bukti dukung.`,
+    width: 36,
+  }),
   note: col.text({ header: 'Keterangan', required: false, help: 'Catatan tambahan.', width: 24 }),
 });
 
 export const IKU_TAB = defineTable('IKU', {
-  code: col.text({ header: 'Kode', required: true, help: 'Kode unik indikator, misalnya IKU-01. Dipakai kolom "Kode IKU" di tab IKI.', width: 10 }),
+  code: col.text({
+    header: 'Kode',
+    required: true,
+    help: 'Kode unik indikator, misalnya IKU-01. Dipakai kolom "Kode IKU" di tab IKI.',
+    width: 10,
+  }),
   goal: col.text({ header: 'Sasaran', required: false, help: 'Sasaran strategis yang diukur.', width: 30 }),
   indicator: col.text({ header: 'Indikator', required: true, help: 'Rumusan indikator kinerja unit.', width: 40 }),
   unit: col.text({ header: 'Satuan', required: false, help: 'Satuan, misalnya persen, dokumen.', width: 10 }),
-  polarity: col.choice(['maksimal', 'minimal'], POLARITY, { header: 'Polaritas', required: false, help: POLARITY_HELP, width: 12 }),
-  aggregation: col.choice(['kumulatif', 'akhir-periode', 'rata-rata'], AGGREGATION, { header: 'Sifat', required: false, help: AGGREGATION_HELP, width: 14 }),
+  polarity: col.choice(['maksimal', 'minimal'], POLARITY, {
+    header: 'Polaritas',
+    required: false,
+    help: POLARITY_HELP,
+    width: 12,
+  }),
+  aggregation: col.choice(['kumulatif', 'akhir-periode', 'rata-rata'], AGGREGATION, {
+    header: 'Sifat',
+    required: false,
+    help: AGGREGATION_HELP,
+    width: 14,
+  }),
   weight: col.number({ header: 'Bobot', required: false, help: WEIGHT_HELP, width: 8 }),
   ...quarterColumns('Target', 'target', TARGET_HELP),
   ...quarterColumns('Realisasi', 'realization', REALIZATION_HELP),
@@ -48,43 +103,113 @@ export const IKU_TAB = defineTable('IKU', {
 });
 
 export const IKI_TAB = defineTable('IKI', {
-  nip: col.nip({ header: 'NIP', required: true, help: 'NIP 18 digit, ditulis sebagai teks (awali dengan tanda petik \' bila perlu). Spasi boleh: 19870315 201012 1 001.', width: 22 }),
+  nip: col.nip({
+    header: 'NIP',
+    required: true,
+    help: "NIP 18 digit, ditulis sebagai teks (awali dengan tanda petik ' bila perlu). Spasi boleh: 19870315 201012 1 001.",
+    width: 22,
+  }),
   name: col.text({ header: 'Nama', required: true, help: 'Nama pegawai.', width: 24 }),
   position: col.text({ header: 'Jabatan', required: false, help: 'Jabatan pegawai.', width: 24 }),
-  ikuCode: col.text({ header: 'Kode IKU', required: true, help: 'Kode IKU di tab IKU yang didukung indikator ini (cascading).', width: 10 }),
+  ikuCode: col.text({
+    header: 'Kode IKU',
+    required: true,
+    help: 'Kode IKU di tab IKU yang didukung indikator ini (cascading).',
+    width: 10,
+  }),
   indicator: col.text({ header: 'Indikator', required: true, help: 'Rumusan indikator kinerja individu.', width: 40 }),
   unit: col.text({ header: 'Satuan', required: false, help: 'Satuan, misalnya persen, dokumen.', width: 10 }),
-  polarity: col.choice(['maksimal', 'minimal'], POLARITY, { header: 'Polaritas', required: false, help: POLARITY_HELP, width: 12 }),
-  aggregation: col.choice(['kumulatif', 'akhir-periode', 'rata-rata'], AGGREGATION, { header: 'Sifat', required: false, help: AGGREGATION_HELP, width: 14 }),
-  weight: col.number({ header: 'Bobot', required: false, help: `${WEIGHT_HELP} Bobot dihitung per pegawai.`, width: 8 }),
+  polarity: col.choice(['maksimal', 'minimal'], POLARITY, {
+    header: 'Polaritas',
+    required: false,
+    help: POLARITY_HELP,
+    width: 12,
+  }),
+  aggregation: col.choice(['kumulatif', 'akhir-periode', 'rata-rata'], AGGREGATION, {
+    header: 'Sifat',
+    required: false,
+    help: AGGREGATION_HELP,
+    width: 14,
+  }),
+  weight: col.number({
+    header: 'Bobot',
+    required: false,
+    help: `${WEIGHT_HELP} Bobot dihitung per pegawai.`,
+    width: 8,
+  }),
   ...quarterColumns('Target', 'target', TARGET_HELP),
   ...quarterColumns('Realisasi', 'realization', REALIZATION_HELP),
   evidence: col.urls({ header: 'Bukti Dukung', required: false, help: URL_HELP, width: 36 }),
 });
 
 export const JOBS_TAB = defineTable('Anjab', {
-  job: col.text({ header: 'Jabatan', required: true, help: 'Nama jabatan, sama persis dengan yang dipakai di tab ABK.', width: 36 }),
-  jobType: col.text({ header: 'Jenis Jabatan', required: false, help: 'Struktural, Fungsional atau Pelaksana.', width: 16 }),
-  staff: col.integer({ header: 'Pegawai Ada', required: true, help: 'Jumlah pegawai yang saat ini menduduki jabatan ini (bilangan bulat ≥ 0).', width: 12 }),
+  job: col.text({
+    header: 'Jabatan',
+    required: true,
+    help: 'Nama jabatan, sama persis dengan yang dipakai di tab ABK.',
+    width: 36,
+  }),
+  jobType: col.text({
+    header: 'Jenis Jabatan',
+    required: false,
+    help: 'Struktural, Fungsional atau Pelaksana.',
+    width: 16,
+  }),
+  staff: col.integer({
+    header: 'Pegawai Ada',
+    required: true,
+    help: 'Jumlah pegawai yang saat ini menduduki jabatan ini (bilangan bulat ≥ 0).',
+    width: 12,
+  }),
 });
 
 export const WORKLOAD_TAB = defineTable('ABK', {
   job: col.text({ header: 'Jabatan', required: true, help: 'Nama jabatan, harus ada di tab Anjab.', width: 36 }),
   task: col.text({ header: 'Uraian Tugas', required: true, help: 'Uraian tugas jabatan.', width: 40 }),
-  resultUnit: col.text({ header: 'Satuan Hasil', required: false, help: 'Satuan hasil kerja, misalnya laporan, dokumen.', width: 14 }),
-  volume: col.number({ header: 'Beban Kerja', required: true, help: 'Volume hasil kerja dalam setahun (angka ≥ 0).', width: 12 }),
-  minutesPerUnit: col.positive({ header: 'Norma Waktu', required: true, help: 'Waktu penyelesaian per satuan hasil, dalam menit (angka > 0).', width: 12 }),
+  resultUnit: col.text({
+    header: 'Satuan Hasil',
+    required: false,
+    help: 'Satuan hasil kerja, misalnya laporan, dokumen.',
+    width: 14,
+  }),
+  volume: col.number({
+    header: 'Beban Kerja',
+    required: true,
+    help: 'Volume hasil kerja dalam setahun (angka ≥ 0).',
+    width: 12,
+  }),
+  minutesPerUnit: col.positive({
+    header: 'Norma Waktu',
+    required: true,
+    help: 'Waktu penyelesaian per satuan hasil, dalam menit (angka > 0).',
+    width: 12,
+  }),
 });
 
 export const STAGES_TAB = defineTable('Tahapan', {
-  stage: col.choice(['1', '2', '3', '4'], STAGE_NUMBER, { header: 'Tahap', required: true, help: 'Tahap 1–4 penguatan kelembagaan.', width: 8 }),
+  stage: col.choice(['1', '2', '3', '4'], STAGE_NUMBER, {
+    header: 'Tahap',
+    required: true,
+    help: 'Tahap 1–4 penguatan kelembagaan.',
+    width: 8,
+  }),
   step: col.text({ header: 'Langkah', required: true, help: 'Langkah dalam tahap ini.', width: 48 }),
-  status: col.choice(['belum', 'proses', 'selesai'], STAGE_STATUS, { header: 'Status', required: true, help: 'Belum, Proses atau Selesai. Selesai perlu tanggal dan bukti dukung.', width: 12 }),
-  finishedOn: col.date({ header: 'Tanggal Selesai', required: false, help: 'Tanggal selesai, misalnya 15/08/2025.', width: 16 }),
+  status: col.choice(['belum', 'proses', 'selesai'], STAGE_STATUS, {
+    header: 'Status',
+    required: true,
+    help: 'Belum, Proses atau Selesai. Selesai perlu tanggal dan bukti dukung.',
+    width: 12,
+  }),
+  finishedOn: col.date({
+    header: 'Tanggal Selesai',
+    required: false,
+    help: 'Tanggal selesai, misalnya 15/08/2025.',
+    width: 16,
+  }),
   evidence: col.urls({ header: 'Bukti Dukung', required: false, help: URL_HELP, width: 36 }),
 });
 
-/** The steps the template pre-fills in Tahapan (SPEC §3, the Kota Malang pilot). */
+/** The steps the template pre-fills in Tahapan (docs/SPEC.md §3, the Kota Malang pilot). */
 export const STANDARD_STEPS: readonly { stage: 1 | 2 | 3 | 4; step: string }[] = [
   { stage: 1, step: 'Pembentukan tim pelaksana' },
   { stage: 1, step: 'Rapat penyepakatan ruang lingkup, target dan jadwal' },

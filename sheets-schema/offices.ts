@@ -1,4 +1,4 @@
-/** The 38 kabupaten/kota offices of Jawa Timur with their Kemendagri codes (../shared/data/jatim-kabkota.csv). */
+/** The 38 kabupaten/kota offices of Jawa Timur with their Kemendagri codes (docs/data/jatim-kabkota.csv). */
 export const JATIM_OFFICES = [
   { code: '3501', kind: 'Kabupaten', region: 'Kabupaten Pacitan', name: 'Bawaslu Kabupaten Pacitan' },
   { code: '3502', kind: 'Kabupaten', region: 'Kabupaten Ponorogo', name: 'Bawaslu Kabupaten Ponorogo' },

@@ -2,23 +2,53 @@ import { OFFICE_KIND, YES_NO } from './choices.js';
 import { col, defineTable } from './columns.js';
 import { AREAS } from './areas.js';
 
-/** The provincial rekap workbook (SPEC §5): the registry of offices, the weights, the settings and the summary. */
+/** The provincial rekap workbook (docs/SPEC.md §5): the registry of offices, the weights, the settings and the summary. */
 
 export const REGISTRY_TAB = defineTable('Satker', {
   code: col.text({ header: 'Kode', required: true, help: 'Kode Kemendagri satker, misalnya 3573.', width: 8 }),
   name: col.text({ header: 'Nama', required: true, help: 'Nama satker, misalnya "Bawaslu Kota Malang".', width: 32 }),
-  kind: col.choice(['kabupaten', 'kota', 'provinsi'], OFFICE_KIND, { header: 'Jenis', required: false, help: 'Kabupaten, Kota atau Provinsi.', width: 12 }),
-  source: col.text({ header: 'Sumber', required: true, help: 'ID atau URL spreadsheet satker; pada mode lokal, path file .xlsx relatif terhadap folder data.', width: 40 }),
-  email: col.text({ header: 'Email', required: false, help: 'Alamat e-mail penerima laporan, dipisah koma.', width: 36 }),
-  active: col.choice(['ya', 'tidak'], YES_NO, { header: 'Aktif', required: false, help: 'Ya (bawaan) atau Tidak. Satker tidak aktif tidak dinilai.', width: 8 }),
+  kind: col.choice(['kabupaten', 'kota', 'provinsi'], OFFICE_KIND, {
+    header: 'Jenis',
+    required: false,
+    help: 'Kabupaten, Kota atau Provinsi.',
+    width: 12,
+  }),
+  source: col.text({
+    header: 'Sumber',
+    required: true,
+    help: 'ID atau URL spreadsheet satker; pada mode lokal, path file .xlsx relatif terhadap folder data.',
+    width: 40,
+  }),
+  email: col.text({
+    header: 'Email',
+    required: false,
+    help: 'Alamat e-mail penerima laporan, dipisah koma.',
+    width: 36,
+  }),
+  active: col.choice(['ya', 'tidak'], YES_NO, {
+    header: 'Aktif',
+    required: false,
+    help: 'Ya (bawaan) atau Tidak. Satker tidak aktif tidak dinilai.',
+    width: 8,
+  }),
 });
 
 export const WEIGHTS_TAB = defineTable('Bobot', {
-  component: col.text({ header: 'Komponen', required: true, help: 'IKU, Rencana Aksi, IKI, Tahapan, Kualitas Data.', width: 20 }),
-  weight: col.number({ header: 'Bobot', required: true, help: 'Bobot komponen dalam indeks; jumlah semua bobot harus 100.', width: 10 }),
+  component: col.text({
+    header: 'Komponen',
+    required: true,
+    help: 'IKU, Rencana Aksi, IKI, Tahapan, Kualitas Data.',
+    width: 20,
+  }),
+  weight: col.number({
+    header: 'Bobot',
+    required: true,
+    help: 'Bobot komponen dalam indeks; jumlah semua bobot harus 100.',
+    width: 10,
+  }),
 });
 
-/** The index components and their default weights (SPEC §4). */
+/** The index components and their default weights (docs/SPEC.md §4). */
 export const COMPONENTS = [
   { key: 'iku', label: 'IKU', defaultWeight: 35 },
   { key: 'actionPlan', label: 'Rencana Aksi', defaultWeight: 30 },
@@ -33,7 +63,11 @@ export const SETTINGS_TAB = {
   name: 'Pengaturan',
   keys: [
     { key: 'period', label: 'Periode', help: 'Periode penilaian, misalnya 2025-TW3.' },
-    { key: 'cap', label: 'Batas Capaian', help: 'Batas atas capaian indikator yang dihitung, dalam persen (bawaan 120).' },
+    {
+      key: 'cap',
+      label: 'Batas Capaian',
+      help: 'Batas atas capaian indikator yang dihitung, dalam persen (bawaan 120).',
+    },
     // 75 000 minutes a year: the effective working time per employee used by KemenPAN-RB workload analysis (Permenpan 1/2020).
     { key: 'effectiveMinutes', label: 'WKE', help: 'Waktu kerja efektif setahun dalam menit (bawaan 75 000).' },
     { key: 'provinceEmail', label: 'Email Provinsi', help: 'Penerima laporan rekap provinsi, dipisah koma.' },
@@ -44,7 +78,24 @@ export const SETTING_DEFAULTS = { cap: 120, effectiveMinutes: 75_000 } as const;
 
 export const SUMMARY_TAB = {
   name: 'Rekap',
-  headers: ['Periode', 'Kode', 'Nama', 'Status', 'IKU', 'Rencana Aksi', 'IKI', 'Tahapan', 'Kualitas Data', 'Indeks', 'Predikat', 'Peringkat', 'Error', 'Peringatan', 'Diperbarui', 'Laporan'],
+  headers: [
+    'Periode',
+    'Kode',
+    'Nama',
+    'Status',
+    'IKU',
+    'Rencana Aksi',
+    'IKI',
+    'Tahapan',
+    'Kualitas Data',
+    'Indeks',
+    'Predikat',
+    'Peringkat',
+    'Error',
+    'Peringatan',
+    'Diperbarui',
+    'Laporan',
+  ],
   key: ['Periode', 'Kode'],
 } as const;
 

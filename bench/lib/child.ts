@@ -28,7 +28,11 @@ export function runChild(
 ): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, [...args], { cwd: options.cwd ?? repoRoot, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, [...args], {
+      cwd: options.cwd ?? repoRoot,
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const sampler = options.sampleMemory && child.pid !== undefined ? new TreeSampler(child.pid).start() : undefined;
     const out: Buffer[] = [];
     const err: Buffer[] = [];

@@ -88,7 +88,10 @@ function cpuTicks(pid: number): { total: number; ppid: number } | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { total: Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]), ppid: Number(fields[1]) };
+    return {
+      total: Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]),
+      ppid: Number(fields[1]),
+    };
   } catch {
     return null;
   }

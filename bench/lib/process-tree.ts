@@ -92,7 +92,8 @@ export class TreeSampler {
       if (pages === 0) continue;
       processes++;
       rss += pages * PAGE_SIZE;
-      if (withPss) pss += Number(/^Pss:\s+(\d+) kB/m.exec(readProc(`/proc/${pid}/smaps_rollup`) ?? '')?.[1] ?? 0) * 1024;
+      if (withPss)
+        pss += Number(/^Pss:\s+(\d+) kB/m.exec(readProc(`/proc/${pid}/smaps_rollup`) ?? '')?.[1] ?? 0) * 1024;
     }
     this.peakRss = Math.max(this.peakRss, rss);
     if (withPss) this.peakPss = Math.max(this.peakPss, pss);

@@ -12,7 +12,10 @@ import { repoRoot, runChild } from './child.js';
  */
 export const CACHE_ROOT = join(tmpdir(), 'monev-bench');
 
-export async function cachedSample(offices: number, log: (line: string) => void): Promise<{ dataDir: string; generatedMs: number | null }> {
+export async function cachedSample(
+  offices: number,
+  log: (line: string) => void,
+): Promise<{ dataDir: string; generatedMs: number | null }> {
   const dir = join(CACHE_ROOT, 'samples', `${generatorHash()}-${offices}`);
   const dataDir = join(dir, 'data');
   if (existsSync(join(dir, 'complete'))) return { dataDir, generatedMs: null };
@@ -20,8 +23,16 @@ export async function cachedSample(offices: number, log: (line: string) => void)
   const building = `${dir}.partial-${process.pid}`;
   await rm(building, { recursive: true, force: true });
   await mkdir(building, { recursive: true });
-  const run = await runChild(process.execPath, [join(repoRoot, 'bin/monev.js'), 'sample', '--out', join(building, 'data'), '--offices', String(offices)]);
-  if (run.exitCode !== 0) throw new Error(`monev sample --offices ${offices} failed (exit ${run.exitCode}): ${run.stderr.slice(-2000)}`);
+  const run = await runChild(process.execPath, [
+    join(repoRoot, 'bin/monev.js'),
+    'sample',
+    '--out',
+    join(building, 'data'),
+    '--offices',
+    String(offices),
+  ]);
+  if (run.exitCode !== 0)
+    throw new Error(`monev sample --offices ${offices} failed (exit ${run.exitCode}): ${run.stderr.slice(-2000)}`);
   await writeFile(join(building, 'complete'), `${new Date().toISOString()}\n`);
   await rm(dir, { recursive: true, force: true });
   await rename(building, dir);
@@ -33,7 +44,8 @@ function generatorHash(): string {
   if (hash) return hash;
   const digest = createHash('sha256');
   for (const folder of ['dist/functions/sample', 'dist/sheets-schema']) {
-    for (const file of listFiles(join(repoRoot, folder)).filter((path) => path.endsWith('.js'))) digest.update(file.slice(repoRoot.length)).update(readFileSync(file));
+    for (const file of listFiles(join(repoRoot, folder)).filter((path) => path.endsWith('.js')))
+      digest.update(file.slice(repoRoot.length)).update(readFileSync(file));
   }
   hash = digest.digest('hex').slice(0, 10);
   return hash;

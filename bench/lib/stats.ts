@@ -10,7 +10,8 @@ export function spread(values: readonly number[]): Spread {
   if (values.length === 0) throw new RangeError('spread() needs at least one value');
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  const median =
+    sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
   return { min: sorted[0] as number, median, max: sorted[sorted.length - 1] as number, runs: values.length };
 }
 

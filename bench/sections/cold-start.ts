@@ -43,7 +43,11 @@ export async function coldStartModes(dataDir: string): Promise<{ modes: ColdStar
       { name: 'local (rekap.xlsx)', env: { MONEV_DATA_DIR: dataDir }, spreadsheetId: 'satker/3573.xlsx' },
       {
         name: 'Google Sheets (fake API, no latency)',
-        env: { MONEV_REKAP: rekapId, MONEV_GOOGLE_ROOT_URL: google.url, MONEV_GOOGLE_SERVICE_ACCOUNT: 'monev@monev-jatim.iam.gserviceaccount.com' },
+        env: {
+          MONEV_REKAP: rekapId,
+          MONEV_GOOGLE_ROOT_URL: google.url,
+          MONEV_GOOGLE_SERVICE_ACCOUNT: 'monev@monev-jatim.iam.gserviceaccount.com',
+        },
         spreadsheetId: offices.get('3573') ?? '',
       },
     ],
@@ -57,22 +61,44 @@ export async function coldStartModes(dataDir: string): Promise<{ modes: ColdStar
  * one office (so the registry is read and the change queued, answer 202), against a hello-world
  * function under the same framework. Runs alternate A, B, A, B… and the ratio is taken pair by pair.
  */
-export async function benchColdStart(mode: ColdStartMode, options: { node: string; repetitions: number; log: (line: string) => void }): Promise<ColdStartResult> {
+export async function benchColdStart(
+  mode: ColdStartMode,
+  options: { node: string; repetitions: number; log: (line: string) => void },
+): Promise<ColdStartResult> {
   const out = await mkdtemp(join(tmpdir(), 'monev-bench-cold-'));
   const monev: number[] = [];
   const hello: number[] = [];
   let status = 0;
   try {
-    const env = { ...process.env, NODE_ENV: 'production', MONEV_OUT_DIR: out, MONEV_WEBHOOK_SECRET: SECRET, ...mode.env };
+    const env = {
+      ...process.env,
+      NODE_ENV: 'production',
+      MONEV_OUT_DIR: out,
+      MONEV_WEBHOOK_SECRET: SECRET,
+      ...mode.env,
+    };
     const body = JSON.stringify({ spreadsheetId: mode.spreadsheetId });
     for (let rep = -1; rep < options.repetitions; rep++) {
-      const a = await firstAnswer(options.node, ['--target=sheetChanged', `--source=${join(repoRoot, 'dist/functions/index.js')}`], env, () => ({
-        method: 'POST',
-        path: '/',
-        headers: { 'content-type': 'application/json', 'x-monev-signature': signatureHeader(SECRET, Math.floor(Date.now() / 1000), body) },
-        body,
-      }));
-      const b = await firstAnswer(options.node, ['--target=hello', `--source=${join(repoRoot, 'dist/bench/fixtures/hello-function.js')}`], env, () => ({ method: 'GET', path: '/', headers: {}, body: '' }));
+      const a = await firstAnswer(
+        options.node,
+        ['--target=sheetChanged', `--source=${join(repoRoot, 'dist/functions/index.js')}`],
+        env,
+        () => ({
+          method: 'POST',
+          path: '/',
+          headers: {
+            'content-type': 'application/json',
+            'x-monev-signature': signatureHeader(SECRET, Math.floor(Date.now() / 1000), body),
+          },
+          body,
+        }),
+      );
+      const b = await firstAnswer(
+        options.node,
+        ['--target=hello', `--source=${join(repoRoot, 'dist/bench/fixtures/hello-function.js')}`],
+        env,
+        () => ({ method: 'GET', path: '/', headers: {}, body: '' }),
+      );
       status = a.status;
       if (rep < 0) continue; // warm-up pair: the page cache
       monev.push(a.ms);
@@ -82,8 +108,18 @@ export async function benchColdStart(mode: ColdStartMode, options: { node: strin
     await rm(out, { recursive: true, force: true });
   }
   const nodeVersion = execFileSync(options.node, ['--version'], { encoding: 'utf8' }).trim();
-  const result = { mode: mode.name, node: options.node, nodeVersion, sheetChangedMs: spread(monev), helloMs: spread(hello), ratio: spread(pairedRatios(monev, hello)), sheetChangedStatus: status };
-  options.log(`  ${nodeVersion}, ${mode.name}: sheetChanged ${result.sheetChangedMs.median.toFixed(0)} ms (HTTP ${status}), hello ${result.helloMs.median.toFixed(0)} ms, ×${result.ratio.median.toFixed(2)}`);
+  const result = {
+    mode: mode.name,
+    node: options.node,
+    nodeVersion,
+    sheetChangedMs: spread(monev),
+    helloMs: spread(hello),
+    ratio: spread(pairedRatios(monev, hello)),
+    sheetChangedStatus: status,
+  };
+  options.log(
+    `  ${nodeVersion}, ${mode.name}: sheetChanged ${result.sheetChangedMs.median.toFixed(0)} ms (HTTP ${status}), hello ${result.helloMs.median.toFixed(0)} ms, ×${result.ratio.median.toFixed(2)}`,
+  );
   return result;
 }
 
@@ -94,7 +130,12 @@ interface Call {
   body: string;
 }
 
-async function firstAnswer(node: string, args: string[], env: NodeJS.ProcessEnv, call: () => Call): Promise<{ ms: number; status: number }> {
+async function firstAnswer(
+  node: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  call: () => Call,
+): Promise<{ ms: number; status: number }> {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(node, [FRAMEWORK_MAIN, ...args, `--port=${port}`], { env, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -105,7 +146,8 @@ async function firstAnswer(node: string, args: string[], env: NodeJS.ProcessEnv,
     for (;;) {
       const answer = await attempt(port, call());
       if (answer !== null) return { ms: performance.now() - started, status: answer };
-      if (child.exitCode !== null) throw new Error(`functions-framework exited ${child.exitCode}: ${stderr.slice(-2000)}`);
+      if (child.exitCode !== null)
+        throw new Error(`functions-framework exited ${child.exitCode}: ${stderr.slice(-2000)}`);
       if (performance.now() - started > 30_000) throw new Error(`no answer within 30 s: ${stderr.slice(-2000)}`);
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
@@ -118,10 +160,13 @@ async function firstAnswer(node: string, args: string[], env: NodeJS.ProcessEnv,
 /** One request; null while nothing listens yet. */
 function attempt(port: number, call: Call): Promise<number | null> {
   return new Promise((resolve) => {
-    const req = request({ host: '127.0.0.1', port, method: call.method, path: call.path, headers: call.headers, agent: false }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, method: call.method, path: call.path, headers: call.headers, agent: false },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('error', () => resolve(null));
     req.end(call.body);
   });

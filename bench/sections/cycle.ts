@@ -23,7 +23,10 @@ export interface CycleResult extends ProcessRunResult {
  * scoring, writing the rekap and Hasil Validasi files, printing every PDF and writing the outbox.
  * Each run gets an empty output folder, so nothing is skipped as already sent.
  */
-export async function benchCycle(dataDir: string, options: { repetitions: number; offices: number; warmUp: boolean; log: (line: string) => void }): Promise<CycleResult> {
+export async function benchCycle(
+  dataDir: string,
+  options: { repetitions: number; offices: number; warmUp: boolean; log: (line: string) => void },
+): Promise<CycleResult> {
   const walls: number[] = [];
   const rss: number[] = [];
   const pss: number[] = [];
@@ -33,8 +36,13 @@ export async function benchCycle(dataDir: string, options: { repetitions: number
   for (let rep = options.warmUp ? -1 : 0; rep < options.repetitions; rep++) {
     const out = await mkdtemp(join(tmpdir(), 'monev-bench-cycle-'));
     try {
-      const run = await runChild(process.execPath, [join(repoRoot, 'bin/monev.js'), 'run', '--data', dataDir, '--out', out], { sampleMemory: true });
-      if (run.exitCode !== 0 && run.exitCode !== 1) throw new Error(`monev run exited ${run.exitCode}: ${run.stderr.slice(-2000)}`);
+      const run = await runChild(
+        process.execPath,
+        [join(repoRoot, 'bin/monev.js'), 'run', '--data', dataDir, '--out', out],
+        { sampleMemory: true },
+      );
+      if (run.exitCode !== 0 && run.exitCode !== 1)
+        throw new Error(`monev run exited ${run.exitCode}: ${run.stderr.slice(-2000)}`);
       pdfs = (await readdir(join(out, 'laporan'))).length;
       mails = (await readdir(join(out, 'outbox'))).length;
       if (rep < 0) continue; // the warm-up run: Chromium unpacked, files in the page cache
@@ -42,12 +50,22 @@ export async function benchCycle(dataDir: string, options: { repetitions: number
       rss.push(run.peakRssBytes);
       pss.push(run.peakPssBytes);
       processes = Math.max(processes, run.peakProcesses);
-      options.log(`  run ${rep + 1}: ${(run.wallMs / 1000).toFixed(2)} s, peak RSS ${(run.peakRssBytes / 2 ** 20).toFixed(0)} MiB over ${run.peakProcesses} processes`);
+      options.log(
+        `  run ${rep + 1}: ${(run.wallMs / 1000).toFixed(2)} s, peak RSS ${(run.peakRssBytes / 2 ** 20).toFixed(0)} MiB over ${run.peakProcesses} processes`,
+      );
     } finally {
       await rm(out, { recursive: true, force: true });
     }
   }
-  return { offices: options.offices, pdfs, mails, wallMs: spread(walls), peakRssBytes: spread(rss), peakPssBytes: spread(pss), peakProcesses: processes };
+  return {
+    offices: options.offices,
+    pdfs,
+    mails,
+    wallMs: spread(walls),
+    peakRssBytes: spread(rss),
+    peakPssBytes: spread(pss),
+    peakProcesses: processes,
+  };
 }
 
 export interface ScoringResult extends ProcessRunResult {
@@ -56,7 +74,10 @@ export interface ScoringResult extends ProcessRunResult {
 }
 
 /** Scoring only (`--no-pdf --no-email`) of a generated province, from a fresh process. */
-export async function benchScoring(dataDir: string, options: { repetitions: number; offices: number; log: (line: string) => void }): Promise<ScoringResult> {
+export async function benchScoring(
+  dataDir: string,
+  options: { repetitions: number; offices: number; log: (line: string) => void },
+): Promise<ScoringResult> {
   const walls: number[] = [];
   const rss: number[] = [];
   const pss: number[] = [];
@@ -64,17 +85,31 @@ export async function benchScoring(dataDir: string, options: { repetitions: numb
   for (let rep = 0; rep < options.repetitions; rep++) {
     const out = await mkdtemp(join(tmpdir(), 'monev-bench-score-'));
     try {
-      const run = await runChild(process.execPath, [join(repoRoot, 'bin/monev.js'), 'run', '--data', dataDir, '--out', out, '--no-pdf', '--no-email'], { sampleMemory: true });
-      if (run.exitCode !== 0 && run.exitCode !== 1) throw new Error(`monev run --no-pdf exited ${run.exitCode}: ${run.stderr.slice(-2000)}`);
+      const run = await runChild(
+        process.execPath,
+        [join(repoRoot, 'bin/monev.js'), 'run', '--data', dataDir, '--out', out, '--no-pdf', '--no-email'],
+        { sampleMemory: true },
+      );
+      if (run.exitCode !== 0 && run.exitCode !== 1)
+        throw new Error(`monev run --no-pdf exited ${run.exitCode}: ${run.stderr.slice(-2000)}`);
       walls.push(run.wallMs);
       rss.push(run.peakRssBytes);
       pss.push(run.peakPssBytes);
       processes = Math.max(processes, run.peakProcesses);
-      options.log(`  ${options.offices} offices, run ${rep + 1}: ${(run.wallMs / 1000).toFixed(2)} s, peak RSS ${(run.peakRssBytes / 2 ** 20).toFixed(0)} MiB`);
+      options.log(
+        `  ${options.offices} offices, run ${rep + 1}: ${(run.wallMs / 1000).toFixed(2)} s, peak RSS ${(run.peakRssBytes / 2 ** 20).toFixed(0)} MiB`,
+      );
     } finally {
       await rm(out, { recursive: true, force: true });
     }
   }
   const wallMs = spread(walls);
-  return { offices: options.offices, officesPerSecond: options.offices / (wallMs.median / 1000), wallMs, peakRssBytes: spread(rss), peakPssBytes: spread(pss), peakProcesses: processes };
+  return {
+    offices: options.offices,
+    officesPerSecond: options.offices / (wallMs.median / 1000),
+    wallMs,
+    peakRssBytes: spread(rss),
+    peakPssBytes: spread(pss),
+    peakProcesses: processes,
+  };
 }

@@ -36,16 +36,26 @@ export interface GoogleResult {
 }
 
 const READS = new Set<string>(['sheets.spreadsheets.get', 'sheets.spreadsheets.values.get']);
-const WRITES = new Set<string>(['sheets.spreadsheets.batchUpdate', 'sheets.spreadsheets.values.batchUpdate', 'sheets.spreadsheets.values.append', 'sheets.spreadsheets.create']);
+const WRITES = new Set<string>([
+  'sheets.spreadsheets.batchUpdate',
+  'sheets.spreadsheets.values.batchUpdate',
+  'sheets.spreadsheets.values.append',
+  'sheets.spreadsheets.create',
+]);
 
 /**
  * Live mode end to end: the sample province loaded into the fake Google API (Sheets v4 at its real
  * paths, with latency and the per-minute quota enforced), and `monev run --source google` in a
  * fresh process against it. The first run creates every Hasil Validasi tab; later runs replace them.
  */
-export async function benchGoogle(dataDir: string, options: { offices: number; repetitions: number; settings: GoogleSettings; log: (line: string) => void }): Promise<GoogleResult> {
+export async function benchGoogle(
+  dataDir: string,
+  options: { offices: number; repetitions: number; settings: GoogleSettings; log: (line: string) => void },
+): Promise<GoogleResult> {
   const { settings } = options;
-  const google = await startFakeGoogleApi({ quota: { reads: settings.perWindow, writes: settings.perWindow, windowMs: settings.windowMs } });
+  const google = await startFakeGoogleApi({
+    quota: { reads: settings.perWindow, writes: settings.perWindow, windowMs: settings.windowMs },
+  });
   try {
     const loadStarted = performance.now();
     const { rekapId, offices } = await google.loadSampleProvince(dataDir);
@@ -58,20 +68,36 @@ export async function benchGoogle(dataDir: string, options: { offices: number; r
       google.resetCounts();
       const out = await mkdtemp(join(tmpdir(), 'monev-bench-google-'));
       try {
-        const run = await runChild(process.execPath, [join(repoRoot, 'bin/monev.js'), 'run', '--source', 'google', '--rekap', rekapId, '--out', out, '--no-pdf', '--no-email'], {
-          env: {
-            ...process.env,
-            MONEV_GOOGLE_ROOT_URL: google.url,
-            MONEV_GOOGLE_SERVICE_ACCOUNT: 'monev@monev-jatim.iam.gserviceaccount.com',
-            MONEV_GOOGLE_READS_PER_MINUTE: String(settings.perWindow),
-            MONEV_GOOGLE_WRITES_PER_MINUTE: String(settings.perWindow),
-            MONEV_GOOGLE_QUOTA_WINDOW_MS: String(settings.windowMs),
-            MONEV_GOOGLE_CONCURRENCY: String(settings.concurrency),
-            // Backoff scaled like the window (1 s against Google's minute), so a retry costs what it would there.
-            MONEV_GOOGLE_BACKOFF_MS: String(Math.max(1, Math.round((1000 * settings.windowMs) / 60_000))),
+        const run = await runChild(
+          process.execPath,
+          [
+            join(repoRoot, 'bin/monev.js'),
+            'run',
+            '--source',
+            'google',
+            '--rekap',
+            rekapId,
+            '--out',
+            out,
+            '--no-pdf',
+            '--no-email',
+          ],
+          {
+            env: {
+              ...process.env,
+              MONEV_GOOGLE_ROOT_URL: google.url,
+              MONEV_GOOGLE_SERVICE_ACCOUNT: 'monev@monev-jatim.iam.gserviceaccount.com',
+              MONEV_GOOGLE_READS_PER_MINUTE: String(settings.perWindow),
+              MONEV_GOOGLE_WRITES_PER_MINUTE: String(settings.perWindow),
+              MONEV_GOOGLE_QUOTA_WINDOW_MS: String(settings.windowMs),
+              MONEV_GOOGLE_CONCURRENCY: String(settings.concurrency),
+              // Backoff scaled like the window (1 s against Google's minute), so a retry costs what it would there.
+              MONEV_GOOGLE_BACKOFF_MS: String(Math.max(1, Math.round((1000 * settings.windowMs) / 60_000))),
+            },
           },
-        });
-        if (run.exitCode !== 0 && run.exitCode !== 1) throw new Error(`monev run --source google exited ${run.exitCode}: ${run.stderr.slice(-2000)}`);
+        );
+        if (run.exitCode !== 0 && run.exitCode !== 1)
+          throw new Error(`monev run --source google exited ${run.exitCode}: ${run.stderr.slice(-2000)}`);
         const counts = countRequests(google.requests, officeIds, rekapId);
         const times = google.requests.map((request) => request.at);
         // The log stamps each answer; the first request went out one latency before its answer.
@@ -85,14 +111,34 @@ export async function benchGoogle(dataDir: string, options: { offices: number; r
       }
     }
     const last = runs[runs.length - 1] as GoogleResult['runs'][number];
-    const quotaMinimumMs = quotaMinimum({ officeReads: last.officeReads, officeWrites: last.officeWrites, rekapReads: last.rekapReads, rekapWrites: last.rekapWrites }, settings);
-    return { offices: officeIds.size, settings, loadMs, runs, quotaMinimumMs, apiSpanMs: spread(runs.map((run) => run.apiSpanMs)), wallMs: spread(runs.map((run) => run.wallMs)) };
+    const quotaMinimumMs = quotaMinimum(
+      {
+        officeReads: last.officeReads,
+        officeWrites: last.officeWrites,
+        rekapReads: last.rekapReads,
+        rekapWrites: last.rekapWrites,
+      },
+      settings,
+    );
+    return {
+      offices: officeIds.size,
+      settings,
+      loadMs,
+      runs,
+      quotaMinimumMs,
+      apiSpanMs: spread(runs.map((run) => run.apiSpanMs)),
+      wallMs: spread(runs.map((run) => run.wallMs)),
+    };
   } finally {
     await google.close();
   }
 }
 
-function countRequests(requests: readonly { method: ApiMethod | 'unknown'; target: string | null; status: number }[], officeIds: ReadonlySet<string>, rekapId: string): GoogleRunCounts {
+function countRequests(
+  requests: readonly { method: ApiMethod | 'unknown'; target: string | null; status: number }[],
+  officeIds: ReadonlySet<string>,
+  rekapId: string,
+): GoogleRunCounts {
   let officeReads = 0;
   let officeWrites = 0;
   let rekapReads = 0;
@@ -128,13 +174,17 @@ function countRequests(requests: readonly { method: ApiMethod | 'unknown'; targe
  * one window after they were spent (a sliding window, as the quota is enforced); the number of
  * requests in flight is unlimited, and every request takes one latency.
  */
-export function quotaMinimum(counts: Pick<GoogleRunCounts, 'officeReads' | 'officeWrites' | 'rekapReads' | 'rekapWrites'>, settings: Pick<GoogleSettings, 'latencyMs' | 'perWindow' | 'windowMs'>): number {
+export function quotaMinimum(
+  counts: Pick<GoogleRunCounts, 'officeReads' | 'officeWrites' | 'rekapReads' | 'rekapWrites'>,
+  settings: Pick<GoogleSettings, 'latencyMs' | 'perWindow' | 'windowMs'>,
+): number {
   const { latencyMs: latency, perWindow, windowMs } = settings;
   const readTokens: number[] = [];
   const writeTokens: number[] = [];
   /** The earliest start not before `ready` that keeps every window within the quota. */
   const take = (spent: number[], ready: number): number => {
-    const start = spent.length >= perWindow ? Math.max(ready, (spent[spent.length - perWindow] as number) + windowMs) : ready;
+    const start =
+      spent.length >= perWindow ? Math.max(ready, (spent[spent.length - perWindow] as number) + windowMs) : ready;
     spent.push(start);
     return start;
   };

@@ -2,7 +2,14 @@ import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS } from '../../functions/adapters/pdf/chromium-renderer.js';
 import type { PdfDocument } from '../../functions/ports.js';
 import { pairedRatios, spread, type Spread } from '../lib/stats.js';
-import { chromiumPath, floorPrinter, jsreportPrinter, launchPerDocumentPrinter, monevPrinter, type Printer } from './printers.js';
+import {
+  chromiumPath,
+  floorPrinter,
+  jsreportPrinter,
+  launchPerDocumentPrinter,
+  monevPrinter,
+  type Printer,
+} from './printers.js';
 
 export interface PdfMethodResult {
   readonly key: string;
@@ -74,10 +81,18 @@ export async function benchPdf(
     const floor = times.get(FLOOR) as number[];
     const methods = printers.map(({ key, printer }) => {
       const perDoc = times.get(key) as number[];
-      return { name: printer.name, key, perDocumentMs: spread(perDoc), ratioToFloor: key === FLOOR ? null : spread(pairedRatios(perDoc, floor)), bytesPerDocument: bytes.get(key) ?? 0 };
+      return {
+        name: printer.name,
+        key,
+        perDocumentMs: spread(perDoc),
+        ratioToFloor: key === FLOOR ? null : spread(pairedRatios(perDoc, floor)),
+        bytesPerDocument: bytes.get(key) ?? 0,
+      };
     });
     for (const method of methods) {
-      options.log(`  concurrency ${concurrency}: ${method.name.padEnd(42)} ${method.perDocumentMs.median.toFixed(1).padStart(7)} ms/doc${method.ratioToFloor ? `  ×${method.ratioToFloor.median.toFixed(2)} floor` : ''}`);
+      options.log(
+        `  concurrency ${concurrency}: ${method.name.padEnd(42)} ${method.perDocumentMs.median.toFixed(1).padStart(7)} ms/doc${method.ratioToFloor ? `  ×${method.ratioToFloor.median.toFixed(2)} floor` : ''}`,
+      );
     }
     byConcurrency.push({ concurrency, methods });
   }

@@ -42,7 +42,11 @@ function launch(executablePath: string): Promise<Browser> {
 }
 
 /** Runs `task` over `items`, at most `limit` at once. */
-async function eachLimited<T, R>(items: readonly T[], limit: number, task: (item: T, worker: number) => Promise<R>): Promise<R[]> {
+async function eachLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T, worker: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   await Promise.all(
@@ -147,7 +151,11 @@ export function jsreportPrinter(executablePath: string, concurrency: number): Pr
         .use(handlebars())
         .use(chromePdf());
       await instance.init();
-      await eachLimited(Array.from({ length: concurrency }, (_, i) => i), concurrency, () => render({ id: 'warm-up', html: '<p>warm-up</p>', footerText: '' }));
+      await eachLimited(
+        Array.from({ length: concurrency }, (_, i) => i),
+        concurrency,
+        () => render({ id: 'warm-up', html: '<p>warm-up</p>', footerText: '' }),
+      );
     },
     printAll: (documents) => eachLimited(documents, concurrency, async (document) => (await render(document)).length),
     async close() {

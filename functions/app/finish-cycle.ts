@@ -26,7 +26,14 @@ export interface FinishDeps extends PublishDeps {
 }
 
 export type FinishOutcome =
-  | { readonly status: 'finished'; readonly cycle: string; readonly offices: number; readonly unscoredByCycle: readonly string[]; readonly reports: number; readonly sent: number }
+  | {
+      readonly status: 'finished';
+      readonly cycle: string;
+      readonly offices: number;
+      readonly unscoredByCycle: readonly string[];
+      readonly reports: number;
+      readonly sent: number;
+    }
   | { readonly status: 'already-finished'; readonly cycle: string }
   | { readonly status: 'waiting'; readonly cycle: string; readonly missing: number; readonly requeued: number };
 
@@ -35,7 +42,10 @@ export const MAX_CHECKS = 3;
 /** At the last check, more offices missing than this share means a fault to fix, not offices to skip. */
 export const MAX_MISSING_SHARE = 0.1;
 
-export async function finishCycle(deps: FinishDeps, task: { readonly cycle: string; readonly check?: number }): Promise<FinishOutcome> {
+export async function finishCycle(
+  deps: FinishDeps,
+  task: { readonly cycle: string; readonly check?: number },
+): Promise<FinishOutcome> {
   const record = await deps.cycles.get(task.cycle);
   if (!record) throw new ConfigError(`Siklus ${task.cycle} tidak tercatat; tidak ada yang dapat diselesaikan.`);
   if (record.finishedAt !== null) return { status: 'already-finished', cycle: record.id };
@@ -44,9 +54,17 @@ export async function finishCycle(deps: FinishDeps, task: { readonly cycle: stri
   const missing = record.offices.filter((code) => !stored.has(code));
   if (missing.length > 0) {
     if (task.check === undefined) return { status: 'waiting', cycle: record.id, missing: missing.length, requeued: 0 };
-    if (task.check < MAX_CHECKS) return { status: 'waiting', cycle: record.id, missing: missing.length, requeued: await requeue(deps, record.id, record.period, missing, task.check) };
+    if (task.check < MAX_CHECKS)
+      return {
+        status: 'waiting',
+        cycle: record.id,
+        missing: missing.length,
+        requeued: await requeue(deps, record.id, record.period, missing, task.check),
+      };
     if (missing.length > Math.max(1, record.offices.length * MAX_MISSING_SHARE)) {
-      throw new ConfigError(`Siklus ${record.id}: ${missing.length} dari ${record.offices.length} satker belum dinilai setelah ${MAX_CHECKS} pemeriksaan; laporan tidak dikirim. Periksa log scoreOffice, lalu mulai siklus lagi.`);
+      throw new ConfigError(
+        `Siklus ${record.id}: ${missing.length} dari ${record.offices.length} satker belum dinilai setelah ${MAX_CHECKS} pemeriksaan; laporan tidak dikirim. Periksa log scoreOffice, lalu mulai siklus lagi.`,
+      );
     }
   }
 
@@ -72,7 +90,14 @@ export async function finishCycle(deps: FinishDeps, task: { readonly cycle: stri
     registry: record.offices.flatMap((code) => registry.get(code) ?? []),
     scored,
     partial: false,
-    log: [{ code: '', action: 'siklus', result: `siklus ${record.id}: ${scored.length} satker${missing.length > 0 ? `, ${missing.length} gagal dinilai` : ''}`, period: period.id }],
+    log: [
+      {
+        code: '',
+        action: 'siklus',
+        result: `siklus ${record.id}: ${scored.length} satker${missing.length > 0 ? `, ${missing.length} gagal dinilai` : ''}`,
+        period: period.id,
+      },
+    ],
   });
   await deps.cycles.markFinished(record.id, deps.clock.now());
   return {
@@ -86,15 +111,29 @@ export async function finishCycle(deps: FinishDeps, task: { readonly cycle: stri
 }
 
 /** The missing scorings again, under new names, and the next check after them. */
-async function requeue(deps: FinishDeps, cycle: string, period: string, missing: readonly string[], check: number): Promise<number> {
+async function requeue(
+  deps: FinishDeps,
+  cycle: string,
+  period: string,
+  missing: readonly string[],
+  check: number,
+): Promise<number> {
   const now = deps.clock.now().getTime();
   const spacingMs = deps.dispatchesPerSecond === null ? 0 : 1000 / deps.dispatchesPerSecond;
   let requeued = 0;
   for (const [i, code] of missing.entries()) {
     const at = new Date(now + Math.ceil(i * spacingMs));
-    if ((await deps.queue.enqueue(`${scoreTaskName(cycle, code)}-check-${check}`, { code, period, cycle }, at)) === 'queued') requeued++;
+    if (
+      (await deps.queue.enqueue(`${scoreTaskName(cycle, code)}-check-${check}`, { code, period, cycle }, at)) ===
+      'queued'
+    )
+      requeued++;
   }
   const last = now + Math.ceil(Math.max(0, missing.length - 1) * spacingMs);
-  await deps.queue.enqueue(checkTaskName(cycle, check + 1), { kind: 'finish', cycle, check: check + 1 }, new Date(last + CHECK_AFTER_MS));
+  await deps.queue.enqueue(
+    checkTaskName(cycle, check + 1),
+    { kind: 'finish', cycle, check: check + 1 },
+    new Date(last + CHECK_AFTER_MS),
+  );
   return requeued;
 }

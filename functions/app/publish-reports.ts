@@ -47,7 +47,10 @@ export interface PublishOutcome {
   readonly log: readonly Omit<LogEntry, 'run' | 'time'>[];
 }
 
-export async function renderReports(deps: ReportDeps, context: ReportContext): Promise<Pick<PublishOutcome, 'reports' | 'renderFailures' | 'log'>> {
+export async function renderReports(
+  deps: ReportDeps,
+  context: ReportContext,
+): Promise<Pick<PublishOutcome, 'reports' | 'renderFailures' | 'log'>> {
   const period = context.period;
   const label = periodLabel(period);
   const jobs = [
@@ -90,7 +93,13 @@ export async function renderReports(deps: ReportDeps, context: ReportContext): P
     const job = jobs[i] as (typeof jobs)[number];
     if (outcome.status === 'fulfilled') {
       reports.push(outcome.value);
-      log.push({ code: job.code, action: 'laporan', result: 'PDF dibuat', period: period.id, fingerprint: outcome.value.fingerprint });
+      log.push({
+        code: job.code,
+        action: 'laporan',
+        result: 'PDF dibuat',
+        period: period.id,
+        fingerprint: outcome.value.fingerprint,
+      });
     } else {
       const reason = outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason);
       renderFailures.push({ code: job.code, reason });
@@ -106,7 +115,9 @@ export async function renderReports(deps: ReportDeps, context: ReportContext): P
  * are otherwise stable).
  */
 export function fingerprint(bytes: Uint8Array): string {
-  const text = Buffer.from(bytes).toString('latin1').replace(/\/(CreationDate|ModDate) \(D:[^)]*\)/g, '/$1 ()');
+  const text = Buffer.from(bytes)
+    .toString('latin1')
+    .replace(/\/(CreationDate|ModDate) \(D:[^)]*\)/g, '/$1 ()');
   return createHash('sha256').update(text, 'latin1').digest('hex').slice(0, 32);
 }
 
@@ -124,7 +135,13 @@ export async function deliverReports(
   const { period } = input;
   const sentBefore = new Set(
     input.history
-      .filter((row) => row.Aksi === 'kirim' && row.Periode === period.id && typeof row.Hasil === 'string' && row.Hasil.startsWith('terkirim'))
+      .filter(
+        (row) =>
+          row.Aksi === 'kirim' &&
+          row.Periode === period.id &&
+          typeof row.Hasil === 'string' &&
+          row.Hasil.startsWith('terkirim'),
+      )
       .map((row) => `${String(row.Kode)}|${String(row.Sidik)}`),
   );
   const emails = new Map(input.registry.map((office) => [office.code, office.emails]));
@@ -139,7 +156,13 @@ export async function deliverReports(
     const to = report.code === PROVINCE_CODE ? input.provinceEmails : (emails.get(report.code) ?? []);
     if (to.length === 0) {
       noRecipients.push(report.code);
-      log.push({ code: report.code, action: 'kirim', result: 'tidak dikirim: alamat e-mail kosong', period: period.id, fingerprint: report.fingerprint });
+      log.push({
+        code: report.code,
+        action: 'kirim',
+        result: 'tidak dikirim: alamat e-mail kosong',
+        period: period.id,
+        fingerprint: report.fingerprint,
+      });
       continue;
     }
     if (!deps.resend && sentBefore.has(`${report.code}|${report.fingerprint}`)) {
@@ -157,12 +180,24 @@ export async function deliverReports(
       });
       sent++;
       const refused = receipt.rejected.length > 0 ? `; ${receipt.rejected.length} alamat ditolak` : '';
-      log.push({ code: report.code, action: 'kirim', result: `terkirim ke ${receipt.accepted.length} alamat${refused}`, period: period.id, fingerprint: report.fingerprint });
+      log.push({
+        code: report.code,
+        action: 'kirim',
+        result: `terkirim ke ${receipt.accepted.length} alamat${refused}`,
+        period: period.id,
+        fingerprint: report.fingerprint,
+      });
       if (receipt.rejected.length > 0) failedSends++;
     } catch (error) {
       failedSends++;
       const reason = error instanceof Error ? error.message : String(error);
-      log.push({ code: report.code, action: 'kirim', result: `gagal: ${withoutAddresses(reason)}`, period: period.id, fingerprint: report.fingerprint });
+      log.push({
+        code: report.code,
+        action: 'kirim',
+        result: `gagal: ${withoutAddresses(reason)}`,
+        period: period.id,
+        fingerprint: report.fingerprint,
+      });
     }
   }
   return { sent, unchanged, failedSends, noRecipients, log };

@@ -18,7 +18,12 @@ export interface Debounce {
 }
 
 export async function queueChange(
-  deps: { readonly registry: () => Promise<readonly RegistryOffice[]>; readonly queue: TaskQueue; readonly clock: Clock; readonly debounce?: Debounce },
+  deps: {
+    readonly registry: () => Promise<readonly RegistryOffice[]>;
+    readonly queue: TaskQueue;
+    readonly clock: Clock;
+    readonly debounce?: Debounce;
+  },
   spreadsheetId: string,
 ): Promise<ChangeOutcome> {
   const office = findOffice(await deps.registry(), { source: spreadsheetId });
@@ -31,7 +36,11 @@ export async function queueChange(
 }
 
 /** The registry, read at most once per `ttlMs`: a burst of notifications must not burn the read quota. */
-export function cachedRegistry(load: () => Promise<readonly RegistryOffice[]>, clock: Clock, ttlMs = 60_000): () => Promise<readonly RegistryOffice[]> {
+export function cachedRegistry(
+  load: () => Promise<readonly RegistryOffice[]>,
+  clock: Clock,
+  ttlMs = 60_000,
+): () => Promise<readonly RegistryOffice[]> {
   let cached: { at: number; value: Promise<readonly RegistryOffice[]> } | null = null;
   return () => {
     const now = clock.now().getTime();

@@ -7,7 +7,10 @@ import type { SheetRecord } from '../core/summary-rows.js';
  * for runs that score only part of the province (one office after an edit, or --offices). Returns
  * the ranks of everyone and the other offices' Rekap rows whose Peringkat therefore changes.
  */
-export function rankAgainstRekap(periodRows: readonly SheetRecord[], results: readonly OfficeResult[]): { ranks: Map<string, number>; reranked: SheetRecord[] } {
+export function rankAgainstRekap(
+  periodRows: readonly SheetRecord[],
+  results: readonly OfficeResult[],
+): { ranks: Map<string, number>; reranked: SheetRecord[] } {
   const own = new Set(results.map((office) => office.code));
   const others = periodRows.filter((row) => !own.has(String(row.Kode)));
   const ranks = rankOffices([

@@ -2,9 +2,22 @@ import { previousPeriod, type Period } from '../core/period.js';
 import type { RekapInputs, RegistryOffice } from '../core/rekap-reader.js';
 import { resultsDocument } from '../core/results-document.js';
 import { rankProvince, type OfficeResult } from '../core/scoring/office.js';
-import { areaRecord, jakartaTime, logRecord, summaryRecord, type LogEntry, type SheetRecord } from '../core/summary-rows.js';
+import {
+  areaRecord,
+  jakartaTime,
+  logRecord,
+  summaryRecord,
+  type LogEntry,
+  type SheetRecord,
+} from '../core/summary-rows.js';
 import type { Clock, ResultsStore, SummarySink } from '../ports.js';
-import { deliverReports, renderReports, type MailDeps, type PublishOutcome, type ReportDeps } from './publish-reports.js';
+import {
+  deliverReports,
+  renderReports,
+  type MailDeps,
+  type PublishOutcome,
+  type ReportDeps,
+} from './publish-reports.js';
 import { rankAgainstRekap } from './rank-against-rekap.js';
 import type { ProgressEvent } from './run-cycle.js';
 
@@ -47,8 +60,15 @@ export interface Published {
 export async function rankAndPublish(deps: PublishDeps, cycle: ScoredCycle): Promise<Published> {
   const { rekap, period, scored } = cycle;
   const history = await deps.sink.readHistory();
-  const provinceRanks = cycle.partial ? rankAgainstRekap(history.summary.filter((row) => row.Periode === period.id), scored) : null;
-  const ranked = rankProvince(scored).map((office) => (provinceRanks ? { ...office, rank: provinceRanks.ranks.get(office.code) ?? null } : office));
+  const provinceRanks = cycle.partial
+    ? rankAgainstRekap(
+        history.summary.filter((row) => row.Periode === period.id),
+        scored,
+      )
+    : null;
+  const ranked = rankProvince(scored).map((office) =>
+    provinceRanks ? { ...office, rank: provinceRanks.ranks.get(office.code) ?? null } : office,
+  );
 
   const now = deps.clock.now();
   const time = jakartaTime(now);
@@ -59,13 +79,34 @@ export async function rankAndPublish(deps: PublishDeps, cycle: ScoredCycle): Pro
   if (deps.reports) {
     deps.progress?.({ kind: 'rendering', total: ranked.length + 1 });
     const previousIndex = previousIndexes(history.summary, period);
-    const rendered = await renderReports(deps.reports, { period, generatedAt: now, offices: ranked, previousIndex, weights: rekap.weights, rekapFindings: rekap.findings, rankedOffices: provinceRanks?.ranks.size });
-    let delivery: Pick<PublishOutcome, 'sent' | 'unchanged' | 'failedSends' | 'noRecipients' | 'log'> = { sent: 0, unchanged: 0, failedSends: 0, noRecipients: [], log: [] };
+    const rendered = await renderReports(deps.reports, {
+      period,
+      generatedAt: now,
+      offices: ranked,
+      previousIndex,
+      weights: rekap.weights,
+      rekapFindings: rekap.findings,
+      rankedOffices: provinceRanks?.ranks.size,
+    });
+    let delivery: Pick<PublishOutcome, 'sent' | 'unchanged' | 'failedSends' | 'noRecipients' | 'log'> = {
+      sent: 0,
+      unchanged: 0,
+      failedSends: 0,
+      noRecipients: [],
+      log: [],
+    };
     if (deps.mail) {
       deps.progress?.({ kind: 'sending' });
       delivery = await deliverReports(
         { ...deps.mail, templates: deps.reports.templates },
-        { period, offices: ranked, registry: cycle.registry, provinceEmails: rekap.provinceEmails, reports: rendered.reports, history: history.log },
+        {
+          period,
+          offices: ranked,
+          registry: cycle.registry,
+          provinceEmails: rekap.provinceEmails,
+          reports: rendered.reports,
+          history: history.log,
+        },
       );
     }
     publishing = { ...rendered, ...delivery, log: [...rendered.log, ...delivery.log] };
@@ -74,7 +115,10 @@ export async function rankAndPublish(deps: PublishDeps, cycle: ScoredCycle): Pro
 
   deps.progress?.({ kind: 'writing' });
   await deps.sink.writeSummary({
-    summary: [...ranked.map((office) => summaryRecord(office, period, time, links.get(office.code) ?? null)), ...(provinceRanks?.reranked ?? [])],
+    summary: [
+      ...ranked.map((office) => summaryRecord(office, period, time, links.get(office.code) ?? null)),
+      ...(provinceRanks?.reranked ?? []),
+    ],
     // Unscored offices too, with blank areas: an upsert that skipped them would leave the area scores
     // of an earlier run of this period standing next to a Rekap row that says "Tidak dinilai".
     areas: ranked.map((office) => areaRecord(office, period)),

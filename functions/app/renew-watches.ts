@@ -58,7 +58,9 @@ export async function renewWatches(deps: RenewWatchesDeps): Promise<RenewOutcome
   let kept = 0;
   let failed = 0;
   await mapLimit([...wanted], 4, async ([fileId, code]) => {
-    const mine = live.filter((channel) => channel.fileId === fileId).sort((a, b) => b.expiration.getTime() - a.expiration.getTime());
+    const mine = live
+      .filter((channel) => channel.fileId === fileId)
+      .sort((a, b) => b.expiration.getTime() - a.expiration.getTime());
     const newest = mine[0];
     if (newest && now.getTime() - (newest.expiration.getTime() - CHANNEL_TTL_MS) < FRESH_FOR_MS) {
       kept++;
@@ -79,7 +81,10 @@ export async function renewWatches(deps: RenewWatchesDeps): Promise<RenewOutcome
     } catch (error) {
       // The old channel, if any, still works until it expires; tomorrow's run tries again.
       failed++;
-      rows.push({ code, result: `gagal membuka kanal: ${withoutAddresses(error instanceof Error ? error.message : String(error))}` });
+      rows.push({
+        code,
+        result: `gagal membuka kanal: ${withoutAddresses(error instanceof Error ? error.message : String(error))}`,
+      });
     }
   });
 
@@ -102,7 +107,9 @@ export async function renewWatches(deps: RenewWatchesDeps): Promise<RenewOutcome
     await deps.sink.writeSummary({
       summary: [],
       areas: [],
-      log: rows.map((row) => logRecord({ run, time, code: row.code, action: 'pantau', result: row.result, period: '' })),
+      log: rows.map((row) =>
+        logRecord({ run, time, code: row.code, action: 'pantau', result: row.result, period: '' }),
+      ),
     });
   }
   return { opened, kept, stopped, failed, skipped };

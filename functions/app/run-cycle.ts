@@ -51,14 +51,18 @@ export interface RunOutcome {
 }
 
 /**
- * The main job (SPEC §7 `monev run`): read the rekap, read and score every office (writing its Hasil
+ * The main job (docs/SPEC.md §7 `monev run`): read the rekap, read and score every office (writing its Hasil
  * Validasi as soon as it is scored), rank the province, then write results.json and the rekap summary. Nothing is
  * written when the rekap's configuration is wrong; one broken workbook only marks its own office.
  */
 export async function runCycle(deps: RunDeps, options: RunOptions = {}): Promise<RunOutcome> {
   const rekap = readRekap(await deps.source.readRekap());
   const period = resolvePeriod(rekap, options.period);
-  const settings: ScoringSettings = { cap: rekap.cap, effectiveMinutes: rekap.effectiveMinutes, weights: rekap.weights };
+  const settings: ScoringSettings = {
+    cap: rekap.cap,
+    effectiveMinutes: rekap.effectiveMinutes,
+    weights: rekap.weights,
+  };
   const offices = selectOffices(rekap.offices, options.offices);
 
   deps.progress?.({ kind: 'start', period, total: offices.length });
@@ -83,31 +87,56 @@ export async function runCycle(deps: RunDeps, options: RunOptions = {}): Promise
     partial,
     log: [
       { code: '', action: 'mulai', result: `${scored.length} satker`, period: period.id },
-      ...scored.map((office) => ({ code: office.code, action: 'nilai' as const, result: scoringLogResult(office), period: period.id })),
+      ...scored.map((office) => ({
+        code: office.code,
+        action: 'nilai' as const,
+        result: scoringLogResult(office),
+        period: period.id,
+      })),
     ],
   });
   return { period, ...published, registryNotes: rekap.skipped, registryFindings: rekap.findings };
 }
 
 /** Reads and scores one registered office; an unreadable workbook or an internal fault marks only this office. */
-export async function assessOffice(deps: Pick<RunDeps, 'source' | 'logInternalError'>, office: RegistryOffice, period: Period, settings: ScoringSettings): Promise<OfficeResult> {
+export async function assessOffice(
+  deps: Pick<RunDeps, 'source' | 'logInternalError'>,
+  office: RegistryOffice,
+  period: Period,
+  settings: ScoringSettings,
+): Promise<OfficeResult> {
   const identity = { code: office.code, name: office.name };
-  if (office.source === null) return unreadableOffice(identity, `${office.ref} (Sumber)`, 'kolom Sumber di rekap kosong', 'Isi kolom Sumber dengan file atau spreadsheet satker ini, lalu jalankan lagi.');
+  if (office.source === null)
+    return unreadableOffice(
+      identity,
+      `${office.ref} (Sumber)`,
+      'kolom Sumber di rekap kosong',
+      'Isi kolom Sumber dengan file atau spreadsheet satker ini, lalu jalankan lagi.',
+    );
   const label = deps.source.describe(office.source);
   let workbook;
   try {
     workbook = await deps.source.readOffice(office.source);
   } catch (error) {
     const { reason, fix } = error as { reason?: unknown; fix?: unknown };
-    if (typeof reason === 'string') return unreadableOffice(identity, label, reason, typeof fix === 'string' ? fix : undefined);
+    if (typeof reason === 'string')
+      return unreadableOffice(identity, label, reason, typeof fix === 'string' ? fix : undefined);
     deps.logInternalError?.(`membaca satker ${office.code}`, error);
-    return unreadableOffice(identity, label, 'terjadi kesalahan tak terduga saat membaca; laporkan ke tim monev provinsi');
+    return unreadableOffice(
+      identity,
+      label,
+      'terjadi kesalahan tak terduga saat membaca; laporkan ke tim monev provinsi',
+    );
   }
   try {
     return scoreOffice(identity, readOffice(workbook, identity, period), period, settings);
   } catch (error) {
     deps.logInternalError?.(`menilai satker ${office.code}`, error);
-    return unreadableOffice(identity, label, 'terjadi kesalahan tak terduga saat menilai; laporkan ke tim monev provinsi');
+    return unreadableOffice(
+      identity,
+      label,
+      'terjadi kesalahan tak terduga saat menilai; laporkan ke tim monev provinsi',
+    );
   }
 }
 
@@ -120,18 +149,26 @@ export function resolvePeriod(rekap: RekapInputs, requested: string | undefined)
   } else {
     period = rekap.period;
     if (rekap.periodProblem) problems.push(rekap.periodProblem);
-    else if (!period) problems.push('Periode belum ditentukan. Isi Periode di tab Pengaturan (misalnya 2025-TW3) atau berikan --period 2025-TW3.');
+    else if (!period)
+      problems.push(
+        'Periode belum ditentukan. Isi Periode di tab Pengaturan (misalnya 2025-TW3) atau berikan --period 2025-TW3.',
+      );
   }
   if (problems.length > 0 || !period) throw new ConfigError(problems.join('\n'));
   return period;
 }
 
-function selectOffices(offices: readonly RegistryOffice[], wanted: readonly string[] | undefined): readonly RegistryOffice[] {
+function selectOffices(
+  offices: readonly RegistryOffice[],
+  wanted: readonly string[] | undefined,
+): readonly RegistryOffice[] {
   if (!wanted || wanted.length === 0) return offices;
   const known = new Set(offices.map((office) => office.code));
   const unknown = wanted.filter((code) => !known.has(code));
   if (unknown.length > 0) {
-    throw new ConfigError(`--offices: kode ${unknown.join(', ')} tidak ada (atau tidak aktif) di tab Satker. Periksa kodenya, misalnya 3573 untuk Kota Malang.`);
+    throw new ConfigError(
+      `--offices: kode ${unknown.join(', ')} tidak ada (atau tidak aktif) di tab Satker. Periksa kodenya, misalnya 3573 untuk Kota Malang.`,
+    );
   }
   const chosen = new Set(wanted);
   return offices.filter((office) => chosen.has(office.code));

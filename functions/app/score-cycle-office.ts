@@ -21,11 +21,18 @@ export type ScoreInCycleOutcome =
   | { readonly status: 'scored'; readonly office: OfficeResult; readonly complete: boolean }
   | { readonly status: 'already-scored' | 'cycle-finished'; readonly complete: boolean };
 
-export async function scoreInCycle(deps: ScoreInCycleDeps, task: { readonly code: string; readonly cycle: string }): Promise<ScoreInCycleOutcome> {
+export async function scoreInCycle(
+  deps: ScoreInCycleDeps,
+  task: { readonly code: string; readonly cycle: string },
+): Promise<ScoreInCycleOutcome> {
   const cycle = await deps.cycles.get(task.cycle);
-  if (!cycle) throw new ConfigError(`Siklus ${task.cycle} tidak tercatat; tugas ini berasal dari siklus yang tidak dimulai di sini.`);
+  if (!cycle)
+    throw new ConfigError(
+      `Siklus ${task.cycle} tidak tercatat; tugas ini berasal dari siklus yang tidak dimulai di sini.`,
+    );
   if (cycle.finishedAt !== null) return { status: 'cycle-finished', complete: true };
-  if (!cycle.offices.includes(task.code)) throw new ConfigError(`Satker ${task.code} bukan bagian dari siklus ${cycle.id}.`);
+  if (!cycle.offices.includes(task.code))
+    throw new ConfigError(`Satker ${task.code} bukan bagian dari siklus ${cycle.id}.`);
 
   let office: OfficeResult | null = null;
   if (!(await deps.cycles.scored(cycle.id)).has(task.code)) {
@@ -35,6 +42,7 @@ export async function scoreInCycle(deps: ScoreInCycleDeps, task: { readonly code
   // Listed after storing: of two scorings finishing together, at least the later sees both results.
   const scored = await deps.cycles.scored(cycle.id);
   const complete = cycle.offices.every((code) => scored.has(code));
-  if (complete) await deps.queue.enqueue(finishTaskName(cycle.id), { kind: 'finish', cycle: cycle.id }, deps.clock.now());
+  if (complete)
+    await deps.queue.enqueue(finishTaskName(cycle.id), { kind: 'finish', cycle: cycle.id }, deps.clock.now());
   return office ? { status: 'scored', office, complete } : { status: 'already-scored', complete };
 }

@@ -1,7 +1,15 @@
 import { labelKey } from '../core/workbook.js';
 import { readRekap, type RegistryOffice } from '../core/rekap-reader.js';
 import type { OfficeResult, ScoringSettings } from '../core/scoring/office.js';
-import { areaRecord, feedbackRows, jakartaTime, logRecord, scoringLogResult, summaryRecord, type SheetRecord } from '../core/summary-rows.js';
+import {
+  areaRecord,
+  feedbackRows,
+  jakartaTime,
+  logRecord,
+  scoringLogResult,
+  summaryRecord,
+  type SheetRecord,
+} from '../core/summary-rows.js';
 import type { Clock, SummarySink, WorkbookSource } from '../ports.js';
 import { ConfigError } from './errors.js';
 import { rankAgainstRekap } from './rank-against-rekap.js';
@@ -26,12 +34,22 @@ export interface ScoreOneOutcome {
  * writes its Hasil Validasi and its Rekap row, and re-ranks the period's Rekap rows around it. No
  * PDF and no e-mail: those belong to the quarterly cycle. Safe to run twice: rows are upserted.
  */
-export async function scoreOneOffice(deps: ScoreOneDeps, request: { code?: string; source?: string; period?: string }): Promise<ScoreOneOutcome> {
+export async function scoreOneOffice(
+  deps: ScoreOneDeps,
+  request: { code?: string; source?: string; period?: string },
+): Promise<ScoreOneOutcome> {
   const rekap = readRekap(await deps.source.readRekap());
   const period = resolvePeriod(rekap, request.period);
   const office = findOffice(rekap.offices, request);
-  if (!office) throw new ConfigError(`Satker ${request.code ?? request.source ?? ''} tidak terdaftar (atau tidak aktif) di tab Satker.`);
-  const settings: ScoringSettings = { cap: rekap.cap, effectiveMinutes: rekap.effectiveMinutes, weights: rekap.weights };
+  if (!office)
+    throw new ConfigError(
+      `Satker ${request.code ?? request.source ?? ''} tidak terdaftar (atau tidak aktif) di tab Satker.`,
+    );
+  const settings: ScoringSettings = {
+    cap: rekap.cap,
+    effectiveMinutes: rekap.effectiveMinutes,
+    weights: rekap.weights,
+  };
 
   const sink = deps.sink;
   const result = await assessOffice(deps, office, period, settings);
@@ -47,15 +65,30 @@ export async function scoreOneOffice(deps: ScoreOneDeps, request: { code?: strin
 
   await sink.writeFeedback({ code: office.code, source: office.source }, feedbackRows(ranked));
   await sink.writeSummary({
-    summary: [summaryRecord(ranked, period, time, typeof before?.Laporan === 'string' ? before.Laporan : null), ...reranked],
+    summary: [
+      summaryRecord(ranked, period, time, typeof before?.Laporan === 'string' ? before.Laporan : null),
+      ...reranked,
+    ],
     areas: [areaRecord(ranked, period)],
-    log: [logRecord({ run: runId(now), time, code: office.code, action: 'nilai', result: scoringLogResult(ranked), period: period.id })],
+    log: [
+      logRecord({
+        run: runId(now),
+        time,
+        code: office.code,
+        action: 'nilai',
+        result: scoringLogResult(ranked),
+        period: period.id,
+      }),
+    ],
   });
   return { office: ranked, before };
 }
 
 /** By code, or by Sumber: a spreadsheet ID, its URL, or (locally) the file path the registry holds. */
-export function findOffice(offices: readonly RegistryOffice[], request: { code?: string; source?: string }): RegistryOffice | undefined {
+export function findOffice(
+  offices: readonly RegistryOffice[],
+  request: { code?: string; source?: string },
+): RegistryOffice | undefined {
   if (request.code !== undefined) return offices.find((office) => office.code === request.code);
   if (request.source === undefined) return undefined;
   const wanted = sourceKey(request.source);

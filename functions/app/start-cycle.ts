@@ -31,7 +31,14 @@ export interface StartRequest {
 }
 
 export type StartOutcome =
-  | { readonly status: 'started'; readonly cycle: string; readonly period: string; readonly offices: number; readonly queued: number; readonly lastScoringAt: Date }
+  | {
+      readonly status: 'started';
+      readonly cycle: string;
+      readonly period: string;
+      readonly offices: number;
+      readonly queued: number;
+      readonly lastScoringAt: Date;
+    }
   | { readonly status: 'finished'; readonly cycle: string; readonly period: string; readonly offices: number };
 
 /** After the last scheduled scoring, how long before the watchdog looks for a cycle that stalled. */
@@ -44,8 +51,15 @@ export async function startCycle(deps: StartDeps, request: StartRequest = {}): P
   const period = resolvePeriod(rekap, request.period);
   const now = deps.clock.now();
   const id = cycleId(period, now, request.trigger);
-  const record = await deps.cycles.start({ id, period: period.id, offices: rekap.offices.map((office) => office.code), startedAt: now.toISOString(), finishedAt: null });
-  if (record.finishedAt !== null) return { status: 'finished', cycle: id, period: record.period, offices: record.offices.length };
+  const record = await deps.cycles.start({
+    id,
+    period: period.id,
+    offices: rekap.offices.map((office) => office.code),
+    startedAt: now.toISOString(),
+    finishedAt: null,
+  });
+  if (record.finishedAt !== null)
+    return { status: 'finished', cycle: id, period: record.period, offices: record.offices.length };
 
   const scored = await deps.cycles.scored(id);
   const waiting = record.offices.filter((code) => !scored.has(code));
@@ -53,13 +67,21 @@ export async function startCycle(deps: StartDeps, request: StartRequest = {}): P
   const at = (i: number) => new Date(now.getTime() + Math.ceil(i * spacingMs));
   let queued = 0;
   await mapLimit(waiting, ENQUEUES_AT_ONCE, async (code, i) => {
-    if ((await deps.queue.enqueue(scoreTaskName(id, code), { code, period: record.period, cycle: id }, at(i))) === 'queued') queued++;
+    if (
+      (await deps.queue.enqueue(scoreTaskName(id, code), { code, period: record.period, cycle: id }, at(i))) ===
+      'queued'
+    )
+      queued++;
   });
   // Every office scored already (a redelivery after the last scoring stored its result but before
   // it queued the finish), or none registered: the finish is due now.
   if (waiting.length === 0) await deps.queue.enqueue(finishTaskName(id), { kind: 'finish', cycle: id }, now);
   const lastScoringAt = at(Math.max(0, waiting.length - 1));
-  await deps.queue.enqueue(checkTaskName(id, 1), { kind: 'finish', cycle: id, check: 1 }, new Date(lastScoringAt.getTime() + CHECK_AFTER_MS));
+  await deps.queue.enqueue(
+    checkTaskName(id, 1),
+    { kind: 'finish', cycle: id, check: 1 },
+    new Date(lastScoringAt.getTime() + CHECK_AFTER_MS),
+  );
   return { status: 'started', cycle: id, period: record.period, offices: record.offices.length, queued, lastScoringAt };
 }
 
@@ -69,7 +91,10 @@ export async function startCycle(deps: StartDeps, request: StartRequest = {}): P
  * cycle; a label starts another.
  */
 export function cycleId(period: Period, now: Date, trigger: string | undefined): string {
-  const label = trigger?.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+  const label = trigger
+    ?.replace(/[^A-Za-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
   return `${period.id}-${label || jakartaTime(now).slice(0, 10).replace(/-/g, '')}`;
 }
 

@@ -18,10 +18,21 @@ export interface DeployArgs {
 }
 
 /** Runs one command; resolves with its exit code. Tests pass a recorder, so gcloud is never reached. */
-export type CommandRunner = (argv: readonly string[], options: { cwd?: string; stdin?: string; quiet?: boolean }) => Promise<number>;
+export type CommandRunner = (
+  argv: readonly string[],
+  options: { cwd?: string; stdin?: string; quiet?: boolean },
+) => Promise<number>;
 
 /** Set by the deployment itself; passing them with --env would contradict it. */
-const RESERVED = new Set(['NODE_ENV', 'MONEV_FUNCTIONS_URL', 'MONEV_TASKS_QUEUE', 'MONEV_TASKS_SERVICE_ACCOUNT', 'MONEV_TASKS_DISPATCHES_PER_SECOND', 'MONEV_OUT_DIR', 'MONEV_WEBHOOK_SECRET']);
+const RESERVED = new Set([
+  'NODE_ENV',
+  'MONEV_FUNCTIONS_URL',
+  'MONEV_TASKS_QUEUE',
+  'MONEV_TASKS_SERVICE_ACCOUNT',
+  'MONEV_TASKS_DISPATCHES_PER_SECOND',
+  'MONEV_OUT_DIR',
+  'MONEV_WEBHOOK_SECRET',
+]);
 
 /**
  * `monev deploy [--dry-run] [--project P] [--region R] [--env KEY=VALUE …]`: the functions (nodejs22),
@@ -35,29 +46,49 @@ export async function deployCommand(
 ): Promise<number> {
   const environment = options.env ?? process.env;
   const project = args.project ?? environment.GOOGLE_CLOUD_PROJECT ?? environment.CLOUDSDK_CORE_PROJECT;
-  if (!project && !args.dryRun) throw new UsageError('monev deploy memerlukan --project, misalnya --project monev-jatim (atau GOOGLE_CLOUD_PROJECT).');
-  if (project !== undefined && !/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/.test(project)) throw new UsageError(`--project "${project}" bukan ID proyek Google Cloud (huruf kecil, angka, tanda hubung; 6–30 karakter).`);
+  if (!project && !args.dryRun)
+    throw new UsageError(
+      'monev deploy memerlukan --project, misalnya --project monev-jatim (atau GOOGLE_CLOUD_PROJECT).',
+    );
+  if (project !== undefined && !/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/.test(project))
+    throw new UsageError(
+      `--project "${project}" bukan ID proyek Google Cloud (huruf kecil, angka, tanda hubung; 6–30 karakter).`,
+    );
   const region = args.region ?? DEPLOY_DEFAULTS.region;
-  if (!/^[a-z]+-[a-z]+\d$/.test(region)) throw new UsageError(`--region "${region}" bukan region Google Cloud, misalnya asia-southeast2 (Jakarta).`);
+  if (!/^[a-z]+-[a-z]+\d$/.test(region))
+    throw new UsageError(`--region "${region}" bukan region Google Cloud, misalnya asia-southeast2 (Jakarta).`);
   const extraEnv = args.env.map(parseEnvPair);
   const hasRekap = extraEnv.some(([key]) => key === 'MONEV_REKAP');
-  if (!hasRekap && !args.dryRun) throw new UsageError('monev deploy memerlukan --env MONEV_REKAP=<ID atau URL spreadsheet rekap>: fungsi membaca daftar satker dari sana.');
+  if (!hasRekap && !args.dryRun)
+    throw new UsageError(
+      'monev deploy memerlukan --env MONEV_REKAP=<ID atau URL spreadsheet rekap>: fungsi membaca daftar satker dari sana.',
+    );
   // The deployed functions share no disk: a cycle keeps each office's result in a Drive folder between them.
   const hasFolder = extraEnv.some(([key]) => key === 'MONEV_DRIVE_FOLDER_ID' || key === 'MONEV_DRIVE_CYCLES_FOLDER_ID');
   if (!hasFolder && !args.dryRun) {
-    throw new UsageError('monev deploy memerlukan --env MONEV_DRIVE_FOLDER_ID=<ID folder Drive>: siklus triwulanan menyimpan hasil tiap satker di sana (dan laporannya). Bagikan folder itu ke akun layanan sebagai Editor.');
+    throw new UsageError(
+      'monev deploy memerlukan --env MONEV_DRIVE_FOLDER_ID=<ID folder Drive>: siklus triwulanan menyimpan hasil tiap satker di sana (dan laporannya). Bagikan folder itu ke akun layanan sebagai Editor.',
+    );
   }
 
   const root = options.root ?? packageRoot();
   const source = args.dryRun ? join(tmpdir(), 'monev-deploy') : await mkdtemp(join(tmpdir(), 'monev-deploy-'));
-  const settings = { project: project ?? 'PROJECT_ID', region, source, env: extraEnv, dispatchesPerSecond: DEPLOY_DEFAULTS.dispatchesPerSecond };
+  const settings = {
+    project: project ?? 'PROJECT_ID',
+    region,
+    source,
+    env: extraEnv,
+    dispatchesPerSecond: DEPLOY_DEFAULTS.dispatchesPerSecond,
+  };
   const plan = deployPlan(settings);
 
   io.out(`# monev deploy: proyek ${settings.project}, region ${region}; fungsi di ${functionsUrl(settings)}/<nama>`);
   if (!project) io.out('# (tanpa --project: PROJECT_ID di bawah hanya contoh)');
   if (!hasRekap) io.out('# (tanpa --env MONEV_REKAP=<ID spreadsheet rekap>: wajib saat dijalankan sungguhan)');
   if (!hasFolder) io.out('# (tanpa --env MONEV_DRIVE_FOLDER_ID=<ID folder Drive>: wajib saat dijalankan sungguhan)');
-  io.out(`# Sumber: npm run build, lalu ${STAGED.join(', ')} dan package.json (main: ${FUNCTIONS_MAIN}) disalin ke ${source}`);
+  io.out(
+    `# Sumber: npm run build, lalu ${STAGED.join(', ')} dan package.json (main: ${FUNCTIONS_MAIN}) disalin ke ${source}`,
+  );
   if (args.dryRun) {
     for (const step of plan) io.out(`\n# ${step.title}\n${shellLine(step)}`);
     io.out('\n# --dry-run: tidak ada yang dijalankan.');
@@ -65,7 +96,8 @@ export async function deployCommand(
   }
 
   const run = options.run ?? runCommand;
-  if ((await run(['npm', 'run', 'build'], { cwd: root })) !== 0) throw new UsageError('npm run build gagal; perbaiki dulu kesalahan kompilasinya.');
+  if ((await run(['npm', 'run', 'build'], { cwd: root })) !== 0)
+    throw new UsageError('npm run build gagal; perbaiki dulu kesalahan kompilasinya.');
   await stageSource(root, source);
   for (const [index, step] of plan.entries()) {
     io.out(`\n[${index + 1}/${plan.length}] ${step.title}`);
@@ -83,15 +115,20 @@ async function runStep(step: DeployStep, run: CommandRunner): Promise<void> {
   }
   const stdin = step.secretOnStdin && argv === step.argv ? randomBytes(32).toString('hex') : undefined;
   const code = await run(argv, { stdin });
-  if (code !== 0) throw new UsageError(`Langkah "${step.title}" gagal (kode ${code}). Perbaiki penyebabnya lalu jalankan monev deploy lagi; langkah yang sudah selesai tidak diulang dua kali.`);
+  if (code !== 0)
+    throw new UsageError(
+      `Langkah "${step.title}" gagal (kode ${code}). Perbaiki penyebabnya lalu jalankan monev deploy lagi; langkah yang sudah selesai tidak diulang dua kali.`,
+    );
 }
 
 function parseEnvPair(pair: string): [string, string] {
   const match = /^([A-Z][A-Z0-9_]*)=(.*)$/.exec(pair);
-  if (!match) throw new UsageError(`--env "${pair}" harus berbentuk KUNCI=nilai, misalnya --env MONEV_MAIL_TRANSPORT=gmail.`);
+  if (!match)
+    throw new UsageError(`--env "${pair}" harus berbentuk KUNCI=nilai, misalnya --env MONEV_MAIL_TRANSPORT=gmail.`);
   const [, key, value] = match as unknown as [string, string, string];
   if (RESERVED.has(key)) throw new UsageError(`--env ${key} diatur oleh monev deploy sendiri; hapus dari perintah.`);
-  if (value.includes(',')) throw new UsageError(`--env ${key}: nilai tidak boleh memuat koma (gcloud --set-env-vars memisahkan dengan koma).`);
+  if (value.includes(','))
+    throw new UsageError(`--env ${key}: nilai tidak boleh memuat koma (gcloud --set-env-vars memisahkan dengan koma).`);
   return [key, value];
 }
 
@@ -111,11 +148,21 @@ const runCommand: CommandRunner = (argv, options) =>
     const [command, ...rest] = argv as [string, ...string[]];
     const child = spawn(command, rest, {
       cwd: options.cwd,
-      stdio: [options.stdin === undefined ? 'inherit' : 'pipe', options.quiet ? 'ignore' : 'inherit', options.quiet ? 'ignore' : 'inherit'],
+      stdio: [
+        options.stdin === undefined ? 'inherit' : 'pipe',
+        options.quiet ? 'ignore' : 'inherit',
+        options.quiet ? 'ignore' : 'inherit',
+      ],
       env: { ...process.env, CLOUDSDK_CORE_DISABLE_PROMPTS: '1' },
     });
     child.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'ENOENT' ? new UsageError(`${command} tidak ditemukan. Pasang Google Cloud CLI (https://cloud.google.com/sdk/docs/install) lalu gcloud auth login.`) : error),
+      reject(
+        error.code === 'ENOENT'
+          ? new UsageError(
+              `${command} tidak ditemukan. Pasang Google Cloud CLI (https://cloud.google.com/sdk/docs/install) lalu gcloud auth login.`,
+            )
+          : error,
+      ),
     );
     child.once('close', (code) => resolve(code ?? 1));
     if (options.stdin !== undefined) child.stdin?.end(options.stdin);

@@ -37,15 +37,20 @@ export interface SampleArgs {
 export async function sampleCommand(args: SampleArgs, io: CommandIo): Promise<number> {
   const offices = args.offices === undefined ? 38 : Number(args.offices);
   if (!Number.isInteger(offices) || offices < 1 || offices > 100_000) {
-    throw new UsageError(`--offices "${args.offices}" tidak dikenal. Untuk sample, isi jumlah satker, misalnya --offices 38.`);
+    throw new UsageError(
+      `--offices "${args.offices}" tidak dikenal. Untuk sample, isi jumlah satker, misalnya --offices 38.`,
+    );
   }
   const seed = args.seed === undefined ? 2025 : Number(args.seed);
-  if (!Number.isInteger(seed)) throw new UsageError(`--seed "${args.seed}" harus bilangan bulat, misalnya --seed 2025.`);
+  if (!Number.isInteger(seed))
+    throw new UsageError(`--seed "${args.seed}" harus bilangan bulat, misalnya --seed 2025.`);
   const period = args.period ?? '2025-TW3';
   if (!parsePeriod(period)) throw new UsageError(`--period "${period}" tidak dikenal. Tulis seperti 2025-TW3.`);
   const started = Date.now();
   await generateSampleProvince({ outDir: args.out, offices, seed, period });
-  io.out(`Provinsi contoh (${offices} satker, seed ${seed}, ${period}) ditulis ke ${args.out} dalam ${((Date.now() - started) / 1000).toFixed(1)} detik.`);
+  io.out(
+    `Provinsi contoh (${offices} satker, seed ${seed}, ${period}) ditulis ke ${args.out} dalam ${((Date.now() - started) / 1000).toFixed(1)} detik.`,
+  );
   return EXIT.ok;
 }
 

@@ -12,7 +12,7 @@ export const processIo: CommandIo = {
   interactive: Boolean(process.stderr.isTTY),
 };
 
-/** Exit codes (SPEC §7 and README): 0 ok, 1 some office unscored or with errors, 2 bad usage or configuration. */
+/** Exit codes (docs/SPEC.md §7 and README): 0 ok, 1 some office unscored or with errors, 2 bad usage or configuration. */
 export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
 
 /** Wrong arguments: the message says what was expected. */

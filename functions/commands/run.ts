@@ -37,20 +37,39 @@ export interface RunArgs {
 }
 
 /** `monev run`: score the province from a local data folder and print the ranking. */
-export async function runCommand(args: RunArgs, io: CommandIo, env: Readonly<Record<string, string | undefined>> = process.env): Promise<number> {
+export async function runCommand(
+  args: RunArgs,
+  io: CommandIo,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<number> {
   if (args.data !== undefined && resolve(args.data) === resolve(args.out)) {
-    throw new ConfigError(`Folder keluaran (--out ${args.out}) sama dengan folder data. File masukan tidak boleh ditimpa; pilih folder lain, misalnya --out out.`);
+    throw new ConfigError(
+      `Folder keluaran (--out ${args.out}) sama dengan folder data. File masukan tidak boleh ditimpa; pilih folder lain, misalnya --out out.`,
+    );
   }
   const config = parseConfig(env);
   const started = Date.now();
   const google: GoogleMode | null = args.source === 'google' ? googleMode(config.google, args.rekap ?? '') : null;
   const adapters: { source: WorkbookSource; sink: SummarySink; store: ReportStore } = google
-    ? { source: google.source, sink: google.sink, store: config.google.reportsFolderId ? new DriveReportStore(google.services, config.google.reportsFolderId) : new ReportFolder(args.out) }
-    : { source: new XlsxWorkbookSource(args.data ?? ''), sink: new XlsxSummarySink(args.data ?? '', args.out), store: new ReportFolder(args.out) };
+    ? {
+        source: google.source,
+        sink: google.sink,
+        store: config.google.reportsFolderId
+          ? new DriveReportStore(google.services, config.google.reportsFolderId)
+          : new ReportFolder(args.out),
+      }
+    : {
+        source: new XlsxWorkbookSource(args.data ?? ''),
+        sink: new XlsxSummarySink(args.data ?? '', args.out),
+        store: new ReportFolder(args.out),
+      };
   const renderer = args.pdf ? new ChromiumPdfRenderer(config.pdf) : null;
   // Chromium starts on the other core while the workbooks are read and scored.
   renderer?.warmUp();
-  const gmail = config.mail.transport === 'gmail' ? new GmailMailer(google?.services ?? GoogleServices.fromConfig(config.google), config.mail.from) : null;
+  const gmail =
+    config.mail.transport === 'gmail'
+      ? new GmailMailer(google?.services ?? GoogleServices.fromConfig(config.google), config.mail.from)
+      : null;
   const mailer = args.pdf && args.email ? (gmail ?? createMailer(config.mail, args.out)) : null;
   let closing: Promise<void> | undefined;
   const closeRenderer = (): Promise<void> => (closing ??= renderer?.close() ?? Promise.resolve());
@@ -70,15 +89,20 @@ export async function runCommand(args: RunArgs, io: CommandIo, env: Readonly<Rec
         },
         reports: renderer ? { renderer, templates: handlebarsTemplates, store: adapters.store } : undefined,
         mail: mailer ? { mailer, resend: args.resend } : undefined,
-        logInternalError: (context, error) => io.err(`Kesalahan internal saat ${context}: ${error instanceof Error ? error.message : String(error)}`),
+        logInternalError: (context, error) =>
+          io.err(`Kesalahan internal saat ${context}: ${error instanceof Error ? error.message : String(error)}`),
         // Google answers one request at a time per office; the scheduler caps what is in flight.
         concurrency: google ? config.google.quota.concurrency * 2 : undefined,
       },
       { period: args.period, offices: args.offices },
     );
     printOutcome(outcome, io, args, Date.now() - started, config.mail.transport, google);
-    const troubled = outcome.offices.some((office) => office.status === 'unscored' || office.findings.some((f) => f.level === 'error'));
-    const undelivered = outcome.publishing !== null && (outcome.publishing.renderFailures.length > 0 || outcome.publishing.failedSends > 0);
+    const troubled = outcome.offices.some(
+      (office) => office.status === 'unscored' || office.findings.some((f) => f.level === 'error'),
+    );
+    const undelivered =
+      outcome.publishing !== null &&
+      (outcome.publishing.renderFailures.length > 0 || outcome.publishing.failedSends > 0);
     return troubled || undelivered ? EXIT.findings : EXIT.ok;
   } finally {
     await closeRenderer();
@@ -89,7 +113,8 @@ export async function runCommand(args: RunArgs, io: CommandIo, env: Readonly<Rec
 function progressPrinter(io: CommandIo): (event: ProgressEvent) => void {
   let lastShown = 0;
   return (event) => {
-    if (event.kind === 'start') io.err(`Menilai ${event.total} satker untuk ${periodLabel(event.period)} (${event.period.id})…`);
+    if (event.kind === 'start')
+      io.err(`Menilai ${event.total} satker untuk ${periodLabel(event.period)} (${event.period.id})…`);
     if (event.kind === 'office') {
       const line = `[${String(event.done).padStart(String(event.total).length)}/${event.total}] ${event.office.code} ${event.office.name}`;
       if (io.interactive) {
@@ -105,29 +130,53 @@ function progressPrinter(io: CommandIo): (event: ProgressEvent) => void {
   };
 }
 
-function printOutcome(outcome: RunOutcome, io: CommandIo, args: RunArgs, elapsedMs: number, transport: string, google: GoogleMode | null): void {
-  const offices = [...outcome.offices].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (a.code < b.code ? -1 : 1));
-  const count = (office: (typeof offices)[number], level: 'error' | 'warning') => String(office.findings.filter((f) => f.level === level).length);
+function printOutcome(
+  outcome: RunOutcome,
+  io: CommandIo,
+  args: RunArgs,
+  elapsedMs: number,
+  transport: string,
+  google: GoogleMode | null,
+): void {
+  const offices = [...outcome.offices].sort(
+    (a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (a.code < b.code ? -1 : 1),
+  );
+  const count = (office: (typeof offices)[number], level: 'error' | 'warning') =>
+    String(office.findings.filter((f) => f.level === level).length);
   const rows = offices.map((office) => [
     office.rank === null ? '-' : String(office.rank),
     office.code,
     office.name,
     score(office.scores.index),
-    office.predicate === null ? (office.status === 'unscored' ? 'tidak dinilai' : '-') : `${office.predicate} ${PREDICATE_LABELS[office.predicate]}`,
+    office.predicate === null
+      ? office.status === 'unscored'
+        ? 'tidak dinilai'
+        : '-'
+      : `${office.predicate} ${PREDICATE_LABELS[office.predicate]}`,
     count(office, 'error'),
     count(office, 'warning'),
   ]);
   const unscored = outcome.offices.filter((office) => office.status === 'unscored');
   io.out('');
-  io.out(`${periodLabel(outcome.period)} (${outcome.period.id}): ${outcome.offices.length} satker, ${outcome.offices.length - unscored.length} dinilai, ${unscored.length} tidak dinilai.`);
+  io.out(
+    `${periodLabel(outcome.period)} (${outcome.period.id}): ${outcome.offices.length} satker, ${outcome.offices.length - unscored.length} dinilai, ${unscored.length} tidak dinilai.`,
+  );
   io.out('');
-  io.out(textTable(['Peringkat', 'Kode', 'Satker', 'Indeks', 'Predikat', 'Error', 'Peringatan'], rows, new Set([0, 3, 5, 6])));
+  io.out(
+    textTable(
+      ['Peringkat', 'Kode', 'Satker', 'Indeks', 'Predikat', 'Error', 'Peringatan'],
+      rows,
+      new Set([0, 3, 5, 6]),
+    ),
+  );
   if (unscored.length > 0) {
     io.out('');
     io.out('Tidak dinilai:');
     for (const office of unscored) {
       const reason = office.findings.find((f) => f.level === 'error');
-      io.out(`  ${office.code} ${office.name}: ${reason ? `${reason.cell} — ${reason.message}` : 'tanpa alasan tercatat'}`);
+      io.out(
+        `  ${office.code} ${office.name}: ${reason ? `${reason.cell} — ${reason.message}` : 'tanpa alasan tercatat'}`,
+      );
     }
   }
   for (const note of outcome.registryNotes) io.out(`Catatan rekap: ${note}`);
@@ -137,7 +186,8 @@ function printOutcome(outcome: RunOutcome, io: CommandIo, args: RunArgs, elapsed
   io.out(`  ${outcome.resultsLocation}`);
   if (google) {
     for (const line of google.sink.describe()) io.out(`  ${line}`);
-    for (const failure of google.sink.failures) io.out(`  Hasil Validasi satker ${failure.code} tidak dapat ditulis: ${failure.reason}.`);
+    for (const failure of google.sink.failures)
+      io.out(`  Hasil Validasi satker ${failure.code} tidak dapat ditulis: ${failure.reason}.`);
   } else {
     io.out(`  ${join(args.out, 'rekap.xlsx')}  (Rekap, Rekap Bidang, Log)`);
     io.out(`  ${join(args.out, 'validasi')}/<kode>.xlsx  (Hasil Validasi per satker)`);
@@ -145,14 +195,26 @@ function printOutcome(outcome: RunOutcome, io: CommandIo, args: RunArgs, elapsed
   const publishing = outcome.publishing;
   if (publishing) {
     const onDrive = publishing.reports[0]?.location.startsWith('https://') === true;
-    io.out(onDrive ? `  Google Drive  (${publishing.reports.length} laporan PDF, tautannya di kolom Laporan tab Rekap)` : `  ${join(args.out, 'laporan')}/  (${publishing.reports.length} laporan PDF)`);
-    for (const failure of publishing.renderFailures) io.out(`  Laporan ${failure.code} gagal dibuat: ${failure.reason}`);
+    io.out(
+      onDrive
+        ? `  Google Drive  (${publishing.reports.length} laporan PDF, tautannya di kolom Laporan tab Rekap)`
+        : `  ${join(args.out, 'laporan')}/  (${publishing.reports.length} laporan PDF)`,
+    );
+    for (const failure of publishing.renderFailures)
+      io.out(`  Laporan ${failure.code} gagal dibuat: ${failure.reason}`);
     if (args.email) {
-      const where = transport === 'outbox' ? ` ke ${join(args.out, 'outbox')} (MONEV_MAIL_TRANSPORT=outbox)` : ` lewat ${transport}`;
-      io.out(`E-mail${where}: ${publishing.sent} terkirim, ${publishing.unchanged} tidak dikirim ulang karena laporannya tidak berubah (--resend untuk memaksa), ${publishing.failedSends} gagal.`);
-      if (publishing.noRecipients.length > 0) io.out(`  Tanpa alamat e-mail: ${publishing.noRecipients.join(', ')} (isi kolom Email di tab Satker atau Email Provinsi di Pengaturan).`);
+      const where =
+        transport === 'outbox'
+          ? ` ke ${join(args.out, 'outbox')} (MONEV_MAIL_TRANSPORT=outbox)`
+          : ` lewat ${transport}`;
+      io.out(
+        `E-mail${where}: ${publishing.sent} terkirim, ${publishing.unchanged} tidak dikirim ulang karena laporannya tidak berubah (--resend untuk memaksa), ${publishing.failedSends} gagal.`,
+      );
+      if (publishing.noRecipients.length > 0)
+        io.out(
+          `  Tanpa alamat e-mail: ${publishing.noRecipients.join(', ')} (isi kolom Email di tab Satker atau Email Provinsi di Pengaturan).`,
+        );
     }
   }
   io.out(`Selesai dalam ${formatId(elapsedMs / 1000, 1)} detik.`);
 }
-

@@ -17,20 +17,31 @@ export interface ServeArgs {
  * folder and the in-process queue. Requests go through the Functions Framework itself, so body
  * parsing and raw bodies behave as in production.
  */
-export async function serveCommand(args: ServeArgs, io: CommandIo, env: Readonly<Record<string, string | undefined>> = process.env): Promise<number> {
+export async function serveCommand(
+  args: ServeArgs,
+  io: CommandIo,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<number> {
   // The framework echoes a failing handler's message unless NODE_ENV is production (see functions/index.ts).
   process.env.NODE_ENV ??= 'production';
   const config = parseConfig({ ...env, MONEV_DATA_DIR: args.data, MONEV_OUT_DIR: args.out });
-  if (!config.webhookSecret) io.err('Peringatan: MONEV_WEBHOOK_SECRET belum diisi; /sheetChanged akan menolak semua permintaan.');
+  if (!config.webhookSecret)
+    io.err('Peringatan: MONEV_WEBHOOK_SECRET belum diisi; /sheetChanged akan menolak semua permintaan.');
   // Shorter windows than in production: locally nobody shares a quota, and feedback should come quickly.
   const server = startServer(createHandlers(localRuntime(config, { debounce: LOCAL_DEBOUNCE })));
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'EADDRINUSE' ? new UsageError(`Port ${args.port} sudah dipakai; pilih yang lain dengan --port.`) : error),
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new UsageError(`Port ${args.port} sudah dipakai; pilih yang lain dengan --port.`)
+          : error,
+      ),
     );
     server.listen(args.port, '127.0.0.1', () => resolve());
   });
-  io.out(`monev serve: http://127.0.0.1:${args.port}/{${HTTP_FUNCTIONS.join(',')}} (data ${args.data}, keluaran ${args.out}). Ctrl+C untuk berhenti.`);
+  io.out(
+    `monev serve: http://127.0.0.1:${args.port}/{${HTTP_FUNCTIONS.join(',')}} (data ${args.data}, keluaran ${args.out}). Ctrl+C untuk berhenti.`,
+  );
   await new Promise<void>((resolve) => {
     const stop = () => server.close(() => resolve());
     process.once('SIGINT', stop);
@@ -79,12 +90,18 @@ export function answerUnhandled(res: ServerResponse, error: unknown): void {
   }
   const status = (error as { status?: unknown } | null)?.status;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    const body = status === 413 ? 'Isi permintaan terlalu besar.' : 'Isi permintaan tidak dapat dibaca; kirim JSON yang sah, misalnya {"spreadsheetId": "..."}.';
+    const body =
+      status === 413
+        ? 'Isi permintaan terlalu besar.'
+        : 'Isi permintaan tidak dapat dibaca; kirim JSON yang sah, misalnya {"spreadsheetId": "..."}.';
     answer(res, status, { error: body });
     return;
   }
-  if (error !== undefined) structuredLog('ERROR', 'permintaan gagal', { error: error instanceof Error ? error.name : 'unknown' });
-  answer(res, error === undefined ? 404 : 500, { error: error === undefined ? 'Tidak ditemukan.' : 'Terjadi kesalahan internal; sudah dicatat.' });
+  if (error !== undefined)
+    structuredLog('ERROR', 'permintaan gagal', { error: error instanceof Error ? error.name : 'unknown' });
+  answer(res, error === undefined ? 404 : 500, {
+    error: error === undefined ? 'Tidak ditemukan.' : 'Terjadi kesalahan internal; sudah dicatat.',
+  });
 }
 
 function answer(res: ServerResponse, status: number, body: { error: string }): void {

@@ -16,7 +16,10 @@ export interface ValidateArgs {
   json: boolean;
 }
 
-const DEFAULT_WEIGHTS = Object.fromEntries(COMPONENTS.map((c) => [c.key, c.defaultWeight])) as Record<(typeof COMPONENTS)[number]['key'], number>;
+const DEFAULT_WEIGHTS = Object.fromEntries(COMPONENTS.map((c) => [c.key, c.defaultWeight])) as Record<
+  (typeof COMPONENTS)[number]['key'],
+  number
+>;
 
 /**
  * `monev validate FILE.xlsx --period 2025-TW3`: what an operator runs before sending the workbook.
@@ -31,7 +34,11 @@ export async function validateCommand(args: ValidateArgs, io: CommandIo): Promis
   try {
     const workbook = await readXlsxWorkbook(args.file);
     const parsed = readOffice(workbook, { code: args.code ?? null }, period);
-    result = scoreOffice(identity, parsed, period, { cap: SETTING_DEFAULTS.cap, effectiveMinutes: SETTING_DEFAULTS.effectiveMinutes, weights: DEFAULT_WEIGHTS });
+    result = scoreOffice(identity, parsed, period, {
+      cap: SETTING_DEFAULTS.cap,
+      effectiveMinutes: SETTING_DEFAULTS.effectiveMinutes,
+      weights: DEFAULT_WEIGHTS,
+    });
   } catch (error) {
     if (!(error instanceof UnreadableWorkbookError)) throw error;
     result = unreadableOffice(identity, args.file, error.reason, error.fix);
@@ -39,7 +46,19 @@ export async function validateCommand(args: ValidateArgs, io: CommandIo): Promis
   const errors = result.findings.filter((f) => f.level === 'error').length;
   const warnings = result.findings.length - errors;
   if (args.json) {
-    io.out(JSON.stringify({ file: args.file, period: period.id, status: result.status, scores: roundScores(result), findings: result.findings }, null, 2));
+    io.out(
+      JSON.stringify(
+        {
+          file: args.file,
+          period: period.id,
+          status: result.status,
+          scores: roundScores(result),
+          findings: result.findings,
+        },
+        null,
+        2,
+      ),
+    );
   } else {
     io.out(`${args.file} — ${periodLabel(period)} (${period.id})`);
     io.out('');
@@ -48,7 +67,9 @@ export async function validateCommand(args: ValidateArgs, io: CommandIo): Promis
     io.out(`${errors} error, ${warnings} peringatan.`);
     if (result.status === 'scored' && result.scores.index !== null) {
       const parts = COMPONENTS.map((c) => `${c.label} ${score(result.scores[c.key])}`);
-      io.out(`Nilai sementara (bobot bawaan): indeks ${score(result.scores.index)} (${result.predicate}); ${parts.join(', ')}.`);
+      io.out(
+        `Nilai sementara (bobot bawaan): indeks ${score(result.scores.index)} (${result.predicate}); ${parts.join(', ')}.`,
+      );
     }
   }
   return errors > 0 ? EXIT.findings : EXIT.ok;

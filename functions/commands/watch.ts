@@ -37,7 +37,11 @@ export async function watchCommand(args: WatchArgs, io: CommandIo): Promise<numb
     chain = chain.then(async () => {
       try {
         const outcome = await scoreOneOffice(
-          { source: new XlsxWorkbookSource(args.data), sink: new XlsxSummarySink(args.data, args.out), clock: { now: () => new Date() } },
+          {
+            source: new XlsxWorkbookSource(args.data),
+            sink: new XlsxSummarySink(args.data, args.out),
+            clock: { now: () => new Date() },
+          },
           { code, period: args.period },
         );
         io.out(describeChange(outcome.office, outcome.before?.Indeks ?? null, previous.get(code)));
@@ -50,13 +54,23 @@ export async function watchCommand(args: WatchArgs, io: CommandIo): Promise<numb
 
   const dataDir = resolve(args.data);
   const watcher = watch(dataDir, { recursive: true }, (_event, file) => {
-    if (!file || !file.endsWith('.xlsx') || file.split('/').some((part) => part.startsWith('.') || part.startsWith('~$'))) return;
+    if (
+      !file ||
+      !file.endsWith('.xlsx') ||
+      file.split('/').some((part) => part.startsWith('.') || part.startsWith('~$'))
+    )
+      return;
     const office = findOffice(rekap.offices, { source: relative(dataDir, resolve(dataDir, file)) });
     if (!office) return;
     clearTimeout(timers.get(office.code));
-    timers.set(office.code, setTimeout(() => rescore(office.code), args.debounceMs ?? 1500));
+    timers.set(
+      office.code,
+      setTimeout(() => rescore(office.code), args.debounceMs ?? 1500),
+    );
   });
-  io.out(`monev watch: mengawasi ${args.data} (${rekap.offices.length} satker); keluaran ke ${args.out}. Ctrl+C untuk berhenti.`);
+  io.out(
+    `monev watch: mengawasi ${args.data} (${rekap.offices.length} satker); keluaran ke ${args.out}. Ctrl+C untuk berhenti.`,
+  );
   await new Promise<void>((resolveStop) => {
     const stop = () => resolveStop();
     args.signal?.addEventListener('abort', stop, { once: true });
@@ -71,11 +85,27 @@ export async function watchCommand(args: WatchArgs, io: CommandIo): Promise<numb
   return EXIT.ok;
 }
 
-function describeChange(office: { code: string; name: string; status: string; scores: { index: number | null }; predicate: string | null; findings: readonly Finding[] }, before: SheetValue, earlier: readonly Finding[] | undefined): string {
+function describeChange(
+  office: {
+    code: string;
+    name: string;
+    status: string;
+    scores: { index: number | null };
+    predicate: string | null;
+    findings: readonly Finding[];
+  },
+  before: SheetValue,
+  earlier: readonly Finding[] | undefined,
+): string {
   const now = office.scores.index;
   const was = typeof before === 'number' ? before : null;
-  const index = now === null ? 'tidak dinilai' : `indeks ${was === null ? '' : `${formatId(was)} → `}${formatId(now)} (${office.predicate ?? '-'})`;
-  const lines = [`${office.code} ${office.name}: ${index}; ${office.findings.filter((f) => f.level === 'error').length} error, ${office.findings.filter((f) => f.level === 'warning').length} peringatan`];
+  const index =
+    now === null
+      ? 'tidak dinilai'
+      : `indeks ${was === null ? '' : `${formatId(was)} → `}${formatId(now)} (${office.predicate ?? '-'})`;
+  const lines = [
+    `${office.code} ${office.name}: ${index}; ${office.findings.filter((f) => f.level === 'error').length} error, ${office.findings.filter((f) => f.level === 'warning').length} peringatan`,
+  ];
   if (earlier) {
     const key = (f: Finding) => `${f.cell}|${f.code}`;
     const old = new Set(earlier.map(key));
@@ -83,7 +113,8 @@ function describeChange(office: { code: string; name: string; status: string; sc
     for (const f of office.findings) if (!old.has(key(f))) lines.push(`  + ${f.cell} ${f.code}: ${f.message}`);
     for (const f of earlier) if (!fresh.has(key(f))) lines.push(`  − ${f.cell} ${f.code} (sudah beres)`);
   } else {
-    for (const f of office.findings.filter((item) => item.level === 'error')) lines.push(`  ${f.cell} ${f.code}: ${f.message}`);
+    for (const f of office.findings.filter((item) => item.level === 'error'))
+      lines.push(`  ${f.cell} ${f.code}: ${f.message}`);
   }
   return lines.join('\n');
 }

@@ -1,7 +1,7 @@
 import type { Cell } from './workbook.js';
 
 /**
- * Cell normalisation (SPEC §2), shared by every adapter. Each reader answers blank, a value, or
+ * Cell normalisation (docs/SPEC.md §2), shared by every adapter. Each reader answers blank, a value, or
  * the reason the cell cannot be read; messages are the validator's business.
  */
 export type ReadFailure = 'invalid-number' | 'invalid-date' | 'formula-error';
@@ -13,7 +13,18 @@ export type Read<T> =
 
 const BLANK: Read<never> = { kind: 'blank' };
 
-const FORMULA_ERRORS = new Set(['#REF!', '#DIV/0!', '#N/A', '#VALUE!', '#NAME?', '#NUM!', '#ERROR!', '#NULL!', '#SPILL!', '#CALC!']);
+const FORMULA_ERRORS = new Set([
+  '#REF!',
+  '#DIV/0!',
+  '#N/A',
+  '#VALUE!',
+  '#NAME?',
+  '#NUM!',
+  '#ERROR!',
+  '#NULL!',
+  '#SPILL!',
+  '#CALC!',
+]);
 
 export function isBlank(cell: Cell | undefined): boolean {
   if (!cell || cell.value === null) return true;
@@ -30,7 +41,10 @@ export function isFormulaError(cell: Cell | undefined): boolean {
 export function cellText(cell: Cell | undefined): string {
   if (!cell || cell.value === null) return '';
   if (typeof cell.value === 'number') {
-    if (cell.format === 'date') return readDate(cell).kind === 'value' ? isoToDisplay((readDate(cell) as { value: string }).value) : String(cell.value);
+    if (cell.format === 'date')
+      return readDate(cell).kind === 'value'
+        ? isoToDisplay((readDate(cell) as { value: string }).value)
+        : String(cell.value);
     return String(cell.value).replace('.', ',');
   }
   if (typeof cell.value === 'boolean') return cell.value ? 'TRUE' : 'FALSE';
@@ -85,10 +99,40 @@ function fromFraction(value: number): number {
   return Math.round(value * 100 * 1e9) / 1e9;
 }
 
-const MONTHS = ['januari', 'februari', 'maret', 'april', 'mei', 'juni', 'juli', 'agustus', 'september', 'oktober', 'november', 'desember'];
+const MONTHS = [
+  'januari',
+  'februari',
+  'maret',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'agustus',
+  'september',
+  'oktober',
+  'november',
+  'desember',
+];
 const MONTH_ALIASES: Record<string, number> = {
-  jan: 1, feb: 2, peb: 2, pebruari: 2, mar: 3, apr: 4, jun: 6, jul: 7, agu: 8, agt: 8, ags: 8, agus: 8,
-  sep: 9, sept: 9, okt: 10, nop: 11, nov: 11, nopember: 11, des: 12,
+  jan: 1,
+  feb: 2,
+  peb: 2,
+  pebruari: 2,
+  mar: 3,
+  apr: 4,
+  jun: 6,
+  jul: 7,
+  agu: 8,
+  agt: 8,
+  ags: 8,
+  agus: 8,
+  sep: 9,
+  sept: 9,
+  okt: 10,
+  nop: 11,
+  nov: 11,
+  nopember: 11,
+  des: 12,
 };
 const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;

@@ -1,5 +1,5 @@
 /**
- * The one catalogue of findings (SPEC §6). Every code has its level and its Indonesian message,
+ * The one catalogue of findings (docs/SPEC.md §6). Every code has its level and its Indonesian message,
  * which says what is wrong, why it matters and what to do, quoting the offending value. The mapped
  * type makes the compiler insist that every code has a message.
  */
@@ -57,63 +57,78 @@ const CATALOGUE: { [C in FindingCode]: { level: Level; message: (p: Params[C]) =
   },
   'invalid-number': {
     level: 'error',
-    message: (p) => `${p.column} berisi ${quote(p.value)}, bukan ${p.expected ?? 'angka'}. ${ROW_ZERO} Isi dengan angka, misalnya 80 atau 87,5.`,
+    message: (p) =>
+      `${p.column} berisi ${quote(p.value)}, bukan ${p.expected ?? 'angka'}. ${ROW_ZERO} Isi dengan angka, misalnya 80 atau 87,5.`,
   },
   'negative-number': {
     level: 'error',
-    message: (p) => `${p.column} berisi ${quote(p.value)}, padahal tidak boleh negatif. ${ROW_ZERO} Isi dengan angka 0 atau lebih.`,
+    message: (p) =>
+      `${p.column} berisi ${quote(p.value)}, padahal tidak boleh negatif. ${ROW_ZERO} Isi dengan angka 0 atau lebih.`,
   },
   'formula-error': {
     level: 'error',
-    message: (p) => `${p.column} berisi galat rumus ${p.value}, sehingga nilainya tidak dapat dibaca. ${ROW_ZERO} Perbaiki rumusnya atau ganti dengan nilai biasa.`,
+    message: (p) =>
+      `${p.column} berisi galat rumus ${p.value}, sehingga nilainya tidak dapat dibaca. ${ROW_ZERO} Perbaiki rumusnya atau ganti dengan nilai biasa.`,
   },
   'invalid-choice': {
     level: 'error',
-    message: (p) => `${p.column} berisi ${quote(p.value)}, bukan pilihan yang dikenal. ${ROW_ZERO} Pilih salah satu: ${p.options.join(', ')}.`,
+    message: (p) =>
+      `${p.column} berisi ${quote(p.value)}, bukan pilihan yang dikenal. ${ROW_ZERO} Pilih salah satu: ${p.options.join(', ')}.`,
   },
   'invalid-date': {
     level: 'error',
-    message: (p) => `${p.column} berisi ${quote(p.value)}, bukan tanggal. ${ROW_ZERO} Tulis tanggal seperti 15/08/2025, 2025-08-15 atau 15 Agustus 2025.`,
+    message: (p) =>
+      `${p.column} berisi ${quote(p.value)}, bukan tanggal. ${ROW_ZERO} Tulis tanggal seperti 15/08/2025, 2025-08-15 atau 15 Agustus 2025.`,
   },
   'invalid-url': {
     level: 'error',
-    message: (p) => `${p.column} berisi ${quote(p.value)}, bukan tautan http(s), sehingga bukti dukung tidak dapat diperiksa. ${ROW_ZERO} Tempel tautan lengkap yang diawali https://, misalnya tautan berbagi Google Drive.`,
+    message: (p) =>
+      `${p.column} berisi ${quote(p.value)}, bukan tautan http(s), sehingga bukti dukung tidak dapat diperiksa. ${ROW_ZERO} Tempel tautan lengkap yang diawali https://, misalnya tautan berbagi Google Drive.`,
   },
   'invalid-nip': {
     level: 'error',
-    message: (p) => `NIP ${quote(p.value)} tidak valid: ${p.reason}. ${ROW_ZERO} Tulis NIP 18 digit sesuai SK, misalnya 19870315 201012 1 001.`,
+    message: (p) =>
+      `NIP ${quote(p.value)} tidak valid: ${p.reason}. ${ROW_ZERO} Tulis NIP 18 digit sesuai SK, misalnya 19870315 201012 1 001.`,
   },
   'nip-not-text': {
     level: 'error',
-    message: (p) => `NIP tersimpan sebagai angka (${p.value}), sehingga digit terakhirnya hilang. ${ROW_ZERO} Format sel sebagai teks (atau awali dengan tanda petik ') lalu ketik ulang NIP 18 digit.`,
+    message: (p) =>
+      `NIP tersimpan sebagai angka (${p.value}), sehingga digit terakhirnya hilang. ${ROW_ZERO} Format sel sebagai teks (atau awali dengan tanda petik ') lalu ketik ulang NIP 18 digit.`,
   },
   'invalid-weight': {
     level: 'error',
-    message: (p) => `${p.column} kosong, padahal baris lain ${p.scope} berbobot. ${ROW_ZERO} Isi bobot semua baris, atau kosongkan semuanya agar bobot dibagi rata.`,
+    message: (p) =>
+      `${p.column} kosong, padahal baris lain ${p.scope} berbobot. ${ROW_ZERO} Isi bobot semua baris, atau kosongkan semuanya agar bobot dibagi rata.`,
   },
   'duplicate-code': {
     level: 'error',
-    message: (p) => `${p.column} ${quote(p.value)} sudah dipakai di ${p.firstCell}. ${ROW_ZERO} Beri kode yang unik untuk setiap baris.`,
+    message: (p) =>
+      `${p.column} ${quote(p.value)} sudah dipakai di ${p.firstCell}. ${ROW_ZERO} Beri kode yang unik untuk setiap baris.`,
   },
   'missing-target': {
     level: 'error',
-    message: () => `Target TW I sampai TW IV kosong atau 0, sehingga kegiatan ini tidak dapat dinilai. ${ROW_ZERO} Isi target pada triwulan kegiatan direncanakan.`,
+    message: () =>
+      `Target TW I sampai TW IV kosong atau 0, sehingga kegiatan ini tidak dapat dinilai. ${ROW_ZERO} Isi target pada triwulan kegiatan direncanakan.`,
   },
   'unknown-iku': {
     level: 'error',
-    message: (p) => `Kode IKU ${quote(p.value)} tidak ada di tab IKU, padahal indikator individu harus menurunkan IKU yang ada. ${ROW_ZERO} Tulis kode persis seperti kolom Kode di tab IKU.`,
+    message: (p) =>
+      `Kode IKU ${quote(p.value)} tidak ada di tab IKU, padahal indikator individu harus menurunkan IKU yang ada. ${ROW_ZERO} Tulis kode persis seperti kolom Kode di tab IKU.`,
   },
   'unknown-job': {
     level: 'error',
-    message: (p) => `Jabatan ${quote(p.value)} tidak ada di tab Anjab, sehingga beban kerjanya tidak dapat dihitung. Tulis nama jabatan persis seperti di tab Anjab, atau tambahkan jabatan itu ke Anjab.`,
+    message: (p) =>
+      `Jabatan ${quote(p.value)} tidak ada di tab Anjab, sehingga beban kerjanya tidak dapat dihitung. Tulis nama jabatan persis seperti di tab Anjab, atau tambahkan jabatan itu ke Anjab.`,
   },
   'missing-tab': {
     level: 'error',
-    message: (p) => `Tab "${p.tab}" tidak ditemukan, sehingga komponen yang memakainya dinilai 0. Tambahkan tab dengan nama persis "${p.tab}"; salin dari templat (monev template).`,
+    message: (p) =>
+      `Tab "${p.tab}" tidak ditemukan, sehingga komponen yang memakainya dinilai 0. Tambahkan tab dengan nama persis "${p.tab}"; salin dari templat (monev template).`,
   },
   'missing-column': {
     level: 'error',
-    message: (p) => `Kolom "${p.column}" tidak ditemukan di tab ${p.tab} (dicari pada baris 1–10), sehingga semua baris tab ini tidak dapat dinilai. Tambahkan kolom berjudul "${p.column}" di baris judul.`,
+    message: (p) =>
+      `Kolom "${p.column}" tidak ditemukan di tab ${p.tab} (dicari pada baris 1–10), sehingga semua baris tab ini tidak dapat dinilai. Tambahkan kolom berjudul "${p.column}" di baris judul.`,
   },
   'empty-tab': {
     level: 'error',
@@ -121,23 +136,28 @@ const CATALOGUE: { [C in FindingCode]: { level: Level; message: (p: Params[C]) =
   },
   'unreadable-workbook': {
     level: 'error',
-    message: (p) => `File ${quote(p.file)} tidak dapat dibaca: ${p.reason}. Satker ini tidak dinilai sampai file dapat dibuka. ${p.fix ?? 'Perbaiki sesuai alasan di atas, lalu jalankan lagi.'}`,
+    message: (p) =>
+      `File ${quote(p.file)} tidak dapat dibaca: ${p.reason}. Satker ini tidak dinilai sampai file dapat dibuka. ${p.fix ?? 'Perbaiki sesuai alasan di atas, lalu jalankan lagi.'}`,
   },
   'office-code-mismatch': {
     level: 'error',
-    message: (p) => `Kode Satker di Profil berisi ${quote(p.value)}, padahal rekap provinsi mencatat file ini milik satker ${p.expected}. Satker ini tidak dinilai agar data tidak tertukar. Pastikan file ini milik satker ${p.expected}, lalu perbaiki Kode Satker atau kolom Sumber di rekap.`,
+    message: (p) =>
+      `Kode Satker di Profil berisi ${quote(p.value)}, padahal rekap provinsi mencatat file ini milik satker ${p.expected}. Satker ini tidak dinilai agar data tidak tertukar. Pastikan file ini milik satker ${p.expected}, lalu perbaiki Kode Satker atau kolom Sumber di rekap.`,
   },
   'year-mismatch': {
     level: 'error',
-    message: (p) => `Tahun di Profil berisi ${quote(p.value)}, padahal periode ${p.period} adalah tahun ${p.expected}. Satker ini tidak dinilai agar data tahun lain tidak terpakai. Isi Tahun dengan ${p.expected}, atau gunakan file tahun ${p.expected}.`,
+    message: (p) =>
+      `Tahun di Profil berisi ${quote(p.value)}, padahal periode ${p.period} adalah tahun ${p.expected}. Satker ini tidak dinilai agar data tahun lain tidak terpakai. Isi Tahun dengan ${p.expected}, atau gunakan file tahun ${p.expected}.`,
   },
   'ambiguous-number': {
     level: 'warning',
-    message: (p) => `${p.column} berisi ${quote(p.value)} dan dibaca sebagai ${p.readAs} (titik dianggap pemisah ribuan). Bila maksudnya desimal, tulis dengan koma, misalnya 1,25.`,
+    message: (p) =>
+      `${p.column} berisi ${quote(p.value)} dan dibaca sebagai ${p.readAs} (titik dianggap pemisah ribuan). Bila maksudnya desimal, tulis dengan koma, misalnya 1,25.`,
   },
   'missing-realization': {
     level: 'warning',
-    message: (p) => `${p.column} kosong, padahal indikator ini sudah bertarget, sehingga capaiannya dihitung 0. Isi realisasinya, atau tulis 0 bila memang belum ada.`,
+    message: (p) =>
+      `${p.column} kosong, padahal indikator ini sudah bertarget, sehingga capaiannya dihitung 0. Isi realisasinya, atau tulis 0 bila memang belum ada.`,
   },
   'missing-evidence': {
     level: 'warning',
@@ -148,27 +168,33 @@ const CATALOGUE: { [C in FindingCode]: { level: Level; message: (p: Params[C]) =
   },
   'weights-not-100': {
     level: 'warning',
-    message: (p) => `Jumlah bobot ${p.scope} adalah ${p.sum}, bukan 100. Bobot tetap dipakai secara proporsional. Sesuaikan agar jumlahnya 100.`,
+    message: (p) =>
+      `Jumlah bobot ${p.scope} adalah ${p.sum}, bukan 100. Bobot tetap dipakai secara proporsional. Sesuaikan agar jumlahnya 100.`,
   },
   'iku-without-iki': {
     level: 'warning',
-    message: (p) => `IKU ${quote(p.value)} belum diturunkan ke IKI mana pun, sehingga cakupan cascading berkurang. Tambahkan minimal satu baris IKI dengan Kode IKU ${quote(p.value)}.`,
+    message: (p) =>
+      `IKU ${quote(p.value)} belum diturunkan ke IKI mana pun, sehingga cakupan cascading berkurang. Tambahkan minimal satu baris IKI dengan Kode IKU ${quote(p.value)}.`,
   },
   'missing-date': {
     level: 'warning',
-    message: () => `Langkah ini berstatus Selesai tetapi Tanggal Selesai kosong. Isi tanggal selesai, misalnya 15/08/2025.`,
+    message: () =>
+      `Langkah ini berstatus Selesai tetapi Tanggal Selesai kosong. Isi tanggal selesai, misalnya 15/08/2025.`,
   },
   'no-staff': {
     level: 'warning',
-    message: (p) => `Jabatan ${quote(p.value)} tidak memiliki pegawai (Pegawai Ada 0), sehingga efektivitas jabatannya tidak dapat dihitung. Isi jumlah pegawai bila jabatan ini sudah terisi.`,
+    message: (p) =>
+      `Jabatan ${quote(p.value)} tidak memiliki pegawai (Pegawai Ada 0), sehingga efektivitas jabatannya tidak dapat dihitung. Isi jumlah pegawai bila jabatan ini sudah terisi.`,
   },
   'invalid-email': {
     level: 'warning',
-    message: (p) => `Alamat e-mail ${quote(p.value)} tidak sah, sehingga laporan tidak dikirim ke alamat itu. Perbaiki penulisannya, misalnya bawaslu.kotamalang@example.go.id; pisahkan beberapa alamat dengan koma.`,
+    message: (p) =>
+      `Alamat e-mail ${quote(p.value)} tidak sah, sehingga laporan tidak dikirim ke alamat itu. Perbaiki penulisannya, misalnya bawaslu.kotamalang@example.go.id; pisahkan beberapa alamat dengan koma.`,
   },
   'job-without-tasks': {
     level: 'warning',
-    message: (p) => `Jabatan ${quote(p.value)} ada di Anjab tetapi tidak punya uraian tugas di tab ABK, sehingga beban kerjanya 0. Tambahkan uraian tugasnya di ABK.`,
+    message: (p) =>
+      `Jabatan ${quote(p.value)} ada di Anjab tetapi tidak punya uraian tugas di tab ABK, sehingga beban kerjanya 0. Tambahkan uraian tugasnya di ABK.`,
   },
 };
 

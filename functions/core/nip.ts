@@ -18,13 +18,16 @@ export function readNip(cell: Cell | undefined): NipRead {
   if (isFormulaError(cell)) return { kind: 'invalid', code: 'formula-error', text: cellText(cell).trim() };
   const value = cell?.value;
   if (typeof value === 'number') {
-    if (Math.abs(value) >= LOST_DIGITS) return { kind: 'invalid', code: 'nip-not-text', text: value.toLocaleString('fullwide', { useGrouping: false }) };
+    if (Math.abs(value) >= LOST_DIGITS)
+      return { kind: 'invalid', code: 'nip-not-text', text: value.toLocaleString('fullwide', { useGrouping: false }) };
     return { kind: 'invalid', code: 'invalid-nip', text: String(value), reason: 'NIP harus 18 digit' };
   }
   const text = cellText(cell).trim();
   const digits = text.replace(/^'/, '').replace(/\s+/g, '');
-  if (!/^\d+$/.test(digits)) return { kind: 'invalid', code: 'invalid-nip', text, reason: 'NIP hanya boleh berisi angka' };
-  if (digits.length !== 18) return { kind: 'invalid', code: 'invalid-nip', text, reason: `NIP harus 18 digit, bukan ${digits.length}` };
+  if (!/^\d+$/.test(digits))
+    return { kind: 'invalid', code: 'invalid-nip', text, reason: 'NIP hanya boleh berisi angka' };
+  if (digits.length !== 18)
+    return { kind: 'invalid', code: 'invalid-nip', text, reason: `NIP harus 18 digit, bukan ${digits.length}` };
   const reason = nipStructureProblem(digits);
   return reason ? { kind: 'invalid', code: 'invalid-nip', text, reason } : { kind: 'value', value: digits };
 }
@@ -34,7 +37,8 @@ function nipStructureProblem(nip: string): string | null {
   const month = Number(nip.slice(4, 6));
   const day = Number(nip.slice(6, 8));
   const birth = new Date(Date.UTC(year, month - 1, day));
-  if (year < 1940 || birth.getUTCMonth() !== month - 1 || birth.getUTCDate() !== day) return '8 digit pertama harus tanggal lahir (ttttbbhh)';
+  if (year < 1940 || birth.getUTCMonth() !== month - 1 || birth.getUTCDate() !== day)
+    return '8 digit pertama harus tanggal lahir (ttttbbhh)';
   const appointedMonth = Number(nip.slice(12, 14));
   if (appointedMonth < 1 || appointedMonth > 12) return 'digit 9–14 harus tahun dan bulan pengangkatan (ttttbb)';
   if (nip[14] !== '1' && nip[14] !== '2') return 'digit ke-15 harus 1 atau 2 (jenis kelamin)';

@@ -1,6 +1,6 @@
 /** Rounding and formatting shared by results, sheets and reports. */
 
-/** Half away from zero to `digits` decimals (SPEC §4 "round only for output"). */
+/** Half away from zero to `digits` decimals (docs/SPEC.md §4 "round only for output"). */
 export function roundHalfAway(value: number, digits = 2): number {
   const factor = 10 ** digits;
   // The small epsilon keeps 1.005 → 1.01: binary floats store it as 1.00499999…

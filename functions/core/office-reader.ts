@@ -1,6 +1,17 @@
 import {
-  ACTION_PLAN_TAB, IKI_TAB, IKU_TAB, JOBS_TAB, PROFILE_TAB, STAGES_TAB, WORKLOAD_TAB,
-  type ActionPlanRow, type IkiRow, type IkuRow, type JobRow, type StageRow, type WorkloadRow,
+  ACTION_PLAN_TAB,
+  IKI_TAB,
+  IKU_TAB,
+  JOBS_TAB,
+  PROFILE_TAB,
+  STAGES_TAB,
+  WORKLOAD_TAB,
+  type ActionPlanRow,
+  type IkiRow,
+  type IkuRow,
+  type JobRow,
+  type StageRow,
+  type WorkloadRow,
 } from '../../sheets-schema/index.js';
 import { cellText, isBlank } from './cells.js';
 import { finding, type Finding } from './findings.js';
@@ -72,7 +83,9 @@ function checkProfile(workbook: Workbook, code: string | null, period: Period, f
       identified = false;
     }
     if (key.key === 'year' && text !== String(period.year)) {
-      findings.push(finding('year-mismatch', tab, ref, { value: text, expected: String(period.year), period: period.id }));
+      findings.push(
+        finding('year-mismatch', tab, ref, { value: text, expected: String(period.year), period: period.id }),
+      );
       identified = false;
     }
   }
@@ -107,7 +120,13 @@ function markDuplicates<R extends Record<K, string | null>, K extends keyof R & 
       first.set(labelKey(value), row);
       continue;
     }
-    findings.push(finding('duplicate-code', table.tab, table.ref(row.index, key), { column, value, firstCell: table.ref(earlier.index, key) }));
+    findings.push(
+      finding('duplicate-code', table.tab, table.ref(row.index, key), {
+        column,
+        value,
+        firstCell: table.ref(earlier.index, key),
+      }),
+    );
     row.hasError = true;
   }
 }
@@ -127,12 +146,20 @@ function checkWeights<R extends { weight: number | null }>(
   const given = rows.filter((row) => row.values.weight !== null);
   if (given.length === 0) return;
   for (const row of blank) {
-    findings.push(finding('invalid-weight', table.tab, table.ref(row.index, 'weight' as keyof R & string), { column: 'Bobot', scope }));
+    findings.push(
+      finding('invalid-weight', table.tab, table.ref(row.index, 'weight' as keyof R & string), {
+        column: 'Bobot',
+        scope,
+      }),
+    );
     row.hasError = true;
   }
   const sum = settle(given.reduce((total, row) => total + (row.values.weight as number), 0));
   if (sum !== 100 && blank.length === 0) {
-    const at = rows.length === table.rows.length ? cellRef(table.tab, table.headerIndex, table.columnIndex.get('weight' as keyof R & string) ?? 0) : table.ref((rows[0] as ParsedRow<R>).index, 'weight' as keyof R & string);
+    const at =
+      rows.length === table.rows.length
+        ? cellRef(table.tab, table.headerIndex, table.columnIndex.get('weight' as keyof R & string) ?? 0)
+        : table.ref((rows[0] as ParsedRow<R>).index, 'weight' as keyof R & string);
     findings.push(finding('weights-not-100', table.tab, at, { scope, sum: formatId(sum) }));
   }
 }
@@ -164,7 +191,9 @@ function checkCascade(iku: ParsedTable<IkuRow>, iki: ParsedTable<IkiRow>, findin
     row.hasError = true;
   }
   if (iki.status === 'missing-tab' || iki.status === 'missing-column') return;
-  const cascaded = new Set(iki.rows.flatMap((row) => (row.hasError || row.values.ikuCode === null ? [] : [labelKey(row.values.ikuCode)])));
+  const cascaded = new Set(
+    iki.rows.flatMap((row) => (row.hasError || row.values.ikuCode === null ? [] : [labelKey(row.values.ikuCode)])),
+  );
   for (const row of iku.rows) {
     if (row.hasError || row.values.code === null || cascaded.has(labelKey(row.values.code))) continue;
     findings.push(finding('iku-without-iki', iku.tab, iku.ref(row.index, 'code'), { value: row.values.code }));
@@ -183,7 +212,9 @@ function checkJobs(jobs: ParsedTable<JobRow>, workload: ParsedTable<WorkloadRow>
     }
   }
   if (jobsReadable && tasksReadable) {
-    const withTasks = new Set(workload.rows.flatMap((row) => (row.values.job === null ? [] : [labelKey(row.values.job)])));
+    const withTasks = new Set(
+      workload.rows.flatMap((row) => (row.values.job === null ? [] : [labelKey(row.values.job)])),
+    );
     for (const row of jobs.rows) {
       if (row.values.job === null || withTasks.has(labelKey(row.values.job))) continue;
       findings.push(finding('job-without-tasks', jobs.tab, jobs.ref(row.index, 'job'), { value: row.values.job }));

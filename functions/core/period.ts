@@ -1,4 +1,4 @@
-/** A scoring period "YYYY-TWk" (SPEC §4): year and quarter 1–4. */
+/** A scoring period "YYYY-TWk" (docs/SPEC.md §4): year and quarter 1–4. */
 export interface Period {
   readonly id: string;
   readonly year: number;

@@ -1,5 +1,11 @@
 import {
-  COMPONENTS, OFFICE_KIND, REGISTRY_TAB, SETTINGS_TAB, SETTING_DEFAULTS, WEIGHTS_TAB, YES_NO,
+  COMPONENTS,
+  OFFICE_KIND,
+  REGISTRY_TAB,
+  SETTINGS_TAB,
+  SETTING_DEFAULTS,
+  WEIGHTS_TAB,
+  YES_NO,
   type ComponentKey,
 } from '../../sheets-schema/index.js';
 import { cellText, isBlank, readNumber, readText } from './cells.js';
@@ -11,7 +17,7 @@ import { locateHeader } from './table.js';
 import { cellRef, findSheet, sameLabel, type Sheet, type Workbook } from './workbook.js';
 
 /**
- * Reads the rekap workbook's inputs (SPEC §5): the registry of offices, the component weights and
+ * Reads the rekap workbook's inputs (docs/SPEC.md §5): the registry of offices, the component weights and
  * the settings. Anything that would make the whole run wrong is a problem that stops the run before
  * anything is written; a bad registry row only affects its own office.
  */
@@ -52,15 +58,24 @@ export function readRekap(workbook: Workbook): RekapInputs {
   return { offices, weights, ...settings, problems, skipped, findings };
 }
 
-function readRegistry(sheet: Sheet | undefined, problems: string[], skipped: string[], findings: Finding[]): RegistryOffice[] {
+function readRegistry(
+  sheet: Sheet | undefined,
+  problems: string[],
+  skipped: string[],
+  findings: Finding[],
+): RegistryOffice[] {
   const tab = REGISTRY_TAB.name;
   if (!sheet) {
-    problems.push(`Tab "${tab}" tidak ditemukan. Tab ini memuat daftar satker yang dinilai; tambahkan tab "${tab}" dengan kolom Kode, Nama, Jenis, Sumber, Email, Aktif.`);
+    problems.push(
+      `Tab "${tab}" tidak ditemukan. Tab ini memuat daftar satker yang dinilai; tambahkan tab "${tab}" dengan kolom Kode, Nama, Jenis, Sumber, Email, Aktif.`,
+    );
     return [];
   }
   const { headerIndex, columnIndex, missing } = locateHeader(sheet, REGISTRY_TAB.columns);
   if (missing.length > 0) {
-    problems.push(`${cellRef(tab, headerIndex, 0)}: kolom ${missing.map((c) => `"${c.header}"`).join(', ')} tidak ditemukan di tab ${tab}. Tambahkan kolom tersebut di baris judul.`);
+    problems.push(
+      `${cellRef(tab, headerIndex, 0)}: kolom ${missing.map((c) => `"${c.header}"`).join(', ')} tidak ditemukan di tab ${tab}. Tambahkan kolom tersebut di baris judul.`,
+    );
     return [];
   }
   const at = (key: string) => columnIndex.get(key);
@@ -87,7 +102,9 @@ function readRegistry(sheet: Sheet | undefined, problems: string[], skipped: str
     }
     const earlier = seen.get(code);
     if (earlier) {
-      problems.push(`${ref}: Kode ${code} sudah terdaftar di ${earlier}. Setiap satker hanya boleh terdaftar sekali; hapus atau perbaiki salah satunya.`);
+      problems.push(
+        `${ref}: Kode ${code} sudah terdaftar di ${earlier}. Setiap satker hanya boleh terdaftar sekali; hapus atau perbaiki salah satunya.`,
+      );
       continue;
     }
     seen.set(code, ref);
@@ -103,7 +120,8 @@ function readRegistry(sheet: Sheet | undefined, problems: string[], skipped: str
       ref,
     });
   }
-  if (offices.length === 0 && problems.length === 0) problems.push(`Tab ${tab} tidak memuat satker aktif. Isi minimal satu baris dengan Kode dan Sumber.`);
+  if (offices.length === 0 && problems.length === 0)
+    problems.push(`Tab ${tab} tidak memuat satker aktif. Isi minimal satu baris dengan Kode dan Sumber.`);
   return offices;
 }
 
@@ -130,7 +148,9 @@ function readWeights(sheet: Sheet | undefined, problems: string[]): ComponentWei
   const tab = WEIGHTS_TAB.name;
   const { headerIndex, columnIndex, missing } = locateHeader(sheet, WEIGHTS_TAB.columns);
   if (missing.length > 0) {
-    problems.push(`${cellRef(tab, headerIndex, 0)}: tab ${tab} tidak memiliki kolom ${missing.map((c) => `"${c.header}"`).join(' dan ')}. Tambahkan kolomnya, atau hapus tab ${tab} untuk memakai bobot bawaan.`);
+    problems.push(
+      `${cellRef(tab, headerIndex, 0)}: tab ${tab} tidak memiliki kolom ${missing.map((c) => `"${c.header}"`).join(' dan ')}. Tambahkan kolomnya, atau hapus tab ${tab} untuk memakai bobot bawaan.`,
+    );
     return defaults;
   }
   const weights: Partial<Record<ComponentKey, number>> = {};
@@ -142,20 +162,29 @@ function readWeights(sheet: Sheet | undefined, problems: string[]): ComponentWei
     const label = cellText(row[componentAt]).trim();
     const component = COMPONENTS.find((c) => sameLabel(c.label, label));
     if (!component) {
-      problems.push(`${cellRef(tab, r, componentAt)}: komponen "${label}" tidak dikenal. Gunakan salah satu: ${COMPONENTS.map((c) => c.label).join(', ')}.`);
+      problems.push(
+        `${cellRef(tab, r, componentAt)}: komponen "${label}" tidak dikenal. Gunakan salah satu: ${COMPONENTS.map((c) => c.label).join(', ')}.`,
+      );
       continue;
     }
     const read = readNumber(row[weightAt]);
     if (read.kind !== 'value' || read.value < 0) {
-      problems.push(`${cellRef(tab, r, weightAt)}: bobot ${component.label} berisi "${cellText(row[weightAt])}". Isi dengan angka 0 atau lebih.`);
+      problems.push(
+        `${cellRef(tab, r, weightAt)}: bobot ${component.label} berisi "${cellText(row[weightAt])}". Isi dengan angka 0 atau lebih.`,
+      );
       continue;
     }
     weights[component.key] = read.value;
   }
-  const complete = Object.fromEntries(COMPONENTS.map((c) => [c.key, weights[c.key] ?? 0])) as Record<ComponentKey, number>;
+  const complete = Object.fromEntries(COMPONENTS.map((c) => [c.key, weights[c.key] ?? 0])) as Record<
+    ComponentKey,
+    number
+  >;
   const sum = settle(Object.values(complete).reduce((total, weight) => total + weight, 0));
   if (sum !== 100) {
-    problems.push(`Tab ${tab}: jumlah bobot komponen ${formatId(sum)}, bukan 100 (${COMPONENTS.map((c) => `${c.label} ${formatId(complete[c.key])}`).join(', ')}). Sesuaikan agar jumlahnya 100; tidak ada hasil yang ditulis sebelum bobot benar.`);
+    problems.push(
+      `Tab ${tab}: jumlah bobot komponen ${formatId(sum)}, bukan 100 (${COMPONENTS.map((c) => `${c.label} ${formatId(complete[c.key])}`).join(', ')}). Sesuaikan agar jumlahnya 100; tidak ada hasil yang ditulis sebelum bobot benar.`,
+    );
   }
   return complete;
 }
@@ -163,7 +192,8 @@ function readWeights(sheet: Sheet | undefined, problems: string[]): ComponentWei
 function readSettings(sheet: Sheet | undefined, problems: string[], findings: Finding[]) {
   const tab = SETTINGS_TAB.name;
   const value = (label: string) => {
-    const r = sheet?.rows.findIndex((row) => typeof row?.[0]?.value === 'string' && sameLabel(row[0].value, label)) ?? -1;
+    const r =
+      sheet?.rows.findIndex((row) => typeof row?.[0]?.value === 'string' && sameLabel(row[0].value, label)) ?? -1;
     return r < 0 ? null : { ref: cellRef(tab, r, 1), cell: sheet?.rows[r]?.[1] };
   };
   const number = (label: string, fallback: number, min: number) => {
@@ -171,7 +201,9 @@ function readSettings(sheet: Sheet | undefined, problems: string[], findings: Fi
     if (!entry || isBlank(entry.cell)) return fallback;
     const read = readNumber(entry.cell);
     if (read.kind === 'value' && read.value > min) return read.value;
-    problems.push(`${entry.ref}: ${label} berisi "${cellText(entry.cell)}". Isi dengan angka lebih dari ${formatId(min)}, atau kosongkan untuk nilai bawaan ${formatId(fallback)}.`);
+    problems.push(
+      `${entry.ref}: ${label} berisi "${cellText(entry.cell)}". Isi dengan angka lebih dari ${formatId(min)}, atau kosongkan untuk nilai bawaan ${formatId(fallback)}.`,
+    );
     return fallback;
   };
   const periodEntry = value('Periode');
@@ -180,7 +212,8 @@ function readSettings(sheet: Sheet | undefined, problems: string[], findings: Fi
   if (periodEntry && !isBlank(periodEntry.cell)) {
     const text = cellText(periodEntry.cell).trim();
     period = parsePeriod(text);
-    if (!period) periodProblem = (`${periodEntry.ref}: Periode berisi "${text}". Tulis seperti 2025-TW3 (tahun, tanda hubung, TW dan nomor triwulan 1–4).`);
+    if (!period)
+      periodProblem = `${periodEntry.ref}: Periode berisi "${text}". Tulis seperti 2025-TW3 (tahun, tanda hubung, TW dan nomor triwulan 1–4).`;
   }
   const emailEntry = value('Email Provinsi');
   return {
@@ -191,4 +224,3 @@ function readSettings(sheet: Sheet | undefined, problems: string[], findings: Fi
     provinceEmails: emailEntry ? validEmails(cellText(emailEntry.cell), tab, emailEntry.ref, findings) : [],
   };
 }
-

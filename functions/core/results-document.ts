@@ -5,7 +5,7 @@ import type { Period } from './period.js';
 import type { OfficeResult } from './scoring/office.js';
 import type { Predicate } from './scoring/province.js';
 
-/** results.json (SPEC §7): the machine interface, rounded to 2 decimals, without personal details. */
+/** results.json (docs/SPEC.md §7): the machine interface, rounded to 2 decimals, without personal details. */
 export interface ResultsDocument {
   period: string;
   generatedAt: string;
@@ -16,11 +16,21 @@ export interface OfficeSummary {
   code: string;
   name: string;
   status: 'scored' | 'unscored';
-  scores: { iku: number | null; actionPlan: number | null; iki: number | null; stages: number | null; dataQuality: number | null; index: number | null };
+  scores: {
+    iku: number | null;
+    actionPlan: number | null;
+    iki: number | null;
+    stages: number | null;
+    dataQuality: number | null;
+    index: number | null;
+  };
   predicate: Predicate | null;
   rank: number | null;
   areas: Record<AreaId, number | null>;
-  workload: { ej: number | null; jobs: { job: string; staff: number; need: number; gap: number; ej: number | null; category: string | null }[] };
+  workload: {
+    ej: number | null;
+    jobs: { job: string; staff: number; need: number; gap: number; ej: number | null; category: string | null }[];
+  };
   ikiCoverage: number | null;
   peers: { area: AreaId; office: string }[];
   findings: Finding[];
@@ -46,7 +56,10 @@ function officeSummary(office: OfficeResult): OfficeSummary {
     },
     predicate: office.predicate,
     rank: office.rank,
-    areas: Object.fromEntries(Object.entries(office.areas).map(([id, value]) => [id, round2OrNull(value)])) as Record<AreaId, number | null>,
+    areas: Object.fromEntries(Object.entries(office.areas).map(([id, value]) => [id, round2OrNull(value)])) as Record<
+      AreaId,
+      number | null
+    >,
     workload: {
       ej: round2OrNull(office.workload.ej),
       jobs: office.workload.jobs.map((job) => ({
@@ -60,6 +73,12 @@ function officeSummary(office: OfficeResult): OfficeSummary {
     },
     ikiCoverage: round2OrNull(office.ikiCoverage),
     peers: office.peers.map((peer) => ({ area: peer.area, office: peer.office })),
-    findings: office.findings.map((f) => ({ tab: f.tab, cell: f.cell, level: f.level, code: f.code, message: f.message })),
+    findings: office.findings.map((f) => ({
+      tab: f.tab,
+      cell: f.cell,
+      level: f.level,
+      code: f.code,
+      message: f.message,
+    })),
   };
 }

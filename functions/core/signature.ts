@@ -18,7 +18,12 @@ export function signatureHeader(secret: string, timestamp: number, rawBody: stri
   return `t=${timestamp},v1=${signBody(secret, timestamp, rawBody)}`;
 }
 
-export function verifySignature(secret: string, header: string | undefined, rawBody: string | Uint8Array, nowSeconds: number): SignatureCheck {
+export function verifySignature(
+  secret: string,
+  header: string | undefined,
+  rawBody: string | Uint8Array,
+  nowSeconds: number,
+): SignatureCheck {
   if (!header) return 'missing';
   const parts = new Map(header.split(',').map((part) => part.trim().split('=', 2) as [string, string]));
   const timestamp = Number(parts.get('t'));

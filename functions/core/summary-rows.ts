@@ -11,7 +11,12 @@ import type { OfficeResult } from './scoring/office.js';
 export type SheetValue = string | number | null;
 export type SheetRecord = Readonly<Record<string, SheetValue>>;
 
-export function summaryRecord(office: OfficeResult, period: Period, updatedAt: string, report: string | null): SheetRecord {
+export function summaryRecord(
+  office: OfficeResult,
+  period: Period,
+  updatedAt: string,
+  report: string | null,
+): SheetRecord {
   const s = office.scores;
   const count = (level: 'error' | 'warning') => office.findings.filter((f) => f.level === level).length;
   const record: Record<(typeof SUMMARY_TAB.headers)[number], SheetValue> = {
@@ -44,7 +49,13 @@ export function areaRecord(office: OfficeResult, period: Period): SheetRecord {
 /** Hasil Validasi: one row per finding; an office without findings gets one line saying so. */
 export function feedbackRows(office: OfficeResult): SheetValue[][] {
   if (office.findings.length === 0) return [['', '', '', '', 'Tidak ada temuan. Terima kasih, data sudah rapi.']];
-  return office.findings.map((f) => [f.tab, f.cell, f.level === 'error' ? 'Error' : 'Peringatan', f.code, neutralise(f.message)]);
+  return office.findings.map((f) => [
+    f.tab,
+    f.cell,
+    f.level === 'error' ? 'Error' : 'Peringatan',
+    f.code,
+    neutralise(f.message),
+  ]);
 }
 
 export const FEEDBACK_HEADERS = FEEDBACK_TAB.headers;
@@ -78,7 +89,9 @@ export function scoringLogResult(office: OfficeResult): string {
   const errors = office.findings.filter((f) => f.level === 'error').length;
   const warnings = office.findings.length - errors;
   if (office.status === 'unscored') {
-    const reason = office.findings.find((f) => f.code === 'unreadable-workbook' || f.code === 'office-code-mismatch' || f.code === 'year-mismatch');
+    const reason = office.findings.find(
+      (f) => f.code === 'unreadable-workbook' || f.code === 'office-code-mismatch' || f.code === 'year-mismatch',
+    );
     return `tidak dinilai (${reason?.code ?? 'error'}); ${errors} error, ${warnings} peringatan`;
   }
   const index = office.scores.index;
@@ -88,7 +101,13 @@ export function scoringLogResult(office: OfficeResult): string {
 /** "2026-11-28 06:55 WIB": offices and the province work in Western Indonesia Time. */
 export function jakartaTime(date: Date): string {
   const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    timeZone: 'Asia/Jakarta',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
   }).formatToParts(date);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')} WIB`;

@@ -7,9 +7,9 @@ import { formatId } from './numbers.js';
 import { cellRef, labelKey, type Cell, type Sheet } from './workbook.js';
 
 /**
- * Reads a table tab (SPEC §2–3): finds the header row, maps columns by header, and turns each data
+ * Reads a table tab (docs/SPEC.md §2–3): finds the header row, maps columns by header, and turns each data
  * row into a typed row plus findings. A cell that cannot be read becomes null and marks its row as
- * in error; the scoring then counts that row as due and worth 0 (SPEC §4).
+ * in error; the scoring then counts that row as due and worth 0 (docs/SPEC.md §4).
  */
 export type TableStatus = 'ok' | 'missing-tab' | 'missing-column' | 'empty';
 
@@ -43,7 +43,7 @@ interface HeaderMatch {
   missing: ColumnSpec[];
 }
 
-/** The header row is the first of rows 1–10 holding the most required headers (SPEC §2). */
+/** The header row is the first of rows 1–10 holding the most required headers (docs/SPEC.md §2). */
 export function locateHeader(sheet: Sheet, columns: readonly (ColumnSpec & { key: string })[]): HeaderMatch {
   const required = columns.filter((column) => column.required);
   let best = { index: 0, count: -1 };
@@ -77,7 +77,8 @@ export function readTable<Shape extends ColumnShape>(
     return table(tab, 'missing-tab', 0, new Map(), [], undefined);
   }
   const { headerIndex, columnIndex, missing } = locateHeader(sheet, spec.columns);
-  for (const column of missing) findings.push(finding('missing-column', tab, cellRef(tab, 0, 0), { tab, column: column.header }));
+  for (const column of missing)
+    findings.push(finding('missing-column', tab, cellRef(tab, 0, 0), { tab, column: column.header }));
 
   const known = spec.columns.filter((column) => columnIndex.has(column.key));
   const rows: ParsedRow<R>[] = [];
@@ -94,8 +95,14 @@ export function readTable<Shape extends ColumnShape>(
       if (read.invalid) invalid.add(column.key);
     }
     const parsed = spec.row.safeParse(values);
-    if (!parsed.success) throw new Error(`Internal: row ${r + 1} of ${tab} does not fit its schema: ${parsed.error.message}`);
-    rows.push({ index: r, values: parsed.data, invalid: invalid as Set<keyof R>, hasError: invalid.size > 0 || missing.length > 0 });
+    if (!parsed.success)
+      throw new Error(`Internal: row ${r + 1} of ${tab} does not fit its schema: ${parsed.error.message}`);
+    rows.push({
+      index: r,
+      values: parsed.data,
+      invalid: invalid as Set<keyof R>,
+      hasError: invalid.size > 0 || missing.length > 0,
+    });
   }
   if (missing.length === 0 && rows.length === 0) findings.push(finding('empty-tab', tab, cellRef(tab, 0, 0), { tab }));
   const status: TableStatus = missing.length > 0 ? 'missing-column' : rows.length === 0 ? 'empty' : 'ok';
@@ -131,16 +138,24 @@ interface ColumnRead {
 
 const BLANK_OK: ColumnRead = { value: null, invalid: false };
 
-function readColumn(column: ColumnSpec, cell: Cell | undefined, ref: string, tab: string, findings: Finding[]): ColumnRead {
+function readColumn(
+  column: ColumnSpec,
+  cell: Cell | undefined,
+  ref: string,
+  tab: string,
+  findings: Finding[],
+): ColumnRead {
   const label = column.header;
   const fail = (f: Finding): ColumnRead => {
     findings.push(f);
     return { value: column.kind === 'urls' ? [] : null, invalid: true };
   };
   const blank = (): ColumnRead => {
-    if (column.required && !column.allowBlank) return fail(finding('missing-value', tab, ref, { column: label, help: column.help }));
+    if (column.required && !column.allowBlank)
+      return fail(finding('missing-value', tab, ref, { column: label, help: column.help }));
     if (column.kind === 'urls') return { value: [], invalid: false };
-    if (column.kind === 'choice' && column.choices?.defaultId) return { value: column.choices.defaultId, invalid: false };
+    if (column.kind === 'choice' && column.choices?.defaultId)
+      return { value: column.choices.defaultId, invalid: false };
     return BLANK_OK;
   };
   const unreadable = (read: Extract<Read<unknown>, { kind: 'invalid' }>): ColumnRead =>
@@ -168,14 +183,38 @@ function readColumn(column: ColumnSpec, cell: Cell | undefined, ref: string, tab
       // No target, volume or weight in this programme comes near a trillion; such a cell is a paste
       // mistake, and sums of numbers near 1e308 would overflow into NaN scores.
       if (value > MAX_QUANTITY)
-        return fail(finding('invalid-number', tab, ref, { column: label, value: cellText(cell).trim(), expected: 'angka yang wajar (di bawah 1 triliun)' }));
+        return fail(
+          finding('invalid-number', tab, ref, {
+            column: label,
+            value: cellText(cell).trim(),
+            expected: 'angka yang wajar (di bawah 1 triliun)',
+          }),
+        );
       // Above 2^53 a whole number is no longer exact; no head count is that large.
       if (column.kind === 'integer' && !Number.isSafeInteger(value))
-        return fail(finding('invalid-number', tab, ref, { column: label, value: cellText(cell).trim(), expected: 'bilangan bulat' }));
+        return fail(
+          finding('invalid-number', tab, ref, {
+            column: label,
+            value: cellText(cell).trim(),
+            expected: 'bilangan bulat',
+          }),
+        );
       if (column.kind === 'positive' && value === 0)
-        return fail(finding('invalid-number', tab, ref, { column: label, value: cellText(cell).trim(), expected: 'angka lebih dari 0' }));
+        return fail(
+          finding('invalid-number', tab, ref, {
+            column: label,
+            value: cellText(cell).trim(),
+            expected: 'angka lebih dari 0',
+          }),
+        );
       if (read.ambiguous)
-        findings.push(finding('ambiguous-number', tab, ref, { column: label, value: cellText(cell).trim(), readAs: formatId(value, 6) }));
+        findings.push(
+          finding('ambiguous-number', tab, ref, {
+            column: label,
+            value: cellText(cell).trim(),
+            readAs: formatId(value, 6),
+          }),
+        );
       return { value, invalid: false };
     }
     case 'choice': {
@@ -184,7 +223,13 @@ function readColumn(column: ColumnSpec, cell: Cell | undefined, ref: string, tab
       if (read.kind === 'invalid') return unreadable(read);
       const choice = column.choices?.find(read.value);
       if (!choice)
-        return fail(finding('invalid-choice', tab, ref, { column: label, value: read.value, options: column.choices?.choices.map((c) => c.label) ?? [] }));
+        return fail(
+          finding('invalid-choice', tab, ref, {
+            column: label,
+            value: read.value,
+            options: column.choices?.choices.map((c) => c.label) ?? [],
+          }),
+        );
       return { value: choice.id, invalid: false };
     }
     case 'date': {
@@ -205,7 +250,8 @@ function readColumn(column: ColumnSpec, cell: Cell | undefined, ref: string, tab
       if (isBlank(cell)) return blank();
       const read = readNip(cell);
       if (read.kind === 'value') return { value: read.value, invalid: false };
-      if (read.code === 'invalid-nip') return fail(finding('invalid-nip', tab, ref, { value: read.text, reason: read.reason }));
+      if (read.code === 'invalid-nip')
+        return fail(finding('invalid-nip', tab, ref, { value: read.text, reason: read.reason }));
       if (read.code === 'nip-not-text') return fail(finding('nip-not-text', tab, ref, { value: read.text }));
       return fail(finding('formula-error', tab, ref, { column: label, value: read.text }));
     }

@@ -1,5 +1,5 @@
 /**
- * The cell model every adapter (xlsx, Google Sheets) produces (SPEC §2). The core reads workbooks
+ * The cell model every adapter (xlsx, Google Sheets) produces (docs/SPEC.md §2). The core reads workbooks
  * only through these types, so a Google sheet and an .xlsx file with the same content score alike.
  */
 export type FormatKind = 'number' | 'percent' | 'date' | 'text';
@@ -10,6 +10,13 @@ export type CellValue = string | number | boolean | null;
 export interface Cell {
   readonly value: CellValue;
   readonly format: FormatKind;
+  /**
+   * Links the adapter found beside the cell's text (docs/SPEC.md §3 Bukti Dukung), in this order:
+   * the whole-cell hyperlink, the links of rich-text runs, smart chips' URIs, the URL of a
+   * `HYPERLINK(…)` formula. URLs written in the text itself are found by the core, not listed here.
+   * Absent when the cell carries none.
+   */
+  readonly links?: readonly string[];
 }
 
 export interface Sheet {
@@ -52,5 +59,7 @@ export function labelKey(text: string): string {
 }
 
 export function findSheet(workbook: Workbook, name: string): Sheet | undefined {
-  return workbook.sheets.find((sheet) => sheet.name === name) ?? workbook.sheets.find((sheet) => sameLabel(sheet.name, name));
+  return (
+    workbook.sheets.find((sheet) => sheet.name === name) ?? workbook.sheets.find((sheet) => sameLabel(sheet.name, name))
+  );
 }

@@ -43,16 +43,40 @@ export const DEPLOY_DEFAULTS = {
 
 /** Memory, timeout and trigger per function. finishCycle renders every PDF with Chromium: 2 GiB. */
 const FUNCTION_SETTINGS: Record<CloudFunctionName, { memory: string; timeout: string; flags: readonly string[] }> = {
-  sheetChanged: { memory: '512Mi', timeout: '60s', flags: ['--trigger-http', '--allow-unauthenticated', '--max-instances=20'] },
-  scoreOffice: { memory: '1Gi', timeout: '300s', flags: ['--trigger-http', '--no-allow-unauthenticated', '--max-instances=10'] },
+  sheetChanged: {
+    memory: '512Mi',
+    timeout: '60s',
+    flags: ['--trigger-http', '--allow-unauthenticated', '--max-instances=20'],
+  },
+  scoreOffice: {
+    memory: '1Gi',
+    timeout: '300s',
+    flags: ['--trigger-http', '--no-allow-unauthenticated', '--max-instances=10'],
+  },
   // Starting a cycle reads the rekap once and queues one task per office: 550 take well under a minute.
-  runCycleHttp: { memory: '512Mi', timeout: '540s', flags: ['--trigger-http', '--no-allow-unauthenticated', '--max-instances=1'] },
+  runCycleHttp: {
+    memory: '512Mi',
+    timeout: '540s',
+    flags: ['--trigger-http', '--no-allow-unauthenticated', '--max-instances=1'],
+  },
   // Event-driven functions stop at nine minutes; the start needs one. A redelivered event names the same cycle.
-  runCycle: { memory: '512Mi', timeout: '540s', flags: [`--trigger-topic=${DEPLOY_DEFAULTS.cycleTopic}`, '--retry', '--max-instances=1'] },
+  runCycle: {
+    memory: '512Mi',
+    timeout: '540s',
+    flags: [`--trigger-topic=${DEPLOY_DEFAULTS.cycleTopic}`, '--retry', '--max-instances=1'],
+  },
   // Ranks, renders and sends for the whole province from the stored results; Cloud Tasks waits for a
   // finish up to 30 minutes (its limit for HTTP tasks). One instance: two finishes never publish at once.
-  finishCycle: { memory: '2Gi', timeout: '1800s', flags: ['--trigger-http', '--no-allow-unauthenticated', '--max-instances=1', '--concurrency=1'] },
-  renewWatches: { memory: '512Mi', timeout: '300s', flags: [`--trigger-topic=${DEPLOY_DEFAULTS.watchTopic}`, '--retry', '--max-instances=1'] },
+  finishCycle: {
+    memory: '2Gi',
+    timeout: '1800s',
+    flags: ['--trigger-http', '--no-allow-unauthenticated', '--max-instances=1', '--concurrency=1'],
+  },
+  renewWatches: {
+    memory: '512Mi',
+    timeout: '300s',
+    flags: [`--trigger-topic=${DEPLOY_DEFAULTS.watchTopic}`, '--retry', '--max-instances=1'],
+  },
 };
 
 export interface DeployStep {
@@ -97,27 +121,91 @@ export function deployPlan(settings: DeploySettings): DeployStep[] {
     p,
   ];
   const job = (name: string, schedule: string, topic: string, verb: 'create' | 'update') => [
-    'gcloud', 'scheduler', 'jobs', verb, 'pubsub', name, `--location=${region}`, `--schedule=${schedule}`, `--time-zone=${d.timeZone}`,
-    `--topic=${topic}`, '--message-body={}', p,
+    'gcloud',
+    'scheduler',
+    'jobs',
+    verb,
+    'pubsub',
+    name,
+    `--location=${region}`,
+    `--schedule=${schedule}`,
+    `--time-zone=${d.timeZone}`,
+    `--topic=${topic}`,
+    '--message-body={}',
+    p,
   ];
 
   return [
     {
       title: 'API yang dipakai fungsi',
-      argv: ['gcloud', 'services', 'enable', 'cloudfunctions.googleapis.com', 'run.googleapis.com', 'cloudbuild.googleapis.com', 'artifactregistry.googleapis.com',
-        'eventarc.googleapis.com', 'pubsub.googleapis.com', 'cloudtasks.googleapis.com', 'cloudscheduler.googleapis.com', 'secretmanager.googleapis.com',
-        'sheets.googleapis.com', 'drive.googleapis.com', 'gmail.googleapis.com', p],
+      argv: [
+        'gcloud',
+        'services',
+        'enable',
+        'cloudfunctions.googleapis.com',
+        'run.googleapis.com',
+        'cloudbuild.googleapis.com',
+        'artifactregistry.googleapis.com',
+        'eventarc.googleapis.com',
+        'pubsub.googleapis.com',
+        'cloudtasks.googleapis.com',
+        'cloudscheduler.googleapis.com',
+        'secretmanager.googleapis.com',
+        'sheets.googleapis.com',
+        'drive.googleapis.com',
+        'gmail.googleapis.com',
+        p,
+      ],
     },
     {
       title: `Akun layanan ${account}: fungsi berjalan sebagai akun ini; spreadsheet dibagikan ke akun ini`,
       check: ['gcloud', 'iam', 'service-accounts', 'describe', account, p],
-      argv: ['gcloud', 'iam', 'service-accounts', 'create', d.serviceAccount, '--display-name=monev Bawaslu Jawa Timur', p],
+      argv: [
+        'gcloud',
+        'iam',
+        'service-accounts',
+        'create',
+        d.serviceAccount,
+        '--display-name=monev Bawaslu Jawa Timur',
+        p,
+      ],
     },
-    { title: 'Akun layanan boleh mengantrekan tugas penilaian', argv: ['gcloud', 'projects', 'add-iam-policy-binding', project, member, '--role=roles/cloudtasks.enqueuer', '--condition=None'] },
-    { title: 'Akun layanan boleh menerima event Pub/Sub (runCycle, renewWatches)', argv: ['gcloud', 'projects', 'add-iam-policy-binding', project, member, '--role=roles/eventarc.eventReceiver', '--condition=None'] },
+    {
+      title: 'Akun layanan boleh mengantrekan tugas penilaian',
+      argv: [
+        'gcloud',
+        'projects',
+        'add-iam-policy-binding',
+        project,
+        member,
+        '--role=roles/cloudtasks.enqueuer',
+        '--condition=None',
+      ],
+    },
+    {
+      title: 'Akun layanan boleh menerima event Pub/Sub (runCycle, renewWatches)',
+      argv: [
+        'gcloud',
+        'projects',
+        'add-iam-policy-binding',
+        project,
+        member,
+        '--role=roles/eventarc.eventReceiver',
+        '--condition=None',
+      ],
+    },
     {
       title: 'Akun layanan boleh menandatangani token OIDC tugasnya sendiri',
-      argv: ['gcloud', 'iam', 'service-accounts', 'add-iam-policy-binding', account, member, '--role=roles/iam.serviceAccountUser', p],
+      argv: [
+        'gcloud',
+        'iam',
+        'service-accounts',
+        'add-iam-policy-binding',
+        account,
+        member,
+        '--role=roles/iam.serviceAccountUser',
+        p,
+      ],
     },
     {
       title: `Rahasia webhook di Secret Manager (${d.secret}): 32 bita acak, dibuat di sini, dikirim lewat stdin, tidak pernah ditampilkan`,
@@ -125,7 +213,18 @@ export function deployPlan(settings: DeploySettings): DeployStep[] {
       argv: ['gcloud', 'secrets', 'create', d.secret, '--replication-policy=automatic', '--data-file=-', p],
       secretOnStdin: true,
     },
-    { title: 'Fungsi boleh membaca rahasia itu', argv: ['gcloud', 'secrets', 'add-iam-policy-binding', d.secret, member, '--role=roles/secretmanager.secretAccessor', p] },
+    {
+      title: 'Fungsi boleh membaca rahasia itu',
+      argv: [
+        'gcloud',
+        'secrets',
+        'add-iam-policy-binding',
+        d.secret,
+        member,
+        '--role=roles/secretmanager.secretAccessor',
+        p,
+      ],
+    },
     ...[d.cycleTopic, d.watchTopic].map((topic) => ({
       title: `Topik Pub/Sub ${topic}`,
       check: ['gcloud', 'pubsub', 'topics', 'describe', topic, p],
@@ -142,10 +241,20 @@ export function deployPlan(settings: DeploySettings): DeployStep[] {
       return {
         title: `Fungsi ${name} (${CLOUD_FUNCTIONS[name] === 'http' ? 'HTTP' : 'Pub/Sub'}, nodejs22)`,
         argv: [
-          'gcloud', 'functions', 'deploy', name, '--gen2', '--runtime=nodejs22', `--region=${region}`, `--source=${settings.source}`, `--entry-point=${name}`,
+          'gcloud',
+          'functions',
+          'deploy',
+          name,
+          '--gen2',
+          '--runtime=nodejs22',
+          `--region=${region}`,
+          `--source=${settings.source}`,
+          `--entry-point=${name}`,
           ...fn.flags,
           ...(CLOUD_FUNCTIONS[name] === 'event' ? [`--trigger-service-account=${account}`] : []),
-          `--memory=${fn.memory}`, `--timeout=${fn.timeout}`, `--service-account=${account}`,
+          `--memory=${fn.memory}`,
+          `--timeout=${fn.timeout}`,
+          `--service-account=${account}`,
           `--set-env-vars=${env.map(([key, value]) => `${key}=${value}`).join(',')}`,
           `--set-secrets=MONEV_WEBHOOK_SECRET=${d.secret}:latest`,
           p,

@@ -16,9 +16,21 @@ import type { Runtime } from '../runtime.js';
  */
 const changeBody = z.object({ spreadsheetId: z.string().min(1).max(200) });
 const cycleId = z.string().regex(/^[A-Za-z0-9-]{1,100}$/);
-const scoreBody = z.object({ code: z.string().min(1).max(20), period: z.string().optional(), cycle: cycleId.optional() });
+const scoreBody = z.object({
+  code: z.string().min(1).max(20),
+  period: z.string().optional(),
+  cycle: cycleId.optional(),
+});
 /** `label` starts another cycle the same day: without it, a second start by hand is the same cycle. */
-const cycleBody = z.object({ period: z.string().optional(), label: z.string().regex(/^[A-Za-z0-9-]{1,40}$/).optional() }).default({});
+const cycleBody = z
+  .object({
+    period: z.string().optional(),
+    label: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{1,40}$/)
+      .optional(),
+  })
+  .default({});
 const finishBody = z.object({ cycle: cycleId, check: z.number().int().min(1).max(10).optional() });
 
 /** A Pub/Sub message as Eventarc delivers it: `data` is the message, base64. */
@@ -52,8 +64,14 @@ export function createHandlers(runtime: Runtime) {
         }
         spreadsheetId = vouched;
       } else {
-        const raw = req.rawBody ?? Buffer.from(typeof req.body === 'string' ? req.body : JSON.stringify(req.body ?? ''));
-        const check = verifySignature(runtime.secret, req.get('X-Monev-Signature'), raw, Math.floor(runtime.clock.now().getTime() / 1000));
+        const raw =
+          req.rawBody ?? Buffer.from(typeof req.body === 'string' ? req.body : JSON.stringify(req.body ?? ''));
+        const check = verifySignature(
+          runtime.secret,
+          req.get('X-Monev-Signature'),
+          raw,
+          Math.floor(runtime.clock.now().getTime() / 1000),
+        );
         if (check !== 'ok') {
           res.status(401).json({ error: 'Tanda tangan tidak sah.' });
           return;
@@ -92,13 +110,25 @@ export function createHandlers(runtime: Runtime) {
       const { code, cycle } = body.data;
       if (cycle !== undefined) {
         const outcome = await scoreInCycle(runtime.inCycle, { code, cycle });
-        const office = outcome.status === 'scored' ? { status: outcome.office.status, index: outcome.office.scores.index, findings: outcome.office.findings.length } : {};
+        const office =
+          outcome.status === 'scored'
+            ? {
+                status: outcome.office.status,
+                index: outcome.office.scores.index,
+                findings: outcome.office.findings.length,
+              }
+            : {};
         res.status(200).json({ code, cycle, outcome: outcome.status, complete: outcome.complete, ...office });
         return;
       }
       const outcome = await scoreOneOffice(runtime.score, body.data);
       const office = outcome.office;
-      res.status(200).json({ code: office.code, status: office.status, index: office.scores.index, findings: office.findings.length });
+      res.status(200).json({
+        code: office.code,
+        status: office.status,
+        index: office.scores.index,
+        findings: office.findings.length,
+      });
     } catch (error) {
       if (error instanceof ConfigError) {
         // Retrying will not help; tell the queue the task is done and the log why.
@@ -116,8 +146,15 @@ export function createHandlers(runtime: Runtime) {
    */
   async function start(period: string | undefined, trigger: string | undefined): Promise<StartOutcome> {
     const outcome = await startCycle(runtime.starting, { period, trigger });
-    if (outcome.status === 'finished') runtime.log('INFO', 'siklus ini sudah selesai; tidak dimulai lagi', { cycle: outcome.cycle });
-    else runtime.log('INFO', 'siklus dimulai', { cycle: outcome.cycle, offices: outcome.offices, queued: outcome.queued, lastScoringAt: outcome.lastScoringAt.toISOString() });
+    if (outcome.status === 'finished')
+      runtime.log('INFO', 'siklus ini sudah selesai; tidak dimulai lagi', { cycle: outcome.cycle });
+    else
+      runtime.log('INFO', 'siklus dimulai', {
+        cycle: outcome.cycle,
+        offices: outcome.offices,
+        queued: outcome.queued,
+        lastScoringAt: outcome.lastScoringAt.toISOString(),
+      });
     return outcome;
   }
 
@@ -125,7 +162,10 @@ export function createHandlers(runtime: Runtime) {
   async function runCycleHttp(req: Request, res: Response): Promise<void> {
     const body = cycleBody.safeParse(req.body ?? {});
     if (!body.success) {
-      res.status(400).json({ error: 'Isi permintaan harus {"period": "2025-TW3"} atau kosong; "label" (huruf, angka, tanda hubung) memulai siklus lain di hari yang sama.' });
+      res.status(400).json({
+        error:
+          'Isi permintaan harus {"period": "2025-TW3"} atau kosong; "label" (huruf, angka, tanda hubung) memulai siklus lain di hari yang sama.',
+      });
       return;
     }
     try {
@@ -172,11 +212,17 @@ export function createHandlers(runtime: Runtime) {
     const { deps, close } = runtime.finishing();
     try {
       const outcome = await finishCycle(deps, body.data);
-      runtime.log('INFO', outcome.status === 'finished' ? 'siklus selesai' : 'siklus belum diselesaikan', { ...outcome, unscoredByCycle: outcome.status === 'finished' ? outcome.unscoredByCycle.length : null });
+      runtime.log('INFO', outcome.status === 'finished' ? 'siklus selesai' : 'siklus belum diselesaikan', {
+        ...outcome,
+        unscoredByCycle: outcome.status === 'finished' ? outcome.unscoredByCycle.length : null,
+      });
       res.status(200).json(outcome);
     } catch (error) {
       if (error instanceof ConfigError) {
-        runtime.log('ERROR', 'penyelesaian siklus dibatalkan', { cycle: body.data.cycle, reason: error.message.slice(0, 300) });
+        runtime.log('ERROR', 'penyelesaian siklus dibatalkan', {
+          cycle: body.data.cycle,
+          reason: error.message.slice(0, 300),
+        });
         res.status(422).json({ error: 'Siklus atau konfigurasi rekap tidak sah; lihat log.' });
         return;
       }

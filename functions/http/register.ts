@@ -16,7 +16,9 @@ export const CLOUD_FUNCTIONS = {
 
 export type CloudFunctionName = keyof typeof CLOUD_FUNCTIONS;
 
-export const HTTP_FUNCTIONS = (Object.keys(CLOUD_FUNCTIONS) as CloudFunctionName[]).filter((name) => CLOUD_FUNCTIONS[name] === 'http');
+export const HTTP_FUNCTIONS = (Object.keys(CLOUD_FUNCTIONS) as CloudFunctionName[]).filter(
+  (name) => CLOUD_FUNCTIONS[name] === 'http',
+);
 
 export function registerFunctions(handlers: () => Handlers): void {
   functions.http('sheetChanged', (req, res) => handlers().sheetChanged(req, res));

@@ -92,7 +92,20 @@ export function indonesianDecimal(value: number): string {
   return String(Math.round(value * 100) / 100).replace('.', ',');
 }
 
-const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+const MONTHS = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
 const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 export function dateCell(utcMs: number, style: OfficeStyle['date']): SampleCell {

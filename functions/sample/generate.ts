@@ -37,7 +37,10 @@ const CONCURRENCY = 4;
 export async function generateSampleProvince(options: SampleProvinceOptions): Promise<SampleProvince> {
   const { offices, seed, period } = resolve(options);
   const date = periodDate(period);
-  const plan = planMistakes(offices.map((office) => office.code), seed);
+  const plan = planMistakes(
+    offices.map((office) => office.code),
+    seed,
+  );
   const mistakes: SampleMistake[][] = [];
   const written: { code: string; name: string; path: string }[] = [];
 
@@ -57,7 +60,12 @@ export async function generateSampleProvince(options: SampleProvinceOptions): Pr
 
   const rekapPath = join(options.outDir, 'rekap.xlsx');
   await writeWorkbookAtomic(
-    buildRekapTemplate({ offices: offices.map((office) => registryRow(office, seed)), period: period.id, provinceEmail: SAMPLE_PROVINCE_EMAIL, date }),
+    buildRekapTemplate({
+      offices: offices.map((office) => registryRow(office, seed)),
+      period: period.id,
+      provinceEmail: SAMPLE_PROVINCE_EMAIL,
+      date,
+    }),
     rekapPath,
   );
   return { rekapPath, offices: written, mistakes: mistakes.flat() };
@@ -66,19 +74,34 @@ export async function generateSampleProvince(options: SampleProvinceOptions): Pr
 /** Where each mistake is, without writing anything: for tests and for documenting the sample. */
 export function sampleMistakes(options: Omit<SampleProvinceOptions, 'outDir'> = {}): SampleMistake[] {
   const { offices, seed, period } = resolve(options);
-  const plan = planMistakes(offices.map((office) => office.code), seed);
-  return offices.flatMap((office) => (plan.has(office.code) ? sampleOffice(office, plan.get(office.code) ?? [], seed, period).mistakes : []));
+  const plan = planMistakes(
+    offices.map((office) => office.code),
+    seed,
+  );
+  return offices.flatMap((office) =>
+    plan.has(office.code) ? sampleOffice(office, plan.get(office.code) ?? [], seed, period).mistakes : [],
+  );
 }
 
 function sampleOffice(office: SampleOffice, kinds: readonly MistakeKind[], seed: number, period: Period) {
-  const content: OfficeContent = generateOfficeContent(office, { seed, year: period.year, quarter: period.quarter, style: styleForMistakes(kinds) });
+  const content: OfficeContent = generateOfficeContent(office, {
+    seed,
+    year: period.year,
+    quarter: period.quarter,
+    style: styleForMistakes(kinds),
+  });
   const mistakes = kinds.map((kind) => applyMistake(content, kind, seed, period.quarter));
   return { content, mistakes, unreadable: kinds.includes('unreadable') };
 }
 
-function resolve(options: Omit<SampleProvinceOptions, 'outDir'>): { offices: SampleOffice[]; seed: number; period: Period } {
+function resolve(options: Omit<SampleProvinceOptions, 'outDir'>): {
+  offices: SampleOffice[];
+  seed: number;
+  period: Period;
+} {
   const count = options.offices ?? SAMPLE_DEFAULTS.offices;
-  if (!Number.isInteger(count) || count < 1) throw new Error(`Jumlah satker contoh harus bilangan bulat ≥ 1, bukan ${count}.`);
+  if (!Number.isInteger(count) || count < 1)
+    throw new Error(`Jumlah satker contoh harus bilangan bulat ≥ 1, bukan ${count}.`);
   const period = parsePeriod(options.period ?? SAMPLE_DEFAULTS.period);
   if (!period) throw new Error(`Periode "${options.period}" tidak dikenal. Tulis seperti 2025-TW3.`);
   return { offices: sampleOffices(count), seed: options.seed ?? SAMPLE_DEFAULTS.seed, period };
@@ -94,7 +117,9 @@ export function officeSource(office: Pick<SampleOffice, 'code'>): string {
 }
 
 function registryRow(office: SampleOffice, seed: number): RekapOffice {
-  const second = Random.for(seed, office.code, 'registry').chance(0.3) ? `, sekretariat.${office.slug}@example.go.id` : '';
+  const second = Random.for(seed, office.code, 'registry').chance(0.3)
+    ? `, sekretariat.${office.slug}@example.go.id`
+    : '';
   return {
     code: office.code,
     name: office.name,

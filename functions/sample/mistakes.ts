@@ -1,7 +1,15 @@
 import { ACTION_PLAN_TAB, IKI_TAB, IKU_TAB, WORKLOAD_TAB } from '../../sheets-schema/index.js';
 import type { FindingCode } from '../core/findings.js';
 import { cellRef, columnLetter } from '../core/workbook.js';
-import { columnOf, findTable, indonesianDecimal, type OfficeContent, type OfficeStyle, type SampleCell, type SampleTable } from './content.js';
+import {
+  columnOf,
+  findTable,
+  indonesianDecimal,
+  type OfficeContent,
+  type OfficeStyle,
+  type SampleCell,
+  type SampleTable,
+} from './content.js';
 import { Random } from './random.js';
 import { PILOT_OFFICE } from './sample-offices.js';
 
@@ -81,7 +89,13 @@ export interface SampleMistake {
 /** Applies one mistake to freshly generated content (changing it in place) and says where it is. */
 export function applyMistake(content: OfficeContent, kind: MistakeKind, seed: number, quarter: number): SampleMistake {
   const rng = Random.for(seed, content.office.code, 'mistake', kind);
-  const at = (tab: string, cells: string[]): SampleMistake => ({ office: content.office.code, kind, tab, cells, finding: EXPECTED_FINDING[kind] });
+  const at = (tab: string, cells: string[]): SampleMistake => ({
+    office: content.office.code,
+    kind,
+    tab,
+    cells,
+    finding: EXPECTED_FINDING[kind],
+  });
   const realizationHeader = `Realisasi TW ${['I', 'II', 'III', 'IV'][quarter - 1]}`;
   const targetHeader = `Target TW ${['I', 'II', 'III', 'IV'][quarter - 1]}`;
 
@@ -114,16 +128,28 @@ export function applyMistake(content: OfficeContent, kind: MistakeKind, seed: nu
       const table = findTable(content, IKU_TAB.name);
       const column = columnOf(table, realizationHeader);
       const unit = columnOf(table, 'Satuan');
-      const rows = rng.sample(rowsWhere(table, (row) => row[column] !== null && row[unit] === 'persen'), 2);
+      const rows = rng.sample(
+        rowsWhere(table, (row) => row[column] !== null && row[unit] === 'persen'),
+        2,
+      );
       for (const r of rows) set(table, r, column, indonesianDecimal(Math.floor(amount(table.rows[r]?.[column])) - 0.5));
-      return at(table.tab, rows.map((r) => cellRef(table.tab, r + 1, column)));
+      return at(
+        table.tab,
+        rows.map((r) => cellRef(table.tab, r + 1, column)),
+      );
     }
     case 'mixed-percent': {
       const table = findTable(content, IKU_TAB.name);
       const cells: string[] = [];
       table.rows.forEach((row, r) =>
         row.forEach((cell, c) => {
-          if (typeof cell === 'object' && cell !== null && 'numFmt' in cell && cell.numFmt.includes('%') && (r + c) % 2 === 0) {
+          if (
+            typeof cell === 'object' &&
+            cell !== null &&
+            'numFmt' in cell &&
+            cell.numFmt.includes('%') &&
+            (r + c) % 2 === 0
+          ) {
             row[c] = `${indonesianDecimal(cell.value * 100)}%`;
             cells.push(cellRef(table.tab, r + 1, c));
           }
@@ -138,13 +164,18 @@ export function applyMistake(content: OfficeContent, kind: MistakeKind, seed: nu
       const rows = rowsWhere(table, (row) => String(row[column]).replace(/\s+/g, '') === digits);
       // Excel keeps 15 significant digits: the NIP is stored rounded and shown as 1,98703E+17.
       for (const r of rows) set(table, r, column, { value: Number(digits), numFmt: 'General' });
-      return at(table.tab, rows.map((r) => cellRef(table.tab, r + 1, column)));
+      return at(
+        table.tab,
+        rows.map((r) => cellRef(table.tab, r + 1, column)),
+      );
     }
     case 'unknown-iku': {
       const table = findTable(content, IKI_TAB.name);
       const column = columnOf(table, 'Kode IKU');
       const ikuCount = findTable(content, IKU_TAB.name).rows.length;
-      const shared = rowsWhere(table, (row, r) => table.rows.some((other, o) => o !== r && other[column] === row[column]));
+      const shared = rowsWhere(table, (row, r) =>
+        table.rows.some((other, o) => o !== r && other[column] === row[column]),
+      );
       const r = rng.pick(shared.length > 0 ? shared : table.rows.map((_, i) => i));
       // A code that was renumbered away: the next one after the last IKU.
       set(table, r, column, `IKU-${String(ikuCount + 1).padStart(2, '0')}`);
@@ -163,12 +194,20 @@ export function applyMistake(content: OfficeContent, kind: MistakeKind, seed: nu
     case 'missing-evidence': {
       const table = findTable(content, ACTION_PLAN_TAB.name);
       const evidence = columnOf(table, 'Bukti Dukung');
-      const targets = [1, 2, 3, 4].filter((q) => q <= quarter).map((q) => columnOf(table, `Target TW ${['I', 'II', 'III', 'IV'][q - 1]}`));
+      const targets = [1, 2, 3, 4]
+        .filter((q) => q <= quarter)
+        .map((q) => columnOf(table, `Target TW ${['I', 'II', 'III', 'IV'][q - 1]}`));
       const realizations = targets.map((c) => c + 4);
-      const due = rowsWhere(table, (row) => targets.some((c) => amount(row[c]) > 0) && realizations.some((c) => amount(row[c]) > 0));
+      const due = rowsWhere(
+        table,
+        (row) => targets.some((c) => amount(row[c]) > 0) && realizations.some((c) => amount(row[c]) > 0),
+      );
       const rows = rng.sample(due, 2);
       for (const r of rows) set(table, r, evidence, null);
-      return at(table.tab, rows.map((r) => cellRef(table.tab, r + 1, evidence)));
+      return at(
+        table.tab,
+        rows.map((r) => cellRef(table.tab, r + 1, evidence)),
+      );
     }
   }
 }

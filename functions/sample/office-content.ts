@@ -49,5 +49,7 @@ function drawStyle(rng: Random, office: SampleOffice): OfficeStyle {
     ikiWeights: rng.chance(0.3),
   };
   // The 2025 pilot keeps a tidy, complete workbook: it is the example other offices learn from.
-  return office.code === PILOT_OFFICE ? { ...drawn, quality: 0.98, percent: 'cell', area: 'name', date: 'cell', ikuWeights: true } : drawn;
+  return office.code === PILOT_OFFICE
+    ? { ...drawn, quality: 0.98, percent: 'cell', area: 'name', date: 'cell', ikuWeights: true }
+    : drawn;
 }

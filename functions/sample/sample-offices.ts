@@ -13,7 +13,10 @@ export function sampleOffices(count: number): SampleOffice[] {
   for (let i = 0; i < count; i++) {
     const real = JATIM_OFFICES[i];
     if (real) {
-      const place = real.region.replace(/^(Kabupaten|Kota) /, '').toLowerCase().replace(/\s+/g, '');
+      const place = real.region
+        .replace(/^(Kabupaten|Kota) /, '')
+        .toLowerCase()
+        .replace(/\s+/g, '');
       offices.push({
         code: real.code,
         name: real.name,

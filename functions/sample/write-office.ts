@@ -30,7 +30,8 @@ function dropDeletedColumns(worksheet: ExcelJS.Worksheet, table: SampleTable): v
     if (!table.headers.includes(headers[c] as string)) worksheet.spliceColumns(c + 1, 1);
   }
   const kept = headers.filter((header) => table.headers.includes(header));
-  if (kept.join('\n') !== table.headers.join('\n')) throw new Error(`sample columns of ${table.tab} do not follow the template`);
+  if (kept.join('\n') !== table.headers.join('\n'))
+    throw new Error(`sample columns of ${table.tab} do not follow the template`);
 }
 
 function writeCell(target: ExcelJS.Cell, cell: Exclude<SampleCell, null>): void {
@@ -50,8 +51,17 @@ function writeCell(target: ExcelJS.Cell, cell: Exclude<SampleCell, null>): void 
  */
 export function csvOf(table: SampleTable): string {
   const quote = (cell: SampleCell): string => {
-    const text = cell === null ? '' : typeof cell === 'object' ? ('formula' in cell ? cell.error : String(cell.value)) : String(cell);
+    const text =
+      cell === null
+        ? ''
+        : typeof cell === 'object'
+          ? 'formula' in cell
+            ? cell.error
+            : String(cell.value)
+          : String(cell);
     return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
-  return [table.headers.map(quote).join(','), ...table.rows.map((row) => row.map(quote).join(','))].join('\r\n') + '\r\n';
+  return (
+    [table.headers.map(quote).join(','), ...table.rows.map((row) => row.map(quote).join(','))].join('\r\n') + '\r\n'
+  );
 }

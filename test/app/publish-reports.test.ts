@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { deliverReports, fingerprint, renderReports, withoutAddresses, type RenderedReport } from '../../functions/app/publish-reports.js';
+import {
+  deliverReports,
+  fingerprint,
+  renderReports,
+  withoutAddresses,
+  type RenderedReport,
+} from '../../functions/app/publish-reports.js';
 import { parsePeriod } from '../../functions/core/period.js';
 import type { RegistryOffice } from '../../functions/core/rekap-reader.js';
 import { rankProvince, type OfficeResult } from '../../functions/core/scoring/office.js';
@@ -23,7 +29,9 @@ class FakeRenderer implements PdfRenderer {
   async render(document: PdfDocument): Promise<Uint8Array> {
     this.calls++;
     if (this.failing.has(document.id)) throw new Error(`Dokumen ${document.id} gagal dicetak`);
-    return Buffer.from(`%PDF-1.4\n/CreationDate (D:2026112800${String(this.calls).padStart(4, '0')}+00'00')\n${document.html}|${document.footerText}`);
+    return Buffer.from(
+      `%PDF-1.4\n/CreationDate (D:2026112800${String(this.calls).padStart(4, '0')}+00'00')\n${document.html}|${document.footerText}`,
+    );
   }
   async close(): Promise<void> {}
 }
@@ -49,7 +57,14 @@ function offices(): OfficeResult[] {
 }
 
 const registry: RegistryOffice[] = [
-  { code: '3573', name: 'Bawaslu Kota Malang', kind: 'Kota', source: 'a.xlsx', emails: ['malang-kota@example.go.id'], ref: 'Satker!A2' },
+  {
+    code: '3573',
+    name: 'Bawaslu Kota Malang',
+    kind: 'Kota',
+    source: 'a.xlsx',
+    emails: ['malang-kota@example.go.id'],
+    ref: 'Satker!A2',
+  },
   { code: '3507', name: 'Bawaslu Kabupaten Malang', kind: 'Kabupaten', source: 'b.xlsx', emails: [], ref: 'Satker!A3' },
 ];
 
@@ -74,7 +89,9 @@ describe('fingerprint', () => {
 
 describe('withoutAddresses', () => {
   it('removes e-mail addresses from transport errors before they are logged', () => {
-    expect(withoutAddresses('550 5.1.1 <kepala@bawaslu.go.id>: Recipient address rejected')).toBe('550 5.1.1 <<alamat>>: Recipient address rejected');
+    expect(withoutAddresses('550 5.1.1 <kepala@bawaslu.go.id>: Recipient address rejected')).toBe(
+      '550 5.1.1 <<alamat>>: Recipient address rejected',
+    );
   });
 });
 
@@ -88,7 +105,12 @@ describe('renderReports', () => {
 });
 
 describe('deliverReports', () => {
-  async function deliver(mailer: Mailer, reports: readonly RenderedReport[], history = [] as ReturnType<typeof logRecord>[], resend = false) {
+  async function deliver(
+    mailer: Mailer,
+    reports: readonly RenderedReport[],
+    history = [] as ReturnType<typeof logRecord>[],
+    resend = false,
+  ) {
     return deliverReports(
       { mailer, resend, templates },
       { period, offices: offices(), registry, provinceEmails: ['prov@example.go.id'], reports, history },
@@ -102,7 +124,10 @@ describe('deliverReports', () => {
     expect(outcome).toMatchObject({ sent: 2, unchanged: 0, failedSends: 0, noRecipients: ['3507'] });
     expect(mailer.sent.map((m) => m.to)).toEqual([['malang-kota@example.go.id'], ['prov@example.go.id']]);
     expect(mailer.sent[0]?.subject).toMatch(/Triwulan III 2025 — Bawaslu Kota Malang: indeks/);
-    expect(mailer.sent[0]?.attachments[0]).toMatchObject({ filename: '3573-2025-TW3.pdf', contentType: 'application/pdf' });
+    expect(mailer.sent[0]?.attachments[0]).toMatchObject({
+      filename: '3573-2025-TW3.pdf',
+      contentType: 'application/pdf',
+    });
   });
 
   it('does not send an unchanged report again, unless asked to', async () => {
@@ -118,7 +143,9 @@ describe('deliverReports', () => {
 
   it('logs a failed send without the address, counts it, and goes on with the others', async () => {
     const { reports } = await render(new FakeRenderer());
-    const mailer = new FakeMailer((m) => (m.to.includes('malang-kota@example.go.id') ? new Error('550 <malang-kota@example.go.id> ditolak') : null));
+    const mailer = new FakeMailer((m) =>
+      m.to.includes('malang-kota@example.go.id') ? new Error('550 <malang-kota@example.go.id> ditolak') : null,
+    );
     const outcome = await deliver(mailer, reports);
     expect(outcome).toMatchObject({ sent: 1, failedSends: 1 });
     const failure = outcome.log.find((entry) => entry.code === '3573');

@@ -5,9 +5,20 @@ import type { Finding } from '../../functions/core/findings.js';
 import { readNip } from '../../functions/core/nip.js';
 import { readTable } from '../../functions/core/table.js';
 import type { Cell } from '../../functions/core/workbook.js';
-import { HEADERS, date, pct, sheet, tableRows, targets, text, toCell, type CellInput, type RowInput } from '../helpers/workbook.js';
+import {
+  HEADERS,
+  date,
+  pct,
+  sheet,
+  tableRows,
+  targets,
+  text,
+  toCell,
+  type CellInput,
+  type RowInput,
+} from '../helpers/workbook.js';
 
-/** Cell normalisation, SPEC §2. Every expectation below is read off the SPEC text, not the code. */
+/** Cell normalisation, docs/SPEC.md §2. Every expectation below is read off the SPEC text, not the code. */
 
 const cellOf = (input: CellInput): Cell | undefined => toCell(input);
 
@@ -47,18 +58,38 @@ describe('numbers', () => {
     // A dot followed by exactly three digits is a thousands separator, with a warning.
     { name: 'text 1.250 is ambiguous', input: '1.250', expected: { kind: 'value', value: 1250, ambiguous: true } },
     { name: 'text 12.500 is ambiguous', input: '12.500', expected: { kind: 'value', value: 12500, ambiguous: true } },
-    { name: 'text 1.250.000 is plain thousands', input: '1.250.000', expected: { kind: 'value', value: 1250000, ambiguous: false } },
+    {
+      name: 'text 1.250.000 is plain thousands',
+      input: '1.250.000',
+      expected: { kind: 'value', value: 1250000, ambiguous: false },
+    },
     { name: 'text 87.5', input: '87.5', expected: { kind: 'value', value: 87.5 } },
     { name: 'text 80 with spaces', input: ' 80 ', expected: { kind: 'value', value: 80, ambiguous: false } },
-    { name: 'text delapan puluh', input: 'delapan puluh', expected: { kind: 'invalid', code: 'invalid-number', text: 'delapan puluh' } },
+    {
+      name: 'text delapan puluh',
+      input: 'delapan puluh',
+      expected: { kind: 'invalid', code: 'invalid-number', text: 'delapan puluh' },
+    },
     { name: 'text 1,2,3', input: '1,2,3', expected: { kind: 'invalid', code: 'invalid-number', text: '1,2,3' } },
     { name: 'text 12a', input: '12a', expected: { kind: 'invalid', code: 'invalid-number', text: '12a' } },
     { name: 'boolean', input: true, expected: { kind: 'invalid', code: 'invalid-number', text: 'TRUE' } },
     { name: 'NaN', input: Number.NaN, expected: { kind: 'invalid', code: 'invalid-number', text: 'NaN' } },
-    { name: 'Infinity', input: Number.POSITIVE_INFINITY, expected: { kind: 'invalid', code: 'invalid-number', text: 'Infinity' } },
+    {
+      name: 'Infinity',
+      input: Number.POSITIVE_INFINITY,
+      expected: { kind: 'invalid', code: 'invalid-number', text: 'Infinity' },
+    },
     // 1e308 × 100 is beyond the largest double: unreadable, not Infinity.
-    { name: 'percent cell overflowing', input: pct(1e308), expected: { kind: 'invalid', code: 'invalid-number', text: '1e+308' } },
-    { name: 'four hundred digits', input: '9'.repeat(400), expected: { kind: 'invalid', code: 'invalid-number', text: '9'.repeat(400) } },
+    {
+      name: 'percent cell overflowing',
+      input: pct(1e308),
+      expected: { kind: 'invalid', code: 'invalid-number', text: '1e+308' },
+    },
+    {
+      name: 'four hundred digits',
+      input: '9'.repeat(400),
+      expected: { kind: 'invalid', code: 'invalid-number', text: '9'.repeat(400) },
+    },
   ];
   for (const { name, input, expected } of cases) {
     it(name, () => {
@@ -85,17 +116,45 @@ describe('dates', () => {
     { name: 'd Bulan yyyy', input: '15 Agustus 2025', expected: { kind: 'value', value: '2025-08-15' } },
     { name: 'd Mei yyyy', input: '1 Mei 2025', expected: { kind: 'value', value: '2025-05-01' } },
     { name: 'month name in lower case', input: '31 desember 2025', expected: { kind: 'value', value: '2025-12-31' } },
-    { name: 'text in a date-formatted cell', input: date('15/08/2025'), expected: { kind: 'value', value: '2025-08-15' } },
-    { name: '31 February', input: '31/02/2025', expected: { kind: 'invalid', code: 'invalid-date', text: '31/02/2025' } },
-    { name: '29 February of a common year', input: '29 Februari 2025', expected: { kind: 'invalid', code: 'invalid-date', text: '29 Februari 2025' } },
-    { name: 'unknown month', input: '15 Augustos 2025', expected: { kind: 'invalid', code: 'invalid-date', text: '15 Augustos 2025' } },
-    { name: 'free text', input: 'minggu lalu', expected: { kind: 'invalid', code: 'invalid-date', text: 'minggu lalu' } },
+    {
+      name: 'text in a date-formatted cell',
+      input: date('15/08/2025'),
+      expected: { kind: 'value', value: '2025-08-15' },
+    },
+    {
+      name: '31 February',
+      input: '31/02/2025',
+      expected: { kind: 'invalid', code: 'invalid-date', text: '31/02/2025' },
+    },
+    {
+      name: '29 February of a common year',
+      input: '29 Februari 2025',
+      expected: { kind: 'invalid', code: 'invalid-date', text: '29 Februari 2025' },
+    },
+    {
+      name: 'unknown month',
+      input: '15 Augustos 2025',
+      expected: { kind: 'invalid', code: 'invalid-date', text: '15 Augustos 2025' },
+    },
+    {
+      name: 'free text',
+      input: 'minggu lalu',
+      expected: { kind: 'invalid', code: 'invalid-date', text: 'minggu lalu' },
+    },
     // Only a date-formatted number is a serial; 45884 typed as a plain number is not a date.
     { name: 'plain number', input: 45884, expected: { kind: 'invalid', code: 'invalid-date', text: '45884' } },
     { name: 'blank', input: ' ', expected: { kind: 'blank' } },
     // Serial 2 958 465 is 9999-12-31; beyond it, and NaN, there is no date to show.
-    { name: 'date serial out of range', input: date(1e308), expected: { kind: 'invalid', code: 'invalid-date', text: '1e+308' } },
-    { name: 'date-formatted NaN', input: date(Number.NaN), expected: { kind: 'invalid', code: 'invalid-date', text: 'NaN' } },
+    {
+      name: 'date serial out of range',
+      input: date(1e308),
+      expected: { kind: 'invalid', code: 'invalid-date', text: '1e+308' },
+    },
+    {
+      name: 'date-formatted NaN',
+      input: date(Number.NaN),
+      expected: { kind: 'invalid', code: 'invalid-date', text: 'NaN' },
+    },
     { name: 'date serial 0', input: date(0), expected: { kind: 'invalid', code: 'invalid-date', text: '0' } },
   ];
   for (const { name, input, expected } of cases) {
@@ -121,10 +180,16 @@ describe('formula errors', () => {
   }
   it('every formula error in a number column is a formula-error finding on its cell', () => {
     const findings: Finding[] = [];
-    const rows = errors.map((error, i): Record<string, CellInput> => ({ Kode: `IKU-0${i + 1}`, Indikator: 'x', ...targets(error) }));
+    const rows = errors.map((error, i): Record<string, CellInput> => ({
+      Kode: `IKU-0${i + 1}`,
+      Indikator: 'x',
+      ...targets(error),
+    }));
     readTable(sheet('IKU', tableRows(HEADERS.IKU, rows)), IKU_TAB, findings);
     // Target TW I is column H (Kode A … Bobot G); data rows start at row 2.
-    expect(findings.map((f) => [f.code, f.cell, f.level])).toEqual(errors.map((_, i) => ['formula-error', `IKU!H${i + 2}`, 'error']));
+    expect(findings.map((f) => [f.code, f.cell, f.level])).toEqual(
+      errors.map((_, i) => ['formula-error', `IKU!H${i + 2}`, 'error']),
+    );
   });
 });
 
@@ -138,8 +203,16 @@ describe('evidence links', () => {
     { name: 'separated by comma and space', input: `${a}, ${b}`, expected: { valid: [a, b], invalid: [] } },
     { name: 'separated by a new line', input: `${a}\n${b}`, expected: { valid: [a, b], invalid: [] } },
     { name: 'three links, mixed separators', input: `${a}\n${b}, ${a}`, expected: { valid: [a, b, a], invalid: [] } },
-    { name: 'ftp link', input: 'ftp://files.bawaslu.go.id/x', expected: { valid: [], invalid: ['ftp://files.bawaslu.go.id/x'] } },
-    { name: 'https and ftp', input: `${a} ftp://files.bawaslu.go.id/x`, expected: { valid: [a], invalid: ['ftp://files.bawaslu.go.id/x'] } },
+    {
+      name: 'ftp link',
+      input: 'ftp://files.bawaslu.go.id/x',
+      expected: { valid: [], invalid: ['ftp://files.bawaslu.go.id/x'] },
+    },
+    {
+      name: 'https and ftp',
+      input: `${a} ftp://files.bawaslu.go.id/x`,
+      expected: { valid: [a], invalid: ['ftp://files.bawaslu.go.id/x'] },
+    },
     { name: 'no scheme', input: 'drive.google.com/abc', expected: { valid: [], invalid: ['drive.google.com/abc'] } },
   ];
   for (const { name, input, expected } of cases) {
@@ -148,7 +221,12 @@ describe('evidence links', () => {
   it('a non-http link in Bukti Dukung is invalid-url on that cell, and the row is in error', () => {
     const findings: Finding[] = [];
     const table = readTable(
-      sheet('Rencana Aksi', tableRows(HEADERS['Rencana Aksi'], [{ Bidang: 1, Kegiatan: 'x', ...targets(1), 'Bukti Dukung': `${a}, ftp://x.id/y` }])),
+      sheet(
+        'Rencana Aksi',
+        tableRows(HEADERS['Rencana Aksi'], [
+          { Bidang: 1, Kegiatan: 'x', ...targets(1), 'Bukti Dukung': `${a}, ftp://x.id/y` },
+        ]),
+      ),
       ACTION_PLAN_TAB,
       findings,
     );
@@ -159,16 +237,36 @@ describe('evidence links', () => {
 });
 
 describe('NIP', () => {
-  const cases: { name: string; input: CellInput; expected: { kind: 'value'; value: string } | { kind: 'invalid'; code: string } }[] = [
-    { name: 'printed form with spaces', input: '19870315 201012 1 001', expected: { kind: 'value', value: '198703152010121001' } },
+  const cases: {
+    name: string;
+    input: CellInput;
+    expected: { kind: 'value'; value: string } | { kind: 'invalid'; code: string };
+  }[] = [
+    {
+      name: 'printed form with spaces',
+      input: '19870315 201012 1 001',
+      expected: { kind: 'value', value: '198703152010121001' },
+    },
     { name: 'eighteen digits', input: '198703152010121001', expected: { kind: 'value', value: '198703152010121001' } },
-    { name: 'leading apostrophe', input: "'198703152010121001", expected: { kind: 'value', value: '198703152010121001' } },
-    { name: 'text-formatted cell', input: text('19900101 201503 2 002'), expected: { kind: 'value', value: '199001012015032002' } },
+    {
+      name: 'leading apostrophe',
+      input: "'198703152010121001",
+      expected: { kind: 'value', value: '198703152010121001' },
+    },
+    {
+      name: 'text-formatted cell',
+      input: text('19900101 201503 2 002'),
+      expected: { kind: 'value', value: '199001012015032002' },
+    },
     { name: 'stored as a number', input: 198703152010121001, expected: { kind: 'invalid', code: 'nip-not-text' } },
     { name: 'seventeen digits', input: '19870315201012100', expected: { kind: 'invalid', code: 'invalid-nip' } },
     { name: 'nineteen digits', input: '1987031520101210011', expected: { kind: 'invalid', code: 'invalid-nip' } },
     { name: 'birth month 13', input: '19871315 201012 1 001', expected: { kind: 'invalid', code: 'invalid-nip' } },
-    { name: 'birth date 30 February', input: '19870230 201012 1 001', expected: { kind: 'invalid', code: 'invalid-nip' } },
+    {
+      name: 'birth date 30 February',
+      input: '19870230 201012 1 001',
+      expected: { kind: 'invalid', code: 'invalid-nip' },
+    },
     { name: 'letters', input: '19870315 2010AB 1 001', expected: { kind: 'invalid', code: 'invalid-nip' } },
   ];
   for (const { name, input, expected } of cases) {
@@ -177,29 +275,58 @@ describe('NIP', () => {
   it('the printed and the plain form are one person in IKI', () => {
     const findings: Finding[] = [];
     const row = { Nama: 'Andi', 'Kode IKU': 'IKU-01', Indikator: 'x' };
-    const table = readTable(sheet('IKI', tableRows(HEADERS.IKI, [{ NIP: '19870315 201012 1 001', ...row }, { NIP: '198703152010121001', ...row }])), IKI_TAB, findings);
+    const table = readTable(
+      sheet(
+        'IKI',
+        tableRows(HEADERS.IKI, [
+          { NIP: '19870315 201012 1 001', ...row },
+          { NIP: '198703152010121001', ...row },
+        ]),
+      ),
+      IKI_TAB,
+      findings,
+    );
     expect(findings).toEqual([]);
     expect(table.rows.map((r) => r.values.nip)).toEqual(['198703152010121001', '198703152010121001']);
   });
   it('a NIP stored as a number is nip-not-text on its cell', () => {
     const findings: Finding[] = [];
-    readTable(sheet('IKI', tableRows(HEADERS.IKI, [{ NIP: 198703152010121001, Nama: 'Andi', 'Kode IKU': 'IKU-01', Indikator: 'x' }])), IKI_TAB, findings);
+    readTable(
+      sheet(
+        'IKI',
+        tableRows(HEADERS.IKI, [{ NIP: 198703152010121001, Nama: 'Andi', 'Kode IKU': 'IKU-01', Indikator: 'x' }]),
+      ),
+      IKI_TAB,
+      findings,
+    );
     expect(findings.map((f) => [f.code, f.cell, f.level])).toEqual([['nip-not-text', 'IKI!A2', 'error']]);
   });
 });
 
 describe('number findings in a table', () => {
   const cases: { name: string; input: CellInput; expected: { value: number | null; codes: string[] } }[] = [
-    { name: '1.250 is read as 1250 with a warning', input: '1.250', expected: { value: 1250, codes: ['ambiguous-number'] } },
+    {
+      name: '1.250 is read as 1250 with a warning',
+      input: '1.250',
+      expected: { value: 1250, codes: ['ambiguous-number'] },
+    },
     { name: '87,5 needs no warning', input: '87,5', expected: { value: 87.5, codes: [] } },
-    { name: 'delapan puluh is invalid-number', input: 'delapan puluh', expected: { value: null, codes: ['invalid-number'] } },
+    {
+      name: 'delapan puluh is invalid-number',
+      input: 'delapan puluh',
+      expected: { value: null, codes: ['invalid-number'] },
+    },
     { name: '-5 is negative-number', input: '-5', expected: { value: null, codes: ['negative-number'] } },
     { name: 'a blank target is no finding', input: ' - ', expected: { value: null, codes: [] } },
   ];
   for (const { name, input, expected } of cases) {
     it(name, () => {
       const findings: Finding[] = [];
-      const table = readTable(sheet('IKU', tableRows(HEADERS.IKU, [{ Kode: 'IKU-01', Indikator: 'x', ...targets(input) }])), IKU_TAB, findings);
+      const table = readTable(
+        sheet('IKU', tableRows(HEADERS.IKU, [{ Kode: 'IKU-01', Indikator: 'x', ...targets(input) }])),
+        IKU_TAB,
+        findings,
+      );
       expect(table.rows[0]?.values.target1).toBe(expected.value);
       expect(findings.map((f) => f.code)).toEqual(expected.codes);
       expect(findings.every((f) => f.cell === 'IKU!H2')).toBe(true);
@@ -213,12 +340,20 @@ describe('whole numbers', () => {
   const cases: { name: string; input: CellInput; expected: { value: number | null; codes: string[] } }[] = [
     { name: '3', input: 3, expected: { value: 3, codes: [] } },
     { name: '2,5', input: '2,5', expected: { value: null, codes: ['invalid-number'] } },
-    { name: '2^53 from a percent cell', input: pct(90071992547409.92), expected: { value: null, codes: ['invalid-number'] } },
+    {
+      name: '2^53 from a percent cell',
+      input: pct(90071992547409.92),
+      expected: { value: null, codes: ['invalid-number'] },
+    },
   ];
   for (const { name, input, expected } of cases) {
     it(name, () => {
       const findings: Finding[] = [];
-      const table = readTable(sheet('Anjab', tableRows(HEADERS.Anjab, [{ Jabatan: 'Analis', 'Pegawai Ada': input }])), JOBS_TAB, findings);
+      const table = readTable(
+        sheet('Anjab', tableRows(HEADERS.Anjab, [{ Jabatan: 'Analis', 'Pegawai Ada': input }])),
+        JOBS_TAB,
+        findings,
+      );
       expect(table.rows[0]?.values.staff).toBe(expected.value);
       expect(findings.map((f) => f.code)).toEqual(expected.codes);
     });
@@ -227,9 +362,14 @@ describe('whole numbers', () => {
 
 describe('headers', () => {
   const full = HEADERS.IKU;
-  const data = (headers: readonly string[], values: Record<string, CellInput>): RowInput => headers.map((h) => values[h.trim()]);
+  const data = (headers: readonly string[], values: Record<string, CellInput>): RowInput =>
+    headers.map((h) => values[h.trim()]);
   const record = { Kode: 'IKU-01', Indikator: 'Persentase laporan', 'Target TW I': 25, 'Realisasi TW I': 20 };
-  const cases: { name: string; input: RowInput[]; expected: { headerRow: number; codes: string[]; cells: string[]; rows: number } }[] = [
+  const cases: {
+    name: string;
+    input: RowInput[];
+    expected: { headerRow: number; codes: string[]; cells: string[]; rows: number };
+  }[] = [
     {
       name: 'header in row 1',
       input: [full, data(full, record)],
@@ -266,13 +406,26 @@ describe('headers', () => {
     },
     {
       name: 'missing required header',
-      input: [full.filter((h) => h !== 'Indikator'), data(full.filter((h) => h !== 'Indikator'), record)],
-      // The finding about a missing column names the tab's A1 (SPEC §6: no header cell to name).
+      input: [
+        full.filter((h) => h !== 'Indikator'),
+        data(
+          full.filter((h) => h !== 'Indikator'),
+          record,
+        ),
+      ],
+      // The finding about a missing column names the tab's A1 (docs/SPEC.md §6: no header cell to name).
       expected: { headerRow: 1, codes: ['missing-column'], cells: ['IKU!A1'], rows: 1 },
     },
     {
       name: 'two missing required headers below a title row',
-      input: [['Judul'], full.filter((h) => h !== 'Kode' && h !== 'Realisasi TW IV'), data(full.filter((h) => h !== 'Kode' && h !== 'Realisasi TW IV'), record)],
+      input: [
+        ['Judul'],
+        full.filter((h) => h !== 'Kode' && h !== 'Realisasi TW IV'),
+        data(
+          full.filter((h) => h !== 'Kode' && h !== 'Realisasi TW IV'),
+          record,
+        ),
+      ],
       expected: { headerRow: 2, codes: ['missing-column', 'missing-column'], cells: ['IKU!A1', 'IKU!A1'], rows: 1 },
     },
   ];
@@ -287,9 +440,15 @@ describe('headers', () => {
       expect(table.rows).toHaveLength(expected.rows);
       if (expected.codes.length === 0) {
         expect(findings).toEqual([]);
-        expect(table.rows[0]?.values).toMatchObject({ code: 'IKU-01', indicator: 'Persentase laporan', target1: 25, realization1: 20, target2: null });
+        expect(table.rows[0]?.values).toMatchObject({
+          code: 'IKU-01',
+          indicator: 'Persentase laporan',
+          target1: 25,
+          realization1: 20,
+          target2: null,
+        });
       } else {
-        // Without a required column every row is invalid (SPEC §4).
+        // Without a required column every row is invalid (docs/SPEC.md §4).
         expect(table.status).toBe('missing-column');
         expect(table.rows.every((row) => row.hasError)).toBe(true);
       }
@@ -297,7 +456,11 @@ describe('headers', () => {
   }
   it('a missing required header in Rencana Aksi names the quoted tab', () => {
     const findings: Finding[] = [];
-    readTable(sheet('Rencana Aksi', [HEADERS['Rencana Aksi'].filter((h) => h !== 'Kegiatan')]), ACTION_PLAN_TAB, findings);
+    readTable(
+      sheet('Rencana Aksi', [HEADERS['Rencana Aksi'].filter((h) => h !== 'Kegiatan')]),
+      ACTION_PLAN_TAB,
+      findings,
+    );
     expect(findings.map((f) => [f.code, f.cell])).toEqual([['missing-column', "'Rencana Aksi'!A1"]]);
   });
   it('a header row without data rows is empty-tab at A1, even below a title', () => {

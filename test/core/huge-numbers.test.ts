@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TABS, officeWorkbook, realizations, scoreWorkbook, targets } from '../helpers/workbook.js';
 
-/** A pasted number near the largest double must not overflow into NaN scores (SPEC §6: bad input never breaks a run). */
+/** A pasted number near the largest double must not overflow into NaN scores (docs/SPEC.md §6: bad input never breaks a run). */
 describe('numbers beyond any real quantity', () => {
   it('are invalid-number findings, and every score stays a finite number', () => {
     const [first, second] = DEFAULT_TABS.IKU;

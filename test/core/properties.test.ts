@@ -5,23 +5,96 @@ import { settle } from '../../functions/core/numbers.js';
 import { rankProvince } from '../../functions/core/scoring/office.js';
 import { tabRef, type CellValue, type FormatKind } from '../../functions/core/workbook.js';
 import {
-  DEFAULT_TABS, HEADERS, NIP_A, NIP_B, URL_A, officeWorkbook, realizations, scoreWorkbook, targets,
-  type CellInput, type DataTabName, type Row, type RowInput, type TabInput,
+  DEFAULT_TABS,
+  HEADERS,
+  NIP_A,
+  NIP_B,
+  URL_A,
+  officeWorkbook,
+  realizations,
+  scoreWorkbook,
+  targets,
+  type CellInput,
+  type DataTabName,
+  type Row,
+  type RowInput,
+  type TabInput,
 } from '../helpers/workbook.js';
 
-/** Properties of SPEC §2, §4 and §6 that must hold for any sheet content. */
+/** Properties of docs/SPEC.md §2, §4 and §6 that must hold for any sheet content. */
 
 const DATA_TAB_NAMES = Object.keys(DEFAULT_TABS) as DataTabName[];
 const PERIODS = ['2025-TW1', '2025-TW2', '2025-TW3', '2025-TW4'];
 
 const tricky = fc.constantFrom(
-  '#REF!', '#DIV/0!', '#N/A', '#VALUE!', '#NAME?', '#NUM!', '#ERROR!', ' #ref! ', '=SUM(H2:J2)', '=1/0', '@x', '+62',
-  '', ' ', '-', '–', '—', '1.250', '1.250,5', '87,5', '87,5%', '87.5', '0.875', '1,2,3', '12a', '-5', '1e5', 'NaN', 'Infinity', '9'.repeat(400),
-  '15/08/2025', '2025-08-15', '15 Agustus 2025', '31/02/2025', '0100-01-01', '29/02/0400',
-  'https://drive.google.com/x', 'https://a.id/x, ftp://b.id/y', 'http://localhost', 'http://exa mple.com', 'https://ä.id/\u0001', 'ftp://x.id',
-  NIP_A, NIP_B, '198703152010121001', "'198703152010121001", '19871315 201012 1 001',
-  'Selesai', 'Proses', 'Belum', 'Minimal', 'Maksimal', 'Rata-rata', 'Akhir Periode', 'Kumulatif', 'IKU-01', 'iku-01', 'Kepala Sekretariat',
-  '1', '4', '9', 'Pengolahan Data', 'bidang 2', "'Rencana Aksi'!A1", '\u0000', '\uFEFF', '🙂', 'ü'.repeat(100),
+  '#REF!',
+  '#DIV/0!',
+  '#N/A',
+  '#VALUE!',
+  '#NAME?',
+  '#NUM!',
+  '#ERROR!',
+  ' #ref! ',
+  '=SUM(H2:J2)',
+  '=1/0',
+  '@x',
+  '+62',
+  '',
+  ' ',
+  '-',
+  '–',
+  '—',
+  '1.250',
+  '1.250,5',
+  '87,5',
+  '87,5%',
+  '87.5',
+  '0.875',
+  '1,2,3',
+  '12a',
+  '-5',
+  '1e5',
+  'NaN',
+  'Infinity',
+  '9'.repeat(400),
+  '15/08/2025',
+  '2025-08-15',
+  '15 Agustus 2025',
+  '31/02/2025',
+  '0100-01-01',
+  '29/02/0400',
+  'https://drive.google.com/x',
+  'https://a.id/x, ftp://b.id/y',
+  'http://localhost',
+  'http://exa mple.com',
+  'https://ä.id/\u0001',
+  'ftp://x.id',
+  NIP_A,
+  NIP_B,
+  '198703152010121001',
+  "'198703152010121001",
+  '19871315 201012 1 001',
+  'Selesai',
+  'Proses',
+  'Belum',
+  'Minimal',
+  'Maksimal',
+  'Rata-rata',
+  'Akhir Periode',
+  'Kumulatif',
+  'IKU-01',
+  'iku-01',
+  'Kepala Sekretariat',
+  '1',
+  '4',
+  '9',
+  'Pengolahan Data',
+  'bidang 2',
+  "'Rencana Aksi'!A1",
+  '\u0000',
+  '\uFEFF',
+  '🙂',
+  'ü'.repeat(100),
 );
 
 /**
@@ -37,7 +110,19 @@ function values(huge: boolean): fc.Arbitrary<CellValue> {
     fc.string({ unit: 'binary' }),
     huge ? fc.double() : fc.double({ min: -1e12, max: 1e12 }), // NaN, ±Infinity, −0, tiny
     fc.integer({ min: -1_000_000, max: 1_000_000 }),
-    fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.MIN_VALUE, Number.MAX_SAFE_INTEGER + 2, 198703152010121001, 45884, 45884.5, 2_958_466, 0.875, -0),
+    fc.constantFrom(
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      Number.NEGATIVE_INFINITY,
+      Number.MIN_VALUE,
+      Number.MAX_SAFE_INTEGER + 2,
+      198703152010121001,
+      45884,
+      45884.5,
+      2_958_466,
+      0.875,
+      -0,
+    ),
     huge ? fc.constantFrom(1e308, -1e308, Number.MAX_VALUE, 9e307) : fc.constant(1e12),
     fc.boolean(),
     fc.constant(null),
@@ -57,13 +142,21 @@ function anyOffice(huge: boolean) {
       { weight: 1, arbitrary: anyRow },
     );
     return fc.oneof(
-      { weight: 8, arbitrary: fc.tuple(fc.array(anyRow, { maxLength: 2 }), header, fc.array(anyRow, { maxLength: 8 })).map(([above, head, rows]) => ({ rows: [...above, head, ...rows] })) },
+      {
+        weight: 8,
+        arbitrary: fc
+          .tuple(fc.array(anyRow, { maxLength: 2 }), header, fc.array(anyRow, { maxLength: 8 }))
+          .map(([above, head, rows]) => ({ rows: [...above, head, ...rows] })),
+      },
       { weight: 1, arbitrary: fc.constant(null) },
     );
   };
   return fc.record(
     {
-      Profil: fc.oneof(fc.array(anyRow, { maxLength: 5 }).map((rows) => ({ rows })), fc.constant(null)),
+      Profil: fc.oneof(
+        fc.array(anyRow, { maxLength: 5 }).map((rows) => ({ rows })),
+        fc.constant(null),
+      ),
       ...Object.fromEntries(DATA_TAB_NAMES.map((name) => [name, anyTab(name)])),
     } as Record<'Profil' | DataTabName, fc.Arbitrary<TabInput>>,
     { requiredKeys: [] },
@@ -110,11 +203,23 @@ const quarter = (max: number) => fc.oneof(fc.constant<CellInput>(undefined), fc.
 const quarters = (max: number) => fc.tuple(quarter(max), quarter(max), quarter(max), quarter(max));
 
 const actionRow = fc
-  .record({ area: fc.integer({ min: 1, max: 8 }), t: quarters(10), r: quarters(10), evidence: fc.boolean(), late: fc.integer({ min: 1, max: 10 }) })
+  .record({
+    area: fc.integer({ min: 1, max: 8 }),
+    t: quarters(10),
+    r: quarters(10),
+    evidence: fc.boolean(),
+    late: fc.integer({ min: 1, max: 10 }),
+  })
   .map(({ area, t, r, evidence, late }): Row => {
     // At least one target > 0, else the row would be missing-target, an error.
     const ts = t.some((v) => typeof v === 'number' && v > 0) ? t : ([t[0], t[1], t[2], late] as const);
-    return { Bidang: area, Kegiatan: `Kegiatan ${area}`, ...targets(...ts), ...realizations(...r), 'Bukti Dukung': evidence ? URL_A : undefined };
+    return {
+      Bidang: area,
+      Kegiatan: `Kegiatan ${area}`,
+      ...targets(...ts),
+      ...realizations(...r),
+      'Bukti Dukung': evidence ? URL_A : undefined,
+    };
   });
 
 const indicatorFields = fc.record({
@@ -130,30 +235,60 @@ const validOffice = fc
     actionPlan: fc.array(actionRow, { minLength: 1, maxLength: 4 }),
     iku: fc.array(indicatorFields, { minLength: 1, maxLength: 4 }),
     ikuWeighted: fc.boolean(),
-    iki: fc.array(fc.record({ person: fc.integer({ min: 0, max: 2 }), iku: fc.nat(), fields: indicatorFields }), { minLength: 1, maxLength: 5 }),
+    iki: fc.array(fc.record({ person: fc.integer({ min: 0, max: 2 }), iku: fc.nat(), fields: indicatorFields }), {
+      minLength: 1,
+      maxLength: 5,
+    }),
     ikiWeighted: fc.boolean(),
     stages: fc.array(
-      fc.record({ stage: fc.integer({ min: 1, max: 4 }), status: fc.constantFrom('Belum', 'Proses', 'Selesai'), date: fc.boolean(), evidence: fc.boolean() }),
+      fc.record({
+        stage: fc.integer({ min: 1, max: 4 }),
+        status: fc.constantFrom('Belum', 'Proses', 'Selesai'),
+        date: fc.boolean(),
+        evidence: fc.boolean(),
+      }),
       { minLength: 1, maxLength: 6 },
     ),
   })
   .map(({ actionPlan, iku, ikuWeighted, iki, ikiWeighted, stages }) => {
     const nips = [NIP_A, NIP_B, '19750101 200003 1 004'];
     const ikuRows = iku.map((f, i): Row => ({
-      Kode: `IKU-0${i + 1}`, Indikator: 'Indikator', Polaritas: f.polarity, Sifat: f.sifat, Bobot: ikuWeighted ? f.weight : undefined, ...targets(...f.t), ...realizations(...f.r),
+      Kode: `IKU-0${i + 1}`,
+      Indikator: 'Indikator',
+      Polaritas: f.polarity,
+      Sifat: f.sifat,
+      Bobot: ikuWeighted ? f.weight : undefined,
+      ...targets(...f.t),
+      ...realizations(...f.r),
     }));
     const ikiRows = iki.map(({ person, iku: code, fields: f }): Row => ({
-      NIP: nips[person], Nama: `Pegawai ${person}`, 'Kode IKU': `IKU-0${(code % iku.length) + 1}`, Indikator: 'Indikator',
-      Polaritas: f.polarity, Sifat: f.sifat, Bobot: ikiWeighted ? f.weight : undefined, ...targets(...f.t), ...realizations(...f.r),
+      NIP: nips[person],
+      Nama: `Pegawai ${person}`,
+      'Kode IKU': `IKU-0${(code % iku.length) + 1}`,
+      Indikator: 'Indikator',
+      Polaritas: f.polarity,
+      Sifat: f.sifat,
+      Bobot: ikiWeighted ? f.weight : undefined,
+      ...targets(...f.t),
+      ...realizations(...f.r),
     }));
     const stageRows = stages.map((s, i): Row => ({
-      Tahap: s.stage, Langkah: `Langkah ${i + 1}`, Status: s.status, 'Tanggal Selesai': s.date ? '15/08/2025' : undefined, 'Bukti Dukung': s.evidence ? URL_A : undefined,
+      Tahap: s.stage,
+      Langkah: `Langkah ${i + 1}`,
+      Status: s.status,
+      'Tanggal Selesai': s.date ? '15/08/2025' : undefined,
+      'Bukti Dukung': s.evidence ? URL_A : undefined,
     }));
-    return { 'Rencana Aksi': actionPlan, IKU: ikuRows, IKI: ikiRows, Tahapan: stageRows } satisfies Partial<Record<DataTabName, Row[]>>;
+    return { 'Rencana Aksi': actionPlan, IKU: ikuRows, IKI: ikiRows, Tahapan: stageRows } satisfies Partial<
+      Record<DataTabName, Row[]>
+    >;
   });
 
 const QUARTER_HEADERS = [...Object.keys(targets(0, 0, 0, 0)), ...Object.keys(realizations(0, 0, 0, 0))];
-const letters = fc.oneof(fc.constantFrom('x', 'O', 'l', 'dua', 'n/a'), fc.integer({ min: 0, max: 99 }).map((n) => `${n}a`));
+const letters = fc.oneof(
+  fc.constantFrom('x', 'O', 'l', 'dua', 'n/a'),
+  fc.integer({ min: 0, max: 99 }).map((n) => `${n}a`),
+);
 
 /** The number cells a breakage may hit, per tab. Tahapan has none; its Tahap and date cells stand in. */
 const BREAKABLE: Record<'Rencana Aksi' | 'IKU' | 'IKI' | 'Tahapan', readonly string[]> = {
@@ -192,26 +327,32 @@ describe('errors cost what they hide', () => {
     );
   });
 
-  it('breaking a Bobot never raises the index while that Bobot is not above every other (see SPEC §4 fallback)', () => {
+  it('breaking a Bobot never raises the index while that Bobot is not above every other (see docs/SPEC.md §4 fallback)', () => {
     // The SPEC scores a row with an unreadable Bobot at "the largest readable Bobot of the tab". When
     // the broken row carried the single largest Bobot, that fallback is smaller than what it hid, so
     // the property can only hold for the other rows; the conflict is reported, not coded around.
     fc.assert(
-      fc.property(validOffice, fc.constantFrom(...PERIODS), fc.constantFrom<'IKU' | 'IKI'>('IKU', 'IKI'), fc.nat(), letters, (office, period, tab, rowPick, letter) => {
-        const rows = office[tab];
-        const target = rowPick % rows.length;
-        const own = rows[target]?.Bobot;
-        // IKI weights are read within the person (same NIP), IKU weights across the tab.
-        const peers = tab === 'IKI' ? rows.filter((row) => row.NIP === rows[target]?.NIP) : rows;
-        const others = peers.filter((row) => row !== rows[target]).map((row) => row.Bobot);
-        fc.pre(typeof own !== 'number' || others.some((w) => typeof w === 'number' && w >= own));
-        const before = scoreWorkbook(officeWorkbook(office), { period });
-        const broken = rows.map((row, i) => (i === target ? { ...row, Bobot: letter } : row));
-        const after = scoreWorkbook(officeWorkbook({ ...office, [tab]: broken }), { period });
-        expect(settle(after.scores.index as number)).toBeLessThanOrEqual(settle(before.scores.index as number));
-      }),
+      fc.property(
+        validOffice,
+        fc.constantFrom(...PERIODS),
+        fc.constantFrom<'IKU' | 'IKI'>('IKU', 'IKI'),
+        fc.nat(),
+        letters,
+        (office, period, tab, rowPick, letter) => {
+          const rows = office[tab];
+          const target = rowPick % rows.length;
+          const own = rows[target]?.Bobot;
+          // IKI weights are read within the person (same NIP), IKU weights across the tab.
+          const peers = tab === 'IKI' ? rows.filter((row) => row.NIP === rows[target]?.NIP) : rows;
+          const others = peers.filter((row) => row !== rows[target]).map((row) => row.Bobot);
+          fc.pre(typeof own !== 'number' || others.some((w) => typeof w === 'number' && w >= own));
+          const before = scoreWorkbook(officeWorkbook(office), { period });
+          const broken = rows.map((row, i) => (i === target ? { ...row, Bobot: letter } : row));
+          const after = scoreWorkbook(officeWorkbook({ ...office, [tab]: broken }), { period });
+          expect(settle(after.scores.index as number)).toBeLessThanOrEqual(settle(before.scores.index as number));
+        },
+      ),
       { numRuns: 300 },
     );
   });
 });
-

@@ -13,10 +13,30 @@ function rekap(options: { satker?: RowInput[]; bobot?: RowInput[] | null; pengat
         ['3507', 'Bawaslu Kabupaten Malang', 'Kabupaten', 'satker/3507.xlsx', 'c@example.go.id', ''],
       ]),
     ]),
-    sheet('Pengaturan', options.pengaturan ?? [['Periode', '2025-TW3'], ['Batas Capaian', 110], ['WKE', 72000], ['Email Provinsi', 'prov@example.go.id']]),
+    sheet(
+      'Pengaturan',
+      options.pengaturan ?? [
+        ['Periode', '2025-TW3'],
+        ['Batas Capaian', 110],
+        ['WKE', 72000],
+        ['Email Provinsi', 'prov@example.go.id'],
+      ],
+    ),
   ];
   if (options.bobot !== null) {
-    sheets.push(sheet('Bobot', options.bobot ?? [['Komponen', 'Bobot'], ['IKU', 40], ['Rencana Aksi', 30], ['IKI', 10], ['Tahapan', 10], ['Kualitas Data', 10]]));
+    sheets.push(
+      sheet(
+        'Bobot',
+        options.bobot ?? [
+          ['Komponen', 'Bobot'],
+          ['IKU', 40],
+          ['Rencana Aksi', 30],
+          ['IKI', 10],
+          ['Tahapan', 10],
+          ['Kualitas Data', 10],
+        ],
+      ),
+    );
   }
   return readRekap(workbook(...sheets));
 }
@@ -41,7 +61,16 @@ describe('readRekap', () => {
   });
 
   it('stops the run when the weights do not sum to 100, naming the tab and the sum', () => {
-    const inputs = rekap({ bobot: [['Komponen', 'Bobot'], ['IKU', 35], ['Rencana Aksi', 30], ['IKI', 15], ['Tahapan', 10], ['Kualitas Data', 5]] });
+    const inputs = rekap({
+      bobot: [
+        ['Komponen', 'Bobot'],
+        ['IKU', 35],
+        ['Rencana Aksi', 30],
+        ['IKI', 15],
+        ['Tahapan', 10],
+        ['Kualitas Data', 5],
+      ],
+    });
     expect(inputs.problems).toHaveLength(1);
     expect(inputs.problems[0]).toMatch(/Bobot.*95.*bukan 100/);
   });
@@ -59,7 +88,9 @@ describe('readRekap', () => {
   });
 
   it('makes an invalid e-mail address a finding on its Satker cell and keeps the valid ones', () => {
-    const inputs = rekap({ satker: [['3573', 'Bawaslu Kota Malang', 'Kota', 'a.xlsx', 'ok@example.go.id, bukan-alamat, x@y', 'Ya']] });
+    const inputs = rekap({
+      satker: [['3573', 'Bawaslu Kota Malang', 'Kota', 'a.xlsx', 'ok@example.go.id, bukan-alamat, x@y', 'Ya']],
+    });
     expect(inputs.offices[0]?.emails).toEqual(['ok@example.go.id']);
     expect(inputs.findings.map((f) => [f.cell, f.code, f.level])).toEqual([
       ['Satker!E2', 'invalid-email', 'warning'],

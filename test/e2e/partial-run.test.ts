@@ -27,14 +27,18 @@ describe('monev run --offices', () => {
 
   it('keeps the province ranks when the office did not change', async () => {
     const before = await ranks();
-    const results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as { offices: { code: string; rank: number | null }[] };
+    const results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as {
+      offices: { code: string; rank: number | null }[];
+    };
     const last = results.offices.filter((o) => o.rank !== null).sort((a, b) => (b.rank ?? 0) - (a.rank ?? 0))[0];
     expect(last?.rank).toBeGreaterThan(1);
 
     const run = await runCli(['run', '--data', data, '--out', out, '--no-pdf', '--offices', last?.code ?? '']);
     expect(run.code).toBeLessThanOrEqual(1);
     expect(await ranks()).toEqual(before);
-    const partial = JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as { offices: { code: string; rank: number | null }[] };
+    const partial = JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as {
+      offices: { code: string; rank: number | null }[];
+    };
     expect(partial.offices).toHaveLength(1);
     expect(partial.offices[0]?.rank).toBe(last?.rank);
   });

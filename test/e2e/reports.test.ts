@@ -8,7 +8,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSampleProvince } from '../../functions/sample/generate.js';
 import { SAMPLE_MISTAKES } from '../../functions/sample/sample-mistakes.js';
 import { extractPdfText, looksLikePdf, type PdfText } from '../helpers/pdf-text.js';
-import { actionPlanRows, flat, idScore, loadWorkbook, QUARTER_NUMERALS, runCli, sheetTable, textOf, valueOf, type CliRun } from './support.js';
+import {
+  actionPlanRows,
+  flat,
+  idScore,
+  loadWorkbook,
+  QUARTER_NUMERALS,
+  runCli,
+  sheetTable,
+  textOf,
+  valueOf,
+  type CliRun,
+} from './support.js';
 
 /**
  * Issue "reports", end to end: one run of the sample province with PDFs mailed to the default outbox,
@@ -24,7 +35,7 @@ const REPORT_OFFICE = SAMPLE_MISTAKES.find((m) => m.kind === 'nip-as-number')?.o
 const XSS_OFFICE = '3578';
 const PROVINCE_EMAIL = 'monev.jatim@example.go.id';
 
-/** SPEC §4 predicates as the reports name them. */
+/** docs/SPEC.md §4 predicates as the reports name them. */
 const PREDICATES: Record<string, string> = {
   AA: 'Sangat Memuaskan',
   A: 'Memuaskan',
@@ -126,13 +137,15 @@ describe('monev run with PDF reports and the default outbox', () => {
     const expected = [...offices.map((o) => `${o.code}-${PERIOD}.pdf`), `rekap-${PERIOD}.pdf`].sort();
     expect(expected).toHaveLength(39);
     expect((await readdir(join(out, 'laporan'))).sort()).toEqual(expected);
-    for (const name of expected) expect(looksLikePdf(new Uint8Array(await readFile(join(out, 'laporan', name)))), name).toBe(true);
+    for (const name of expected)
+      expect(looksLikePdf(new Uint8Array(await readFile(join(out, 'laporan', name)))), name).toBe(true);
     expect(first.stdout).toContain('(39 laporan PDF)');
     expect(first.stdout).toMatch(/E-mail [^:]*: 39 terkirim, 0 tidak dikirim ulang/);
 
     // The Rekap row of each office links its report.
     const rekap = sheetTable(await loadWorkbook(join(out, 'rekap.xlsx')), 'Rekap');
-    for (const row of rekap.rows) expect(String(valueOf(row.cell('Laporan')))).toMatch(new RegExp(`${valueOf(row.cell('Kode'))}-${PERIOD}\\.pdf$`));
+    for (const row of rekap.rows)
+      expect(String(valueOf(row.cell('Laporan')))).toMatch(new RegExp(`${valueOf(row.cell('Kode'))}-${PERIOD}\\.pdf$`));
   });
 
   it('mails each report to its office (and the recap to the province) as .eml files with the PDF attached', async () => {
@@ -151,7 +164,8 @@ describe('monev run with PDF reports and the default outbox', () => {
       expect(subject).toContain(o.name);
       expect(subject).toContain(PERIOD_LABEL);
       expect(subject).toContain(o.predicate === null ? 'tidak dinilai' : `${o.predicate} ${PREDICATES[o.predicate]}`);
-      if (o.scores.index !== null) expect(subject).toContain(new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 }).format(o.scores.index));
+      if (o.scores.index !== null)
+        expect(subject).toContain(new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 }).format(o.scores.index));
       const attachment = mail?.attachments[0];
       expect(attachment?.contentType).toBe('application/pdf');
       expect(Buffer.compare(attachment?.content ?? Buffer.alloc(0), await readFile(pdfPath(o.code))), o.code).toBe(0);
@@ -160,7 +174,9 @@ describe('monev run with PDF reports and the default outbox', () => {
     }
     const recap = mails.get(`rekap-${PERIOD}.pdf`);
     expect(recap?.subject).toContain(PERIOD_LABEL);
-    expect([recap?.to ?? []].flat().flatMap((address) => address.value.map((v) => v.address))).toEqual([PROVINCE_EMAIL]);
+    expect([recap?.to ?? []].flat().flatMap((address) => address.value.map((v) => v.address))).toEqual([
+      PROVINCE_EMAIL,
+    ]);
   });
 
   it('an office report shows name, index, predicate, a late activity, a finding’s cell and page numbers', async () => {
@@ -172,7 +188,10 @@ describe('monev run with PDF reports and the default outbox', () => {
     expect(text).toContain(idScore(o.scores.index as number));
     expect(text).toContain(`${o.predicate} ${PREDICATES[o.predicate as string]}`);
 
-    const late = actionPlanRows(sheetTable(await loadWorkbook(join(data, 'satker', `${REPORT_OFFICE}.xlsx`)), 'Rencana Aksi'), 3).filter((row) => row.late);
+    const late = actionPlanRows(
+      sheetTable(await loadWorkbook(join(data, 'satker', `${REPORT_OFFICE}.xlsx`)), 'Rencana Aksi'),
+      3,
+    ).filter((row) => row.late);
     expect(late.length).toBeGreaterThan(0);
     expect(squash(pdf.text)).toContain(squash(late[0]?.activity ?? '?'));
 
@@ -188,7 +207,8 @@ describe('monev run with PDF reports and the default outbox', () => {
   it('the recap names every scored office and why the unscored one was not scored', async () => {
     const pdf = await extractPdfText(new Uint8Array(await readFile(join(out, 'laporan', `rekap-${PERIOD}.pdf`))));
     const text = squash(pdf.text);
-    for (const o of offices.filter((x) => x.status === 'scored')) expect(text, o.code).toContain(squash(o.name.replace(/^Bawaslu /, '')));
+    for (const o of offices.filter((x) => x.status === 'scored'))
+      expect(text, o.code).toContain(squash(o.name.replace(/^Bawaslu /, '')));
     const unscored = offices.filter((o) => o.status === 'unscored');
     expect(unscored).toHaveLength(1);
     for (const o of unscored) {

@@ -26,17 +26,17 @@ import {
 
 /**
  * Issue "core", end to end: the sample province through `monev run --no-pdf`, results.json checked
- * against SPEC §7 with a schema written here, a few numbers recomputed from the workbooks by hand
- * (SPEC §4), the rekap and Hasil Validasi outputs (SPEC §5), and `monev validate` / `monev template`.
+ * against docs/SPEC.md §7 with a schema written here, a few numbers recomputed from the workbooks by hand
+ * (docs/SPEC.md §4), the rekap and Hasil Validasi outputs (docs/SPEC.md §5), and `monev validate` / `monev template`.
  */
 
 const PERIOD = '2025-TW3';
 const QUARTER = 3;
 const PILOT = '3573';
 
-// ---- results.json, as SPEC §7 shows it -------------------------------------------------------
+// ---- results.json, as docs/SPEC.md §7 shows it -------------------------------------------------------
 
-/** At most two decimals (SPEC §4 output precision). */
+/** At most two decimals (docs/SPEC.md §4 output precision). */
 const twoDecimals = z.number().refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, 'more than two decimals');
 const score = twoDecimals.min(0).nullable();
 const FindingSchema = z.strictObject({
@@ -51,7 +51,14 @@ const OfficeSchema = z.strictObject({
   code: z.string(),
   name: z.string(),
   status: z.enum(['scored', 'unscored']),
-  scores: z.strictObject({ iku: score, actionPlan: score, iki: score, stages: score, dataQuality: score, index: score }),
+  scores: z.strictObject({
+    iku: score,
+    actionPlan: score,
+    iki: score,
+    stages: score,
+    dataQuality: score,
+    index: score,
+  }),
   predicate: z.enum(['AA', 'A', 'BB', 'B', 'CC', 'C', 'D']).nullable(),
   rank: z.number().int().min(1).nullable(),
   areas: z.strictObject({
@@ -81,18 +88,39 @@ const OfficeSchema = z.strictObject({
   peers: z.array(z.strictObject({ area: AreaId, office: z.string() })),
   findings: z.array(FindingSchema),
 });
-const ResultsSchema = z.strictObject({ period: z.string(), generatedAt: z.iso.datetime(), offices: z.array(OfficeSchema) });
+const ResultsSchema = z.strictObject({
+  period: z.string(),
+  generatedAt: z.iso.datetime(),
+  offices: z.array(OfficeSchema),
+});
 type Results = z.infer<typeof ResultsSchema>;
 type OfficeJson = z.infer<typeof OfficeSchema>;
 
-/** SPEC §6: the codes that are errors; a row carrying one is invalid for data quality. */
+/** docs/SPEC.md §6: the codes that are errors; a row carrying one is invalid for data quality. */
 const ERROR_CODES = new Set([
-  'missing-value', 'invalid-number', 'negative-number', 'formula-error', 'invalid-choice', 'invalid-date', 'invalid-url', 'invalid-nip',
-  'nip-not-text', 'invalid-weight', 'duplicate-code', 'missing-target', 'unknown-iku', 'unknown-job',
-  'missing-tab', 'missing-column', 'empty-tab', 'unreadable-workbook', 'office-code-mismatch', 'year-mismatch',
+  'missing-value',
+  'invalid-number',
+  'negative-number',
+  'formula-error',
+  'invalid-choice',
+  'invalid-date',
+  'invalid-url',
+  'invalid-nip',
+  'nip-not-text',
+  'invalid-weight',
+  'duplicate-code',
+  'missing-target',
+  'unknown-iku',
+  'unknown-job',
+  'missing-tab',
+  'missing-column',
+  'empty-tab',
+  'unreadable-workbook',
+  'office-code-mismatch',
+  'year-mismatch',
 ]);
 
-/** SPEC §4 predicates. */
+/** docs/SPEC.md §4 predicates. */
 function predicateFor(index: number): string {
   if (index > 90) return 'AA';
   if (index > 80) return 'A';
@@ -104,8 +132,25 @@ function predicateFor(index: number): string {
 }
 
 const DATA_TABS = ['Rencana Aksi', 'IKU', 'IKI', 'Anjab', 'ABK', 'Tahapan'] as const;
-/** SPEC §5 Rekap columns, plus one the province keeps for itself. */
-const REKAP_HEADERS = ['Periode', 'Kode', 'Nama', 'Status', 'IKU', 'Rencana Aksi', 'IKI', 'Tahapan', 'Kualitas Data', 'Indeks', 'Predikat', 'Peringkat', 'Error', 'Peringatan', 'Diperbarui', 'Laporan'];
+/** docs/SPEC.md §5 Rekap columns, plus one the province keeps for itself. */
+const REKAP_HEADERS = [
+  'Periode',
+  'Kode',
+  'Nama',
+  'Status',
+  'IKU',
+  'Rencana Aksi',
+  'IKI',
+  'Tahapan',
+  'Kualitas Data',
+  'Indeks',
+  'Predikat',
+  'Peringkat',
+  'Error',
+  'Peringatan',
+  'Diperbarui',
+  'Laporan',
+];
 const OWN_COLUMN = 'Catatan Provinsi';
 
 function officeWith(kind: MistakeKind): string {
@@ -150,8 +195,16 @@ async function addProvinceRekapTab(path: string): Promise<void> {
   const sheet = workbook.addWorksheet('Rekap');
   const headers = [...REKAP_HEADERS.slice(0, 3), OWN_COLUMN, ...REKAP_HEADERS.slice(3)];
   sheet.addRow(headers);
-  const row = (values: Record<string, string | number>) => sheet.addRow(headers.map((header) => values[header] ?? null));
-  row({ Periode: '2025-TW2', Kode: PILOT, Nama: 'Bawaslu Kota Malang', Indeks: 80.12, Predikat: 'A', [OWN_COLUMN]: 'Periode lalu: sudah dibahas' });
+  const row = (values: Record<string, string | number>) =>
+    sheet.addRow(headers.map((header) => values[header] ?? null));
+  row({
+    Periode: '2025-TW2',
+    Kode: PILOT,
+    Nama: 'Bawaslu Kota Malang',
+    Indeks: 80.12,
+    Predikat: 'A',
+    [OWN_COLUMN]: 'Periode lalu: sudah dibahas',
+  });
   row({ Periode: PERIOD, Kode: PILOT, [OWN_COLUMN]: 'Kunjungan supervisi 14 Oktober' });
   await workbook.xlsx.writeFile(path);
 }
@@ -215,7 +268,9 @@ describe('monev run on the sample province (38 offices, seed 2025)', () => {
     expect(lost.rank).toBeNull();
 
     const scored = results.offices.filter((o) => o.status === 'scored');
-    expect(scored.map((o) => o.rank).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(Array.from({ length: 37 }, (_, i) => i + 1));
+    expect(scored.map((o) => o.rank).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(
+      Array.from({ length: 37 }, (_, i) => i + 1),
+    );
   });
 
   it('ranks by index descending, ties by code, and gives each scored office the predicate of its index', () => {
@@ -228,9 +283,15 @@ describe('monev run on the sample province (38 offices, seed 2025)', () => {
     for (const o of ranked) {
       expect(o.scores.index).not.toBeNull();
       expect(o.predicate, o.code).toBe(predicateFor(o.scores.index as number));
-      // Index = Σ w·S / Σ w over the components (SPEC §4; all five are present in the sample).
+      // Index = Σ w·S / Σ w over the components (docs/SPEC.md §4; all five are present in the sample).
       const s = o.scores;
-      const index = (35 * (s.iku ?? 0) + 30 * (s.actionPlan ?? 0) + 15 * (s.iki ?? 0) + 10 * (s.stages ?? 0) + 10 * (s.dataQuality ?? 0)) / 100;
+      const index =
+        (35 * (s.iku ?? 0) +
+          30 * (s.actionPlan ?? 0) +
+          15 * (s.iki ?? 0) +
+          10 * (s.stages ?? 0) +
+          10 * (s.dataQuality ?? 0)) /
+        100;
       expect(Math.abs(index - (s.index as number)), o.code).toBeLessThanOrEqual(0.0101);
     }
   });
@@ -295,7 +356,9 @@ describe('monev run on the sample province (38 offices, seed 2025)', () => {
       const total = [...tables.values()].reduce((sum, table) => sum + table.rows.length, 0);
       // The rows the sample broke on purpose, read from the sample's own list of mistakes.
       const invalid = new Set<string>();
-      for (const mistake of SAMPLE_MISTAKES.filter((m) => m.office === code && m.finding !== null && ERROR_CODES.has(m.finding))) {
+      for (const mistake of SAMPLE_MISTAKES.filter(
+        (m) => m.office === code && m.finding !== null && ERROR_CODES.has(m.finding),
+      )) {
         if (mistake.kind === 'missing-column') {
           for (const row of tables.get(mistake.tab as string)?.rows ?? []) invalid.add(`${mistake.tab}|${row.number}`);
         } else {
@@ -305,21 +368,27 @@ describe('monev run on the sample province (38 offices, seed 2025)', () => {
       expect(office(code).scores.dataQuality).toBe(round2((100 * (total - invalid.size)) / total));
     });
 
-    it.each([PILOT, officeWith('formula-error'), officeWith('nip-as-number')])('Tahapan component: office %s', async (code) => {
-      const workbook = await loadWorkbook(join(data, 'satker', `${code}.xlsx`));
-      const points = sheetTable(workbook, 'Tahapan').rows.map((row) => {
-        const status = textOf(row.cell('Status'))?.toLowerCase();
-        if (status === 'selesai') return hasValidEvidence(row.cell('Bukti Dukung')) ? 1 : 0.5;
-        return status === 'proses' ? 0.5 : 0;
-      });
-      expect(points).toHaveLength(10);
-      expect(office(code).scores.stages).toBe(round2(100 * (mean(points) as number)));
-    });
+    it.each([PILOT, officeWith('formula-error'), officeWith('nip-as-number')])(
+      'Tahapan component: office %s',
+      async (code) => {
+        const workbook = await loadWorkbook(join(data, 'satker', `${code}.xlsx`));
+        const points = sheetTable(workbook, 'Tahapan').rows.map((row) => {
+          const status = textOf(row.cell('Status'))?.toLowerCase();
+          if (status === 'selesai') return hasValidEvidence(row.cell('Bukti Dukung')) ? 1 : 0.5;
+          return status === 'proses' ? 0.5 : 0;
+        });
+        expect(points).toHaveLength(10);
+        expect(office(code).scores.stages).toBe(round2(100 * (mean(points) as number)));
+      },
+    );
 
     it('ABK of the pilot: need, gap, EJ and category per job, in Anjab order, and the office EJ', async () => {
       const workbook = await loadWorkbook(join(data, 'satker', `${PILOT}.xlsx`));
       const settings = await loadWorkbook(join(data, 'rekap.xlsx'));
-      const wkeRow = settings.getWorksheet('Pengaturan')?.getRows(1, 10)?.find((row) => textOf(row.getCell(1)) === 'WKE');
+      const wkeRow = settings
+        .getWorksheet('Pengaturan')
+        ?.getRows(1, 10)
+        ?.find((row) => textOf(row.getCell(1)) === 'WKE');
       const wke = wkeRow ? (valueOf(wkeRow.getCell(2)) as number) : NaN;
       expect(wke).toBe(75_000);
 
@@ -338,7 +407,15 @@ describe('monev run on the sample province (38 offices, seed 2025)', () => {
         const need = w / wke;
         const ej = staff === 0 ? null : w / (staff * wke);
         const category = ej === null ? null : ej > 1 ? 'A' : ej >= 0.9 ? 'B' : ej >= 0.7 ? 'C' : ej >= 0.5 ? 'D' : 'E';
-        return { job, staff, need: round2(need), gap: staff - Math.floor(need + 0.5), ej: ej === null ? null : round2(ej), category, w };
+        return {
+          job,
+          staff,
+          need: round2(need),
+          gap: staff - Math.floor(need + 0.5),
+          ej: ej === null ? null : round2(ej),
+          category,
+          w,
+        };
       });
       expect(office(PILOT).workload.jobs).toEqual(jobs.map(({ w: _w, ...job }) => job));
       const totalW = jobs.reduce((sum, job) => sum + job.w, 0);
@@ -359,7 +436,13 @@ describe('monev run on the sample province (38 offices, seed 2025)', () => {
           });
         const sifat = textOf(row.cell('Sifat'))?.toLowerCase() ?? 'kumulatif';
         const aggregate = (list: number[]) =>
-          list.length === 0 ? null : sifat === 'akhir periode' ? (list.at(-1) as number) : sifat === 'rata-rata' ? (mean(list) as number) : list.reduce((a, b) => a + b, 0);
+          list.length === 0
+            ? null
+            : sifat === 'akhir periode'
+              ? (list.at(-1) as number)
+              : sifat === 'rata-rata'
+                ? (mean(list) as number)
+                : list.reduce((a, b) => a + b, 0);
         const T = aggregate(values('Target'));
         const R = aggregate(values('Realisasi'));
         const minimal = textOf(row.cell('Polaritas'))?.toLowerCase() === 'minimal';
@@ -378,7 +461,9 @@ describe('monev run on the sample province (38 offices, seed 2025)', () => {
     it('has one Rekap row per office for the period, keyed by Periode+Kode, matching results.json', async () => {
       const table = sheetTable(await loadWorkbook(join(out, 'rekap.xlsx')), 'Rekap');
       const rows = table.rows.filter((row) => valueOf(row.cell('Periode')) === PERIOD);
-      expect(rows.map((row) => String(valueOf(row.cell('Kode')))).sort()).toEqual(results.offices.map((o) => o.code).sort());
+      expect(rows.map((row) => String(valueOf(row.cell('Kode')))).sort()).toEqual(
+        results.offices.map((o) => o.code).sort(),
+      );
       for (const row of rows) {
         const o = office(String(valueOf(row.cell('Kode'))));
         expect(valueOf(row.cell('Nama'))).toBe(o.name);
@@ -405,7 +490,10 @@ describe('monev run on the sample province (38 offices, seed 2025)', () => {
     it('leaves the province’s own column and the earlier period’s row alone', async () => {
       const table = sheetTable(await loadWorkbook(join(out, 'rekap.xlsx')), 'Rekap');
       expect(table.headers.has(OWN_COLUMN)).toBe(true);
-      const find = (period: string) => table.rows.filter((row) => valueOf(row.cell('Periode')) === period && String(valueOf(row.cell('Kode'))) === PILOT);
+      const find = (period: string) =>
+        table.rows.filter(
+          (row) => valueOf(row.cell('Periode')) === period && String(valueOf(row.cell('Kode'))) === PILOT,
+        );
       const [current, ...duplicates] = find(PERIOD);
       expect(duplicates).toEqual([]);
       expect(valueOf(current!.cell(OWN_COLUMN))).toBe('Kunjungan supervisi 14 Oktober');
@@ -422,7 +510,9 @@ describe('monev run on the sample province (38 offices, seed 2025)', () => {
       const run = () => runCli(['run', '--data', again, '--out', againOut, '--no-pdf', '--offices', `${PILOT},3578`]);
       const areasOf = async (code: string) => {
         const table = sheetTable(await loadWorkbook(join(againOut, 'rekap.xlsx')), 'Rekap Bidang');
-        const rows = table.rows.filter((row) => valueOf(row.cell('Periode')) === PERIOD && String(valueOf(row.cell('Kode'))) === code);
+        const rows = table.rows.filter(
+          (row) => valueOf(row.cell('Periode')) === PERIOD && String(valueOf(row.cell('Kode'))) === code,
+        );
         expect(rows).toHaveLength(1);
         return SPEC_AREAS.map(([, , name]) => valueOf(rows[0]!.cell(name)));
       };
@@ -435,7 +525,9 @@ describe('monev run on the sample province (38 offices, seed 2025)', () => {
 
     it('keeps names and addresses out of the Log tab', async () => {
       const table = sheetTable(await loadWorkbook(join(out, 'rekap.xlsx')), 'Log');
-      for (const row of table.rows) for (const header of table.headers.keys()) expect(String(valueOf(row.cell(header)) ?? '')).not.toMatch(/@|Bawaslu /);
+      for (const row of table.rows)
+        for (const header of table.headers.keys())
+          expect(String(valueOf(row.cell(header)) ?? '')).not.toMatch(/@|Bawaslu /);
     });
   });
 
@@ -448,13 +540,17 @@ describe('monev run on the sample province (38 offices, seed 2025)', () => {
     for (const o of results.offices) {
       const table = sheetTable(await loadWorkbook(join(out, 'validasi', `${o.code}.xlsx`)), 'Hasil Validasi');
       expect([...table.headers.keys()]).toEqual(['Tab', 'Sel', 'Tingkat', 'Kode', 'Pesan']);
-      const rows = table.rows.map((row) => ['Tab', 'Sel', 'Tingkat', 'Kode', 'Pesan'].map((header) => valueOf(row.cell(header)) ?? ''));
+      const rows = table.rows.map((row) =>
+        ['Tab', 'Sel', 'Tingkat', 'Kode', 'Pesan'].map((header) => valueOf(row.cell(header)) ?? ''),
+      );
       if (o.findings.length === 0) {
         expect(rows, o.code).toHaveLength(1);
         expect(rows[0]?.slice(0, 4), o.code).toEqual(['', '', '', '']);
         expect(String(rows[0]?.[4]), o.code).toMatch(/Tidak ada temuan/);
       } else {
-        expect(rows, o.code).toEqual(o.findings.map((f) => [f.tab, f.cell, f.level === 'error' ? 'Error' : 'Peringatan', f.code, f.message]));
+        expect(rows, o.code).toEqual(
+          o.findings.map((f) => [f.tab, f.cell, f.level === 'error' ? 'Error' : 'Peringatan', f.code, f.message]),
+        );
       }
     }
   });
@@ -485,7 +581,14 @@ describe('monev validate', () => {
     file: z.string(),
     period: z.literal(PERIOD),
     status: z.enum(['scored', 'unscored']),
-    scores: z.strictObject({ iku: score, actionPlan: score, iki: score, stages: score, dataQuality: score, index: score }),
+    scores: z.strictObject({
+      iku: score,
+      actionPlan: score,
+      iki: score,
+      stages: score,
+      dataQuality: score,
+      index: score,
+    }),
     findings: z.array(FindingSchema),
   });
 
@@ -499,7 +602,8 @@ describe('monev validate', () => {
       expect(run.stdout).toContain(f.cell);
       expect(run.stdout).toContain(f.code);
     }
-    for (const cell of SAMPLE_MISTAKES.find((m) => m.office === code && m.kind === 'formula-error')?.cells ?? []) expect(run.stdout).toContain(cell);
+    for (const cell of SAMPLE_MISTAKES.find((m) => m.office === code && m.kind === 'formula-error')?.cells ?? [])
+      expect(run.stdout).toContain(cell);
   });
 
   it('exits 0 and says so for a clean office', async () => {
@@ -508,16 +612,29 @@ describe('monev validate', () => {
     expect(run.stdout).toContain('Tidak ada temuan');
   });
 
-  it.each([...new Set([PILOT, ...SAMPLE_MISTAKES.map((m) => m.office)])])('--json for office %s parses and agrees with the run', async (code) => {
-    const run = await runCli(['validate', join(data, 'satker', `${code}.xlsx`), '--period', PERIOD, '--kode', code, '--json']);
-    const parsed = ValidateJson.parse(JSON.parse(run.stdout));
-    const expected = office(code);
-    expect(run.code).toBe(expected.findings.some((f) => f.level === 'error') ? 1 : 0);
-    expect(parsed.status).toBe(expected.status);
-    expect(parsed.findings.map((f) => [f.cell, f.code, f.level])).toEqual(expected.findings.map((f) => [f.cell, f.code, f.level]));
-    // The run's weights are the defaults, so the provisional scores are the run's scores.
-    expect(parsed.scores).toEqual(expected.scores);
-  });
+  it.each([...new Set([PILOT, ...SAMPLE_MISTAKES.map((m) => m.office)])])(
+    '--json for office %s parses and agrees with the run',
+    async (code) => {
+      const run = await runCli([
+        'validate',
+        join(data, 'satker', `${code}.xlsx`),
+        '--period',
+        PERIOD,
+        '--kode',
+        code,
+        '--json',
+      ]);
+      const parsed = ValidateJson.parse(JSON.parse(run.stdout));
+      const expected = office(code);
+      expect(run.code).toBe(expected.findings.some((f) => f.level === 'error') ? 1 : 0);
+      expect(parsed.status).toBe(expected.status);
+      expect(parsed.findings.map((f) => [f.cell, f.code, f.level])).toEqual(
+        expected.findings.map((f) => [f.cell, f.code, f.level]),
+      );
+      // The run's weights are the defaults, so the provisional scores are the run's scores.
+      expect(parsed.scores).toEqual(expected.scores);
+    },
+  );
 
   it('validates a fresh template: empty-tab errors, no crash', async () => {
     const file = join(root, 'templat.xlsx');
@@ -526,9 +643,17 @@ describe('monev validate', () => {
     const run = await runCli(['validate', file, '--period', PERIOD]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
-    for (const tab of ['Rencana Aksi', 'IKU', 'IKI', 'Anjab', 'ABK']) expect(run.stdout).toMatch(new RegExp(`${tab}'?!A1\\s+ERROR\\s+empty-tab`));
-    const json = ValidateJson.parse(JSON.parse((await runCli(['validate', file, '--period', PERIOD, '--json'])).stdout));
-    expect(json.findings.filter((f) => f.code === 'empty-tab').map((f) => f.tab).sort()).toEqual(['ABK', 'Anjab', 'IKI', 'IKU', 'Rencana Aksi']);
+    for (const tab of ['Rencana Aksi', 'IKU', 'IKI', 'Anjab', 'ABK'])
+      expect(run.stdout).toMatch(new RegExp(`${tab}'?!A1\\s+ERROR\\s+empty-tab`));
+    const json = ValidateJson.parse(
+      JSON.parse((await runCli(['validate', file, '--period', PERIOD, '--json'])).stdout),
+    );
+    expect(
+      json.findings
+        .filter((f) => f.code === 'empty-tab')
+        .map((f) => f.tab)
+        .sort(),
+    ).toEqual(['ABK', 'Anjab', 'IKI', 'IKU', 'Rencana Aksi']);
   });
 });
 
@@ -536,16 +661,40 @@ describe('usage errors exit 2 with a message', () => {
   const cases: { name: string; argv: () => string[]; message: RegExp }[] = [
     { name: 'no command', argv: () => [], message: /Pemakaian/ },
     { name: 'unknown command', argv: () => ['publish'], message: /tidak dikenal/ },
-    { name: 'unknown option', argv: () => ['run', '--data', data, '--out', join(root, 'x'), '--bogus'], message: /bogus/ },
+    {
+      name: 'unknown option',
+      argv: () => ['run', '--data', data, '--out', join(root, 'x'), '--bogus'],
+      message: /bogus/,
+    },
     { name: 'run without --out', argv: () => ['run', '--data', data], message: /--out/ },
     { name: 'run without --data', argv: () => ['run', '--out', join(root, 'x')], message: /--data/ },
-    { name: 'run into its own data folder', argv: () => ['run', '--data', data, '--out', data], message: /sama dengan folder data/ },
-    { name: 'run with a bad --period', argv: () => ['run', '--data', data, '--out', join(root, 'x'), '--period', '2025-TW5'], message: /2025-TW5/ },
-    { name: 'run with an unknown office code', argv: () => ['run', '--data', data, '--out', join(root, 'x'), '--offices', '9999'], message: /9999/ },
+    {
+      name: 'run into its own data folder',
+      argv: () => ['run', '--data', data, '--out', data],
+      message: /sama dengan folder data/,
+    },
+    {
+      name: 'run with a bad --period',
+      argv: () => ['run', '--data', data, '--out', join(root, 'x'), '--period', '2025-TW5'],
+      message: /2025-TW5/,
+    },
+    {
+      name: 'run with an unknown office code',
+      argv: () => ['run', '--data', data, '--out', join(root, 'x'), '--offices', '9999'],
+      message: /9999/,
+    },
     { name: 'validate without a file', argv: () => ['validate', '--period', PERIOD], message: /nama file/ },
-    { name: 'validate without --period', argv: () => ['validate', join(data, 'satker', `${PILOT}.xlsx`)], message: /--period/ },
+    {
+      name: 'validate without --period',
+      argv: () => ['validate', join(data, 'satker', `${PILOT}.xlsx`)],
+      message: /--period/,
+    },
     { name: 'template without --out', argv: () => ['template'], message: /--out/ },
-    { name: 'template with a bad --tahun', argv: () => ['template', '--out', join(root, 'x.xlsx'), '--tahun', 'dua ribu'], message: /--tahun/ },
+    {
+      name: 'template with a bad --tahun',
+      argv: () => ['template', '--out', join(root, 'x.xlsx'), '--tahun', 'dua ribu'],
+      message: /--tahun/,
+    },
   ];
 
   it.each(cases)('$name', async ({ argv, message }) => {

@@ -55,7 +55,11 @@ async function smtpServer(rejectRecipients: string[] = []): Promise<TestSmtpServ
 async function runOverSmtp(server: TestSmtpServer, out: string): Promise<CliRun> {
   const captured = captureIo();
   const args: RunArgs = { data, out, offices: OFFICES, pdf: true, email: true, resend: false };
-  const env = { ...process.env, MONEV_MAIL_TRANSPORT: 'smtp', MONEV_SMTP_URL: `smtp://127.0.0.1:${server.port}?ignoreTLS=true` };
+  const env = {
+    ...process.env,
+    MONEV_MAIL_TRANSPORT: 'smtp',
+    MONEV_SMTP_URL: `smtp://127.0.0.1:${server.port}?ignoreTLS=true`,
+  };
   const code = await runCommand(args, captured.io, env);
   return { code, stdout: captured.stdout(), stderr: captured.stderr() };
 }
@@ -65,61 +69,81 @@ function byAttachment(received: readonly ReceivedMail[]): Map<string, ReceivedMa
 }
 
 describe('monev run delivering by SMTP', () => {
-  it('sends every selected office its PDF once, and the recap to the province; a second run sends nothing', { timeout: 120_000 }, async () => {
-    const server = await smtpServer();
-    const out = join(root, 'out-ok');
-    const run = await runOverSmtp(server, out);
-    expect(run.stderr).not.toContain('Kesalahan internal');
-    expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/E-mail [^:]*: 5 terkirim, 0 tidak dikirim ulang .*, 0 gagal\./);
+  it(
+    'sends every selected office its PDF once, and the recap to the province; a second run sends nothing',
+    { timeout: 120_000 },
+    async () => {
+      const server = await smtpServer();
+      const out = join(root, 'out-ok');
+      const run = await runOverSmtp(server, out);
+      expect(run.stderr).not.toContain('Kesalahan internal');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/E-mail [^:]*: 5 terkirim, 0 tidak dikirim ulang .*, 0 gagal\./);
 
-    expect(server.received).toHaveLength(OFFICES.length + 1);
-    const mails = byAttachment(server.received);
-    for (const code of OFFICES) {
-      const item = mails.get(`${code}-${PERIOD}.pdf`);
-      expect(item, code).toBeDefined();
-      expect(item?.mail.attachments).toHaveLength(1);
-      expect(item?.mail.attachments[0]?.contentType).toBe('application/pdf');
-      expect(Buffer.compare(item?.mail.attachments[0]?.content ?? Buffer.alloc(0), await readFile(join(out, 'laporan', `${code}-${PERIOD}.pdf`))), code).toBe(0);
-      expect([...(item?.recipients ?? [])].sort()).toEqual([...(registryEmails.get(code) ?? [])].sort());
-    }
-    expect(mails.get(`rekap-${PERIOD}.pdf`)?.recipients).toEqual([PROVINCE_EMAIL]);
-
-    const again = await runOverSmtp(server, out);
-    expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/E-mail [^:]*: 0 terkirim, 5 tidak dikirim ulang/);
-    expect(server.received).toHaveLength(OFFICES.length + 1);
-  });
-
-  it('a refused recipient fails alone: the others are delivered, the run exits non-zero, the Log has no address', { timeout: 120_000 }, async () => {
-    const server = await smtpServer(REFUSED);
-    const out = join(root, 'out-refused');
-    const run = await runOverSmtp(server, out);
-    expect(run.stderr).not.toContain('Kesalahan internal');
-    expect(run.code).not.toBe(0);
-    expect(run.stdout).toMatch(/, 2 gagal\./);
-
-    const mails = byAttachment(server.received);
-    // Surabaya's other address still got its report; Kabupaten Malang had no other address.
-    expect(mails.get(`3578-${PERIOD}.pdf`)?.recipients).toEqual((registryEmails.get('3578') ?? []).filter((a) => !REFUSED.includes(a)));
-    expect(mails.has(`3507-${PERIOD}.pdf`)).toBe(false);
-    for (const code of ['3573', '3505']) expect(mails.get(`${code}-${PERIOD}.pdf`)?.recipients.sort()).toEqual([...(registryEmails.get(code) ?? [])].sort());
-    expect(mails.get(`rekap-${PERIOD}.pdf`)?.recipients).toEqual([PROVINCE_EMAIL]);
-    const delivered = server.received.flatMap((item) => item.recipients);
-    for (const address of REFUSED) expect(delivered).not.toContain(address);
-
-    const log = sheetTable(await loadWorkbook(join(out, 'rekap.xlsx')), 'Log');
-    const sends = log.rows.filter((row) => valueOf(row.cell('Aksi')) === 'kirim');
-    const result = (code: string) => String(sends.find((row) => String(valueOf(row.cell('Kode'))) === code)?.cell('Hasil').value ?? '');
-    expect(result('3578')).toMatch(/1 alamat ditolak/);
-    expect(result('3507')).toMatch(/^gagal/);
-    expect(result('3573')).toMatch(/^terkirim/);
-    for (const row of log.rows) {
-      for (const header of log.headers.keys()) {
-        const text = String(valueOf(row.cell(header)) ?? '');
-        expect(text).not.toContain('@');
-        expect(text).not.toMatch(/kota-surabaya|kab-malang/);
+      expect(server.received).toHaveLength(OFFICES.length + 1);
+      const mails = byAttachment(server.received);
+      for (const code of OFFICES) {
+        const item = mails.get(`${code}-${PERIOD}.pdf`);
+        expect(item, code).toBeDefined();
+        expect(item?.mail.attachments).toHaveLength(1);
+        expect(item?.mail.attachments[0]?.contentType).toBe('application/pdf');
+        expect(
+          Buffer.compare(
+            item?.mail.attachments[0]?.content ?? Buffer.alloc(0),
+            await readFile(join(out, 'laporan', `${code}-${PERIOD}.pdf`)),
+          ),
+          code,
+        ).toBe(0);
+        expect([...(item?.recipients ?? [])].sort()).toEqual([...(registryEmails.get(code) ?? [])].sort());
       }
-    }
-  });
+      expect(mails.get(`rekap-${PERIOD}.pdf`)?.recipients).toEqual([PROVINCE_EMAIL]);
+
+      const again = await runOverSmtp(server, out);
+      expect(again.code).toBe(0);
+      expect(again.stdout).toMatch(/E-mail [^:]*: 0 terkirim, 5 tidak dikirim ulang/);
+      expect(server.received).toHaveLength(OFFICES.length + 1);
+    },
+  );
+
+  it(
+    'a refused recipient fails alone: the others are delivered, the run exits non-zero, the Log has no address',
+    { timeout: 120_000 },
+    async () => {
+      const server = await smtpServer(REFUSED);
+      const out = join(root, 'out-refused');
+      const run = await runOverSmtp(server, out);
+      expect(run.stderr).not.toContain('Kesalahan internal');
+      expect(run.code).not.toBe(0);
+      expect(run.stdout).toMatch(/, 2 gagal\./);
+
+      const mails = byAttachment(server.received);
+      // Surabaya's other address still got its report; Kabupaten Malang had no other address.
+      expect(mails.get(`3578-${PERIOD}.pdf`)?.recipients).toEqual(
+        (registryEmails.get('3578') ?? []).filter((a) => !REFUSED.includes(a)),
+      );
+      expect(mails.has(`3507-${PERIOD}.pdf`)).toBe(false);
+      for (const code of ['3573', '3505'])
+        expect(mails.get(`${code}-${PERIOD}.pdf`)?.recipients.sort()).toEqual(
+          [...(registryEmails.get(code) ?? [])].sort(),
+        );
+      expect(mails.get(`rekap-${PERIOD}.pdf`)?.recipients).toEqual([PROVINCE_EMAIL]);
+      const delivered = server.received.flatMap((item) => item.recipients);
+      for (const address of REFUSED) expect(delivered).not.toContain(address);
+
+      const log = sheetTable(await loadWorkbook(join(out, 'rekap.xlsx')), 'Log');
+      const sends = log.rows.filter((row) => valueOf(row.cell('Aksi')) === 'kirim');
+      const result = (code: string) =>
+        String(sends.find((row) => String(valueOf(row.cell('Kode'))) === code)?.cell('Hasil').value ?? '');
+      expect(result('3578')).toMatch(/1 alamat ditolak/);
+      expect(result('3507')).toMatch(/^gagal/);
+      expect(result('3573')).toMatch(/^terkirim/);
+      for (const row of log.rows) {
+        for (const header of log.headers.keys()) {
+          const text = String(valueOf(row.cell(header)) ?? '');
+          expect(text).not.toContain('@');
+          expect(text).not.toMatch(/kota-surabaya|kab-malang/);
+        }
+      }
+    },
+  );
 });

@@ -6,7 +6,7 @@ import type { CommandIo } from '../../functions/commands/io.js';
 
 /**
  * What the end-to-end tests share: running the `monev` command with captured output, hashing files,
- * and reading workbook cells with exceljs directly. The cell readers below are written from SPEC §2
+ * and reading workbook cells with exceljs directly. The cell readers below are written from docs/SPEC.md §2
  * on purpose, without the core's normalisation, so that the tests recompute numbers independently.
  */
 
@@ -96,7 +96,7 @@ function plain(value: ExcelJS.CellValue): Plain {
   return null;
 }
 
-/** SPEC §2 blank: empty, only spaces, "-" or "–". */
+/** docs/SPEC.md §2 blank: empty, only spaces, "-" or "–". */
 export function isBlank(cell: ExcelJS.Cell): boolean {
   const value = plain(cell.value);
   if (value === null) return true;
@@ -113,7 +113,7 @@ export function textOf(cell: ExcelJS.Cell): string | null {
 export type NumberCell = { kind: 'blank' } | { kind: 'number'; value: number } | { kind: 'invalid' };
 
 /**
- * SPEC §2 numbers, as a person reads them: a percent-formatted 0.875 is 87.5, "87,5%" is 87.5,
+ * docs/SPEC.md §2 numbers, as a person reads them: a percent-formatted 0.875 is 87.5, "87,5%" is 87.5,
  * "1.250,5" is 1250.5, "1.250" is 1250, "87.5" is 87.5; formula errors and words are invalid.
  */
 export function numberOf(cell: ExcelJS.Cell): NumberCell {
@@ -131,7 +131,7 @@ export function numberOf(cell: ExcelJS.Cell): NumberCell {
   return parsed === null ? { kind: 'invalid' } : { kind: 'number', value: parsed };
 }
 
-/** SPEC §3 Bukti Dukung: one or more http(s) URLs separated by spaces, commas or new lines. */
+/** docs/SPEC.md §3 Bukti Dukung: one or more http(s) URLs separated by spaces, commas or new lines. */
 export function hasValidEvidence(cell: ExcelJS.Cell): boolean {
   const text = textOf(cell);
   if (text === null || isBlank(cell)) return false;
@@ -139,7 +139,7 @@ export function hasValidEvidence(cell: ExcelJS.Cell): boolean {
   return parts.length > 0 && parts.every((part) => /^https?:\/\/\S+$/i.test(part));
 }
 
-/** Half away from zero, to two decimals (SPEC §4 output precision). */
+/** Half away from zero, to two decimals (docs/SPEC.md §4 output precision). */
 export function round2(value: number): number {
   const scaled = Math.abs(value) * 100;
   // A tiny nudge so that 66.665 computed as 66.66499999… still rounds up, as a person would.
@@ -158,7 +158,7 @@ export function flat(text: string): string {
 
 export const QUARTER_NUMERALS = ['I', 'II', 'III', 'IV'] as const;
 
-/** SPEC §3's table of the eight areas: number, id and name. */
+/** docs/SPEC.md §3's table of the eight areas: number, id and name. */
 export const SPEC_AREAS = [
   [1, 'akuntabilitas-keuangan', 'Akuntabilitas Keuangan'],
   [2, 'informasi-hukum-ppid', 'Pelayanan Informasi Hukum dan PPID'],
@@ -174,11 +174,18 @@ export type SpecAreaId = (typeof SPEC_AREAS)[number][1];
 
 /** A Bidang cell (number, id or name, any case) → area id. */
 const AREA_BY_SPELLING = new Map<string, SpecAreaId>(
-  SPEC_AREAS.flatMap(([no, id, name]) => [[String(no), id], [id, id], [name.toLowerCase(), id]] as [string, SpecAreaId][]),
+  SPEC_AREAS.flatMap(
+    ([no, id, name]) =>
+      [
+        [String(no), id],
+        [id, id],
+        [name.toLowerCase(), id],
+      ] as [string, SpecAreaId][],
+  ),
 );
 
 /**
- * The Rencana Aksi rows of a workbook worked out per SPEC §4 for quarter k: whether each row is due,
+ * The Rencana Aksi rows of a workbook worked out per docs/SPEC.md §4 for quarter k: whether each row is due,
  * in error, late (reported R < T), its achievement and area name.
  */
 export interface ActionPlanRow {
@@ -192,7 +199,12 @@ export interface ActionPlanRow {
 }
 
 export function actionPlanRows(table: SheetTable, quarter: number): ActionPlanRow[] {
-  const required = ['Bidang', 'Kegiatan', ...['Target', 'Realisasi'].flatMap((kind) => QUARTER_NUMERALS.map((q) => `${kind} TW ${q}`)), 'Bukti Dukung'];
+  const required = [
+    'Bidang',
+    'Kegiatan',
+    ...['Target', 'Realisasi'].flatMap((kind) => QUARTER_NUMERALS.map((q) => `${kind} TW ${q}`)),
+    'Bukti Dukung',
+  ];
   const tabBroken = required.some((header) => !table.headers.has(header));
   return table.rows.map((row) => {
     const area = AREA_BY_SPELLING.get((textOf(row.cell('Bidang')) ?? '').toLowerCase()) ?? null;
@@ -205,7 +217,8 @@ export function actionPlanRows(table: SheetTable, quarter: number): ActionPlanRo
     const evidenceText = isBlank(row.cell('Bukti Dukung')) ? null : textOf(row.cell('Bukti Dukung'));
     const badUrl = evidenceText !== null && !hasValidEvidence(row.cell('Bukti Dukung'));
     const error = tabBroken || area === null || activity === null || badNumber || noTarget || badUrl;
-    const sum = (cells: NumberCell[]) => cells.slice(0, quarter).reduce((total, n) => total + (n.kind === 'number' ? n.value : 0), 0);
+    const sum = (cells: NumberCell[]) =>
+      cells.slice(0, quarter).reduce((total, n) => total + (n.kind === 'number' ? n.value : 0), 0);
     const T = sum(targets);
     const R = sum(realizations);
     const counted = hasValidEvidence(row.cell('Bukti Dukung')) ? R : 0;

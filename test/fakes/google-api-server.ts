@@ -10,13 +10,37 @@ import { locateHeader } from '../../functions/core/table.js';
 import type { Workbook } from '../../functions/core/workbook.js';
 import { REGISTRY_TAB } from '../../sheets-schema/index.js';
 import {
-  FakeApiError, driveNotFound, invalidArgument, notASpreadsheet, quotaExceeded, serverError, sheetsNotFound, sheetsPermissionDenied,
+  FakeApiError,
+  driveNotFound,
+  invalidArgument,
+  notASpreadsheet,
+  quotaExceeded,
+  serverError,
+  sheetsNotFound,
+  sheetsPermissionDenied,
 } from './google/api-error.js';
-import { FOLDER_MIME, SPREADSHEET_MIME, defaultFileView, fileResource, parseDriveQuery, parseMultipart, type StoredFile } from './google/drive-store.js';
+import {
+  FOLDER_MIME,
+  SPREADSHEET_MIME,
+  defaultFileView,
+  fileResource,
+  parseDriveQuery,
+  parseMultipart,
+  type StoredFile,
+} from './google/drive-store.js';
 import { applyFieldMask, parseFieldMask } from './google/field-mask.js';
 import { cellData, spreadsheetFromWorkbook } from './google/load-workbook.js';
 import {
-  batchUpdate, findSheetByTitle, newSheet, sheetValues, spreadsheetUrl, spreadsheetView, valuesAppend, valuesBatchUpdate, writeCell, type StoredSpreadsheet,
+  batchUpdate,
+  findSheetByTitle,
+  newSheet,
+  sheetValues,
+  spreadsheetUrl,
+  spreadsheetView,
+  valuesAppend,
+  valuesBatchUpdate,
+  writeCell,
+  type StoredSpreadsheet,
 } from './google/sheets-store.js';
 
 /**
@@ -48,7 +72,8 @@ export type ApiMethod =
   | 'drive.permissions.list'
   | 'gmail.users.messages.send';
 
-export type Fault = { readonly status: number } | { readonly drop: 'before' | 'after' } | { readonly latencyMs: number };
+export type Fault =
+  { readonly status: number } | { readonly drop: 'before' | 'after' } | { readonly latencyMs: number };
 
 export interface FaultRule {
   /** The method the fault applies to; all methods when absent. A RegExp matches method names. */
@@ -101,7 +126,12 @@ interface ParsedRequest {
 }
 
 const READS = new Set<ApiMethod>(['sheets.spreadsheets.get', 'sheets.spreadsheets.values.get']);
-const WRITES = new Set<ApiMethod>(['sheets.spreadsheets.create', 'sheets.spreadsheets.batchUpdate', 'sheets.spreadsheets.values.batchUpdate', 'sheets.spreadsheets.values.append']);
+const WRITES = new Set<ApiMethod>([
+  'sheets.spreadsheets.create',
+  'sheets.spreadsheets.batchUpdate',
+  'sheets.spreadsheets.values.batchUpdate',
+  'sheets.spreadsheets.values.append',
+]);
 
 export class FakeGoogleApi {
   /** Root URL for MONEV_GOOGLE_ROOT_URL, with a trailing slash. */
@@ -180,7 +210,12 @@ export class FakeGoogleApi {
 
   /** Requests received for a method (all methods when absent), optionally about one target or with one status. */
   count(method?: ApiMethod, filter: { target?: string; status?: number } = {}): number {
-    return this.log.filter((r) => (method === undefined || r.method === method) && (filter.target === undefined || r.target === filter.target) && (filter.status === undefined || r.status === filter.status)).length;
+    return this.log.filter(
+      (r) =>
+        (method === undefined || r.method === method) &&
+        (filter.target === undefined || r.target === filter.target) &&
+        (filter.status === undefined || r.status === filter.status),
+    ).length;
   }
 
   /** Requests per method, e.g. `{ 'sheets.spreadsheets.get': 39, … }`. */
@@ -196,16 +231,33 @@ export class FakeGoogleApi {
 
   // -- content ----------------------------------------------------------------------------------
 
-  addSpreadsheet(workbook: Workbook, options: { id?: string; title?: string; parents?: string[]; appProperties?: Record<string, string> } = {}): string {
+  addSpreadsheet(
+    workbook: Workbook,
+    options: { id?: string; title?: string; parents?: string[]; appProperties?: Record<string, string> } = {},
+  ): string {
     const id = options.id ?? this.newId();
     const title = options.title ?? id;
     this.spreadsheets.set(id, spreadsheetFromWorkbook(id, title, workbook));
-    this.files.set(id, this.newFile(id, { name: title, mimeType: SPREADSHEET_MIME, parents: options.parents, appProperties: options.appProperties }));
+    this.files.set(
+      id,
+      this.newFile(id, {
+        name: title,
+        mimeType: SPREADSHEET_MIME,
+        parents: options.parents,
+        appProperties: options.appProperties,
+      }),
+    );
     return id;
   }
 
   /** A Drive file that is not a spreadsheet (an uploaded .xlsx or CSV): Sheets refuses to open it. */
-  addFile(file: { name: string; mimeType: string; content?: Uint8Array; parents?: string[]; appProperties?: Record<string, string> }): string {
+  addFile(file: {
+    name: string;
+    mimeType: string;
+    content?: Uint8Array;
+    parents?: string[];
+    appProperties?: Record<string, string>;
+  }): string {
     const id = this.newId();
     this.files.set(id, { ...this.newFile(id, file), content: file.content ? Buffer.from(file.content) : null });
     return id;
@@ -226,7 +278,10 @@ export class FakeGoogleApi {
    * A sample province folder (rekap.xlsx and the office workbooks its Sumber names) as spreadsheets:
    * every Sumber is replaced by the office spreadsheet's ID, or its URL when `asUrl` says so.
    */
-  async loadSampleProvince(dataDir: string, options: { asUrl?: (code: string) => boolean } = {}): Promise<{ rekapId: string; offices: Map<string, string> }> {
+  async loadSampleProvince(
+    dataDir: string,
+    options: { asUrl?: (code: string) => boolean } = {},
+  ): Promise<{ rekapId: string; offices: Map<string, string> }> {
     const rekap = await readXlsxBuffer(await readFile(join(dataDir, 'rekap.xlsx')));
     const registry = rekap.sheets.find((sheet) => sheet.name === REGISTRY_TAB.name);
     if (!registry) throw new Error('rekap.xlsx has no Satker tab');
@@ -244,7 +299,9 @@ export class FakeGoogleApi {
       offices.set(String(code), id);
       row[sourceAt] = { value: options.asUrl?.(String(code)) ? spreadsheetUrl(id) : id, format: 'text' };
     }
-    const workbook: Workbook = { sheets: rekap.sheets.map((sheet) => (sheet === registry ? { ...sheet, rows } : sheet)) };
+    const workbook: Workbook = {
+      sheets: rekap.sheets.map((sheet) => (sheet === registry ? { ...sheet, rows } : sheet)),
+    };
     return { rekapId: this.addSpreadsheet(workbook, { title: 'Rekap Monev Jawa Timur' }), offices };
   }
 
@@ -270,13 +327,18 @@ export class FakeGoogleApi {
     const stored = this.spreadsheets.get(id);
     const sheet = stored ? findSheetByTitle(stored, title) : undefined;
     if (!sheet) throw new Error(`No tab ${title} in ${id}`);
-    const entered = value === null ? undefined : typeof value === 'number' ? { numberValue: value } : { stringValue: value };
+    const entered =
+      value === null ? undefined : typeof value === 'number' ? { numberValue: value } : { stringValue: value };
     writeCell(sheet, row, column, entered ? { userEnteredValue: entered } : {}, parseFieldMask('userEnteredValue'));
   }
 
-  file(id: string): drive_v3.Schema$File & { content: Buffer | null; permissions: drive_v3.Schema$Permission[] } | undefined {
+  file(
+    id: string,
+  ): (drive_v3.Schema$File & { content: Buffer | null; permissions: drive_v3.Schema$Permission[] }) | undefined {
     const file = this.files.get(id);
-    return file ? { ...fileResource(file), content: file.content, permissions: structuredClone(file.permissions) } : undefined;
+    return file
+      ? { ...fileResource(file), content: file.content, permissions: structuredClone(file.permissions) }
+      : undefined;
   }
 
   listFiles(): (drive_v3.Schema$File & { content: Buffer | null })[] {
@@ -297,19 +359,29 @@ export class FakeGoogleApi {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const body = Buffer.concat(chunks);
-    const request: ParsedRequest = { url, body, headers: req.headers, json: <T>() => (body.length > 0 ? JSON.parse(body.toString('utf8')) : {}) as T };
+    const request: ParsedRequest = {
+      url,
+      body,
+      headers: req.headers,
+      json: <T>() => (body.length > 0 ? JSON.parse(body.toString('utf8')) : {}) as T,
+    };
     const route = this.route(req.method ?? 'GET', url);
-    const record = (status: number) => this.log.push({ method: route?.method ?? 'unknown', target: route?.target ?? null, status, at: Date.now() });
+    const record = (status: number) =>
+      this.log.push({ method: route?.method ?? 'unknown', target: route?.target ?? null, status, at: Date.now() });
     try {
       await this.delay(this.drawLatency());
-      if (!route) throw new FakeApiError(404, 'NOT_FOUND', `The requested URL ${url.pathname} was not found on this server.`);
+      if (!route)
+        throw new FakeApiError(404, 'NOT_FOUND', `The requested URL ${url.pathname} was not found on this server.`);
       const fault = await this.applyFaults(route);
       if (fault && 'drop' in fault && fault.drop === 'before') {
         record(0);
         req.socket.destroy();
         return;
       }
-      if (fault && 'status' in fault) throw fault.status === 429 ? quotaExceeded(READS.has(route.method) ? 'read' : 'write', this.quota.retryAfterSeconds) : serverError(fault.status);
+      if (fault && 'status' in fault)
+        throw fault.status === 429
+          ? quotaExceeded(READS.has(route.method) ? 'read' : 'write', this.quota.retryAfterSeconds)
+          : serverError(fault.status);
       this.checkQuota(route.method);
       const result = route.handle(request);
       if (fault && 'drop' in fault) {
@@ -318,7 +390,10 @@ export class FakeGoogleApi {
         return;
       }
       const fields = url.searchParams.get('fields');
-      const payload = fields && result !== null && typeof result === 'object' && !Buffer.isBuffer(result) ? applyFieldMask(result, parseFieldMask(fields)) : result;
+      const payload =
+        fields && result !== null && typeof result === 'object' && !Buffer.isBuffer(result)
+          ? applyFieldMask(result, parseFieldMask(fields))
+          : result;
       record(200);
       if (Buffer.isBuffer(payload)) {
         res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(payload);
@@ -326,11 +401,18 @@ export class FakeGoogleApi {
         res.writeHead(200, { 'content-type': 'application/json; charset=UTF-8' }).end(JSON.stringify(payload ?? {}));
       }
     } catch (error) {
-      const apiError = error instanceof FakeApiError ? error : error instanceof SyntaxError ? invalidArgument(`Invalid JSON payload received. ${error.message}`) : new FakeApiError(500, 'INTERNAL', 'Internal error encountered.');
-      if (!(error instanceof FakeApiError) && !(error instanceof SyntaxError)) process.stderr.write(`fake Google API: ${(error as Error).stack ?? String(error)}\n`);
+      const apiError =
+        error instanceof FakeApiError
+          ? error
+          : error instanceof SyntaxError
+            ? invalidArgument(`Invalid JSON payload received. ${error.message}`)
+            : new FakeApiError(500, 'INTERNAL', 'Internal error encountered.');
+      if (!(error instanceof FakeApiError) && !(error instanceof SyntaxError))
+        process.stderr.write(`fake Google API: ${(error as Error).stack ?? String(error)}\n`);
       record(apiError.code);
       const headers: Record<string, string> = { 'content-type': 'application/json; charset=UTF-8' };
-      if (apiError.extra.retryAfterSeconds !== undefined) headers['retry-after'] = String(apiError.extra.retryAfterSeconds);
+      if (apiError.extra.retryAfterSeconds !== undefined)
+        headers['retry-after'] = String(apiError.extra.retryAfterSeconds);
       res.writeHead(apiError.code, headers).end(JSON.stringify(apiError.body()));
     }
   }
@@ -339,7 +421,11 @@ export class FakeGoogleApi {
     for (const entry of this.faults) {
       const { rule } = entry;
       if (entry.left <= 0) continue;
-      if (rule.method !== undefined && (typeof rule.method === 'string' ? rule.method !== route.method : !rule.method.test(route.method))) continue;
+      if (
+        rule.method !== undefined &&
+        (typeof rule.method === 'string' ? rule.method !== route.method : !rule.method.test(route.method))
+      )
+        continue;
       if (rule.target !== undefined && rule.target !== route.target) continue;
       if (rule.probability !== undefined && this.random() >= rule.probability) continue;
       entry.left--;
@@ -385,9 +471,31 @@ export class FakeGoogleApi {
     return id;
   }
 
-  private newFile(id: string, file: { name: string; mimeType: string; parents?: string[]; appProperties?: Record<string, string> }): StoredFile {
+  private newFile(
+    id: string,
+    file: { name: string; mimeType: string; parents?: string[]; appProperties?: Record<string, string> },
+  ): StoredFile {
     const now = new Date().toISOString();
-    return { id, name: file.name, mimeType: file.mimeType, parents: file.parents ?? [], appProperties: file.appProperties ?? {}, trashed: false, content: null, createdTime: now, modifiedTime: now, permissions: [{ kind: 'drive#permission', id: 'owner', type: 'user', role: 'owner', emailAddress: 'monev@fake.iam.gserviceaccount.com' }] };
+    return {
+      id,
+      name: file.name,
+      mimeType: file.mimeType,
+      parents: file.parents ?? [],
+      appProperties: file.appProperties ?? {},
+      trashed: false,
+      content: null,
+      createdTime: now,
+      modifiedTime: now,
+      permissions: [
+        {
+          kind: 'drive#permission',
+          id: 'owner',
+          type: 'user',
+          role: 'owner',
+          emailAddress: 'monev@fake.iam.gserviceaccount.com',
+        },
+      ],
+    };
   }
 
   // -- routing ----------------------------------------------------------------------------------
@@ -395,59 +503,115 @@ export class FakeGoogleApi {
   private route(httpMethod: string, url: URL): Route | null {
     const path = url.pathname;
     let m: RegExpExecArray | null;
-    if (httpMethod === 'GET' && (m = /^\/v4\/spreadsheets\/([^/:]+)$/.exec(path))) return this.sheetsRoute('sheets.spreadsheets.get', m[1] as string, (id) => this.getSpreadsheet(id, url));
+    if (httpMethod === 'GET' && (m = /^\/v4\/spreadsheets\/([^/:]+)$/.exec(path)))
+      return this.sheetsRoute('sheets.spreadsheets.get', m[1] as string, (id) => this.getSpreadsheet(id, url));
     if (httpMethod === 'POST' && (m = /^\/v4\/spreadsheets\/([^/:]+):batchUpdate$/.exec(path))) {
-      return this.sheetsRoute('sheets.spreadsheets.batchUpdate', m[1] as string, (id, request) => this.batchUpdate(id, request.json<sheets_v4.Schema$BatchUpdateSpreadsheetRequest>()));
+      return this.sheetsRoute('sheets.spreadsheets.batchUpdate', m[1] as string, (id, request) =>
+        this.batchUpdate(id, request.json<sheets_v4.Schema$BatchUpdateSpreadsheetRequest>()),
+      );
     }
     if (httpMethod === 'POST' && (m = /^\/v4\/spreadsheets\/([^/:]+)\/values:batchUpdate$/.exec(path))) {
-      return this.sheetsRoute('sheets.spreadsheets.values.batchUpdate', m[1] as string, (id, request) => this.commit(id, valuesBatchUpdate(this.sheet(id), request.json())).response);
+      return this.sheetsRoute(
+        'sheets.spreadsheets.values.batchUpdate',
+        m[1] as string,
+        (id, request) => this.commit(id, valuesBatchUpdate(this.sheet(id), request.json())).response,
+      );
     }
     if (httpMethod === 'POST' && (m = /^\/v4\/spreadsheets\/([^/:]+)\/values\/(.+):append$/.exec(path))) {
       const range = decodeURIComponent(m[2] as string);
-      return this.sheetsRoute('sheets.spreadsheets.values.append', m[1] as string, (id, request) => this.commit(id, valuesAppend(this.sheet(id), range, url.searchParams.get('valueInputOption'), request.json())).response);
+      return this.sheetsRoute(
+        'sheets.spreadsheets.values.append',
+        m[1] as string,
+        (id, request) =>
+          this.commit(id, valuesAppend(this.sheet(id), range, url.searchParams.get('valueInputOption'), request.json()))
+            .response,
+      );
     }
     if (httpMethod === 'GET' && (m = /^\/v4\/spreadsheets\/([^/:]+)\/values\/([^:]+)$/.exec(path))) {
       const range = decodeURIComponent(m[2] as string);
       return this.sheetsRoute('sheets.spreadsheets.values.get', m[1] as string, (id) => {
         const view = spreadsheetView(this.sheet(id), { ranges: [range], includeGridData: true });
         const rows = view.sheets?.[0]?.data?.[0]?.rowData ?? [];
-        return { range, majorDimension: 'ROWS', values: rows.map((row) => (row.values ?? []).map((cell) => cell.formattedValue ?? '')) };
+        return {
+          range,
+          majorDimension: 'ROWS',
+          values: rows.map((row) => (row.values ?? []).map((cell) => cell.formattedValue ?? '')),
+        };
       });
     }
-    if (httpMethod === 'POST' && path === '/v4/spreadsheets') return { method: 'sheets.spreadsheets.create', target: null, handle: (request) => this.createSpreadsheet(request.json()) };
+    if (httpMethod === 'POST' && path === '/v4/spreadsheets')
+      return {
+        method: 'sheets.spreadsheets.create',
+        target: null,
+        handle: (request) => this.createSpreadsheet(request.json()),
+      };
 
-    if (path === '/drive/v3/files' && httpMethod === 'GET') return { method: 'drive.files.list', target: null, handle: () => this.listDriveFiles(url) };
-    if (path === '/drive/v3/files' && httpMethod === 'POST') return { method: 'drive.files.create', target: null, handle: (request) => this.createFile(request.json(), null, null) };
+    if (path === '/drive/v3/files' && httpMethod === 'GET')
+      return { method: 'drive.files.list', target: null, handle: () => this.listDriveFiles(url) };
+    if (path === '/drive/v3/files' && httpMethod === 'POST')
+      return {
+        method: 'drive.files.create',
+        target: null,
+        handle: (request) => this.createFile(request.json(), null, null),
+      };
     if (path === '/upload/drive/v3/files' && httpMethod === 'POST') {
-      return { method: 'drive.files.create', target: null, handle: (request) => {
-        const part = this.uploadParts(request);
-        return this.createFile(part.metadata, part.media, part.mediaType);
-      } };
+      return {
+        method: 'drive.files.create',
+        target: null,
+        handle: (request) => {
+          const part = this.uploadParts(request);
+          return this.createFile(part.metadata, part.media, part.mediaType);
+        },
+      };
     }
     if ((m = /^\/(upload\/)?drive\/v3\/files\/([^/]+)$/.exec(path))) {
       const id = decodeURIComponent(m[2] as string);
       const upload = m[1] !== undefined;
       if (httpMethod === 'GET') return { method: 'drive.files.get', target: id, handle: () => this.getFile(id, url) };
       if (httpMethod === 'PATCH') {
-        return { method: 'drive.files.update', target: id, handle: (request) => {
-          const part = upload ? this.uploadParts(request) : { metadata: request.json<Record<string, unknown>>(), media: null, mediaType: null };
-          return this.updateFile(id, url, part.metadata, part.media);
-        } };
+        return {
+          method: 'drive.files.update',
+          target: id,
+          handle: (request) => {
+            const part = upload
+              ? this.uploadParts(request)
+              : { metadata: request.json<Record<string, unknown>>(), media: null, mediaType: null };
+            return this.updateFile(id, url, part.metadata, part.media);
+          },
+        };
       }
     }
     if ((m = /^\/drive\/v3\/files\/([^/]+)\/permissions$/.exec(path))) {
       const id = decodeURIComponent(m[1] as string);
-      if (httpMethod === 'POST') return { method: 'drive.permissions.create', target: id, handle: (request) => this.createPermission(id, request.json()) };
-      if (httpMethod === 'GET') return { method: 'drive.permissions.list', target: id, handle: () => ({ kind: 'drive#permissionList', permissions: this.visibleFile(id).permissions }) };
+      if (httpMethod === 'POST')
+        return {
+          method: 'drive.permissions.create',
+          target: id,
+          handle: (request) => this.createPermission(id, request.json()),
+        };
+      if (httpMethod === 'GET')
+        return {
+          method: 'drive.permissions.list',
+          target: id,
+          handle: () => ({ kind: 'drive#permissionList', permissions: this.visibleFile(id).permissions }),
+        };
     }
     if (httpMethod === 'POST' && (m = /^\/gmail\/v1\/users\/([^/]+)\/messages\/send$/.exec(path))) {
       const userId = decodeURIComponent(m[1] as string);
-      return { method: 'gmail.users.messages.send', target: null, handle: (request) => this.sendMail(userId, request.json()) };
+      return {
+        method: 'gmail.users.messages.send',
+        target: null,
+        handle: (request) => this.sendMail(userId, request.json()),
+      };
     }
     return null;
   }
 
-  private sheetsRoute(method: ApiMethod, rawId: string, handle: (id: string, request: ParsedRequest) => unknown): Route {
+  private sheetsRoute(
+    method: ApiMethod,
+    rawId: string,
+    handle: (id: string, request: ParsedRequest) => unknown,
+  ): Route {
     const id = decodeURIComponent(rawId);
     return { method, target: id, handle: (request) => handle(id, request) };
   }
@@ -475,11 +639,17 @@ export class FakeGoogleApi {
     return spreadsheetView(this.sheet(id), { ranges, includeGridData });
   }
 
-  private batchUpdate(id: string, body: sheets_v4.Schema$BatchUpdateSpreadsheetRequest): sheets_v4.Schema$BatchUpdateSpreadsheetResponse {
+  private batchUpdate(
+    id: string,
+    body: sheets_v4.Schema$BatchUpdateSpreadsheetRequest,
+  ): sheets_v4.Schema$BatchUpdateSpreadsheetResponse {
     const { next, replies } = this.commit(id, batchUpdate(this.sheet(id), body.requests ?? []));
     const response: sheets_v4.Schema$BatchUpdateSpreadsheetResponse = { spreadsheetId: id, replies };
     if (body.includeSpreadsheetInResponse) {
-      response.updatedSpreadsheet = spreadsheetView(next, { ranges: body.responseRanges ?? undefined, includeGridData: body.responseIncludeGridData === true });
+      response.updatedSpreadsheet = spreadsheetView(next, {
+        ranges: body.responseRanges ?? undefined,
+        includeGridData: body.responseIncludeGridData === true,
+      });
     }
     return response;
   }
@@ -488,13 +658,31 @@ export class FakeGoogleApi {
     const id = this.newId();
     const title = body.properties?.title ?? 'Untitled spreadsheet';
     const sheets = (body.sheets?.length ? body.sheets : [{ properties: { title: 'Sheet1' } }]).map((sheet, index) => {
-      const stored = newSheet({ ...(sheet.properties as object), sheetId: sheet.properties?.sheetId ?? (index === 0 ? 0 : 100 + index), title: sheet.properties?.title ?? `Sheet${index + 1}`, index } as Parameters<typeof newSheet>[0]);
+      const stored = newSheet({
+        ...(sheet.properties as object),
+        sheetId: sheet.properties?.sheetId ?? (index === 0 ? 0 : 100 + index),
+        title: sheet.properties?.title ?? `Sheet${index + 1}`,
+        index,
+      } as Parameters<typeof newSheet>[0]);
       for (const data of sheet.data ?? []) {
-        (data.rowData ?? []).forEach((row, r) => (row.values ?? []).forEach((cell, c) => writeCell(stored, (data.startRow ?? 0) + r, (data.startColumn ?? 0) + c, cell, null)));
+        (data.rowData ?? []).forEach((row, r) =>
+          (row.values ?? []).forEach((cell, c) =>
+            writeCell(stored, (data.startRow ?? 0) + r, (data.startColumn ?? 0) + c, cell, null),
+          ),
+        );
       }
       return stored;
     });
-    this.spreadsheets.set(id, { spreadsheetId: id, properties: { title, locale: body.properties?.locale ?? 'in_ID', timeZone: body.properties?.timeZone ?? 'Asia/Jakarta' }, sheets, nextProtectedRangeId: 1 });
+    this.spreadsheets.set(id, {
+      spreadsheetId: id,
+      properties: {
+        title,
+        locale: body.properties?.locale ?? 'in_ID',
+        timeZone: body.properties?.timeZone ?? 'Asia/Jakarta',
+      },
+      sheets,
+      nextProtectedRangeId: 1,
+    });
     this.files.set(id, this.newFile(id, { name: title, mimeType: SPREADSHEET_MIME }));
     return spreadsheetView(this.spreadsheets.get(id) as StoredSpreadsheet, { includeGridData: false });
   }
@@ -507,7 +695,11 @@ export class FakeGoogleApi {
     return file;
   }
 
-  private uploadParts(request: ParsedRequest): { metadata: Record<string, unknown>; media: Buffer | null; mediaType: string | null } {
+  private uploadParts(request: ParsedRequest): {
+    metadata: Record<string, unknown>;
+    media: Buffer | null;
+    mediaType: string | null;
+  } {
     const type = request.url.searchParams.get('uploadType');
     const contentType = String(request.headers['content-type'] ?? '');
     if (type === 'multipart') return parseMultipart(request.body, contentType);
@@ -524,18 +716,40 @@ export class FakeGoogleApi {
     const page = visible.slice(offset, offset + pageSize);
     const next = offset + pageSize < visible.length ? String(offset + pageSize) : undefined;
     const usesFields = url.searchParams.has('fields');
-    return { kind: 'drive#fileList', incompleteSearch: false, files: page.map((file) => (usesFields ? fileResource(file) : defaultFileView(file))), ...(next ? { nextPageToken: next } : {}) };
+    return {
+      kind: 'drive#fileList',
+      incompleteSearch: false,
+      files: page.map((file) => (usesFields ? fileResource(file) : defaultFileView(file))),
+      ...(next ? { nextPageToken: next } : {}),
+    };
   }
 
-  private createFile(metadata: drive_v3.Schema$File, media: Buffer | null, mediaType: string | null): drive_v3.Schema$File {
+  private createFile(
+    metadata: drive_v3.Schema$File,
+    media: Buffer | null,
+    mediaType: string | null,
+  ): drive_v3.Schema$File {
     const id = this.newId();
     const name = metadata.name ?? 'Untitled';
     const mimeType = metadata.mimeType ?? mediaType ?? 'application/octet-stream';
     for (const parent of metadata.parents ?? []) this.visibleFile(parent);
-    const file: StoredFile = { ...this.newFile(id, { name, mimeType, parents: metadata.parents ?? [], appProperties: (metadata.appProperties ?? {}) as Record<string, string> }), content: media };
+    const file: StoredFile = {
+      ...this.newFile(id, {
+        name,
+        mimeType,
+        parents: metadata.parents ?? [],
+        appProperties: (metadata.appProperties ?? {}) as Record<string, string>,
+      }),
+      content: media,
+    };
     this.files.set(id, file);
     if (mimeType === SPREADSHEET_MIME) {
-      this.spreadsheets.set(id, { spreadsheetId: id, properties: { title: name, locale: 'in_ID', timeZone: 'Asia/Jakarta' }, sheets: [newSheet({ sheetId: 0, title: 'Sheet1', index: 0 })], nextProtectedRangeId: 1 });
+      this.spreadsheets.set(id, {
+        spreadsheetId: id,
+        properties: { title: name, locale: 'in_ID', timeZone: 'Asia/Jakarta' },
+        sheets: [newSheet({ sheetId: 0, title: 'Sheet1', index: 0 })],
+        nextProtectedRangeId: 1,
+      });
     }
     return fileResource(file);
   }
@@ -563,7 +777,8 @@ export class FakeGoogleApi {
   private createPermission(id: string, body: drive_v3.Schema$Permission): drive_v3.Schema$Permission {
     const file = this.visibleFile(id);
     if (!body.type || !body.role) throw invalidArgument('The permission type and role fields are required.');
-    if ((body.type === 'user' || body.type === 'group') && !body.emailAddress) throw invalidArgument('The permission emailAddress field is required.');
+    if ((body.type === 'user' || body.type === 'group') && !body.emailAddress)
+      throw invalidArgument('The permission emailAddress field is required.');
     const email = body.emailAddress?.toLowerCase();
     // Drive keeps one permission per person: granting again updates the role instead of adding another.
     const existing = file.permissions.find((p) => p.emailAddress?.toLowerCase() === email && p.type === body.type);
@@ -571,13 +786,20 @@ export class FakeGoogleApi {
       if (existing.role !== 'owner') existing.role = body.role;
       return { kind: 'drive#permission', id: existing.id, type: existing.type, role: existing.role };
     }
-    const permission = { kind: 'drive#permission', id: `perm-${file.permissions.length}-${Math.floor(this.random() * 1e9)}`, type: body.type, role: body.role, emailAddress: body.emailAddress };
+    const permission = {
+      kind: 'drive#permission',
+      id: `perm-${file.permissions.length}-${Math.floor(this.random() * 1e9)}`,
+      type: body.type,
+      role: body.role,
+      emailAddress: body.emailAddress,
+    };
     file.permissions.push(permission);
     return { kind: permission.kind, id: permission.id, type: permission.type, role: permission.role };
   }
 
   private sendMail(userId: string, body: { raw?: string }): { id: string; threadId: string; labelIds: string[] } {
-    if (!body.raw) throw invalidArgument("'raw' RFC822 payload message string or uploading message via /upload/* URL required");
+    if (!body.raw)
+      throw invalidArgument("'raw' RFC822 payload message string or uploading message via /upload/* URL required");
     const message = Buffer.from(body.raw.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
     this.sentMail.push({ userId, raw: body.raw, message });
     const id = this.newId().slice(0, 16);

@@ -33,7 +33,12 @@ export async function extractPdfText(bytes: Uint8Array): Promise<PdfText> {
       pages.push(text);
     }
     const metadata = await pdf.getMetadata();
-    return { pageCount: pdf.numPages, pages, text: pages.join('\n\n'), info: { ...(metadata.info as Record<string, unknown>) } };
+    return {
+      pageCount: pdf.numPages,
+      pages,
+      text: pages.join('\n\n'),
+      info: { ...(metadata.info as Record<string, unknown>) },
+    };
   } finally {
     await loading.destroy();
   }

@@ -2,7 +2,7 @@ import { DATA_TABS, PROFILE_TAB } from '../../sheets-schema/index.js';
 import { readOffice, type ParsedOffice } from '../../functions/core/office-reader.js';
 import { parsePeriod, type Period } from '../../functions/core/period.js';
 import { scoreOffice, type OfficeResult, type ScoringSettings } from '../../functions/core/scoring/office.js';
-import type { Cell, CellValue, FormatKind, Sheet, Workbook } from '../../functions/core/workbook.js';
+import type { Cell, CellValue, Sheet, Workbook } from '../../functions/core/workbook.js';
 
 /**
  * Builds the core's Workbook from plain arrays, so rule tests read like the sheet they describe.
@@ -37,14 +37,17 @@ export type DataTabName = 'Rencana Aksi' | 'IKU' | 'IKI' | 'Anjab' | 'ABK' | 'Ta
 export type OfficeTabName = typeof PROFILE_TAB.name | DataTabName;
 
 /** The template headers of each data tab, in template order. */
-export const HEADERS = Object.fromEntries(DATA_TABS.map((tab) => [tab.name, tab.columns.map((column) => column.header)])) as Record<DataTabName, string[]>;
+export const HEADERS = Object.fromEntries(
+  DATA_TABS.map((tab) => [tab.name, tab.columns.map((column) => column.header)]),
+) as Record<DataTabName, string[]>;
 
 /** Header row plus one row per record; a key that is not a header is a mistake in the test. */
 export function tableRows(headers: readonly string[], records: readonly Row[]): RowInput[] {
   return [
     headers,
     ...records.map((record) => {
-      for (const key of Object.keys(record)) if (!headers.includes(key)) throw new Error(`Test row names unknown header "${key}"`);
+      for (const key of Object.keys(record))
+        if (!headers.includes(key)) throw new Error(`Test row names unknown header "${key}"`);
       return headers.map((header) => record[header]);
     }),
   ];
@@ -93,17 +96,66 @@ export function profile(values: { code?: CellInput; name?: CellInput; year?: Cel
  */
 export const DEFAULT_TABS: Readonly<Record<DataTabName, readonly Row[]>> = {
   'Rencana Aksi': [
-    { No: 1, Bidang: 1, Kegiatan: 'Rekonsiliasi laporan keuangan', ...targets(1, 1, 1, 1), ...realizations(1, 1, 1), 'Bukti Dukung': URL_A },
-    { No: 2, Bidang: 'Pengolahan Data', Kegiatan: 'Pemutakhiran data pengawasan', ...targets(0, 2, 2, 0), ...realizations(0, 2, 1), 'Bukti Dukung': URL_B },
+    {
+      No: 1,
+      Bidang: 1,
+      Kegiatan: 'Rekonsiliasi laporan keuangan',
+      ...targets(1, 1, 1, 1),
+      ...realizations(1, 1, 1),
+      'Bukti Dukung': URL_A,
+    },
+    {
+      No: 2,
+      Bidang: 'Pengolahan Data',
+      Kegiatan: 'Pemutakhiran data pengawasan',
+      ...targets(0, 2, 2, 0),
+      ...realizations(0, 2, 1),
+      'Bukti Dukung': URL_B,
+    },
   ],
   IKU: [
-    { Kode: 'IKU-01', Indikator: 'Persentase laporan pengawasan tepat waktu', Polaritas: 'Maksimal', Sifat: 'Kumulatif', ...targets(25, 25, 25, 25), ...realizations(20, 25, 30) },
-    { Kode: 'IKU-02', Indikator: 'Jumlah temuan audit', Polaritas: 'Minimal', Sifat: 'Akhir Periode', ...targets(10, 10, 10, 10), ...realizations(12, 10, 11) },
+    {
+      Kode: 'IKU-01',
+      Indikator: 'Persentase laporan pengawasan tepat waktu',
+      Polaritas: 'Maksimal',
+      Sifat: 'Kumulatif',
+      ...targets(25, 25, 25, 25),
+      ...realizations(20, 25, 30),
+    },
+    {
+      Kode: 'IKU-02',
+      Indikator: 'Jumlah temuan audit',
+      Polaritas: 'Minimal',
+      Sifat: 'Akhir Periode',
+      ...targets(10, 10, 10, 10),
+      ...realizations(12, 10, 11),
+    },
   ],
   IKI: [
-    { NIP: NIP_A, Nama: 'Andi', 'Kode IKU': 'IKU-01', Indikator: 'Laporan disusun', ...targets(10, 10, 10, 10), ...realizations(10, 10, 10) },
-    { NIP: NIP_A, Nama: 'Andi', 'Kode IKU': 'IKU-02', Indikator: 'Tindak lanjut temuan', ...targets(5, 5, 5, 5), ...realizations(5, 5, 2) },
-    { NIP: NIP_B, Nama: 'Budi', 'Kode IKU': 'IKU-01', Indikator: 'Data diunggah', ...targets(4, 4, 4, 4), ...realizations(4, 4, 4) },
+    {
+      NIP: NIP_A,
+      Nama: 'Andi',
+      'Kode IKU': 'IKU-01',
+      Indikator: 'Laporan disusun',
+      ...targets(10, 10, 10, 10),
+      ...realizations(10, 10, 10),
+    },
+    {
+      NIP: NIP_A,
+      Nama: 'Andi',
+      'Kode IKU': 'IKU-02',
+      Indikator: 'Tindak lanjut temuan',
+      ...targets(5, 5, 5, 5),
+      ...realizations(5, 5, 2),
+    },
+    {
+      NIP: NIP_B,
+      Nama: 'Budi',
+      'Kode IKU': 'IKU-01',
+      Indikator: 'Data diunggah',
+      ...targets(4, 4, 4, 4),
+      ...realizations(4, 4, 4),
+    },
   ],
   Anjab: [
     { Jabatan: 'Kepala Sekretariat', 'Jenis Jabatan': 'Struktural', 'Pegawai Ada': 1 },
@@ -121,7 +173,13 @@ export const DEFAULT_TABS: Readonly<Record<DataTabName, readonly Row[]>> = {
       [2, 'Pemetaan regulasi'],
       [2, 'Analisis jabatan'],
       [2, 'Analisis beban kerja'],
-    ].map(([stage, step]) => ({ Tahap: stage, Langkah: step, Status: 'Selesai', 'Tanggal Selesai': '15/08/2025', 'Bukti Dukung': URL_A })),
+    ].map(([stage, step]) => ({
+      Tahap: stage,
+      Langkah: step,
+      Status: 'Selesai',
+      'Tanggal Selesai': '15/08/2025',
+      'Bukti Dukung': URL_A,
+    })),
     { Tahap: 3, Langkah: 'Penyusunan IKU', Status: 'Proses' },
     { Tahap: 3, Langkah: 'Penyusunan IKI', Status: 'Proses' },
     { Tahap: 4, Langkah: 'Penyusunan instrumen monitoring dan evaluasi', Status: 'Belum' },
@@ -136,7 +194,8 @@ export type TabInput = readonly Row[] | { readonly rows: readonly RowInput[] } |
 export function officeWorkbook(tweaks: Partial<Record<OfficeTabName, TabInput>> = {}, ...extra: Sheet[]): Workbook {
   const sheets: Sheet[] = [];
   const profil = PROFILE_TAB.name in tweaks ? tweaks[PROFILE_TAB.name] : profile();
-  if (profil !== null && profil !== undefined) sheets.push(sheet(PROFILE_TAB.name, 'rows' in profil ? profil.rows : []));
+  if (profil !== null && profil !== undefined)
+    sheets.push(sheet(PROFILE_TAB.name, 'rows' in profil ? profil.rows : []));
   for (const name of Object.keys(DEFAULT_TABS) as DataTabName[]) {
     const input = name in tweaks ? tweaks[name] : DEFAULT_TABS[name];
     if (input === null || input === undefined) continue;

@@ -14,7 +14,10 @@ import { PILOT_OFFICE } from '../../functions/sample/sample-offices.js';
 import { COMPONENTS, JATIM_OFFICES, SETTING_DEFAULTS } from '../../sheets-schema/index.js';
 
 const period = parsePeriod('2025-TW3') as Period;
-const weights = Object.fromEntries(COMPONENTS.map((c) => [c.key, c.defaultWeight])) as Record<(typeof COMPONENTS)[number]['key'], number>;
+const weights = Object.fromEntries(COMPONENTS.map((c) => [c.key, c.defaultWeight])) as Record<
+  (typeof COMPONENTS)[number]['key'],
+  number
+>;
 const settings = { cap: SETTING_DEFAULTS.cap, effectiveMinutes: SETTING_DEFAULTS.effectiveMinutes, weights };
 
 let root: string;
@@ -29,7 +32,10 @@ beforeAll(async () => {
     const workbook = await readXlsxWorkbook(office.path).catch(() => null);
     if (!workbook) continue;
     workbooks.set(office.code, workbook);
-    results.set(office.code, scoreOffice(office, readOffice(workbook, { code: office.code }, period), period, settings));
+    results.set(
+      office.code,
+      scoreOffice(office, readOffice(workbook, { code: office.code }, period), period, settings),
+    );
   }
 });
 afterAll(async () => {
@@ -43,24 +49,34 @@ function cellAt(workbook: Workbook, ref: string): Cell | undefined {
   return findSheet(workbook, (match[1] ?? match[2]) as string)?.rows[Number(match[4]) - 1]?.[column];
 }
 
-const values = (workbook: Workbook, tab: string) => findSheet(workbook, tab)?.rows.map((row) => Array.from(row ?? [], (cell) => cell?.value ?? null)) ?? [];
+const values = (workbook: Workbook, tab: string) =>
+  findSheet(workbook, tab)?.rows.map((row) => Array.from(row ?? [], (cell) => cell?.value ?? null)) ?? [];
 
 describe('generateSampleProvince (38 offices, seed 2025)', () => {
   it('writes rekap.xlsx and one workbook per office', async () => {
     expect((await readdir(join(root, 'a'))).sort()).toEqual(['rekap.xlsx', 'satker']);
-    expect((await readdir(join(root, 'a', 'satker'))).sort()).toEqual(JATIM_OFFICES.map((o) => `${o.code}.xlsx`).sort());
+    expect((await readdir(join(root, 'a', 'satker'))).sort()).toEqual(
+      JATIM_OFFICES.map((o) => `${o.code}.xlsx`).sort(),
+    );
   });
 
   it('registers every office in the rekap with its source, example e-mail and Aktif Ya', async () => {
     const rekap = await readXlsxWorkbook(province.rekapPath);
     const rows = values(rekap, 'Satker');
     expect(rows[0]).toEqual(['Kode', 'Nama', 'Jenis', 'Sumber', 'Email', 'Aktif']);
-    expect(rows.slice(1).map((row) => row.slice(0, 4))).toEqual(JATIM_OFFICES.map((o) => [o.code, o.name, o.kind, `satker/${o.code}.xlsx`]));
+    expect(rows.slice(1).map((row) => row.slice(0, 4))).toEqual(
+      JATIM_OFFICES.map((o) => [o.code, o.name, o.kind, `satker/${o.code}.xlsx`]),
+    );
     for (const row of rows.slice(1)) {
       expect(String(row[4])).toMatch(/^bawaslu\.[a-z-]+@example\.go\.id(, sekretariat\.[a-z-]+@example\.go\.id)?$/);
       expect(row[5]).toBe('Ya');
     }
-    expect(values(rekap, 'Pengaturan')).toEqual([['Periode', '2025-TW3'], ['Batas Capaian', 120], ['WKE', 75000], ['Email Provinsi', 'monev.jatim@example.go.id']]);
+    expect(values(rekap, 'Pengaturan')).toEqual([
+      ['Periode', '2025-TW3'],
+      ['Batas Capaian', 120],
+      ['WKE', 75000],
+      ['Email Provinsi', 'monev.jatim@example.go.id'],
+    ]);
     expect(values(rekap, 'Bobot').slice(1)).toEqual(COMPONENTS.map((c) => [c.label, c.defaultWeight]));
   });
 
@@ -110,7 +126,12 @@ describe('generateSampleProvince (38 offices, seed 2025)', () => {
   });
 
   it('reproduces every file byte for byte, and another seed gives other content', async () => {
-    const again = await generateSampleProvince({ outDir: join(root, 'b'), offices: 38, seed: 2025, period: '2025-TW3' });
+    const again = await generateSampleProvince({
+      outDir: join(root, 'b'),
+      offices: 38,
+      seed: 2025,
+      period: '2025-TW3',
+    });
     for (const [i, office] of province.offices.entries()) {
       const other = again.offices[i]?.path as string;
       expect(Buffer.compare(await readFile(office.path), await readFile(other)), office.code).toBe(0);
@@ -118,31 +139,47 @@ describe('generateSampleProvince (38 offices, seed 2025)', () => {
     expect(Buffer.compare(await readFile(province.rekapPath), await readFile(again.rekapPath))).toBe(0);
     expect(again.mistakes).toEqual(province.mistakes);
 
-    const reseeded = await generateSampleProvince({ outDir: join(root, 'c'), offices: 2, seed: 99, period: '2025-TW3' });
+    const reseeded = await generateSampleProvince({
+      outDir: join(root, 'c'),
+      offices: 2,
+      seed: 99,
+      period: '2025-TW3',
+    });
     const first = province.offices[0]?.path as string;
     expect(await readXlsxWorkbook(reseeded.offices[0]?.path as string)).not.toEqual(await readXlsxWorkbook(first));
   });
 });
 
 describe('the planned mistakes are where province.mistakes says', () => {
-  const inCells = (kind: MistakeKind, test: (cell: Cell | undefined, mistake: SampleMistake, workbook: Workbook) => void) => () => {
-    const mistake = province.mistakes.find((m) => m.kind === kind) as SampleMistake;
-    const workbook = workbooks.get(mistake.office) as Workbook;
-    for (const ref of mistake.cells) test(cellAt(workbook, ref), mistake, workbook);
-  };
+  const inCells =
+    (kind: MistakeKind, test: (cell: Cell | undefined, mistake: SampleMistake, workbook: Workbook) => void) => () => {
+      const mistake = province.mistakes.find((m) => m.kind === kind) as SampleMistake;
+      const workbook = workbooks.get(mistake.office) as Workbook;
+      for (const ref of mistake.cells) test(cellAt(workbook, ref), mistake, workbook);
+    };
   const table: { kind: MistakeKind; check: () => void | Promise<void> }[] = [
     { kind: 'formula-error', check: inCells('formula-error', (cell) => expect(cell?.value).toBe('#DIV/0!')) },
     { kind: 'decimal-comma', check: inCells('decimal-comma', (cell) => expect(cell?.value).toMatch(/^\d+,5$/)) },
     { kind: 'nip-as-number', check: inCells('nip-as-number', (cell) => expect(cell?.value).toBeGreaterThan(1e17)) },
-    { kind: 'ambiguous-number', check: inCells('ambiguous-number', (cell) => expect(cell?.value).toMatch(/^\d\.\d{3}$/)) },
+    {
+      kind: 'ambiguous-number',
+      check: inCells('ambiguous-number', (cell) => expect(cell?.value).toMatch(/^\d\.\d{3}$/)),
+    },
     { kind: 'word-in-number', check: inCells('word-in-number', (cell) => expect(cell?.value).toBe('delapan puluh')) },
     { kind: 'missing-evidence', check: inCells('missing-evidence', (cell) => expect(cell).toBeUndefined()) },
     { kind: 'mixed-percent', check: inCells('mixed-percent', (cell) => expect(cell?.value).toMatch(/%$/)) },
     {
       kind: 'unknown-iku',
-      check: inCells('unknown-iku', (cell, _, workbook) => expect(values(workbook, 'IKU').map((row) => row[0])).not.toContain(cell?.value)),
+      check: inCells('unknown-iku', (cell, _, workbook) =>
+        expect(values(workbook, 'IKU').map((row) => row[0])).not.toContain(cell?.value),
+      ),
     },
-    { kind: 'missing-column', check: inCells('missing-column', (_, __, workbook) => expect(values(workbook, 'Rencana Aksi')[0]).not.toContain('Bukti Dukung')) },
+    {
+      kind: 'missing-column',
+      check: inCells('missing-column', (_, __, workbook) =>
+        expect(values(workbook, 'Rencana Aksi')[0]).not.toContain('Bukti Dukung'),
+      ),
+    },
     {
       kind: 'unreadable',
       check: async () => {
@@ -158,14 +195,22 @@ describe('the planned mistakes are where province.mistakes says', () => {
     for (const mistake of province.mistakes) {
       if (!mistake.finding || mistake.kind === 'unreadable') continue;
       const findings = results.get(mistake.office)?.findings ?? [];
-      for (const cell of mistake.cells) expect(findings.some((f) => f.code === mistake.finding && f.cell === cell), `${mistake.kind} at ${cell}`).toBe(true);
+      for (const cell of mistake.cells)
+        expect(
+          findings.some((f) => f.code === mistake.finding && f.cell === cell),
+          `${mistake.kind} at ${cell}`,
+        ).toBe(true);
     }
   });
 
   it('spellings that are valid as typed raise no finding', () => {
     for (const mistake of province.mistakes.filter((m) => m.finding === null)) {
       const findings = results.get(mistake.office)?.findings ?? [];
-      for (const cell of mistake.cells) expect(findings.filter((f) => f.cell === cell), `${mistake.kind} at ${cell}`).toEqual([]);
+      for (const cell of mistake.cells)
+        expect(
+          findings.filter((f) => f.cell === cell),
+          `${mistake.kind} at ${cell}`,
+        ).toEqual([]);
     }
   });
 });

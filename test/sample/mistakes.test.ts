@@ -5,8 +5,16 @@ import { SAMPLE_MISTAKES } from '../../functions/sample/sample-mistakes.js';
 import { PILOT_OFFICE, sampleOffices } from '../../functions/sample/sample-offices.js';
 
 const ALL_KINDS: MistakeKind[] = [
-  'formula-error', 'decimal-comma', 'nip-as-number', 'ambiguous-number', 'unknown-iku',
-  'mixed-percent', 'word-in-number', 'missing-evidence', 'missing-column', 'unreadable',
+  'formula-error',
+  'decimal-comma',
+  'nip-as-number',
+  'ambiguous-number',
+  'unknown-iku',
+  'mixed-percent',
+  'word-in-number',
+  'missing-evidence',
+  'missing-column',
+  'unreadable',
 ];
 
 describe('planMistakes', () => {
@@ -26,12 +34,18 @@ describe('planMistakes', () => {
   });
 
   it('repeats the round for larger provinces: one unreadable workbook per 38 offices', () => {
-    const plan = planMistakes(sampleOffices(76).map((office) => office.code), 2025);
+    const plan = planMistakes(
+      sampleOffices(76).map((office) => office.code),
+      2025,
+    );
     expect([...plan.values()].filter((kinds) => kinds.includes('unreadable'))).toHaveLength(2);
   });
 
   it('fills what fits in a small province, workbook mistakes first', () => {
-    const plan = planMistakes(sampleOffices(3).map((office) => office.code), 2025);
+    const plan = planMistakes(
+      sampleOffices(3).map((office) => office.code),
+      2025,
+    );
     expect(plan.size).toBe(3);
     expect([...plan.values()].flat()).not.toContain('unreadable');
   });

@@ -3,7 +3,14 @@ import { Random, hashSeed } from '../../functions/sample/random.js';
 
 describe('Random', () => {
   it('repeats its sequence for a seed and differs for another', () => {
-    const draw = (seed: number) => Array.from({ length: 5 }, (() => { const rng = new Random(seed); return () => rng.next(); })());
+    const draw = (seed: number) =>
+      Array.from(
+        { length: 5 },
+        (() => {
+          const rng = new Random(seed);
+          return () => rng.next();
+        })(),
+      );
     expect(draw(2025)).toEqual(draw(2025));
     expect(draw(2025)).not.toEqual(draw(2026));
   });

@@ -3,7 +3,16 @@ import type { OfficeResult } from '../../core/scoring/office.js';
 import type { CycleRecord, CycleStore } from '../../ports.js';
 import type { GoogleServices } from '../google/google-services.js';
 import { mapLimit } from '../../app/map-limit.js';
-import { codeOfResultFile, parseRecord, parseResult, RECORD_FILE, recordJson, resultFile, resultJson, safeName } from './stored-cycle.js';
+import {
+  codeOfResultFile,
+  parseRecord,
+  parseResult,
+  RECORD_FILE,
+  recordJson,
+  resultFile,
+  resultJson,
+  safeName,
+} from './stored-cycle.js';
 
 /**
  * Cycles on Google Drive, for the deployed functions, which share no disk: under the configured
@@ -60,8 +69,11 @@ export class DriveCycleStore implements CycleStore {
     const folder = await this.requireFolder(id);
     const files = new Map<string, string>();
     // Two workers writing one office's first result at once leave two files; either will do.
-    for (const file of await this.children(folder)) if (codeOfResultFile(file.name) !== null && !files.has(file.name)) files.set(file.name, file.id);
-    return mapLimit([...files], DOWNLOADS_AT_ONCE, async ([name, fileId]) => parseResult(await this.download(fileId, id), `${this.where(id)}/${name}`));
+    for (const file of await this.children(folder))
+      if (codeOfResultFile(file.name) !== null && !files.has(file.name)) files.set(file.name, file.id);
+    return mapLimit([...files], DOWNLOADS_AT_ONCE, async ([name, fileId]) =>
+      parseResult(await this.download(fileId, id), `${this.where(id)}/${name}`),
+    );
   }
 
   async markFinished(id: string, at: Date): Promise<void> {
@@ -85,7 +97,9 @@ export class DriveCycleStore implements CycleStore {
   private async cycleFolder(id: string, create: boolean): Promise<string | null> {
     const known = this.folders.get(safeName(id, 'ID siklus'));
     if (known) return known;
-    this.root ??= (await this.findFolder(CYCLES_FOLDER, this.parentFolderId)) ?? (create ? await this.createFolder(CYCLES_FOLDER, this.parentFolderId) : undefined);
+    this.root ??=
+      (await this.findFolder(CYCLES_FOLDER, this.parentFolderId)) ??
+      (create ? await this.createFolder(CYCLES_FOLDER, this.parentFolderId) : undefined);
     if (!this.root) return null;
     const folder = (await this.findFolder(id, this.root)) ?? (create ? await this.createFolder(id, this.root) : null);
     if (folder) this.folders.set(id, folder);
@@ -95,14 +109,25 @@ export class DriveCycleStore implements CycleStore {
   private async findFolder(name: string, parent: string): Promise<string | null> {
     const drive = this.services.clients.drive;
     const found = await this.services.drive(this.what(), () =>
-      drive.files.list({ q: `name = '${name}' and mimeType = '${FOLDER_MIME}' and '${parent}' in parents and trashed = false`, fields: 'files(id)', supportsAllDrives: true, includeItemsFromAllDrives: true }),
+      drive.files.list({
+        q: `name = '${name}' and mimeType = '${FOLDER_MIME}' and '${parent}' in parents and trashed = false`,
+        fields: 'files(id)',
+        supportsAllDrives: true,
+        includeItemsFromAllDrives: true,
+      }),
     );
     return found.files?.[0]?.id ?? null;
   }
 
   private async createFolder(name: string, parent: string): Promise<string> {
     const drive = this.services.clients.drive;
-    const created = await this.services.drive(this.what(), () => drive.files.create({ requestBody: { name, mimeType: FOLDER_MIME, parents: [parent] }, fields: 'id', supportsAllDrives: true }));
+    const created = await this.services.drive(this.what(), () =>
+      drive.files.create({
+        requestBody: { name, mimeType: FOLDER_MIME, parents: [parent] },
+        fields: 'id',
+        supportsAllDrives: true,
+      }),
+    );
     if (!created.id) throw new Error('Drive tidak mengembalikan ID folder siklus.');
     return created.id;
   }
@@ -110,7 +135,12 @@ export class DriveCycleStore implements CycleStore {
   private async findFile(folder: string, name: string): Promise<string | null> {
     const drive = this.services.clients.drive;
     const found = await this.services.drive(this.what(), () =>
-      drive.files.list({ q: `name = '${name}' and '${folder}' in parents and trashed = false`, fields: 'files(id)', supportsAllDrives: true, includeItemsFromAllDrives: true }),
+      drive.files.list({
+        q: `name = '${name}' and '${folder}' in parents and trashed = false`,
+        fields: 'files(id)',
+        supportsAllDrives: true,
+        includeItemsFromAllDrives: true,
+      }),
     );
     return found.files?.[0]?.id ?? null;
   }
@@ -121,7 +151,14 @@ export class DriveCycleStore implements CycleStore {
     let pageToken: string | undefined;
     do {
       const page: drive_v3.Schema$FileList = await this.services.drive(this.what(), () =>
-        drive.files.list({ q: `'${folder}' in parents and trashed = false`, fields: 'nextPageToken,files(id,name)', pageSize: 1000, pageToken, supportsAllDrives: true, includeItemsFromAllDrives: true }),
+        drive.files.list({
+          q: `'${folder}' in parents and trashed = false`,
+          fields: 'nextPageToken,files(id,name)',
+          pageSize: 1000,
+          pageToken,
+          supportsAllDrives: true,
+          includeItemsFromAllDrives: true,
+        }),
       );
       for (const file of page.files ?? []) if (file.id && file.name) files.push({ id: file.id, name: file.name });
       pageToken = page.nextPageToken ?? undefined;
@@ -132,7 +169,14 @@ export class DriveCycleStore implements CycleStore {
   private async download(fileId: string, id: string): Promise<string> {
     const drive = this.services.clients.drive;
     // alt=media answers the file's bytes; asked for as text, so JSON is parsed (and checked) here.
-    const text = await this.services.drive(`Berkas siklus ${id}`, () => drive.files.get({ fileId, alt: 'media', supportsAllDrives: true }, { responseType: 'text' }) as unknown as Promise<{ data: unknown }>);
+    const text = await this.services.drive(
+      `Berkas siklus ${id}`,
+      () =>
+        drive.files.get(
+          { fileId, alt: 'media', supportsAllDrives: true },
+          { responseType: 'text' },
+        ) as unknown as Promise<{ data: unknown }>,
+    );
     return typeof text === 'string' ? text : JSON.stringify(text);
   }
 
@@ -145,7 +189,15 @@ export class DriveCycleStore implements CycleStore {
     await this.services.drive(this.what(), () =>
       existing
         ? drive.files.update({ fileId: existing, media, fields: 'id', supportsAllDrives: true }, options)
-        : drive.files.create({ requestBody: { name, parents: [folder], mimeType: JSON_MIME }, media, fields: 'id', supportsAllDrives: true }, options),
+        : drive.files.create(
+            {
+              requestBody: { name, parents: [folder], mimeType: JSON_MIME },
+              media,
+              fields: 'id',
+              supportsAllDrives: true,
+            },
+            options,
+          ),
     );
   }
 

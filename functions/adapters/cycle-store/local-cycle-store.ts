@@ -3,7 +3,16 @@ import { join } from 'node:path';
 import type { OfficeResult } from '../../core/scoring/office.js';
 import type { CycleRecord, CycleStore } from '../../ports.js';
 import { createFileAtomic, writeFileAtomic } from '../fs/atomic-file.js';
-import { codeOfResultFile, parseRecord, parseResult, RECORD_FILE, recordJson, resultFile, resultJson, safeName } from './stored-cycle.js';
+import {
+  codeOfResultFile,
+  parseRecord,
+  parseResult,
+  RECORD_FILE,
+  recordJson,
+  resultFile,
+  resultJson,
+  safeName,
+} from './stored-cycle.js';
 
 /**
  * Cycles in a local folder (OUT/siklus): `<cycle>/siklus.json` and `<cycle>/hasil/<kode>.json`,
@@ -27,7 +36,10 @@ export class LocalCycleStore implements CycleStore {
   }
 
   async saveResult(id: string, result: OfficeResult): Promise<void> {
-    await writeFileAtomic(join(this.resultsFolder(id), resultFile(result.code)), resultJson(id, result, this.clock.now()));
+    await writeFileAtomic(
+      join(this.resultsFolder(id), resultFile(result.code)),
+      resultJson(id, result, this.clock.now()),
+    );
   }
 
   async scored(id: string): Promise<ReadonlySet<string>> {

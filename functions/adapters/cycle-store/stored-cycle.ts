@@ -30,8 +30,21 @@ const resultSchema = z.looseObject({
   areas: z.record(z.string(), z.number().nullable()),
   workload: z.looseObject({ jobs: z.array(z.unknown()) }),
   peers: z.array(z.unknown()),
-  findings: z.array(z.looseObject({ tab: z.string(), cell: z.string(), level: z.enum(['error', 'warning']), code: z.string(), message: z.string() })),
-  details: z.looseObject({ iku: z.array(z.unknown()), actionPlan: z.array(z.unknown()), iki: z.array(z.unknown()), stages: z.array(z.unknown()) }),
+  findings: z.array(
+    z.looseObject({
+      tab: z.string(),
+      cell: z.string(),
+      level: z.enum(['error', 'warning']),
+      code: z.string(),
+      message: z.string(),
+    }),
+  ),
+  details: z.looseObject({
+    iku: z.array(z.unknown()),
+    actionPlan: z.array(z.unknown()),
+    iki: z.array(z.unknown()),
+    stages: z.array(z.unknown()),
+  }),
 });
 
 const storedResultSchema = z.object({ cycle: z.string(), savedAt: z.string(), result: resultSchema });
@@ -64,7 +77,8 @@ export function parseResult(text: string, where: string): OfficeResult {
 
 /** Cycle IDs and office codes become file names: letters, digits, `.`, `_` and `-` only. */
 export function safeName(name: string, what: string): string {
-  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,119}$/.test(name) || name.includes('..')) throw new Error(`${what} "${name.slice(0, 40)}" tidak dapat dipakai sebagai nama berkas siklus.`);
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,119}$/.test(name) || name.includes('..'))
+    throw new Error(`${what} "${name.slice(0, 40)}" tidak dapat dipakai sebagai nama berkas siklus.`);
   return name;
 }
 
@@ -76,6 +90,9 @@ function parseJson<T>(schema: z.ZodType<T>, text: string, where: string): T {
     throw new Error(`${where} bukan JSON yang utuh.`);
   }
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new Error(`${where} bukan berkas siklus monev: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`.trim());
+  if (!parsed.success)
+    throw new Error(
+      `${where} bukan berkas siklus monev: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`.trim(),
+    );
   return parsed.data;
 }

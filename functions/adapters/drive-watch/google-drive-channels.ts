@@ -9,15 +9,33 @@ import type { DriveChannel, DriveChannels } from '../../ports.js';
 export class GoogleDriveChannels implements DriveChannels {
   private client: Promise<drive_v3.Drive> | undefined;
 
-  constructor(private readonly options: { readonly rootUrl?: string; readonly keyFile?: string; readonly createClient?: () => Promise<drive_v3.Drive> } = {}) {}
+  constructor(
+    private readonly options: {
+      readonly rootUrl?: string;
+      readonly keyFile?: string;
+      readonly createClient?: () => Promise<drive_v3.Drive>;
+    } = {},
+  ) {}
 
-  async watch(request: { fileId: string; id: string; address: string; token: string; expiration: Date }): Promise<DriveChannel> {
+  async watch(request: {
+    fileId: string;
+    id: string;
+    address: string;
+    token: string;
+    expiration: Date;
+  }): Promise<DriveChannel> {
     const drive = await this.drive();
     const response = await drive.files
       .watch({
         fileId: request.fileId,
         supportsAllDrives: true,
-        requestBody: { id: request.id, type: 'web_hook', address: request.address, token: request.token, expiration: String(request.expiration.getTime()) },
+        requestBody: {
+          id: request.id,
+          type: 'web_hook',
+          address: request.address,
+          token: request.token,
+          expiration: String(request.expiration.getTime()),
+        },
       })
       .catch((error: unknown) => {
         throw new DriveChannelError(request.fileId, error);
@@ -29,10 +47,12 @@ export class GoogleDriveChannels implements DriveChannels {
 
   async stop(channel: { id: string; resourceId: string }): Promise<void> {
     const drive = await this.drive();
-    await drive.channels.stop({ requestBody: { id: channel.id, resourceId: channel.resourceId } }).catch((error: unknown) => {
-      if (statusOf(error) === 404) return;
-      throw new DriveChannelError(null, error);
-    });
+    await drive.channels
+      .stop({ requestBody: { id: channel.id, resourceId: channel.resourceId } })
+      .catch((error: unknown) => {
+        if (statusOf(error) === 404) return;
+        throw new DriveChannelError(null, error);
+      });
   }
 
   private drive(): Promise<drive_v3.Drive> {
@@ -76,5 +96,8 @@ async function defaultDriveClient(options: { rootUrl?: string; keyFile?: string 
   if (options.rootUrl) return drive({ version: 'v3', rootUrl: options.rootUrl });
   // A key file when configured, else Application Default Credentials (the function's service account).
   // Watching a file needs read access only.
-  return drive({ version: 'v3', auth: new auth.GoogleAuth({ keyFile: options.keyFile, scopes: ['https://www.googleapis.com/auth/drive.readonly'] }) });
+  return drive({
+    version: 'v3',
+    auth: new auth.GoogleAuth({ keyFile: options.keyFile, scopes: ['https://www.googleapis.com/auth/drive.readonly'] }),
+  });
 }

@@ -3,7 +3,7 @@ import type { ResultsDocument } from '../../core/results-document.js';
 import type { ResultsStore } from '../../ports.js';
 import { writeFileAtomic } from './atomic-file.js';
 
-/** results.json in the output folder (SPEC §7), written atomically. */
+/** results.json in the output folder (docs/SPEC.md §7), written atomically. */
 export class ResultsFile implements ResultsStore {
   constructor(private readonly outDir: string) {}
 

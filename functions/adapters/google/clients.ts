@@ -54,7 +54,12 @@ export function createGoogleClients(config: GoogleConfig): GoogleClients {
     authClient ??= new (libraries.auth().GoogleAuth)({ scopes: SCOPES, keyFile: config.credentialsFile });
     return authClient;
   };
-  const common = () => ({ rootUrl: config.rootUrl, retry: false, timeout: REQUEST_TIMEOUT_MS, auth: auth() as unknown as SheetsAuth });
+  const common = () => ({
+    rootUrl: config.rootUrl,
+    retry: false,
+    timeout: REQUEST_TIMEOUT_MS,
+    auth: auth() as unknown as SheetsAuth,
+  });
   let sheetsClient: sheets_v4.Sheets | undefined;
   let driveClient: drive_v3.Drive | undefined;
   let gmailClient: gmail_v1.Gmail | undefined;
@@ -72,7 +77,11 @@ export function createGoogleClients(config: GoogleConfig): GoogleClients {
       if (!gmailClient) {
         const mailAuth = unauthenticated
           ? undefined
-          : new (libraries.auth().GoogleAuth)({ scopes: GMAIL_SCOPES, keyFile: config.credentialsFile, clientOptions: config.gmailSender ? { subject: config.gmailSender } : undefined });
+          : new (libraries.auth().GoogleAuth)({
+              scopes: GMAIL_SCOPES,
+              keyFile: config.credentialsFile,
+              clientOptions: config.gmailSender ? { subject: config.gmailSender } : undefined,
+            });
         gmailClient = libraries.gmail().gmail({ version: 'v1', ...common(), auth: mailAuth as unknown as SheetsAuth });
       }
       return gmailClient;

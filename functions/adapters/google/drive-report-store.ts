@@ -24,12 +24,28 @@ export class DriveReportStore implements ReportStore {
     const drive = this.services.clients.drive;
     // The upload URL ignores the client's root, so a configured root goes with every upload.
     const options = this.services.clients.rootUrl ? { rootUrl: this.services.clients.rootUrl } : {};
-    const media = () => ({ mimeType: 'application/pdf', body: Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]) });
+    const media = () => ({
+      mimeType: 'application/pdf',
+      body: Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]),
+    });
     const existing = folder.files.get(fileName);
     const file = existing
-      ? await this.services.drive(`Laporan ${fileName} di Drive`, () => drive.files.update({ fileId: existing, media: media(), fields: 'id,webViewLink', supportsAllDrives: true }, options))
+      ? await this.services.drive(`Laporan ${fileName} di Drive`, () =>
+          drive.files.update(
+            { fileId: existing, media: media(), fields: 'id,webViewLink', supportsAllDrives: true },
+            options,
+          ),
+        )
       : await this.services.drive(`Folder laporan ${folder.id}`, () =>
-          drive.files.create({ requestBody: { name: fileName, parents: [folder.id], mimeType: 'application/pdf' }, media: media(), fields: 'id,webViewLink', supportsAllDrives: true }, options),
+          drive.files.create(
+            {
+              requestBody: { name: fileName, parents: [folder.id], mimeType: 'application/pdf' },
+              media: media(),
+              fields: 'id,webViewLink',
+              supportsAllDrives: true,
+            },
+            options,
+          ),
         );
     if (file.id) folder.files.set(fileName, file.id);
     return file.webViewLink ?? `https://drive.google.com/file/d/${file.id}/view`;
@@ -50,19 +66,40 @@ export class DriveReportStore implements ReportStore {
     const drive = this.services.clients.drive;
     const what = `Folder laporan (MONEV_DRIVE_REPORTS_FOLDER_ID ${this.parentFolderId})`;
     const found = await this.services.drive(what, () =>
-      drive.files.list({ q: `name = '${quote(name)}' and mimeType = '${FOLDER_MIME}' and '${this.parentFolderId}' in parents and trashed = false`, fields: 'files(id)', supportsAllDrives: true, includeItemsFromAllDrives: true }),
+      drive.files.list({
+        q: `name = '${quote(name)}' and mimeType = '${FOLDER_MIME}' and '${this.parentFolderId}' in parents and trashed = false`,
+        fields: 'files(id)',
+        supportsAllDrives: true,
+        includeItemsFromAllDrives: true,
+      }),
     );
     const id =
       found.files?.[0]?.id ??
-      (await this.services.drive(what, () => drive.files.create({ requestBody: { name, mimeType: FOLDER_MIME, parents: [this.parentFolderId] }, fields: 'id', supportsAllDrives: true }))).id;
+      (
+        await this.services.drive(what, () =>
+          drive.files.create({
+            requestBody: { name, mimeType: FOLDER_MIME, parents: [this.parentFolderId] },
+            fields: 'id',
+            supportsAllDrives: true,
+          }),
+        )
+      ).id;
     if (!id) throw new Error('Drive tidak mengembalikan ID folder laporan.');
     const files = new Map<string, string>();
     let pageToken: string | undefined;
     do {
       const page = await this.services.drive(what, () =>
-        drive.files.list({ q: `'${id}' in parents and trashed = false`, fields: 'nextPageToken,files(id,name)', pageSize: 1000, pageToken, supportsAllDrives: true, includeItemsFromAllDrives: true }),
+        drive.files.list({
+          q: `'${id}' in parents and trashed = false`,
+          fields: 'nextPageToken,files(id,name)',
+          pageSize: 1000,
+          pageToken,
+          supportsAllDrives: true,
+          includeItemsFromAllDrives: true,
+        }),
       );
-      for (const file of page.files ?? []) if (file.name && file.id && !files.has(file.name)) files.set(file.name, file.id);
+      for (const file of page.files ?? [])
+        if (file.name && file.id && !files.has(file.name)) files.set(file.name, file.id);
       pageToken = page.nextPageToken ?? undefined;
     } while (pageToken);
     return { id, files };

@@ -18,14 +18,25 @@ export class GmailMailer implements Mailer {
   async send(message: MailMessage): Promise<MailReceipt> {
     const raw = (await buildMime(message, { from: this.from })).toString('base64url');
     try {
-      const sent = await this.services.drive('Gmail', () => this.services.clients.gmail().users.messages.send({ userId: 'me', requestBody: { raw } }));
+      const sent = await this.services.drive('Gmail', () =>
+        this.services.clients.gmail().users.messages.send({ userId: 'me', requestBody: { raw } }),
+      );
       return { messageId: sent.id ?? '', accepted: [...message.to], rejected: [] };
     } catch (error) {
-      const refused = error instanceof GoogleApiError && (error.code === 'unauthenticated' || error.code === 'not-shared');
+      const refused =
+        error instanceof GoogleApiError && (error.code === 'unauthenticated' || error.code === 'not-shared');
       // A 403 from Gmail is about sending rights, not about sharing a file.
-      const reason = refused ? 'akun layanan tidak diizinkan mengirim sebagai pengirim ini (aktifkan delegasi domain dengan cakupan gmail.send)' : error instanceof GoogleApiError ? error.reason : String(error);
+      const reason = refused
+        ? 'akun layanan tidak diizinkan mengirim sebagai pengirim ini (aktifkan delegasi domain dengan cakupan gmail.send)'
+        : error instanceof GoogleApiError
+          ? error.reason
+          : String(error);
       const code = refused ? 'auth-failed' : 'refused';
-      throw new MailSendError(code, `Surat "${message.subject}" tidak terkirim lewat Gmail: ${reason}. Periksa MONEV_GMAIL_SENDER dan delegasi domain akun layanan.`, { cause: error });
+      throw new MailSendError(
+        code,
+        `Surat "${message.subject}" tidak terkirim lewat Gmail: ${reason}. Periksa MONEV_GMAIL_SENDER dan delegasi domain akun layanan.`,
+        { cause: error },
+      );
     }
   }
 

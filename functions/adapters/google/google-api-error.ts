@@ -52,13 +52,21 @@ interface ErrorShape {
 
 /** Reads status, google.rpc status, Drive reasons and Retry-After from a gaxios error (any gaxios copy). */
 export function errorShape(error: unknown): ErrorShape {
-  const e = error as { status?: unknown; code?: unknown; response?: { status?: unknown; data?: unknown; headers?: unknown } } | null;
-  const status = typeof e?.response?.status === 'number' ? e.response.status : typeof e?.status === 'number' ? e.status : undefined;
-  const data = e?.response?.data as { error?: { status?: unknown; message?: unknown; errors?: unknown; details?: unknown } } | undefined;
+  const e = error as {
+    status?: unknown;
+    code?: unknown;
+    response?: { status?: unknown; data?: unknown; headers?: unknown };
+  } | null;
+  const status =
+    typeof e?.response?.status === 'number' ? e.response.status : typeof e?.status === 'number' ? e.status : undefined;
+  const data = e?.response?.data as
+    { error?: { status?: unknown; message?: unknown; errors?: unknown; details?: unknown } } | undefined;
   const body = data && typeof data === 'object' ? data.error : undefined;
   const reasons: string[] = [];
-  if (body && Array.isArray(body.errors)) for (const item of body.errors) if (typeof item?.reason === 'string') reasons.push(item.reason);
-  if (body && Array.isArray(body.details)) for (const item of body.details) if (typeof item?.reason === 'string') reasons.push(item.reason);
+  if (body && Array.isArray(body.errors))
+    for (const item of body.errors) if (typeof item?.reason === 'string') reasons.push(item.reason);
+  if (body && Array.isArray(body.details))
+    for (const item of body.details) if (typeof item?.reason === 'string') reasons.push(item.reason);
   return {
     status,
     apiStatus: typeof body?.status === 'string' ? body.status : undefined,
@@ -70,7 +78,10 @@ export function errorShape(error: unknown): ErrorShape {
 
 function retryAfter(headers: unknown): number | undefined {
   if (!headers) return undefined;
-  const value = typeof (headers as Headers).get === 'function' ? (headers as Headers).get('retry-after') : (headers as Record<string, unknown>)['retry-after'];
+  const value =
+    typeof (headers as Headers).get === 'function'
+      ? (headers as Headers).get('retry-after')
+      : (headers as Record<string, unknown>)['retry-after'];
   if (typeof value !== 'string' || value.trim() === '') return undefined;
   const seconds = Number(value);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
@@ -87,16 +98,32 @@ export function retryDecision(error: unknown): { retry: boolean; quota: boolean;
   if (status === undefined) return { retry: isNetworkFailure(error), quota: false };
   const quota = status === 429 || (status === 403 && shape.reasons.some((reason) => RATE_REASONS.has(reason)));
   if (quota) return { retry: true, quota: true, retryAfterMs: shape.retryAfterMs };
-  if (status === 408 || status === 500 || status === 502 || status === 503 || status === 504) return { retry: true, quota: false, retryAfterMs: shape.retryAfterMs };
+  if (status === 408 || status === 500 || status === 502 || status === 503 || status === 504)
+    return { retry: true, quota: false, retryAfterMs: shape.retryAfterMs };
   return { retry: false, quota: false };
 }
 
 function isNetworkFailure(error: unknown): boolean {
   // fetch reports a dropped or refused connection as a TypeError whose cause carries the socket code.
-  for (let e = error as { name?: unknown; code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
-    if (typeof e.code === 'string' && /^(ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|EAI_AGAIN|ENOTFOUND|UND_ERR_.*|ERR_STREAM_PREMATURE_CLOSE|TimeoutError|AbortError)$/.test(e.code)) return true;
-    if (e.name === 'TimeoutError' || (e.name === 'TypeError' && /fetch failed|terminated|socket/i.test(String((e as { message?: unknown }).message)))) return true;
-    if (/socket hang up|other side closed|premature close/i.test(String((e as { message?: unknown }).message ?? ''))) return true;
+  for (
+    let e = error as { name?: unknown; code?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && depth < 5;
+    e = e.cause as typeof e, depth++
+  ) {
+    if (
+      typeof e.code === 'string' &&
+      /^(ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|EAI_AGAIN|ENOTFOUND|UND_ERR_.*|ERR_STREAM_PREMATURE_CLOSE|TimeoutError|AbortError)$/.test(
+        e.code,
+      )
+    )
+      return true;
+    if (
+      e.name === 'TimeoutError' ||
+      (e.name === 'TypeError' && /fetch failed|terminated|socket/i.test(String((e as { message?: unknown }).message)))
+    )
+      return true;
+    if (/socket hang up|other side closed|premature close/i.test(String((e as { message?: unknown }).message ?? '')))
+      return true;
   }
   return false;
 }
@@ -117,30 +144,73 @@ export function normaliseGoogleError(error: unknown, context: GoogleErrorContext
   if (error instanceof GoogleApiError) return error;
   const shape = errorShape(error);
   const account = context.serviceAccount ? context.serviceAccount : 'akun layanan monev';
-  const make = (code: GoogleErrorCode, reason: string) => new GoogleApiError(code, reason, shape.status, { cause: error });
+  const make = (code: GoogleErrorCode, reason: string) =>
+    new GoogleApiError(code, reason, shape.status, { cause: error });
   const status = shape.status;
   if (status === undefined) {
     return isNetworkFailure(error)
-      ? make('network', 'tidak dapat terhubung ke Google (koneksi terputus atau habis waktu); periksa jaringan lalu jalankan lagi')
+      ? make(
+          'network',
+          'tidak dapat terhubung ke Google (koneksi terputus atau habis waktu); periksa jaringan lalu jalankan lagi',
+        )
       : make('network', 'permintaan ke Google gagal sebelum ada jawaban; jalankan lagi');
   }
   const reasons = new Set(shape.reasons);
   if (status === 429 || (status === 403 && shape.reasons.some((r) => RATE_REASONS.has(r)))) {
-    return make('quota', 'kuota Google API habis dan tetap habis setelah ditunggu; jalankan lagi beberapa menit lagi atau turunkan MONEV_GOOGLE_READS_PER_MINUTE/MONEV_GOOGLE_WRITES_PER_MINUTE');
+    return make(
+      'quota',
+      'kuota Google API habis dan tetap habis setelah ditunggu; jalankan lagi beberapa menit lagi atau turunkan MONEV_GOOGLE_READS_PER_MINUTE/MONEV_GOOGLE_WRITES_PER_MINUTE',
+    );
   }
-  if (status >= 500 || status === 408) return make('unavailable', `layanan Google sedang bermasalah (HTTP ${status}) dan belum pulih setelah dicoba ulang; jalankan lagi nanti`);
-  if (status === 401) return make('unauthenticated', 'monev tidak dapat masuk ke Google: kredensial akun layanan tidak sah atau kedaluwarsa; periksa GOOGLE_APPLICATION_CREDENTIALS');
-  if (status === 403 && (reasons.has('SERVICE_DISABLED') || reasons.has('accessNotConfigured') || /has not been used|is disabled/i.test(shape.message ?? ''))) {
-    return make('api-disabled', 'API Google yang diperlukan belum diaktifkan di project; aktifkan Google Sheets API dan Google Drive API di Google Cloud Console');
+  if (status >= 500 || status === 408)
+    return make(
+      'unavailable',
+      `layanan Google sedang bermasalah (HTTP ${status}) dan belum pulih setelah dicoba ulang; jalankan lagi nanti`,
+    );
+  if (status === 401)
+    return make(
+      'unauthenticated',
+      'monev tidak dapat masuk ke Google: kredensial akun layanan tidak sah atau kedaluwarsa; periksa GOOGLE_APPLICATION_CREDENTIALS',
+    );
+  if (
+    status === 403 &&
+    (reasons.has('SERVICE_DISABLED') ||
+      reasons.has('accessNotConfigured') ||
+      /has not been used|is disabled/i.test(shape.message ?? ''))
+  ) {
+    return make(
+      'api-disabled',
+      'API Google yang diperlukan belum diaktifkan di project; aktifkan Google Sheets API dan Google Drive API di Google Cloud Console',
+    );
   }
   if (status === 403 && (reasons.has('storageQuotaExceeded') || /storage quota/i.test(shape.message ?? ''))) {
-    return make('storage-full', 'ruang Drive akun layanan tidak tersedia; isi MONEV_DRIVE_FOLDER_ID dengan folder di Shared Drive yang dibagikan ke akun layanan');
+    return make(
+      'storage-full',
+      'ruang Drive akun layanan tidak tersedia; isi MONEV_DRIVE_FOLDER_ID dengan folder di Shared Drive yang dibagikan ke akun layanan',
+    );
   }
-  if (status === 403) return make('not-shared', `${context.what} tidak dapat dibuka: belum dibagikan ke ${account}. Bagikan sebagai Editor, lalu jalankan lagi`);
-  if (status === 404) return make('not-found', `${context.what} tidak ditemukan: periksa ID atau URL di ${context.where ?? 'kolom Sumber'}, dan pastikan sudah dibagikan ke ${account}`);
-  if (status === 400 && (shape.apiStatus === 'FAILED_PRECONDITION' || /not supported for this document/i.test(shape.message ?? ''))) {
-    return make('not-a-spreadsheet', `${context.what} bukan Google Spreadsheet (mungkin file Excel atau CSV yang diunggah ke Drive); buka file itu lalu pilih File > Simpan sebagai Google Spreadsheet, dan isi Sumber dengan spreadsheet barunya`);
+  if (status === 403)
+    return make(
+      'not-shared',
+      `${context.what} tidak dapat dibuka: belum dibagikan ke ${account}. Bagikan sebagai Editor, lalu jalankan lagi`,
+    );
+  if (status === 404)
+    return make(
+      'not-found',
+      `${context.what} tidak ditemukan: periksa ID atau URL di ${context.where ?? 'kolom Sumber'}, dan pastikan sudah dibagikan ke ${account}`,
+    );
+  if (
+    status === 400 &&
+    (shape.apiStatus === 'FAILED_PRECONDITION' || /not supported for this document/i.test(shape.message ?? ''))
+  ) {
+    return make(
+      'not-a-spreadsheet',
+      `${context.what} bukan Google Spreadsheet (mungkin file Excel atau CSV yang diunggah ke Drive); buka file itu lalu pilih File > Simpan sebagai Google Spreadsheet, dan isi Sumber dengan spreadsheet barunya`,
+    );
   }
   if (isMissingRange(error)) return make('missing-tab', `${context.what}: tab yang diminta tidak ada`);
-  return make('invalid-request', `Google menolak permintaan monev untuk ${context.what.toLowerCase()} (HTTP ${status}); laporkan ke tim monev provinsi`);
+  return make(
+    'invalid-request',
+    `Google menolak permintaan monev untuk ${context.what.toLowerCase()} (HTTP ${status}); laporkan ke tim monev provinsi`,
+  );
 }

@@ -18,7 +18,11 @@ export interface GoogleMode {
   readonly sink: GoogleSummarySink;
 }
 
-export function googleMode(config: GoogleConfig, rekapReference: string, options: { services?: GoogleServices; lockTiming?: Partial<LockTiming> } = {}): GoogleMode {
+export function googleMode(
+  config: GoogleConfig,
+  rekapReference: string,
+  options: { services?: GoogleServices; lockTiming?: Partial<LockTiming> } = {},
+): GoogleMode {
   const services = options.services ?? GoogleServices.fromConfig(config);
   const rekap = new RekapSpreadsheet(services, rekapReference);
   const directory = new SpreadsheetDirectory();

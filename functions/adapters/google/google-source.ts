@@ -9,10 +9,12 @@ import type { SpreadsheetDirectory } from './spreadsheet-directory.js';
 import { spreadsheetId, spreadsheetLink } from './spreadsheet-ref.js';
 
 /** The seven tabs of an office spreadsheet, quoted so that no tab name is read as a cell reference. */
-export const OFFICE_RANGES = [PROFILE_TAB.name, ...DATA_TABS.map((tab) => tab.name)].map((name) => `'${name.replace(/'/g, "''")}'`);
+export const OFFICE_RANGES = [PROFILE_TAB.name, ...DATA_TABS.map((tab) => tab.name)].map(
+  (name) => `'${name.replace(/'/g, "''")}'`,
+);
 
 /**
- * Live mode: office spreadsheets and the rekap on Google Sheets (SPEC §1, issue "Live mode").
+ * Live mode: office spreadsheets and the rekap on Google Sheets (docs/SPEC.md §1, issue "Live mode").
  * An office costs one `spreadsheets.get` naming its seven tabs with only the cell fields the core
  * needs. A range naming a missing tab fails the whole request, so a spreadsheet that lacks a tab
  * costs one more read, of every tab, and the core then reports the missing tab as it does for xlsx.
@@ -31,12 +33,23 @@ export class GoogleWorkbookSource implements WorkbookSource {
   async readOffice(source: string): Promise<Workbook> {
     const id = spreadsheetId(source);
     if (!id) {
-      throw new GoogleApiError('invalid-source', `Sumber "${source.trim()}" bukan ID atau URL Google Spreadsheet; salin URL spreadsheet satker (https://docs.google.com/spreadsheets/d/…) ke kolom Sumber`, undefined);
+      throw new GoogleApiError(
+        'invalid-source',
+        `Sumber "${source.trim()}" bukan ID atau URL Google Spreadsheet; salin URL spreadsheet satker (https://docs.google.com/spreadsheets/d/…) ke kolom Sumber`,
+        undefined,
+      );
     }
     const sheets = this.services.clients.sheets;
     const what = 'Spreadsheet satker';
     try {
-      const data = await this.services.scheduler.run('read', () => sheets.spreadsheets.get({ spreadsheetId: id, ranges: OFFICE_RANGES, includeGridData: true, fields: GRID_FIELDS }));
+      const data = await this.services.scheduler.run('read', () =>
+        sheets.spreadsheets.get({
+          spreadsheetId: id,
+          ranges: OFFICE_RANGES,
+          includeGridData: true,
+          fields: GRID_FIELDS,
+        }),
+      );
       return toWorkbook(data.data);
     } catch (error) {
       if (!isMissingRange(error)) {
@@ -45,8 +58,13 @@ export class GoogleWorkbookSource implements WorkbookSource {
       }
     }
     try {
-      const data = await this.services.read(what, () => sheets.spreadsheets.get({ spreadsheetId: id, includeGridData: true, fields: GRID_FIELDS }));
-      this.directory.noteAllTabs(id, (data.sheets ?? []).map((sheet) => sheet.properties ?? {}));
+      const data = await this.services.read(what, () =>
+        sheets.spreadsheets.get({ spreadsheetId: id, includeGridData: true, fields: GRID_FIELDS }),
+      );
+      this.directory.noteAllTabs(
+        id,
+        (data.sheets ?? []).map((sheet) => sheet.properties ?? {}),
+      );
       return toWorkbook(data);
     } catch (error) {
       this.directory.noteUnreadable(id);

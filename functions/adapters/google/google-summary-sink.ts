@@ -52,7 +52,10 @@ export class GoogleSummarySink implements SummarySink {
     return this.failed;
   }
 
-  writeFeedback(office: { readonly code: string; readonly source: string | null }, rows: readonly (readonly SheetValue[])[]): Promise<void> {
+  writeFeedback(
+    office: { readonly code: string; readonly source: string | null },
+    rows: readonly (readonly SheetValue[])[],
+  ): Promise<void> {
     const id = office.source ? spreadsheetId(office.source) : null;
     // A spreadsheet that could not be opened cannot take feedback either; its reason is in the results.
     if (!id || this.directory.isUnreadable(id)) return Promise.resolve();
@@ -77,15 +80,30 @@ export class GoogleSummarySink implements SummarySink {
     try {
       const tabs = snapshotOf(lock.spreadsheet).tabs;
       const write = (requests: ReturnType<typeof planSummary>) =>
-        this.services.tryWrite(() => this.services.clients.sheets.spreadsheets.batchUpdate({ spreadsheetId: this.rekap.id, fields: 'spreadsheetId', requestBody: { requests } }));
+        this.services.tryWrite(() =>
+          this.services.clients.sheets.spreadsheets.batchUpdate({
+            spreadsheetId: this.rekap.id,
+            fields: 'spreadsheetId',
+            requestBody: { requests },
+          }),
+        );
       const requests = planSummary(tabs, update);
       if (requests.length === 0) return;
       const first = await write(requests);
       if (!first.ok) {
         // "already exists": an output tab added by an attempt whose answer was lost. Plan again from
         // the rekap as it is now, matching Log lines that attempt may already have written.
-        if (!/already exists/i.test(apiMessage(first.error))) throw await this.services.fail(first.error, 'Spreadsheet rekap');
-        const now = snapshotOf(await this.services.read('Spreadsheet rekap', () => this.services.clients.sheets.spreadsheets.get({ spreadsheetId: this.rekap.id, includeGridData: true, fields: REKAP_FIELDS })));
+        if (!/already exists/i.test(apiMessage(first.error)))
+          throw await this.services.fail(first.error, 'Spreadsheet rekap');
+        const now = snapshotOf(
+          await this.services.read('Spreadsheet rekap', () =>
+            this.services.clients.sheets.spreadsheets.get({
+              spreadsheetId: this.rekap.id,
+              includeGridData: true,
+              fields: REKAP_FIELDS,
+            }),
+          ),
+        );
         const second = await write(planSummary(now.tabs, update, { logAlreadyWritten: true }));
         if (!second.ok) throw await this.services.fail(second.error, 'Spreadsheet rekap');
       }
@@ -97,12 +115,16 @@ export class GoogleSummarySink implements SummarySink {
 
   async readHistory(): Promise<{ summary: SheetRecord[]; log: SheetRecord[] }> {
     const { tabs } = await this.rekap.load();
-    return { summary: tabRecords(findTab(tabs, SUMMARY_TAB.name), SUMMARY_TAB.headers), log: tabRecords(findTab(tabs, LOG_TAB.name), LOG_TAB.headers) };
+    return {
+      summary: tabRecords(findTab(tabs, SUMMARY_TAB.name), SUMMARY_TAB.headers),
+      log: tabRecords(findTab(tabs, LOG_TAB.name), LOG_TAB.headers),
+    };
   }
 
   private scoredBefore(code: string): Promise<boolean> {
     this.previouslyScored ??= this.rekap.load().then(
-      ({ tabs }) => new Set(tabRecords(findTab(tabs, SUMMARY_TAB.name), SUMMARY_TAB.headers).map((row) => String(row.Kode ?? ''))),
+      ({ tabs }) =>
+        new Set(tabRecords(findTab(tabs, SUMMARY_TAB.name), SUMMARY_TAB.headers).map((row) => String(row.Kode ?? ''))),
       () => new Set<string>(),
     );
     return this.previouslyScored.then((codes) => codes.has(code));
@@ -126,7 +148,11 @@ export class GoogleSummarySink implements SummarySink {
     let create = known === undefined ? !(await this.scoredBefore(code)) : known === null;
     for (let attempt = 0; ; attempt++) {
       const result = await this.services.tryWrite(() =>
-        this.services.clients.sheets.spreadsheets.batchUpdate({ spreadsheetId: id, fields: 'spreadsheetId', requestBody: { requests: feedbackRequests(sheetId, rows, create) } }),
+        this.services.clients.sheets.spreadsheets.batchUpdate({
+          spreadsheetId: id,
+          fields: 'spreadsheetId',
+          requestBody: { requests: feedbackRequests(sheetId, rows, create) },
+        }),
       );
       if (result.ok) {
         this.directory.noteFeedbackSheet(id, sheetId);
@@ -137,7 +163,12 @@ export class GoogleSummarySink implements SummarySink {
       if (!create && /No grid with id|No sheet with id/i.test(message)) {
         create = true;
       } else if (create && /already exists/i.test(message)) {
-        const data = await this.services.read('Spreadsheet satker', () => this.services.clients.sheets.spreadsheets.get({ spreadsheetId: id, fields: 'sheets.properties(sheetId,title)' }));
+        const data = await this.services.read('Spreadsheet satker', () =>
+          this.services.clients.sheets.spreadsheets.get({
+            spreadsheetId: id,
+            fields: 'sheets.properties(sheetId,title)',
+          }),
+        );
         const tab = data.sheets?.find((sheet) => sameLabel(sheet.properties?.title ?? '', FEEDBACK_TAB.name));
         if (typeof tab?.properties?.sheetId === 'number') {
           sheetId = tab.properties.sheetId;

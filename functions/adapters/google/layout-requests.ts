@@ -10,7 +10,11 @@ import { enteredValue } from './sheets-cells.js';
  */
 type Request = sheets_v4.Schema$Request;
 
-const rgb = (hex: string) => ({ red: parseInt(hex.slice(0, 2), 16) / 255, green: parseInt(hex.slice(2, 4), 16) / 255, blue: parseInt(hex.slice(4, 6), 16) / 255 });
+const rgb = (hex: string) => ({
+  red: parseInt(hex.slice(0, 2), 16) / 255,
+  green: parseInt(hex.slice(2, 4), 16) / 255,
+  blue: parseInt(hex.slice(4, 6), 16) / 255,
+});
 // Required columns get a warmer fill so operators see at a glance what must be filled (as in xlsx).
 const REQUIRED_FILL = rgb('FCE4D6');
 const OPTIONAL_FILL = rgb('DDEBF7');
@@ -39,17 +43,33 @@ export function sheetsNumberFormat(excelFormat: string | undefined): sheets_v4.S
 }
 
 export function columnWidth(sheetId: number, column: number, characters: number): Request {
-  return { updateDimensionProperties: { range: { sheetId, dimension: 'COLUMNS', startIndex: column, endIndex: column + 1 }, properties: { pixelSize: characters * PIXELS_PER_CHARACTER }, fields: 'pixelSize' } };
+  return {
+    updateDimensionProperties: {
+      range: { sheetId, dimension: 'COLUMNS', startIndex: column, endIndex: column + 1 },
+      properties: { pixelSize: characters * PIXELS_PER_CHARACTER },
+      fields: 'pixelSize',
+    },
+  };
 }
 
 /** Warns whoever edits the header row: monev finds columns by their titles. */
-export function protectHeader(sheetId: number, rows: { startRow: number; endRow: number; endColumn?: number }, what: string): Request {
+export function protectHeader(
+  sheetId: number,
+  rows: { startRow: number; endRow: number; endColumn?: number },
+  what: string,
+): Request {
   return {
     addProtectedRange: {
       protectedRange: {
-        range: { sheetId, startRowIndex: rows.startRow, endRowIndex: rows.endRow, startColumnIndex: 0, ...(rows.endColumn ? { endColumnIndex: rows.endColumn } : {}) },
+        range: {
+          sheetId,
+          startRowIndex: rows.startRow,
+          endRowIndex: rows.endRow,
+          startColumnIndex: 0,
+          ...(rows.endColumn ? { endColumnIndex: rows.endColumn } : {}),
+        },
         description: `${what} dibaca monev menurut judulnya; jangan diubah atau dihapus.`,
-        // A warning, not a lock: operators may still add their own columns, which monev ignores (SPEC §2).
+        // A warning, not a lock: operators may still add their own columns, which monev ignores (docs/SPEC.md §2).
         warningOnly: true,
       },
     },
@@ -62,17 +82,38 @@ export function tableLayout(sheetId: number, columns: readonly HeaderColumn[], t
     {
       updateCells: {
         start: { sheetId, rowIndex: 0, columnIndex: 0 },
-        rows: [{ values: columns.map((column) => ({ userEnteredValue: { stringValue: column.header }, note: column.required ? `${column.help}\n\nKolom wajib.` : column.help, userEnteredFormat: HEADER_FORMAT(column.required) })) }],
+        rows: [
+          {
+            values: columns.map((column) => ({
+              userEnteredValue: { stringValue: column.header },
+              note: column.required ? `${column.help}\n\nKolom wajib.` : column.help,
+              userEnteredFormat: HEADER_FORMAT(column.required),
+            })),
+          },
+        ],
         fields: 'userEnteredValue,note,userEnteredFormat',
       },
     },
-    { updateDimensionProperties: { range: { sheetId, dimension: 'ROWS', startIndex: 0, endIndex: 1 }, properties: { pixelSize: 42 }, fields: 'pixelSize' } },
+    {
+      updateDimensionProperties: {
+        range: { sheetId, dimension: 'ROWS', startIndex: 0, endIndex: 1 },
+        properties: { pixelSize: 42 },
+        fields: 'pixelSize',
+      },
+    },
   ];
   const body = { sheetId, startRowIndex: 1, endRowIndex: TEMPLATE_DATA_ROWS + 1 };
   columns.forEach((column, c) => {
     requests.push(columnWidth(sheetId, c, column.width ?? Math.max(10, column.header.length + 2)));
     const numberFormat = sheetsNumberFormat(numberFormatFor(column.kind));
-    if (numberFormat) requests.push({ repeatCell: { range: { ...body, startColumnIndex: c, endColumnIndex: c + 1 }, cell: { userEnteredFormat: { numberFormat } }, fields: 'userEnteredFormat.numberFormat' } });
+    if (numberFormat)
+      requests.push({
+        repeatCell: {
+          range: { ...body, startColumnIndex: c, endColumnIndex: c + 1 },
+          cell: { userEnteredFormat: { numberFormat } },
+          fields: 'userEnteredFormat.numberFormat',
+        },
+      });
     if (column.list) {
       requests.push({
         setDataValidation: {
@@ -111,8 +152,15 @@ export function keyValueLayout(sheetId: number, entries: readonly KeyValueEntry[
           const numberFormat = sheetsNumberFormat(entry.numFmt);
           return {
             values: [
-              { userEnteredValue: { stringValue: entry.label }, note: entry.help, userEnteredFormat: { textFormat: { bold: true }, backgroundColor: OPTIONAL_FILL } },
-              { ...(value ? { userEnteredValue: value } : {}), ...(numberFormat ? { userEnteredFormat: { numberFormat } } : {}) },
+              {
+                userEnteredValue: { stringValue: entry.label },
+                note: entry.help,
+                userEnteredFormat: { textFormat: { bold: true }, backgroundColor: OPTIONAL_FILL },
+              },
+              {
+                ...(value ? { userEnteredValue: value } : {}),
+                ...(numberFormat ? { userEnteredFormat: { numberFormat } } : {}),
+              },
             ],
           };
         }),
@@ -132,10 +180,12 @@ export function dataRows(sheetId: number, rows: readonly (readonly (string | num
     {
       updateCells: {
         start: { sheetId, rowIndex: 1, columnIndex: 0 },
-        rows: rows.map((row) => ({ values: row.map((value) => {
-          const entered = enteredValue(value);
-          return entered ? { userEnteredValue: entered } : {};
-        }) })),
+        rows: rows.map((row) => ({
+          values: row.map((value) => {
+            const entered = enteredValue(value);
+            return entered ? { userEnteredValue: entered } : {};
+          }),
+        })),
         fields: 'userEnteredValue',
       },
     },
@@ -144,5 +194,17 @@ export function dataRows(sheetId: number, rows: readonly (readonly (string | num
 
 /** A new tab for the layout, with its header row frozen. */
 export function addTab(sheetId: number, title: string, columns: number, frozenRows = 1): Request {
-  return { addSheet: { properties: { sheetId, title, gridProperties: { rowCount: Math.max(TEMPLATE_DATA_ROWS + 1, 100), columnCount: Math.max(columns, 2), frozenRowCount: frozenRows } } } };
+  return {
+    addSheet: {
+      properties: {
+        sheetId,
+        title,
+        gridProperties: {
+          rowCount: Math.max(TEMPLATE_DATA_ROWS + 1, 100),
+          columnCount: Math.max(columns, 2),
+          frozenRowCount: frozenRows,
+        },
+      },
+    },
+  };
 }

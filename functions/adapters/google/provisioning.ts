@@ -1,8 +1,20 @@
 import type { drive_v3 } from '@googleapis/drive';
 import type { sheets_v4 } from '@googleapis/sheets';
 import {
-  AREA_SUMMARY_TAB, COMPONENTS, DATA_TABS, JATIM_OFFICES, LOG_TAB, PROFILE_TAB, REGISTRY_TAB, SETTINGS_TAB, SETTING_DEFAULTS, STAGES_TAB, STAGE_STATUS,
-  STANDARD_STEPS, SUMMARY_TAB, WEIGHTS_TAB,
+  AREA_SUMMARY_TAB,
+  COMPONENTS,
+  DATA_TABS,
+  JATIM_OFFICES,
+  LOG_TAB,
+  PROFILE_TAB,
+  REGISTRY_TAB,
+  SETTINGS_TAB,
+  SETTING_DEFAULTS,
+  STAGES_TAB,
+  STAGE_STATUS,
+  STANDARD_STEPS,
+  SUMMARY_TAB,
+  WEIGHTS_TAB,
 } from '../../../sheets-schema/index.js';
 import { ConfigError } from '../../app/errors.js';
 import { parsePeriod } from '../../core/period.js';
@@ -68,42 +80,78 @@ export class GoogleProvisioner {
     const snapshot = await rekap.load();
     const inputs = readRekap(snapshot.workbook);
     const registryTab = findTab(snapshot.tabs, REGISTRY_TAB.name);
-    if (!registryTab) throw new ConfigError(`Spreadsheet rekap ${rekap.link} tidak punya tab ${REGISTRY_TAB.name}. Buat rekap dengan: monev provision --rekap`);
+    if (!registryTab)
+      throw new ConfigError(
+        `Spreadsheet rekap ${rekap.link} tidak punya tab ${REGISTRY_TAB.name}. Buat rekap dengan: monev provision --rekap`,
+      );
     const sourceColumn = locateHeader(registryTab.sheet, REGISTRY_TAB.columns).columnIndex.get('source');
-    if (sourceColumn === undefined) throw new ConfigError(`Tab ${REGISTRY_TAB.name} di ${rekap.link} tidak punya kolom Sumber.`);
+    if (sourceColumn === undefined)
+      throw new ConfigError(`Tab ${REGISTRY_TAB.name} di ${rekap.link} tidak punya kolom Sumber.`);
     const pending = inputs.offices.filter((office) => office.source === null);
     if (pending.length === 0) return { spreadsheets: [], alreadyLinked: inputs.offices.length };
 
     const period = options.period ? parsePeriod(options.period) : inputs.period;
     const year = period?.year ?? new Date().getFullYear();
-    const earlier = new Map((await this.findFiles({ monev: 'satker' })).map((file) => [file.appProperties?.kode ?? '', file]));
+    const earlier = new Map(
+      (await this.findFiles({ monev: 'satker' })).map((file) => [file.appProperties?.kode ?? '', file]),
+    );
     const done: ProvisionedSpreadsheet[] = [];
     const links: Request[] = [];
     for (const office of pending) {
       const found = earlier.get(office.code);
-      const id = found?.id ?? (await this.createSpreadsheet(`Monev ${office.code} ${office.name}`, { monev: 'satker', kode: office.code }));
+      const id =
+        found?.id ??
+        (await this.createSpreadsheet(`Monev ${office.code} ${office.name}`, { monev: 'satker', kode: office.code }));
       const layout = officeLayout({ code: office.code, name: office.name, year });
       if (found?.id) await this.ensureLayout(id, PROFILE_TAB.name, layout);
       else await this.layout(id, layout);
       for (const email of office.emails) await this.share(id, email, office.name);
       const row = Number(/!A(\d+)$/.exec(office.ref)?.[1] ?? 0) - 1;
-      links.push({ updateCells: { start: { sheetId: registryTab.sheetId, rowIndex: row, columnIndex: sourceColumn }, rows: [{ values: [{ userEnteredValue: { stringValue: spreadsheetLink(id) } }] }], fields: 'userEnteredValue' } });
-      done.push({ code: office.code, name: office.name, id, link: spreadsheetLink(id), sharedWith: office.emails, created: !found });
+      links.push({
+        updateCells: {
+          start: { sheetId: registryTab.sheetId, rowIndex: row, columnIndex: sourceColumn },
+          rows: [{ values: [{ userEnteredValue: { stringValue: spreadsheetLink(id) } }] }],
+          fields: 'userEnteredValue',
+        },
+      });
+      done.push({
+        code: office.code,
+        name: office.name,
+        id,
+        link: spreadsheetLink(id),
+        sharedWith: office.emails,
+        created: !found,
+      });
     }
     // One write puts every new link into Sumber, so a rerun sees them all and creates nothing again.
-    await this.services.write('Spreadsheet rekap', () => this.services.clients.sheets.spreadsheets.batchUpdate({ spreadsheetId: rekap.id, fields: 'spreadsheetId', requestBody: { requests: links } }));
+    await this.services.write('Spreadsheet rekap', () =>
+      this.services.clients.sheets.spreadsheets.batchUpdate({
+        spreadsheetId: rekap.id,
+        fields: 'spreadsheetId',
+        requestBody: { requests: links },
+      }),
+    );
     return { spreadsheets: done, alreadyLinked: inputs.offices.length - pending.length };
   }
 
   private async findFiles(properties: Record<string, string>): Promise<drive_v3.Schema$File[]> {
-    const clauses = Object.entries(properties).map(([key, value]) => `appProperties has { key='${key}' and value='${value}' }`);
+    const clauses = Object.entries(properties).map(
+      ([key, value]) => `appProperties has { key='${key}' and value='${value}' }`,
+    );
     if (this.folderId) clauses.push(`'${this.folderId}' in parents`);
     clauses.push('trashed = false');
     const files: drive_v3.Schema$File[] = [];
     let pageToken: string | undefined;
     do {
       const page = await this.services.drive('Folder Drive', () =>
-        this.services.clients.drive.files.list({ q: clauses.join(' and '), fields: 'nextPageToken,files(id,name,appProperties)', pageSize: 200, pageToken, supportsAllDrives: true, includeItemsFromAllDrives: true }),
+        this.services.clients.drive.files.list({
+          q: clauses.join(' and '),
+          fields: 'nextPageToken,files(id,name,appProperties)',
+          pageSize: 200,
+          pageToken,
+          supportsAllDrives: true,
+          includeItemsFromAllDrives: true,
+        }),
       );
       files.push(...(page.files ?? []));
       pageToken = page.nextPageToken ?? undefined;
@@ -112,12 +160,19 @@ export class GoogleProvisioner {
   }
 
   private async createSpreadsheet(name: string, appProperties: Record<string, string>): Promise<string> {
-    const file = await this.services.drive(this.folderId ? 'Folder Drive MONEV_DRIVE_FOLDER_ID' : 'Drive akun layanan', () =>
-      this.services.clients.drive.files.create({
-        requestBody: { name, mimeType: SPREADSHEET_MIME, appProperties, ...(this.folderId ? { parents: [this.folderId] } : {}) },
-        fields: 'id',
-        supportsAllDrives: true,
-      }),
+    const file = await this.services.drive(
+      this.folderId ? 'Folder Drive MONEV_DRIVE_FOLDER_ID' : 'Drive akun layanan',
+      () =>
+        this.services.clients.drive.files.create({
+          requestBody: {
+            name,
+            mimeType: SPREADSHEET_MIME,
+            appProperties,
+            ...(this.folderId ? { parents: [this.folderId] } : {}),
+          },
+          fields: 'id',
+          supportsAllDrives: true,
+        }),
     );
     if (!file.id) throw new Error('Drive tidak mengembalikan ID spreadsheet baru.');
     return file.id;
@@ -125,12 +180,20 @@ export class GoogleProvisioner {
 
   /** The whole layout in one batchUpdate: it applies completely or not at all. */
   private async layout(id: string, requests: Request[]): Promise<void> {
-    await this.services.write('Spreadsheet baru', () => this.services.clients.sheets.spreadsheets.batchUpdate({ spreadsheetId: id, fields: 'spreadsheetId', requestBody: { requests } }));
+    await this.services.write('Spreadsheet baru', () =>
+      this.services.clients.sheets.spreadsheets.batchUpdate({
+        spreadsheetId: id,
+        fields: 'spreadsheetId',
+        requestBody: { requests },
+      }),
+    );
   }
 
   /** A spreadsheet an interrupted run created: laid out unless its first tab is already there. */
   private async ensureLayout(id: string, firstTab: string, requests: Request[]): Promise<void> {
-    const data = await this.services.read('Spreadsheet', () => this.services.clients.sheets.spreadsheets.get({ spreadsheetId: id, fields: 'sheets.properties.title' }));
+    const data = await this.services.read('Spreadsheet', () =>
+      this.services.clients.sheets.spreadsheets.get({ spreadsheetId: id, fields: 'sheets.properties.title' }),
+    );
     if (!(data.sheets ?? []).some((sheet) => sheet.properties?.title === firstTab)) await this.layout(id, requests);
   }
 
@@ -157,7 +220,11 @@ export function officeLayout(office: { code: string; name: string; year: number 
   };
   const requests: Request[] = [
     { updateSheetProperties: { properties: { sheetId: 0, title: PROFILE_TAB.name }, fields: 'title' } },
-    ...keyValueLayout(0, PROFILE_TAB.keys.map((key) => ({ label: key.label, help: key.help, ...values[key.key] })), PROFILE_TAB.name),
+    ...keyValueLayout(
+      0,
+      PROFILE_TAB.keys.map((key) => ({ label: key.label, help: key.help, ...values[key.key] })),
+      PROFILE_TAB.name,
+    ),
   ];
   DATA_TABS.forEach((tab, i) => {
     const columns = tab.columns.map(headerColumn);
@@ -185,15 +252,30 @@ export function officeLayout(office: { code: string; name: string; year: number 
 export function rekapLayout(period: string | undefined): Request[] {
   const registry = REGISTRY_TAB.columns.map(headerColumn);
   const requests: Request[] = [
-    { updateSheetProperties: { properties: { sheetId: 0, title: REGISTRY_TAB.name, gridProperties: { frozenRowCount: 1 } }, fields: 'title,gridProperties.frozenRowCount' } },
+    {
+      updateSheetProperties: {
+        properties: { sheetId: 0, title: REGISTRY_TAB.name, gridProperties: { frozenRowCount: 1 } },
+        fields: 'title,gridProperties.frozenRowCount',
+      },
+    },
     ...tableLayout(0, registry, REGISTRY_TAB.name),
     ...dataRows(
       0,
-      JATIM_OFFICES.map((office) => REGISTRY_TAB.columns.map((column) => ({ code: office.code, name: office.name, kind: office.kind, source: null, email: null, active: 'Ya' })[column.key] ?? null)),
+      JATIM_OFFICES.map((office) =>
+        REGISTRY_TAB.columns.map(
+          (column) =>
+            ({ code: office.code, name: office.name, kind: office.kind, source: null, email: null, active: 'Ya' })[
+              column.key
+            ] ?? null,
+        ),
+      ),
     ),
     addTab(1, WEIGHTS_TAB.name, WEIGHTS_TAB.columns.length),
     ...tableLayout(1, WEIGHTS_TAB.columns.map(headerColumn), WEIGHTS_TAB.name),
-    ...dataRows(1, COMPONENTS.map((component) => [component.label, component.defaultWeight])),
+    ...dataRows(
+      1,
+      COMPONENTS.map((component) => [component.label, component.defaultWeight]),
+    ),
     addTab(2, SETTINGS_TAB.name, 2, 0),
   ];
   const settings: Record<(typeof SETTINGS_TAB.keys)[number]['key'], string | number | null> = {
@@ -202,13 +284,39 @@ export function rekapLayout(period: string | undefined): Request[] {
     effectiveMinutes: SETTING_DEFAULTS.effectiveMinutes,
     provinceEmail: null,
   };
-  requests.push(...keyValueLayout(2, SETTINGS_TAB.keys.map((key) => ({ label: key.label, help: key.help, value: settings[key.key], numFmt: key.key === 'period' ? '@' : undefined })), SETTINGS_TAB.name));
+  requests.push(
+    ...keyValueLayout(
+      2,
+      SETTINGS_TAB.keys.map((key) => ({
+        label: key.label,
+        help: key.help,
+        value: settings[key.key],
+        numFmt: key.key === 'period' ? '@' : undefined,
+      })),
+      SETTINGS_TAB.name,
+    ),
+  );
   // The output tabs, so the first run only fills them.
   [SUMMARY_TAB, AREA_SUMMARY_TAB, LOG_TAB].forEach((tab, i) => {
     const sheetId = 3 + i;
-    requests.push(addTab(sheetId, tab.name, tab.headers.length), {
-      updateCells: { start: { sheetId, rowIndex: 0, columnIndex: 0 }, rows: [{ values: tab.headers.map((header) => ({ userEnteredValue: { stringValue: header }, userEnteredFormat: { textFormat: { bold: true } } })) }], fields: 'userEnteredValue,userEnteredFormat.textFormat.bold' },
-    }, ...tab.headers.map((header, c) => columnWidth(sheetId, c, Math.max(10, Math.min(34, header.length + 4)))));
+    requests.push(
+      addTab(sheetId, tab.name, tab.headers.length),
+      {
+        updateCells: {
+          start: { sheetId, rowIndex: 0, columnIndex: 0 },
+          rows: [
+            {
+              values: tab.headers.map((header) => ({
+                userEnteredValue: { stringValue: header },
+                userEnteredFormat: { textFormat: { bold: true } },
+              })),
+            },
+          ],
+          fields: 'userEnteredValue,userEnteredFormat.textFormat.bold',
+        },
+      },
+      ...tab.headers.map((header, c) => columnWidth(sheetId, c, Math.max(10, Math.min(34, header.length + 4)))),
+    );
   });
   return requests;
 }

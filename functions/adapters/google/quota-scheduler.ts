@@ -121,7 +121,12 @@ export class QuotaScheduler {
 
   private tokenWait(kind: RequestKind): number {
     const now = this.timing.now();
-    const limit = kind === 'read' ? this.options.readsPerMinute : kind === 'write' ? this.options.writesPerMinute : this.options.drivePerMinute;
+    const limit =
+      kind === 'read'
+        ? this.options.readsPerMinute
+        : kind === 'write'
+          ? this.options.writesPerMinute
+          : this.options.drivePerMinute;
     const spent = this.spent[kind];
     while (spent.length > 0 && (spent[0] as number) <= now - this.options.windowMs) spent.shift();
     const paused = this.pausedUntil[kind] - now;

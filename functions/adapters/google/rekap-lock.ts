@@ -58,18 +58,29 @@ export class RekapLock {
         continue;
       }
       if (this.timing.now() >= giveUpAt) {
-        throw new GoogleApiError('locked', `rekap sedang ditulis oleh proses monev lain (${holder.token.slice(0, 8)}, sampai ${new Date(holder.expiresAt).toISOString()}); jalankan lagi setelah proses itu selesai`, undefined);
+        throw new GoogleApiError(
+          'locked',
+          `rekap sedang ditulis oleh proses monev lain (${holder.token.slice(0, 8)}, sampai ${new Date(holder.expiresAt).toISOString()}); jalankan lagi setelah proses itu selesai`,
+          undefined,
+        );
       }
-      await this.timing.sleep(Math.min(this.timing.pollMs * (0.5 + Math.random()), Math.max(1, holder.expiresAt - this.timing.now())));
+      await this.timing.sleep(
+        Math.min(this.timing.pollMs * (0.5 + Math.random()), Math.max(1, holder.expiresAt - this.timing.now())),
+      );
     }
   }
 
   /** Gives the lock back; a lock already gone (taken over after its lease) needs nothing. */
   async release(lock: HeldLock): Promise<void> {
     const result = await this.services.tryWrite(() =>
-      this.services.clients.sheets.spreadsheets.batchUpdate({ spreadsheetId: this.spreadsheetId, fields: 'spreadsheetId', requestBody: { requests: [{ deleteSheet: { sheetId: lock.sheetId } }] } }),
+      this.services.clients.sheets.spreadsheets.batchUpdate({
+        spreadsheetId: this.spreadsheetId,
+        fields: 'spreadsheetId',
+        requestBody: { requests: [{ deleteSheet: { sheetId: lock.sheetId } }] },
+      }),
     );
-    if (!result.ok && !/No sheet with id|No grid with id/i.test(apiMessage(result.error))) throw await this.services.fail(result.error, 'Spreadsheet rekap');
+    if (!result.ok && !/No sheet with id|No grid with id/i.test(apiMessage(result.error)))
+      throw await this.services.fail(result.error, 'Spreadsheet rekap');
   }
 
   /** Adds the lock tab (after `before`, e.g. deleting a stale one); null when another holder has it. */
@@ -83,11 +94,27 @@ export class RekapLock {
         requestBody: {
           requests: [
             ...before,
-            { addSheet: { properties: { sheetId, title: LOCK_TITLE, hidden: true, gridProperties: { rowCount: 1, columnCount: 2 } } } },
+            {
+              addSheet: {
+                properties: {
+                  sheetId,
+                  title: LOCK_TITLE,
+                  hidden: true,
+                  gridProperties: { rowCount: 1, columnCount: 2 },
+                },
+              },
+            },
             {
               updateCells: {
                 start: { sheetId, rowIndex: 0, columnIndex: 0 },
-                rows: [{ values: [{ userEnteredValue: { stringValue: token } }, { userEnteredValue: { stringValue: expiresAt } }] }],
+                rows: [
+                  {
+                    values: [
+                      { userEnteredValue: { stringValue: token } },
+                      { userEnteredValue: { stringValue: expiresAt } },
+                    ],
+                  },
+                ],
                 fields: 'userEnteredValue',
               },
             },
@@ -106,13 +133,21 @@ export class RekapLock {
   private async holder(): Promise<{ sheetId: number; token: string; expiresAt: number } | null> {
     try {
       const data = await this.services.scheduler.run('read', () =>
-        this.services.clients.sheets.spreadsheets.get({ spreadsheetId: this.spreadsheetId, ranges: [`'${LOCK_TITLE}'!A1:B1`], fields: 'sheets(properties.sheetId,data.rowData.values.effectiveValue)' }),
+        this.services.clients.sheets.spreadsheets.get({
+          spreadsheetId: this.spreadsheetId,
+          ranges: [`'${LOCK_TITLE}'!A1:B1`],
+          fields: 'sheets(properties.sheetId,data.rowData.values.effectiveValue)',
+        }),
       );
       const sheet = data.data.sheets?.[0];
       const values = sheet?.data?.[0]?.rowData?.[0]?.values ?? [];
       const expiresAt = Date.parse(values[1]?.effectiveValue?.stringValue ?? '');
       // A lock without a readable lease (typed over by hand) counts as expired.
-      return { sheetId: sheet?.properties?.sheetId ?? 0, token: values[0]?.effectiveValue?.stringValue ?? '', expiresAt: Number.isNaN(expiresAt) ? 0 : expiresAt };
+      return {
+        sheetId: sheet?.properties?.sheetId ?? 0,
+        token: values[0]?.effectiveValue?.stringValue ?? '',
+        expiresAt: Number.isNaN(expiresAt) ? 0 : expiresAt,
+      };
     } catch (error) {
       if (isMissingRange(error)) return null;
       throw await this.services.fail(error, 'Spreadsheet rekap');
@@ -120,6 +155,12 @@ export class RekapLock {
   }
 
   private current(): Promise<sheets_v4.Schema$Spreadsheet> {
-    return this.services.read('Spreadsheet rekap', () => this.services.clients.sheets.spreadsheets.get({ spreadsheetId: this.spreadsheetId, includeGridData: true, fields: REKAP_FIELDS }));
+    return this.services.read('Spreadsheet rekap', () =>
+      this.services.clients.sheets.spreadsheets.get({
+        spreadsheetId: this.spreadsheetId,
+        includeGridData: true,
+        fields: REKAP_FIELDS,
+      }),
+    );
   }
 }

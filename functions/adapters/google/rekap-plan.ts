@@ -23,7 +23,11 @@ interface TabSpec {
 }
 
 /** Sheet ids monev gives the output tabs it creates (any unused non-negative id would do). */
-const OUTPUT_SHEET_IDS: Record<string, number> = { [SUMMARY_TAB.name]: 1_733_617_101, [AREA_SUMMARY_TAB.name]: 1_733_617_102, [LOG_TAB.name]: 1_733_617_103 };
+const OUTPUT_SHEET_IDS: Record<string, number> = {
+  [SUMMARY_TAB.name]: 1_733_617_101,
+  [AREA_SUMMARY_TAB.name]: 1_733_617_102,
+  [LOG_TAB.name]: 1_733_617_103,
+};
 
 export interface PlanOptions {
   /**
@@ -47,7 +51,12 @@ export function findTab(tabs: readonly RekapTab[], name: string): RekapTab | und
   return tabs.find((tab) => tab.title === name) ?? tabs.find((tab) => sameLabel(tab.title, name));
 }
 
-function planTab(tabs: readonly RekapTab[], spec: TabSpec, records: readonly SheetRecord[], used: Set<number>): Request[] {
+function planTab(
+  tabs: readonly RekapTab[],
+  spec: TabSpec,
+  records: readonly SheetRecord[],
+  used: Set<number>,
+): Request[] {
   if (records.length === 0) return [];
   const requests: Request[] = [];
   const existing = findTab(tabs, spec.name);
@@ -58,10 +67,30 @@ function planTab(tabs: readonly RekapTab[], spec: TabSpec, records: readonly She
     let sheetId = OUTPUT_SHEET_IDS[spec.name] ?? 1_733_617_199;
     while (used.has(sheetId)) sheetId++;
     used.add(sheetId);
-    tab = { sheetId, title: spec.name, rowCount: 1000, columnCount: Math.max(26, spec.headers.length), sheet: { name: spec.name, rows: [] } };
-    requests.push({ addSheet: { properties: { sheetId, title: spec.name, gridProperties: { rowCount: tab.rowCount, columnCount: tab.columnCount, frozenRowCount: 1 } } } });
+    tab = {
+      sheetId,
+      title: spec.name,
+      rowCount: 1000,
+      columnCount: Math.max(26, spec.headers.length),
+      sheet: { name: spec.name, rows: [] },
+    };
+    requests.push({
+      addSheet: {
+        properties: {
+          sheetId,
+          title: spec.name,
+          gridProperties: { rowCount: tab.rowCount, columnCount: tab.columnCount, frozenRowCount: 1 },
+        },
+      },
+    });
     spec.headers.forEach((header, i) =>
-      requests.push({ updateDimensionProperties: { range: { sheetId, dimension: 'COLUMNS', startIndex: i, endIndex: i + 1 }, properties: { pixelSize: 7 * Math.max(10, Math.min(34, header.length + 4)) }, fields: 'pixelSize' } }),
+      requests.push({
+        updateDimensionProperties: {
+          range: { sheetId, dimension: 'COLUMNS', startIndex: i, endIndex: i + 1 },
+          properties: { pixelSize: 7 * Math.max(10, Math.min(34, header.length + 4)) },
+          fields: 'pixelSize',
+        },
+      }),
     );
   }
 
@@ -74,7 +103,8 @@ function planTab(tabs: readonly RekapTab[], spec: TabSpec, records: readonly She
     layout.columns.set(header, nextColumn++);
   }
 
-  const rowKey = (read: (header: string) => SheetValue) => spec.key.map((header) => String(read(header) ?? '')).join('\u0000');
+  const rowKey = (read: (header: string) => SheetValue) =>
+    spec.key.map((header) => String(read(header) ?? '')).join('\u0000');
   const rowsByKey = new Map<string, number>();
   let lastRow = layout.headerRow;
   for (let r = layout.headerRow + 1; r < tab.sheet.rows.length; r++) {
@@ -93,7 +123,8 @@ function planTab(tabs: readonly RekapTab[], spec: TabSpec, records: readonly She
     const target = found ?? ++lastRow;
     if (key !== null && found === undefined) rowsByKey.set(key, target);
     const cells = new Map<number, sheets_v4.Schema$CellData>();
-    for (const header of spec.headers) cells.set(layout.columns.get(header) as number, dataCell(record[header] ?? null));
+    for (const header of spec.headers)
+      cells.set(layout.columns.get(header) as number, dataCell(record[header] ?? null));
     writes.set(target, cells);
   }
 
@@ -103,11 +134,29 @@ function planTab(tabs: readonly RekapTab[], spec: TabSpec, records: readonly She
   if (neededRows > tab.rowCount) grid.rowCount = neededRows;
   if (neededColumns > tab.columnCount) grid.columnCount = neededColumns;
   if (Object.keys(grid).length > 0) {
-    requests.push({ updateSheetProperties: { properties: { sheetId: tab.sheetId, gridProperties: grid }, fields: Object.keys(grid).map((field) => `gridProperties.${field}`).join(',') } });
+    requests.push({
+      updateSheetProperties: {
+        properties: { sheetId: tab.sheetId, gridProperties: grid },
+        fields: Object.keys(grid)
+          .map((field) => `gridProperties.${field}`)
+          .join(','),
+      },
+    });
   }
   if (headerCells.size > 0) {
-    const header = new Map([...headerCells].map(([column, text]) => [column, { userEnteredValue: { stringValue: text }, userEnteredFormat: { textFormat: { bold: true } } }]));
-    requests.push(...cellWrites(tab.sheetId, new Map([[layout.headerRow, header]]), 'userEnteredValue,userEnteredFormat.textFormat.bold'));
+    const header = new Map(
+      [...headerCells].map(([column, text]) => [
+        column,
+        { userEnteredValue: { stringValue: text }, userEnteredFormat: { textFormat: { bold: true } } },
+      ]),
+    );
+    requests.push(
+      ...cellWrites(
+        tab.sheetId,
+        new Map([[layout.headerRow, header]]),
+        'userEnteredValue,userEnteredFormat.textFormat.bold',
+      ),
+    );
   }
   requests.push(...cellWrites(tab.sheetId, writes, 'userEnteredValue,userEnteredFormat.numberFormat'));
   return requests;
@@ -119,7 +168,8 @@ function dataCell(value: SheetValue): sheets_v4.Schema$CellData {
   const cell: sheets_v4.Schema$CellData = {};
   const entered = enteredValue(safe);
   if (entered) cell.userEnteredValue = entered;
-  if (typeof safe === 'number' && !Number.isInteger(safe)) cell.userEnteredFormat = { numberFormat: { type: 'NUMBER', pattern: '0.00' } };
+  if (typeof safe === 'number' && !Number.isInteger(safe))
+    cell.userEnteredFormat = { numberFormat: { type: 'NUMBER', pattern: '0.00' } };
   return cell;
 }
 
@@ -127,8 +177,16 @@ function dataCell(value: SheetValue): sheets_v4.Schema$CellData {
  * One updateCells per run of adjacent cells; consecutive rows with the same runs share a request.
  * Cells between monev's columns are never part of a run, so they are never touched.
  */
-function cellWrites(sheetId: number, writes: ReadonlyMap<number, ReadonlyMap<number, sheets_v4.Schema$CellData>>, fields: string): Request[] {
-  const groups: { row: number; runs: { column: number; cells: sheets_v4.Schema$CellData[] }[]; rows: sheets_v4.Schema$CellData[][][] }[] = [];
+function cellWrites(
+  sheetId: number,
+  writes: ReadonlyMap<number, ReadonlyMap<number, sheets_v4.Schema$CellData>>,
+  fields: string,
+): Request[] {
+  const groups: {
+    row: number;
+    runs: { column: number; cells: sheets_v4.Schema$CellData[] }[];
+    rows: sheets_v4.Schema$CellData[][][];
+  }[] = [];
   for (const [row, cells] of [...writes].sort((a, b) => a[0] - b[0])) {
     const columns = [...cells.keys()].sort((a, b) => a - b);
     const runs: { column: number; cells: sheets_v4.Schema$CellData[] }[] = [];
@@ -140,7 +198,8 @@ function cellWrites(sheetId: number, writes: ReadonlyMap<number, ReadonlyMap<num
     }
     const previous = groups[groups.length - 1];
     const shape = (r: typeof runs) => r.map((run) => `${run.column}+${run.cells.length}`).join(',');
-    if (previous && previous.row + previous.rows.length === row && shape(previous.runs) === shape(runs)) previous.rows.push(runs.map((run) => run.cells));
+    if (previous && previous.row + previous.rows.length === row && shape(previous.runs) === shape(runs))
+      previous.rows.push(runs.map((run) => run.cells));
     else groups.push({ row, runs, rows: [runs.map((run) => run.cells)] });
   }
   return groups.flatMap((group) =>

@@ -34,7 +34,10 @@ export class RekapSpreadsheet {
     reference: string,
   ) {
     const id = spreadsheetId(reference);
-    if (!id) throw new ConfigError(`--rekap "${reference}" bukan ID atau URL Google Spreadsheet. Salin URL spreadsheet rekap, misalnya https://docs.google.com/spreadsheets/d/…/edit.`);
+    if (!id)
+      throw new ConfigError(
+        `--rekap "${reference}" bukan ID atau URL Google Spreadsheet. Salin URL spreadsheet rekap, misalnya https://docs.google.com/spreadsheets/d/…/edit.`,
+      );
     this.id = id;
   }
 
@@ -47,7 +50,9 @@ export class RekapSpreadsheet {
     this.snapshot ??= this.fetch().catch((error: unknown) => {
       this.snapshot = undefined;
       const reason = (error as { reason?: unknown }).reason;
-      throw new ConfigError(`Spreadsheet rekap ${this.link}: ${typeof reason === 'string' ? reason : String(error)}.`, { cause: error });
+      throw new ConfigError(`Spreadsheet rekap ${this.link}: ${typeof reason === 'string' ? reason : String(error)}.`, {
+        cause: error,
+      });
     });
     return this.snapshot;
   }
@@ -58,7 +63,13 @@ export class RekapSpreadsheet {
   }
 
   private async fetch(): Promise<RekapSnapshot> {
-    const data = await this.services.read({ what: 'Spreadsheet rekap', where: '--rekap' }, () => this.services.clients.sheets.spreadsheets.get({ spreadsheetId: this.id, includeGridData: true, fields: REKAP_FIELDS }));
+    const data = await this.services.read({ what: 'Spreadsheet rekap', where: '--rekap' }, () =>
+      this.services.clients.sheets.spreadsheets.get({
+        spreadsheetId: this.id,
+        includeGridData: true,
+        fields: REKAP_FIELDS,
+      }),
+    );
     return snapshotOf(data);
   }
 }

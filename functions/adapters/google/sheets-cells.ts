@@ -3,7 +3,7 @@ import type { SheetValue } from '../../core/summary-rows.js';
 import type { Cell, CellValue, FormatKind, Sheet, Workbook } from '../../core/workbook.js';
 
 /**
- * Sheets grid data ⇄ the core's cell model (SPEC §2), so that a Google sheet and an .xlsx file with the
+ * Sheets grid data ⇄ the core's cell model (docs/SPEC.md §2), so that a Google sheet and an .xlsx file with the
  * same content score alike: the effective value (a formula's result), the number-format type for
  * percent and date cells, formula errors as their text ("#REF!"), and a link's target where the
  * cell only shows a label, as the xlsx reader does.
@@ -37,14 +37,16 @@ export function toCell(data: sheets_v4.Schema$CellData | undefined): Cell | unde
   const effective = data?.effectiveValue;
   if (!data || !effective) return undefined;
   let value: CellValue;
-  if (effective.errorValue) value = data.formattedValue ?? ERROR_TEXT[effective.errorValue.type ?? 'ERROR'] ?? '#ERROR!';
+  if (effective.errorValue)
+    value = data.formattedValue ?? ERROR_TEXT[effective.errorValue.type ?? 'ERROR'] ?? '#ERROR!';
   else if (typeof effective.numberValue === 'number') value = effective.numberValue;
   else if (typeof effective.stringValue === 'string') value = effective.stringValue;
   else if (typeof effective.boolValue === 'boolean') value = effective.boolValue;
   else return undefined;
   // A pasted link with a label ("Bukti"), or =HYPERLINK(url; label): the URL is what Bukti Dukung needs.
   const link = data.hyperlink;
-  if (!effective.errorValue && typeof value === 'string' && link && EXTERNAL_LINK.test(link) && !WEB_URL.test(value)) value = link;
+  if (!effective.errorValue && typeof value === 'string' && link && EXTERNAL_LINK.test(link) && !WEB_URL.test(value))
+    value = link;
   return { value, format: formatKind(data.effectiveFormat?.numberFormat?.type, value) };
 }
 
@@ -93,6 +95,7 @@ export function plainValue(cell: Cell | undefined): SheetValue {
 /** A value to write: typed, never parsed, so text that looks like a formula stays text. */
 export function enteredValue(value: SheetValue): sheets_v4.Schema$ExtendedValue | undefined {
   if (value === null || value === undefined) return undefined;
-  if (typeof value === 'number') return Number.isFinite(value) ? { numberValue: value } : { stringValue: String(value) };
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? { numberValue: value } : { stringValue: String(value) };
   return { stringValue: value };
 }

@@ -6,7 +6,14 @@ import type Handlebars from 'handlebars';
 import type { OfficeMailModel } from '../../core/report/mail-content.js';
 import type { OfficeReportModel } from '../../core/report/office-report.js';
 import type { ProvinceReportModel } from '../../core/report/province-report.js';
-import { barChartSvg, heatmapSvg, radarChartSvg, type BarChartInput, type HeatmapInput, type RadarChartInput } from '../pdf/charts.js';
+import {
+  barChartSvg,
+  heatmapSvg,
+  radarChartSvg,
+  type BarChartInput,
+  type HeatmapInput,
+  type RadarChartInput,
+} from '../pdf/charts.js';
 import { embeddedFontCss } from '../pdf/fonts.js';
 import type { DocumentTemplates } from '../../ports.js';
 
@@ -77,7 +84,9 @@ function render(name: string, model: object): string {
     return template(model, { helpers });
   } catch (error) {
     // Handlebars reports "Parse error on line N" or "… - line:column": keep it, and name the template.
-    throw new Error(`Templat ${name} gagal dirender: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(`Templat ${name} gagal dirender: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
 }
 
@@ -88,7 +97,8 @@ function findTemplatesDir(): string {
     const candidate = join(dir, 'templates');
     if (existsSync(join(candidate, 'office-report.hbs'))) return candidate;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('Folder templates/ tidak ditemukan di atas modul laporan; pasang ulang paket monev.');
+    if (parent === dir)
+      throw new Error('Folder templates/ tidak ditemukan di atas modul laporan; pasang ulang paket monev.');
     dir = parent;
   }
 }

@@ -42,7 +42,10 @@ export class SmtpMailer implements Mailer {
   async send(message: MailMessage): Promise<MailReceipt> {
     assertSendable(message);
     if (this.closed) {
-      throw new MailSendError('refused', `Surat "${message.subject}" tidak dikirim karena pengirim SMTP sudah ditutup.`);
+      throw new MailSendError(
+        'refused',
+        `Surat "${message.subject}" tidak dikirim karena pengirim SMTP sudah ditutup.`,
+      );
     }
     const messageId = newMessageId(this.options.from);
     let info: SMTPPool.SentMessageInfo;
@@ -66,7 +69,8 @@ export class SmtpMailer implements Mailer {
   }
 
   private explain(cause: unknown, message: MailMessage): MailSendError {
-    const error = cause instanceof Error ? (cause as Error & { code?: string; command?: string; response?: string }) : undefined;
+    const error =
+      cause instanceof Error ? (cause as Error & { code?: string; command?: string; response?: string }) : undefined;
     const code = error?.code ?? '';
     const technical = `Rincian teknis: ${[code, error?.message ?? String(cause)].filter(Boolean).join(': ')}`;
     const where = this.endpoint.display;
@@ -106,7 +110,10 @@ export class SmtpMailer implements Mailer {
 const _portCheck: new (options: SmtpMailerOptions) => Mailer = SmtpMailer;
 void _portCheck;
 
-export function parseSmtpUrl(url: string, options: Pick<SmtpMailerOptions, 'maxConnections' | 'timeoutMs'> = {}): SmtpEndpoint {
+export function parseSmtpUrl(
+  url: string,
+  options: Pick<SmtpMailerOptions, 'maxConnections' | 'timeoutMs'> = {},
+): SmtpEndpoint {
   let parsed: URL;
   try {
     parsed = new URL(url);

@@ -194,7 +194,13 @@ export function barChartSvg(input: BarChartInput): string {
       data: input.labels,
       axisTick: { show: false },
       axisLine: { lineStyle: { color: AXIS_COLOR } },
-      axisLabel: { interval: 0, fontSize: 11, width: (width - 56) / Math.max(input.labels.length, 1) - 4, overflow: 'break', color: TEXT_COLOR },
+      axisLabel: {
+        interval: 0,
+        fontSize: 11,
+        width: (width - 56) / Math.max(input.labels.length, 1) - 4,
+        overflow: 'break',
+        color: TEXT_COLOR,
+      },
     },
     yAxis: {
       type: 'value',

@@ -151,18 +151,32 @@ export class ChromiumPdfRenderer implements PdfRenderer {
 
   private assertOpen(documentId: string): void {
     if (this.closed) {
-      throw new PdfRenderError('closed', `Dokumen "${documentId}" tidak dicetak karena renderer PDF sudah ditutup.`, documentId);
+      throw new PdfRenderError(
+        'closed',
+        `Dokumen "${documentId}" tidak dicetak karena renderer PDF sudah ditutup.`,
+        documentId,
+      );
     }
   }
 
   private forCaller(error: unknown, documentId: string): PdfRenderError {
     if (error instanceof PdfRenderError) return error;
     if (this.closed) {
-      return new PdfRenderError('closed', `Dokumen "${documentId}" tidak selesai dicetak karena renderer PDF ditutup.`, documentId, {
-        cause: error,
-      });
+      return new PdfRenderError(
+        'closed',
+        `Dokumen "${documentId}" tidak selesai dicetak karena renderer PDF ditutup.`,
+        documentId,
+        {
+          cause: error,
+        },
+      );
     }
-    return new PdfRenderError('render-failed', `Dokumen "${documentId}" gagal dicetak: ${describe(error)}.`, documentId, { cause: error });
+    return new PdfRenderError(
+      'render-failed',
+      `Dokumen "${documentId}" gagal dicetak: ${describe(error)}.`,
+      documentId,
+      { cause: error },
+    );
   }
 
   private async attempt(document: PdfDocument): Promise<Uint8Array> {
@@ -320,10 +334,12 @@ void _portCheck;
 /** @sparticuz/chromium decompresses to /tmp; one renderer at a time should do it. */
 let bundledPath: Promise<string> | undefined;
 function bundledExecutablePath(): Promise<string> {
-  bundledPath ??= import('@sparticuz/chromium').then(({ default: chromium }) => chromium.executablePath()).catch((error: unknown) => {
-    bundledPath = undefined;
-    throw error;
-  });
+  bundledPath ??= import('@sparticuz/chromium')
+    .then(({ default: chromium }) => chromium.executablePath())
+    .catch((error: unknown) => {
+      bundledPath = undefined;
+      throw error;
+    });
   return bundledPath;
 }
 

@@ -86,7 +86,12 @@ export class CloudTasksQueue implements TaskQueue {
  */
 export const FINISH_DEADLINE_SECONDS = 1800;
 
-export function createTaskRequest(settings: CloudTasksSettings, name: string, task: QueuedTask, notBefore: Date): CreateTaskRequest {
+export function createTaskRequest(
+  settings: CloudTasksSettings,
+  name: string,
+  task: QueuedTask,
+  notBefore: Date,
+): CreateTaskRequest {
   const millis = notBefore.getTime();
   const url = task.kind === 'finish' ? settings.finishUrl : settings.targetUrl;
   // The function reads the body; the kind only chose the function.
@@ -123,7 +128,9 @@ export function taskId(name: string): string {
  * `fallback: true` selects the REST transport (HTTP/1.1 + JSON): lighter than gRPC on a cold start,
  * and a loopback stand-in can answer it.
  */
-export async function defaultTasksClient(options: { apiEndpoint?: string; port?: number; protocol?: 'http' | 'https'; authClient?: unknown } = {}): Promise<TasksClient> {
+export async function defaultTasksClient(
+  options: { apiEndpoint?: string; port?: number; protocol?: 'http' | 'https'; authClient?: unknown } = {},
+): Promise<TasksClient> {
   const { CloudTasksClient } = await import('@google-cloud/tasks');
   return new CloudTasksClient({ fallback: true, ...options } as ConstructorParameters<typeof CloudTasksClient>[0]);
 }

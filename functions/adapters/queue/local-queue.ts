@@ -52,7 +52,10 @@ export class LocalTaskQueue implements TaskQueue {
    * before it (a cycle's watchdog is scheduled long after its scorings).
    */
   async idle(horizon?: Date): Promise<void> {
-    const busy = () => this.ready.length + this.running.size + [...this.timers.values()].filter((due) => horizon === undefined || due < horizon.getTime()).length;
+    const busy = () =>
+      this.ready.length +
+      this.running.size +
+      [...this.timers.values()].filter((due) => horizon === undefined || due < horizon.getTime()).length;
     while (busy() > 0) {
       await Promise.all([...this.running]);
       if (busy() > 0) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -81,7 +84,8 @@ export class LocalTaskQueue implements TaskQueue {
       const execution = this.run(task)
         .catch((error: unknown) => {
           this.options.onError?.(task, error, attempt);
-          if (attempt < (this.options.maxAttempts ?? 3)) this.schedule(task, this.clock.now().getTime(), 1000 * 2 ** attempt, attempt + 1);
+          if (attempt < (this.options.maxAttempts ?? 3))
+            this.schedule(task, this.clock.now().getTime(), 1000 * 2 ** attempt, attempt + 1);
         })
         .finally(() => {
           this.running.delete(execution);

@@ -1,7 +1,7 @@
 import type { FormatKind } from '../../core/workbook.js';
 
 /**
- * What a cell's number format says about its value (SPEC §2). Only the kinds the core cares about
+ * What a cell's number format says about its value (docs/SPEC.md §2). Only the kinds the core cares about
  * are told apart: a percent format turns 0.875 into 87.5, a date format turns a serial into a date,
  * "@" marks text. Everything else ("General", "#,##0", currency) is plain.
  */
@@ -28,7 +28,10 @@ export function classifyNumberFormat(numFmt: string | undefined): FormatClass {
 
 function classify(numFmt: string): FormatClass {
   // "General" is a keyword, not the tokens g-e-n-e-r-a-l; it may appear in any section ("General;-General").
-  const bare = numFmt.replace(LITERALS, '').toLowerCase().replace(/general/g, '');
+  const bare = numFmt
+    .replace(LITERALS, '')
+    .toLowerCase()
+    .replace(/general/g, '');
   if (bare.includes('%')) return 'percent';
   if (DATE_TOKEN.test(bare)) return 'date';
   if (bare.includes('@')) return 'text';

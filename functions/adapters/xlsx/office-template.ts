@@ -1,9 +1,16 @@
 import ExcelJS from 'exceljs';
-import { DATA_TABS, PROFILE_TAB, STAGES_TAB, STANDARD_STEPS, STAGE_STATUS, type ColumnSpec } from '../../../sheets-schema/index.js';
+import {
+  DATA_TABS,
+  PROFILE_TAB,
+  STAGES_TAB,
+  STANDARD_STEPS,
+  STAGE_STATUS,
+  type ColumnSpec,
+} from '../../../sheets-schema/index.js';
 import { layoutKeyValues, layoutTable, type HeaderColumn } from './sheet-layout.js';
 
 /**
- * A blank office workbook (SPEC §3) built from sheets-schema alone: Profil, then the six data tabs
+ * A blank office workbook (docs/SPEC.md §3) built from sheets-schema alone: Profil, then the six data tabs
  * with headers, notes, dropdowns and formats, and Tahapan pre-filled with the standard steps.
  */
 export interface OfficeTemplateOptions {

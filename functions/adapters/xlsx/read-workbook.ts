@@ -6,7 +6,7 @@ import { UnreadableWorkbookError, fileErrorReason, sniffUnreadable } from './unr
 import { excel } from './exceljs.js';
 
 /**
- * Reads an .xlsx file into the cell model of core/workbook.ts (SPEC §2). The file is only read,
+ * Reads an .xlsx file into the cell model of core/workbook.ts (docs/SPEC.md §2). The file is only read,
  * never written. Anything that is not a readable workbook rejects with UnreadableWorkbookError.
  */
 export async function readXlsxWorkbook(path: string): Promise<Workbook> {
@@ -14,7 +14,10 @@ export async function readXlsxWorkbook(path: string): Promise<Workbook> {
   try {
     buf = await readFile(path);
   } catch (error) {
-    throw new UnreadableWorkbookError(fileErrorReason(error), { cause: error, fix: 'Periksa nama file di kolom Sumber pada tab Satker rekap, lalu jalankan lagi.' });
+    throw new UnreadableWorkbookError(fileErrorReason(error), {
+      cause: error,
+      fix: 'Periksa nama file di kolom Sumber pada tab Satker rekap, lalu jalankan lagi.',
+    });
   }
   return readXlsxBuffer(buf);
 }
@@ -23,7 +26,17 @@ export async function readXlsxWorkbook(path: string): Promise<Workbook> {
  * Worksheet parts that never hold a cell value. Skipping them makes a read about a tenth faster:
  * exceljs would otherwise expand every dropdown range of the template into one entry per cell.
  */
-const IGNORED_NODES = ['dataValidations', 'conditionalFormatting', 'extLst', 'drawing', 'picture', 'pageSetup', 'headerFooter', 'printOptions', 'rowBreaks'];
+const IGNORED_NODES = [
+  'dataValidations',
+  'conditionalFormatting',
+  'extLst',
+  'drawing',
+  'picture',
+  'pageSetup',
+  'headerFooter',
+  'printOptions',
+  'rowBreaks',
+];
 
 export async function readXlsxBuffer(buf: Uint8Array): Promise<Workbook> {
   const sniffed = sniffUnreadable(buf);
@@ -38,7 +51,8 @@ export async function readXlsxBuffer(buf: Uint8Array): Promise<Workbook> {
   }
   const worksheets = workbook.worksheets;
   // A zip without worksheets is some other document (.docx, .ods, a plain archive) renamed to .xlsx.
-  if (worksheets.length === 0) throw new UnreadableWorkbookError('bukan file Excel .xlsx yang sah (tidak ada lembar kerja)');
+  if (worksheets.length === 0)
+    throw new UnreadableWorkbookError('bukan file Excel .xlsx yang sah (tidak ada lembar kerja)');
   return { sheets: worksheets.map(readSheet) };
 }
 

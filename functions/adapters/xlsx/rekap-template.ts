@@ -1,10 +1,17 @@
 import ExcelJS from 'exceljs';
-import { COMPONENTS, REGISTRY_TAB, SETTINGS_TAB, SETTING_DEFAULTS, WEIGHTS_TAB, type RegistryRow } from '../../../sheets-schema/index.js';
+import {
+  COMPONENTS,
+  REGISTRY_TAB,
+  SETTINGS_TAB,
+  SETTING_DEFAULTS,
+  WEIGHTS_TAB,
+  type RegistryRow,
+} from '../../../sheets-schema/index.js';
 import { headerColumn } from './office-template.js';
 import { layoutKeyValues, layoutTable } from './sheet-layout.js';
 
 /**
- * The input tabs of the provincial rekap workbook (SPEC §5): Satker, Bobot with the default
+ * The input tabs of the provincial rekap workbook (docs/SPEC.md §5): Satker, Bobot with the default
  * component weights, and Pengaturan. The output tabs (Rekap, Rekap Bidang, Log) are created by the
  * rekap writer when it first writes them.
  */
@@ -57,7 +64,12 @@ export function buildRekapTemplate(options: RekapTemplateOptions = {}): ExcelJS.
   };
   layoutKeyValues(
     settings,
-    SETTINGS_TAB.keys.map((key) => ({ label: key.label, help: key.help, value: values[key.key], numFmt: key.key === 'period' ? '@' : undefined })),
+    SETTINGS_TAB.keys.map((key) => ({
+      label: key.label,
+      help: key.help,
+      value: values[key.key],
+      numFmt: key.key === 'period' ? '@' : undefined,
+    })),
   );
   return workbook;
 }

@@ -75,7 +75,12 @@ interface WithValidations {
 // Excel refuses list formulas longer than 255 characters (including the quotes).
 const MAX_LIST_FORMULA = 255;
 
-function addListValidation(worksheet: ExcelJS.Worksheet, columnNumber: number, header: string, list: readonly string[]): void {
+function addListValidation(
+  worksheet: ExcelJS.Worksheet,
+  columnNumber: number,
+  header: string,
+  list: readonly string[],
+): void {
   const formula = `"${list.join(',')}"`;
   if (formula.length > MAX_LIST_FORMULA || list.some((item) => item.includes(',')))
     throw new Error(`Daftar pilihan kolom ${header} tidak muat sebagai dropdown Excel: ${formula}`);

@@ -44,7 +44,10 @@ export class XlsxSummarySink implements SummarySink {
 
   async readHistory(): Promise<{ summary: SheetRecord[]; log: SheetRecord[] }> {
     const workbook = await this.base();
-    return { summary: records(workbook, SUMMARY_TAB.name, SUMMARY_TAB.headers), log: records(workbook, LOG_TAB.name, LOG_TAB.headers) };
+    return {
+      summary: records(workbook, SUMMARY_TAB.name, SUMMARY_TAB.headers),
+      log: records(workbook, LOG_TAB.name, LOG_TAB.headers),
+    };
   }
 
   /**
@@ -117,9 +120,15 @@ function replaceSheet(workbook: ExcelJS.Workbook, source: ExcelJS.Worksheet): vo
 
 /**
  * Updates the owned columns of the row whose key matches, or appends a row. Rows are never
- * reordered or removed, and columns the tool does not own are left alone (SPEC §5).
+ * reordered or removed, and columns the tool does not own are left alone (docs/SPEC.md §5).
  */
-function upsert(workbook: ExcelJS.Workbook, tab: string, headers: readonly string[], key: readonly string[], records: readonly SheetRecord[]): void {
+function upsert(
+  workbook: ExcelJS.Workbook,
+  tab: string,
+  headers: readonly string[],
+  key: readonly string[],
+  records: readonly SheetRecord[],
+): void {
   const sheet = workbook.getWorksheet(tab) ?? createTab(workbook, tab, headers);
   const layout = locate(sheet, headers);
   let nextColumn = Math.max(0, ...layout.columns.values()) + 1;
@@ -128,14 +137,19 @@ function upsert(workbook: ExcelJS.Workbook, tab: string, headers: readonly strin
     sheet.getRow(layout.headerRow).getCell(nextColumn).value = header;
     layout.columns.set(header, nextColumn++);
   }
-  const rowKey = (read: (header: string) => SheetValue) => key.map((header) => String(read(header) ?? '')).join('\u0000');
+  const rowKey = (read: (header: string) => SheetValue) =>
+    key.map((header) => String(read(header) ?? '')).join('\u0000');
   const existing = new Map<string, number>();
   let lastRow = layout.headerRow;
   for (let r = layout.headerRow + 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
     if (!row.hasValues) continue;
     lastRow = r;
-    if (key.length > 0) existing.set(rowKey((header) => plain(row.getCell(layout.columns.get(header) as number).value)), r);
+    if (key.length > 0)
+      existing.set(
+        rowKey((header) => plain(row.getCell(layout.columns.get(header) as number).value)),
+        r,
+      );
   }
   for (const record of records) {
     const found = key.length > 0 ? existing.get(rowKey((header) => record[header] ?? null)) : undefined;
@@ -146,7 +160,11 @@ function upsert(workbook: ExcelJS.Workbook, tab: string, headers: readonly strin
       cell.value = record[header] ?? null;
       if (typeof record[header] === 'number' && !Number.isInteger(record[header])) cell.numFmt = '0.00';
     }
-    if (found === undefined && key.length > 0) existing.set(rowKey((header) => record[header] ?? null), target);
+    if (found === undefined && key.length > 0)
+      existing.set(
+        rowKey((header) => record[header] ?? null),
+        target,
+      );
   }
 }
 
@@ -159,7 +177,10 @@ function createTab(workbook: ExcelJS.Workbook, tab: string, headers: readonly st
 }
 
 /** The header row is the one among rows 1–10 holding most of our headers, as for input tabs. */
-function locate(sheet: ExcelJS.Worksheet, headers: readonly string[]): { headerRow: number; columns: Map<string, number> } {
+function locate(
+  sheet: ExcelJS.Worksheet,
+  headers: readonly string[],
+): { headerRow: number; columns: Map<string, number> } {
   const wanted = new Map(headers.map((header) => [labelKey(header), header]));
   let best = { row: 1, columns: new Map<string, number>() };
   for (let r = 1; r <= Math.min(10, Math.max(1, sheet.rowCount)); r++) {

@@ -33,7 +33,8 @@ export function sniffUnreadable(buf: Uint8Array): string | null {
   if (buf.length === 0) return 'file kosong (0 byte)';
   if (startsWith(buf, ZIP_MAGIC)) return null;
   if (startsWith(buf, OLE_MAGIC)) return 'file dilindungi kata sandi atau berformat Excel lama (.xls)';
-  if (looksLikeText(buf)) return 'bukan file Excel .xlsx yang sah (isinya teks biasa, mungkin CSV yang diganti namanya)';
+  if (looksLikeText(buf))
+    return 'bukan file Excel .xlsx yang sah (isinya teks biasa, mungkin CSV yang diganti namanya)';
   return 'bukan file Excel .xlsx yang sah';
 }
 

@@ -23,7 +23,9 @@ export class XlsxWorkbookSource implements WorkbookSource {
       return await readXlsxWorkbook(this.rekapPath);
     } catch (error) {
       if (error instanceof UnreadableWorkbookError) {
-        throw new ConfigError(`${this.rekapPath}: ${error.reason}. Folder data harus berisi ${REKAP_FILE} (buat contoh dengan: monev sample --out ${this.dataDir}).`);
+        throw new ConfigError(
+          `${this.rekapPath}: ${error.reason}. Folder data harus berisi ${REKAP_FILE} (buat contoh dengan: monev sample --out ${this.dataDir}).`,
+        );
       }
       throw error;
     }

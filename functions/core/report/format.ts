@@ -39,7 +39,12 @@ export function band(value: number | null): string {
   return 'band-5';
 }
 
-const DATE_FORMAT = new Intl.DateTimeFormat('id-ID', { timeZone: 'Asia/Jakarta', day: 'numeric', month: 'long', year: 'numeric' });
+const DATE_FORMAT = new Intl.DateTimeFormat('id-ID', {
+  timeZone: 'Asia/Jakarta',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
 
 /** "28 November 2026". */
 export function longDate(date: Date): string {

@@ -45,14 +45,18 @@ export function officeMailText(model: OfficeMailModel): string {
 export function provinceMailModel(offices: readonly OfficeResult[], period: Period) {
   const scored = offices.filter((o) => o.status === 'scored');
   const top = [...scored].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity)).slice(0, 3);
-  const average = scored.length === 0 ? null : scored.reduce((sum, o) => sum + (o.scores.index ?? 0), 0) / scored.length;
+  const average =
+    scored.length === 0 ? null : scored.reduce((sum, o) => sum + (o.scores.index ?? 0), 0) / scored.length;
   const unscored = offices.filter((o) => o.status === 'unscored');
   return {
     subject: `Monev ${periodLabel(period)} — Rekap Bawaslu Kabupaten/Kota se-Jawa Timur: rata-rata indeks ${average === null ? '–' : formatId(average)}`,
     greeting: 'Yth. Pimpinan Bawaslu Provinsi Jawa Timur,',
     lead: `Berikut rekap monitoring dan evaluasi kinerja kelembagaan ${periodLabel(period)}: ${scored.length} dari ${offices.length} satker dinilai, rata-rata indeks ${average === null ? '–' : formatId(average)}.`,
     counts: `Tiga teratas: ${top.map((o) => `${o.name} (${formatId(o.scores.index ?? 0)})`).join(', ') || '–'}.`,
-    fixes: unscored.map((o) => ({ cell: o.name, message: o.findings.find((f) => f.level === 'error')?.message ?? 'tidak dinilai' })),
+    fixes: unscored.map((o) => ({
+      cell: o.name,
+      message: o.findings.find((f) => f.level === 'error')?.message ?? 'tidak dinilai',
+    })),
     moreFixes: 0,
     closing: 'Rekap lengkap terlampir (PDF), termasuk peta capaian per bidang dan pasangan belajar.',
     signature: 'Tim Monev Bawaslu Provinsi Jawa Timur',

@@ -34,7 +34,9 @@ export interface ChartSeries {
 
 export function provinceAreaAverages(offices: readonly OfficeResult[]): (number | null)[] {
   return AREAS.map((area) => {
-    const values = offices.flatMap((office) => (office.status === 'scored' && office.areas[area.id] !== null ? [office.areas[area.id] as number] : []));
+    const values = offices.flatMap((office) =>
+      office.status === 'scored' && office.areas[area.id] !== null ? [office.areas[area.id] as number] : [],
+    );
     return values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
   });
 }
@@ -68,7 +70,12 @@ export function officeReportModel(office: OfficeResult, context: ReportContext) 
       previousIndex: previous === undefined ? null : score(previous),
       errors: errors.length,
       warnings: warnings.length,
-      components: COMPONENTS.map((c) => ({ label: c.label, weight: quantity(context.weights[c.key]), value: score(office.scores[c.key]), band: band(office.scores[c.key]) })),
+      components: COMPONENTS.map((c) => ({
+        label: c.label,
+        weight: quantity(context.weights[c.key]),
+        value: score(office.scores[c.key]),
+        band: band(office.scores[c.key]),
+      })),
     },
     areas: {
       chart: {
@@ -84,7 +91,10 @@ export function officeReportModel(office: OfficeResult, context: ReportContext) 
         value: score(office.areas[area.id]),
         band: band(office.areas[area.id]),
         average: score(averages[i]),
-        pilot: names.get(area.pilotOffice) ?? JATIM_OFFICES.find((o) => o.code === area.pilotOffice)?.name ?? area.pilotOffice,
+        pilot:
+          names.get(area.pilotOffice) ??
+          JATIM_OFFICES.find((o) => o.code === area.pilotOffice)?.name ??
+          area.pilotOffice,
       })),
     },
     iku: d.iku.map((row) => ({
@@ -104,7 +114,11 @@ export function officeReportModel(office: OfficeResult, context: ReportContext) 
         reported: quantity(item.reported),
         responsible: item.responsible ?? '–',
       })),
-      uncounted: uncounted.map((item) => ({ activity: item.activity ?? '–', reported: quantity(item.reported), row: item.row + 1 })),
+      uncounted: uncounted.map((item) => ({
+        activity: item.activity ?? '–',
+        reported: quantity(item.reported),
+        row: item.row + 1,
+      })),
       due: d.actionPlan.filter((item) => item.due).length,
     },
     iki: {

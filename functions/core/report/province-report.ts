@@ -7,7 +7,9 @@ import { provinceAreaAverages, type ReportContext } from './office-report.js';
 /** The provincial recap report's content: ranking, heatmap, predicates, leaders per area, peers. */
 export function provinceReportModel(context: ReportContext) {
   const offices = context.offices;
-  const scored = offices.filter((o) => o.status === 'scored').sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
+  const scored = offices
+    .filter((o) => o.status === 'scored')
+    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
   const unscored = offices.filter((o) => o.status === 'unscored');
   const names = new Map(offices.map((o) => [o.code, o.name]));
   const averages = provinceAreaAverages(offices);
@@ -19,7 +21,9 @@ export function provinceReportModel(context: ReportContext) {
     period: { id: context.period.id, label: periodLabel(context.period) },
     generatedOn: longDate(context.generatedAt),
     counts: { total: offices.length, scored: scored.length, unscored: unscored.length },
-    average: score(scored.length === 0 ? null : scored.reduce((sum, o) => sum + (o.scores.index ?? 0), 0) / scored.length),
+    average: score(
+      scored.length === 0 ? null : scored.reduce((sum, o) => sum + (o.scores.index ?? 0), 0) / scored.length,
+    ),
     ranking: scored.map((o) => {
       const previous = context.previousIndex.get(o.code);
       return {
@@ -47,7 +51,11 @@ export function provinceReportModel(context: ReportContext) {
     predicates: {
       labels: predicates.map((p) => p),
       values: predicates.map((p) => scored.filter((o) => o.predicate === p).length),
-      rows: predicates.map((p) => ({ predicate: p, label: PREDICATE_LABELS[p], count: scored.filter((o) => o.predicate === p).length })),
+      rows: predicates.map((p) => ({
+        predicate: p,
+        label: PREDICATE_LABELS[p],
+        count: scored.filter((o) => o.predicate === p).length,
+      })),
     },
     leaders: AREAS.map((area) => ({
       no: area.no,
@@ -60,7 +68,12 @@ export function provinceReportModel(context: ReportContext) {
     })),
     unscored: unscored.map((o) => {
       const reason = o.findings.find((f) => f.level === 'error');
-      return { code: o.code, name: o.name, cell: reason?.cell ?? '', reason: reason?.message ?? 'tanpa alasan tercatat' };
+      return {
+        code: o.code,
+        name: o.name,
+        cell: reason?.cell ?? '',
+        reason: reason?.message ?? 'tanpa alasan tercatat',
+      };
     }),
     rekapFindings: (context.rekapFindings ?? []).map((f) => ({ cell: f.cell, message: f.message })),
     peers: scored.flatMap((o) =>

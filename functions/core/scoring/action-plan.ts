@@ -32,22 +32,47 @@ const TARGETS = ['target1', 'target2', 'target3', 'target4'] as const;
 const REALIZATIONS = ['realization1', 'realization2', 'realization3', 'realization4'] as const;
 
 /**
- * Rencana Aksi (SPEC §4): sums up to quarter k; a realization counts only with evidence, because
+ * Rencana Aksi (docs/SPEC.md §4): sums up to quarter k; a realization counts only with evidence, because
  * the instrument must show plans actually carried out, not only planned on paper.
  */
-export function scoreActionPlan(table: ParsedTable<ActionPlanRow>, period: Period, findings: Finding[]): ActionPlanScore {
+export function scoreActionPlan(
+  table: ParsedTable<ActionPlanRow>,
+  period: Period,
+  findings: Finding[],
+): ActionPlanScore {
   const items = table.rows.map((row): ActionItemResult => {
     const v = row.values;
     const base = { row: row.index, area: v.area, activity: v.activity, responsible: v.responsible };
     if (row.hasError) {
-      return { ...base, due: true, hasError: true, target: 0, reported: 0, counted: 0, achievement: 0, onTime: null, evidenceMissing: false };
+      return {
+        ...base,
+        due: true,
+        hasError: true,
+        target: 0,
+        reported: 0,
+        counted: 0,
+        achievement: 0,
+        onTime: null,
+        evidenceMissing: false,
+      };
     }
-    const target = sumTo(TARGETS.map((key) => v[key]), period.quarter);
-    const reported = sumTo(REALIZATIONS.map((key) => v[key]), period.quarter);
+    const target = sumTo(
+      TARGETS.map((key) => v[key]),
+      period.quarter,
+    );
+    const reported = sumTo(
+      REALIZATIONS.map((key) => v[key]),
+      period.quarter,
+    );
     const due = target > 0;
     const evidenceMissing = reported > 0 && v.evidence.length === 0;
     if (evidenceMissing && due) {
-      findings.push(finding('missing-evidence', table.tab, table.ref(row.index, 'evidence'), { subject: 'realization', value: formatId(reported) }));
+      findings.push(
+        finding('missing-evidence', table.tab, table.ref(row.index, 'evidence'), {
+          subject: 'realization',
+          value: formatId(reported),
+        }),
+      );
     }
     const counted = evidenceMissing ? 0 : reported;
     return {

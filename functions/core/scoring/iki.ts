@@ -24,15 +24,21 @@ export interface IkiScore {
   readonly coverage: number | null;
 }
 
-/** IKI (SPEC §4): per person a weighted mean of achievements; the component is the mean of persons. */
-export function scoreIki(table: ParsedTable<IkiRow>, iku: ParsedTable<IkuRow>, period: Period, cap: number, findings: Finding[]): IkiScore {
+/** IKI (docs/SPEC.md §4): per person a weighted mean of achievements; the component is the mean of persons. */
+export function scoreIki(
+  table: ParsedTable<IkiRow>,
+  iku: ParsedTable<IkuRow>,
+  period: Period,
+  cap: number,
+  findings: Finding[],
+): IkiScore {
   const coverage = ikiCoverage(table, iku);
   if (table.status !== 'ok') return { score: 0, persons: [], coverage };
   const persons: PersonResult[] = [];
   for (const rows of groupByPerson(table.rows).values()) {
     const fallback = largestWeight(rows);
     const results = rows.map((row) => scoreIndicatorRow(table, row, period, cap, fallback, findings));
-    // Only the component is capped at 100 (SPEC §4): a person above 100 lifts the mean of persons.
+    // Only the component is capped at 100 (docs/SPEC.md §4): a person above 100 lifts the mean of persons.
     const score = weightedAchievement(results);
     const first = rows[0]?.values;
     persons.push({
@@ -50,9 +56,13 @@ export function scoreIki(table: ParsedTable<IkiRow>, iku: ParsedTable<IkuRow>, p
 }
 
 function ikiCoverage(iki: ParsedTable<IkiRow>, iku: ParsedTable<IkuRow>): number | null {
-  const valid = new Set(iku.rows.flatMap((row) => (row.hasError || row.values.code === null ? [] : [labelKey(row.values.code)])));
+  const valid = new Set(
+    iku.rows.flatMap((row) => (row.hasError || row.values.code === null ? [] : [labelKey(row.values.code)])),
+  );
   if (valid.size === 0) return null;
-  const cascaded = new Set(iki.rows.flatMap((row) => (row.hasError || row.values.ikuCode === null ? [] : [labelKey(row.values.ikuCode)])));
+  const cascaded = new Set(
+    iki.rows.flatMap((row) => (row.hasError || row.values.ikuCode === null ? [] : [labelKey(row.values.ikuCode)])),
+  );
   const covered = [...valid].filter((code) => cascaded.has(code)).length;
   return (100 * covered) / valid.size;
 }

@@ -2,7 +2,15 @@ import type { IkiRow, IkuRow } from '../../../sheets-schema/index.js';
 import { finding, type Finding } from '../findings.js';
 import { quarterNumeral, type Period } from '../period.js';
 import type { ParsedRow, ParsedTable } from '../table.js';
-import { achievement, aggregate, category, isDue, scoredAchievement, weightedMean, type Category } from './indicator.js';
+import {
+  achievement,
+  aggregate,
+  category,
+  isDue,
+  scoredAchievement,
+  weightedMean,
+  type Category,
+} from './indicator.js';
 
 /** One IKU or IKI row as scored for the period. */
 export interface IndicatorResult {
@@ -25,7 +33,7 @@ const TARGETS = ['target1', 'target2', 'target3', 'target4'] as const;
 const REALIZATIONS = ['realization1', 'realization2', 'realization3', 'realization4'] as const;
 
 /**
- * Scores one indicator row. A row in error is due and scores 0 (SPEC §4 "errors cost what they
+ * Scores one indicator row. A row in error is due and scores 0 (docs/SPEC.md §4 "errors cost what they
  * hide"), with `fallbackWeight` when its own Bobot cannot be read.
  */
 export function scoreIndicatorRow<R extends IndicatorRow>(
@@ -39,21 +47,63 @@ export function scoreIndicatorRow<R extends IndicatorRow>(
   const values = row.values;
   const weight = values.weight ?? fallbackWeight;
   if (row.hasError) {
-    return { row: row.index, due: true, hasError: true, target: null, realization: null, achievement: null, scored: 0, category: null, weight };
+    return {
+      row: row.index,
+      due: true,
+      hasError: true,
+      target: null,
+      realization: null,
+      achievement: null,
+      scored: 0,
+      category: null,
+      weight,
+    };
   }
   const how = values.aggregation ?? 'kumulatif';
   const polarity = values.polarity ?? 'maksimal';
-  const target = aggregate(TARGETS.map((key) => values[key]), period.quarter, how);
-  const realization = aggregate(REALIZATIONS.map((key) => values[key]), period.quarter, how);
+  const target = aggregate(
+    TARGETS.map((key) => values[key]),
+    period.quarter,
+    how,
+  );
+  const realization = aggregate(
+    REALIZATIONS.map((key) => values[key]),
+    period.quarter,
+    how,
+  );
   if (!isDue(target, polarity)) {
-    return { row: row.index, due: false, hasError: false, target, realization, achievement: null, scored: null, category: null, weight };
+    return {
+      row: row.index,
+      due: false,
+      hasError: false,
+      target,
+      realization,
+      achievement: null,
+      scored: null,
+      category: null,
+      weight,
+    };
   }
   if (realization === null) {
     const key = REALIZATIONS[period.quarter - 1] as keyof R & string;
-    findings.push(finding('missing-realization', table.tab, table.ref(row.index, key), { column: `Realisasi TW ${quarterNumeral(period.quarter)}` }));
+    findings.push(
+      finding('missing-realization', table.tab, table.ref(row.index, key), {
+        column: `Realisasi TW ${quarterNumeral(period.quarter)}`,
+      }),
+    );
   }
   const c = achievement(target, realization, polarity);
-  return { row: row.index, due: true, hasError: false, target, realization, achievement: c, scored: scoredAchievement(c, cap), category: category(c), weight };
+  return {
+    row: row.index,
+    due: true,
+    hasError: false,
+    target,
+    realization,
+    achievement: c,
+    scored: scoredAchievement(c, cap),
+    category: category(c),
+    weight,
+  };
 }
 
 /** The largest readable Bobot, used for rows whose own Bobot is unreadable; 1 when none is. */
@@ -68,7 +118,7 @@ export function weightedAchievement(results: readonly IndicatorResult[]): number
   return weightedMean(due.map((result) => ({ value: result.scored ?? 0, weight: result.weight })));
 }
 
-/** The weighted mean capped at 100, as the IKU component is (SPEC §4). */
+/** The weighted mean capped at 100, as the IKU component is (docs/SPEC.md §4). */
 export function weightedScore(results: readonly IndicatorResult[]): number | null {
   const value = weightedAchievement(results);
   return value === null ? null : Math.min(100, value);

@@ -1,6 +1,6 @@
 import { settle } from '../numbers.js';
 
-/** Indicator achievement for IKU and IKI rows (SPEC §4). */
+/** Indicator achievement for IKU and IKI rows (docs/SPEC.md §4). */
 export type Polarity = 'maksimal' | 'minimal';
 export type Aggregation = 'kumulatif' | 'akhir-periode' | 'rata-rata';
 export type Category = 'Sangat Baik' | 'Baik' | 'Cukup' | 'Kurang' | 'Sangat Kurang';

@@ -7,7 +7,16 @@ import { scoreActionPlan, type ActionItemResult } from './action-plan.js';
 import { scoreDataQuality } from './data-quality.js';
 import { scoreIki, type PersonResult } from './iki.js';
 import { scoreIku, type IndicatorResult } from './iku.js';
-import { indexScore, peerPairs, predicate, rankOffices, type ComponentScores, type ComponentWeights, type PeerPair, type Predicate } from './province.js';
+import {
+  indexScore,
+  peerPairs,
+  predicate,
+  rankOffices,
+  type ComponentScores,
+  type ComponentWeights,
+  type PeerPair,
+  type Predicate,
+} from './province.js';
 import { scoreStages, type StageProgress } from './stages.js';
 import { assessWorkload, type WorkloadResult } from './workload.js';
 
@@ -48,7 +57,12 @@ const NO_SCORES = { iku: null, actionPlan: null, iki: null, stages: null, dataQu
 const NO_DETAILS: OfficeDetails = { iku: [], actionPlan: [], iki: [], stages: [] };
 
 /** Scores one office from its parsed workbook. Rank and peers come later, from the whole province. */
-export function scoreOffice(office: OfficeIdentity, parsed: ParsedOffice, period: Period, settings: ScoringSettings): OfficeResult {
+export function scoreOffice(
+  office: OfficeIdentity,
+  parsed: ParsedOffice,
+  period: Period,
+  settings: ScoringSettings,
+): OfficeResult {
   const findings: Finding[] = [...parsed.findings];
   if (!parsed.identified) return unscoredOffice(office, findings);
 
@@ -57,8 +71,21 @@ export function scoreOffice(office: OfficeIdentity, parsed: ParsedOffice, period
   const iki = scoreIki(parsed.iki, parsed.iku, period, settings.cap, findings);
   const stages = scoreStages(parsed.stages, findings);
   const workload = assessWorkload(parsed.jobs, parsed.workload, settings.effectiveMinutes, findings);
-  const dataQuality = scoreDataQuality([parsed.actionPlan, parsed.iku, parsed.iki, parsed.jobs, parsed.workload, parsed.stages]);
-  const components: ComponentScores = { iku: iku.score, actionPlan: actionPlan.score, iki: iki.score, stages: stages.score, dataQuality };
+  const dataQuality = scoreDataQuality([
+    parsed.actionPlan,
+    parsed.iku,
+    parsed.iki,
+    parsed.jobs,
+    parsed.workload,
+    parsed.stages,
+  ]);
+  const components: ComponentScores = {
+    iku: iku.score,
+    actionPlan: actionPlan.score,
+    iki: iki.score,
+    stages: stages.score,
+    dataQuality,
+  };
   const index = indexScore(components, settings.weights);
 
   const ikuRows = parsed.iku.rows;
@@ -111,5 +138,9 @@ export function rankProvince(offices: readonly OfficeResult[]): OfficeResult[] {
   const scored = offices.filter((office) => office.status === 'scored');
   const ranks = rankOffices(scored.map((office) => ({ code: office.code, index: office.scores.index })));
   const peers = peerPairs(scored.map((office) => ({ code: office.code, areas: office.areas })));
-  return offices.map((office) => ({ ...office, rank: ranks.get(office.code) ?? null, peers: peers.get(office.code) ?? [] }));
+  return offices.map((office) => ({
+    ...office,
+    rank: ranks.get(office.code) ?? null,
+    peers: peers.get(office.code) ?? [],
+  }));
 }

@@ -16,7 +16,7 @@ export const PREDICATE_LABELS: Record<Predicate, string> = {
 export type ComponentScores = Readonly<Record<ComponentKey, number | null>>;
 export type ComponentWeights = Readonly<Record<ComponentKey, number>>;
 
-/** Indeks Kinerja Kelembagaan: weighted mean of the components that are not null (SPEC §4). */
+/** Indeks Kinerja Kelembagaan: weighted mean of the components that are not null (docs/SPEC.md §4). */
 export function indexScore(scores: ComponentScores, weights: ComponentWeights): number | null {
   let sum = 0;
   let total = 0;

@@ -19,7 +19,7 @@ export interface StagesScore {
 const STATUS_VALUE = { belum: 0, proses: 0.5, selesai: 1 } as const;
 
 /**
- * Tahapan (SPEC §4): Selesai 1, Proses ½, Belum 0. A step marked Selesai without evidence counts
+ * Tahapan (docs/SPEC.md §4): Selesai 1, Proses ½, Belum 0. A step marked Selesai without evidence counts
  * only half: finished on paper is not yet finished.
  */
 export function scoreStages(table: ParsedTable<StageRow>, findings: Finding[]): StagesScore {
@@ -27,9 +27,12 @@ export function scoreStages(table: ParsedTable<StageRow>, findings: Finding[]): 
     const v = row.values;
     if (row.hasError || v.status === null) return { stage: v.stage, value: 0, done: false };
     if (v.status !== 'selesai') return { stage: v.stage, value: STATUS_VALUE[v.status], done: false };
-    if (v.finishedOn === null) findings.push(finding('missing-date', table.tab, table.ref(row.index, 'finishedOn'), {}));
+    if (v.finishedOn === null)
+      findings.push(finding('missing-date', table.tab, table.ref(row.index, 'finishedOn'), {}));
     if (v.evidence.length === 0) {
-      findings.push(finding('missing-evidence', table.tab, table.ref(row.index, 'evidence'), { subject: 'stage', value: '' }));
+      findings.push(
+        finding('missing-evidence', table.tab, table.ref(row.index, 'evidence'), { subject: 'stage', value: '' }),
+      );
       return { stage: v.stage, value: 0.5, done: false };
     }
     return { stage: v.stage, value: 1, done: true };
@@ -37,7 +40,12 @@ export function scoreStages(table: ParsedTable<StageRow>, findings: Finding[]): 
   const stages = ([1, 2, 3, 4] as const).map((stage): StageProgress => {
     const own = values.filter((entry) => entry.stage === String(stage));
     const progress = mean(own.map((entry) => entry.value));
-    return { stage, progress: progress === null ? null : 100 * progress, steps: own.length, done: own.filter((entry) => entry.done).length };
+    return {
+      stage,
+      progress: progress === null ? null : 100 * progress,
+      steps: own.length,
+      done: own.filter((entry) => entry.done).length,
+    };
   });
   if (table.status !== 'ok') return { score: 0, stages };
   const overall = mean(values.map((entry) => entry.value));

@@ -23,7 +23,7 @@ export interface WorkloadResult {
 }
 
 /**
- * ABK (SPEC §4), after KemenPAN-RB workload analysis: need = W / WKE, efficiency EJ = W / (staff × WKE).
+ * ABK (docs/SPEC.md §4), after KemenPAN-RB workload analysis: need = W / WKE, efficiency EJ = W / (staff × WKE).
  * Reported, not part of the index. Rows in error are left out of W; their findings say why.
  */
 export function assessWorkload(
@@ -46,7 +46,15 @@ export function assessWorkload(
     const need = minutes / effectiveMinutes;
     if (staff === 0) findings.push(finding('no-staff', jobs.tab, jobs.ref(row.index, 'staff'), { value: job }));
     const ej = staff === 0 ? null : minutes / (staff * effectiveMinutes);
-    result.push({ job, staff, minutes, need, gap: staff - roundHalfUp(need), ej, category: ej === null ? null : jobCategory(ej) });
+    result.push({
+      job,
+      staff,
+      minutes,
+      need,
+      gap: staff - roundHalfUp(need),
+      ej,
+      category: ej === null ? null : jobCategory(ej),
+    });
   }
   const totalStaff = result.reduce((sum, job) => sum + job.staff, 0);
   const totalMinutes = result.reduce((sum, job) => sum + job.minutes, 0);

@@ -1,5 +1,12 @@
 import { ACTION_PLAN_TAB, AREAS } from '../../../sheets-schema/index.js';
-import { tableOf, type OfficeStyle, type RowFor, type SampleCell, type SampleOffice, type SampleTable } from '../content.js';
+import {
+  tableOf,
+  type OfficeStyle,
+  type RowFor,
+  type SampleCell,
+  type SampleOffice,
+  type SampleTable,
+} from '../content.js';
 import { evidenceLinks } from '../evidence.js';
 import type { Random } from '../random.js';
 import { ACTIVITIES, type ActivityTemplate, type Schedule } from '../vocabulary/activities.js';
@@ -16,14 +23,33 @@ const LATE_NOTES = [
   'Anggaran baru tersedia setelah revisi DIPA',
 ];
 
-export function generateActionPlan(rng: Random, office: SampleOffice, style: OfficeStyle, quarter: number): SampleTable {
+export function generateActionPlan(
+  rng: Random,
+  office: SampleOffice,
+  style: OfficeStyle,
+  quarter: number,
+): SampleTable {
   const total = rng.int(10, 40);
   const perArea = AREAS.map(() => Math.floor(total / AREAS.length));
-  for (const at of rng.sample(AREAS.map((_, i) => i), total % AREAS.length)) perArea[at] = (perArea[at] as number) + 1;
+  for (const at of rng.sample(
+    AREAS.map((_, i) => i),
+    total % AREAS.length,
+  ))
+    perArea[at] = (perArea[at] as number) + 1;
   const rows: RowFor<typeof ACTION_PLAN_TAB>[] = [];
   AREAS.forEach((area, a) => {
     for (const template of rng.sample(ACTIVITIES[area.id], perArea[a] as number)) {
-      rows.push(actionRow(rng, office, style, quarter, template, rows.length + 1, style.area === 'number' ? area.no : area.name));
+      rows.push(
+        actionRow(
+          rng,
+          office,
+          style,
+          quarter,
+          template,
+          rows.length + 1,
+          style.area === 'number' ? area.no : area.name,
+        ),
+      );
     }
   });
   return tableOf(ACTION_PLAN_TAB, rows);

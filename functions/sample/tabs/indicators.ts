@@ -1,8 +1,21 @@
 import { IKI_TAB, IKU_TAB } from '../../../sheets-schema/index.js';
-import { percentCell, tableOf, type OfficeStyle, type RowFor, type SampleCell, type SampleOffice, type SampleTable } from '../content.js';
+import {
+  percentCell,
+  tableOf,
+  type OfficeStyle,
+  type RowFor,
+  type SampleCell,
+  type SampleOffice,
+  type SampleTable,
+} from '../content.js';
 import { evidenceLinks } from '../evidence.js';
 import type { Random } from '../random.js';
-import { MAXIMAL_INDICATORS, MINIMAL_INDICATOR, type IndicatorTemplate, type QuarterTargets } from '../vocabulary/indicators.js';
+import {
+  MAXIMAL_INDICATORS,
+  MINIMAL_INDICATOR,
+  type IndicatorTemplate,
+  type QuarterTargets,
+} from '../vocabulary/indicators.js';
 import { makePerson, spacedNip } from '../vocabulary/people.js';
 import type { StaffedJob } from './workload.js';
 
@@ -18,7 +31,13 @@ export interface IndicatorContent {
 
 type Quarters = [SampleCell, SampleCell, SampleCell, SampleCell];
 
-export function generateIndicators(rng: Random, office: SampleOffice, style: OfficeStyle, quarter: number, jobs: readonly StaffedJob[]): IndicatorContent {
+export function generateIndicators(
+  rng: Random,
+  office: SampleOffice,
+  style: OfficeStyle,
+  quarter: number,
+  jobs: readonly StaffedJob[],
+): IndicatorContent {
   const [budget, ...others] = MAXIMAL_INDICATORS as [IndicatorTemplate, ...IndicatorTemplate[]];
   // Every office reports budget realization (a percent) and BPK findings (the one Minimal indicator).
   const chosen = [budget, ...rng.sample(others, rng.int(5, 10) - 2)];
@@ -27,7 +46,14 @@ export function generateIndicators(rng: Random, office: SampleOffice, style: Off
   const weights = style.ikuWeights ? partition100(rng, chosen.length) : null;
 
   const ikuRows = chosen.map((template, i): RowFor<typeof IKU_TAB> => {
-    const { targets, realizations, realized } = quarterValues(rng, style, quarter, template.unit, template.targets, template.polarity);
+    const { targets, realizations, realized } = quarterValues(
+      rng,
+      style,
+      quarter,
+      template.unit,
+      template.targets,
+      template.polarity,
+    );
     return {
       code: codes[i],
       goal: template.goal,
@@ -41,7 +67,10 @@ export function generateIndicators(rng: Random, office: SampleOffice, style: Off
     };
   });
 
-  return { iku: tableOf(IKU_TAB, ikuRows), iki: tableOf(IKI_TAB, individualRows(rng, office, style, quarter, jobs, chosen, codes)) };
+  return {
+    iku: tableOf(IKU_TAB, ikuRows),
+    iki: tableOf(IKI_TAB, individualRows(rng, office, style, quarter, jobs, chosen, codes)),
+  };
 }
 
 function individualRows(
@@ -63,9 +92,14 @@ function individualRows(
   }));
   const rowCount = rng.int(Math.max(10, personCount * 2), Math.min(40, personCount * 5));
   // Each IKU once first (full coverage), then any IKU.
-  const ikuOfRow = [...rng.shuffle(chosen.map((_, i) => i)), ...Array.from({ length: rowCount - chosen.length }, () => rng.int(0, chosen.length - 1))];
+  const ikuOfRow = [
+    ...rng.shuffle(chosen.map((_, i) => i)),
+    ...Array.from({ length: rowCount - chosen.length }, () => rng.int(0, chosen.length - 1)),
+  ];
   const personOfRow = ikuOfRow.map((_, r) => (r < personCount ? r : rng.int(0, personCount - 1)));
-  const order = ikuOfRow.map((_, r) => r).sort((a, b) => (personOfRow[a] as number) - (personOfRow[b] as number) || a - b);
+  const order = ikuOfRow
+    .map((_, r) => r)
+    .sort((a, b) => (personOfRow[a] as number) - (personOfRow[b] as number) || a - b);
 
   const rows: RowFor<typeof IKI_TAB>[] = [];
   const weightsOf = new Map<number, (number | null)[]>();
@@ -75,8 +109,16 @@ function individualRows(
     const iku = ikuOfRow[r] as number;
     const template = chosen[iku] as IndicatorTemplate;
     const cascade = rng.pick(template.cascade);
-    if (style.ikiWeights && !weightsOf.has(p)) weightsOf.set(p, partition100(rng, personOfRow.filter((x) => x === p).length));
-    const { targets, realizations, realized } = quarterValues(rng, style, quarter, cascade.unit, cascade.targets, template.polarity);
+    if (style.ikiWeights && !weightsOf.has(p))
+      weightsOf.set(p, partition100(rng, personOfRow.filter((x) => x === p).length));
+    const { targets, realizations, realized } = quarterValues(
+      rng,
+      style,
+      quarter,
+      cascade.unit,
+      cascade.targets,
+      template.polarity,
+    );
     rows.push({
       nip: style.nip === 'spaced' ? spacedNip(person.nip) : person.nip,
       name: person.name,
@@ -96,13 +138,26 @@ function individualRows(
 
 function quarterCells(targets: Quarters, realizations: Quarters) {
   return {
-    target1: targets[0], target2: targets[1], target3: targets[2], target4: targets[3],
-    realization1: realizations[0], realization2: realizations[1], realization3: realizations[2], realization4: realizations[3],
+    target1: targets[0],
+    target2: targets[1],
+    target3: targets[2],
+    target4: targets[3],
+    realization1: realizations[0],
+    realization2: realizations[1],
+    realization3: realizations[2],
+    realization4: realizations[3],
   };
 }
 
 /** Targets for the year and realizations up to `quarter`, near target for most, short for some. */
-function quarterValues(rng: Random, style: OfficeStyle, quarter: number, unit: string, plan: QuarterTargets, polarity: IndicatorTemplate['polarity']) {
+function quarterValues(
+  rng: Random,
+  style: OfficeStyle,
+  quarter: number,
+  unit: string,
+  plan: QuarterTargets,
+  polarity: IndicatorTemplate['polarity'],
+) {
   const percent = unit === 'persen';
   const cell = (value: number): SampleCell => (percent ? percentCell(value, style.percent) : value);
   let realized = false;

@@ -9,7 +9,13 @@ import type { Random } from '../random.js';
  * later ones have not started. Strong offices finish a step of the current stage early; weak ones
  * still have the last step of the previous stage open.
  */
-export function generateStages(rng: Random, office: SampleOffice, style: OfficeStyle, year: number, quarter: number): SampleTable {
+export function generateStages(
+  rng: Random,
+  office: SampleOffice,
+  style: OfficeStyle,
+  year: number,
+  quarter: number,
+): SampleTable {
   const strong = style.quality >= 0.9;
   const weak = style.quality < 0.7;
   const rows = STANDARD_STEPS.map((step, i): RowFor<typeof STAGES_TAB> => {

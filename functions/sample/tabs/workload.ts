@@ -29,7 +29,11 @@ export function generateWorkload(rng: Random): WorkloadContent {
     const staff = rng.int(template.staff[0], template.staff[1]);
     jobs.push({ job: template.job, staff });
     anjab.push({ job: template.job, jobType: template.jobType, staff });
-    const efficiency = rng.chance(0.85) ? rng.between(0.6, 1.2) : rng.chance(0.5) ? rng.between(0.35, 0.6) : rng.between(1.2, 1.45);
+    const efficiency = rng.chance(0.85)
+      ? rng.between(0.6, 1.2)
+      : rng.chance(0.5)
+        ? rng.between(0.35, 0.6)
+        : rng.between(1.2, 1.45);
     const minutesNeeded = efficiency * staff * SETTING_DEFAULTS.effectiveMinutes;
     const shares = template.tasks.map(() => rng.between(0.5, 1.5));
     const totalShare = shares.reduce((sum, share) => sum + share, 0);

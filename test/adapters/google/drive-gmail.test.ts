@@ -39,7 +39,9 @@ describe('Drive report store and Gmail mailer', () => {
     expect(again).toBe(link);
     expect(link).toMatch(/^https:\/\/drive\.google\.com\/file\/d\/[^/]+\/view/);
 
-    const folders = google.listFiles().filter((file) => file.mimeType === 'application/vnd.google-apps.folder' && file.parents?.includes(parent));
+    const folders = google
+      .listFiles()
+      .filter((file) => file.mimeType === 'application/vnd.google-apps.folder' && file.parents?.includes(parent));
     expect(folders.map((folder) => folder.name)).toEqual(['2025-TW3']);
     const reports = google.listFiles().filter((file) => file.parents?.includes(folders[0]?.id as string));
     expect(reports.map((file) => file.name).sort()).toEqual(['3573-2025-TW3.pdf', 'rekap-2025-TW3.pdf']);
@@ -71,7 +73,13 @@ describe('Drive report store and Gmail mailer', () => {
       const mode = googleMode(config.google, loaded.rekapId);
       const store = new DriveReportStore(mode.services, parent);
       const renderer = { render: async (document: { id: string }) => pdf(document.id), close: async () => {} };
-      await runCycle({ source: mode.source, sink: mode.sink, results: { save: async () => 'results.json' }, clock: { now: () => new Date('2025-10-05T03:00:00Z') }, reports: { renderer, templates: handlebarsTemplates, store } });
+      await runCycle({
+        source: mode.source,
+        sink: mode.sink,
+        results: { save: async () => 'results.json' },
+        clock: { now: () => new Date('2025-10-05T03:00:00Z') },
+        reports: { renderer, templates: handlebarsTemplates, store },
+      });
       const [header = [], ...rows] = google.values(loaded.rekapId, SUMMARY_TAB.name) ?? [];
       const links = rows.map((row) => row[header.indexOf('Laporan')]);
       expect(links).toHaveLength(4);

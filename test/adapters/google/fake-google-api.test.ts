@@ -12,7 +12,16 @@ describe('fake Google API', () => {
 
   beforeAll(async () => {
     google = await startFakeGoogleApi();
-    id = google.addSpreadsheet(workbook(sheet('Profil', [['Kode Satker', '3573']]), sheet('IKU', [['Kode', 'Target TW I'], ['IKU-01', pct(0.9)]]), sheet('Catatan', [['bebas']])));
+    id = google.addSpreadsheet(
+      workbook(
+        sheet('Profil', [['Kode Satker', '3573']]),
+        sheet('IKU', [
+          ['Kode', 'Target TW I'],
+          ['IKU-01', pct(0.9)],
+        ]),
+        sheet('Catatan', [['bebas']]),
+      ),
+    );
   });
 
   afterAll(async () => {
@@ -20,17 +29,42 @@ describe('fake Google API', () => {
   });
 
   it('applies field masks with nested selections', () => {
-    const value = { sheets: [{ properties: { sheetId: 1, title: 'A', index: 0 }, data: [{ rowData: [{ values: [{ effectiveValue: { numberValue: 1 }, userEnteredValue: { numberValue: 1 } }] }] }] }] };
-    expect(applyFieldMask(value, parseFieldMask('sheets(properties(sheetId,title),data.rowData.values(effectiveValue))'))).toEqual({
-      sheets: [{ properties: { sheetId: 1, title: 'A' }, data: [{ rowData: [{ values: [{ effectiveValue: { numberValue: 1 } }] }] }] }],
+    const value = {
+      sheets: [
+        {
+          properties: { sheetId: 1, title: 'A', index: 0 },
+          data: [
+            { rowData: [{ values: [{ effectiveValue: { numberValue: 1 }, userEnteredValue: { numberValue: 1 } }] }] },
+          ],
+        },
+      ],
+    };
+    expect(
+      applyFieldMask(value, parseFieldMask('sheets(properties(sheetId,title),data.rowData.values(effectiveValue))')),
+    ).toEqual({
+      sheets: [
+        {
+          properties: { sheetId: 1, title: 'A' },
+          data: [{ rowData: [{ values: [{ effectiveValue: { numberValue: 1 } }] }] }],
+        },
+      ],
     });
-    expect(applyFieldMask(value, parseFieldMask('sheets.properties.title'))).toEqual({ sheets: [{ properties: { title: 'A' } }] });
+    expect(applyFieldMask(value, parseFieldMask('sheets.properties.title'))).toEqual({
+      sheets: [{ properties: { title: 'A' } }],
+    });
   });
 
   it('returns only the sheets the ranges touch, with grid data under a mask', async () => {
-    const { data } = await client().spreadsheets.get({ spreadsheetId: id, ranges: ["'IKU'"], fields: 'sheets(properties.title,data.rowData.values(effectiveValue,effectiveFormat.numberFormat.type))' });
+    const { data } = await client().spreadsheets.get({
+      spreadsheetId: id,
+      ranges: ["'IKU'"],
+      fields: 'sheets(properties.title,data.rowData.values(effectiveValue,effectiveFormat.numberFormat.type))',
+    });
     expect(data.sheets?.map((s) => s.properties?.title)).toEqual(['IKU']);
-    expect(data.sheets?.[0]?.data?.[0]?.rowData?.[1]?.values?.[1]).toEqual({ effectiveValue: { numberValue: 0.9 }, effectiveFormat: { numberFormat: { type: 'PERCENT' } } });
+    expect(data.sheets?.[0]?.data?.[0]?.rowData?.[1]?.values?.[1]).toEqual({
+      effectiveValue: { numberValue: 0.9 },
+      effectiveFormat: { numberFormat: { type: 'PERCENT' } },
+    });
   });
 
   it('fails the whole read when a range names a missing tab', async () => {
@@ -42,15 +76,26 @@ describe('fake Google API', () => {
 
   it('answers 403 PERMISSION_DENIED for an unshared spreadsheet and 404 for an unknown one', async () => {
     google.unshare(id);
-    await expect(client().spreadsheets.get({ spreadsheetId: id })).rejects.toMatchObject({ status: 403, response: { data: { error: { status: 'PERMISSION_DENIED' } } } });
+    await expect(client().spreadsheets.get({ spreadsheetId: id })).rejects.toMatchObject({
+      status: 403,
+      response: { data: { error: { status: 'PERMISSION_DENIED' } } },
+    });
     google.share(id);
-    await expect(client().spreadsheets.get({ spreadsheetId: 'x'.repeat(44) })).rejects.toMatchObject({ status: 404, response: { data: { error: { status: 'NOT_FOUND' } } } });
+    await expect(client().spreadsheets.get({ spreadsheetId: 'x'.repeat(44) })).rejects.toMatchObject({
+      status: 404,
+      response: { data: { error: { status: 'NOT_FOUND' } } },
+    });
   });
 
   it('applies a batch atomically', async () => {
     const before = google.spreadsheet(id);
     await expect(
-      client().spreadsheets.batchUpdate({ spreadsheetId: id, requestBody: { requests: [{ addSheet: { properties: { title: 'Baru' } } }, { addSheet: { properties: { title: 'IKU' } } }] } }),
+      client().spreadsheets.batchUpdate({
+        spreadsheetId: id,
+        requestBody: {
+          requests: [{ addSheet: { properties: { title: 'Baru' } } }, { addSheet: { properties: { title: 'IKU' } } }],
+        },
+      }),
     ).rejects.toMatchObject({ status: 400 });
     expect(google.spreadsheet(id)).toEqual(before);
   });
@@ -61,15 +106,26 @@ describe('fake Google API', () => {
     const read = () => client().spreadsheets.get({ spreadsheetId: id, fields: 'spreadsheetId' });
     await read();
     await read();
-    await expect(read()).rejects.toMatchObject({ status: 429, response: { data: { error: { status: 'RESOURCE_EXHAUSTED' } } } });
+    await expect(read()).rejects.toMatchObject({
+      status: 429,
+      response: { data: { error: { status: 'RESOURCE_EXHAUSTED' } } },
+    });
     expect(google.count('sheets.spreadsheets.get')).toBe(3);
     expect(google.count('sheets.spreadsheets.get', { status: 429 })).toBe(1);
     google.setQuota({});
   });
 
   it('writes RAW values as typed and USER_ENTERED formulas as formulas', async () => {
-    await client().spreadsheets.values.batchUpdate({ spreadsheetId: id, requestBody: { valueInputOption: 'RAW', data: [{ range: "'Catatan'!A2:B2", values: [['=1+1', 5]] }] } });
-    await client().spreadsheets.values.append({ spreadsheetId: id, range: "'Catatan'!A1", valueInputOption: 'USER_ENTERED', requestBody: { values: [['=1+1']] } });
+    await client().spreadsheets.values.batchUpdate({
+      spreadsheetId: id,
+      requestBody: { valueInputOption: 'RAW', data: [{ range: "'Catatan'!A2:B2", values: [['=1+1', 5]] }] },
+    });
+    await client().spreadsheets.values.append({
+      spreadsheetId: id,
+      range: "'Catatan'!A1",
+      valueInputOption: 'USER_ENTERED',
+      requestBody: { values: [['=1+1']] },
+    });
     const cells = google.spreadsheet(id)?.sheets.find((s) => s.properties.title === 'Catatan')?.rows;
     expect(cells?.[1]?.[0]?.userEnteredValue).toEqual({ stringValue: '=1+1' });
     expect(cells?.[1]?.[1]?.userEnteredValue).toEqual({ numberValue: 5 });

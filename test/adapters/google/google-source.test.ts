@@ -13,7 +13,9 @@ describe('GoogleWorkbookSource', () => {
   beforeAll(async () => {
     google = await startFakeGoogleApi();
     const tabs = ['Profil', 'Rencana Aksi', 'IKU', 'IKI', 'Anjab', 'ABK', 'Tahapan'];
-    id = google.addSpreadsheet(workbook(...tabs.map((name) => sheet(name, name === 'IKU' ? [['Kode'], [pct(0.5)]] : [['x']]))));
+    id = google.addSpreadsheet(
+      workbook(...tabs.map((name) => sheet(name, name === 'IKU' ? [['Kode'], [pct(0.5)]] : [['x']]))),
+    );
   });
 
   afterAll(async () => {
@@ -34,7 +36,10 @@ describe('GoogleWorkbookSource', () => {
 
   it('names the Sumber that is neither an ID nor a spreadsheet URL', async () => {
     const { source } = mode();
-    await expect(source.readOffice('satker/3573.xlsx')).rejects.toMatchObject({ code: 'invalid-source', reason: expect.stringContaining('satker/3573.xlsx') });
+    await expect(source.readOffice('satker/3573.xlsx')).rejects.toMatchObject({
+      code: 'invalid-source',
+      reason: expect.stringContaining('satker/3573.xlsx'),
+    });
     expect(source.describe(id)).toBe(`https://docs.google.com/spreadsheets/d/${id}/edit`);
   });
 

@@ -43,12 +43,18 @@ describe('live mode under faults', () => {
     google.inject({ method: /^sheets\./, probability: 0.05, fault: { status: 500 } });
     google.inject({ method: 'sheets.spreadsheets.get', probability: 0.05, fault: { drop: 'before' } });
     google.inject({ method: 'sheets.spreadsheets.batchUpdate', probability: 0.08, fault: { drop: 'after' } });
-    const env = fakeEnv(google.url, { MONEV_GOOGLE_READS_PER_MINUTE: '5000', MONEV_GOOGLE_WRITES_PER_MINUTE: '5000', MONEV_GOOGLE_CONCURRENCY: '8' });
+    const env = fakeEnv(google.url, {
+      MONEV_GOOGLE_READS_PER_MINUTE: '5000',
+      MONEV_GOOGLE_WRITES_PER_MINUTE: '5000',
+      MONEV_GOOGLE_CONCURRENCY: '8',
+    });
 
     for (const out of ['out-1', 'out-2']) {
       const run = await runMonev({ source: 'google', rekap: loaded.rekapId, out: join(province.dir, out) }, env);
       expect(run.results.offices).toHaveLength(OFFICES);
-      expect(run.results.offices.filter((office) => office.status === 'scored').length).toBe(OFFICES - unreadableCount(run.results));
+      expect(run.results.offices.filter((office) => office.status === 'scored').length).toBe(
+        OFFICES - unreadableCount(run.results),
+      );
     }
     expect(google.count(undefined, { status: 429 })).toBeGreaterThan(0);
     expect(google.count(undefined, { status: 503 })).toBeGreaterThan(0);
@@ -92,12 +98,17 @@ describe('live mode under faults', () => {
   it('marks an office whose spreadsheet is not shared, and scores the others', async () => {
     const [code, id] = [...loaded.offices][2] as [string, string];
     google.unshare(id);
-    const run = await runMonev({ source: 'google', rekap: loaded.rekapId, out: join(province.dir, 'out') }, fakeEnv(google.url));
+    const run = await runMonev(
+      { source: 'google', rekap: loaded.rekapId, out: join(province.dir, 'out') },
+      fakeEnv(google.url),
+    );
     const office = run.results.offices.find((o) => o.code === code);
     expect(office?.status).toBe('unscored');
     expect(office?.findings).toEqual([expect.objectContaining({ code: 'unreadable-workbook', level: 'error' })]);
     expect(office?.findings[0]?.message).toContain('belum dibagikan ke monev@monev-jatim.iam.gserviceaccount.com');
-    expect(run.results.offices.filter((o) => o.status === 'scored')).toHaveLength(OFFICES - 1 - unreadableCount(run.results, code));
+    expect(run.results.offices.filter((o) => o.status === 'scored')).toHaveLength(
+      OFFICES - 1 - unreadableCount(run.results, code),
+    );
     // A refusal is not retried, and nothing is written to a spreadsheet monev cannot open.
     expect(google.count('sheets.spreadsheets.get', { target: id })).toBe(1);
     expect(google.count('sheets.spreadsheets.batchUpdate', { target: id })).toBe(0);
@@ -116,29 +127,55 @@ describe('live mode under faults', () => {
     const nameCell = summary?.rows.flat().find((cell) => cell?.userEnteredValue?.stringValue?.includes('HYPERLINK'));
     expect(nameCell?.userEnteredValue).toEqual({ stringValue: `'${name}` });
     // Nothing monev wrote anywhere is a formula.
-    const written = [SUMMARY_TAB.name, AREA_SUMMARY_TAB.name, LOG_TAB.name].flatMap((tab) => rekap?.sheets.find((sheet) => sheet.properties.title === tab)?.rows.flat() ?? []);
-    for (const id of loaded.offices.values()) written.push(...(google.spreadsheet(id)?.sheets.find((s) => s.properties.title === FEEDBACK_TAB.name)?.rows.flat() ?? []));
+    const written = [SUMMARY_TAB.name, AREA_SUMMARY_TAB.name, LOG_TAB.name].flatMap(
+      (tab) => rekap?.sheets.find((sheet) => sheet.properties.title === tab)?.rows.flat() ?? [],
+    );
+    for (const id of loaded.offices.values())
+      written.push(
+        ...(google
+          .spreadsheet(id)
+          ?.sheets.find((s) => s.properties.title === FEEDBACK_TAB.name)
+          ?.rows.flat() ?? []),
+      );
     expect(written.filter((cell) => cell?.userEnteredValue?.formulaValue)).toEqual([]);
   });
 
   it('reads a spreadsheet that lacks a tab with one more request and reports the tab', async () => {
     const [code, id] = [...loaded.offices][0] as [string, string];
     const stored = google.spreadsheet(id);
-    const without = { sheets: (stored?.sheets ?? []).filter((sheet) => sheet.properties.title !== 'IKI').map((sheet) => ({ name: sheet.properties.title, rows: [] })) };
+    const without = {
+      sheets: (stored?.sheets ?? [])
+        .filter((sheet) => sheet.properties.title !== 'IKI')
+        .map((sheet) => ({ name: sheet.properties.title, rows: [] })),
+    };
     // Rebuild the office without its IKI tab under the same ID.
     google.addSpreadsheet(without, { id });
-    const run = await runMonev({ source: 'google', rekap: loaded.rekapId, out: join(province.dir, 'out') }, fakeEnv(google.url));
+    const run = await runMonev(
+      { source: 'google', rekap: loaded.rekapId, out: join(province.dir, 'out') },
+      fakeEnv(google.url),
+    );
     expect(google.count('sheets.spreadsheets.get', { target: id })).toBe(2);
-    expect(run.results.offices.find((o) => o.code === code)?.findings.some((f) => f.code === 'missing-tab' && f.tab === 'IKI')).toBe(true);
+    expect(
+      run.results.offices
+        .find((o) => o.code === code)
+        ?.findings.some((f) => f.code === 'missing-tab' && f.tab === 'IKI'),
+    ).toBe(true);
   });
 });
 
-function unreadableCount(results: { offices: { code: string; findings: { code: string }[] }[] }, except?: string): number {
-  return results.offices.filter((office) => office.code !== except && office.findings.some((f) => f.code === 'unreadable-workbook')).length;
+function unreadableCount(
+  results: { offices: { code: string; findings: { code: string }[] }[] },
+  except?: string,
+): number {
+  return results.offices.filter(
+    (office) => office.code !== except && office.findings.some((f) => f.code === 'unreadable-workbook'),
+  ).length;
 }
 
 /** A tab of the fake as records by its header row (row 1). */
 function table(google: FakeGoogleApi, id: string, tab: string): Record<string, unknown>[] {
   const [header = [], ...body] = google.values(id, tab) ?? [];
-  return body.filter((row) => row.some((value) => value !== null && value !== '')).map((row) => Object.fromEntries(header.map((name, i) => [String(name), row[i] ?? null])));
+  return body
+    .filter((row) => row.some((value) => value !== null && value !== ''))
+    .map((row) => Object.fromEntries(header.map((name, i) => [String(name), row[i] ?? null])));
 }

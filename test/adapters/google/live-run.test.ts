@@ -29,16 +29,23 @@ describe('monev run --source google', () => {
   it('scores like the xlsx run, one read per office', async () => {
     const local = await runMonev({ data: province.dataDir, out: join(province.dir, 'out-xlsx') }, {});
     google.resetCounts();
-    const live = await runMonev({ source: 'google', rekap: loaded.rekapId, out: join(province.dir, 'out-google') }, fakeEnv(google.url));
+    const live = await runMonev(
+      { source: 'google', rekap: loaded.rekapId, out: join(province.dir, 'out-google') },
+      fakeEnv(google.url),
+    );
 
     expect(live.code).toBe(local.code);
     expect(comparable(live.results)).toEqual(comparable(local.results));
 
-    const unreadable = local.results.offices.filter((office) => office.findings.some((f) => f.code === 'unreadable-workbook')).map((office) => office.code);
+    const unreadable = local.results.offices
+      .filter((office) => office.findings.some((f) => f.code === 'unreadable-workbook'))
+      .map((office) => office.code);
     expect(unreadable).toHaveLength(1);
     for (const [code, id] of loaded.offices) {
       expect(google.count('sheets.spreadsheets.get', { target: id }), `reads of ${code}`).toBe(1);
-      expect(google.count('sheets.spreadsheets.batchUpdate', { target: id }), `writes of ${code}`).toBe(unreadable.includes(code) ? 0 : 1);
+      expect(google.count('sheets.spreadsheets.batchUpdate', { target: id }), `writes of ${code}`).toBe(
+        unreadable.includes(code) ? 0 : 1,
+      );
     }
     expect(google.count('sheets.spreadsheets.get', { target: loaded.rekapId })).toBe(1);
     // Lock with the rekap's state, the upserts, the release.

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { provisionCommand } from '../../../functions/commands/provision.js';
-import { IKU_TAB, PROFILE_TAB, REGISTRY_TAB, STAGES_TAB, STANDARD_STEPS, DATA_TABS } from '../../../sheets-schema/index.js';
+import {
+  IKU_TAB,
+  PROFILE_TAB,
+  REGISTRY_TAB,
+  STAGES_TAB,
+  STANDARD_STEPS,
+  DATA_TABS,
+} from '../../../sheets-schema/index.js';
 import { startFakeGoogleApi, type FakeGoogleApi } from '../../fakes/google-api-server.js';
 import { fakeEnv, quietIo, runMonev } from './support.js';
 
@@ -31,7 +38,10 @@ describe('monev provision', () => {
     const code = await provisionCommand({ rekap, period: '2025-TW3' }, io, env);
     return { code, output: io.lines.join('\n') };
   };
-  const spreadsheetsInFolder = () => google.listFiles().filter((file) => file.parents?.includes(folder) && file.mimeType === 'application/vnd.google-apps.spreadsheet');
+  const spreadsheetsInFolder = () =>
+    google
+      .listFiles()
+      .filter((file) => file.parents?.includes(folder) && file.mimeType === 'application/vnd.google-apps.spreadsheet');
 
   it('creates the rekap once, then one spreadsheet per office without Sumber, shared and linked; a rerun creates nothing', async () => {
     expect((await provision('')).code).toBe(0);
@@ -39,7 +49,14 @@ describe('monev provision', () => {
     const rekaps = spreadsheetsInFolder();
     expect(rekaps).toHaveLength(1);
     const rekapId = rekaps[0]?.id as string;
-    expect(google.spreadsheet(rekapId)?.sheets.map((sheet) => sheet.properties.title)).toEqual(['Satker', 'Bobot', 'Pengaturan', 'Rekap', 'Rekap Bidang', 'Log']);
+    expect(google.spreadsheet(rekapId)?.sheets.map((sheet) => sheet.properties.title)).toEqual([
+      'Satker',
+      'Bobot',
+      'Pengaturan',
+      'Rekap',
+      'Rekap Bidang',
+      'Log',
+    ]);
 
     // Three active offices with e-mails; the others inactive for a quick test.
     const satker = google.values(rekapId, REGISTRY_TAB.name) ?? [];
@@ -51,7 +68,14 @@ describe('monev provision', () => {
       if (r === 0 || row[0] === null) return;
       const code = String(row[header.indexOf('Kode')]);
       if (!wanted.includes(code)) google.setCell(rekapId, REGISTRY_TAB.name, r, header.indexOf('Aktif'), 'Tidak');
-      else google.setCell(rekapId, REGISTRY_TAB.name, r, header.indexOf('Email'), `operator.${code}@example.go.id, kasek.${code}@example.go.id`);
+      else
+        google.setCell(
+          rekapId,
+          REGISTRY_TAB.name,
+          r,
+          header.indexOf('Email'),
+          `operator.${code}@example.go.id, kasek.${code}@example.go.id`,
+        );
     });
 
     // The write-back fails once: the spreadsheets exist, Sumber is still empty.
@@ -67,13 +91,18 @@ describe('monev provision', () => {
     expect(spreadsheetsInFolder()).toHaveLength(4);
     expect(google.count('drive.files.create')).toBe(4);
 
-    const linked = (google.values(rekapId, REGISTRY_TAB.name) ?? []).filter((row) => wanted.includes(String(row[header.indexOf('Kode')])));
+    const linked = (google.values(rekapId, REGISTRY_TAB.name) ?? []).filter((row) =>
+      wanted.includes(String(row[header.indexOf('Kode')])),
+    );
     expect(linked).toHaveLength(3);
     for (const row of linked) {
       const link = String(row[header.indexOf('Sumber')]);
       const id = /\/d\/([^/]+)\//.exec(link)?.[1] as string;
       const code = String(row[header.indexOf('Kode')]);
-      const permissions = google.file(id)?.permissions.filter((p) => p.role === 'writer').map((p) => p.emailAddress);
+      const permissions = google
+        .file(id)
+        ?.permissions.filter((p) => p.role === 'writer')
+        .map((p) => p.emailAddress);
       expect(permissions).toEqual([`operator.${code}@example.go.id`, `kasek.${code}@example.go.id`]);
       expect(google.file(id)?.appProperties).toEqual({ monev: 'satker', kode: code });
     }
@@ -85,24 +114,44 @@ describe('monev provision', () => {
     const satker = google.values(rekapId, REGISTRY_TAB.name) ?? [];
     const header = (satker[0] ?? []).map(String);
     satker.forEach((row, r) => {
-      if (r > 0 && row[0] !== null && row[header.indexOf('Kode')] !== '3573') google.setCell(rekapId, REGISTRY_TAB.name, r, header.indexOf('Aktif'), 'Tidak');
+      if (r > 0 && row[0] !== null && row[header.indexOf('Kode')] !== '3573')
+        google.setCell(rekapId, REGISTRY_TAB.name, r, header.indexOf('Aktif'), 'Tidak');
     });
     await provision(rekapId);
     const office = spreadsheetsInFolder().find((file) => file.appProperties?.kode === '3573');
     const stored = google.spreadsheet(office?.id as string);
-    expect(stored?.sheets.map((sheet) => sheet.properties.title)).toEqual([PROFILE_TAB.name, ...DATA_TABS.map((tab) => tab.name)]);
+    expect(stored?.sheets.map((sheet) => sheet.properties.title)).toEqual([
+      PROFILE_TAB.name,
+      ...DATA_TABS.map((tab) => tab.name),
+    ]);
 
     const profil = google.values(office?.id as string, PROFILE_TAB.name);
-    expect(profil?.slice(0, 3)).toEqual([['Kode Satker', '3573'], ['Nama Satker', 'Bawaslu Kota Malang'], ['Tahun', 2025]]);
+    expect(profil?.slice(0, 3)).toEqual([
+      ['Kode Satker', '3573'],
+      ['Nama Satker', 'Bawaslu Kota Malang'],
+      ['Tahun', 2025],
+    ]);
     const iku = stored?.sheets.find((sheet) => sheet.properties.title === IKU_TAB.name);
-    expect(iku?.rows[0]?.map((cell) => cell?.userEnteredValue?.stringValue)).toEqual(IKU_TAB.columns.map((column) => column.header));
+    expect(iku?.rows[0]?.map((cell) => cell?.userEnteredValue?.stringValue)).toEqual(
+      IKU_TAB.columns.map((column) => column.header),
+    );
     expect(iku?.rows[0]?.[0]?.note).toContain('Kolom wajib.');
     expect(iku?.properties.gridProperties.frozenRowCount).toBe(1);
-    expect(iku?.protectedRanges).toEqual([expect.objectContaining({ range: expect.objectContaining({ startRowIndex: 0, endRowIndex: 1 }), warningOnly: true })]);
+    expect(iku?.protectedRanges).toEqual([
+      expect.objectContaining({
+        range: expect.objectContaining({ startRowIndex: 0, endRowIndex: 1 }),
+        warningOnly: true,
+      }),
+    ]);
     const polarity = IKU_TAB.columns.findIndex((column) => column.header === 'Polaritas');
-    expect(iku?.rows[1]?.[polarity]?.dataValidation?.condition).toEqual({ type: 'ONE_OF_LIST', values: [{ userEnteredValue: 'Maksimal' }, { userEnteredValue: 'Minimal' }] });
+    expect(iku?.rows[1]?.[polarity]?.dataValidation?.condition).toEqual({
+      type: 'ONE_OF_LIST',
+      values: [{ userEnteredValue: 'Maksimal' }, { userEnteredValue: 'Minimal' }],
+    });
     const stages = google.values(office?.id as string, STAGES_TAB.name) ?? [];
-    expect(stages.slice(1, 1 + STANDARD_STEPS.length).map((row) => [row[0], row[1], row[2]])).toEqual(STANDARD_STEPS.map((step) => [step.stage, step.step, 'Belum']));
+    expect(stages.slice(1, 1 + STANDARD_STEPS.length).map((row) => [row[0], row[1], row[2]])).toEqual(
+      STANDARD_STEPS.map((step) => [step.stage, step.step, 'Belum']),
+    );
 
     google.resetCounts();
     const run = await runMonev({ source: 'google', rekap: rekapId, out: join(dir, 'out') }, env);

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_QUOTA, QuotaScheduler, type QuotaSchedulerOptions } from '../../../functions/adapters/google/quota-scheduler.js';
+import {
+  DEFAULT_QUOTA,
+  QuotaScheduler,
+  type QuotaSchedulerOptions,
+} from '../../../functions/adapters/google/quota-scheduler.js';
 
 /**
  * The scheduler on a virtual clock: time moves only when every task is asleep, so the tests state
@@ -35,7 +39,11 @@ class VirtualTime {
   }
 }
 
-const failure = (status: number, headers: Record<string, string> = {}) => Object.assign(new Error(`HTTP ${status}`), { status, response: { status, headers: new Headers(headers), data: { error: { code: status } } } });
+const failure = (status: number, headers: Record<string, string> = {}) =>
+  Object.assign(new Error(`HTTP ${status}`), {
+    status,
+    response: { status, headers: new Headers(headers), data: { error: { code: status } } },
+  });
 
 function scheduler(time: VirtualTime, options: Partial<QuotaSchedulerOptions> = {}): QuotaScheduler {
   return new QuotaScheduler({ ...DEFAULT_QUOTA, ...options }, time);
@@ -46,9 +54,12 @@ describe('QuotaScheduler', () => {
     const time = new VirtualTime();
     const quota = scheduler(time, { readsPerMinute: 5, concurrency: 3 });
     const sent: number[] = [];
-    await time.run(Promise.all(Array.from({ length: 12 }, () => quota.run('read', async () => void sent.push(time.t)))));
+    await time.run(
+      Promise.all(Array.from({ length: 12 }, () => quota.run('read', async () => void sent.push(time.t)))),
+    );
     expect(sent).toHaveLength(12);
-    for (let i = 0; i + 5 < sent.length; i++) expect((sent[i + 5] as number) - (sent[i] as number)).toBeGreaterThanOrEqual(60_000);
+    for (let i = 0; i + 5 < sent.length; i++)
+      expect((sent[i + 5] as number) - (sent[i] as number)).toBeGreaterThanOrEqual(60_000);
     expect(sent.filter((t) => t === 0)).toHaveLength(5);
   });
 
@@ -56,7 +67,13 @@ describe('QuotaScheduler', () => {
     const time = new VirtualTime();
     const quota = scheduler(time, { readsPerMinute: 2, writesPerMinute: 2 });
     const sent: string[] = [];
-    await time.run(Promise.all([...['read', 'read', 'write', 'write'] as const].map((kind) => quota.run(kind, async () => void sent.push(`${kind}@${time.t}`)))));
+    await time.run(
+      Promise.all(
+        [...(['read', 'read', 'write', 'write'] as const)].map((kind) =>
+          quota.run(kind, async () => void sent.push(`${kind}@${time.t}`)),
+        ),
+      ),
+    );
     expect(sent.sort()).toEqual(['read@0', 'read@0', 'write@0', 'write@0']);
   });
 
@@ -103,7 +120,9 @@ describe('QuotaScheduler', () => {
     const time = new VirtualTime();
     const quota = scheduler(time, { initialBackoffMs: 100 });
     const attempts: number[] = [];
-    const dropped = Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) });
+    const dropped = Object.assign(new TypeError('fetch failed'), {
+      cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }),
+    });
     const result = quota.run('write', async () => {
       attempts.push(time.t);
       if (attempts.length === 1) throw failure(503);

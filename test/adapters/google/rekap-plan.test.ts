@@ -9,14 +9,21 @@ import { batchUpdate, sheetValues, spreadsheetView, type StoredSpreadsheet } fro
 import { sheet, workbook } from '../../helpers/workbook.js';
 
 /** Upserting Rekap rows, applied to the fake's spreadsheet model. */
-const record = (period: string, code: string, index: number | null): SheetRecord => Object.fromEntries(SUMMARY_TAB.headers.map((h) => [h, h === 'Periode' ? period : h === 'Kode' ? code : h === 'Nama' ? `Satker ${code}` : h === 'Indeks' ? index : null]));
+const record = (period: string, code: string, index: number | null): SheetRecord =>
+  Object.fromEntries(
+    SUMMARY_TAB.headers.map((h) => [
+      h,
+      h === 'Periode' ? period : h === 'Kode' ? code : h === 'Nama' ? `Satker ${code}` : h === 'Indeks' ? index : null,
+    ]),
+  );
 
 function apply(stored: StoredSpreadsheet, summary: SheetRecord[], options = {}): StoredSpreadsheet {
   const tabs = snapshotOf(spreadsheetView(stored, { includeGridData: true })).tabs;
   return batchUpdate(stored, planSummary(tabs, { summary, areas: [], log: [] }, options)).next;
 }
 
-const values = (stored: StoredSpreadsheet, title: string) => sheetValues(stored.sheets.find((s) => s.properties.title === title) ?? stored.sheets[0]!);
+const values = (stored: StoredSpreadsheet, title: string) =>
+  sheetValues(stored.sheets.find((s) => s.properties.title === title) ?? stored.sheets[0]!);
 
 describe('planSummary', () => {
   it('updates rows in place, appends new keys below, never touches the province’s own column', () => {
@@ -34,15 +41,27 @@ describe('planSummary', () => {
     );
     const at = (h: string) => header.indexOf(h);
     let stored = spreadsheetFromWorkbook('rekap', 'Rekap', book);
-    stored = apply(stored, [record('2025-TW3', '3507', 61.5), record('2025-TW3', '3578', 70), record('2025-TW3', '3573', 80)]);
+    stored = apply(stored, [
+      record('2025-TW3', '3507', 61.5),
+      record('2025-TW3', '3578', 70),
+      record('2025-TW3', '3573', 80),
+    ]);
     const rows = values(stored, 'Rekap');
-    expect(rows.slice(2).map((cells) => [cells[at('Periode')], cells[at('Catatan')] ?? null, cells[at('Kode')], cells[at('Indeks')]])).toEqual([
+    expect(
+      rows
+        .slice(2)
+        .map((cells) => [cells[at('Periode')], cells[at('Catatan')] ?? null, cells[at('Kode')], cells[at('Indeks')]]),
+    ).toEqual([
       ['2025-TW3', 'penting', '3573', 80],
       ['2025-TW3', 'cek lagi', '3507', 61.5],
       ['2025-TW3', null, '3578', 70],
     ]);
     // The same plan again changes nothing: every write names its cells.
-    const again = apply(stored, [record('2025-TW3', '3507', 61.5), record('2025-TW3', '3578', 70), record('2025-TW3', '3573', 80)]);
+    const again = apply(stored, [
+      record('2025-TW3', '3507', 61.5),
+      record('2025-TW3', '3578', 70),
+      record('2025-TW3', '3573', 80),
+    ]);
     expect(values(again, 'Rekap')).toEqual(rows);
   });
 

@@ -3,28 +3,107 @@ import { toCell, toSheet } from '../../../functions/adapters/google/sheets-cells
 import { spreadsheetId } from '../../../functions/adapters/google/spreadsheet-ref.js';
 import type { Cell } from '../../../functions/core/workbook.js';
 
-/** Sheets CellData → the core's cell model (SPEC §2), the same cells the xlsx reader yields. */
+/** Sheets CellData → the core's cell model (docs/SPEC.md §2), the same cells the xlsx reader yields. */
 describe('toCell', () => {
   const cases: { name: string; input: Parameters<typeof toCell>[0]; expected: Cell | undefined }[] = [
     { name: 'empty cell', input: {}, expected: undefined },
-    { name: 'plain number', input: { effectiveValue: { numberValue: 42 }, formattedValue: '42' }, expected: { value: 42, format: 'number' } },
-    { name: 'percent cell keeps the fraction', input: { effectiveValue: { numberValue: 0.875 }, formattedValue: '87,5%', effectiveFormat: { numberFormat: { type: 'PERCENT' } } }, expected: { value: 0.875, format: 'percent' } },
-    { name: 'date cell is a serial', input: { effectiveValue: { numberValue: 45884 }, formattedValue: '15/08/2025', effectiveFormat: { numberFormat: { type: 'DATE' } } }, expected: { value: 45884, format: 'date' } },
-    { name: 'date-time cell is a serial', input: { effectiveValue: { numberValue: 45884.5 }, effectiveFormat: { numberFormat: { type: 'DATE_TIME' } } }, expected: { value: 45884.5, format: 'date' } },
-    { name: 'number held as text', input: { effectiveValue: { numberValue: 198703152010121000 }, effectiveFormat: { numberFormat: { type: 'TEXT' } } }, expected: { value: 198703152010121000, format: 'text' } },
-    { name: 'text', input: { effectiveValue: { stringValue: '87,5' }, formattedValue: '87,5' }, expected: { value: '87,5', format: 'text' } },
-    { name: 'currency format counts as a number', input: { effectiveValue: { numberValue: 1250 }, effectiveFormat: { numberFormat: { type: 'CURRENCY' } } }, expected: { value: 1250, format: 'number' } },
-    { name: 'boolean', input: { effectiveValue: { boolValue: true }, formattedValue: 'TRUE' }, expected: { value: true, format: 'text' } },
-    { name: 'formula error as its text', input: { effectiveValue: { errorValue: { type: 'REF', message: 'Reference does not exist.' } }, formattedValue: '#REF!' }, expected: { value: '#REF!', format: 'text' } },
-    { name: 'formula error without formatted value', input: { effectiveValue: { errorValue: { type: 'DIVIDE_BY_ZERO' } } }, expected: { value: '#DIV/0!', format: 'text' } },
-    { name: 'labelled link gives its URL', input: { effectiveValue: { stringValue: 'Bukti' }, hyperlink: 'https://drive.google.com/file/d/abc' }, expected: { value: 'https://drive.google.com/file/d/abc', format: 'text' } },
-    { name: 'a URL shown as text stays', input: { effectiveValue: { stringValue: 'https://a.example/x' }, hyperlink: 'https://a.example/y' }, expected: { value: 'https://a.example/x', format: 'text' } },
-    { name: 'internal link is not a URL', input: { effectiveValue: { stringValue: 'lihat IKU' }, hyperlink: '#gid=123' }, expected: { value: 'lihat IKU', format: 'text' } },
+    {
+      name: 'plain number',
+      input: { effectiveValue: { numberValue: 42 }, formattedValue: '42' },
+      expected: { value: 42, format: 'number' },
+    },
+    {
+      name: 'percent cell keeps the fraction',
+      input: {
+        effectiveValue: { numberValue: 0.875 },
+        formattedValue: '87,5%',
+        effectiveFormat: { numberFormat: { type: 'PERCENT' } },
+      },
+      expected: { value: 0.875, format: 'percent' },
+    },
+    {
+      name: 'date cell is a serial',
+      input: {
+        effectiveValue: { numberValue: 45884 },
+        formattedValue: '15/08/2025',
+        effectiveFormat: { numberFormat: { type: 'DATE' } },
+      },
+      expected: { value: 45884, format: 'date' },
+    },
+    {
+      name: 'date-time cell is a serial',
+      input: { effectiveValue: { numberValue: 45884.5 }, effectiveFormat: { numberFormat: { type: 'DATE_TIME' } } },
+      expected: { value: 45884.5, format: 'date' },
+    },
+    {
+      name: 'number held as text',
+      input: {
+        effectiveValue: { numberValue: 198703152010121000 },
+        effectiveFormat: { numberFormat: { type: 'TEXT' } },
+      },
+      expected: { value: 198703152010121000, format: 'text' },
+    },
+    {
+      name: 'text',
+      input: { effectiveValue: { stringValue: '87,5' }, formattedValue: '87,5' },
+      expected: { value: '87,5', format: 'text' },
+    },
+    {
+      name: 'currency format counts as a number',
+      input: { effectiveValue: { numberValue: 1250 }, effectiveFormat: { numberFormat: { type: 'CURRENCY' } } },
+      expected: { value: 1250, format: 'number' },
+    },
+    {
+      name: 'boolean',
+      input: { effectiveValue: { boolValue: true }, formattedValue: 'TRUE' },
+      expected: { value: true, format: 'text' },
+    },
+    {
+      name: 'formula error as its text',
+      input: {
+        effectiveValue: { errorValue: { type: 'REF', message: 'Reference does not exist.' } },
+        formattedValue: '#REF!',
+      },
+      expected: { value: '#REF!', format: 'text' },
+    },
+    {
+      name: 'formula error without formatted value',
+      input: { effectiveValue: { errorValue: { type: 'DIVIDE_BY_ZERO' } } },
+      expected: { value: '#DIV/0!', format: 'text' },
+    },
+    {
+      name: 'labelled link gives its URL',
+      input: { effectiveValue: { stringValue: 'Bukti' }, hyperlink: 'https://drive.google.com/file/d/abc' },
+      expected: { value: 'https://drive.google.com/file/d/abc', format: 'text' },
+    },
+    {
+      name: 'a URL shown as text stays',
+      input: { effectiveValue: { stringValue: 'https://a.example/x' }, hyperlink: 'https://a.example/y' },
+      expected: { value: 'https://a.example/x', format: 'text' },
+    },
+    {
+      name: 'internal link is not a URL',
+      input: { effectiveValue: { stringValue: 'lihat IKU' }, hyperlink: '#gid=123' },
+      expected: { value: 'lihat IKU', format: 'text' },
+    },
   ];
   for (const { name, input, expected } of cases) it(name, () => expect(toCell(input)).toEqual(expected));
 
   it('places blocks by their start row and column', () => {
-    const sheet = toSheet({ properties: { title: 'IKU' }, data: [{ startRow: 2, startColumn: 1, rowData: [{ values: [{ effectiveValue: { numberValue: 1 } }] }, {}, { values: [{}, { effectiveValue: { stringValue: 'x' } }] }] }] });
+    const sheet = toSheet({
+      properties: { title: 'IKU' },
+      data: [
+        {
+          startRow: 2,
+          startColumn: 1,
+          rowData: [
+            { values: [{ effectiveValue: { numberValue: 1 } }] },
+            {},
+            { values: [{}, { effectiveValue: { stringValue: 'x' } }] },
+          ],
+        },
+      ],
+    });
     expect(sheet.rows[2]?.[1]).toEqual({ value: 1, format: 'number' });
     expect(sheet.rows[4]?.[2]).toEqual({ value: 'x', format: 'text' });
     expect(sheet.rows[3]).toBeUndefined();
@@ -39,5 +118,6 @@ describe('spreadsheetId', () => {
     { input: 'satker/3573.xlsx', expected: null },
     { input: 'abc', expected: null },
   ];
-  for (const { input, expected } of cases) it(`reads ${input.trim()}`, () => expect(spreadsheetId(input)).toBe(expected));
+  for (const { input, expected } of cases)
+    it(`reads ${input.trim()}`, () => expect(spreadsheetId(input)).toBe(expected));
 });

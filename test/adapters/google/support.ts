@@ -7,7 +7,9 @@ import type { ResultsDocument } from '../../../functions/core/results-document.j
 import { generateSampleProvince } from '../../../functions/sample/generate.js';
 
 /** What the live-mode tests share: a sample province on disk, the environment for the fake, the CLI. */
-export async function sampleProvince(offices?: number): Promise<{ dir: string; dataDir: string; cleanup: () => Promise<void> }> {
+export async function sampleProvince(
+  offices?: number,
+): Promise<{ dir: string; dataDir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'monev-google-'));
   const dataDir = join(dir, 'data');
   await generateSampleProvince({ outDir: dataDir, offices });
@@ -30,7 +32,10 @@ export function quietIo(): CommandIo & { lines: string[] } {
   return { out: (text) => lines.push(text), err: (text) => lines.push(text), interactive: false, lines };
 }
 
-export async function runMonev(args: Partial<RunArgs> & { out: string }, env: Record<string, string>): Promise<{ code: number; results: ResultsDocument; output: string }> {
+export async function runMonev(
+  args: Partial<RunArgs> & { out: string },
+  env: Record<string, string>,
+): Promise<{ code: number; results: ResultsDocument; output: string }> {
   const io = quietIo();
   const code = await runCommand({ pdf: false, email: false, resend: false, ...args }, io, env);
   const results = JSON.parse(await readFile(join(args.out, 'results.json'), 'utf8')) as ResultsDocument;

@@ -29,7 +29,9 @@ describe('OutboxMailer', () => {
 
   it('writes each message as a parseable .eml with its attachment', async () => {
     const outbox = new OutboxMailer({ directory: join(directory, 'keluar'), from: FROM });
-    const receipt = await outbox.send(message('Laporan Monev – Kab. Malang (TW3)', ['a@contoh.go.id', 'b@contoh.go.id']));
+    const receipt = await outbox.send(
+      message('Laporan Monev – Kab. Malang (TW3)', ['a@contoh.go.id', 'b@contoh.go.id']),
+    );
     await outbox.send(message('Laporan Monev – Kab. Malang (TW3)'));
     await outbox.close();
 
@@ -41,7 +43,10 @@ describe('OutboxMailer', () => {
     const mail = await simpleParser(await readFile(join(directory, 'keluar', files[0]!)));
     expect(mail.messageId).toBe(receipt.messageId);
     expect(mail.subject).toBe('Laporan Monev – Kab. Malang (TW3)');
-    expect(mail.to && !Array.isArray(mail.to) ? mail.to.value.map((v) => v.address) : []).toEqual(['a@contoh.go.id', 'b@contoh.go.id']);
+    expect(mail.to && !Array.isArray(mail.to) ? mail.to.value.map((v) => v.address) : []).toEqual([
+      'a@contoh.go.id',
+      'b@contoh.go.id',
+    ]);
     expect(mail.text?.trim()).toBe('Terlampir laporan monev.');
     expect(mail.html).toContain('<i>monev</i>');
     expect(mail.attachments.map((a) => a.filename)).toEqual(['laporan.pdf']);

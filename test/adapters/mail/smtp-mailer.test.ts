@@ -37,7 +37,9 @@ describe('SmtpMailer', () => {
 
   it('delivers subject, recipients, text, html and the PDF', async () => {
     const smtp = await server();
-    const receipt = await mailer(smtp.url).send(message(['ketua@malangkota.bawaslu.go.id', 'sekretaris@malangkota.bawaslu.go.id']));
+    const receipt = await mailer(smtp.url).send(
+      message(['ketua@malangkota.bawaslu.go.id', 'sekretaris@malangkota.bawaslu.go.id']),
+    );
 
     expect(receipt.accepted).toEqual(['ketua@malangkota.bawaslu.go.id', 'sekretaris@malangkota.bawaslu.go.id']);
     expect(receipt.rejected).toEqual([]);
@@ -108,7 +110,9 @@ describe('SmtpMailer', () => {
     );
 
     expect(receipts.every((receipt) => receipt.rejected.length === 0)).toBe(true);
-    expect(smtp.received.map((r) => r.mail.subject).sort()).toEqual(Array.from({ length: 40 }, (_, i) => `Laporan ${i}`).sort());
+    expect(smtp.received.map((r) => r.mail.subject).sort()).toEqual(
+      Array.from({ length: 40 }, (_, i) => `Laporan ${i}`).sort(),
+    );
     expect(smtp.connections).toBeLessThanOrEqual(2);
   });
 
@@ -123,9 +127,27 @@ describe('SmtpMailer', () => {
 
 describe('parseSmtpUrl', () => {
   it.each([
-    { url: 'smtp://mail.contoh.go.id', display: 'smtp://mail.contoh.go.id:587', secure: false, port: 587, auth: undefined },
-    { url: 'smtps://u%40x:p%2Fw@mail.contoh.go.id', display: 'smtps://mail.contoh.go.id:465', secure: true, port: 465, auth: { user: 'u@x', pass: 'p/w' } },
-    { url: 'smtp://127.0.0.1:2525?ignoreTLS=true', display: 'smtp://127.0.0.1:2525', secure: false, port: 2525, auth: undefined },
+    {
+      url: 'smtp://mail.contoh.go.id',
+      display: 'smtp://mail.contoh.go.id:587',
+      secure: false,
+      port: 587,
+      auth: undefined,
+    },
+    {
+      url: 'smtps://u%40x:p%2Fw@mail.contoh.go.id',
+      display: 'smtps://mail.contoh.go.id:465',
+      secure: true,
+      port: 465,
+      auth: { user: 'u@x', pass: 'p/w' },
+    },
+    {
+      url: 'smtp://127.0.0.1:2525?ignoreTLS=true',
+      display: 'smtp://127.0.0.1:2525',
+      secure: false,
+      port: 2525,
+      auth: undefined,
+    },
   ])('$url', ({ url, display, secure, port, auth }) => {
     const endpoint = parseSmtpUrl(url);
     expect(endpoint.display).toBe(display);

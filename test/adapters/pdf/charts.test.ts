@@ -103,7 +103,7 @@ describe('fonts', () => {
   it('embeds the Noto Sans faces as data URLs and builds them once', () => {
     const css = embeddedFontCss();
     expect(css.match(/@font-face/g)).toHaveLength(5);
-    expect(css).toContain("src: url(data:font/woff2;base64,d09GMg"); // "wOF2", the woff2 signature
+    expect(css).toContain('src: url(data:font/woff2;base64,d09GMg'); // "wOF2", the woff2 signature
     expect(css).not.toMatch(/url\((?!data:)/);
     expect(embeddedFontCss()).toBe(css);
     expect(embeddedFooterFontCss()).toContain('font-display: swap;');

@@ -21,13 +21,18 @@ body { font-family: 'Noto Sans', sans-serif; font-size: 11pt; }
 }
 
 function pagedDocument(id: string, pages: number): string {
-  const sections = Array.from({ length: pages }, (_, i) => `<section class="page"><h1>${id} bagian ${i + 1}</h1></section>`);
+  const sections = Array.from(
+    { length: pages },
+    (_, i) => `<section class="page"><h1>${id} bagian ${i + 1}</h1></section>`,
+  );
   return htmlDocument(sections.join(''));
 }
 
 /** A table long enough to keep Chromium busy for a while, so that documents are surely in flight. */
 function longTable(id: string, rows: number): string {
-  const body = Array.from({ length: rows }, (_, i) => `<tr><td>${i}</td><td>baris ${i} dokumen ${id}</td></tr>`).join('');
+  const body = Array.from({ length: rows }, (_, i) => `<tr><td>${i}</td><td>baris ${i} dokumen ${id}</td></tr>`).join(
+    '',
+  );
   return htmlDocument(`<h1>Dokumen ${id}</h1><table>${body}</table>`);
 }
 
@@ -57,10 +62,14 @@ describe('ChromiumPdfRenderer', () => {
     const own = new ChromiumPdfRenderer({ concurrency: 2, onBrowserLaunch: (event) => launches.push(event) });
     try {
       const pdfs = await Promise.all(
-        ['a', 'b', 'c', 'd', 'e'].map((id) => own.render({ id, html: pagedDocument(`dokumen-${id}`, 1), footerText: id })),
+        ['a', 'b', 'c', 'd', 'e'].map((id) =>
+          own.render({ id, html: pagedDocument(`dokumen-${id}`, 1), footerText: id }),
+        ),
       );
       const texts = await Promise.all(pdfs.map(extractPdfText));
-      expect(texts.map((t) => t.pages[0])).toEqual(['a', 'b', 'c', 'd', 'e'].map((id) => expect.stringContaining(`dokumen-${id}`)));
+      expect(texts.map((t) => t.pages[0])).toEqual(
+        ['a', 'b', 'c', 'd', 'e'].map((id) => expect.stringContaining(`dokumen-${id}`)),
+      );
       expect(launches).toHaveLength(1);
     } finally {
       await own.close();
@@ -154,9 +163,9 @@ describe('ChromiumPdfRenderer', () => {
   it('rejects a document that takes too long, naming it, and stays usable', async () => {
     const own = new ChromiumPdfRenderer({ concurrency: 1, timeoutMs: 1_500 });
     try {
-      await expect(own.render({ id: 'terlalu-besar', html: longTable('besar', 12_000), footerText: 'x' })).rejects.toThrow(
-        /Dokumen "terlalu-besar" tidak selesai dicetak dalam 1,5 detik/,
-      );
+      await expect(
+        own.render({ id: 'terlalu-besar', html: longTable('besar', 12_000), footerText: 'x' }),
+      ).rejects.toThrow(/Dokumen "terlalu-besar" tidak selesai dicetak dalam 1,5 detik/);
       const pdf = await own.render({ id: 'kecil', html: htmlDocument('<p>Sesudah batas waktu</p>'), footerText: 'x' });
       expect((await extractPdfText(pdf)).text).toContain('Sesudah batas waktu');
     } finally {

@@ -12,10 +12,13 @@ async function reloaded(workbook: ExcelJS.Workbook): Promise<{ exceljs: ExcelJS.
 }
 
 type Validations = { model: Record<string, ExcelJS.DataValidation | undefined> };
-const validationAt = (ws: ExcelJS.Worksheet, address: string) => (ws as unknown as { dataValidations: Validations }).dataValidations.model[address];
+const validationAt = (ws: ExcelJS.Worksheet, address: string) =>
+  (ws as unknown as { dataValidations: Validations }).dataValidations.model[address];
 
 describe('buildOfficeTemplate', async () => {
-  const { exceljs, bytes } = await reloaded(buildOfficeTemplate({ code: '3573', name: 'Bawaslu Kota Malang', year: 2025 }));
+  const { exceljs, bytes } = await reloaded(
+    buildOfficeTemplate({ code: '3573', name: 'Bawaslu Kota Malang', year: 2025 }),
+  );
 
   it('has Profil then the data tabs in schema order', () => {
     expect(exceljs.worksheets.map((ws) => ws.name)).toEqual([PROFILE_TAB.name, ...DATA_TABS.map((tab) => tab.name)]);
@@ -83,6 +86,7 @@ describe('buildOfficeTemplate', async () => {
 
   it('leaves the data tabs empty below the header', async () => {
     const read = await readXlsxBuffer(bytes);
-    for (const sheet of read.sheets.filter((s) => s.name !== STAGES_TAB.name && s.name !== PROFILE_TAB.name)) expect(sheet.rows).toHaveLength(1);
+    for (const sheet of read.sheets.filter((s) => s.name !== STAGES_TAB.name && s.name !== PROFILE_TAB.name))
+      expect(sheet.rows).toHaveLength(1);
   });
 });

@@ -33,9 +33,17 @@ describe('readXlsxBuffer: values and formats', () => {
   const serial20250815 = 45884; // 2025-01-01 is 45658; Jan–Jul add 212 days, then 14 more.
 
   const cases: { name: string; fill: (cell: ExcelJS.Cell) => void; expected: Cell | undefined }[] = [
-    { name: 'percent cell keeps the fraction', fill: (c) => ((c.value = 0.875), (c.numFmt = '0.00%')), expected: { value: 0.875, format: 'percent' } },
+    {
+      name: 'percent cell keeps the fraction',
+      fill: (c) => ((c.value = 0.875), (c.numFmt = '0.00%')),
+      expected: { value: 0.875, format: 'percent' },
+    },
     { name: 'plain number', fill: (c) => (c.value = 1250.5), expected: { value: 1250.5, format: 'number' } },
-    { name: 'thousands format is a number', fill: (c) => ((c.value = 1250), (c.numFmt = '#,##0')), expected: { value: 1250, format: 'number' } },
+    {
+      name: 'thousands format is a number',
+      fill: (c) => ((c.value = 1250), (c.numFmt = '#,##0')),
+      expected: { value: 1250, format: 'number' },
+    },
     {
       name: 'date value becomes its serial',
       fill: (c) => ((c.value = new Date(Date.UTC(2025, 7, 15))), (c.numFmt = 'dd/mm/yyyy')),
@@ -47,8 +55,16 @@ describe('readXlsxBuffer: values and formats', () => {
       expected: { value: serial20250815, format: 'date' },
     },
     { name: 'text stays text', fill: (c) => (c.value = '87,5%'), expected: { value: '87,5%', format: 'text' } },
-    { name: 'NIP held as text', fill: (c) => ((c.value = '198703152010121001'), (c.numFmt = '@')), expected: { value: '198703152010121001', format: 'text' } },
-    { name: 'NIP typed as a number has lost digits', fill: (c) => (c.value = 198703152010121001), expected: { value: 198703152010121000, format: 'number' } },
+    {
+      name: 'NIP held as text',
+      fill: (c) => ((c.value = '198703152010121001'), (c.numFmt = '@')),
+      expected: { value: '198703152010121001', format: 'text' },
+    },
+    {
+      name: 'NIP typed as a number has lost digits',
+      fill: (c) => (c.value = 198703152010121001),
+      expected: { value: 198703152010121000, format: 'number' },
+    },
     { name: 'boolean', fill: (c) => (c.value = true), expected: { value: true, format: 'text' } },
     { name: 'error value', fill: (c) => (c.value = { error: '#REF!' }), expected: { value: '#REF!', format: 'text' } },
     {
@@ -56,13 +72,21 @@ describe('readXlsxBuffer: values and formats', () => {
       fill: (c) => (c.value = { formula: 'A1/0', result: { error: '#DIV/0!' } }),
       expected: { value: '#DIV/0!', format: 'text' },
     },
-    { name: 'formula gives its cached result', fill: (c) => (c.value = { formula: 'B2*2', result: 42 }), expected: { value: 42, format: 'number' } },
+    {
+      name: 'formula gives its cached result',
+      fill: (c) => (c.value = { formula: 'B2*2', result: 42 }),
+      expected: { value: 42, format: 'number' },
+    },
     {
       name: 'percent formula result',
       fill: (c) => ((c.value = { formula: 'B2/B3', result: 0.5 }), (c.numFmt = '0%')),
       expected: { value: 0.5, format: 'percent' },
     },
-    { name: 'formula without cached result is empty', fill: (c) => (c.value = { formula: 'B2*2' } as ExcelJS.CellFormulaValue), expected: undefined },
+    {
+      name: 'formula without cached result is empty',
+      fill: (c) => (c.value = { formula: 'B2*2' } as ExcelJS.CellFormulaValue),
+      expected: undefined,
+    },
     {
       name: 'rich text is concatenated',
       fill: (c) => (c.value = { richText: [{ text: 'Rekonsiliasi ' }, { font: { bold: true }, text: 'laporan' }] }),
@@ -70,7 +94,11 @@ describe('readXlsxBuffer: values and formats', () => {
     },
     {
       name: 'hyperlink labelled with its URL gives the text',
-      fill: (c) => (c.value = { text: 'https://drive.google.com/file/d/abc/view', hyperlink: 'https://drive.google.com/file/d/abc/view?usp=sharing' }),
+      fill: (c) =>
+        (c.value = {
+          text: 'https://drive.google.com/file/d/abc/view',
+          hyperlink: 'https://drive.google.com/file/d/abc/view?usp=sharing',
+        }),
       expected: { value: 'https://drive.google.com/file/d/abc/view', format: 'text' },
     },
     {
@@ -132,7 +160,8 @@ describe('readXlsxBuffer: values and formats', () => {
 
   it('keeps the tab order of the workbook', async () => {
     const workbook = new ExcelJS.Workbook();
-    for (const name of ['Profil', 'Rencana Aksi', 'IKU', 'Hasil Validasi']) workbook.addWorksheet(name).getCell('A1').value = name;
+    for (const name of ['Profil', 'Rencana Aksi', 'IKU', 'Hasil Validasi'])
+      workbook.addWorksheet(name).getCell('A1').value = name;
     const read = await readXlsxBuffer(new Uint8Array((await workbook.xlsx.writeBuffer()) as unknown as ArrayBuffer));
     expect(read.sheets.map((sheet) => sheet.name)).toEqual(['Profil', 'Rencana Aksi', 'IKU', 'Hasil Validasi']);
   });
@@ -170,11 +199,23 @@ describe('readXlsxWorkbook: files', () => {
   }
 
   const cases: { name: string; path: () => Promise<string>; reason: RegExp }[] = [
-    { name: 'a CSV renamed .xlsx', path: () => fileWith('csv.xlsx', 'Kode,Nama\n3573,Bawaslu Kota Malang\n'), reason: /^bukan file Excel \.xlsx yang sah.*CSV/ },
-    { name: 'binary that is not a zip', path: () => fileWith('binary.xlsx', new Uint8Array([1, 0, 2, 0, 3])), reason: /^bukan file Excel \.xlsx yang sah$/ },
+    {
+      name: 'a CSV renamed .xlsx',
+      path: () => fileWith('csv.xlsx', 'Kode,Nama\n3573,Bawaslu Kota Malang\n'),
+      reason: /^bukan file Excel \.xlsx yang sah.*CSV/,
+    },
+    {
+      name: 'binary that is not a zip',
+      path: () => fileWith('binary.xlsx', new Uint8Array([1, 0, 2, 0, 3])),
+      reason: /^bukan file Excel \.xlsx yang sah$/,
+    },
     { name: 'an empty file', path: () => fileWith('empty.xlsx', ''), reason: /^file kosong/ },
     { name: 'a missing file', path: async () => join(dir, 'nowhere.xlsx'), reason: /^file tidak ditemukan$/ },
-    { name: 'a folder', path: async () => (await mkdir(join(dir, 'folder.xlsx'), { recursive: true }), join(dir, 'folder.xlsx')), reason: /folder/ },
+    {
+      name: 'a folder',
+      path: async () => (await mkdir(join(dir, 'folder.xlsx'), { recursive: true }), join(dir, 'folder.xlsx')),
+      reason: /folder/,
+    },
     {
       name: 'a password-protected workbook (compound file)',
       path: () => fileWith('locked.xlsx', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])),
@@ -188,7 +229,10 @@ describe('readXlsxWorkbook: files', () => {
     it(`rejects ${name} with an Indonesian reason`, async () => {
       const read = readXlsxWorkbook(await path());
       await expect(read).rejects.toBeInstanceOf(UnreadableWorkbookError);
-      await expect(read).rejects.toMatchObject({ name: 'UnreadableWorkbookError', reason: expect.stringMatching(reason) });
+      await expect(read).rejects.toMatchObject({
+        name: 'UnreadableWorkbookError',
+        reason: expect.stringMatching(reason),
+      });
       await expect(read).rejects.toThrow(reason);
     });
   }

@@ -8,10 +8,20 @@ describe('buildRekapTemplate', async () => {
   const workbook = buildRekapTemplate({
     period: '2025-TW3',
     provinceEmail: 'monev.jatim@example.go.id',
-    offices: [{ code: '3573', name: 'Bawaslu Kota Malang', kind: 'Kota', source: 'satker/3573.xlsx', email: 'a@example.go.id', active: 'Ya' }],
+    offices: [
+      {
+        code: '3573',
+        name: 'Bawaslu Kota Malang',
+        kind: 'Kota',
+        source: 'satker/3573.xlsx',
+        email: 'a@example.go.id',
+        active: 'Ya',
+      },
+    ],
   });
   const read = await readXlsxBuffer(new Uint8Array((await workbook.xlsx.writeBuffer()) as unknown as ArrayBuffer));
-  const values = (name: string) => read.sheets.find((sheet) => sheet.name === name)?.rows.map((row) => row?.map((cell) => cell?.value ?? null)) ?? [];
+  const values = (name: string) =>
+    read.sheets.find((sheet) => sheet.name === name)?.rows.map((row) => row?.map((cell) => cell?.value ?? null)) ?? [];
 
   it('has the three input tabs', () => {
     expect(read.sheets.map((sheet) => sheet.name)).toEqual(['Satker', 'Bobot', 'Pengaturan']);
@@ -43,7 +53,11 @@ describe('buildRekapTemplate', async () => {
   it('offers dropdowns for Jenis and Aktif', async () => {
     const reloaded = new ExcelJS.Workbook();
     await reloaded.xlsx.load((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
-    const model = (reloaded.getWorksheet('Satker') as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
+    const model = (
+      reloaded.getWorksheet('Satker') as unknown as {
+        dataValidations: { model: Record<string, ExcelJS.DataValidation> };
+      }
+    ).dataValidations.model;
     expect(model['C2']?.formulae).toEqual(['"Kabupaten,Kota,Provinsi"']);
     expect(model['F2']?.formulae).toEqual(['"Ya,Tidak"']);
   });

@@ -8,13 +8,25 @@ export class FakeApiError extends Error {
     readonly code: number,
     readonly status: string,
     message: string,
-    readonly extra: { errors?: readonly Record<string, string>[]; details?: readonly unknown[]; retryAfterSeconds?: number } = {},
+    readonly extra: {
+      errors?: readonly Record<string, string>[];
+      details?: readonly unknown[];
+      retryAfterSeconds?: number;
+    } = {},
   ) {
     super(message);
   }
 
   body(): unknown {
-    return { error: { code: this.code, message: this.message, status: this.status, ...(this.extra.errors ? { errors: this.extra.errors } : {}), ...(this.extra.details ? { details: this.extra.details } : {}) } };
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        status: this.status,
+        ...(this.extra.errors ? { errors: this.extra.errors } : {}),
+        ...(this.extra.details ? { details: this.extra.details } : {}),
+      },
+    };
   }
 }
 
@@ -22,13 +34,17 @@ export const invalidArgument = (message: string) => new FakeApiError(400, 'INVAL
 
 export const sheetsNotFound = () => new FakeApiError(404, 'NOT_FOUND', 'Requested entity was not found.');
 
-export const sheetsPermissionDenied = () => new FakeApiError(403, 'PERMISSION_DENIED', 'The caller does not have permission');
+export const sheetsPermissionDenied = () =>
+  new FakeApiError(403, 'PERMISSION_DENIED', 'The caller does not have permission');
 
-export const notASpreadsheet = () => new FakeApiError(400, 'FAILED_PRECONDITION', 'This operation is not supported for this document');
+export const notASpreadsheet = () =>
+  new FakeApiError(400, 'FAILED_PRECONDITION', 'This operation is not supported for this document');
 
 export function driveNotFound(fileId: string): FakeApiError {
   const message = `File not found: ${fileId}.`;
-  return new FakeApiError(404, 'NOT_FOUND', message, { errors: [{ message, domain: 'global', reason: 'notFound', location: 'fileId', locationType: 'parameter' }] });
+  return new FakeApiError(404, 'NOT_FOUND', message, {
+    errors: [{ message, domain: 'global', reason: 'notFound', location: 'fileId', locationType: 'parameter' }],
+  });
 }
 
 export function quotaExceeded(kind: 'read' | 'write', retryAfterSeconds?: number): FakeApiError {
@@ -44,7 +60,12 @@ export function quotaExceeded(kind: 'read' | 'write', retryAfterSeconds?: number
           '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
           reason: 'RATE_LIMIT_EXCEEDED',
           domain: 'googleapis.com',
-          metadata: { service: 'sheets.googleapis.com', quota_metric: `sheets.googleapis.com/${kind}_requests`, quota_limit: limit, consumer: 'projects/000000000000' },
+          metadata: {
+            service: 'sheets.googleapis.com',
+            quota_metric: `sheets.googleapis.com/${kind}_requests`,
+            quota_limit: limit,
+            consumer: 'projects/000000000000',
+          },
         },
       ],
       retryAfterSeconds,

@@ -68,7 +68,12 @@ export function parseDriveQuery(q: string): Clause {
   ];
   while (rest.length > 0) {
     const match = patterns.map(([pattern, make]) => [pattern.exec(rest), make] as const).find(([m]) => m !== null);
-    if (!match || !match[0]) throw new FakeApiError(400, 'INVALID_ARGUMENT', 'Invalid Value', { errors: [{ message: 'Invalid Value', domain: 'global', reason: 'invalid', location: 'q', locationType: 'parameter' }] });
+    if (!match || !match[0])
+      throw new FakeApiError(400, 'INVALID_ARGUMENT', 'Invalid Value', {
+        errors: [
+          { message: 'Invalid Value', domain: 'global', reason: 'invalid', location: 'q', locationType: 'parameter' },
+        ],
+      });
     clauses.push(match[1](match[0]));
     rest = rest.slice(match[0][0].length).trim();
     if (rest.length === 0) break;
@@ -84,7 +89,10 @@ function unescape(text: string): string {
 }
 
 /** Splits a multipart/related body into its parts: JSON metadata first, then the media. */
-export function parseMultipart(body: Buffer, contentType: string): { metadata: Record<string, unknown>; media: Buffer | null; mediaType: string | null } {
+export function parseMultipart(
+  body: Buffer,
+  contentType: string,
+): { metadata: Record<string, unknown>; media: Buffer | null; mediaType: string | null } {
   const boundary = /boundary=("?)([^";]+)\1/i.exec(contentType)?.[2];
   if (!boundary) throw invalidArgument('Multipart body without a boundary.');
   const delimiter = Buffer.from(`--${boundary}`);

@@ -18,7 +18,12 @@ const ERROR_TYPES: Record<string, string> = {
   '#ERROR!': 'ERROR',
 };
 
-const FORMAT_TYPES: Record<Cell['format'], string | undefined> = { percent: 'PERCENT', date: 'DATE', text: 'TEXT', number: undefined };
+const FORMAT_TYPES: Record<Cell['format'], string | undefined> = {
+  percent: 'PERCENT',
+  date: 'DATE',
+  text: 'TEXT',
+  number: undefined,
+};
 const PATTERNS: Record<string, string> = { PERCENT: '0.00%', DATE: 'dd/mm/yyyy', TEXT: '@' };
 
 export function cellData(cell: Cell): CellData | undefined {
@@ -26,12 +31,27 @@ export function cellData(cell: Cell): CellData | undefined {
   if (value === null) return undefined;
   const type = FORMAT_TYPES[cell.format];
   // Plain text needs no format: Sheets shows strings as typed; '@' matters for numbers held as text.
-  const numberFormat = type && !(type === 'TEXT' && typeof value === 'string') ? { numberFormat: { type, pattern: PATTERNS[type] } } : undefined;
-  const formats = numberFormat ? { userEnteredFormat: numberFormat, effectiveFormat: structuredClone(numberFormat) } : {};
+  const numberFormat =
+    type && !(type === 'TEXT' && typeof value === 'string')
+      ? { numberFormat: { type, pattern: PATTERNS[type] } }
+      : undefined;
+  const formats = numberFormat
+    ? { userEnteredFormat: numberFormat, effectiveFormat: structuredClone(numberFormat) }
+    : {};
   if (typeof value === 'string' && ERROR_TYPES[value]) {
-    return { userEnteredValue: { formulaValue: '=1/0' }, effectiveValue: { errorValue: { type: ERROR_TYPES[value], message: 'Error in the source workbook.' } }, formattedValue: value, ...formats };
+    return {
+      userEnteredValue: { formulaValue: '=1/0' },
+      effectiveValue: { errorValue: { type: ERROR_TYPES[value], message: 'Error in the source workbook.' } },
+      formattedValue: value,
+      ...formats,
+    };
   }
-  const entered: sheets_v4.Schema$ExtendedValue = typeof value === 'number' ? { numberValue: value } : typeof value === 'boolean' ? { boolValue: value } : { stringValue: value };
+  const entered: sheets_v4.Schema$ExtendedValue =
+    typeof value === 'number'
+      ? { numberValue: value }
+      : typeof value === 'boolean'
+        ? { boolValue: value }
+        : { stringValue: value };
   const formatted = typeof value === 'boolean' ? (value ? 'TRUE' : 'FALSE') : String(value);
   return { userEnteredValue: entered, effectiveValue: structuredClone(entered), formattedValue: formatted, ...formats };
 }

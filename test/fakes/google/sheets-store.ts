@@ -15,7 +15,12 @@ type GridRange = sheets_v4.Schema$GridRange;
 type Request = sheets_v4.Schema$Request;
 
 export interface StoredSheet {
-  properties: sheets_v4.Schema$SheetProperties & { sheetId: number; title: string; index: number; gridProperties: { rowCount: number; columnCount: number; frozenRowCount?: number } };
+  properties: sheets_v4.Schema$SheetProperties & {
+    sheetId: number;
+    title: string;
+    index: number;
+    gridProperties: { rowCount: number; columnCount: number; frozenRowCount?: number };
+  };
   rows: (CellData | undefined)[][];
   protectedRanges: sheets_v4.Schema$ProtectedRange[];
   columnWidths: Record<number, number>;
@@ -35,7 +40,9 @@ export function spreadsheetUrl(id: string): string {
   return `https://docs.google.com/spreadsheets/d/${id}/edit`;
 }
 
-export function newSheet(properties: Partial<StoredSheet['properties']> & { sheetId: number; title: string; index: number }): StoredSheet {
+export function newSheet(
+  properties: Partial<StoredSheet['properties']> & { sheetId: number; title: string; index: number },
+): StoredSheet {
   return {
     properties: {
       sheetType: 'GRID',
@@ -57,12 +64,19 @@ export interface ViewOptions {
 }
 
 export function findSheetByTitle(spreadsheet: StoredSpreadsheet, title: string): StoredSheet | undefined {
-  return spreadsheet.sheets.find((sheet) => sheet.properties.title === title) ?? spreadsheet.sheets.find((sheet) => sheet.properties.title.toLowerCase() === title.toLowerCase());
+  return (
+    spreadsheet.sheets.find((sheet) => sheet.properties.title === title) ??
+    spreadsheet.sheets.find((sheet) => sheet.properties.title.toLowerCase() === title.toLowerCase())
+  );
 }
 
 export function resolveRange(spreadsheet: StoredSpreadsheet, range: string): { sheet: StoredSheet; a1: A1Range } {
   const a1 = parseA1(range);
-  const sheet = a1 ? (a1.sheet === null ? spreadsheet.sheets.find((s) => !s.properties.hidden) : findSheetByTitle(spreadsheet, a1.sheet)) : undefined;
+  const sheet = a1
+    ? a1.sheet === null
+      ? spreadsheet.sheets.find((s) => !s.properties.hidden)
+      : findSheetByTitle(spreadsheet, a1.sheet)
+    : undefined;
   if (!a1 || !sheet) throw invalidArgument(`Unable to parse range: ${range}`);
   return { sheet, a1 };
 }
@@ -86,7 +100,12 @@ export function spreadsheetView(spreadsheet: StoredSpreadsheet, options: ViewOpt
       if (sheet.protectedRanges.length > 0) view.protectedRanges = structuredClone(sheet.protectedRanges);
       return view;
     });
-  return { spreadsheetId: spreadsheet.spreadsheetId, properties: { ...spreadsheet.properties }, sheets, spreadsheetUrl: spreadsheetUrl(spreadsheet.spreadsheetId) };
+  return {
+    spreadsheetId: spreadsheet.spreadsheetId,
+    properties: { ...spreadsheet.properties },
+    sheets,
+    spreadsheetUrl: spreadsheetUrl(spreadsheet.spreadsheetId),
+  };
 }
 
 function bounds(sheet: StoredSheet, a1: A1Range) {
@@ -134,17 +153,30 @@ export function plainValue(cell: CellData | undefined): string | number | boolea
 // Writing cells
 
 /** Sets the fields of `mask` from `patch` (clearing those `patch` lacks) and recomputes the effective parts. */
-export function writeCell(sheet: StoredSheet, row: number, column: number, patch: CellData, mask: MaskTree | null): void {
+export function writeCell(
+  sheet: StoredSheet,
+  row: number,
+  column: number,
+  patch: CellData,
+  mask: MaskTree | null,
+): void {
   const rows = sheet.rows;
   while (rows.length <= row) rows.push([]);
   const cells = (rows[row] ??= []);
   const before = cells[column] ?? {};
-  const after: CellData = mask === null ? structuredClone(patch) : mergeMasked(before as Record<string, unknown>, patch as Record<string, unknown>, mask);
+  const after: CellData =
+    mask === null
+      ? structuredClone(patch)
+      : mergeMasked(before as Record<string, unknown>, patch as Record<string, unknown>, mask);
   finishCell(after, mask === null || mask.has('userEnteredValue'));
   cells[column] = Object.keys(after).length > 0 ? after : undefined;
 }
 
-function mergeMasked(target: Record<string, unknown>, patch: Record<string, unknown>, mask: MaskTree): Record<string, unknown> {
+function mergeMasked(
+  target: Record<string, unknown>,
+  patch: Record<string, unknown>,
+  mask: MaskTree,
+): Record<string, unknown> {
   if (mask.has('*')) return structuredClone(patch);
   const result = structuredClone(target);
   for (const [key, sub] of mask) {
@@ -158,7 +190,11 @@ function mergeMasked(target: Record<string, unknown>, patch: Record<string, unkn
       continue;
     }
     const current = result[key];
-    result[key] = mergeMasked(current && typeof current === 'object' ? (current as Record<string, unknown>) : {}, value as Record<string, unknown>, sub);
+    result[key] = mergeMasked(
+      current && typeof current === 'object' ? (current as Record<string, unknown>) : {},
+      value as Record<string, unknown>,
+      sub,
+    );
   }
   return result;
 }
@@ -177,16 +213,19 @@ function finishCell(cell: CellData, valueWritten: boolean): void {
     delete cell.effectiveValue;
     delete cell.formattedValue;
   }
-  if (cell.userEnteredFormat && Object.keys(cell.userEnteredFormat).length > 0) cell.effectiveFormat = structuredClone(cell.userEnteredFormat);
+  if (cell.userEnteredFormat && Object.keys(cell.userEnteredFormat).length > 0)
+    cell.effectiveFormat = structuredClone(cell.userEnteredFormat);
   else {
     delete cell.userEnteredFormat;
     delete cell.effectiveFormat;
   }
   const value = cell.effectiveValue;
-  if (value && !value.errorValue) cell.formattedValue = formatValue(value, cell.effectiveFormat?.numberFormat?.type ?? undefined);
+  if (value && !value.errorValue)
+    cell.formattedValue = formatValue(value, cell.effectiveFormat?.numberFormat?.type ?? undefined);
   for (const key of Object.keys(cell) as (keyof CellData)[]) {
     const field = cell[key];
-    if (field === undefined || (field !== null && typeof field === 'object' && Object.keys(field).length === 0)) delete cell[key];
+    if (field === undefined || (field !== null && typeof field === 'object' && Object.keys(field).length === 0))
+      delete cell[key];
   }
 }
 
@@ -227,15 +266,22 @@ export interface BatchResult {
 }
 
 /** Applies every request or none: the spreadsheet is replaced only when all of them succeed. */
-export function batchUpdate(spreadsheet: StoredSpreadsheet, requests: readonly Request[]): { next: StoredSpreadsheet; replies: sheets_v4.Schema$Response[] } {
-  if (!Array.isArray(requests) || requests.length === 0) throw invalidArgument('Invalid requests: at least one request is required.');
+export function batchUpdate(
+  spreadsheet: StoredSpreadsheet,
+  requests: readonly Request[],
+): { next: StoredSpreadsheet; replies: sheets_v4.Schema$Response[] } {
+  if (!Array.isArray(requests) || requests.length === 0)
+    throw invalidArgument('Invalid requests: at least one request is required.');
   const next = structuredClone(spreadsheet);
   const replies = requests.map((request, i) => {
     const kinds = Object.keys(request).filter((key) => (request as Record<string, unknown>)[key] !== undefined);
     if (kinds.length !== 1) throw invalidArgument(`Invalid requests[${i}]: exactly one kind of request must be set.`);
     const kind = kinds[0] as string;
     const handler = HANDLERS[kind];
-    if (!handler) throw invalidArgument(`Invalid JSON payload received. Unknown name "${kind}" at 'requests[${i}]': Cannot find field.`);
+    if (!handler)
+      throw invalidArgument(
+        `Invalid JSON payload received. Unknown name "${kind}" at 'requests[${i}]': Cannot find field.`,
+      );
     try {
       return handler(next, (request as Record<string, unknown>)[kind] as never);
     } catch (error) {
@@ -264,8 +310,12 @@ function gridBounds(sheet: StoredSheet, range: GridRange) {
     startColumn: range.startColumnIndex ?? 0,
     endColumn: range.endColumnIndex ?? grid.columnCount,
   };
-  if (b.endRow > grid.rowCount) throw new RequestProblem(`Range ('${sheet.properties.title}'!${columnLetters(b.startColumn)}${b.startRow + 1}:${columnLetters(b.endColumn - 1)}${b.endRow}) exceeds grid limits. Max rows: ${grid.rowCount}, max columns: ${grid.columnCount}`);
-  if (b.endColumn > grid.columnCount) throw new RequestProblem(`Range exceeds grid limits. Max rows: ${grid.rowCount}, max columns: ${grid.columnCount}`);
+  if (b.endRow > grid.rowCount)
+    throw new RequestProblem(
+      `Range ('${sheet.properties.title}'!${columnLetters(b.startColumn)}${b.startRow + 1}:${columnLetters(b.endColumn - 1)}${b.endRow}) exceeds grid limits. Max rows: ${grid.rowCount}, max columns: ${grid.columnCount}`,
+    );
+  if (b.endColumn > grid.columnCount)
+    throw new RequestProblem(`Range exceeds grid limits. Max rows: ${grid.rowCount}, max columns: ${grid.columnCount}`);
   return b;
 }
 
@@ -278,21 +328,36 @@ function requireFields(fields: string | null | undefined): MaskTree | null {
   return fields === '*' ? null : parseFieldMask(fields);
 }
 
-function writeRows(sheet: StoredSheet, rows: readonly sheets_v4.Schema$RowData[], startRow: number, startColumn: number, mask: MaskTree | null, clearTo?: { endRow: number; endColumn: number }): void {
+function writeRows(
+  sheet: StoredSheet,
+  rows: readonly sheets_v4.Schema$RowData[],
+  startRow: number,
+  startColumn: number,
+  mask: MaskTree | null,
+  clearTo?: { endRow: number; endColumn: number },
+): void {
   const grid = sheet.properties.gridProperties;
   const width = Math.max(0, ...rows.map((row) => row.values?.length ?? 0));
   if (startRow + rows.length > grid.rowCount || startColumn + width > grid.columnCount) {
-    throw new RequestProblem(`Attempting to write row: ${startRow + rows.length - 1}, beyond the last requested row of: ${grid.rowCount - 1}`);
+    throw new RequestProblem(
+      `Attempting to write row: ${startRow + rows.length - 1}, beyond the last requested row of: ${grid.rowCount - 1}`,
+    );
   }
   if (clearTo) {
     for (let r = startRow; r < Math.min(clearTo.endRow, sheet.rows.length); r++) {
       for (let c = startColumn; c < Math.min(clearTo.endColumn, (sheet.rows[r] ?? []).length); c++) {
-        if ((r - startRow < rows.length && c - startColumn < (rows[r - startRow]?.values?.length ?? 0)) || !sheet.rows[r]?.[c]) continue;
+        if (
+          (r - startRow < rows.length && c - startColumn < (rows[r - startRow]?.values?.length ?? 0)) ||
+          !sheet.rows[r]?.[c]
+        )
+          continue;
         writeCell(sheet, r, c, {}, mask);
       }
     }
   }
-  rows.forEach((row, i) => (row.values ?? []).forEach((cell, j) => writeCell(sheet, startRow + i, startColumn + j, cell ?? {}, mask)));
+  rows.forEach((row, i) =>
+    (row.values ?? []).forEach((cell, j) => writeCell(sheet, startRow + i, startColumn + j, cell ?? {}, mask)),
+  );
 }
 
 const HANDLERS: Record<string, Handler> = {
@@ -303,16 +368,24 @@ const HANDLERS: Record<string, Handler> = {
       throw new RequestProblem(`A sheet with the name "${title}" already exists. Please enter another name.`);
     }
     let sheetId = properties.sheetId ?? undefined;
-    if (sheetId !== undefined && spreadsheet.sheets.some((sheet) => sheet.properties.sheetId === sheetId)) throw new RequestProblem(`Sheet with id ${sheetId} already exists.`);
+    if (sheetId !== undefined && spreadsheet.sheets.some((sheet) => sheet.properties.sheetId === sheetId))
+      throw new RequestProblem(`Sheet with id ${sheetId} already exists.`);
     if (sheetId !== undefined && sheetId < 0) throw new RequestProblem('sheetId must be non-negative.');
-    while (sheetId === undefined || spreadsheet.sheets.some((sheet) => sheet.properties.sheetId === sheetId)) sheetId = Math.floor(Math.random() * 2_000_000_000);
+    while (sheetId === undefined || spreadsheet.sheets.some((sheet) => sheet.properties.sheetId === sheetId))
+      sheetId = Math.floor(Math.random() * 2_000_000_000);
     const index = Math.min(properties.index ?? spreadsheet.sheets.length, spreadsheet.sheets.length);
     const sheet = newSheet({
       ...(properties as Partial<StoredSheet['properties']>),
       sheetId,
       title,
       index,
-      gridProperties: { rowCount: properties.gridProperties?.rowCount ?? DEFAULT_ROWS, columnCount: properties.gridProperties?.columnCount ?? DEFAULT_COLUMNS, ...(properties.gridProperties?.frozenRowCount ? { frozenRowCount: properties.gridProperties.frozenRowCount } : {}) },
+      gridProperties: {
+        rowCount: properties.gridProperties?.rowCount ?? DEFAULT_ROWS,
+        columnCount: properties.gridProperties?.columnCount ?? DEFAULT_COLUMNS,
+        ...(properties.gridProperties?.frozenRowCount
+          ? { frozenRowCount: properties.gridProperties.frozenRowCount }
+          : {}),
+      },
     });
     spreadsheet.sheets.splice(index, 0, sheet);
     renumber(spreadsheet);
@@ -322,7 +395,8 @@ const HANDLERS: Record<string, Handler> = {
   deleteSheet(spreadsheet, body: sheets_v4.Schema$DeleteSheetRequest) {
     const sheet = spreadsheet.sheets.find((s) => s.properties.sheetId === body.sheetId);
     if (!sheet) throw new RequestProblem(`No sheet with id: ${body.sheetId}`);
-    if (spreadsheet.sheets.filter((s) => !s.properties.hidden && s !== sheet).length === 0) throw new RequestProblem("You can't remove all the visible sheets in a document.");
+    if (spreadsheet.sheets.filter((s) => !s.properties.hidden && s !== sheet).length === 0)
+      throw new RequestProblem("You can't remove all the visible sheets in a document.");
     spreadsheet.sheets.splice(spreadsheet.sheets.indexOf(sheet), 1);
     renumber(spreadsheet);
     return {};
@@ -331,13 +405,32 @@ const HANDLERS: Record<string, Handler> = {
   updateSheetProperties(spreadsheet, body: sheets_v4.Schema$UpdateSheetPropertiesRequest) {
     const sheet = sheetById(spreadsheet, body.properties?.sheetId);
     const mask = requireFields(body.fields);
-    const merged = mask === null ? structuredClone(body.properties ?? {}) : mergeMasked(sheet.properties as unknown as Record<string, unknown>, (body.properties ?? {}) as Record<string, unknown>, mask);
+    const merged =
+      mask === null
+        ? structuredClone(body.properties ?? {})
+        : mergeMasked(
+            sheet.properties as unknown as Record<string, unknown>,
+            (body.properties ?? {}) as Record<string, unknown>,
+            mask,
+          );
     const title = (merged as { title?: string }).title;
-    if (title && spreadsheet.sheets.some((s) => s !== sheet && s.properties.title.toLowerCase() === title.toLowerCase())) {
+    if (
+      title &&
+      spreadsheet.sheets.some((s) => s !== sheet && s.properties.title.toLowerCase() === title.toLowerCase())
+    ) {
       throw new RequestProblem(`A sheet with the name "${title}" already exists. Please enter another name.`);
     }
-    sheet.properties = { ...sheet.properties, ...(merged as object), sheetId: sheet.properties.sheetId, index: sheet.properties.index } as StoredSheet['properties'];
-    sheet.properties.gridProperties = { ...sheet.properties.gridProperties, rowCount: sheet.properties.gridProperties?.rowCount ?? DEFAULT_ROWS, columnCount: sheet.properties.gridProperties?.columnCount ?? DEFAULT_COLUMNS };
+    sheet.properties = {
+      ...sheet.properties,
+      ...(merged as object),
+      sheetId: sheet.properties.sheetId,
+      index: sheet.properties.index,
+    } as StoredSheet['properties'];
+    sheet.properties.gridProperties = {
+      ...sheet.properties.gridProperties,
+      rowCount: sheet.properties.gridProperties?.rowCount ?? DEFAULT_ROWS,
+      columnCount: sheet.properties.gridProperties?.columnCount ?? DEFAULT_COLUMNS,
+    };
     truncateGrid(sheet);
     return {};
   },
@@ -372,7 +465,8 @@ const HANDLERS: Record<string, Handler> = {
     const sheet = sheetById(spreadsheet, body.range?.sheetId);
     const mask = requireFields(body.fields);
     const b = gridBounds(sheet, body.range ?? {});
-    for (let r = b.startRow; r < b.endRow; r++) for (let c = b.startColumn; c < b.endColumn; c++) writeCell(sheet, r, c, body.cell ?? {}, mask);
+    for (let r = b.startRow; r < b.endRow; r++)
+      for (let c = b.startColumn; c < b.endColumn; c++) writeCell(sheet, r, c, body.cell ?? {}, mask);
     return {};
   },
 
@@ -380,14 +474,17 @@ const HANDLERS: Record<string, Handler> = {
     const sheet = sheetById(spreadsheet, body.range?.sheetId);
     const b = gridBounds(sheet, body.range ?? {});
     const mask = parseFieldMask('dataValidation');
-    for (let r = b.startRow; r < b.endRow; r++) for (let c = b.startColumn; c < b.endColumn; c++) writeCell(sheet, r, c, body.rule ? { dataValidation: body.rule } : {}, mask);
+    for (let r = b.startRow; r < b.endRow; r++)
+      for (let c = b.startColumn; c < b.endColumn; c++)
+        writeCell(sheet, r, c, body.rule ? { dataValidation: body.rule } : {}, mask);
     return {};
   },
 
   addProtectedRange(spreadsheet, body: sheets_v4.Schema$AddProtectedRangeRequest) {
     const protectedRange = structuredClone(body.protectedRange ?? {});
     const sheet = sheetById(spreadsheet, protectedRange.range?.sheetId);
-    if (protectedRange.warningOnly && protectedRange.editors) throw new RequestProblem('Editors are not supported with warningOnly protection.');
+    if (protectedRange.warningOnly && protectedRange.editors)
+      throw new RequestProblem('Editors are not supported with warningOnly protection.');
     protectedRange.protectedRangeId ??= spreadsheet.nextProtectedRangeId++;
     sheet.protectedRanges.push(protectedRange);
     return { addProtectedRange: { protectedRange } };
@@ -398,7 +495,8 @@ const HANDLERS: Record<string, Handler> = {
     const sheet = sheetById(spreadsheet, range.sheetId);
     requireFields(body.fields);
     if (range.dimension === 'COLUMNS' && body.properties?.pixelSize) {
-      for (let c = range.startIndex ?? 0; c < (range.endIndex ?? sheet.properties.gridProperties.columnCount); c++) sheet.columnWidths[c] = body.properties.pixelSize;
+      for (let c = range.startIndex ?? 0; c < (range.endIndex ?? sheet.properties.gridProperties.columnCount); c++)
+        sheet.columnWidths[c] = body.properties.pixelSize;
     }
     return {};
   },
@@ -430,11 +528,18 @@ function enteredValue(value: InputValue, option: string): ExtendedValue | undefi
 }
 
 function checkInputOption(option: unknown): string {
-  if (option !== 'RAW' && option !== 'USER_ENTERED') throw invalidArgument("Invalid valueInputOption: 'valueInputOption' is required but not specified");
+  if (option !== 'RAW' && option !== 'USER_ENTERED')
+    throw invalidArgument("Invalid valueInputOption: 'valueInputOption' is required but not specified");
   return option;
 }
 
-function writeValues(sheet: StoredSheet, startRow: number, startColumn: number, values: readonly (readonly InputValue[])[], option: string): { updatedRows: number; updatedColumns: number; updatedCells: number } {
+function writeValues(
+  sheet: StoredSheet,
+  startRow: number,
+  startColumn: number,
+  values: readonly (readonly InputValue[])[],
+  option: string,
+): { updatedRows: number; updatedColumns: number; updatedCells: number } {
   const grid = sheet.properties.gridProperties;
   const width = Math.max(0, ...values.map((row) => row.length));
   grid.rowCount = Math.max(grid.rowCount, startRow + values.length);
@@ -445,14 +550,23 @@ function writeValues(sheet: StoredSheet, startRow: number, startColumn: number, 
     row.forEach((value, j) => {
       // Null means "leave this cell alone"; an empty string clears it.
       if (value === null || value === undefined) return;
-      writeCell(sheet, startRow + i, startColumn + j, value === '' ? {} : { userEnteredValue: enteredValue(value, option) }, mask);
+      writeCell(
+        sheet,
+        startRow + i,
+        startColumn + j,
+        value === '' ? {} : { userEnteredValue: enteredValue(value, option) },
+        mask,
+      );
       cells++;
     }),
   );
   return { updatedRows: values.length, updatedColumns: width, updatedCells: cells };
 }
 
-export function valuesBatchUpdate(spreadsheet: StoredSpreadsheet, body: sheets_v4.Schema$BatchUpdateValuesRequest): { next: StoredSpreadsheet; response: sheets_v4.Schema$BatchUpdateValuesResponse } {
+export function valuesBatchUpdate(
+  spreadsheet: StoredSpreadsheet,
+  body: sheets_v4.Schema$BatchUpdateValuesRequest,
+): { next: StoredSpreadsheet; response: sheets_v4.Schema$BatchUpdateValuesResponse } {
   const option = checkInputOption(body.valueInputOption);
   const next = structuredClone(spreadsheet);
   const responses = (body.data ?? []).map((data) => {
@@ -461,10 +575,16 @@ export function valuesBatchUpdate(spreadsheet: StoredSpreadsheet, body: sheets_v
     const startColumn = a1.startColumn ?? 0;
     const values = (data.values ?? []) as InputValue[][];
     if (a1.endRow !== undefined && startRow + values.length > a1.endRow) {
-      throw invalidArgument(`Requested writing within range [${data.range}], but tried writing to row [${startRow + values.length}]`);
+      throw invalidArgument(
+        `Requested writing within range [${data.range}], but tried writing to row [${startRow + values.length}]`,
+      );
     }
     const counts = writeValues(sheet, startRow, startColumn, values, option);
-    return { spreadsheetId: spreadsheet.spreadsheetId, updatedRange: `${quoteSheet(sheet.properties.title)}!${columnLetters(startColumn)}${startRow + 1}:${columnLetters(startColumn + Math.max(1, counts.updatedColumns) - 1)}${startRow + Math.max(1, counts.updatedRows)}`, ...counts };
+    return {
+      spreadsheetId: spreadsheet.spreadsheetId,
+      updatedRange: `${quoteSheet(sheet.properties.title)}!${columnLetters(startColumn)}${startRow + 1}:${columnLetters(startColumn + Math.max(1, counts.updatedColumns) - 1)}${startRow + Math.max(1, counts.updatedRows)}`,
+      ...counts,
+    };
   });
   return {
     next,
@@ -480,7 +600,12 @@ export function valuesBatchUpdate(spreadsheet: StoredSpreadsheet, body: sheets_v
 }
 
 /** Appends after the last row holding data in the range's columns, from the range's first column. */
-export function valuesAppend(spreadsheet: StoredSpreadsheet, range: string, option: unknown, body: sheets_v4.Schema$ValueRange): { next: StoredSpreadsheet; response: sheets_v4.Schema$AppendValuesResponse } {
+export function valuesAppend(
+  spreadsheet: StoredSpreadsheet,
+  range: string,
+  option: unknown,
+  body: sheets_v4.Schema$ValueRange,
+): { next: StoredSpreadsheet; response: sheets_v4.Schema$AppendValuesResponse } {
   const input = checkInputOption(option);
   const next = structuredClone(spreadsheet);
   const { sheet, a1 } = resolveRange(next, range);
@@ -489,7 +614,17 @@ export function valuesAppend(spreadsheet: StoredSpreadsheet, range: string, opti
   const values = (body.values ?? []) as InputValue[][];
   const counts = writeValues(sheet, startRow, startColumn, values, input);
   const updatedRange = `${quoteSheet(sheet.properties.title)}!${columnLetters(startColumn)}${startRow + 1}:${columnLetters(startColumn + Math.max(1, counts.updatedColumns) - 1)}${startRow + Math.max(1, counts.updatedRows)}`;
-  return { next, response: { spreadsheetId: spreadsheet.spreadsheetId, tableRange: startRow > 0 ? `${quoteSheet(sheet.properties.title)}!A1:${columnLetters(Math.max(0, counts.updatedColumns - 1))}${startRow}` : undefined, updates: { spreadsheetId: spreadsheet.spreadsheetId, updatedRange, ...counts } } };
+  return {
+    next,
+    response: {
+      spreadsheetId: spreadsheet.spreadsheetId,
+      tableRange:
+        startRow > 0
+          ? `${quoteSheet(sheet.properties.title)}!A1:${columnLetters(Math.max(0, counts.updatedColumns - 1))}${startRow}`
+          : undefined,
+      updates: { spreadsheetId: spreadsheet.spreadsheetId, updatedRange, ...counts },
+    },
+  };
 }
 
 export { applyFieldMask, maskAt, parseFieldMask };

@@ -3,16 +3,16 @@ import { join } from 'node:path';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEPLOY_DEFAULTS } from '../../functions/deploy/plan.js';
-import { parseConfig } from '../../functions/config.js';
-import { channelToken } from '../../functions/core/signature.js';
-import { createHandlers } from '../../functions/http/handlers.js';
-import { registerFunctions } from '../../functions/http/register.js';
-import { LocalTaskQueue } from '../../functions/adapters/queue/local-queue.js';
-import { CHECK_AFTER_MS } from '../../functions/app/start-cycle.js';
-import { createRuntime, runQueuedTask, type Runtime } from '../../functions/runtime.js';
-import { startFakeGoogleApi, type FakeGoogleApi } from '../fakes/google-api-server.js';
-import { FakeClock, PERIOD, RecordingQueue, SECRET, sampleProvince, type Province } from './support.js';
+import { DEPLOY_DEFAULTS } from '../functions/deploy/plan.js';
+import { parseConfig } from '../functions/config.js';
+import { channelToken } from '../functions/core/signature.js';
+import { createHandlers } from '../functions/http/handlers.js';
+import { registerFunctions } from '../functions/http/register.js';
+import { LocalTaskQueue } from '../functions/adapters/queue/local-queue.js';
+import { CHECK_AFTER_MS } from '../functions/app/start-cycle.js';
+import { createRuntime, runQueuedTask, type Runtime } from '../functions/runtime.js';
+import { startFakeGoogleApi, type FakeGoogleApi } from './fakes/google-api-server.js';
+import { FakeClock, PERIOD, RecordingQueue, SECRET, sampleProvince, type Province } from './helpers/province.js';
 
 /**
  * With MONEV_REKAP the functions work on Google Sheets, here the fake Google API: a Drive
@@ -37,7 +37,11 @@ beforeAll(async () => {
     MONEV_WEBHOOK_SECRET: SECRET,
     MONEV_OUT_DIR: province.out,
   });
-  const runtime = createRuntime(config, { clock: new FakeClock(Date.UTC(2025, 9, 6, 3, 0)), queue, log: () => undefined });
+  const runtime = createRuntime(config, {
+    clock: new FakeClock(Date.UTC(2025, 9, 6, 3, 0)),
+    queue,
+    log: () => undefined,
+  });
   registerFunctions(() => createHandlers(runtime));
 });
 afterAll(async () => {
@@ -50,17 +54,25 @@ describe('the functions on Google Sheets', () => {
     const id = loaded.offices.get('3502') as string;
     const response = await request(getTestServer('sheetChanged'))
       .post('/')
-      .set({ 'X-Goog-Channel-ID': 'monev-1', 'X-Goog-Channel-Token': channelToken(SECRET, id), 'X-Goog-Resource-State': 'update' });
+      .set({
+        'X-Goog-Channel-ID': 'monev-1',
+        'X-Goog-Channel-Token': channelToken(SECRET, id),
+        'X-Goog-Resource-State': 'update',
+      });
     expect(response.status).toBe(202);
     expect(queue.codes()).toEqual(['3502']);
   });
 
   it('scoreOffice delivered twice writes one Rekap row, within the request budget of the queue rate', async () => {
     google.resetCounts();
-    const deliver = () => request(getTestServer('scoreOffice')).post('/').set('Content-Type', 'application/json').send({ code: '3502' });
+    const deliver = () =>
+      request(getTestServer('scoreOffice')).post('/').set('Content-Type', 'application/json').send({ code: '3502' });
     expect((await deliver()).status).toBe(200);
     const reads = google.count('sheets.spreadsheets.get') + google.count('sheets.spreadsheets.values.get');
-    const writes = google.count('sheets.spreadsheets.batchUpdate') + google.count('sheets.spreadsheets.values.batchUpdate') + google.count('sheets.spreadsheets.values.append');
+    const writes =
+      google.count('sheets.spreadsheets.batchUpdate') +
+      google.count('sheets.spreadsheets.values.batchUpdate') +
+      google.count('sheets.spreadsheets.values.append');
     // The queue's rate times the requests of one scoring stays within 80 % of Sheets' 60 a minute per user.
     expect({ reads, writes }).toEqual({ reads: 2, writes: 4 });
     expect(DEPLOY_DEFAULTS.dispatchesPerSecond * 60 * Math.max(reads, writes)).toBeLessThanOrEqual(48);
@@ -69,14 +81,19 @@ describe('the functions on Google Sheets', () => {
     const rekap = google.values(loaded.rekapId, 'Rekap') ?? [];
     const header = rekap.findIndex((row) => row.includes('Kode'));
     const columns = rekap[header] ?? [];
-    const rows = rekap.slice(header + 1).filter((row) => row[columns.indexOf('Periode')] === PERIOD && String(row[columns.indexOf('Kode')]) === '3502');
+    const rows = rekap
+      .slice(header + 1)
+      .filter((row) => row[columns.indexOf('Periode')] === PERIOD && String(row[columns.indexOf('Kode')]) === '3502');
     expect(rows).toHaveLength(1);
   });
 });
 
 describe('the cycle on Google Sheets without a Drive folder', () => {
   it('is refused with a 422: the scorings would have nowhere to keep their results', async () => {
-    const response = await request(getTestServer('runCycleHttp')).post('/').set('Content-Type', 'application/json').send({ period: PERIOD });
+    const response = await request(getTestServer('runCycleHttp'))
+      .post('/')
+      .set('Content-Type', 'application/json')
+      .send({ period: PERIOD });
     expect(response.status).toBe(422);
     expect(queue.tasks.filter(({ name }) => name.startsWith('cycle-'))).toEqual([]);
   });
@@ -110,14 +127,19 @@ describe('the cycle fanned out on Google Sheets and Drive', () => {
 
   it('scores each office in its own task, keeps the results on Drive, and the finish writes the ranks and links the reports', async () => {
     google.resetCounts();
-    const response = await request(getTestServer('runCycleHttp')).post('/').set('Content-Type', 'application/json').send({ period: PERIOD });
+    const response = await request(getTestServer('runCycleHttp'))
+      .post('/')
+      .set('Content-Type', 'application/json')
+      .send({ period: PERIOD });
     expect(response.status).toBe(202);
     const cycle = response.body.cycle as string;
     await local.idle(new Date(clock.now().getTime() + CHECK_AFTER_MS / 2));
     expect(cycleQueue.codes()).toEqual(['3501', '3502', '3503']);
     expect(cycleQueue.tasks.filter(({ name }) => name === `finish-${cycle}`)).toHaveLength(1);
 
-    const results = JSON.parse(await readFile(join(province.out, 'results.json'), 'utf8')) as { offices: { code: string; rank: number | null }[] };
+    const results = JSON.parse(await readFile(join(province.out, 'results.json'), 'utf8')) as {
+      offices: { code: string; rank: number | null }[];
+    };
     expect(results.offices.map((office) => office.code)).toEqual(['3501', '3502', '3503']);
     const rekap = google.values(loaded.rekapId, 'Rekap') ?? [];
     const header = rekap.findIndex((row) => row.includes('Kode'));
@@ -126,7 +148,9 @@ describe('the cycle fanned out on Google Sheets and Drive', () => {
     expect(rows).toHaveLength(3);
     for (const row of rows) {
       const code = String(row[columns.indexOf('Kode')]);
-      expect(String(row[columns.indexOf('Peringkat')] ?? ''), code).toBe(String(results.offices.find((office) => office.code === code)?.rank ?? ''));
+      expect(String(row[columns.indexOf('Peringkat')] ?? ''), code).toBe(
+        String(results.offices.find((office) => office.code === code)?.rank ?? ''),
+      );
       expect(String(row[columns.indexOf('Laporan')]), code).toMatch(/^https:\/\/drive\.google\.com\/file\/d\//);
     }
 
@@ -134,7 +158,9 @@ describe('the cycle fanned out on Google Sheets and Drive', () => {
     const cycleFolder = files.find((file) => file.name === cycle);
     const stored = files.filter((file) => file.parents?.includes(cycleFolder?.id as string));
     expect(stored.map((file) => file.name).sort()).toEqual(['3501.json', '3502.json', '3503.json', 'siklus.json']);
-    const record = JSON.parse(String(stored.find((file) => file.name === 'siklus.json')?.content)) as { finishedAt: string | null };
+    const record = JSON.parse(String(stored.find((file) => file.name === 'siklus.json')?.content)) as {
+      finishedAt: string | null;
+    };
     expect(record.finishedAt).toBe(clock.now().toISOString());
     expect(files.filter((file) => file.name?.endsWith(`-${PERIOD}.pdf`))).toHaveLength(4);
     // Each scoring read its own workbook once; the finish read none.

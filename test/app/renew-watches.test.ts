@@ -6,7 +6,13 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DriveChannelError, GoogleDriveChannels } from '../../functions/adapters/drive-watch/google-drive-channels.js';
-import { CHANNEL_TTL_MS, liveChannels, renewWatches, spreadsheetIdOf, type RenewWatchesDeps } from '../../functions/app/renew-watches.js';
+import {
+  CHANNEL_TTL_MS,
+  liveChannels,
+  renewWatches,
+  spreadsheetIdOf,
+  type RenewWatchesDeps,
+} from '../../functions/app/renew-watches.js';
 import type { RegistryOffice } from '../../functions/core/rekap-reader.js';
 import { verifyChannelToken } from '../../functions/core/signature.js';
 import type { SheetRecord } from '../../functions/core/summary-rows.js';
@@ -14,10 +20,22 @@ import { createHandlers } from '../../functions/http/handlers.js';
 import { registerFunctions } from '../../functions/http/register.js';
 import type { DriveChannel, DriveChannels, SummarySink, SummaryUpdate } from '../../functions/ports.js';
 import { localRuntime } from '../../functions/runtime.js';
-import { FakeClock, RecordingQueue, SECRET, sampleProvince, tabRecords, testConfig, type Province } from './support.js';
+import {
+  FakeClock,
+  RecordingQueue,
+  SECRET,
+  sampleProvince,
+  tabRecords,
+  testConfig,
+  type Province,
+} from '../helpers/province.js';
 
 const ADDRESS = 'https://asia-southeast2-monev-jatim.cloudfunctions.net/sheetChanged';
-const IDS = ['1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_aa', '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_bb', '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_cc'];
+const IDS = [
+  '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_aa',
+  '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_bb',
+  '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_cc',
+];
 const HOUR = 60 * 60 * 1000;
 
 // The adapter fits its port.
@@ -32,10 +50,23 @@ class FakeDrive implements DriveChannels {
   readonly refuse = new Set<string>();
   private next = 0;
 
-  async watch(request: { fileId: string; id: string; address: string; token: string; expiration: Date }): Promise<DriveChannel> {
+  async watch(request: {
+    fileId: string;
+    id: string;
+    address: string;
+    token: string;
+    expiration: Date;
+  }): Promise<DriveChannel> {
     this.watched.push(request);
     if (this.refuse.has(request.fileId)) throw new DriveChannelError(request.fileId, { response: { status: 404 } });
-    const channel = { id: request.id, fileId: request.fileId, resourceId: `res-${request.fileId.slice(-2)}`, expiration: request.expiration, token: request.token, address: request.address };
+    const channel = {
+      id: request.id,
+      fileId: request.fileId,
+      resourceId: `res-${request.fileId.slice(-2)}`,
+      expiration: request.expiration,
+      token: request.token,
+      address: request.address,
+    };
     this.open.set(channel.id, channel);
     return channel;
   }
@@ -63,7 +94,8 @@ class MemorySink implements SummarySink {
   }
 }
 
-const office = (code: string, source: string | null): RegistryOffice => ({ code, name: `Bawaslu ${code}`, source }) as RegistryOffice;
+const office = (code: string, source: string | null): RegistryOffice =>
+  ({ code, name: `Bawaslu ${code}`, source }) as RegistryOffice;
 
 describe('renewWatches', () => {
   const drive = new FakeDrive();
@@ -75,7 +107,15 @@ describe('renewWatches', () => {
     office('3503', IDS[2] as string),
     office('3504', 'satker/3504.xlsx'),
   ];
-  const deps: RenewWatchesDeps = { registry: async () => registry, channels: drive, sink, clock, secret: SECRET, address: ADDRESS, newChannelId: drive.newId };
+  const deps: RenewWatchesDeps = {
+    registry: async () => registry,
+    channels: drive,
+    sink,
+    clock,
+    secret: SECRET,
+    address: ADDRESS,
+    newChannelId: drive.newId,
+  };
 
   it('opens one web-hook channel per office spreadsheet, for at most a day, with a token for that sheet', async () => {
     await expect(renewWatches(deps)).resolves.toEqual({ opened: 3, kept: 0, stopped: 0, failed: 0, skipped: 1 });
@@ -85,7 +125,11 @@ describe('renewWatches', () => {
       expect(verifyChannelToken(SECRET, call.token)).toBe(call.fileId);
       expect(call.expiration.getTime() - clock.now().getTime()).toBeLessThanOrEqual(CHANNEL_TTL_MS);
     }
-    expect(liveChannels(sink.log, clock.now()).map((channel) => channel.id).sort()).toEqual([...drive.open.keys()].sort());
+    expect(
+      liveChannels(sink.log, clock.now())
+        .map((channel) => channel.id)
+        .sort(),
+    ).toEqual([...drive.open.keys()].sort());
     expect(sink.log.every((row) => row.Aksi === 'pantau' && !String(row.Hasil).includes(SECRET))).toBe(true);
   });
 
@@ -101,7 +145,11 @@ describe('renewWatches', () => {
     await expect(renewWatches(deps)).resolves.toEqual({ opened: 3, kept: 0, stopped: 3, failed: 0, skipped: 1 });
     expect(drive.stopped.sort()).toEqual(before.sort());
     expect(drive.open.size).toBe(3);
-    expect(liveChannels(sink.log, clock.now()).map((channel) => channel.id).sort()).toEqual([...drive.open.keys()].sort());
+    expect(
+      liveChannels(sink.log, clock.now())
+        .map((channel) => channel.id)
+        .sort(),
+    ).toEqual([...drive.open.keys()].sort());
   });
 
   it('stops the channel of an office that left the registry; a refused sheet keeps its old channel', async () => {
@@ -138,7 +186,9 @@ describe('renewWatches as a function, then the change it announces', () => {
   beforeAll(async () => {
     province = await sampleProvince(3);
     await pointRegistryAtSpreadsheets(join(province.data, 'rekap.xlsx'));
-    const config = testConfig(province, { MONEV_FUNCTIONS_URL: 'https://asia-southeast2-monev-jatim.cloudfunctions.net' });
+    const config = testConfig(province, {
+      MONEV_FUNCTIONS_URL: 'https://asia-southeast2-monev-jatim.cloudfunctions.net',
+    });
     const runtime = localRuntime(config, { clock, queue, channels: drive, log: () => undefined });
     registerFunctions(() => createHandlers(runtime));
   });
@@ -162,9 +212,12 @@ describe('renewWatches as a function, then the change it announces', () => {
     expect(log.filter((row) => row.Aksi === 'pantau')).toHaveLength(3);
 
     const channel = [...drive.open.values()].find((open) => open.fileId === IDS[1]) as DriveChannel & { token: string };
-    const notified = await request(getTestServer('sheetChanged'))
-      .post('/')
-      .set({ 'X-Goog-Channel-ID': channel.id, 'X-Goog-Channel-Token': channel.token, 'X-Goog-Resource-State': 'update', 'X-Goog-Resource-ID': channel.resourceId });
+    const notified = await request(getTestServer('sheetChanged')).post('/').set({
+      'X-Goog-Channel-ID': channel.id,
+      'X-Goog-Channel-Token': channel.token,
+      'X-Goog-Resource-State': 'update',
+      'X-Goog-Resource-ID': channel.resourceId,
+    });
     expect(notified.status).toBe(202);
     expect(queue.codes()).toEqual(['3502']);
   });
@@ -189,7 +242,8 @@ async function pointRegistryAtSpreadsheets(rekap: string): Promise<void> {
   let i = 0;
   for (let r = headerRow + 1; r <= sheet.rowCount && i < IDS.length; r++) {
     const cell = sheet.getRow(r).getCell(column);
-    if (cell.value) cell.value = i === 1 ? `https://docs.google.com/spreadsheets/d/${IDS[i++]}/edit` : (IDS[i++] as string);
+    if (cell.value)
+      cell.value = i === 1 ? `https://docs.google.com/spreadsheets/d/${IDS[i++]}/edit` : (IDS[i++] as string);
   }
   await workbook.xlsx.writeFile(rekap);
 }
@@ -208,11 +262,24 @@ describe('GoogleDriveChannels against the Drive v3 paths', () => {
       res.setHeader('content-type', 'application/json');
       const watch = /^\/drive\/v3\/files\/([^/?]+)\/watch/.exec(req.url ?? '');
       if (watch?.[1] === 'missing') {
-        res.writeHead(404).end(JSON.stringify({ error: { code: 404, message: 'File not found: missing.', errors: [{ reason: 'notFound' }] } }));
+        res.writeHead(404).end(
+          JSON.stringify({
+            error: { code: 404, message: 'File not found: missing.', errors: [{ reason: 'notFound' }] },
+          }),
+        );
       } else if (watch) {
-        res.writeHead(200).end(JSON.stringify({ kind: 'api#channel', id: body.id, resourceId: `res-${watch[1]}`, resourceUri: `https://www.googleapis.com/drive/v3/files/${watch[1]}`, expiration: body.expiration }));
+        res.writeHead(200).end(
+          JSON.stringify({
+            kind: 'api#channel',
+            id: body.id,
+            resourceId: `res-${watch[1]}`,
+            resourceUri: `https://www.googleapis.com/drive/v3/files/${watch[1]}`,
+            expiration: body.expiration,
+          }),
+        );
       } else if (req.url?.startsWith('/drive/v3/channels/stop')) {
-        if (body.id === 'gone') res.writeHead(404).end(JSON.stringify({ error: { code: 404, message: 'Channel not found' } }));
+        if (body.id === 'gone')
+          res.writeHead(404).end(JSON.stringify({ error: { code: 404, message: 'Channel not found' } }));
         else res.writeHead(204).end();
       } else {
         res.writeHead(400).end('{}');
@@ -226,9 +293,24 @@ describe('GoogleDriveChannels against the Drive v3 paths', () => {
   it('files.watch with a web_hook channel, then channels.stop; a channel Drive forgot counts as stopped', async () => {
     const channels = new GoogleDriveChannels({ rootUrl });
     const expiration = new Date(Date.UTC(2025, 9, 7, 20, 15));
-    const channel = await channels.watch({ fileId: IDS[0] as string, id: 'monev-1', address: ADDRESS, token: 'tok', expiration });
+    const channel = await channels.watch({
+      fileId: IDS[0] as string,
+      id: 'monev-1',
+      address: ADDRESS,
+      token: 'tok',
+      expiration,
+    });
     expect(channel).toEqual({ id: 'monev-1', fileId: IDS[0], resourceId: `res-${IDS[0]}`, expiration });
-    expect(calls[0]).toMatchObject({ method: 'POST', body: { id: 'monev-1', type: 'web_hook', address: ADDRESS, token: 'tok', expiration: String(expiration.getTime()) } });
+    expect(calls[0]).toMatchObject({
+      method: 'POST',
+      body: {
+        id: 'monev-1',
+        type: 'web_hook',
+        address: ADDRESS,
+        token: 'tok',
+        expiration: String(expiration.getTime()),
+      },
+    });
     expect(calls[0]?.url).toMatch(new RegExp(`^/drive/v3/files/${IDS[0]}/watch\\?supportsAllDrives=true`));
 
     await channels.stop({ id: 'monev-1', resourceId: channel.resourceId });
@@ -238,6 +320,8 @@ describe('GoogleDriveChannels against the Drive v3 paths', () => {
 
   it('a sheet Drive cannot find says to share it with the service account', async () => {
     const channels = new GoogleDriveChannels({ rootUrl });
-    await expect(channels.watch({ fileId: 'missing', id: 'monev-2', address: ADDRESS, token: 'tok', expiration: new Date() })).rejects.toThrow(/belum dibagikan ke akun layanan/);
+    await expect(
+      channels.watch({ fileId: 'missing', id: 'monev-2', address: ADDRESS, token: 'tok', expiration: new Date() }),
+    ).rejects.toThrow(/belum dibagikan ke akun layanan/);
   });
 });

@@ -17,7 +17,15 @@ import { createHandlers } from '../../functions/http/handlers.js';
 import { registerFunctions } from '../../functions/http/register.js';
 import type { WorkbookSource } from '../../functions/ports.js';
 import { localRuntime } from '../../functions/runtime.js';
-import { FakeClock, PERIOD, RecordingQueue, sampleProvince, tabRecords, testConfig, type Province } from './support.js';
+import {
+  FakeClock,
+  PERIOD,
+  RecordingQueue,
+  sampleProvince,
+  tabRecords,
+  testConfig,
+  type Province,
+} from '../helpers/province.js';
 
 /**
  * The national scale: 552 offices. The start queues 552 scorings spaced at the deployed queue's
@@ -43,7 +51,10 @@ describe(`a cycle of ${OFFICES} offices`, () => {
 
   it('the start queues one scoring per office, scheduled no faster than the queue dispatches, and answers quickly', async () => {
     const started = Date.now();
-    const response = await request(getTestServer('runCycleHttp')).post('/').set('Content-Type', 'application/json').send({ period: PERIOD, label: '7402913365712398' });
+    const response = await request(getTestServer('runCycleHttp'))
+      .post('/')
+      .set('Content-Type', 'application/json')
+      .send({ period: PERIOD, label: '7402913365712398' });
     expect(response.status).toBe(202);
     expect(response.body).toMatchObject({ status: 'started', cycle, offices: OFFICES, queued: OFFICES });
     // Nowhere near the nine minutes of an event function.
@@ -60,10 +71,13 @@ describe(`a cycle of ${OFFICES} offices`, () => {
     const span = (times.at(-1) as number) - (times[0] as number);
     expect(span).toBe(Math.ceil((OFFICES - 1) * (1000 / RATE)));
     expect(span / 60_000).toBeCloseTo(45.9, 1);
-    expect(queue.named(`finish-${cycle}-check-1`)[0]?.notBefore.getTime()).toBe((times.at(-1) as number) + CHECK_AFTER_MS);
+    expect(queue.named(`finish-${cycle}-check-1`)[0]?.notBefore.getTime()).toBe(
+      (times.at(-1) as number) + CHECK_AFTER_MS,
+    );
     // Any minute of the schedule asks Sheets for at most 48 writes (4 per scoring), under the 60 a minute.
     const perMinute = new Map<number, number>();
-    for (const time of times) perMinute.set(Math.floor(time / 60_000), (perMinute.get(Math.floor(time / 60_000)) ?? 0) + 1);
+    for (const time of times)
+      perMinute.set(Math.floor(time / 60_000), (perMinute.get(Math.floor(time / 60_000)) ?? 0) + 1);
     expect(Math.max(...perMinute.values()) * 4).toBeLessThanOrEqual(48);
   });
 
@@ -73,7 +87,9 @@ describe(`a cycle of ${OFFICES} offices`, () => {
     const period = parsePeriod(PERIOD) as Period;
     const settings = { cap: rekap.cap, effectiveMinutes: rekap.effectiveMinutes, weights: rekap.weights };
     // A few real results, stored under every code of the cycle, stand in for 552 scorings.
-    const models = await Promise.all(rekap.offices.slice(0, 6).map((office) => assessOffice({ source }, office, period, settings)));
+    const models = await Promise.all(
+      rekap.offices.slice(0, 6).map((office) => assessOffice({ source }, office, period, settings)),
+    );
     const cycles = new LocalCycleStore(join(province.out, 'siklus'));
     for (const [i, office] of rekap.offices.entries()) {
       const model = models[i % models.length] as (typeof models)[number];
@@ -88,16 +104,30 @@ describe(`a cycle of ${OFFICES} offices`, () => {
       describe: (path) => source.describe(path),
     };
     const outcome = await finishCycle(
-      { source: counting, sink: new XlsxSummarySink(province.data, province.out), results: new ResultsFile(province.out), clock, cycles, queue, dispatchesPerSecond: RATE },
+      {
+        source: counting,
+        sink: new XlsxSummarySink(province.data, province.out),
+        results: new ResultsFile(province.out),
+        clock,
+        cycles,
+        queue,
+        dispatchesPerSecond: RATE,
+      },
       { cycle },
     );
     expect(outcome).toMatchObject({ status: 'finished', offices: OFFICES, unscoredByCycle: [], reports: 0 });
     expect(reads).toEqual({ rekap: 1, office: 0 });
 
-    const results = JSON.parse(await readFile(join(province.out, 'results.json'), 'utf8')) as { offices: { status: string; rank: number | null }[] };
+    const results = JSON.parse(await readFile(join(province.out, 'results.json'), 'utf8')) as {
+      offices: { status: string; rank: number | null }[];
+    };
     expect(results.offices).toHaveLength(OFFICES);
-    expect(results.offices.filter((office) => office.status === 'scored').every((office) => typeof office.rank === 'number')).toBe(true);
-    expect((await tabRecords(join(province.out, 'rekap.xlsx'), 'Rekap')).filter((row) => row.Periode === PERIOD)).toHaveLength(OFFICES);
+    expect(
+      results.offices.filter((office) => office.status === 'scored').every((office) => typeof office.rank === 'number'),
+    ).toBe(true);
+    expect(
+      (await tabRecords(join(province.out, 'rekap.xlsx'), 'Rekap')).filter((row) => row.Periode === PERIOD),
+    ).toHaveLength(OFFICES);
     expect((await cycles.get(cycle))?.finishedAt).not.toBeNull();
   });
 });

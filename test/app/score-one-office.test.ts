@@ -5,21 +5,34 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../functions/http/handlers.js';
 import { registerFunctions } from '../../functions/http/register.js';
 import { localRuntime } from '../../functions/runtime.js';
-import { FakeClock, PERIOD, RecordingQueue, sampleProvince, tabRecords, testConfig, type Province } from './support.js';
+import {
+  FakeClock,
+  PERIOD,
+  RecordingQueue,
+  sampleProvince,
+  tabRecords,
+  testConfig,
+  type Province,
+} from '../helpers/province.js';
 
 /** scoreOffice is the worker Cloud Tasks calls, at least once: a second delivery changes nothing. */
 let province: Province;
 
 beforeAll(async () => {
   province = await sampleProvince(3);
-  const runtime = localRuntime(testConfig(province), { clock: new FakeClock(Date.UTC(2025, 9, 6, 3, 0)), queue: new RecordingQueue(), log: () => undefined });
+  const runtime = localRuntime(testConfig(province), {
+    clock: new FakeClock(Date.UTC(2025, 9, 6, 3, 0)),
+    queue: new RecordingQueue(),
+    log: () => undefined,
+  });
   registerFunctions(() => createHandlers(runtime));
 });
 afterAll(async () => province.cleanup());
 
 describe('scoreOffice', () => {
   it('a duplicated delivery leaves one Rekap row and one Rekap Bidang row', async () => {
-    const deliver = () => request(getTestServer('scoreOffice')).post('/').set('Content-Type', 'application/json').send({ code: '3502' });
+    const deliver = () =>
+      request(getTestServer('scoreOffice')).post('/').set('Content-Type', 'application/json').send({ code: '3502' });
     const first = await deliver();
     const second = await deliver();
     expect(first.status).toBe(200);
@@ -27,9 +40,13 @@ describe('scoreOffice', () => {
     expect(first.body).toMatchObject({ code: '3502', status: 'scored' });
 
     const rekap = join(province.out, 'rekap.xlsx');
-    const rows = (await tabRecords(rekap, 'Rekap')).filter((row) => row.Periode === PERIOD && String(row.Kode) === '3502');
+    const rows = (await tabRecords(rekap, 'Rekap')).filter(
+      (row) => row.Periode === PERIOD && String(row.Kode) === '3502',
+    );
     expect(rows).toHaveLength(1);
-    expect((await tabRecords(rekap, 'Rekap Bidang')).filter((row) => row.Periode === PERIOD && String(row.Kode) === '3502')).toHaveLength(1);
+    expect(
+      (await tabRecords(rekap, 'Rekap Bidang')).filter((row) => row.Periode === PERIOD && String(row.Kode) === '3502'),
+    ).toHaveLength(1);
     // Each delivery is logged; neither mails anything.
     const log = await tabRecords(rekap, 'Log');
     expect(log.filter((row) => row.Aksi === 'nilai' && String(row.Kode) === '3502')).toHaveLength(2);

@@ -9,7 +9,16 @@ import { channelToken, signatureHeader } from '../../functions/core/signature.js
 import { createHandlers } from '../../functions/http/handlers.js';
 import { registerFunctions } from '../../functions/http/register.js';
 import { localRuntime, runQueuedTask, type Runtime } from '../../functions/runtime.js';
-import { FakeClock, PERIOD, RecordingQueue, SECRET, sampleProvince, tabRecords, testConfig, type Province } from './support.js';
+import {
+  FakeClock,
+  PERIOD,
+  RecordingQueue,
+  SECRET,
+  sampleProvince,
+  tabRecords,
+  testConfig,
+  type Province,
+} from '../helpers/province.js';
 
 /** The issue's cases for sheetChanged: signatures, Drive channels, bodies, the registry, debounce. */
 const PACITAN = 'satker/3501.xlsx';
@@ -43,16 +52,56 @@ function post(payload: string, headers: Record<string, string> = {}, contentType
 describe('sheetChanged from the Apps Script (signed)', () => {
   const now = Math.floor(NOW / 1000);
   const cases: { name: string; payload: string; signature?: string; status: number }[] = [
-    { name: 'a valid signature', payload: body(PACITAN), signature: signatureHeader(SECRET, now, body(PACITAN)), status: 202 },
-    { name: 'a signature 4 minutes old', payload: body(PACITAN), signature: signatureHeader(SECRET, now - 240, body(PACITAN)), status: 202 },
-    { name: 'the wrong secret', payload: body(PACITAN), signature: signatureHeader('another-secret-0123456789', now, body(PACITAN)), status: 401 },
-    { name: 'a timestamp 6 minutes old', payload: body(PACITAN), signature: signatureHeader(SECRET, now - 360, body(PACITAN)), status: 401 },
-    { name: 'a timestamp 6 minutes ahead', payload: body(PACITAN), signature: signatureHeader(SECRET, now + 360, body(PACITAN)), status: 401 },
-    { name: 'a signature replayed from another body', payload: body(PACITAN), signature: signatureHeader(SECRET, now, body('satker/3502.xlsx')), status: 401 },
+    {
+      name: 'a valid signature',
+      payload: body(PACITAN),
+      signature: signatureHeader(SECRET, now, body(PACITAN)),
+      status: 202,
+    },
+    {
+      name: 'a signature 4 minutes old',
+      payload: body(PACITAN),
+      signature: signatureHeader(SECRET, now - 240, body(PACITAN)),
+      status: 202,
+    },
+    {
+      name: 'the wrong secret',
+      payload: body(PACITAN),
+      signature: signatureHeader('another-secret-0123456789', now, body(PACITAN)),
+      status: 401,
+    },
+    {
+      name: 'a timestamp 6 minutes old',
+      payload: body(PACITAN),
+      signature: signatureHeader(SECRET, now - 360, body(PACITAN)),
+      status: 401,
+    },
+    {
+      name: 'a timestamp 6 minutes ahead',
+      payload: body(PACITAN),
+      signature: signatureHeader(SECRET, now + 360, body(PACITAN)),
+      status: 401,
+    },
+    {
+      name: 'a signature replayed from another body',
+      payload: body(PACITAN),
+      signature: signatureHeader(SECRET, now, body('satker/3502.xlsx')),
+      status: 401,
+    },
     { name: 'no signature header', payload: body(PACITAN), status: 401 },
     { name: 'a garbled signature header', payload: body(PACITAN), signature: 't=abc,v1=xyz', status: 401 },
-    { name: 'an unknown spreadsheet', payload: body('satker/9999.xlsx'), signature: signatureHeader(SECRET, now, body('satker/9999.xlsx')), status: 404 },
-    { name: 'a body without spreadsheetId', payload: '{"id":1}', signature: signatureHeader(SECRET, now, '{"id":1}'), status: 400 },
+    {
+      name: 'an unknown spreadsheet',
+      payload: body('satker/9999.xlsx'),
+      signature: signatureHeader(SECRET, now, body('satker/9999.xlsx')),
+      status: 404,
+    },
+    {
+      name: 'a body without spreadsheetId',
+      payload: '{"id":1}',
+      signature: signatureHeader(SECRET, now, '{"id":1}'),
+      status: 400,
+    },
   ];
 
   it.each(cases)('$name → $status', async ({ payload, signature, status }) => {
@@ -79,16 +128,25 @@ describe('sheetChanged from the Apps Script (signed)', () => {
 });
 
 describe('sheetChanged from a Drive channel (token)', () => {
-  const drive = (token: string, state: string) => ({ 'X-Goog-Channel-ID': 'monev-channel-1', 'X-Goog-Channel-Token': token, 'X-Goog-Resource-State': state, 'X-Goog-Resource-ID': 'res-1' });
+  const drive = (token: string, state: string) => ({
+    'X-Goog-Channel-ID': 'monev-channel-1',
+    'X-Goog-Channel-Token': token,
+    'X-Goog-Resource-State': state,
+    'X-Goog-Resource-ID': 'res-1',
+  });
 
   it('acknowledges sync with 200 and queues nothing', async () => {
-    const response = await request(getTestServer('sheetChanged')).post('/').set(drive(channelToken(SECRET, PACITAN), 'sync'));
+    const response = await request(getTestServer('sheetChanged'))
+      .post('/')
+      .set(drive(channelToken(SECRET, PACITAN), 'sync'));
     expect(response.status).toBe(200);
     expect(queue.tasks).toEqual([]);
   });
 
   it('queues a change with a good token (202)', async () => {
-    const response = await request(getTestServer('sheetChanged')).post('/').set(drive(channelToken(SECRET, PACITAN), 'update'));
+    const response = await request(getTestServer('sheetChanged'))
+      .post('/')
+      .set(drive(channelToken(SECRET, PACITAN), 'update'));
     expect(response.status).toBe(202);
     expect(queue.codes()).toEqual(['3501']);
   });
@@ -104,7 +162,9 @@ describe('sheetChanged from a Drive channel (token)', () => {
   });
 
   it('answers 404 for a valid token on a spreadsheet the registry does not hold', async () => {
-    const response = await request(getTestServer('sheetChanged')).post('/').set(drive(channelToken(SECRET, 'satker/9999.xlsx'), 'update'));
+    const response = await request(getTestServer('sheetChanged'))
+      .post('/')
+      .set(drive(channelToken(SECRET, 'satker/9999.xlsx'), 'update'));
     expect(response.status).toBe(404);
   });
 });
@@ -117,7 +177,11 @@ describe('a body that is not JSON', () => {
     vi.stubEnv('NODE_ENV', 'production');
     const logged = vi.spyOn(console, 'error').mockImplementation(quiet);
     try {
-      const response = await request(getTestServer('sheetChanged')).post('/').set('Content-Type', 'application/json').set(signed()).send(malformed);
+      const response = await request(getTestServer('sheetChanged'))
+        .post('/')
+        .set('Content-Type', 'application/json')
+        .set(signed())
+        .send(malformed);
       expect(response.status).toBe(400);
       expect(response.text).not.toMatch(/SyntaxError|at \S+ \(|node_modules|body-parser/);
     } finally {
@@ -130,7 +194,11 @@ describe('a body that is not JSON', () => {
   it('gets our own JSON 400 under monev serve', async () => {
     const runtime = localRuntime(testConfig(province), { clock, queue, log: quiet });
     const server = startServer(createHandlers(runtime));
-    const response = await request(server).post('/sheetChanged').set('Content-Type', 'application/json').set(signed()).send(malformed);
+    const response = await request(server)
+      .post('/sheetChanged')
+      .set('Content-Type', 'application/json')
+      .set(signed())
+      .send(malformed);
     expect(response.status).toBe(400);
     expect(response.headers['content-type']).toMatch(/application\/json/);
     expect(response.body.error).toMatch(/JSON/);
@@ -160,7 +228,12 @@ describe('a burst of edits', () => {
       },
       { clock },
     );
-    runtime = localRuntime(testConfig(province), { clock, queue: localQueue, debounce: { windowMs: 60_000, settleMs: 200 }, log: quiet });
+    runtime = localRuntime(testConfig(province), {
+      clock,
+      queue: localQueue,
+      debounce: { windowMs: 60_000, settleMs: 200 },
+      log: quiet,
+    });
     server = startServer(createHandlers(runtime));
   });
   afterAll(() => localQueue.close());
@@ -169,7 +242,11 @@ describe('a burst of edits', () => {
     const statuses: string[] = [];
     for (let i = 0; i < 20; i++) {
       const payload = body(PACITAN);
-      const response = await request(server).post('/sheetChanged').set('Content-Type', 'application/json').set('X-Monev-Signature', signatureHeader(SECRET, clock.seconds, payload)).send(payload);
+      const response = await request(server)
+        .post('/sheetChanged')
+        .set('Content-Type', 'application/json')
+        .set('X-Monev-Signature', signatureHeader(SECRET, clock.seconds, payload))
+        .send(payload);
       expect(response.status).toBe(202);
       statuses.push(response.body.status);
       clock.advance(40);
@@ -183,7 +260,11 @@ describe('a burst of edits', () => {
 
     clock.set(Date.UTC(2025, 9, 6, 3, 1, 59, 900));
     const payload = body(PACITAN);
-    const later = await request(server).post('/sheetChanged').set('Content-Type', 'application/json').set('X-Monev-Signature', signatureHeader(SECRET, clock.seconds, payload)).send(payload);
+    const later = await request(server)
+      .post('/sheetChanged')
+      .set('Content-Type', 'application/json')
+      .set('X-Monev-Signature', signatureHeader(SECRET, clock.seconds, payload))
+      .send(payload);
     expect(later.body).toEqual({ status: 'queued' });
     await localQueue.idle();
     expect(scorings).toEqual(['3501', '3501']);

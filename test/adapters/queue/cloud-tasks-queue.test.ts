@@ -2,9 +2,17 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { OAuth2Client } from 'google-auth-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CloudTasksQueue, createTaskRequest, defaultTasksClient, isAlreadyExists, taskId, type CreateTaskRequest, type TasksClient } from '../../functions/adapters/queue/cloud-tasks-queue.js';
-import { parseConfig } from '../../functions/config.js';
-import type { TaskQueue } from '../../functions/ports.js';
+import {
+  CloudTasksQueue,
+  createTaskRequest,
+  defaultTasksClient,
+  isAlreadyExists,
+  taskId,
+  type CreateTaskRequest,
+  type TasksClient,
+} from '../../../functions/adapters/queue/cloud-tasks-queue.js';
+import { parseConfig } from '../../../functions/config.js';
+import type { TaskQueue } from '../../../functions/ports.js';
 
 const SETTINGS = {
   queue: 'projects/monev-jatim/locations/asia-southeast2/queues/monev-score',
@@ -22,7 +30,8 @@ void _port;
 class FakeTasksClient implements TasksClient {
   readonly created: CreateTaskRequest[] = [];
   async createTask(request: CreateTaskRequest): Promise<unknown> {
-    if (this.created.some((seen) => seen.task.name === request.task.name)) throw Object.assign(new Error('6 ALREADY_EXISTS: Requested entity already exists'), { code: 6 });
+    if (this.created.some((seen) => seen.task.name === request.task.name))
+      throw Object.assign(new Error('6 ALREADY_EXISTS: Requested entity already exists'), { code: 6 });
     this.created.push(request);
     return [request.task];
   }
@@ -44,13 +53,27 @@ describe('CloudTasksQueue with a fake client', () => {
     expect(JSON.parse(request.task.httpRequest.body.toString('utf8'))).toEqual({ code: '3573' });
   });
 
-  it('sends a cycle\'s scoring to scoreOffice with its cycle, and its finish to finishCycle with a 30-minute deadline', () => {
-    const scoring = createTaskRequest(SETTINGS, 'cycle-2025-TW3-1-3573', { code: '3573', period: '2025-TW3', cycle: '2025-TW3-1' }, NOT_BEFORE);
+  it("sends a cycle's scoring to scoreOffice with its cycle, and its finish to finishCycle with a 30-minute deadline", () => {
+    const scoring = createTaskRequest(
+      SETTINGS,
+      'cycle-2025-TW3-1-3573',
+      { code: '3573', period: '2025-TW3', cycle: '2025-TW3-1' },
+      NOT_BEFORE,
+    );
     expect(scoring.task.httpRequest.url).toBe(SETTINGS.targetUrl);
     expect(scoring.task.dispatchDeadline).toBeUndefined();
-    expect(JSON.parse(scoring.task.httpRequest.body.toString('utf8'))).toEqual({ code: '3573', period: '2025-TW3', cycle: '2025-TW3-1' });
+    expect(JSON.parse(scoring.task.httpRequest.body.toString('utf8'))).toEqual({
+      code: '3573',
+      period: '2025-TW3',
+      cycle: '2025-TW3-1',
+    });
 
-    const finish = createTaskRequest(SETTINGS, 'finish-2025-TW3-1', { kind: 'finish', cycle: '2025-TW3-1' }, NOT_BEFORE);
+    const finish = createTaskRequest(
+      SETTINGS,
+      'finish-2025-TW3-1',
+      { kind: 'finish', cycle: '2025-TW3-1' },
+      NOT_BEFORE,
+    );
     expect(finish.task.httpRequest.url).toBe(SETTINGS.finishUrl);
     expect(finish.task.httpRequest.oidcToken.audience).toBe(SETTINGS.finishUrl);
     expect(finish.task.dispatchDeadline).toEqual({ seconds: 1800 });
@@ -70,7 +93,15 @@ describe('CloudTasksQueue with a fake client', () => {
 
   it.each([
     ['gRPC ALREADY_EXISTS', { code: 6, message: '6 ALREADY_EXISTS: Requested entity already exists' }, true],
-    ['REST 409 ALREADY_EXISTS', { code: 409, status: 409, message: '{"error":{"code":409,"message":"Requested entity already exists","status":"ALREADY_EXISTS"}}' }, true],
+    [
+      'REST 409 ALREADY_EXISTS',
+      {
+        code: 409,
+        status: 409,
+        message: '{"error":{"code":409,"message":"Requested entity already exists","status":"ALREADY_EXISTS"}}',
+      },
+      true,
+    ],
     ['REST 409 ABORTED', { code: 409, status: 409, message: '{"error":{"code":409,"status":"ABORTED"}}' }, false],
     ['PERMISSION_DENIED', { code: 7, message: '7 PERMISSION_DENIED' }, false],
     ['not an error object', 'ALREADY_EXISTS', false],
@@ -98,7 +129,8 @@ describe('CloudTasksQueue with a fake client', () => {
 describe('CloudTasksQueue over the REST transport', () => {
   let server: Server;
   let port: number;
-  const received: { method: string; url: string; authorization: string | undefined; body: Record<string, unknown> }[] = [];
+  const received: { method: string; url: string; authorization: string | undefined; body: Record<string, unknown> }[] =
+    [];
 
   beforeAll(async () => {
     const names = new Set<string>();
@@ -110,7 +142,11 @@ describe('CloudTasksQueue over the REST transport', () => {
       const name = body.task?.name ?? '';
       res.setHeader('content-type', 'application/json');
       if (names.has(name)) {
-        res.writeHead(409).end(JSON.stringify({ error: { code: 409, message: 'Requested entity already exists', status: 'ALREADY_EXISTS' } }));
+        res.writeHead(409).end(
+          JSON.stringify({
+            error: { code: 409, message: 'Requested entity already exists', status: 'ALREADY_EXISTS' },
+          }),
+        );
         return;
       }
       names.add(name);
@@ -124,22 +160,37 @@ describe('CloudTasksQueue over the REST transport', () => {
   it('POSTs the task to the queue and reads 409 ALREADY_EXISTS as "exists"', async () => {
     const auth = new OAuth2Client();
     auth.setCredentials({ access_token: 'test-token', expiry_date: Date.now() + 3_600_000 });
-    const queue = new CloudTasksQueue(SETTINGS, () => defaultTasksClient({ apiEndpoint: '127.0.0.1', port, protocol: 'http', authClient: auth }));
+    const queue = new CloudTasksQueue(SETTINGS, () =>
+      defaultTasksClient({ apiEndpoint: '127.0.0.1', port, protocol: 'http', authClient: auth }),
+    );
 
-    await expect(queue.enqueue('score-3573-1759719600000', { code: '3573', period: '2025-TW3' }, NOT_BEFORE)).resolves.toBe('queued');
-    await expect(queue.enqueue('score-3573-1759719600000', { code: '3573', period: '2025-TW3' }, NOT_BEFORE)).resolves.toBe('exists');
-    await expect(queue.enqueue('finish-2025-TW3-1', { kind: 'finish', cycle: '2025-TW3-1' }, NOT_BEFORE)).resolves.toBe('queued');
+    await expect(
+      queue.enqueue('score-3573-1759719600000', { code: '3573', period: '2025-TW3' }, NOT_BEFORE),
+    ).resolves.toBe('queued');
+    await expect(
+      queue.enqueue('score-3573-1759719600000', { code: '3573', period: '2025-TW3' }, NOT_BEFORE),
+    ).resolves.toBe('exists');
+    await expect(queue.enqueue('finish-2025-TW3-1', { kind: 'finish', cycle: '2025-TW3-1' }, NOT_BEFORE)).resolves.toBe(
+      'queued',
+    );
 
     const [first] = received;
     expect(first?.method).toBe('POST');
     expect(first?.url).toMatch(new RegExp(`^/v2/${SETTINGS.queue}/tasks(\\?|$)`));
     expect(first?.authorization).toBe('Bearer test-token');
-    const task = first?.body.task as { name: string; scheduleTime: string; httpRequest: { url: string; body: string; oidcToken: { serviceAccountEmail: string } } };
+    const task = first?.body.task as {
+      name: string;
+      scheduleTime: string;
+      httpRequest: { url: string; body: string; oidcToken: { serviceAccountEmail: string } };
+    };
     expect(task.name).toBe(`${SETTINGS.queue}/tasks/${taskId('score-3573-1759719600000')}`);
     expect(new Date(task.scheduleTime).getTime()).toBe(NOT_BEFORE.getTime());
     expect(task.httpRequest.url).toBe(SETTINGS.targetUrl);
     expect(task.httpRequest.oidcToken.serviceAccountEmail).toBe(SETTINGS.serviceAccountEmail);
-    expect(JSON.parse(Buffer.from(task.httpRequest.body, 'base64').toString('utf8'))).toEqual({ code: '3573', period: '2025-TW3' });
+    expect(JSON.parse(Buffer.from(task.httpRequest.body, 'base64').toString('utf8'))).toEqual({
+      code: '3573',
+      period: '2025-TW3',
+    });
     // The REST transport writes the deadline as a protobuf Duration in JSON.
     const finish = received.at(-1)?.body.task as { dispatchDeadline: string; httpRequest: { url: string } };
     expect(finish.dispatchDeadline).toBe('1800s');

@@ -2,18 +2,18 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CYCLES_FOLDER, DriveCycleStore } from '../../functions/adapters/cycle-store/drive-cycle-store.js';
-import { LocalCycleStore } from '../../functions/adapters/cycle-store/local-cycle-store.js';
-import { GoogleServices } from '../../functions/adapters/google/google-services.js';
-import { assessOffice } from '../../functions/app/run-cycle.js';
-import { parseConfig } from '../../functions/config.js';
-import { parsePeriod, type Period } from '../../functions/core/period.js';
-import { readRekap } from '../../functions/core/rekap-reader.js';
-import type { OfficeResult } from '../../functions/core/scoring/office.js';
-import type { CycleRecord, CycleStore } from '../../functions/ports.js';
-import { XlsxWorkbookSource } from '../../functions/adapters/xlsx/xlsx-source.js';
-import { startFakeGoogleApi, type FakeGoogleApi } from '../fakes/google-api-server.js';
-import { PERIOD, sampleProvince, type Province } from './support.js';
+import { CYCLES_FOLDER, DriveCycleStore } from '../../../functions/adapters/cycle-store/drive-cycle-store.js';
+import { LocalCycleStore } from '../../../functions/adapters/cycle-store/local-cycle-store.js';
+import { GoogleServices } from '../../../functions/adapters/google/google-services.js';
+import { assessOffice } from '../../../functions/app/run-cycle.js';
+import { parseConfig } from '../../../functions/config.js';
+import { parsePeriod, type Period } from '../../../functions/core/period.js';
+import { readRekap } from '../../../functions/core/rekap-reader.js';
+import type { OfficeResult } from '../../../functions/core/scoring/office.js';
+import type { CycleRecord, CycleStore } from '../../../functions/ports.js';
+import { XlsxWorkbookSource } from '../../../functions/adapters/xlsx/xlsx-source.js';
+import { startFakeGoogleApi, type FakeGoogleApi } from '../../fakes/google-api-server.js';
+import { PERIOD, sampleProvince, type Province } from '../../helpers/province.js';
 
 /**
  * The cycle store's contract, run against both adapters: the local folder `monev serve` uses and
@@ -33,7 +33,9 @@ beforeAll(async () => {
   const source = new XlsxWorkbookSource(province.data);
   const rekap = readRekap(await source.readRekap());
   const settings = { cap: rekap.cap, effectiveMinutes: rekap.effectiveMinutes, weights: rekap.weights };
-  results = await Promise.all(rekap.offices.map((office) => assessOffice({ source }, office, parsePeriod(PERIOD) as Period, settings)));
+  results = await Promise.all(
+    rekap.offices.map((office) => assessOffice({ source }, office, parsePeriod(PERIOD) as Period, settings)),
+  );
 });
 afterAll(async () => {
   await google?.close();
@@ -41,8 +43,15 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-const services = () => GoogleServices.fromConfig(parseConfig({ MONEV_GOOGLE_ROOT_URL: google.url, MONEV_GOOGLE_BACKOFF_MS: '5' }).google);
-const record = (id: string, offices = ['3501', '3502', '3503']): CycleRecord => ({ id, period: PERIOD, offices, startedAt: '2025-10-10T00:00:00.000Z', finishedAt: null });
+const services = () =>
+  GoogleServices.fromConfig(parseConfig({ MONEV_GOOGLE_ROOT_URL: google.url, MONEV_GOOGLE_BACKOFF_MS: '5' }).google);
+const record = (id: string, offices = ['3501', '3502', '3503']): CycleRecord => ({
+  id,
+  period: PERIOD,
+  offices,
+  startedAt: '2025-10-10T00:00:00.000Z',
+  finishedAt: null,
+});
 
 const stores: [string, () => CycleStore][] = [
   ['a local folder', () => new LocalCycleStore(join(scratch, 'siklus'))],
@@ -80,8 +89,10 @@ describe.each(stores)('the cycle store in %s', (_where, create) => {
   });
 
   it('refuses a cycle ID or office code that is not a plain name', async () => {
-    await expect(create().get('../x')).rejects.toThrow(/ID siklus/);
-    await expect(create().saveResult('2025-TW3-b', { ...(results[0] as OfficeResult), code: 'a/b' })).rejects.toThrow(/kode satker/);
+    await expect(create().get('../../x')).rejects.toThrow(/ID siklus/);
+    await expect(create().saveResult('2025-TW3-b', { ...(results[0] as OfficeResult), code: 'a/b' })).rejects.toThrow(
+      /kode satker/,
+    );
   });
 });
 
@@ -95,7 +106,11 @@ describe('the local cycle store', () => {
   });
 
   it('leaves no temporary files behind', async () => {
-    expect((await readdir(join(scratch, 'siklus', '2025-TW3-b', 'hasil'))).sort()).toEqual(['3501.json', '3502.json', '3503.json']);
+    expect((await readdir(join(scratch, 'siklus', '2025-TW3-b', 'hasil'))).sort()).toEqual([
+      '3501.json',
+      '3502.json',
+      '3503.json',
+    ]);
   });
 });
 
@@ -106,7 +121,12 @@ describe('the Drive cycle store', () => {
     expect(root?.parents).toEqual([folder]);
     const cycle = files.find((file) => file.name === '2025-TW3-b');
     expect(cycle?.parents).toEqual([root?.id]);
-    expect(files.filter((file) => file.parents?.includes(cycle?.id as string)).map((file) => file.name).sort()).toEqual(['3501.json', '3502.json', '3503.json', 'siklus.json']);
+    expect(
+      files
+        .filter((file) => file.parents?.includes(cycle?.id as string))
+        .map((file) => file.name)
+        .sort(),
+    ).toEqual(['3501.json', '3502.json', '3503.json', 'siklus.json']);
   });
 
   it('workers never create folders: only the start does', async () => {

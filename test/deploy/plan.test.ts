@@ -18,7 +18,11 @@ const FUNCTIONS = Object.keys(CLOUD_FUNCTIONS);
 function capture(): { io: CommandIo; out: () => string; err: () => string } {
   const out: string[] = [];
   const err: string[] = [];
-  return { io: { out: (text) => out.push(text), err: (text) => err.push(text), interactive: false }, out: () => out.join('\n'), err: () => err.join('\n') };
+  return {
+    io: { out: (text) => out.push(text), err: (text) => err.push(text), interactive: false },
+    out: () => out.join('\n'),
+    err: () => err.join('\n'),
+  };
 }
 
 function deployLines(plan: string): Map<string, string> {
@@ -44,19 +48,27 @@ describe('monev deploy --dry-run', () => {
       expect(line).toContain('--region=asia-southeast2');
       expect(line).toMatch(/--set-env-vars=NODE_ENV=production,/);
       expect(line).toContain('--set-secrets=MONEV_WEBHOOK_SECRET=monev-webhook-secret:latest');
-      expect(line).toContain(CLOUD_FUNCTIONS[name as keyof typeof CLOUD_FUNCTIONS] === 'http' ? '--trigger-http' : '--trigger-topic=');
+      expect(line).toContain(
+        CLOUD_FUNCTIONS[name as keyof typeof CLOUD_FUNCTIONS] === 'http' ? '--trigger-http' : '--trigger-topic=',
+      );
     }
     // The cycle's start only queues; its finish renders every PDF, under Cloud Tasks' 30-minute limit, one at a time.
     expect(deploys.get('runCycle')).toMatch(/--memory=512Mi .*--timeout=540s/);
     expect(deploys.get('runCycleHttp')).toMatch(/--memory=512Mi .*--timeout=540s/);
-    expect(deploys.get('finishCycle')).toMatch(/--no-allow-unauthenticated --max-instances=1 --concurrency=1 --memory=2Gi --timeout=1800s/);
+    expect(deploys.get('finishCycle')).toMatch(
+      /--no-allow-unauthenticated --max-instances=1 --concurrency=1 --memory=2Gi --timeout=1800s/,
+    );
     expect(plan).toMatch(/gcloud functions add-invoker-policy-binding finishCycle /);
     expect(deploys.get('runCycle')).toContain(',MONEV_TASKS_DISPATCHES_PER_SECOND=0.2,');
     expect(deploys.get('sheetChanged')).toContain('--allow-unauthenticated');
     expect(deploys.get('scoreOffice')).toContain('--no-allow-unauthenticated');
-    expect(plan).toMatch(/gcloud tasks queues create monev-score --location=asia-southeast2 --max-dispatches-per-second=0\.2 --max-concurrent-dispatches=2/);
+    expect(plan).toMatch(
+      /gcloud tasks queues create monev-score --location=asia-southeast2 --max-dispatches-per-second=0\.2 --max-concurrent-dispatches=2/,
+    );
     expect(plan).toMatch(/gcloud scheduler jobs create pubsub monev-quarterly-cycle .*--topic=monev-cycle/);
-    expect(plan).toMatch(/gcloud scheduler jobs create pubsub monev-renew-watches .*'--schedule=15 3 \* \* \*' --time-zone=Asia\/Jakarta --topic=monev-watch/);
+    expect(plan).toMatch(
+      /gcloud scheduler jobs create pubsub monev-renew-watches .*'--schedule=15 3 \* \* \*' --time-zone=Asia\/Jakarta --topic=monev-watch/,
+    );
     expect(plan).toMatch(/gcloud secrets create monev-webhook-secret .*--data-file=-/);
     expect(plan).toContain('MONEV_TASKS_QUEUE=projects/monev-jatim/locations/asia-southeast2/queues/monev-score');
     expect(plan).toContain('MONEV_FUNCTIONS_URL=https://asia-southeast2-monev-jatim.cloudfunctions.net');
@@ -72,12 +84,26 @@ describe('monev deploy --dry-run', () => {
 
   it('passes extra environment through and refuses what it sets itself', async () => {
     const captured = capture();
-    await deployCommand({ dryRun: true, project: 'monev-jatim', env: ['MONEV_MAIL_TRANSPORT=gmail'] }, captured.io, { env: {} });
+    await deployCommand({ dryRun: true, project: 'monev-jatim', env: ['MONEV_MAIL_TRANSPORT=gmail'] }, captured.io, {
+      env: {},
+    });
     expect(deployLines(captured.out()).get('runCycle')).toContain(',MONEV_MAIL_TRANSPORT=gmail ');
-    await expect(deployCommand({ dryRun: true, project: 'monev-jatim', env: ['NODE_ENV=development'] }, capture().io, { env: {} })).rejects.toThrow(/diatur oleh monev deploy/);
-    await expect(deployCommand({ dryRun: true, project: 'monev-jatim', env: ['MONEV_TASKS_DISPATCHES_PER_SECOND=5'] }, capture().io, { env: {} })).rejects.toThrow(/diatur oleh monev deploy/);
-    await expect(deployCommand({ dryRun: true, project: 'monev-jatim', env: ['A=1,2'] }, capture().io, { env: {} })).rejects.toThrow(/koma/);
-    await expect(deployCommand({ dryRun: true, project: 'Monev Jatim', env: [] }, capture().io, { env: {} })).rejects.toThrow(/bukan ID proyek/);
+    await expect(
+      deployCommand({ dryRun: true, project: 'monev-jatim', env: ['NODE_ENV=development'] }, capture().io, { env: {} }),
+    ).rejects.toThrow(/diatur oleh monev deploy/);
+    await expect(
+      deployCommand(
+        { dryRun: true, project: 'monev-jatim', env: ['MONEV_TASKS_DISPATCHES_PER_SECOND=5'] },
+        capture().io,
+        { env: {} },
+      ),
+    ).rejects.toThrow(/diatur oleh monev deploy/);
+    await expect(
+      deployCommand({ dryRun: true, project: 'monev-jatim', env: ['A=1,2'] }, capture().io, { env: {} }),
+    ).rejects.toThrow(/koma/);
+    await expect(
+      deployCommand({ dryRun: true, project: 'Monev Jatim', env: [] }, capture().io, { env: {} }),
+    ).rejects.toThrow(/bukan ID proyek/);
   });
 
   it('without --dry-run it needs a project, builds, stages and runs each step once', async () => {
@@ -94,11 +120,21 @@ describe('monev deploy --dry-run', () => {
     const root = await mkdtemp(join(tmpdir(), 'monev-deploy-test-'));
     try {
       await stageFixture(root);
-      await expect(deployCommand({ dryRun: false, project: 'monev-jatim', env: [] }, capture().io, { env: {}, run, root })).rejects.toThrow(/MONEV_REKAP/);
-      await expect(deployCommand({ dryRun: false, project: 'monev-jatim', env: ['MONEV_REKAP=1AbCdEfGhIjKlMnOpQrStUvWxYz'] }, capture().io, { env: {}, run, root })).rejects.toThrow(/MONEV_DRIVE_FOLDER_ID/);
+      await expect(
+        deployCommand({ dryRun: false, project: 'monev-jatim', env: [] }, capture().io, { env: {}, run, root }),
+      ).rejects.toThrow(/MONEV_REKAP/);
+      await expect(
+        deployCommand(
+          { dryRun: false, project: 'monev-jatim', env: ['MONEV_REKAP=1AbCdEfGhIjKlMnOpQrStUvWxYz'] },
+          capture().io,
+          { env: {}, run, root },
+        ),
+      ).rejects.toThrow(/MONEV_DRIVE_FOLDER_ID/);
       expect(ran).toEqual([]);
       const env = ['MONEV_REKAP=1AbCdEfGhIjKlMnOpQrStUvWxYz', 'MONEV_DRIVE_FOLDER_ID=0AbCdEfGhIjKlUk9PVA'];
-      expect(await deployCommand({ dryRun: false, project: 'monev-jatim', env }, capture().io, { env: {}, run, root })).toBe(0);
+      expect(
+        await deployCommand({ dryRun: false, project: 'monev-jatim', env }, capture().io, { env: {}, run, root }),
+      ).toBe(0);
     } finally {
       await rm(root, { recursive: true, force: true });
     }
@@ -120,11 +156,22 @@ describe('the staged source', () => {
     try {
       await stageFixture(root);
       await stageSource(root, into);
-      const manifest = JSON.parse(await readFile(join(into, 'package.json'), 'utf8')) as { main: string; scripts: object; dependencies: object };
+      const manifest = JSON.parse(await readFile(join(into, 'package.json'), 'utf8')) as {
+        main: string;
+        scripts: object;
+        dependencies: object;
+      };
       expect(manifest.main).toBe(FUNCTIONS_MAIN);
       expect(manifest.scripts).toEqual({});
       expect(manifest.dependencies).toHaveProperty('@google-cloud/functions-framework');
-      expect((await readdir(into)).sort()).toEqual(['.gcloudignore', 'bin', 'dist', 'package-lock.json', 'package.json', 'templates']);
+      expect((await readdir(into)).sort()).toEqual([
+        '.gcloudignore',
+        'bin',
+        'dist',
+        'package-lock.json',
+        'package.json',
+        'templates',
+      ]);
     } finally {
       await rm(into, { recursive: true, force: true });
       await rm(root, { recursive: true, force: true });
@@ -132,7 +179,13 @@ describe('the staged source', () => {
   });
 
   it('every step of the plan can run twice: each creation is guarded by a check', () => {
-    const plan = deployPlan({ project: 'monev-jatim', region: DEPLOY_DEFAULTS.region, source: '/tmp/x', env: [], dispatchesPerSecond: 0.2 });
+    const plan = deployPlan({
+      project: 'monev-jatim',
+      region: DEPLOY_DEFAULTS.region,
+      source: '/tmp/x',
+      env: [],
+      dispatchesPerSecond: 0.2,
+    });
     for (const step of plan) {
       if (step.argv.includes('create')) expect(step.check, step.title).toBeDefined();
     }
@@ -152,11 +205,16 @@ async function stageFixture(root: string): Promise<void> {
 
 /** The npm script itself runs the compiled CLI; only meaningful when dist/ is as new as the sources. */
 const built = join(ROOT, 'dist', 'functions', 'deploy', 'plan.js');
-const fresh = existsSync(built) && statSync(built).mtimeMs >= statSync(join(ROOT, 'functions', 'deploy', 'plan.ts')).mtimeMs;
+const fresh =
+  existsSync(built) && statSync(built).mtimeMs >= statSync(join(ROOT, 'functions', 'deploy', 'plan.ts')).mtimeMs;
 
 describe.runIf(fresh)('npm run deploy -- --dry-run', () => {
   it('prints the same plan through the package script', async () => {
-    const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'deploy', '--', '--dry-run', '--project', 'monev-jatim'], { cwd: ROOT });
+    const { stdout } = await promisify(execFile)(
+      'npm',
+      ['run', '--silent', 'deploy', '--', '--dry-run', '--project', 'monev-jatim'],
+      { cwd: ROOT },
+    );
     expect([...deployLines(stdout).keys()].sort()).toEqual([...FUNCTIONS].sort());
     expect(stdout.match(/--runtime=nodejs22/g)).toHaveLength(FUNCTIONS.length);
   });

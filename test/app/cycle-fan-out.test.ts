@@ -8,7 +8,15 @@ import { createHandlers } from '../../functions/http/handlers.js';
 import { registerFunctions } from '../../functions/http/register.js';
 import type { QueuedTask } from '../../functions/ports.js';
 import { localRuntime } from '../../functions/runtime.js';
-import { FakeClock, PERIOD, RecordingQueue, sampleProvince, tabRecords, testConfig, type Province } from './support.js';
+import {
+  FakeClock,
+  PERIOD,
+  RecordingQueue,
+  sampleProvince,
+  tabRecords,
+  testConfig,
+  type Province,
+} from '../helpers/province.js';
 
 /**
  * The fan-out one function at a time, as Cloud Tasks would call them: runCycleHttp queues, each
@@ -33,7 +41,8 @@ const post = (fn: string, body?: object) => {
 };
 /** What Cloud Tasks would POST: the task without the kind that chose the function. */
 const payload = ({ kind: _kind, ...body }: QueuedTask) => body;
-const storedResults = async (cycle: string) => (await readdir(join(province.out, 'siklus', cycle, 'hasil'))).filter((name) => name.endsWith('.json')).sort();
+const storedResults = async (cycle: string) =>
+  (await readdir(join(province.out, 'siklus', cycle, 'hasil'))).filter((name) => name.endsWith('.json')).sort();
 
 describe('a cycle, one function at a time', () => {
   const cycle = `${PERIOD}-${DAY}`;
@@ -42,7 +51,9 @@ describe('a cycle, one function at a time', () => {
     const first = await post('runCycleHttp', { period: PERIOD });
     expect(first.status).toBe(202);
     expect(first.body).toMatchObject({ status: 'started', cycle, period: PERIOD, offices: 3, queued: 3 });
-    expect(queue.named(`cycle-${cycle}-`).map(({ task }) => task)).toEqual(['3501', '3502', '3503'].map((code) => ({ code, period: PERIOD, cycle })));
+    expect(queue.named(`cycle-${cycle}-`).map(({ task }) => task)).toEqual(
+      ['3501', '3502', '3503'].map((code) => ({ code, period: PERIOD, cycle })),
+    );
     const [check] = queue.named(`finish-${cycle}-check-1`);
     expect(check?.notBefore.getTime()).toBe(clock.now().getTime() + CHECK_AFTER_MS);
 
@@ -60,14 +71,18 @@ describe('a cycle, one function at a time', () => {
     expect(twice.body).toMatchObject({ code: '3501', cycle, outcome: 'already-scored', complete: false });
     expect(await storedResults(cycle)).toEqual(['3501.json']);
     const rekap = join(province.out, 'rekap.xlsx');
-    expect((await tabRecords(rekap, 'Rekap')).filter((row) => row.Periode === PERIOD && String(row.Kode) === '3501')).toHaveLength(1);
+    expect(
+      (await tabRecords(rekap, 'Rekap')).filter((row) => row.Periode === PERIOD && String(row.Kode) === '3501'),
+    ).toHaveLength(1);
 
     expect((await post('scoreOffice', second)).body).toMatchObject({ complete: false });
     expect(queue.named(`finish-${cycle}`).filter(({ name }) => name === `finish-${cycle}`)).toEqual([]);
     // Cloud Tasks delivers the last scoring twice: both find the cycle complete, one finish is queued.
     expect((await post('scoreOffice', third)).body).toMatchObject({ outcome: 'scored', complete: true });
     expect((await post('scoreOffice', third)).body).toMatchObject({ outcome: 'already-scored', complete: true });
-    expect(queue.tasks.filter(({ name }) => name === `finish-${cycle}`).map(({ task }) => task)).toEqual([{ kind: 'finish', cycle }]);
+    expect(queue.tasks.filter(({ name }) => name === `finish-${cycle}`).map(({ task }) => task)).toEqual([
+      { kind: 'finish', cycle },
+    ]);
     expect(await storedResults(cycle)).toEqual(['3501.json', '3502.json', '3503.json']);
   });
 
@@ -75,19 +90,34 @@ describe('a cycle, one function at a time', () => {
     const finish = await post('finishCycle', { cycle });
     expect(finish.status).toBe(200);
     expect(finish.body).toMatchObject({ status: 'finished', cycle, offices: 3, unscoredByCycle: [], reports: 4 });
-    const results = JSON.parse(await readFile(join(province.out, 'results.json'), 'utf8')) as { offices: { code: string; rank: number | null }[] };
+    const results = JSON.parse(await readFile(join(province.out, 'results.json'), 'utf8')) as {
+      offices: { code: string; rank: number | null }[];
+    };
     expect(results.offices.map((office) => office.code)).toEqual(['3501', '3502', '3503']);
     const rows = (await tabRecords(join(province.out, 'rekap.xlsx'), 'Rekap')).filter((row) => row.Periode === PERIOD);
-    expect(rows.map((row) => [String(row.Kode), row.Peringkat ?? null])).toEqual(results.offices.map((office) => [office.code, office.rank]));
+    expect(rows.map((row) => [String(row.Kode), row.Peringkat ?? null])).toEqual(
+      results.offices.map((office) => [office.code, office.rank]),
+    );
     const outbox = await readdir(join(province.out, 'outbox'));
 
     expect((await post('finishCycle', { cycle })).body).toEqual({ status: 'already-finished', cycle });
     expect(await readdir(join(province.out, 'outbox'))).toEqual(outbox);
     // A scoring delivered after the finish leaves the published cycle alone.
-    expect((await post('scoreOffice', { code: '3502', period: PERIOD, cycle })).body).toMatchObject({ outcome: 'cycle-finished' });
+    expect((await post('scoreOffice', { code: '3502', period: PERIOD, cycle })).body).toMatchObject({
+      outcome: 'cycle-finished',
+    });
     // So does starting it again that day; a label starts another cycle.
-    expect((await post('runCycleHttp', { period: PERIOD })).body).toEqual({ status: 'finished', cycle, period: PERIOD, offices: 3 });
-    expect((await post('runCycleHttp', { period: PERIOD, label: 'ulang' })).body).toMatchObject({ status: 'started', cycle: `${PERIOD}-ulang`, queued: 3 });
+    expect((await post('runCycleHttp', { period: PERIOD })).body).toEqual({
+      status: 'finished',
+      cycle,
+      period: PERIOD,
+      offices: 3,
+    });
+    expect((await post('runCycleHttp', { period: PERIOD, label: 'ulang' })).body).toMatchObject({
+      status: 'started',
+      cycle: `${PERIOD}-ulang`,
+      queued: 3,
+    });
   });
 
   it.each([
@@ -116,16 +146,26 @@ describe('the watchdog of a stalled cycle', () => {
     for (const check of [1, 2]) {
       const waiting = await post('finishCycle', { cycle, check });
       expect(waiting.body).toEqual({ status: 'waiting', cycle, missing: 1, requeued: 1 });
-      expect(queue.named(`cycle-${cycle}-3503-check-${check}`).map(({ task }) => task)).toEqual([{ code: '3503', period: PERIOD, cycle }]);
-      expect(queue.named(`finish-${cycle}-check-${check + 1}`).map(({ task }) => task)).toEqual([{ kind: 'finish', cycle, check: check + 1 }]);
+      expect(queue.named(`cycle-${cycle}-3503-check-${check}`).map(({ task }) => task)).toEqual([
+        { code: '3503', period: PERIOD, cycle },
+      ]);
+      expect(queue.named(`finish-${cycle}-check-${check + 1}`).map(({ task }) => task)).toEqual([
+        { kind: 'finish', cycle, check: check + 1 },
+      ]);
     }
     const finished = await post('finishCycle', { cycle, check: 3 });
     expect(finished.body).toMatchObject({ status: 'finished', cycle, offices: 3, unscoredByCycle: ['3503'] });
-    const results = JSON.parse(await readFile(join(province.out, 'results.json'), 'utf8')) as { offices: { code: string; status: string; findings: { message: string }[] }[] };
+    const results = JSON.parse(await readFile(join(province.out, 'results.json'), 'utf8')) as {
+      offices: { code: string; status: string; findings: { message: string }[] }[];
+    };
     const stalled = results.offices.find((office) => office.code === '3503');
     expect(stalled?.status).toBe('unscored');
     expect(stalled?.findings[0]?.message).toMatch(/gangguan layanan/);
     const log = await tabRecords(join(province.out, 'rekap.xlsx'), 'Log');
-    expect(log.some((row) => row.Aksi === 'siklus' && String(row.Hasil).includes(`siklus ${cycle}: 3 satker, 1 gagal dinilai`))).toBe(true);
+    expect(
+      log.some(
+        (row) => row.Aksi === 'siklus' && String(row.Hasil).includes(`siklus ${cycle}: 3 satker, 1 gagal dinilai`),
+      ),
+    ).toBe(true);
   });
 });

@@ -18,10 +18,19 @@ const SPREADSHEET_ID = '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_aa';
 
 interface Fetched {
   url: string;
-  options: { method: string; contentType: string; payload: string; headers: Record<string, string>; muteHttpExceptions: boolean };
+  options: {
+    method: string;
+    contentType: string;
+    payload: string;
+    headers: Record<string, string>;
+    muteHttpExceptions: boolean;
+  };
 }
 
-async function sandbox(properties: Record<string, string> = { MONEV_URL: URL, MONEV_WEBHOOK_SECRET: SECRET }, now = Date.UTC(2025, 9, 6, 3, 0, 30)) {
+async function sandbox(
+  properties: Record<string, string> = { MONEV_URL: URL, MONEV_WEBHOOK_SECRET: SECRET },
+  now = Date.UTC(2025, 9, 6, 3, 0, 30),
+) {
   const fetched: Fetched[] = [];
   const triggers: { handler: string; kind: string }[] = [];
   const cache = new Map<string, string>();
@@ -32,10 +41,16 @@ async function sandbox(properties: Record<string, string> = { MONEV_URL: URL, MO
     console: { log: () => undefined, warn: () => undefined },
     Utilities: {
       Charset: { UTF_8: 'UTF-8' },
-      computeHmacSha256Signature: (value: string, key: string) => [...createHmac('sha256', key).update(value, 'utf8').digest()].map((byte) => (byte > 127 ? byte - 256 : byte)),
+      computeHmacSha256Signature: (value: string, key: string) =>
+        [...createHmac('sha256', key).update(value, 'utf8').digest()].map((byte) => (byte > 127 ? byte - 256 : byte)),
     },
     PropertiesService: { getScriptProperties: () => ({ getProperty: (name: string) => properties[name] ?? null }) },
-    CacheService: { getScriptCache: () => ({ get: (key: string) => cache.get(key) ?? null, put: (key: string, value: string) => cache.set(key, value) }) },
+    CacheService: {
+      getScriptCache: () => ({
+        get: (key: string) => cache.get(key) ?? null,
+        put: (key: string, value: string) => cache.set(key, value),
+      }),
+    },
     UrlFetchApp: {
       fetch: (url: string, options: Fetched['options']) => {
         fetched.push({ url, options });
@@ -46,7 +61,9 @@ async function sandbox(properties: Record<string, string> = { MONEV_URL: URL, MO
     ScriptApp: {
       getProjectTriggers: () => [],
       deleteTrigger: () => undefined,
-      newTrigger: (handler: string) => ({ forSpreadsheet: () => ({ onChange: () => ({ create: () => triggers.push({ handler, kind: 'onChange' }) }) }) }),
+      newTrigger: (handler: string) => ({
+        forSpreadsheet: () => ({ onChange: () => ({ create: () => triggers.push({ handler, kind: 'onChange' }) }) }),
+      }),
     },
   };
   runInNewContext(await readFile(CODE, 'utf8'), context, { filename: 'Code.gs' });

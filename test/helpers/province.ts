@@ -26,7 +26,12 @@ export async function sampleProvince(offices?: number): Promise<Province> {
 }
 
 export function testConfig(province: Province, env: Record<string, string> = {}) {
-  return parseConfig({ MONEV_WEBHOOK_SECRET: SECRET, MONEV_DATA_DIR: province.data, MONEV_OUT_DIR: province.out, ...env });
+  return parseConfig({
+    MONEV_WEBHOOK_SECRET: SECRET,
+    MONEV_DATA_DIR: province.data,
+    MONEV_OUT_DIR: province.out,
+    ...env,
+  });
 }
 
 export class FakeClock implements Clock {

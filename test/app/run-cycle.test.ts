@@ -9,7 +9,15 @@ import { CHECK_AFTER_MS } from '../../functions/app/start-cycle.js';
 import { createHandlers } from '../../functions/http/handlers.js';
 import { registerFunctions } from '../../functions/http/register.js';
 import { localRuntime, runQueuedTask, type Runtime } from '../../functions/runtime.js';
-import { FakeClock, PERIOD, RecordingQueue, sampleProvince, tabRecords, testConfig, type Province } from './support.js';
+import {
+  FakeClock,
+  PERIOD,
+  RecordingQueue,
+  sampleProvince,
+  tabRecords,
+  testConfig,
+  type Province,
+} from '../helpers/province.js';
 
 /**
  * The quarterly cycle as Cloud Scheduler → Pub/Sub → Eventarc delivers it, fanned out through the
@@ -50,7 +58,11 @@ function deliver(messageId: string, message: object = {}) {
       'ce-time': clock.now().toISOString(),
     })
     .send({
-      message: { data: Buffer.from(JSON.stringify(message)).toString('base64'), messageId, publishTime: clock.now().toISOString() },
+      message: {
+        data: Buffer.from(JSON.stringify(message)).toString('base64'),
+        messageId,
+        publishTime: clock.now().toISOString(),
+      },
       subscription: 'projects/monev-jatim/subscriptions/eventarc-monev-cycle',
     });
 }
@@ -76,13 +88,17 @@ describe('runCycle (Pub/Sub CloudEvent) fanned out through the queue', () => {
     expect(queue.tasks.filter(({ name }) => name === `finish-${CYCLE}`)).toHaveLength(1);
     expect(queue.named(`finish-${CYCLE}-check-`).map(({ name }) => name)).toEqual([`finish-${CYCLE}-check-1`]);
 
-    const results = JSON.parse(await readFile(join(province.out, 'results.json'), 'utf8')) as { offices: { code: string; status: string; rank: number | null }[] };
+    const results = JSON.parse(await readFile(join(province.out, 'results.json'), 'utf8')) as {
+      offices: { code: string; status: string; rank: number | null }[];
+    };
     expect(results.offices).toHaveLength(38);
     const scored = results.offices.filter((office) => office.status === 'scored');
     expect(scored.length).toBeGreaterThanOrEqual(36);
     expect(scored.every((office) => typeof office.rank === 'number')).toBe(true);
     expect(Math.min(...scored.map((office) => office.rank as number))).toBe(1);
-    expect(results.offices.filter((office) => office.status === 'unscored').every((office) => office.rank === null)).toBe(true);
+    expect(
+      results.offices.filter((office) => office.status === 'unscored').every((office) => office.rank === null),
+    ).toBe(true);
 
     const rekap = join(province.out, 'rekap.xlsx');
     const rows = (await tabRecords(rekap, 'Rekap')).filter((row) => row.Periode === PERIOD);
@@ -99,7 +115,9 @@ describe('runCycle (Pub/Sub CloudEvent) fanned out through the queue', () => {
     const outbox = await files('outbox');
     expect(outbox.length).toBeGreaterThanOrEqual(38);
     const log = await tabRecords(rekap, 'Log');
-    expect(log.filter((row) => row.Aksi === 'kirim' && String(row.Hasil).startsWith('terkirim'))).toHaveLength(outbox.length);
+    expect(log.filter((row) => row.Aksi === 'kirim' && String(row.Hasil).startsWith('terkirim'))).toHaveLength(
+      outbox.length,
+    );
     expect(log.filter((row) => row.Aksi === 'siklus')).toHaveLength(1);
     expect(log.filter((row) => row.Aksi === 'nilai')).toHaveLength(38);
 

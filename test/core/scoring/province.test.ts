@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { AREA_IDS, type AreaId } from '../../../sheets-schema/index.js';
+import { rankProvince, type OfficeResult } from '../../../functions/core/scoring/office.js';
+import { indexScore, predicate, type Predicate } from '../../../functions/core/scoring/province.js';
+import { score } from '../../helpers/scoring.js';
+
+/** docs/SPEC.md §4 rules of functions/core/scoring/province.ts, one table per rule; numbers worked out by hand (default office: test/helpers/scoring.ts). */
+
+describe('predicate boundaries', () => {
+  const cases: { name: string; input: number; expected: Predicate }[] = [
+    { name: '100', input: 100, expected: 'AA' },
+    { name: 'just above 90', input: 90.01, expected: 'AA' },
+    { name: 'exactly 90', input: 90, expected: 'A' },
+    // 0,3 · 300 is 90 on paper; binary noise must not lift it into AA.
+    { name: '90 with float noise', input: 90 + 1e-12, expected: 'A' },
+    { name: 'just above 80', input: 80.01, expected: 'A' },
+    { name: 'exactly 80', input: 80, expected: 'BB' },
+    { name: 'just above 70', input: 70.01, expected: 'BB' },
+    { name: 'exactly 70', input: 70, expected: 'B' },
+    { name: 'just above 60', input: 60.01, expected: 'B' },
+    { name: 'exactly 60', input: 60, expected: 'CC' },
+    { name: 'just above 50', input: 50.01, expected: 'CC' },
+    { name: 'exactly 50', input: 50, expected: 'C' },
+    { name: 'just above 30', input: 30.01, expected: 'C' },
+    { name: 'exactly 30', input: 30, expected: 'D' },
+    { name: '0', input: 0, expected: 'D' },
+  ];
+  for (const { name, input, expected } of cases) it(name, () => expect(predicate(input)).toBe(expected));
+  it('an office whose components are all 90 is A, not AA', () => {
+    expect(
+      predicate(
+        indexScore(
+          { iku: 90, actionPlan: 90, iki: 90, stages: 90, dataQuality: 90 },
+          { iku: 35, actionPlan: 30, iki: 15, stages: 10, dataQuality: 10 },
+        ) ?? 0,
+      ),
+    ).toBe('A');
+  });
+});
+
+describe('province: rank and peers', () => {
+  const base = score();
+  const noAreas = Object.fromEntries(AREA_IDS.map((id) => [id, null])) as Record<AreaId, number | null>;
+  const office = (
+    code: string,
+    index: number | null,
+    areas: Partial<Record<AreaId, number>> = {},
+    status: OfficeResult['status'] = 'scored',
+  ): OfficeResult => ({
+    ...base,
+    code,
+    status,
+    scores: { ...base.scores, index },
+    areas: { ...noAreas, ...areas },
+  });
+
+  it('rank by index descending, ties by code ascending, unscored offices unranked', () => {
+    // 3501 (90) first; 80, 80 and 80,0000000001 (80 after settling) tie → 3503, 3507, 3573.
+    const offices = [
+      office('3573', 80),
+      office('3507', 80),
+      office('3501', 90),
+      office('3502', null, {}, 'unscored'),
+      office('3503', 80.0000000001),
+    ];
+    const ranks = Object.fromEntries(rankProvince(offices).map((o) => [o.code, o.rank]));
+    expect(ranks).toEqual({ '3501': 1, '3503': 2, '3507': 3, '3573': 4, '3502': null });
+  });
+
+  it('peer pairs: two weakest areas, best other office, only when it scores higher', () => {
+    // 3501: weakest area 1 (40) and area 3 (50). Area 1 best others 3502 and 3503 tie at 90 → 3502;
+    //   area 3 best other 3502 (70).
+    // 3502: weakest area 2 (60) and area 3 (70). Area 2 → 3503 (80). Area 3: best other is 3501 (50,
+    //   tie with 3503, code first), not higher → no pair.
+    // 3503: weakest area 3 (50) then area 2, 4, 5, 6 tie at 80 → area 2 (lowest number).
+    //   Area 3 → 3502 (70). Area 2: best other 3501/3502 at 60 → not higher → no pair.
+    // 3504: areas 4, 5, 6 tie at 50 → areas 4 and 5; best other 3503 (80) for both.
+    // 3505 is unscored: its areas are ignored even though they are high.
+    const offices = [
+      office('3501', 70, { 'akuntabilitas-keuangan': 40, 'informasi-hukum-ppid': 60, 'hubungan-kelembagaan': 50 }),
+      office('3502', 70, { 'akuntabilitas-keuangan': 90, 'informasi-hukum-ppid': 60, 'hubungan-kelembagaan': 70 }),
+      office('3503', 70, {
+        'akuntabilitas-keuangan': 90,
+        'informasi-hukum-ppid': 80,
+        'hubungan-kelembagaan': 50,
+        'pengolahan-data': 80,
+        'literasi-demokrasi': 80,
+        'tata-kelola-internal': 80,
+      }),
+      office('3504', 70, { 'pengolahan-data': 50, 'literasi-demokrasi': 50, 'tata-kelola-internal': 50 }),
+      office(
+        '3505',
+        null,
+        { 'akuntabilitas-keuangan': 100, 'hubungan-kelembagaan': 100, 'pengolahan-data': 100 },
+        'unscored',
+      ),
+    ];
+    const peers = Object.fromEntries(rankProvince(offices).map((o) => [o.code, o.peers]));
+    expect(peers).toEqual({
+      '3501': [
+        { area: 'akuntabilitas-keuangan', office: '3502' },
+        { area: 'hubungan-kelembagaan', office: '3502' },
+      ],
+      '3502': [{ area: 'informasi-hukum-ppid', office: '3503' }],
+      '3503': [{ area: 'hubungan-kelembagaan', office: '3502' }],
+      '3504': [
+        { area: 'pengolahan-data', office: '3503' },
+        { area: 'literasi-demokrasi', office: '3503' },
+      ],
+      '3505': [],
+    });
+  });
+});
