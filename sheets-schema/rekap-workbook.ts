@@ -71,10 +71,25 @@ export const SETTINGS_TAB = {
     // 75 000 minutes a year: the effective working time per employee used by KemenPAN-RB workload analysis (Permenpan 1/2020).
     { key: 'effectiveMinutes', label: 'WKE', help: 'Waktu kerja efektif setahun dalam menit (bawaan 75 000).' },
     { key: 'provinceEmail', label: 'Email Provinsi', help: 'Penerima laporan rekap provinsi, dipisah koma.' },
+    {
+      key: 'maxMentees',
+      label: 'Maks Binaan',
+      help: 'Paling banyak berapa permintaan belajar yang dibina satu satker per periode (bawaan 3).',
+    },
+    {
+      key: 'repairDeadline',
+      label: 'Batas Perbaikan',
+      help: 'Tanggal terakhir satker memperbaiki temuannya, misalnya 15/10/2025; dicantumkan di laporan dan e-mail.',
+    },
+    {
+      key: 'contact',
+      label: 'Kontak',
+      help: 'Siapa yang dapat ditanya operator satker, misalnya "Tim Monev Provinsi, 0341-123456".',
+    },
   ],
 } as const;
 
-export const SETTING_DEFAULTS = { cap: 120, effectiveMinutes: 75_000 } as const;
+export const SETTING_DEFAULTS = { cap: 120, effectiveMinutes: 75_000, maxMentees: 3 } as const;
 
 export const SUMMARY_TAB = {
   name: 'Rekap',

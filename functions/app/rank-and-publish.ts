@@ -66,7 +66,7 @@ export async function rankAndPublish(deps: PublishDeps, cycle: ScoredCycle): Pro
         scored,
       )
     : null;
-  const ranked = rankProvince(scored).map((office) =>
+  const ranked = rankProvince(scored, rekap.maxMentees).map((office) =>
     provinceRanks ? { ...office, rank: provinceRanks.ranks.get(office.code) ?? null } : office,
   );
 

@@ -8,7 +8,7 @@ import {
   YES_NO,
   type ComponentKey,
 } from '../../sheets-schema/index.js';
-import { cellText, isBlank, readNumber, readText } from './cells.js';
+import { cellText, isBlank, readDate, readNumber, readText } from './cells.js';
 import { finding, type Finding } from './findings.js';
 import { formatId, settle } from './numbers.js';
 import { parsePeriod, type Period } from './period.js';
@@ -40,6 +40,12 @@ export interface RekapInputs {
   readonly cap: number;
   readonly effectiveMinutes: number;
   readonly provinceEmails: readonly string[];
+  /** Maks Binaan: requests one office may mentor in a period (docs/SPEC.md §4). */
+  readonly maxMentees: number;
+  /** Batas Perbaikan as an ISO date ("2025-10-15"): when offices must have fixed their findings. */
+  readonly repairDeadline: string | null;
+  /** Kontak: whom operators ask, as the province wrote it. */
+  readonly contact: string | null;
   /** Problems that stop the run, each naming its tab and cell and saying what to do. */
   readonly problems: readonly string[];
   /** Registry rows left out, with the reason (inactive rows are left out silently). */
@@ -216,11 +222,32 @@ function readSettings(sheet: Sheet | undefined, problems: string[], findings: Fi
       periodProblem = `${periodEntry.ref}: Periode berisi "${text}". Tulis seperti 2025-TW3 (tahun, tanda hubung, TW dan nomor triwulan 1–4).`;
   }
   const emailEntry = value('Email Provinsi');
+  const maxMentees = number('Maks Binaan', SETTING_DEFAULTS.maxMentees, 0);
+  const menteesEntry = value('Maks Binaan');
+  if (!Number.isInteger(maxMentees) && menteesEntry)
+    problems.push(
+      `${menteesEntry.ref}: Maks Binaan berisi "${cellText(menteesEntry.cell)}". Isi dengan bilangan bulat 1 atau lebih, misalnya 3.`,
+    );
+  let repairDeadline: string | null = null;
+  const deadlineEntry = value('Batas Perbaikan');
+  if (deadlineEntry && !isBlank(deadlineEntry.cell)) {
+    const read = readDate(deadlineEntry.cell);
+    if (read.kind === 'value') repairDeadline = read.value;
+    else
+      problems.push(
+        `${deadlineEntry.ref}: Batas Perbaikan berisi "${cellText(deadlineEntry.cell).trim()}", bukan tanggal. Tulis seperti 15/10/2025 atau 15 Oktober 2025, atau kosongkan.`,
+      );
+  }
+  const contactEntry = value('Kontak');
+  const contact = contactEntry ? readText(contactEntry.cell) : null;
   return {
     period,
     periodProblem,
     cap: number('Batas Capaian', SETTING_DEFAULTS.cap, 0),
     effectiveMinutes: number('WKE', SETTING_DEFAULTS.effectiveMinutes, 0),
     provinceEmails: emailEntry ? validEmails(cellText(emailEntry.cell), tab, emailEntry.ref, findings) : [],
+    maxMentees,
+    repairDeadline,
+    contact: contact?.kind === 'value' ? contact.value : null,
   };
 }

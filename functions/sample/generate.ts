@@ -64,11 +64,19 @@ export async function generateSampleProvince(options: SampleProvinceOptions): Pr
       offices: offices.map((office) => registryRow(office, seed)),
       period: period.id,
       provinceEmail: SAMPLE_PROVINCE_EMAIL,
+      repairDeadline: sampleRepairDeadline(period),
+      contact: `Tim Monev Bawaslu Provinsi Jawa Timur, ${SAMPLE_PROVINCE_EMAIL}`,
       date,
     }),
     rekapPath,
   );
   return { rekapPath, offices: written, mistakes: mistakes.flat() };
+}
+
+/** The 15th of the month after the quarter: a fortnight to fix the findings after the reports go out. */
+export function sampleRepairDeadline(period: Period): string {
+  const month = period.quarter * 3 + 1;
+  return month > 12 ? `${period.year + 1}-01-15` : `${period.year}-${String(month).padStart(2, '0')}-15`;
 }
 
 /** Where each mistake is, without writing anything: for tests and for documenting the sample. */

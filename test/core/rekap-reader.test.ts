@@ -54,7 +54,42 @@ describe('readRekap', () => {
     expect(inputs.cap).toBe(110);
     expect(inputs.effectiveMinutes).toBe(72000);
     expect(inputs.provinceEmails).toEqual(['prov@example.go.id']);
+    // Absent settings take their defaults.
+    expect([inputs.maxMentees, inputs.repairDeadline, inputs.contact]).toEqual([3, null, null]);
   });
+
+  it('reads Maks Binaan, Batas Perbaikan and Kontak', () => {
+    const inputs = rekap({
+      pengaturan: [
+        ['Periode', '2025-TW3'],
+        ['Maks Binaan', 2],
+        ['Batas Perbaikan', '15 Oktober 2025'],
+        ['Kontak', 'Tim Monev Provinsi, 0341-123456'],
+      ],
+    });
+    expect(inputs.problems).toEqual([]);
+    expect([inputs.maxMentees, inputs.repairDeadline, inputs.contact]).toEqual([
+      2,
+      '2025-10-15',
+      'Tim Monev Provinsi, 0341-123456',
+    ]);
+  });
+
+  const badSettings: { name: string; input: RowInput; expected: RegExp }[] = [
+    { name: 'Maks Binaan 0', input: ['Maks Binaan', 0], expected: /Pengaturan!B2: Maks Binaan berisi "0"/ },
+    { name: 'Maks Binaan 2,5', input: ['Maks Binaan', '2,5'], expected: /Pengaturan!B2.*bilangan bulat/ },
+    {
+      name: 'Batas Perbaikan not a date',
+      input: ['Batas Perbaikan', 'akhir Oktober'],
+      expected: /Pengaturan!B2: Batas Perbaikan berisi "akhir Oktober", bukan tanggal/,
+    },
+  ];
+  for (const { name, input, expected } of badSettings) {
+    it(`stops the run on ${name}, naming the cell`, () => {
+      const inputs = rekap({ pengaturan: [['Periode', '2025-TW3'], input] });
+      expect(inputs.problems.join('\n')).toMatch(expected);
+    });
+  }
 
   it('uses the default weights (35/30/15/10/10) without a Bobot tab', () => {
     expect(rekap({ bobot: null }).weights).toEqual({ iku: 35, actionPlan: 30, iki: 15, stages: 10, dataQuality: 10 });

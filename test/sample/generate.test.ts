@@ -76,6 +76,10 @@ describe('generateSampleProvince (38 offices, seed 2025)', () => {
       ['Batas Capaian', 120],
       ['WKE', 75000],
       ['Email Provinsi', 'monev.jatim@example.go.id'],
+      ['Maks Binaan', 3],
+      // 15 Oktober 2025 as a date cell (serial days since 1899-12-30), read back by readRekap as 2025-10-15.
+      ['Batas Perbaikan', 45945],
+      ['Kontak', 'Tim Monev Bawaslu Provinsi Jawa Timur, monev.jatim@example.go.id'],
     ]);
     expect(values(rekap, 'Bobot').slice(1)).toEqual(COMPONENTS.map((c) => [c.label, c.defaultWeight]));
   });

@@ -283,6 +283,9 @@ export function rekapLayout(period: string | undefined): Request[] {
     cap: SETTING_DEFAULTS.cap,
     effectiveMinutes: SETTING_DEFAULTS.effectiveMinutes,
     provinceEmail: null,
+    maxMentees: SETTING_DEFAULTS.maxMentees,
+    repairDeadline: null,
+    contact: null,
   };
   requests.push(
     ...keyValueLayout(

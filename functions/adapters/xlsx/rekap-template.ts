@@ -20,6 +20,10 @@ export interface RekapTemplateOptions {
   readonly offices?: readonly RekapOffice[];
   readonly period?: string;
   readonly provinceEmail?: string;
+  /** Batas Perbaikan, an ISO date ("2025-10-15"), written as a date cell. */
+  readonly repairDeadline?: string;
+  /** Kontak: whom operators ask. */
+  readonly contact?: string;
   /** Document created/modified date; pass a fixed date for reproducible files. */
   readonly date?: Date;
 }
@@ -56,11 +60,14 @@ export function buildRekapTemplate(options: RekapTemplateOptions = {}): ExcelJS.
   });
 
   const settings = workbook.addWorksheet(SETTINGS_TAB.name);
-  const values: Record<(typeof SETTINGS_TAB.keys)[number]['key'], string | number | undefined> = {
+  const values: Record<(typeof SETTINGS_TAB.keys)[number]['key'], string | number | Date | undefined> = {
     period: options.period,
     cap: SETTING_DEFAULTS.cap,
     effectiveMinutes: SETTING_DEFAULTS.effectiveMinutes,
     provinceEmail: options.provinceEmail,
+    maxMentees: SETTING_DEFAULTS.maxMentees,
+    repairDeadline: options.repairDeadline === undefined ? undefined : new Date(`${options.repairDeadline}T00:00:00Z`),
+    contact: options.contact,
   };
   layoutKeyValues(
     settings,
@@ -68,7 +75,7 @@ export function buildRekapTemplate(options: RekapTemplateOptions = {}): ExcelJS.
       label: key.label,
       help: key.help,
       value: values[key.key],
-      numFmt: key.key === 'period' ? '@' : undefined,
+      numFmt: key.key === 'period' ? '@' : key.key === 'repairDeadline' ? 'dd/mm/yyyy' : undefined,
     })),
   );
   return workbook;

@@ -101,7 +101,7 @@ function addListValidation(
 export interface KeyValueEntry {
   readonly label: string;
   readonly help: string;
-  readonly value?: string | number | null;
+  readonly value?: string | number | Date | null;
   /** Number format of the value cell, e.g. "@" for a code that must stay text. */
   readonly numFmt?: string;
 }

@@ -5,7 +5,7 @@ import type { Period } from '../period.js';
 import type { ParsedTable } from '../table.js';
 import { labelKey } from '../workbook.js';
 import { category, mean, type Category } from './indicator.js';
-import { largestWeight, scoreIndicatorRow, weightedAchievement, type IndicatorResult } from './iku.js';
+import { fallbackWeight, scoreIndicatorRow, weightedAchievement, type IndicatorResult } from './iku.js';
 
 export interface PersonResult {
   /** Null when the NIP could not be read: such a row is a person of its own scoring 0. */
@@ -36,7 +36,8 @@ export function scoreIki(
   if (table.status !== 'ok') return { score: 0, persons: [], coverage };
   const persons: PersonResult[] = [];
   for (const rows of groupByPerson(table.rows).values()) {
-    const fallback = largestWeight(rows);
+    // Weights are read within the person, so the fallback is over the person's rows (docs/SPEC.md §4).
+    const fallback = fallbackWeight(rows);
     const results = rows.map((row) => scoreIndicatorRow(table, row, period, cap, fallback, findings));
     // Only the component is capped at 100 (docs/SPEC.md §4): a person above 100 lifts the mean of persons.
     const score = weightedAchievement(results);

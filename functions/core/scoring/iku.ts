@@ -106,10 +106,17 @@ export function scoreIndicatorRow<R extends IndicatorRow>(
   };
 }
 
-/** The largest readable Bobot, used for rows whose own Bobot is unreadable; 1 when none is. */
-export function largestWeight(rows: readonly { readonly values: { readonly weight: number | null } }[]): number {
+/**
+ * The weight of a row whose own Bobot cannot be read (docs/SPEC.md §4 "errors cost what they hide"):
+ * max(largest readable Bobot, 100 − Σ readable Bobot), 1 when none is readable. The second term is what
+ * the broken Bobot must have been when the weights summed to 100, so breaking the Bobot of the heaviest,
+ * weakest indicator cannot lift the score; the first keeps it at least as heavy as any other row.
+ */
+export function fallbackWeight(rows: readonly { readonly values: { readonly weight: number | null } }[]): number {
   const weights = rows.flatMap((row) => (row.values.weight === null ? [] : [row.values.weight]));
-  return weights.length === 0 ? 1 : Math.max(...weights);
+  if (weights.length === 0) return 1;
+  const sum = weights.reduce((total, weight) => total + weight, 0);
+  return Math.max(Math.max(...weights), 100 - sum);
 }
 
 /** Weighted mean of the due rows' scored achievements; null when nothing is due and nothing is broken. */
@@ -131,7 +138,7 @@ export interface IkuScore {
 
 export function scoreIku(table: ParsedTable<IkuRow>, period: Period, cap: number, findings: Finding[]): IkuScore {
   if (table.status !== 'ok') return { score: 0, rows: [] };
-  const fallback = largestWeight(table.rows);
+  const fallback = fallbackWeight(table.rows);
   const rows = table.rows.map((row) => scoreIndicatorRow(table, row, period, cap, fallback, findings));
   return { score: weightedScore(rows), rows };
 }

@@ -8,6 +8,7 @@ import { scoreDataQuality } from './data-quality.js';
 import { scoreIki, type PersonResult } from './iki.js';
 import { scoreIku, type IndicatorResult } from './iku.js';
 import {
+  DEFAULT_MAX_MENTEES,
   indexScore,
   peerPairs,
   predicate,
@@ -133,11 +134,20 @@ export function unreadableOffice(office: OfficeIdentity, file: string, reason: s
   return unscoredOffice(office, [finding('unreadable-workbook', 'Profil', 'Profil!A1', { file, reason, fix })]);
 }
 
-/** Adds rank and peer-learning pairs, which depend on every office of the province. */
-export function rankProvince(offices: readonly OfficeResult[]): OfficeResult[] {
+/**
+ * Adds rank and peer-learning pairs, which depend on every office of the province; `maxMentees` is the
+ * rekap's Maks Binaan.
+ */
+export function rankProvince(
+  offices: readonly OfficeResult[],
+  maxMentees: number = DEFAULT_MAX_MENTEES,
+): OfficeResult[] {
   const scored = offices.filter((office) => office.status === 'scored');
   const ranks = rankOffices(scored.map((office) => ({ code: office.code, index: office.scores.index })));
-  const peers = peerPairs(scored.map((office) => ({ code: office.code, areas: office.areas })));
+  const peers = peerPairs(
+    scored.map((office) => ({ code: office.code, areas: office.areas })),
+    maxMentees,
+  );
   return offices.map((office) => ({
     ...office,
     rank: ranks.get(office.code) ?? null,

@@ -68,35 +68,63 @@ export interface PeerPair {
   readonly office: string;
 }
 
+/** How many requests one office may mentor in a period (setting "Maks Binaan"). */
+export const DEFAULT_MAX_MENTEES = 3;
+
 /**
- * Peer learning: an office's two weakest non-null areas (ties by area number), each paired with the
- * best other office in that area (ties by code) when that office scores higher there.
+ * Peer learning (docs/SPEC.md §4): each office asks for a mentor in its two weakest non-null areas (ties
+ * by area number). Requests are served weakest first (area score ascending, then mentee code, then area
+ * number), each by the best-scoring other office in that area that scores higher and has mentored fewer
+ * than `maxMentees` requests so far (ties by code); a request nobody can take gets no pair. Without the
+ * capacity one strong office carried ~40 of ~68 pairs in the sample: mentoring must spread.
+ * An office's pairs are listed in the order of its areas, weakest first.
  */
-export function peerPairs(offices: readonly PeerCandidate[]): Map<string, PeerPair[]> {
-  const best = new Map<AreaId, { code: string; score: number }[]>();
+export function peerPairs(
+  offices: readonly PeerCandidate[],
+  maxMentees: number = DEFAULT_MAX_MENTEES,
+): Map<string, PeerPair[]> {
+  const ranked = new Map<AreaId, { code: string; score: number }[]>();
   for (const area of AREAS) {
-    const ranked = offices
-      .flatMap((office) => {
-        const score = office.areas[area.id];
-        return score === null ? [] : [{ code: office.code, score: settle(score) }];
-      })
-      .sort((a, b) => b.score - a.score || compareCodes(a.code, b.code));
-    best.set(area.id, ranked);
+    ranked.set(
+      area.id,
+      offices
+        .flatMap((office) => {
+          const score = office.areas[area.id];
+          return score === null ? [] : [{ code: office.code, score: settle(score) }];
+        })
+        .sort((a, b) => b.score - a.score || compareCodes(a.code, b.code)),
+    );
   }
-  const pairs = new Map<string, PeerPair[]>();
-  for (const office of offices) {
-    const weakest = AREAS.flatMap((area) => {
+  const requests = offices.flatMap((office) =>
+    AREAS.flatMap((area) => {
       const score = office.areas[area.id];
-      return score === null ? [] : [{ area: area.id, no: area.no, score: settle(score) }];
+      return score === null ? [] : [{ mentee: office.code, area: area.id, no: area.no, score: settle(score) }];
     })
       .sort((a, b) => a.score - b.score || a.no - b.no)
-      .slice(0, 2);
-    const own: PeerPair[] = [];
-    for (const weak of weakest) {
-      const leader = best.get(weak.area)?.find((candidate) => candidate.code !== office.code);
-      if (leader && leader.score > weak.score) own.push({ area: weak.area, office: leader.code });
-    }
-    pairs.set(office.code, own);
+      .slice(0, 2),
+  );
+  const order = (a: (typeof requests)[number], b: (typeof requests)[number]) =>
+    a.score - b.score || compareCodes(a.mentee, b.mentee) || a.no - b.no;
+  const load = new Map<string, number>();
+  const mentor = new Map<(typeof requests)[number], string>();
+  for (const request of [...requests].sort(order)) {
+    const chosen = ranked
+      .get(request.area)
+      ?.find(
+        (candidate) =>
+          candidate.code !== request.mentee &&
+          candidate.score > request.score &&
+          (load.get(candidate.code) ?? 0) < maxMentees,
+      );
+    if (!chosen) continue;
+    mentor.set(request, chosen.code);
+    load.set(chosen.code, (load.get(chosen.code) ?? 0) + 1);
+  }
+  const pairs = new Map<string, PeerPair[]>(offices.map((office) => [office.code, []]));
+  // `requests` holds each office's requests weakest area first, so pushing in that order keeps it.
+  for (const request of requests) {
+    const code = mentor.get(request);
+    if (code !== undefined) pairs.get(request.mentee)?.push({ area: request.area, office: code });
   }
   return pairs;
 }

@@ -46,8 +46,19 @@ describe('buildRekapTemplate', async () => {
       ['Batas Capaian', 120],
       ['WKE', 75000],
       ['Email Provinsi', 'monev.jatim@example.go.id'],
+      ['Maks Binaan', 3],
+      ['Batas Perbaikan'],
+      ['Kontak'],
     ]);
-    expect(SETTINGS_TAB.keys.map((key) => key.label)).toEqual(['Periode', 'Batas Capaian', 'WKE', 'Email Provinsi']);
+    expect(SETTINGS_TAB.keys.map((key) => key.label)).toEqual([
+      'Periode',
+      'Batas Capaian',
+      'WKE',
+      'Email Provinsi',
+      'Maks Binaan',
+      'Batas Perbaikan',
+      'Kontak',
+    ]);
   });
 
   it('offers dropdowns for Jenis and Aktif', async () => {

@@ -62,12 +62,31 @@ describe('IKI', () => {
       expected: { iki: 50, persons: [100, 0], findings: [['invalid-nip', 'IKI!A3', 'error']] },
     },
     {
-      // A: Bobot 30 (C 100) and an unreadable Bobot → 0 with A's largest readable Bobot 30:
-      // 3000/60 = 50. B: 100. Component 75.
-      name: "unreadable Bobot within a person uses the person's largest readable Bobot",
+      // A: Bobot 30 (C 100) and an unreadable Bobot → 0 with max(A's largest readable Bobot 30,
+      // 100 − A's readable sum 30) = 70: 3000/100 = 30. B's Bobot is not A's: B 100. Component 65.
+      name: "unreadable Bobot within a person: max(person's largest readable, 100 − person's readable sum)",
       input: [
         iki(NIP_A, 'IKU-01', 10, 10, 30),
         iki(NIP_A, 'IKU-02', 10, 10, 'tiga puluh'),
+        iki(NIP_B, 'IKU-02', 10, 10),
+      ],
+      expected: {
+        iki: 65,
+        persons: [30, 100],
+        findings: [
+          ['weights-not-100', 'IKI!I2', 'warning'],
+          ['invalid-number', 'IKI!I3', 'error'],
+        ],
+      },
+    },
+    {
+      // A: Bobot 60 (C 100), 50 (C 50) and an unreadable one → max(60, 100 − 110) = 60:
+      // (6000 + 2500 + 0)/170 = 50. B 100. Component 75.
+      name: "unreadable Bobot within a person whose weights exceed 100: the person's largest readable",
+      input: [
+        iki(NIP_A, 'IKU-01', 10, 10, 60),
+        iki(NIP_A, 'IKU-02', 10, 5, 50),
+        iki(NIP_A, 'IKU-02', 10, 10, 'x'),
         iki(NIP_B, 'IKU-02', 10, 10),
       ],
       expected: {
@@ -75,7 +94,7 @@ describe('IKI', () => {
         persons: [50, 100],
         findings: [
           ['weights-not-100', 'IKI!I2', 'warning'],
-          ['invalid-number', 'IKI!I3', 'error'],
+          ['invalid-number', 'IKI!I4', 'error'],
         ],
       },
     },

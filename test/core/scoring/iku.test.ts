@@ -28,17 +28,42 @@ describe('IKU weights', () => {
       expected: { iku: 87.5, findings: [['weights-not-100', 'IKU!G1', 'warning']] },
     },
     {
-      // Row 2 is in error: it scores 0 with the largest readable Bobot, 70: (7000 + 0)/140.
+      // Row 2 is in error: it scores 0 with max(largest readable 70, 100 − 70): (7000 + 0)/140.
       name: 'one blank among weights: invalid-weight on the blank',
       input: [70, undefined],
       expected: { iku: 50, findings: [['invalid-weight', 'IKU!G3', 'error']] },
     },
     {
-      // Row 2 unreadable: 0 with weight 50 (largest readable): (20·100 + 50·0 + 50·100)/120 = 7000/120.
-      name: 'unreadable Bobot: the row scores 0 with the largest readable Bobot',
+      // Row 2 unreadable: 0 with max(largest readable 50, 100 − 70): (20·100 + 50·0 + 50·100)/120 = 7000/120.
+      name: 'unreadable Bobot: the row scores 0 with the largest readable Bobot when that is larger',
       input: [20, 'dua puluh', 50],
       expected: {
         iku: 7000 / 120,
+        findings: [
+          ['weights-not-100', 'IKU!G1', 'warning'],
+          ['invalid-number', 'IKU!G3', 'error'],
+        ],
+      },
+    },
+    {
+      // Row 2 unreadable: 0 with max(largest readable 30, 100 − (20 + 30)) = 50: (2000 + 0 + 3000)/100.
+      name: 'unreadable Bobot: 100 − the readable sum when that is larger',
+      input: [20, 'x', 30],
+      expected: {
+        iku: 50,
+        findings: [
+          ['weights-not-100', 'IKU!G1', 'warning'],
+          ['invalid-number', 'IKU!G3', 'error'],
+        ],
+      },
+    },
+    {
+      // The heaviest, weakest row (70, C 50) broken: 0 with max(30, 100 − 30) = 70: 3000/100 = 30,
+      // below the 65 it scored unbroken ((3000 + 3500)/100).
+      name: "breaking the heaviest row's Bobot does not lift the score",
+      input: [30, 'tujuh puluh'],
+      expected: {
+        iku: 30,
         findings: [
           ['weights-not-100', 'IKU!G1', 'warning'],
           ['invalid-number', 'IKU!G3', 'error'],

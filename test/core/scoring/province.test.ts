@@ -110,4 +110,84 @@ describe('province: rank and peers', () => {
       '3505': [],
     });
   });
+
+  describe('mentor capacity (Maks Binaan)', () => {
+    // Area 1 (akuntabilitas-keuangan) and area 2 (informasi-hukum-ppid) only. 3501 and 3502 tie at 90 in
+    // both. Requests, served weakest first (score, mentee code, area number):
+    // (35, 3503, 2) · (40, 3503, 1) · (40, 3504, 1) · (60, 3504, 2) · (70, 3505, 1) · (80, 3505, 2) ·
+    // then 3501's and 3502's at 90, which nobody scores above.
+    const offices = [
+      office('3501', 90, { 'akuntabilitas-keuangan': 90, 'informasi-hukum-ppid': 90 }),
+      office('3502', 90, { 'akuntabilitas-keuangan': 90, 'informasi-hukum-ppid': 90 }),
+      office('3503', 40, { 'akuntabilitas-keuangan': 40, 'informasi-hukum-ppid': 35 }),
+      office('3504', 50, { 'akuntabilitas-keuangan': 40, 'informasi-hukum-ppid': 60 }),
+      office('3505', 75, { 'akuntabilitas-keuangan': 70, 'informasi-hukum-ppid': 80 }),
+    ];
+    const cases: { name: string; input: number; expected: Record<string, [string, string][]> }[] = [
+      {
+        // 3501 (tie with 3502, code first) takes 3503's two requests and is full; 3504's go to 3502,
+        // which is then full; 3505 finds nobody above it with room.
+        name: 'capacity 2: the tie goes to the lower code until it is full, then the next',
+        input: 2,
+        expected: {
+          '3501': [],
+          '3502': [],
+          '3503': [
+            ['informasi-hukum-ppid', '3501'],
+            ['akuntabilitas-keuangan', '3501'],
+          ],
+          '3504': [
+            ['akuntabilitas-keuangan', '3502'],
+            ['informasi-hukum-ppid', '3502'],
+          ],
+          '3505': [],
+        },
+      },
+      {
+        // 3501 takes (35, 3503, 2); 3502 takes (40, 3503, 1); (40, 3504, 1) goes to 3505 (70 > 40);
+        // (60, 3504, 2): 3505 scores 80 but is full → no pair.
+        name: 'capacity 1: mentoring spreads down to the next-best office, else no pair',
+        input: 1,
+        expected: {
+          '3501': [],
+          '3502': [],
+          '3503': [
+            ['informasi-hukum-ppid', '3501'],
+            ['akuntabilitas-keuangan', '3502'],
+          ],
+          '3504': [['akuntabilitas-keuangan', '3505']],
+          '3505': [],
+        },
+      },
+      {
+        // Room for all: every request goes to 3501, the best (tie by code), when it scores higher.
+        name: 'capacity 10: the best office takes every request it scores higher in',
+        input: 10,
+        expected: {
+          '3501': [],
+          '3502': [],
+          '3503': [
+            ['informasi-hukum-ppid', '3501'],
+            ['akuntabilitas-keuangan', '3501'],
+          ],
+          '3504': [
+            ['akuntabilitas-keuangan', '3501'],
+            ['informasi-hukum-ppid', '3501'],
+          ],
+          '3505': [
+            ['akuntabilitas-keuangan', '3501'],
+            ['informasi-hukum-ppid', '3501'],
+          ],
+        },
+      },
+    ];
+    for (const { name, input, expected } of cases) {
+      it(name, () => {
+        const peers = Object.fromEntries(
+          rankProvince(offices, input).map((o) => [o.code, o.peers.map((p) => [p.area, p.office])]),
+        );
+        expect(peers).toEqual(expected);
+      });
+    }
+  });
 });
