@@ -233,9 +233,13 @@ export const STAGE_NAMES: Record<1 | 2 | 3 | 4, string> = {
 /** The six data tabs in workbook order; Profil comes first and Hasil Validasi last. */
 export const DATA_TABS = [ACTION_PLAN_TAB, IKU_TAB, IKI_TAB, JOBS_TAB, WORKLOAD_TAB, STAGES_TAB] as const;
 
+/**
+ * Hasil Validasi. `Tambahan Nilai` is the finding's gain (docs/SPEC.md §8): index points the office gains
+ * when that row is put right; blank for findings not about one row.
+ */
 export const FEEDBACK_TAB = {
   name: 'Hasil Validasi',
-  headers: ['Tab', 'Sel', 'Tingkat', 'Kode', 'Pesan'],
+  headers: ['Tab', 'Sel', 'Tingkat', 'Kode', 'Pesan', 'Tambahan Nilai'],
 } as const;
 
 export type ActionPlanRow = ReturnType<typeof ACTION_PLAN_TAB.row.parse>;

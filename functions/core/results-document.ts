@@ -33,7 +33,8 @@ export interface OfficeSummary {
   };
   ikiCoverage: number | null;
   peers: { area: AreaId; office: string }[];
-  findings: Finding[];
+  outlook: { code: string; projected: number; atRisk: boolean }[];
+  findings: (Finding & { gain: number | null })[];
 }
 
 export function resultsDocument(period: Period, generatedAt: Date, offices: readonly OfficeResult[]): ResultsDocument {
@@ -73,12 +74,18 @@ function officeSummary(office: OfficeResult): OfficeSummary {
     },
     ikiCoverage: round2OrNull(office.ikiCoverage),
     peers: office.peers.map((peer) => ({ area: peer.area, office: peer.office })),
+    outlook: office.outlook.map((row) => ({
+      code: row.code,
+      projected: round2OrNull(row.projected) as number,
+      atRisk: row.atRisk,
+    })),
     findings: office.findings.map((f) => ({
       tab: f.tab,
       cell: f.cell,
       level: f.level,
       code: f.code,
       message: f.message,
+      gain: round2OrNull(f.gain),
     })),
   };
 }

@@ -48,13 +48,14 @@ export function areaRecord(office: OfficeResult, period: Period): SheetRecord {
 
 /** Hasil Validasi: one row per finding; an office without findings gets one line saying so. */
 export function feedbackRows(office: OfficeResult): SheetValue[][] {
-  if (office.findings.length === 0) return [['', '', '', '', 'Tidak ada temuan. Terima kasih, data sudah rapi.']];
+  if (office.findings.length === 0) return [['', '', '', '', 'Tidak ada temuan. Terima kasih, data sudah rapi.', null]];
   return office.findings.map((f) => [
     f.tab,
     f.cell,
     f.level === 'error' ? 'Error' : 'Peringatan',
     f.code,
     neutralise(f.message),
+    round2OrNull(f.gain),
   ]);
 }
 

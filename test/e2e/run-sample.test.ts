@@ -45,6 +45,7 @@ const FindingSchema = z.strictObject({
   level: z.enum(['error', 'warning']),
   code: z.string().regex(/^[a-z0-9-]+$/),
   message: z.string().min(1),
+  gain: twoDecimals.nullable(),
 });
 const AreaId = z.enum(SPEC_AREAS.map(([, id]) => id) as [string, ...string[]]);
 const OfficeSchema = z.strictObject({
@@ -86,6 +87,7 @@ const OfficeSchema = z.strictObject({
   }),
   ikiCoverage: score,
   peers: z.array(z.strictObject({ area: AreaId, office: z.string() })),
+  outlook: z.array(z.strictObject({ code: z.string().min(1), projected: twoDecimals.min(0), atRisk: z.boolean() })),
   findings: z.array(FindingSchema),
 });
 const ResultsSchema = z.strictObject({
@@ -539,17 +541,23 @@ describe('monev run on the sample province (38 offices, seed 2025)', () => {
   it('writes validasi/<kode>.xlsx per office, its Hasil Validasi rows matching the office’s findings', async () => {
     for (const o of results.offices) {
       const table = sheetTable(await loadWorkbook(join(out, 'validasi', `${o.code}.xlsx`)), 'Hasil Validasi');
-      expect([...table.headers.keys()]).toEqual(['Tab', 'Sel', 'Tingkat', 'Kode', 'Pesan']);
-      const rows = table.rows.map((row) =>
-        ['Tab', 'Sel', 'Tingkat', 'Kode', 'Pesan'].map((header) => valueOf(row.cell(header)) ?? ''),
-      );
+      const headers = ['Tab', 'Sel', 'Tingkat', 'Kode', 'Pesan', 'Tambahan Nilai'];
+      expect([...table.headers.keys()]).toEqual(headers);
+      const rows = table.rows.map((row) => headers.map((header) => valueOf(row.cell(header)) ?? ''));
       if (o.findings.length === 0) {
         expect(rows, o.code).toHaveLength(1);
         expect(rows[0]?.slice(0, 4), o.code).toEqual(['', '', '', '']);
         expect(String(rows[0]?.[4]), o.code).toMatch(/Tidak ada temuan/);
       } else {
         expect(rows, o.code).toEqual(
-          o.findings.map((f) => [f.tab, f.cell, f.level === 'error' ? 'Error' : 'Peringatan', f.code, f.message]),
+          o.findings.map((f) => [
+            f.tab,
+            f.cell,
+            f.level === 'error' ? 'Error' : 'Peringatan',
+            f.code,
+            f.message,
+            f.gain ?? '',
+          ]),
         );
       }
     }

@@ -29,7 +29,7 @@ export class XlsxSummarySink implements SummarySink {
       added.alignment = { vertical: 'top', wrapText: true };
       if (row[2] === 'Error') added.getCell(3).font = { bold: true, color: { argb: 'FFB00020' } };
     }
-    [18, 20, 12, 22, 100].forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+    [18, 20, 12, 22, 100, 14].forEach((width, i) => (sheet.getColumn(i + 1).width = width));
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: FEEDBACK_TAB.headers.length } };
     await writeFileAtomic(join(this.outDir, 'validasi', `${safeFileName(office.code)}.xlsx`), await toBytes(workbook));
   }

@@ -18,6 +18,8 @@ import {
   type PeerPair,
   type Predicate,
 } from './province.js';
+import { findingGains } from './gains.js';
+import { projectOutlook, type OutlookRow } from './outlook.js';
 import { scoreStages, type StageProgress } from './stages.js';
 import { assessWorkload, type WorkloadResult } from './workload.js';
 
@@ -40,6 +42,14 @@ export interface OfficeDetails {
   readonly stages: readonly StageProgress[];
 }
 
+/**
+ * A finding with its gain (docs/SPEC.md §8): the index points the office would gain if only that finding's
+ * row were put right; null for findings not about one row and for offices without an index.
+ */
+export interface OfficeFinding extends Finding {
+  readonly gain: number | null;
+}
+
 export interface OfficeResult extends OfficeIdentity {
   readonly status: 'scored' | 'unscored';
   readonly scores: ComponentScores & { readonly index: number | null };
@@ -49,7 +59,9 @@ export interface OfficeResult extends OfficeIdentity {
   readonly workload: WorkloadResult;
   readonly ikiCoverage: number | null;
   readonly peers: readonly PeerPair[];
-  readonly findings: readonly Finding[];
+  /** IKU rows projected to year end (docs/SPEC.md §8); empty at TW IV and for unscored offices. */
+  readonly outlook: readonly OutlookRow[];
+  readonly findings: readonly OfficeFinding[];
   readonly details: OfficeDetails;
 }
 
@@ -67,11 +79,42 @@ export function scoreOffice(
   const findings: Finding[] = [...parsed.findings];
   if (!parsed.identified) return unscoredOffice(office, findings);
 
+  const { iku, actionPlan, iki, stages, components, index } = scoreComponents(parsed, period, settings, findings);
+  const workload = assessWorkload(parsed.jobs, parsed.workload, settings.effectiveMinutes, findings);
+  const sorted = sortFindings(findings);
+  const gains = findingGains(parsed, sorted, index, (fixed) => scoreComponents(fixed, period, settings, []).index);
+
+  const ikuRows = parsed.iku.rows;
+  return {
+    ...office,
+    status: 'scored',
+    scores: { ...components, index },
+    predicate: index === null ? null : predicate(index),
+    rank: null,
+    areas: actionPlan.areas,
+    workload,
+    ikiCoverage: iki.coverage,
+    peers: [],
+    outlook: projectOutlook(parsed.iku, period, settings.cap),
+    findings: sorted.map((f, i) => ({ ...f, gain: gains[i] ?? null })),
+    details: {
+      iku: iku.rows.map((row, i) => {
+        const values = ikuRows[i]?.values;
+        return { ...row, code: values?.code ?? null, indicator: values?.indicator ?? null, unit: values?.unit ?? null };
+      }),
+      actionPlan: actionPlan.items,
+      iki: iki.persons,
+      stages: stages.stages,
+    },
+  };
+}
+
+/** The five index components and the index; findings of the period-dependent rules go to `findings`. */
+function scoreComponents(parsed: ParsedOffice, period: Period, settings: ScoringSettings, findings: Finding[]) {
   const iku = scoreIku(parsed.iku, period, settings.cap, findings);
   const actionPlan = scoreActionPlan(parsed.actionPlan, period, findings);
   const iki = scoreIki(parsed.iki, parsed.iku, period, settings.cap, findings);
   const stages = scoreStages(parsed.stages, findings);
-  const workload = assessWorkload(parsed.jobs, parsed.workload, settings.effectiveMinutes, findings);
   const dataQuality = scoreDataQuality([
     parsed.actionPlan,
     parsed.iku,
@@ -87,30 +130,7 @@ export function scoreOffice(
     stages: stages.score,
     dataQuality,
   };
-  const index = indexScore(components, settings.weights);
-
-  const ikuRows = parsed.iku.rows;
-  return {
-    ...office,
-    status: 'scored',
-    scores: { ...components, index },
-    predicate: index === null ? null : predicate(index),
-    rank: null,
-    areas: actionPlan.areas,
-    workload,
-    ikiCoverage: iki.coverage,
-    peers: [],
-    findings: sortFindings(findings),
-    details: {
-      iku: iku.rows.map((row, i) => {
-        const values = ikuRows[i]?.values;
-        return { ...row, code: values?.code ?? null, indicator: values?.indicator ?? null, unit: values?.unit ?? null };
-      }),
-      actionPlan: actionPlan.items,
-      iki: iki.persons,
-      stages: stages.stages,
-    },
-  };
+  return { iku, actionPlan, iki, stages, components, index: indexScore(components, settings.weights) };
 }
 
 /** An office whose workbook could not be read or belongs to another office: its reason is among its findings. */
@@ -125,7 +145,8 @@ export function unscoredOffice(office: OfficeIdentity, findings: readonly Findin
     workload: { ej: null, jobs: [] },
     ikiCoverage: null,
     peers: [],
-    findings: sortFindings(findings),
+    outlook: [],
+    findings: sortFindings(findings).map((f) => ({ ...f, gain: null })),
     details: NO_DETAILS,
   };
 }

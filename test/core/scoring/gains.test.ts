@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_TABS, type Row } from '../../helpers/workbook.js';
+import { expectClose, score, type Tweaks } from '../../helpers/scoring.js';
+
+/**
+ * docs/SPEC.md §8 gains of functions/core/scoring/gains.ts: fix the row, rescore, compare. The default office
+ * (test/helpers/scoring.ts) scores 90,75 at 2025-TW3. Each case breaks one row; its gain must be what
+ * the index climbs back when the row is put right in the workbook itself, and the hand-worked number.
+ */
+const change = (tab: keyof typeof DEFAULT_TABS, row: number, values: Row): Row[] =>
+  DEFAULT_TABS[tab].map((record, i) => (i === row ? { ...record, ...values } : record));
+
+describe('gains: fix the row, rescore, compare', () => {
+  const cases: { name: string; broken: Tweaks; cell: string; code: string; expected: number }[] = [
+    {
+      // RA row 2 loses its evidence: R 3 counts 0 → RA (100 + 0)/2 = 50; index 90,75 − 30·37,5/100 = 79,5.
+      name: 'Rencana Aksi realization without evidence: counting its reported R',
+      broken: { 'Rencana Aksi': change('Rencana Aksi', 1, { 'Bukti Dukung': undefined }) },
+      cell: "'Rencana Aksi'!O3",
+      code: 'missing-evidence',
+      expected: 11.25,
+    },
+    {
+      // IKU-01 (C 100) unreadable: 0 with weight 1 → IKU (0 + 90)/2 = 45; data quality 20/21. Index
+      // (35·45 + 2625 + 1425 + 700 + 10·2000/21)/100 = 72,77…; put right it is 90,75 again: +17,98.
+      name: 'IKU row in error: the row achieving 100 (here what it achieved before)',
+      broken: { IKU: change('IKU', 0, { 'Realisasi TW II': 'dua lima' }) },
+      cell: 'IKU!M2',
+      code: 'invalid-number',
+      expected: 90.75 - (1575 + 2625 + 1425 + 700 + 20000 / 21) / 100,
+    },
+    {
+      // Budi's NIP unreadable: a person of its own scoring 0 → IKI (90 + 0)/2 = 45; data quality 20/21.
+      // Index (3325 + 2625 + 675 + 700 + 10·2000/21)/100 = 82,77…; +7,98.
+      name: 'IKI row with an unreadable NIP',
+      broken: { IKI: change('IKI', 2, { NIP: '12345' }) },
+      cell: 'IKI!A4',
+      code: 'invalid-nip',
+      expected: 90.75 - (3325 + 2625 + 675 + 700 + 20000 / 21) / 100,
+    },
+    {
+      // The first step Selesai without evidence counts ½ → Tahapan 65; index −0,5.
+      name: 'Tahapan step Selesai without evidence: Selesai with evidence',
+      broken: { Tahapan: change('Tahapan', 0, { 'Bukti Dukung': undefined }) },
+      cell: 'Tahapan!E2',
+      code: 'missing-evidence',
+      expected: 0.5,
+    },
+  ];
+  for (const { name, broken, cell, code, expected } of cases) {
+    it(name, () => {
+      const before = score(broken);
+      const after = score();
+      const f = before.findings.find((x) => x.cell === cell && x.code === code);
+      expect(f).toBeDefined();
+      expectClose(f?.gain, expected);
+      // Putting the row right in the workbook climbs back exactly the gain (each row achieved 100 or counted R).
+      expectClose((before.scores.index as number) + (f?.gain as number), after.scores.index);
+    });
+  }
+
+  it('an error row that achieved less than 100 gains as if it achieved 100', () => {
+    // IKU-02 (C 90) with an unknown Sifat: 0 → IKU (100 + 0)/2 = 50, data quality 20/21. Put right at
+    // 100 the IKU is 100: index (3500 + 2625 + 1425 + 700 + 1000)/100 = 92,5, above the unbroken 90,75.
+    const before = score({ IKU: change('IKU', 1, { Sifat: 'Tahunan' }) });
+    const f = before.findings.find((x) => x.code === 'invalid-choice');
+    expectClose(f?.gain, 92.5 - (1750 + 2625 + 1425 + 700 + 20000 / 21) / 100);
+  });
+
+  it('every finding on one row carries the row’s gain; warnings with nothing to put right gain 0', () => {
+    // RA row 1 with two unreadable cells: both findings share one gain. The Selesai step without a date
+    // costs nothing, so filling it gains nothing.
+    const before = score({
+      'Rencana Aksi': change('Rencana Aksi', 0, { 'Target TW II': 'x', 'Realisasi TW II': 'y' }),
+      Tahapan: change('Tahapan', 0, { 'Tanggal Selesai': undefined }),
+    });
+    const gains = (code: string) => before.findings.filter((f) => f.code === code).map((f) => f.gain);
+    const [first, second] = gains('invalid-number');
+    expect(first).toBeGreaterThan(0);
+    expect(second).toBe(first);
+    expect(gains('missing-date')).toEqual([0]);
+  });
+
+  it('null for findings about a tab or a group of rows, and for an unscored office', () => {
+    const tabLevel = score({
+      IKU: change('IKU', 0, { Bobot: 60 }).map((row, i) => (i === 1 ? { ...row, Bobot: 30 } : row)),
+    });
+    expect(tabLevel.findings.filter((f) => f.code === 'weights-not-100').map((f) => f.gain)).toEqual([null]);
+    const empty = score({ Anjab: [] });
+    expect(empty.findings.filter((f) => f.code === 'empty-tab').map((f) => f.gain)).toEqual([null]);
+    const unscored = score({
+      Profil: {
+        rows: [
+          ['Kode Satker', '3507'],
+          ['Tahun', 2025],
+        ],
+      },
+      IKU: change('IKU', 0, { Kode: undefined }),
+    });
+    expect(unscored.status).toBe('unscored');
+    expect(unscored.findings.map((f) => f.gain).every((gain) => gain === null)).toBe(true);
+  });
+});
