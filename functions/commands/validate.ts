@@ -53,7 +53,7 @@ export async function validateCommand(args: ValidateArgs, io: CommandIo): Promis
           period: period.id,
           status: result.status,
           scores: roundScores(result),
-          findings: result.findings,
+          findings: result.findings.map((f) => ({ ...f, gain: round2OrNull(f.gain) })),
         },
         null,
         2,
