@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from './app/errors.js';
+import { DEFAULT_WORKBOOK_LIMITS, type WorkbookLimits } from './core/workbook-limits.js';
 
 /**
  * Environment → typed configuration, parsed once with zod. The environment is passed in, so tests
@@ -68,6 +69,10 @@ const schema = z
       .string()
       .regex(/^[A-Za-z0-9_-]+$/, 'harus ID folder Drive (bagian URL setelah /folders/)')
       .optional(),
+    // SPEC §8 limits on the workbooks monev reads (defaults in core/workbook-limits.ts).
+    MONEV_MAX_UNPACKED_MB: z.coerce.number().positive().max(1024).optional(),
+    MONEV_MAX_ROWS: z.coerce.number().int().min(100).max(1_048_576).optional(),
+    MONEV_MAX_COLUMNS: z.coerce.number().int().min(20).max(16_384).optional(),
     MONEV_GMAIL_SENDER: z.email('harus alamat e-mail pengirim, misalnya monev@jatim.bawaslu.go.id').optional(),
   })
   .refine((env) => env.MONEV_MAIL_TRANSPORT !== 'smtp' || env.MONEV_SMTP_URL !== undefined, {
@@ -107,6 +112,8 @@ export interface Config {
   readonly google: GoogleConfig;
   /** The rekap spreadsheet (ID or URL): the functions then read and write Google Sheets, not a data folder. */
   readonly rekapSpreadsheet?: string;
+  /** How large a workbook monev reads (SPEC §8): a machine's memory, not a provincial policy, so set here. */
+  readonly limits: WorkbookLimits;
 }
 
 export interface GoogleConfig {
@@ -161,6 +168,14 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
         : undefined,
     dispatchesPerSecond: e.MONEV_TASKS_DISPATCHES_PER_SECOND,
     rekapSpreadsheet: e.MONEV_REKAP,
+    limits: {
+      maxUnpackedBytes:
+        e.MONEV_MAX_UNPACKED_MB === undefined
+          ? DEFAULT_WORKBOOK_LIMITS.maxUnpackedBytes
+          : Math.round(e.MONEV_MAX_UNPACKED_MB * 2 ** 20),
+      maxRows: e.MONEV_MAX_ROWS ?? DEFAULT_WORKBOOK_LIMITS.maxRows,
+      maxColumns: e.MONEV_MAX_COLUMNS ?? DEFAULT_WORKBOOK_LIMITS.maxColumns,
+    },
     google: {
       rootUrl: e.MONEV_GOOGLE_ROOT_URL,
       credentialsFile: e.GOOGLE_APPLICATION_CREDENTIALS,

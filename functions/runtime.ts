@@ -92,7 +92,7 @@ export function localRuntime(config: Config, options: RuntimeOptions = {}): Runt
       'MONEV_DATA_DIR belum diisi: folder data lokal yang berisi rekap.xlsx (atau MONEV_REKAP untuk Google Sheets).',
     );
   const outDir = config.local.outDir;
-  const source = new XlsxWorkbookSource(dataDir);
+  const source = new XlsxWorkbookSource(dataDir, config.limits);
   const clock = options.clock ?? { now: () => new Date() };
   // A sink caches the rekap it loaded; each use takes a fresh one, so it sees the latest history.
   return buildRuntime(

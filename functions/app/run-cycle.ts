@@ -2,8 +2,21 @@ import type { Finding } from '../core/findings.js';
 import { readOffice } from '../core/office-reader.js';
 import { parsePeriod, type Period } from '../core/period.js';
 import { readRekap, type RegistryOffice, type RekapInputs } from '../core/rekap-reader.js';
-import { scoreOffice, unreadableOffice, type OfficeResult, type ScoringSettings } from '../core/scoring/office.js';
+import {
+  scoreOffice,
+  unreadableOffice,
+  unscoredOffice,
+  type OfficeResult,
+  type ScoringSettings,
+} from '../core/scoring/office.js';
 import { feedbackRows, scoringLogResult } from '../core/summary-rows.js';
+import {
+  DEFAULT_WORKBOOK_LIMITS,
+  WorkbookTooLargeError,
+  exceededLimit,
+  tooLargeFinding,
+  type WorkbookLimits,
+} from '../core/workbook-limits.js';
 import type { Clock, ResultsStore, SummarySink, WorkbookSource } from '../ports.js';
 import { ConfigError } from './errors.js';
 import { mapLimit } from './map-limit.js';
@@ -32,6 +45,8 @@ export interface RunDeps {
   readonly progress?: (event: ProgressEvent) => void;
   /** Workbooks read at once. */
   readonly concurrency?: number;
+  /** SPEC §8 limits on an office workbook's rows and columns; the source enforces its own while reading. */
+  readonly limits?: WorkbookLimits;
   /** PDF reports; absent with --no-pdf. */
   readonly reports?: ReportDeps;
   /** E-mail delivery of the reports; absent with --no-email. */
@@ -100,7 +115,7 @@ export async function runCycle(deps: RunDeps, options: RunOptions = {}): Promise
 
 /** Reads and scores one registered office; an unreadable workbook or an internal fault marks only this office. */
 export async function assessOffice(
-  deps: Pick<RunDeps, 'source' | 'logInternalError'>,
+  deps: Pick<RunDeps, 'source' | 'logInternalError' | 'limits'>,
   office: RegistryOffice,
   period: Period,
   settings: ScoringSettings,
@@ -118,6 +133,7 @@ export async function assessOffice(
   try {
     workbook = await deps.source.readOffice(office.source);
   } catch (error) {
+    if (error instanceof WorkbookTooLargeError) return unscoredOffice(identity, [tooLargeFinding(label, error.excess)]);
     const { reason, fix } = error as { reason?: unknown; fix?: unknown };
     if (typeof reason === 'string')
       return unreadableOffice(identity, label, reason, typeof fix === 'string' ? fix : undefined);
@@ -128,6 +144,9 @@ export async function assessOffice(
       'terjadi kesalahan tak terduga saat membaca; laporkan ke tim monev provinsi',
     );
   }
+  // Sources that cannot stop early (Google Sheets) are held to the same row and column limits here.
+  const excess = exceededLimit(workbook, deps.limits ?? DEFAULT_WORKBOOK_LIMITS);
+  if (excess) return unscoredOffice(identity, [tooLargeFinding(label, excess)]);
   try {
     return scoreOffice(identity, readOffice(workbook, identity, period), period, settings);
   } catch (error) {

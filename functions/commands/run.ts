@@ -59,7 +59,7 @@ export async function runCommand(
           : new ReportFolder(args.out),
       }
     : {
-        source: new XlsxWorkbookSource(args.data ?? ''),
+        source: new XlsxWorkbookSource(args.data ?? '', config.limits),
         sink: new XlsxSummarySink(args.data ?? '', args.out),
         store: new ReportFolder(args.out),
       };
@@ -93,6 +93,7 @@ export async function runCommand(
           io.err(`Kesalahan internal saat ${context}: ${error instanceof Error ? error.message : String(error)}`),
         // Google answers one request at a time per office; the scheduler caps what is in flight.
         concurrency: google ? config.google.quota.concurrency * 2 : undefined,
+        limits: config.limits,
       },
       { period: args.period, offices: args.offices },
     );

@@ -5,7 +5,8 @@ import { round2OrNull } from '../core/numbers.js';
 import { score } from '../core/report/format.js';
 import { readOffice } from '../core/office-reader.js';
 import { parsePeriod, periodLabel } from '../core/period.js';
-import { scoreOffice, unreadableOffice, type OfficeResult } from '../core/scoring/office.js';
+import { WorkbookTooLargeError, tooLargeFinding } from '../core/workbook-limits.js';
+import { scoreOffice, unreadableOffice, unscoredOffice, type OfficeResult } from '../core/scoring/office.js';
 import { COMPONENTS, SETTING_DEFAULTS } from '../../sheets-schema/index.js';
 import { EXIT, UsageError, type CommandIo } from './io.js';
 
@@ -40,8 +41,11 @@ export async function validateCommand(args: ValidateArgs, io: CommandIo): Promis
       weights: DEFAULT_WEIGHTS,
     });
   } catch (error) {
-    if (!(error instanceof UnreadableWorkbookError)) throw error;
-    result = unreadableOffice(identity, args.file, error.reason, error.fix);
+    if (error instanceof WorkbookTooLargeError)
+      result = unscoredOffice(identity, [tooLargeFinding(args.file, error.excess)]);
+    else if (error instanceof UnreadableWorkbookError)
+      result = unreadableOffice(identity, args.file, error.reason, error.fix);
+    else throw error;
   }
   const errors = result.findings.filter((f) => f.level === 'error').length;
   const warnings = result.findings.length - errors;

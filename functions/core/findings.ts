@@ -3,6 +3,8 @@
  * which says what is wrong, why it matters and what to do, quoting the offending value. The mapped
  * type makes the compiler insist that every code has a message.
  */
+import type { LimitExcess } from './workbook-limits.js';
+
 export type Level = 'error' | 'warning';
 
 export interface Finding {
@@ -33,8 +35,10 @@ interface Params {
   'missing-column': { tab: string; column: string };
   'empty-tab': { tab: string };
   'unreadable-workbook': { file: string; reason: string; fix?: string };
-  'office-code-mismatch': { value: string; expected: string };
-  'year-mismatch': { value: string; expected: string; period: string };
+  /** `value` null: the cell is blank, or `absent` says what is missing; `expected` null: no registry code to compare. */
+  'office-code-mismatch': { value: string | null; expected: string | null; absent?: ProfileAbsence };
+  'year-mismatch': { value: string | null; expected: string; period: string; absent?: ProfileAbsence };
+  'workbook-too-large': { file: string; excess: LimitExcess };
   'ambiguous-number': { column: string; value: string; readAs: string };
   'missing-realization': { column: string };
   'missing-evidence': { subject: 'realization' | 'stage'; value: string };
@@ -141,13 +145,24 @@ const CATALOGUE: { [C in FindingCode]: { level: Level; message: (p: Params[C]) =
   },
   'office-code-mismatch': {
     level: 'error',
-    message: (p) =>
-      `Kode Satker di Profil berisi ${quote(p.value)}, padahal rekap provinsi mencatat file ini milik satker ${p.expected}. Satker ini tidak dinilai agar data tidak tertukar. Pastikan file ini milik satker ${p.expected}, lalu perbaiki Kode Satker atau kolom Sumber di rekap.`,
+    message: (p) => {
+      const owner = p.expected === null ? 'satker Anda' : `satker ${p.expected}`;
+      const fill = p.expected === null ? 'kode satker Anda, misalnya 3573' : p.expected;
+      if (p.value === null)
+        return `${blankProfile('Kode Satker', p.absent)}, sehingga tidak terbukti file ini milik ${owner}. Satker ini tidak dinilai agar file satker lain yang kodenya dihapus tidak ikut dinilai atas nama satker ini. ${fillProfile('Kode Satker', fill, p.absent)}`;
+      return `Kode Satker di Profil berisi ${quote(p.value)}, padahal rekap provinsi mencatat file ini milik ${owner}. Satker ini tidak dinilai agar data tidak tertukar. Pastikan file ini milik ${owner}, lalu perbaiki Kode Satker atau kolom Sumber di rekap.`;
+    },
   },
   'year-mismatch': {
     level: 'error',
     message: (p) =>
-      `Tahun di Profil berisi ${quote(p.value)}, padahal periode ${p.period} adalah tahun ${p.expected}. Satker ini tidak dinilai agar data tahun lain tidak terpakai. Isi Tahun dengan ${p.expected}, atau gunakan file tahun ${p.expected}.`,
+      p.value === null
+        ? `${blankProfile('Tahun', p.absent)}, sehingga tidak terbukti data ini untuk tahun ${p.expected} (periode ${p.period}). Satker ini tidak dinilai agar data tahun lain tidak terpakai. ${fillProfile('Tahun', p.expected, p.absent)}`
+        : `Tahun di Profil berisi ${quote(p.value)}, padahal periode ${p.period} adalah tahun ${p.expected}. Satker ini tidak dinilai agar data tahun lain tidak terpakai. Isi Tahun dengan ${p.expected}, atau gunakan file tahun ${p.expected}.`,
+  },
+  'workbook-too-large': {
+    level: 'error',
+    message: (p) => tooLargeMessage(p.file, p.excess),
   },
   'ambiguous-number': {
     level: 'warning',
@@ -208,6 +223,45 @@ export function levelOf(code: FindingCode): Level {
 }
 
 export const FINDING_CODES = Object.keys(CATALOGUE) as FindingCode[];
+
+/** What is missing when a Profil value cannot be read at all: the tab, its key row, or (undefined) only the value. */
+export type ProfileAbsence = 'tab' | 'key';
+
+function blankProfile(label: string, absent: ProfileAbsence | undefined): string {
+  if (absent === 'tab') return `Tab Profil tidak ditemukan, sehingga ${label} tidak dapat dibaca`;
+  if (absent === 'key') return `Baris "${label}" tidak ditemukan di kolom A tab Profil`;
+  return `${label} di Profil kosong`;
+}
+
+function fillProfile(label: string, value: string, absent: ProfileAbsence | undefined): string {
+  if (absent === 'tab')
+    return `Tambahkan tab Profil (salin dari templat: monev template), isi ${label} dengan ${value}, lalu jalankan lagi.`;
+  if (absent === 'key')
+    return `Tulis "${label}" di kolom A tab Profil dan ${value} di sebelahnya (kolom B), lalu jalankan lagi.`;
+  return `Isi ${label} dengan ${value}, lalu jalankan lagi.`;
+}
+
+/** SPEC §8 limits: which one the file passed, why monev stops there, and what the operator removes. */
+function tooLargeMessage(file: string, excess: LimitExcess): string {
+  const unscored =
+    'Satker ini tidak dinilai; file sebesar ini tidak dibaca agar penilaian satker lain tidak terganggu.';
+  switch (excess.measure) {
+    case 'unpacked':
+      return `File ${quote(file)} terlalu besar: isinya ${megabytes(excess.bytes)} MB setelah dibuka, melebihi batas ${megabytes(excess.limit)} MB. ${unscored} Hapus gambar, lampiran, atau tab yang tidak diperlukan (bukti dukung cukup berupa tautan), simpan ulang, lalu jalankan lagi.`;
+    case 'rows':
+      return `Tab "${excess.tab}" di file ${quote(file)} memakai lebih dari ${thousands(excess.limit)} baris, melebihi batas per tab. ${unscored} Hapus baris di bawah tabel yang tidak diperlukan (termasuk isian yang tersalin jauh ke bawah), simpan, lalu jalankan lagi.`;
+    case 'columns':
+      return `Tab "${excess.tab}" di file ${quote(file)} memakai lebih dari ${thousands(excess.limit)} kolom, melebihi batas per tab. ${unscored} Hapus kolom di sebelah kanan tabel yang tidak diperlukan, simpan, lalu jalankan lagi.`;
+  }
+}
+
+function megabytes(bytes: number): string {
+  return thousands(Math.ceil(bytes / 2 ** 20));
+}
+
+function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
 
 /** Quotes sheet text for a message, shortened so one pasted paragraph does not flood the report. */
 export function quote(value: string): string {

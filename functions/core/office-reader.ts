@@ -58,35 +58,39 @@ export function readOffice(workbook: Workbook, office: { code: string | null }, 
   return { identified, actionPlan, iku, iki, jobs, workload, stages, findings };
 }
 
+/**
+ * SPEC §3 identity: Kode Satker must equal the registry code and Tahun the period's year. A blank or
+ * unreadable cell, a missing key row or a missing Profil tab does not equal them either, so a copy of
+ * another office's file with its code erased is never scored under this office's name. With `code` null
+ * (`monev validate` without --kode) only a blank Kode Satker is reported, since there is nothing to compare.
+ */
 function checkProfile(workbook: Workbook, code: string | null, period: Period, findings: Finding[]): boolean {
   const sheet = findSheet(workbook, PROFILE_TAB.name);
   const tab = PROFILE_TAB.name;
-  if (!sheet) {
-    findings.push(finding('missing-tab', tab, cellRef(tab, 0, 0), { tab }));
-    return true;
-  }
   const lookup = (label: string) => {
-    const index = sheet.rows.findIndex((row) => typeof row?.[0]?.value === 'string' && sameLabel(row[0].value, label));
-    return index < 0 ? null : { index, cell: sheet.rows[index]?.[1] };
+    const index = sheet?.rows.findIndex((row) => typeof row?.[0]?.value === 'string' && sameLabel(row[0].value, label));
+    return index === undefined || index < 0 ? null : { index, cell: sheet?.rows[index]?.[1] };
   };
   let identified = true;
   for (const key of PROFILE_TAB.keys) {
     const entry = lookup(key.label);
+    const absent = !sheet ? ('tab' as const) : !entry ? ('key' as const) : undefined;
     const ref = cellRef(tab, entry?.index ?? 0, entry ? 1 : 0);
-    if (!entry || isBlank(entry.cell)) {
+    const value = !entry || isBlank(entry.cell) ? null : cellText(entry.cell).trim();
+    if (key.key === 'officeCode') {
+      if (value === null || (code !== null && value !== code)) {
+        findings.push(finding('office-code-mismatch', tab, ref, { value, expected: code, absent }));
+        identified = false;
+      }
+    } else if (key.key === 'year') {
+      if (value !== String(period.year)) {
+        findings.push(
+          finding('year-mismatch', tab, ref, { value, expected: String(period.year), period: period.id, absent }),
+        );
+        identified = false;
+      }
+    } else if (value === null && sheet) {
       findings.push(finding('missing-value', tab, ref, { column: key.label, help: key.help }));
-      continue;
-    }
-    const text = cellText(entry.cell).trim();
-    if (key.key === 'officeCode' && code !== null && text !== code) {
-      findings.push(finding('office-code-mismatch', tab, ref, { value: text, expected: code }));
-      identified = false;
-    }
-    if (key.key === 'year' && text !== String(period.year)) {
-      findings.push(
-        finding('year-mismatch', tab, ref, { value: text, expected: String(period.year), period: period.id }),
-      );
-      identified = false;
     }
   }
   return identified;

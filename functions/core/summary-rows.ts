@@ -91,7 +91,11 @@ export function scoringLogResult(office: OfficeResult): string {
   const warnings = office.findings.length - errors;
   if (office.status === 'unscored') {
     const reason = office.findings.find(
-      (f) => f.code === 'unreadable-workbook' || f.code === 'office-code-mismatch' || f.code === 'year-mismatch',
+      (f) =>
+        f.code === 'unreadable-workbook' ||
+        f.code === 'workbook-too-large' ||
+        f.code === 'office-code-mismatch' ||
+        f.code === 'year-mismatch',
     );
     return `tidak dinilai (${reason?.code ?? 'error'}); ${errors} error, ${warnings} peringatan`;
   }

@@ -1,133 +1,245 @@
-import { readFile } from 'node:fs/promises';
-import type ExcelJS from 'exceljs';
-import type { Cell, CellValue, Sheet, Workbook } from '../../core/workbook.js';
+import { readFile, stat } from 'node:fs/promises';
+import type { Cell, CellValue, FormatKind, Sheet, Workbook } from '../../core/workbook.js';
+import {
+  DEFAULT_WORKBOOK_LIMITS,
+  WorkbookTooLargeError,
+  exceededLimit,
+  type WorkbookLimits,
+} from '../../core/workbook-limits.js';
 import { classifyNumberFormat, formatKind } from './number-format.js';
+import { quietly, sheetjs, type SheetJsCell, type SheetJsSheet, type SheetJsWorkbook } from './sheetjs.js';
 import { UnreadableWorkbookError, fileErrorReason, sniffUnreadable } from './unreadable-workbook-error.js';
-import { excel } from './exceljs.js';
+import { ZipLimitError, unpackZip } from './zip-archive.js';
 
 /**
- * Reads an .xlsx file into the cell model of core/workbook.ts (docs/SPEC.md §2). The file is only read,
- * never written. Anything that is not a readable workbook rejects with UnreadableWorkbookError.
+ * Reads a workbook file (.xlsx from Excel, LibreOffice, Google Sheets, openpyxl, pandas, exceljs; .ods from
+ * LibreOffice) into the cell model of core/workbook.ts (docs/SPEC.md §2). The file is only read, never
+ * written. Anything that is not a readable workbook rejects with UnreadableWorkbookError; a workbook past
+ * the limits of SPEC §8 rejects with WorkbookTooLargeError before it costs more memory than the limits allow.
+ *
+ * Why SheetJS and not exceljs (which monev still writes with): exceljs fails on workbooks whose parts are
+ * linked by absolute paths (exceljs issue #2797: every openpyxl or pandas re-save with notes), reads no .ods,
+ * and cannot stop at a row limit; the measurements are in BENCHMARKS.md.
  */
-export async function readXlsxWorkbook(path: string): Promise<Workbook> {
+export async function readXlsxWorkbook(
+  path: string,
+  limits: WorkbookLimits = DEFAULT_WORKBOOK_LIMITS,
+): Promise<Workbook> {
   let buf: Buffer;
   try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    // A file larger than the unpacked limit cannot unpack to less (a zip only stores or shrinks), so it is
+    // refused before being read into memory.
+    if (info.size > limits.maxUnpackedBytes)
+      throw new WorkbookTooLargeError({ measure: 'unpacked', bytes: info.size, limit: limits.maxUnpackedBytes });
     buf = await readFile(path);
   } catch (error) {
+    if (error instanceof WorkbookTooLargeError) throw error;
     throw new UnreadableWorkbookError(fileErrorReason(error), {
       cause: error,
       fix: 'Periksa nama file di kolom Sumber pada tab Satker rekap, lalu jalankan lagi.',
     });
   }
-  return readXlsxBuffer(buf);
+  return readXlsxBuffer(buf, limits);
+}
+
+export async function readXlsxBuffer(
+  buf: Uint8Array,
+  limits: WorkbookLimits = DEFAULT_WORKBOOK_LIMITS,
+): Promise<Workbook> {
+  const sniffed = sniffUnreadable(buf);
+  if (sniffed) throw sniffed;
+  let files: Map<string, Uint8Array>;
+  try {
+    files = unpackZip(buf, limits.maxUnpackedBytes, isNeededPart);
+  } catch (error) {
+    if (error instanceof ZipLimitError)
+      throw new WorkbookTooLargeError({
+        measure: 'unpacked',
+        bytes: error.unpackedBytes,
+        limit: limits.maxUnpackedBytes,
+      });
+    throw new UnreadableWorkbookError(BROKEN, { cause: error });
+  }
+  const kind = archiveKind(files);
+  if (kind === 'other') throw new UnreadableWorkbookError(NOT_A_WORKBOOK);
+  if (kind === 'ods') capOdsRepeats(files, limits);
+
+  const lib = sheetjs();
+  const container = lib.CFB.utils.cfb_new();
+  for (const [name, data] of files) lib.CFB.utils.cfb_add(container, name, data, { unsafe: true });
+  let parsed: SheetJsWorkbook;
+  try {
+    parsed = quietly(() =>
+      lib.parse_zip(container, {
+        dense: true,
+        cellNF: true,
+        cellFormula: true,
+        cellHTML: false,
+        cellText: false,
+        cellDates: false,
+        // One row past the limit, so a tab that passes it is seen without parsing the rest.
+        sheetRows: limits.maxRows + 1,
+        bookVBA: false,
+        sheetStubs: true,
+      }),
+    );
+  } catch (error) {
+    throw new UnreadableWorkbookError(BROKEN, { cause: error });
+  }
+  if (parsed.SheetNames.length === 0) throw new UnreadableWorkbookError(NOT_A_WORKBOOK);
+  const date1904 = parsed.Workbook?.WBProps?.date1904 === true;
+  const workbook: Workbook = {
+    sheets: parsed.SheetNames.map((name) => readSheet(name, parsed.Sheets[name], date1904)),
+  };
+  const excess = exceededLimit(workbook, limits);
+  if (excess) throw new WorkbookTooLargeError(excess);
+  return workbook;
+}
+
+const BROKEN = 'file rusak atau tidak lengkap';
+const NOT_A_WORKBOOK = 'bukan buku kerja Excel (.xlsx) atau LibreOffice (.ods) yang sah (tidak ada lembar kerja)';
+
+/**
+ * Parts that never hold a cell value are not even inflated: notes (whose absolute part paths broke exceljs),
+ * drawings, charts, pictures, pivot caches, printer settings. They still count towards the unpacked limit.
+ */
+const SKIPPED_PART =
+  /(^|\/)(comments\d*\.xml|threadedComments|persons|drawings|charts|media|pivotCache|pivotTables|printerSettings|customXml|externalLinks|embeddings|docProps|Thumbnails|Pictures|Configurations2|calcChain\.xml)/i;
+
+function isNeededPart(name: string): boolean {
+  return /\.(xml|rels)$/i.test(name) && !SKIPPED_PART.test(name);
+}
+
+function archiveKind(files: ReadonlyMap<string, Uint8Array>): 'xlsx' | 'ods' | 'other' {
+  if (files.has('content.xml') && files.has('META-INF/manifest.xml')) {
+    const manifest = new TextDecoder().decode(files.get('META-INF/manifest.xml'));
+    return manifest.includes('opendocument.spreadsheet') ? 'ods' : 'other';
+  }
+  const types = files.get('[Content_Types].xml');
+  if (!types) return 'other';
+  return /spreadsheetml|ms-excel/.test(new TextDecoder().decode(types)) ? 'xlsx' : 'other';
 }
 
 /**
- * Worksheet parts that never hold a cell value. Skipping them makes a read about a tenth faster:
- * exceljs would otherwise expand every dropdown range of the template into one entry per cell.
+ * OpenDocument writes a row or cell repeated N times as one element with a count. SheetJS expands the count,
+ * so a few bytes could ask for millions of cells; counts past the limits are cut to one past the limit,
+ * which still shows the tab as too large when that repetition holds values.
  */
-const IGNORED_NODES = [
-  'dataValidations',
-  'conditionalFormatting',
-  'extLst',
-  'drawing',
-  'picture',
-  'pageSetup',
-  'headerFooter',
-  'printOptions',
-  'rowBreaks',
-];
-
-export async function readXlsxBuffer(buf: Uint8Array): Promise<Workbook> {
-  const sniffed = sniffUnreadable(buf);
-  if (sniffed) throw new UnreadableWorkbookError(sniffed);
-  const workbook = new (excel().Workbook)();
-  try {
-    // exceljs declares its own ArrayBuffer-based Buffer type; a Node Buffer is what it really takes.
-    const data = Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
-    await workbook.xlsx.load(data as unknown as ArrayBuffer, { ignoreNodes: IGNORED_NODES });
-  } catch (error) {
-    throw new UnreadableWorkbookError('file Excel rusak atau tidak lengkap', { cause: error });
-  }
-  const worksheets = workbook.worksheets;
-  // A zip without worksheets is some other document (.docx, .ods, a plain archive) renamed to .xlsx.
-  if (worksheets.length === 0)
-    throw new UnreadableWorkbookError('bukan file Excel .xlsx yang sah (tidak ada lembar kerja)');
-  return { sheets: worksheets.map(readSheet) };
-}
-
-function readSheet(worksheet: ExcelJS.Worksheet): Sheet {
-  const rows: (Cell | undefined)[][] = [];
-  worksheet.eachRow((row, rowNumber) => {
-    const cells: (Cell | undefined)[] = [];
-    row.eachCell((cell, columnNumber) => {
-      const converted = toCell(cell);
-      if (converted) cells[columnNumber - 1] = converted;
-    });
-    if (cells.length > 0) rows[rowNumber - 1] = cells;
+function capOdsRepeats(files: Map<string, Uint8Array>, limits: WorkbookLimits): void {
+  const content = files.get('content.xml');
+  if (!content) return;
+  const text = new TextDecoder().decode(content);
+  const capped = text.replace(/table:number-(rows|columns)-repeated="(\d+)"/g, (whole, axis: string, count: string) => {
+    const cap = (axis === 'rows' ? limits.maxRows : limits.maxColumns) + 1;
+    return Number(count) > cap ? `table:number-${axis}-repeated="${cap}"` : whole;
   });
-  return { name: worksheet.name, rows };
+  if (capped !== text) files.set('content.xml', new TextEncoder().encode(capped));
 }
 
+function readSheet(name: string, worksheet: SheetJsSheet | undefined, date1904: boolean): Sheet {
+  const data = worksheet?.['!data'] ?? [];
+  const covered = coveredCells(worksheet);
+  const rows: (Cell[] | undefined)[] = [];
+  data.forEach((source, r) => {
+    if (!source) return;
+    const cells: Cell[] = [];
+    source.forEach((sourceCell, c) => {
+      if (!sourceCell || covered.has(r * COLUMN_SPAN + c)) return;
+      const cell = toCell(sourceCell, date1904);
+      if (cell) cells[c] = cell;
+    });
+    if (cells.length > 0) rows[r] = cells;
+  });
+  return { name, rows };
+}
+
+const COLUMN_SPAN = 1 << 14; // Excel's 16 384 columns: r * COLUMN_SPAN + c names a cell uniquely.
+
+/**
+ * The cells a merge covers, except its top-left one. Google Sheets leaves them empty, and so does the core:
+ * one value per merged block whichever program wrote the file.
+ */
+function coveredCells(worksheet: SheetJsSheet | undefined): Set<number> {
+  const covered = new Set<number>();
+  for (const merge of worksheet?.['!merges'] ?? []) {
+    for (let r = merge.s.r; r <= merge.e.r; r++)
+      for (let c = merge.s.c; c <= merge.e.c; c++)
+        if (r !== merge.s.r || c !== merge.s.c) covered.add(r * COLUMN_SPAN + c);
+  }
+  return covered;
+}
+
+// Excel's error codes as SheetJS stores them (the BIFF numbers), for when a writer left no text.
+const ERROR_NAMES: Readonly<Record<number, string>> = {
+  0x00: '#NULL!',
+  0x07: '#DIV/0!',
+  0x0f: '#VALUE!',
+  0x17: '#REF!',
+  0x1d: '#NAME?',
+  0x24: '#NUM!',
+  0x2a: '#N/A',
+  0x2b: '#GETTING_DATA',
+};
+
+// Excel's 1904 date system counts days from 1904-01-01, 1462 days after the 1900 system's day 0.
+const DAYS_1900_TO_1904 = 1462;
 const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
 
-function toCell(cell: ExcelJS.Cell): Cell | undefined {
-  // The covered cells of a merge repeat the top-left value in exceljs but are empty in Google Sheets;
-  // reading them as empty keeps both adapters alike (one value per merged block).
-  if (cell.type === excel().ValueType.Merge) return undefined;
-  const value = plainValue(cell.value);
-  if (value === null || value === undefined) return undefined;
+function toCell(cell: SheetJsCell, date1904: boolean): Cell | undefined {
+  const links = cellLinks(cell);
+  const value = displayedValue(cell, links);
+  if (value === undefined) return undefined;
+  let shown: CellValue;
+  let format: FormatKind;
   if (value instanceof Date) {
     const ms = value.getTime();
-    // Excel shows "########" for a date it cannot display; an out-of-range serial becomes that text.
+    // Excel shows "########" for a date it cannot display; an out-of-range date becomes that text.
     if (Number.isNaN(ms)) return { value: '########', format: 'text' };
-    // exceljs turns date-formatted serials into UTC instants (already shifted for the 1904 system),
-    // so this gives back the serial of the 1900 system the core expects.
-    return { value: (ms - SERIAL_EPOCH_MS) / DAY_MS, format: 'date' };
+    shown = (ms - SERIAL_EPOCH_MS) / DAY_MS;
+    format = 'date';
+  } else {
+    format = formatKind(classifyNumberFormat(typeof cell.z === 'string' ? cell.z : undefined), value);
+    shown = format === 'date' && typeof value === 'number' && date1904 ? value + DAYS_1900_TO_1904 : value;
   }
-  return { value, format: formatKind(classifyNumberFormat(cell.numFmt), value) };
+  return links.length > 0 ? { value: shown, format, links } : { value: shown, format };
 }
 
-/** The value as the spreadsheet shows it: formulas give their cached result, links their text. */
-function plainValue(value: ExcelJS.CellValue): CellValue | Date | undefined {
-  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
-  if ('error' in value) return value.error;
-  if ('richText' in value) return richText(value);
-  if ('hyperlink' in value) return linkValue(value);
-  if ('formula' in value || 'sharedFormula' in value) return formulaResult(value);
-  return undefined;
+/** The value as the spreadsheet shows it: formulas give their cached result, errors their name. */
+function displayedValue(cell: SheetJsCell, links: readonly string[]): Exclude<CellValue, null> | Date | undefined {
+  let value: Exclude<CellValue, null> | Date | undefined;
+  switch (cell.t) {
+    case 'z':
+      value = undefined;
+      break;
+    case 'e':
+      value = cell.w ?? (typeof cell.v === 'number' ? ERROR_NAMES[cell.v] : undefined) ?? '#ERROR!';
+      break;
+    default:
+      value = cell.v;
+  }
+  // A label in front of a link ("Bukti rapat") gives the link itself, so that a Bukti Dukung column read
+  // only for its text still finds the URL; the label is kept when it already is the URL. The link is also
+  // in `links` (SPEC §3) for the core to collect.
+  const link = links[0];
+  if (link !== undefined && typeof value !== 'number' && !(typeof value === 'string' && WEB_URL.test(value)))
+    return link;
+  return value;
 }
 
-function richText(value: ExcelJS.CellRichTextValue): string {
-  let text = '';
-  for (const run of value.richText) text += run.text;
-  return text;
-}
-
-// The displayed text is what operators typed; the link target is used when the text is only a
-// label ("Bukti", "Lihat dokumen") so that Bukti Dukung still finds the URL behind it.
 const EXTERNAL_LINK = /^[a-z][a-z0-9+.-]*:/i;
 const WEB_URL = /^\s*https?:\/\//i;
+// HYPERLINK("https://…"; "Bukti"): Google Sheets and LibreOffice keep pasted links with labels this way.
+const HYPERLINK_FORMULA = /^\s*=?\s*HYPERLINK\(\s*"([^"]+)"/i;
 
-function linkValue(value: ExcelJS.CellHyperlinkValue): CellValue | Date | undefined {
-  const text = plainValue(value.text as ExcelJS.CellValue);
-  const target = value.hyperlink;
-  if (typeof target !== 'string' || !EXTERNAL_LINK.test(target)) return text;
-  if (typeof text === 'string' && WEB_URL.test(text)) return text;
-  return target;
-}
-
-// =HYPERLINK("https://…"; "Bukti"): Google Sheets exports pasted links with labels this way.
-const HYPERLINK_FORMULA = /^\s*HYPERLINK\(\s*"([^"]+)"/i;
-
-function formulaResult(value: ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue): CellValue | Date | undefined {
-  const result = value.result;
-  const converted = result === undefined ? null : plainValue(result as ExcelJS.CellValue);
-  const formula = 'formula' in value ? value.formula : undefined;
-  if (formula && typeof converted !== 'number') {
-    const link = HYPERLINK_FORMULA.exec(formula)?.[1];
-    if (link && EXTERNAL_LINK.test(link) && !(typeof converted === 'string' && WEB_URL.test(converted))) return link;
-  }
-  return converted;
+/** SPEC §3 order: the whole-cell hyperlink, then the URL of a HYPERLINK formula; links inside the workbook are left out. */
+function cellLinks(cell: SheetJsCell): string[] {
+  const links: string[] = [];
+  const target = cell.l?.Target?.trim();
+  if (target && EXTERNAL_LINK.test(target)) links.push(target);
+  const formulaUrl = cell.f ? HYPERLINK_FORMULA.exec(cell.f)?.[1]?.trim() : undefined;
+  if (formulaUrl && EXTERNAL_LINK.test(formulaUrl) && !links.includes(formulaUrl)) links.push(formulaUrl);
+  return links;
 }

@@ -1,18 +1,28 @@
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ConfigError } from '../../app/errors.js';
 import type { Workbook } from '../../core/workbook.js';
+import { DEFAULT_WORKBOOK_LIMITS, WorkbookTooLargeError, type WorkbookLimits } from '../../core/workbook-limits.js';
 import type { WorkbookSource } from '../../ports.js';
 import { readXlsxWorkbook } from './read-workbook.js';
 import { UnreadableWorkbookError } from './unreadable-workbook-error.js';
 
 export const REKAP_FILE = 'rekap.xlsx';
 
+const INSIDE_DATA_FOLDER =
+  'Isi kolom Sumber pada tab Satker rekap dengan letak file di dalam folder data, relatif terhadap folder itu (misalnya satker/3573.xlsx), lalu jalankan lagi.';
+
 /**
  * Local mode: the data folder holds rekap.xlsx and the office workbooks that its Sumber column
- * names, relative to the folder. Files are only read.
+ * names, relative to the folder. Files are only read, and only inside the folder (docs/SPEC.md §8): a
+ * Sumber of `../../etc/passwd`, an absolute path or a symbolic link leading out is refused for that
+ * office alone, since the rekap is edited by many hands and reports quote what they read.
  */
 export class XlsxWorkbookSource implements WorkbookSource {
-  constructor(private readonly dataDir: string) {}
+  constructor(
+    private readonly dataDir: string,
+    private readonly limits: WorkbookLimits = DEFAULT_WORKBOOK_LIMITS,
+  ) {}
 
   get rekapPath(): string {
     return join(this.dataDir, REKAP_FILE);
@@ -20,19 +30,29 @@ export class XlsxWorkbookSource implements WorkbookSource {
 
   async readRekap(): Promise<Workbook> {
     try {
-      return await readXlsxWorkbook(this.rekapPath);
+      // The rekap's Log grows by a row per office per run, so only its size is bounded, not its rows.
+      return await readXlsxWorkbook(this.rekapPath, {
+        ...this.limits,
+        maxRows: Number.POSITIVE_INFINITY,
+        maxColumns: Number.POSITIVE_INFINITY,
+      });
     } catch (error) {
       if (error instanceof UnreadableWorkbookError) {
         throw new ConfigError(
           `${this.rekapPath}: ${error.reason}. Folder data harus berisi ${REKAP_FILE} (buat contoh dengan: monev sample --out ${this.dataDir}).`,
         );
       }
+      if (error instanceof WorkbookTooLargeError) {
+        throw new ConfigError(
+          `${this.rekapPath}: file terlalu besar untuk dibaca (lebih dari ${Math.round(this.limits.maxUnpackedBytes / 2 ** 20)} MB setelah dibuka). Hapus gambar atau lampiran di dalamnya, atau naikkan MONEV_MAX_UNPACKED_MB.`,
+        );
+      }
       throw error;
     }
   }
 
-  readOffice(source: string): Promise<Workbook> {
-    return readXlsxWorkbook(this.resolve(source));
+  async readOffice(source: string): Promise<Workbook> {
+    return readXlsxWorkbook(await this.confine(source), this.limits);
   }
 
   describeRekap(): string {
@@ -40,12 +60,43 @@ export class XlsxWorkbookSource implements WorkbookSource {
   }
 
   describe(source: string): string {
-    const path = this.resolve(source);
-    const inside = relative(this.dataDir, path);
-    return inside.startsWith('..') || isAbsolute(inside) ? path : inside;
+    const text = source.trim();
+    // A Sumber that leaves the folder is named as written, never resolved into a path of this machine.
+    if (isAbsolute(text) || hasParentStep(text)) return text;
+    return relative(this.dataDir, resolve(this.dataDir, text));
   }
 
-  private resolve(source: string): string {
-    return resolve(this.dataDir, source.trim());
+  /**
+   * The real path of an office's Sumber, after checking that it stays inside the data folder once every
+   * symbolic link on the way is followed. A file that does not exist is left for the read to report.
+   */
+  private async confine(source: string): Promise<string> {
+    const text = source.trim();
+    if (isAbsolute(text))
+      throw new UnreadableWorkbookError('kolom Sumber berisi path absolut, padahal harus di dalam folder data', {
+        fix: INSIDE_DATA_FOLDER,
+      });
+    if (hasParentStep(text))
+      throw new UnreadableWorkbookError('kolom Sumber memakai ".." sehingga menunjuk ke luar folder data', {
+        fix: INSIDE_DATA_FOLDER,
+      });
+    const path = resolve(this.dataDir, text);
+    let real: string;
+    let folder: string;
+    try {
+      [real, folder] = await Promise.all([realpath(path), realpath(this.dataDir)]);
+    } catch {
+      return path;
+    }
+    const inside = relative(folder, real);
+    if (inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside))
+      throw new UnreadableWorkbookError('kolom Sumber menunjuk ke tautan (symlink) yang mengarah ke luar folder data', {
+        fix: `${INSIDE_DATA_FOLDER} Salin file satker ke dalam folder data, jangan memakai tautan ke tempat lain.`,
+      });
+    return real;
   }
+}
+
+function hasParentStep(path: string): boolean {
+  return path.split(/[\\/]+/).includes('..');
 }

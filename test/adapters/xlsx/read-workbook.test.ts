@@ -99,12 +99,20 @@ describe('readXlsxBuffer: values and formats', () => {
           text: 'https://drive.google.com/file/d/abc/view',
           hyperlink: 'https://drive.google.com/file/d/abc/view?usp=sharing',
         }),
-      expected: { value: 'https://drive.google.com/file/d/abc/view', format: 'text' },
+      expected: {
+        value: 'https://drive.google.com/file/d/abc/view',
+        format: 'text',
+        links: ['https://drive.google.com/file/d/abc/view?usp=sharing'],
+      },
     },
     {
       name: 'hyperlink behind a label gives the link',
       fill: (c) => (c.value = { text: 'Bukti rapat', hyperlink: 'https://drive.google.com/file/d/abc/view' }),
-      expected: { value: 'https://drive.google.com/file/d/abc/view', format: 'text' },
+      expected: {
+        value: 'https://drive.google.com/file/d/abc/view',
+        format: 'text',
+        links: ['https://drive.google.com/file/d/abc/view'],
+      },
     },
     {
       name: 'link to another sheet keeps the text',
@@ -114,7 +122,7 @@ describe('readXlsxBuffer: values and formats', () => {
     {
       name: 'HYPERLINK formula with a label gives the link',
       fill: (c) => (c.value = { formula: 'HYPERLINK("https://jatim.bawaslu.go.id/x","Bukti")', result: 'Bukti' }),
-      expected: { value: 'https://jatim.bawaslu.go.id/x', format: 'text' },
+      expected: { value: 'https://jatim.bawaslu.go.id/x', format: 'text', links: ['https://jatim.bawaslu.go.id/x'] },
     },
   ];
 

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { rankProvince, type OfficeResult } from '../../../functions/core/scoring/office.js';
 import { indexScore, type Predicate } from '../../../functions/core/scoring/province.js';
-import { DEFAULT_TABS, profile, realizations, targets, type Row } from '../../helpers/workbook.js';
+import { readOffice } from '../../../functions/core/office-reader.js';
+import {
+  DEFAULT_TABS,
+  officeWorkbook,
+  period,
+  profile,
+  realizations,
+  targets,
+  type CellInput,
+  type Row,
+} from '../../helpers/workbook.js';
 import { score, expectClose, type Tweaks, tableRowsWithout } from '../../helpers/scoring.js';
 
 /** docs/SPEC.md §4 rules of functions/core/scoring/office.ts, one table per rule; numbers worked out by hand (default office: test/helpers/scoring.ts). */
@@ -148,6 +158,49 @@ describe('components and index', () => {
     it(`index: ${name}`, () => expectClose(indexScore(input, weights), expected));
 });
 
+describe('office identity: messages', () => {
+  const message = (tweaks: Tweaks, code: string) => score(tweaks).findings.find((f) => f.code === code)?.message;
+
+  it('says the Kode Satker cell is blank and names the registry code', () => {
+    const text = message({ Profil: profile({ code: undefined }) }, 'office-code-mismatch');
+    expect(text).toMatch(/^Kode Satker di Profil kosong/);
+    expect(text).toMatch(/tidak dinilai/);
+    expect(text).toMatch(/Isi Kode Satker dengan 3573/);
+  });
+
+  it('says the Profil tab is missing and how to add it', () => {
+    expect(message({ Profil: null }, 'year-mismatch')).toMatch(/^Tab Profil tidak ditemukan.*monev template.*2025/);
+  });
+
+  it('quotes an unreadable value', () => {
+    expect(message({ Profil: profile({ code: '#REF!' }) }, 'office-code-mismatch')).toMatch(/berisi "#REF!"/);
+  });
+});
+
+describe('office identity without a registry code (monev validate without --kode)', () => {
+  const cases: { name: string; code: CellInput; identified: boolean; findings: string[] }[] = [
+    { name: 'any Kode Satker is accepted', code: '3507', identified: true, findings: [] },
+    {
+      name: 'a blank Kode Satker still leaves the office unscored',
+      code: undefined,
+      identified: false,
+      findings: ['office-code-mismatch'],
+    },
+  ];
+  for (const { name, code, identified, findings } of cases) {
+    it(name, () => {
+      const parsed = readOffice(officeWorkbook({ Profil: profile({ code }) }), { code: null }, period());
+      expect(parsed.identified).toBe(identified);
+      expect(parsed.findings.filter((f) => f.tab === 'Profil').map((f) => f.code)).toEqual(findings);
+    });
+  }
+
+  it("asks for the office's own code when there is none to compare", () => {
+    const parsed = readOffice(officeWorkbook({ Profil: profile({ code: undefined }) }), { code: null }, period());
+    expect(parsed.findings[0]?.message).toMatch(/Isi Kode Satker dengan kode satker Anda, misalnya 3573/);
+  });
+});
+
 describe('office identity', () => {
   const cases: { name: string; input: Tweaks; expected: { status: OfficeResult['status']; findings: string[][] } }[] = [
     {
@@ -169,6 +222,55 @@ describe('office identity', () => {
       name: 'Tahun typed as text with spaces',
       input: { Profil: profile({ year: ' 2025 ' }) },
       expected: { status: 'scored', findings: [] },
+    },
+    // SPEC §3 v2: a blank or unreadable Kode Satker or Tahun does not equal the registry's: unscored.
+    {
+      name: 'Kode Satker blank',
+      input: { Profil: profile({ code: undefined }) },
+      expected: { status: 'unscored', findings: [['office-code-mismatch', 'Profil!B1', 'error']] },
+    },
+    {
+      name: 'Kode Satker a dash (blank, SPEC §2)',
+      input: { Profil: profile({ code: '-' }) },
+      expected: { status: 'unscored', findings: [['office-code-mismatch', 'Profil!B1', 'error']] },
+    },
+    {
+      name: 'Kode Satker a formula error',
+      input: { Profil: profile({ code: '#REF!' }) },
+      expected: { status: 'unscored', findings: [['office-code-mismatch', 'Profil!B1', 'error']] },
+    },
+    {
+      name: 'Tahun blank',
+      input: { Profil: profile({ year: '  ' }) },
+      expected: { status: 'unscored', findings: [['year-mismatch', 'Profil!B3', 'error']] },
+    },
+    {
+      name: 'no Kode Satker row',
+      input: {
+        Profil: {
+          rows: [
+            ['Nama Satker', 'Bawaslu Kota Malang'],
+            ['Tahun', 2025],
+          ],
+        },
+      },
+      expected: { status: 'unscored', findings: [['office-code-mismatch', 'Profil!A1', 'error']] },
+    },
+    {
+      name: 'no Profil tab',
+      input: { Profil: null },
+      expected: {
+        status: 'unscored',
+        findings: [
+          ['office-code-mismatch', 'Profil!A1', 'error'],
+          ['year-mismatch', 'Profil!A1', 'error'],
+        ],
+      },
+    },
+    {
+      name: 'Nama Satker blank is a missing value, not an identity question',
+      input: { Profil: profile({ name: undefined }) },
+      expected: { status: 'scored', findings: [['missing-value', 'Profil!B2', 'error']] },
     },
   ];
   for (const { name, input, expected } of cases) {
