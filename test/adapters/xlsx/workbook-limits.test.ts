@@ -1,0 +1,153 @@
+import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readXlsxBuffer, readXlsxWorkbook } from '../../../functions/adapters/xlsx/read-workbook.js';
+import { UnreadableWorkbookError } from '../../../functions/adapters/xlsx/unreadable-workbook-error.js';
+import {
+  DEFAULT_WORKBOOK_LIMITS,
+  WorkbookTooLargeError,
+  tooLargeFinding,
+  type WorkbookLimits,
+} from '../../../functions/core/workbook-limits.js';
+import {
+  hugeTabEntries,
+  repeatedOdsEntries,
+  writeZip,
+  xlsxEntries,
+  zipBombEntries,
+} from '../../fakes/oversized-workbooks.js';
+
+/**
+ * docs/SPEC.md §8 limits: 50 MB unpacked, 5 000 rows and 200 columns per tab. The files are generated here,
+ * in a temporary folder; the bomb and the huge tab are the ones `npm run bench` runs a province with.
+ */
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'monev-limits-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const MIB = 2 ** 20;
+
+async function written(name: string, entries: Parameters<typeof writeZip>[1]): Promise<string> {
+  const path = join(dir, name);
+  await writeZip(path, entries);
+  return path;
+}
+
+describe('workbooks past the limits are refused before they cost memory', () => {
+  const cases: {
+    name: string;
+    file: () => Promise<string>;
+    limits?: WorkbookLimits;
+    excess: WorkbookTooLargeError['excess'];
+  }[] = [
+    {
+      name: 'a zip bomb: 400 MB unpacked, refused from its central directory',
+      file: () => written('bomb.xlsx', zipBombEntries(400 * MIB)),
+      excess: { measure: 'unpacked', bytes: expect.any(Number) as number, limit: 50 * MIB },
+    },
+    {
+      name: 'a zip that declares 1 KB but inflates to 60 MB: inflation stops at the declaration',
+      file: () => written('liar.xlsx', zipBombEntries(60 * MIB, 1024)),
+      excess: { measure: 'unpacked', bytes: 1025, limit: 50 * MIB },
+    },
+    {
+      name: 'a tab of 100 000 rows',
+      file: () => written('rows.xlsx', hugeTabEntries(100_000)),
+      excess: { measure: 'rows', tab: 'IKU', limit: 5000 },
+    },
+    {
+      name: 'a tab of 5 001 rows',
+      file: () => written('rows-5001.xlsx', hugeTabEntries(5001, 2)),
+      excess: { measure: 'rows', tab: 'IKU', limit: 5000 },
+    },
+    {
+      name: 'a tab of 201 columns',
+      file: () => written('columns.xlsx', hugeTabEntries(3, 201)),
+      excess: { measure: 'columns', tab: 'IKU', limit: 200 },
+    },
+    {
+      name: 'lower limits from the settings',
+      file: () => written('small-limits.xlsx', hugeTabEntries(11, 2)),
+      limits: { ...DEFAULT_WORKBOOK_LIMITS, maxRows: 10 },
+      excess: { measure: 'rows', tab: 'IKU', limit: 10 },
+    },
+  ];
+
+  for (const { name, file, limits, excess } of cases) {
+    it(name, async () => {
+      const read = readXlsxWorkbook(await file(), limits);
+      await expect(read).rejects.toBeInstanceOf(WorkbookTooLargeError);
+      await expect(read).rejects.toMatchObject({ excess });
+    });
+  }
+
+  it('reads a tab of exactly 5 000 rows and 200 columns', async () => {
+    const lastRow = '<row r="5000"><c r="A5000"><v>5000</v></c><c r="GR5000"><v>200</v></c></row>';
+    const rows = Array.from({ length: 4999 }, (_, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>${r + 1}</v></c></row>`);
+    const path = await written('at-limit.xlsx', xlsxEntries([{ name: 'IKU', sheetData: rows.join('') + lastRow }]));
+    const iku = (await readXlsxWorkbook(path)).sheets[0];
+    expect(iku?.rows).toHaveLength(5000);
+    expect(iku?.rows[4999]?.[199]).toEqual({ value: 200, format: 'number' });
+  });
+
+  it('refuses a file larger than the unpacked limit without reading it', async () => {
+    const path = join(dir, 'sparse.xlsx');
+    await writeFile(path, 'PK');
+    await truncate(path, 2 * MIB);
+    const read = readXlsxWorkbook(path, { ...DEFAULT_WORKBOOK_LIMITS, maxUnpackedBytes: MIB });
+    await expect(read).rejects.toMatchObject({ excess: { measure: 'unpacked', bytes: 2 * MIB, limit: MIB } });
+  });
+
+  it('caps an OpenDocument row repeated a million times instead of expanding it', async () => {
+    // Lower limits keep the test quick; with the defaults the same file stops at 5 001 × 201 cells.
+    const limits = { ...DEFAULT_WORKBOOK_LIMITS, maxRows: 100, maxColumns: 20 };
+    const read = readXlsxWorkbook(await written('repeat.ods', repeatedOdsEntries(1_000_000, 16_000)), limits);
+    await expect(read).rejects.toMatchObject({ excess: { measure: 'rows', tab: 'IKU', limit: 100 } });
+  });
+
+  it('reads an OpenDocument repetition within the limits', async () => {
+    const workbook = await readXlsxWorkbook(await written('repeat-small.ods', repeatedOdsEntries(3, 4)));
+    expect(workbook.sheets[0]?.rows.map((row) => row?.length)).toEqual([4, 4, 4]);
+  });
+
+  it('refuses a zip that is not an archive it can trust (broken central directory) as unreadable', async () => {
+    const bytes = new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array<number>(18).fill(0xff)]);
+    await expect(readXlsxBuffer(bytes)).rejects.toBeInstanceOf(UnreadableWorkbookError);
+  });
+});
+
+describe('workbook-too-large finding', () => {
+  const cases: { name: string; excess: WorkbookTooLargeError['excess']; cell: string; message: RegExp }[] = [
+    {
+      name: 'unpacked size',
+      excess: { measure: 'unpacked', bytes: 400 * MIB, limit: 50 * MIB },
+      cell: 'Profil!A1',
+      message:
+        /^File "satker\/3573\.xlsx" terlalu besar: isinya 400 MB setelah dibuka, melebihi batas 50 MB\. .*tidak dinilai.*Hapus gambar/,
+    },
+    {
+      name: 'rows',
+      excess: { measure: 'rows', tab: 'Rencana Aksi', limit: 5000 },
+      cell: "'Rencana Aksi'!A1",
+      message: /^Tab "Rencana Aksi" .* lebih dari 5\.000 baris.*tidak dinilai.*Hapus baris/,
+    },
+    {
+      name: 'columns',
+      excess: { measure: 'columns', tab: 'IKU', limit: 200 },
+      cell: 'IKU!A1',
+      message: /lebih dari 200 kolom.*Hapus kolom/,
+    },
+  ];
+  for (const { name, excess, cell, message } of cases) {
+    it(name, () => {
+      const f = tooLargeFinding('satker/3573.xlsx', excess);
+      expect(f).toMatchObject({ code: 'workbook-too-large', level: 'error', cell });
+      expect(f.message).toMatch(message);
+    });
+  }
+});
