@@ -10,14 +10,15 @@ import { benchColdStart, coldStartModes } from './sections/cold-start.js';
 import { benchCycle, benchScoring } from './sections/cycle.js';
 import { benchGoogle } from './sections/google.js';
 import { benchPdf } from './sections/pdf.js';
+import { benchReading } from './sections/reading.js';
 import { reportDocuments } from './sections/report-documents.js';
 
 /**
- * `npm run bench [-- --quick] [-- --only pdf,cycle,scoring,google,cold-start]`: measures how close
+ * `npm run bench [-- --quick] [-- --only pdf,cycle,scoring,google,cold-start,reading]`: measures how close
  * monev runs to the limits of Chromium and of the Sheets quota, each figure next to its baseline in
  * the same run, and writes the results into BENCHMARKS.md (a full run) or only prints them (--quick).
  */
-const SECTIONS: readonly SectionName[] = ['pdf', 'cycle', 'scoring', 'google', 'cold-start'];
+const SECTIONS: readonly SectionName[] = ['pdf', 'cycle', 'scoring', 'google', 'cold-start', 'reading'];
 
 const { values } = parseArgs({
   options: {
@@ -51,6 +52,7 @@ const plan = quick
       ],
       googleReps: 1,
       coldReps: 2,
+      readingReps: 1,
     }
   : {
       pdfDocuments: Infinity,
@@ -65,6 +67,7 @@ const plan = quick
       ],
       googleReps: 3,
       coldReps: 10,
+      readingReps: 3,
     };
 // Google's quota is 60 a minute; the window is shrunk 15× (30× in a quick run) so a run takes seconds.
 // Shrinking it further makes the fake's and the client's scheduling jitter (tens of ms) a visible
@@ -155,6 +158,11 @@ results.sections.coldStart = await section('cold-start', async () => {
   } finally {
     await close();
   }
+});
+
+results.sections.reading = await section('reading', async () => {
+  const sample = await cachedSample(552, log);
+  return benchReading(sample.dataDir, sample38.dataDir, { repetitions: plan.readingReps, log });
 });
 
 results.loadAfter = load1();

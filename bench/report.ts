@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { repoRoot } from './lib/child.js';
 import type { Spread } from './lib/stats.js';
 import type { BenchResults } from './results.js';
+import type { ReadingResult } from './sections/reading.js';
 import { FLOOR, JSREPORT, LAUNCH, MONEV, floorPerDocument, type PdfBenchResult } from './sections/pdf.js';
 
 /**
@@ -118,7 +119,35 @@ export function renderResults(results: BenchResults): string {
       '',
     );
   }
+  if (sections.reading) lines.push(...readingDetails(sections.reading));
   return lines.join('\n');
+}
+
+function readingDetails(r: ReadingResult): string[] {
+  const files = r.libraries[0]?.fixtures.map((f) => f.file) ?? [];
+  return [
+    '### 8. Reading workbooks: library and memory bound',
+    '',
+    `Reading all ${r.sampleOffices} office workbooks of the 552-office sample from memory, one after another (median of ${r.libraries[0]?.sampleMs.runs ?? 0} after a warm-up), ` +
+      'and the fixtures of test/fixtures/workbooks/ (five probe cells: text, number, percent, NIP).',
+    '',
+    `| library | version | install size (with dependencies) | ${r.sampleOffices} workbooks (min · median · max) | per workbook | ${files.join(' | ')} |`,
+    `|---|---|---|---|---|${files.map(() => '---|').join('')}`,
+    ...r.libraries.map(
+      (lib) =>
+        `| ${lib.name} | ${lib.version} | ${mib(lib.installBytes)} | ${triple(lib.sampleMs, seconds)} | ${ms(lib.sampleMs.median / r.sampleOffices)} | ${lib.fixtures.map((f) => f.outcome).join(' | ')} |`,
+    ),
+    '',
+    `Memory bound (target: peak RSS of the process tree under ${mib(r.limitBytes)}):`,
+    '',
+    '| run | wall time | peak RSS | under the bound | exit | outcome |',
+    '|---|---|---|---|---|---|',
+    ...r.memory.map(
+      (m) =>
+        `| ${m.name} | ${seconds(m.wallMs)} | ${mib(m.peakRssBytes)} | ${m.peakRssBytes < r.limitBytes ? 'yes' : '**no**'} | ${m.exitCode} | ${m.outcome} |`,
+    ),
+    '',
+  ];
 }
 
 function summaryRows(results: BenchResults): string[] {

@@ -3,8 +3,9 @@ import type { ColdStartResult } from './sections/cold-start.js';
 import type { CycleResult, ScoringResult } from './sections/cycle.js';
 import type { GoogleResult } from './sections/google.js';
 import type { PdfBenchResult } from './sections/pdf.js';
+import type { ReadingResult } from './sections/reading.js';
 
-export type SectionName = 'pdf' | 'cycle' | 'scoring' | 'google' | 'cold-start';
+export type SectionName = 'pdf' | 'cycle' | 'scoring' | 'google' | 'cold-start' | 'reading';
 
 /** Everything one bench run measured; written as JSON and rendered into BENCHMARKS.md. */
 export interface BenchResults {
@@ -23,5 +24,6 @@ export interface BenchResults {
     scoring?: (ScoringResult & { generatedMs: number | null })[];
     google?: GoogleResult;
     coldStart?: ColdStartResult[];
+    reading?: ReadingResult;
   };
 }
