@@ -24,6 +24,8 @@ export interface MailDeps {
   readonly mailer: Mailer;
   /** Send again even when the log says the same report was sent. */
   readonly resend: boolean;
+  /** A link to an office's own spreadsheet from its Sumber (live mode); absent locally, where Sumber is a file path. */
+  readonly officeLink?: (source: string) => string | null;
 }
 
 export const PROVINCE_CODE = 'rekap';
@@ -130,6 +132,10 @@ export async function deliverReports(
     readonly provinceEmails: readonly string[];
     readonly reports: readonly RenderedReport[];
     readonly history: readonly SheetRecord[];
+    /** Offices ranked in the province ("dari N"); defaults to the scored offices of `offices`. */
+    readonly rankedOffices?: number;
+    readonly repairDeadline?: string | null;
+    readonly contact?: string | null;
   },
 ): Promise<Pick<PublishOutcome, 'sent' | 'unchanged' | 'failedSends' | 'noRecipients' | 'log'>> {
   const { period } = input;
@@ -145,6 +151,8 @@ export async function deliverReports(
       .map((row) => `${String(row.Kode)}|${String(row.Sidik)}`),
   );
   const emails = new Map(input.registry.map((office) => [office.code, office.emails]));
+  const sources = new Map(input.registry.map((office) => [office.code, office.source]));
+  const rankedOffices = input.rankedOffices ?? input.offices.filter((office) => office.status === 'scored').length;
   const results = new Map(input.offices.map((office) => [office.code, office]));
   const log: Omit<LogEntry, 'run' | 'time'>[] = [];
   const noRecipients: string[] = [];
@@ -169,7 +177,15 @@ export async function deliverReports(
       unchanged++;
       continue;
     }
-    const model = office ? officeMailModel(office, period) : provinceMailModel(input.offices, period);
+    const source = sources.get(report.code) ?? null;
+    const model = office
+      ? officeMailModel(office, period, {
+          rankedOffices,
+          repairDeadline: input.repairDeadline,
+          contact: input.contact,
+          sheetLink: source === null ? null : (deps.officeLink?.(source) ?? null),
+        })
+      : provinceMailModel(input.offices, period, { repairDeadline: input.repairDeadline });
     try {
       const receipt = await deps.mailer.send({
         to: [...to],

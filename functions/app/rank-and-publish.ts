@@ -1,4 +1,4 @@
-import { previousPeriod, type Period } from '../core/period.js';
+import { parsePeriod, previousPeriod, type Period } from '../core/period.js';
 import type { RekapInputs, RegistryOffice } from '../core/rekap-reader.js';
 import { resultsDocument } from '../core/results-document.js';
 import { rankProvince, type OfficeResult } from '../core/scoring/office.js';
@@ -87,6 +87,10 @@ export async function rankAndPublish(deps: PublishDeps, cycle: ScoredCycle): Pro
       weights: rekap.weights,
       rekapFindings: rekap.findings,
       rankedOffices: provinceRanks?.ranks.size,
+      repairDeadline: rekap.repairDeadline,
+      contact: rekap.contact,
+      maxMentees: rekap.maxMentees,
+      history: indexHistory(history.summary, period),
     });
     let delivery: Pick<PublishOutcome, 'sent' | 'unchanged' | 'failedSends' | 'noRecipients' | 'log'> = {
       sent: 0,
@@ -106,6 +110,9 @@ export async function rankAndPublish(deps: PublishDeps, cycle: ScoredCycle): Pro
           provinceEmails: rekap.provinceEmails,
           reports: rendered.reports,
           history: history.log,
+          rankedOffices: provinceRanks?.ranks.size,
+          repairDeadline: rekap.repairDeadline,
+          contact: rekap.contact,
         },
       );
     }
@@ -129,6 +136,25 @@ export async function rankAndPublish(deps: PublishDeps, cycle: ScoredCycle): Pro
 
 export function runId(now: Date): string {
   return `run-${now.toISOString().replace(/[-:]/g, '').slice(0, 15)}`;
+}
+
+/**
+ * Each office's index in the earlier periods of the same year and before, from the Rekap rows, oldest
+ * first: the trend its report charts. Periods after this one (a rerun of an old period) are left out.
+ */
+function indexHistory(
+  summary: readonly SheetRecord[],
+  period: Period,
+): Map<string, { period: string; index: number }[]> {
+  const history = new Map<string, { period: string; index: number }[]>();
+  for (const row of summary) {
+    const id = typeof row.Periode === 'string' ? parsePeriod(row.Periode) : null;
+    if (!id || typeof row.Indeks !== 'number' || id.year * 4 + id.quarter >= period.year * 4 + period.quarter) continue;
+    const code = String(row.Kode);
+    history.set(code, [...(history.get(code) ?? []), { period: id.id, index: row.Indeks }]);
+  }
+  for (const entries of history.values()) entries.sort((a, b) => (a.period < b.period ? -1 : 1));
+  return history;
 }
 
 /** The index each office had in the period before, from the Rekap rows of earlier runs. */

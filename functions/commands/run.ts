@@ -14,6 +14,7 @@ import { createMailer } from '../adapters/mail/create-mailer.js';
 import { ChromiumPdfRenderer } from '../adapters/pdf/chromium-renderer.js';
 import { DriveReportStore } from '../adapters/google/drive-report-store.js';
 import { GmailMailer } from '../adapters/google/gmail-mailer.js';
+import { spreadsheetId, spreadsheetLink } from '../adapters/google/spreadsheet-ref.js';
 import { GoogleServices } from '../adapters/google/google-services.js';
 import { googleMode, type GoogleMode } from '../adapters/google/google-mode.js';
 import { parseConfig } from '../config.js';
@@ -88,7 +89,19 @@ export async function runCommand(
           if (event.kind === 'sending' || event.kind === 'writing') closeRenderer().catch(() => undefined);
         },
         reports: renderer ? { renderer, templates: handlebarsTemplates, store: adapters.store } : undefined,
-        mail: mailer ? { mailer, resend: args.resend } : undefined,
+        mail: mailer
+          ? {
+              mailer,
+              resend: args.resend,
+              // Live mode: Sumber names the office's spreadsheet, and its e-mail links it.
+              officeLink: google
+                ? (source) => {
+                    const id = spreadsheetId(source);
+                    return id === null ? null : spreadsheetLink(id);
+                  }
+                : undefined,
+            }
+          : undefined,
         logInternalError: (context, error) =>
           io.err(`Kesalahan internal saat ${context}: ${error instanceof Error ? error.message : String(error)}`),
         // Google answers one request at a time per office; the scheduler caps what is in flight.

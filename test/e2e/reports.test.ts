@@ -52,8 +52,17 @@ interface OfficeJson {
   status: 'scored' | 'unscored';
   scores: { index: number | null };
   predicate: string | null;
-  findings: { cell: string; level: string; code: string; message: string }[];
+  rank: number | null;
+  peers: { area: string; office: string }[];
+  findings: { cell: string; level: string; code: string; message: string; gain: number | null }[];
 }
+
+/** Offices of the sample that carry one kind of mistake (functions/sample/mistakes.ts). */
+const MISSING_COLUMN_OFFICE = SAMPLE_MISTAKES.find((m) => m.kind === 'missing-column')?.office ?? '3510';
+const UNREADABLE_OFFICE = SAMPLE_MISTAKES.find((m) => m.kind === 'unreadable')?.office ?? '3517';
+/** Pengaturan of the sample rekap (functions/sample/generate.ts). */
+const DEADLINE = '15 Oktober 2025';
+const CONTACT = 'Tim Monev Bawaslu Provinsi Jawa Timur';
 
 let root: string;
 let data: string;
@@ -213,10 +222,106 @@ describe('monev run with PDF reports and the default outbox', () => {
     expect(unscored).toHaveLength(1);
     for (const o of unscored) {
       const reason = o.findings.find((f) => f.level === 'error');
-      expect(text).toContain(squash(o.name));
+      expect(text).toContain(squash(o.name.replace(/^Bawaslu /, '')));
       expect(text).toContain(squash(reason?.message ?? '?'));
     }
     expect(flat(pdf.pages[0] ?? '')).toContain(`Halaman 1 dari ${pdf.pageCount}`);
+  });
+
+  it('page 1 of an office report leads with its largest gain, the deadline and whom to ask', async () => {
+    const o = office(REPORT_OFFICE);
+    const best = Math.max(...o.findings.map((f) => f.gain ?? 0));
+    expect(best).toBeGreaterThan(0);
+    const page1 = flat((await pdfText(REPORT_OFFICE)).pages[0] ?? '');
+    expect(page1).toContain('Yang paling menaikkan indeks');
+    expect(page1).toContain(`+${idScore(best)} poin`);
+    expect(page1).toContain(`Batas perbaikan: ${DEADLINE}`);
+    expect(page1).toContain(CONTACT);
+    // The rank card says "dari N" under the number, not on a line of its own.
+    expect(page1).toMatch(/Peringkat \d+ dari 37 satker yang dinilai/i);
+  });
+
+  it('an unreadable NIP is a data problem, never a named person’s poor score', async () => {
+    const iki = sheetTable(await loadWorkbook(join(data, 'satker', `${REPORT_OFFICE}.xlsx`)), 'IKI');
+    const broken = iki.rows.filter((row) => typeof valueOf(row.cell('NIP')) === 'number');
+    expect(broken.length).toBeGreaterThan(0);
+    const names = new Set(broken.map((row) => String(valueOf(row.cell('Nama')))));
+    // A person with another, readable NIP row would still be listed under that NIP; the sample has none.
+    const readable = new Set(
+      iki.rows
+        .filter((row) => typeof valueOf(row.cell('NIP')) !== 'number')
+        .map((row) => String(valueOf(row.cell('Nama')))),
+    );
+    const text = flat((await pdfText(REPORT_OFFICE)).text);
+    expect(text).toContain(`${broken.length} baris IKI dengan NIP tidak terbaca`);
+    for (const name of names) if (!readable.has(name)) expect(text).not.toContain(name);
+    expect(text).not.toContain('NIP tidak terbaca Sangat Kurang');
+  });
+
+  it('says nothing about evidence when Rencana Aksi cannot be read, and says why its component is 0', async () => {
+    const text = flat((await pdfText(MISSING_COLUMN_OFFICE)).text);
+    expect(text).not.toContain('Semua realisasi disertai bukti dukung');
+    expect(text).toContain('Bukti dukung belum dapat diperiksa');
+    expect(text).toContain('0 karena kolom wajib di tab Rencana Aksi tidak lengkap');
+    expect(text).toContain('Semua bidang dinilai 0 karena');
+  });
+
+  it('the unscored report states its reason once, what to do, the deadline and the contact', async () => {
+    const o = office(UNREADABLE_OFFICE);
+    const reason = o.findings.find((f) => f.code === 'unreadable-workbook');
+    const text = flat((await pdfText(UNREADABLE_OFFICE)).text);
+    expect(text.split(flat(reason?.message ?? '?')).length - 1).toBe(1);
+    expect(text).toContain('Yang perlu dilakukan');
+    expect(text).toContain(DEADLINE);
+    expect(text).not.toContain('dihitung 0 sampai diperbaiki');
+  });
+
+  it('the recap opens with the follow-up list, keeps the unscored office in the ranking and shows ties', async () => {
+    const pdf = await extractPdfText(new Uint8Array(await readFile(join(out, 'laporan', `rekap-${PERIOD}.pdf`))));
+    const text = flat(pdf.text);
+    const followUp = text.indexOf('Perlu ditindaklanjuti');
+    const ranking = text.indexOf('Peringkat satker');
+    expect(followUp).toBeGreaterThan(-1);
+    expect(ranking).toBeGreaterThan(followUp);
+    const list = text.slice(followUp, ranking);
+    const short = (o: OfficeJson) => o.name.replace(/^Bawaslu /, '');
+    for (const o of offices.filter((x) => x.status === 'unscored')) {
+      expect(list).toContain(short(o));
+      expect(text.slice(ranking)).toContain(`${short(o)} (tidak dinilai)`);
+    }
+    for (const o of offices.filter((x) => x.status === 'scored' && x.findings.some((f) => f.level === 'error')))
+      expect(list).toContain(short(o));
+    expect(list).toContain('Lima indeks terendah');
+    // Equal indexes share their positions ("1–2"), whatever the order by code.
+    const byIndex = new Map<number, number[]>();
+    for (const o of offices)
+      if (o.rank !== null && o.scores.index !== null)
+        byIndex.set(o.scores.index, [...(byIndex.get(o.scores.index) ?? []), o.rank]);
+    const tie = [...byIndex.values()].find((ranks) => ranks.length > 1);
+    if (tie) expect(text).toContain(`${Math.min(...tie)}–${Math.max(...tie)}`);
+  });
+
+  it('mentors carry at most Maks Binaan requests, and the recap says so', async () => {
+    const load = new Map<string, number>();
+    for (const o of offices) for (const peer of o.peers) load.set(peer.office, (load.get(peer.office) ?? 0) + 1);
+    expect(Math.max(...load.values())).toBeLessThanOrEqual(3);
+    const pdf = await extractPdfText(new Uint8Array(await readFile(join(out, 'laporan', `rekap-${PERIOD}.pdf`))));
+    expect(flat(pdf.text)).toContain('paling banyak 3 permintaan (Maks Binaan)');
+  });
+
+  it('the e-mail gives the rank out of N, the largest gain, the deadline and the contact, numbers as in the PDF', async () => {
+    const o = office(REPORT_OFFICE);
+    let mail: ParsedMail | undefined;
+    for (const file of await outbox()) {
+      const parsed = await simpleParser(await readFile(join(out, 'outbox', file)));
+      if (parsed.attachments[0]?.filename === `${REPORT_OFFICE}-${PERIOD}.pdf`) mail = parsed;
+    }
+    const body = flat(mail?.text ?? '');
+    expect(mail?.subject).toContain(`indeks ${idScore(o.scores.index as number)}`);
+    expect(body).toContain(`peringkat ${o.rank} dari 37 satker`);
+    expect(body).toContain(`+${idScore(Math.max(...o.findings.map((f) => f.gain ?? 0)))} poin`);
+    expect(body).toContain(`Batas perbaikan: ${DEADLINE}`);
+    expect(body).toContain(CONTACT);
   });
 
   it('prints sheet text as text: the hostile activity appears literally and nothing was fetched', async () => {

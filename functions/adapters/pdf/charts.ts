@@ -12,8 +12,11 @@ const TEXT_COLOR = '#1f2328';
 const AXIS_COLOR = '#8c959f';
 const SERIES_COLORS = ['#b3261e', '#1f5f99', '#2e7d32', '#8e6c00'];
 const NULL_CELL_COLOR = '#e3e5e8';
-/** Red → yellow → green, read as "far from / close to the target" by people who print in colour. */
-const SCORE_GRADIENT = ['#d73027', '#fee08b', '#1a9850'];
+/**
+ * Light yellow → green → blue (ColorBrewer YlGnBu, light half): the lightness alone orders the scores, so
+ * readers with red–green colour blindness and grey-scale prints read it too; dark text stays legible.
+ */
+const SCORE_GRADIENT = ['#ffffd9', '#c7e9b4', '#7fcdbb', '#41b6c4'];
 
 export interface RadarChartInput {
   /** The axis names, e.g. the eight assessment areas. */
@@ -26,6 +29,8 @@ export interface RadarChartInput {
   series: { name: string; values: (number | null)[] }[];
   /** Top of every axis; scores are percentages. */
   max?: number;
+  /** False when the page prints its own legend (long office names overlapped the chart's). */
+  legend?: boolean;
   width?: number;
   height?: number;
 }
@@ -90,7 +95,12 @@ export function radarChartSvg(input: RadarChartInput): string {
   const width = input.width ?? 520;
   const height = input.height ?? 420;
   return renderSvg(width, height, {
-    legend: { bottom: 0, data: input.series.map((s) => s.name), textStyle: { color: TEXT_COLOR } },
+    legend: {
+      show: input.legend ?? true,
+      bottom: 0,
+      data: input.series.map((s) => s.name),
+      textStyle: { color: TEXT_COLOR },
+    },
     radar: {
       radius: '62%',
       center: ['50%', '48%'],
@@ -119,7 +129,8 @@ export function radarChartSvg(input: RadarChartInput): string {
 
 export function heatmapSvg(input: HeatmapInput): string {
   const cellHeight = 18;
-  const top = 56;
+  // Room for area names of up to three lines above the columns.
+  const top = 64;
   const width = input.width ?? 680;
   const height = input.height ?? top + input.rows.length * cellHeight + 12;
   const left = 170;
@@ -144,7 +155,7 @@ export function heatmapSvg(input: HeatmapInput): string {
       data: input.columns,
       axisTick: { show: false },
       axisLine: { show: false },
-      axisLabel: { interval: 0, fontSize: 10, width: cellWidth - 4, overflow: 'break', color: TEXT_COLOR },
+      axisLabel: { interval: 0, fontSize: 9, width: cellWidth - 2, overflow: 'break', color: TEXT_COLOR },
     },
     // A category y axis runs bottom-up; inverse it so the first row is printed on top.
     yAxis: {

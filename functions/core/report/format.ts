@@ -1,4 +1,4 @@
-import { formatId } from '../numbers.js';
+import { formatId, roundHalfAway } from '../numbers.js';
 
 /** Display helpers for reports and e-mails: Indonesian numbers, dashes for nothing. */
 
@@ -23,10 +23,15 @@ export function fixedId(value: number, digits: number): string {
   return formatter.format(value);
 }
 
+/**
+ * A change of score to two decimals like the scores it compares ("+0,34", "−1,20"); a change that rounds
+ * to nothing is "0,00", without a sign.
+ */
 export function signed(value: number | null): string {
   if (value === null) return '–';
-  const text = formatId(Math.abs(value));
-  return value > 0 ? `+${text}` : value < 0 ? `−${text}` : '±0';
+  const rounded = roundHalfAway(value, 2);
+  const text = fixedId(Math.abs(rounded), 2);
+  return rounded > 0 ? `+${text}` : rounded < 0 ? `−${text}` : text;
 }
 
 /** A CSS class for a 0–100 score, shared by tables and the heatmap legend. */
@@ -49,4 +54,9 @@ const DATE_FORMAT = new Intl.DateTimeFormat('id-ID', {
 /** "28 November 2026". */
 export function longDate(date: Date): string {
   return DATE_FORMAT.format(date);
+}
+
+/** "15 Oktober 2025" for an ISO date ("2025-10-15"), the day as written whatever the time zone. */
+export function isoDateLong(iso: string): string {
+  return DATE_FORMAT.format(new Date(`${iso}T12:00:00+07:00`));
 }

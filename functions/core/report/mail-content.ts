@@ -1,30 +1,55 @@
-import { formatId } from '../numbers.js';
 import { periodLabel, type Period } from '../period.js';
 import type { OfficeResult } from '../scoring/office.js';
 import { PREDICATE_LABELS } from '../scoring/province.js';
+import { isoDateLong, score } from './format.js';
+import { largestGains } from './report-text.js';
 
 /**
  * The e-mail that carries a report: the subject names office, period, index and predicate; the body
- * summarises and lists what to fix first. Plain text here; the HTML part renders the same model.
+ * says where the office stands, what raises its index most, by when and whom to ask. Numbers are written
+ * as in the PDF (two decimals). Plain text here; the HTML part renders the same model.
  */
 const FIX_LIMIT = 10;
 
-export function officeMailModel(office: OfficeResult, period: Period) {
+export interface MailContext {
+  /** Offices ranked in the province ("peringkat 5 dari 37"). */
+  readonly rankedOffices: number;
+  readonly repairDeadline?: string | null;
+  readonly contact?: string | null;
+  /** The office's own spreadsheet, in live mode. */
+  readonly sheetLink?: string | null;
+}
+
+export function officeMailModel(office: OfficeResult, period: Period, context: MailContext) {
   const errors = office.findings.filter((f) => f.level === 'error');
   const warnings = office.findings.filter((f) => f.level === 'warning');
-  const index = office.scores.index === null ? null : formatId(office.scores.index);
+  const index = office.scores.index === null ? null : score(office.scores.index);
   const verdict = office.predicate ? `${office.predicate} ${PREDICATE_LABELS[office.predicate]}` : 'tidak dinilai';
+  const atRisk = office.outlook.filter((row) => row.atRisk);
+  const rank = office.rank === null ? '' : `, peringkat ${office.rank} dari ${context.rankedOffices} satker`;
   return {
     subject: `Monev ${periodLabel(period)} — ${office.name}: ${index === null ? verdict : `indeks ${index} (${verdict})`}`,
     greeting: `Yth. Pimpinan dan operator ${office.name},`,
     lead:
       office.status === 'scored'
-        ? `Berikut hasil monitoring dan evaluasi kinerja kelembagaan ${periodLabel(period)}: indeks ${index ?? '–'}, predikat ${verdict}${office.rank === null ? '' : `, peringkat ${office.rank}`}.`
-        : `Workbook satker belum dapat dinilai untuk ${periodLabel(period)}. Alasannya tercantum di bawah; setelah diperbaiki, penilaian berikutnya akan memasukkan satker ini.`,
-    counts: `${errors.length} error dan ${warnings.length} peringatan ditemukan pada workbook.`,
+        ? `Berikut hasil monitoring dan evaluasi kinerja kelembagaan ${periodLabel(period)}: indeks ${index ?? '–'}, predikat ${verdict}${rank}.`
+        : `Data satker belum dapat dinilai untuk ${periodLabel(period)}. Alasannya tercantum di bawah; setelah diperbaiki, penilaian berikutnya akan memasukkan satker ini.`,
+    counts: `${errors.length} kesalahan dan ${warnings.length} peringatan ditemukan pada data satker.`,
+    gains: largestGains(office).map((g) => ({ gain: g.gain, action: g.action })),
+    outlook:
+      atRisk.length === 0
+        ? null
+        : `Peringatan dini: bila laju sejauh ini berlanjut, ${atRisk.length} IKU tidak mencapai target akhir tahun (${atRisk
+            .slice(0, 5)
+            .map((row) => `${row.code} ${score(row.projected)}%`)
+            .join(', ')}${atRisk.length > 5 ? ', …' : ''}).`,
+    deadline: context.repairDeadline ? `Batas perbaikan: ${isoDateLong(context.repairDeadline)}.` : null,
+    contact: context.contact ? `Bila ada pertanyaan, hubungi ${context.contact}.` : null,
+    link: context.sheetLink ?? null,
     fixes: errors.slice(0, FIX_LIMIT).map((f) => ({ cell: f.cell, message: f.message })),
     moreFixes: Math.max(0, errors.length - FIX_LIMIT),
-    closing: 'Laporan lengkap terlampir (PDF). Daftar seluruh temuan ada di tab Hasil Validasi pada workbook satker.',
+    closing:
+      'Laporan lengkap terlampir (PDF). Daftar seluruh temuan ada di tab Hasil Validasi pada spreadsheet satker.',
     signature: 'Tim Monev Bawaslu Provinsi Jawa Timur',
   };
 }
@@ -33,32 +58,52 @@ export type OfficeMailModel = ReturnType<typeof officeMailModel>;
 
 export function officeMailText(model: OfficeMailModel): string {
   const lines = [model.greeting, '', model.lead, model.counts];
-  if (model.fixes.length > 0) {
-    lines.push('', 'Yang perlu diperbaiki lebih dulu:');
-    for (const fix of model.fixes) lines.push(`- ${fix.cell}: ${fix.message}`);
-    if (model.moreFixes > 0) lines.push(`- … dan ${model.moreFixes} error lain.`);
+  if (model.gains.length > 0) {
+    lines.push('', 'Yang paling menaikkan indeks:');
+    for (const g of model.gains) lines.push(`- ${g.gain} ${g.action}`);
   }
+  if (model.outlook) lines.push('', model.outlook);
+  if (model.fixes.length > 0) {
+    lines.push('', 'Kesalahan yang perlu diperbaiki:');
+    for (const fix of model.fixes) lines.push(`- ${fix.cell}: ${fix.message}`);
+    if (model.moreFixes > 0) lines.push(`- … dan ${model.moreFixes} kesalahan lain.`);
+  }
+  const after = [model.deadline, model.contact, model.link ? `Spreadsheet satker: ${model.link}` : null].filter(
+    (line): line is string => line !== null,
+  );
+  if (after.length > 0) lines.push('', ...after);
   lines.push('', model.closing, '', model.signature);
   return lines.join('\n');
 }
 
-export function provinceMailModel(offices: readonly OfficeResult[], period: Period) {
+export function provinceMailModel(
+  offices: readonly OfficeResult[],
+  period: Period,
+  context: Pick<MailContext, 'repairDeadline'> = {},
+): OfficeMailModel {
   const scored = offices.filter((o) => o.status === 'scored');
   const top = [...scored].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity)).slice(0, 3);
   const average =
     scored.length === 0 ? null : scored.reduce((sum, o) => sum + (o.scores.index ?? 0), 0) / scored.length;
   const unscored = offices.filter((o) => o.status === 'unscored');
+  const withErrors = scored.filter((o) => o.findings.some((f) => f.level === 'error')).length;
   return {
-    subject: `Monev ${periodLabel(period)} — Rekap Bawaslu Kabupaten/Kota se-Jawa Timur: rata-rata indeks ${average === null ? '–' : formatId(average)}`,
+    subject: `Monev ${periodLabel(period)} — Rekap Bawaslu Kabupaten/Kota se-Jawa Timur: rata-rata indeks ${score(average)}`,
     greeting: 'Yth. Pimpinan Bawaslu Provinsi Jawa Timur,',
-    lead: `Berikut rekap monitoring dan evaluasi kinerja kelembagaan ${periodLabel(period)}: ${scored.length} dari ${offices.length} satker dinilai, rata-rata indeks ${average === null ? '–' : formatId(average)}.`,
-    counts: `Tiga teratas: ${top.map((o) => `${o.name} (${formatId(o.scores.index ?? 0)})`).join(', ') || '–'}.`,
+    lead: `Berikut rekap monitoring dan evaluasi kinerja kelembagaan ${periodLabel(period)}: ${scored.length} dari ${offices.length} satker dinilai, rata-rata indeks ${score(average)}.`,
+    counts: `Tiga teratas: ${top.map((o) => `${o.name} (${score(o.scores.index)})`).join(', ') || '–'}. ${withErrors} satker dinilai dengan kesalahan data.`,
+    gains: [],
+    outlook: null,
+    deadline: context.repairDeadline ? `Batas perbaikan bagi satker: ${isoDateLong(context.repairDeadline)}.` : null,
+    contact: null,
+    link: null,
     fixes: unscored.map((o) => ({
       cell: o.name,
       message: o.findings.find((f) => f.level === 'error')?.message ?? 'tidak dinilai',
     })),
     moreFixes: 0,
-    closing: 'Rekap lengkap terlampir (PDF), termasuk peta capaian per bidang dan pasangan belajar.',
+    closing:
+      'Rekap lengkap terlampir (PDF): daftar tindak lanjut, peringkat, peta capaian per bidang dan pasangan belajar.',
     signature: 'Tim Monev Bawaslu Provinsi Jawa Timur',
   };
 }

@@ -1,10 +1,12 @@
 import { AREAS, COMPONENTS, JATIM_OFFICES, STAGE_NAMES } from '../../../sheets-schema/index.js';
 import type { Finding } from '../findings.js';
+import { roundHalfAway } from '../numbers.js';
 import { maskNip } from '../nip.js';
 import { periodLabel, type Period } from '../period.js';
-import type { OfficeResult } from '../scoring/office.js';
+import type { OfficeFinding, OfficeResult } from '../scoring/office.js';
 import { PREDICATE_LABELS, type ComponentWeights } from '../scoring/province.js';
-import { band, fixedId, longDate, quantity, score, signed } from './format.js';
+import { band, fixedId, isoDateLong, longDate, quantity, score, signed } from './format.js';
+import { cellName, largestGains, rowRanges, tabActions, tabProblem } from './report-text.js';
 
 /**
  * The office report's content (issue "Monitoring reports"): everything the template shows, already
@@ -25,7 +27,30 @@ export interface ReportContext {
   readonly rekapFindings?: readonly Finding[];
   /** Warnings listed in full up to this many; the rest are counted. */
   readonly warningLimit?: number;
+  /** Batas Perbaikan (ISO date) and Kontak from the rekap's Pengaturan. */
+  readonly repairDeadline?: string | null;
+  readonly contact?: string | null;
+  /** Maks Binaan, for the recap's mentor table. */
+  readonly maxMentees?: number;
+  /** Each office's index in earlier periods of the Rekap, oldest first (the current period excluded). */
+  readonly history?: ReadonlyMap<string, readonly { readonly period: string; readonly index: number }[]>;
 }
+
+/** The Indonesian words every report and e-mail uses for the deadline and the contact. */
+export function followUp(context: Pick<ReportContext, 'repairDeadline' | 'contact'>) {
+  return {
+    deadline: context.repairDeadline ? isoDateLong(context.repairDeadline) : null,
+    contact: context.contact ?? null,
+  };
+}
+
+/** Component → the tab it is computed from; Kualitas Data spans all six. */
+const COMPONENT_TABS: Partial<Record<(typeof COMPONENTS)[number]['key'], string>> = {
+  iku: 'IKU',
+  actionPlan: 'Rencana Aksi',
+  iki: 'IKI',
+  stages: 'Tahapan',
+};
 
 export interface ChartSeries {
   readonly name: string;
@@ -52,6 +77,17 @@ export function officeReportModel(office: OfficeResult, context: ReportContext) 
   const d = office.details;
   const late = d.actionPlan.filter((item) => item.due && !item.hasError && item.onTime === false);
   const uncounted = d.actionPlan.filter((item) => item.evidenceMissing && item.due);
+  const actionPlanProblem = tabProblem(office, 'Rencana Aksi');
+  const scoredPersons = d.iki.filter((person) => person.nip !== null);
+  const unreadableNips = d.iki
+    .filter((person) => person.nip === null)
+    .flatMap((person) => person.rows.map((r) => r.row));
+  const atRisk = office.outlook.filter((row) => row.atRisk);
+  const history = context.history?.get(office.code) ?? [];
+  const reason =
+    office.status === 'unscored' ? (errors.find((f) => UNSCORED_REASONS.has(f.code)) ?? errors[0]) : undefined;
+  const others = reason ? office.findings.filter((f) => f !== reason) : office.findings;
+  const rankedCount = context.rankedOffices ?? scored.length;
 
   return {
     title: 'Laporan Monitoring dan Evaluasi Kinerja Kelembagaan',
@@ -59,27 +95,64 @@ export function officeReportModel(office: OfficeResult, context: ReportContext) 
     period: { id: context.period.id, label: periodLabel(context.period) },
     generatedOn: longDate(context.generatedAt),
     scored: office.status === 'scored',
-    unscoredReasons: office.status === 'unscored' ? errors.map(findingRow) : [],
+    // The unscored page states the reason once and what the office must do (issue 12).
+    unscored: reason
+      ? {
+          cell: cellName(reason.cell),
+          message: reason.message,
+          todo: UNSCORED_TODO[reason.code] ?? UNSCORED_TODO['unreadable-workbook'],
+        }
+      : null,
+    followUp: followUp(context),
+    gains: largestGains(office),
+    tabActions: office.status === 'scored' ? tabActions(office) : [],
     summary: {
       index: score(office.scores.index),
       indexBand: band(office.scores.index),
       predicate: office.predicate ?? '–',
       predicateLabel: office.predicate ? PREDICATE_LABELS[office.predicate] : 'tidak dinilai',
-      rank: office.rank === null ? '–' : `${office.rank} dari ${context.rankedOffices ?? scored.length}`,
+      rank: office.rank === null ? '–' : String(office.rank),
+      rankOf: `dari ${rankedCount} satker yang dinilai`,
       change: previous === undefined || office.scores.index === null ? null : signed(office.scores.index - previous),
       previousIndex: previous === undefined ? null : score(previous),
       errors: errors.length,
       warnings: warnings.length,
-      components: COMPONENTS.map((c) => ({
-        label: c.label,
-        weight: quantity(context.weights[c.key]),
-        value: score(office.scores[c.key]),
-        band: band(office.scores[c.key]),
+      components: COMPONENTS.map((c) => {
+        const tab = COMPONENT_TABS[c.key];
+        const problem = tab === undefined ? null : tabProblem(office, tab);
+        return {
+          label: c.label,
+          weight: quantity(context.weights[c.key]),
+          value: score(office.scores[c.key]),
+          band: band(office.scores[c.key]),
+          note: problem === null ? null : `0 karena ${problem}: masalah data, bukan kinerja`,
+        };
+      }),
+    },
+    trend:
+      history.length === 0 || office.scores.index === null
+        ? null
+        : {
+            labels: [...history.map((entry) => entry.period), context.period.id],
+            values: [...history.map((entry) => roundHalfAway(entry.index, 2)), roundHalfAway(office.scores.index, 2)],
+          },
+    outlook: {
+      shown: context.period.quarter < 4 && office.status === 'scored',
+      rows: office.outlook.length,
+      atRisk: atRisk.map((row) => ({
+        code: row.code,
+        indicator: row.indicator ?? '–',
+        projected: score(row.projected),
       })),
     },
     areas: {
+      note:
+        actionPlanProblem === null
+          ? null
+          : `Semua bidang dinilai 0 karena ${actionPlanProblem}: masalah data, bukan kinerja.`,
       chart: {
         labels: AREAS.map((area) => `${area.no}. ${area.short}`),
+        legend: false,
         series: [
           { name: office.name, values: AREAS.map((area) => office.areas[area.id]) },
           { name: 'Rata-rata provinsi', values: averages },
@@ -102,8 +175,8 @@ export function officeReportModel(office: OfficeResult, context: ReportContext) 
       indicator: row.indicator ?? '–',
       target: quantity(row.target),
       realization: quantity(row.realization),
-      achievement: row.hasError ? 'error' : row.due ? score(row.achievement) : 'belum jatuh tempo',
-      category: row.category ?? (row.hasError ? 'Error' : '–'),
+      achievement: row.hasError ? 'data salah' : row.due ? score(row.achievement) : 'belum jatuh tempo',
+      category: row.category ?? (row.hasError ? 'Data salah' : '–'),
       categoryClass: categoryClass(row.category, row.hasError),
     })),
     actionPlan: {
@@ -120,17 +193,34 @@ export function officeReportModel(office: OfficeResult, context: ReportContext) 
         row: item.row + 1,
       })),
       due: d.actionPlan.filter((item) => item.due).length,
+      // No statement about evidence that the data cannot support (issue 12).
+      evidenceNote:
+        actionPlanProblem !== null
+          ? `Bukti dukung belum dapat diperiksa karena ${actionPlanProblem}.`
+          : d.actionPlan.some((item) => item.hasError)
+            ? 'Semua realisasi pada baris yang terbaca disertai bukti dukung.'
+            : 'Semua realisasi disertai bukti dukung.',
     },
     iki: {
       coverage: office.ikiCoverage === null ? '–' : fixedId(office.ikiCoverage, 1),
-      persons: d.iki.map((person) => ({
-        nip: person.nip === null ? 'NIP tidak terbaca' : maskNip(person.nip),
-        name: person.name ?? '–',
-        position: person.position ?? '–',
-        score: score(person.score),
-        category: person.category ?? '–',
-        categoryClass: categoryClass(person.category, false),
-      })),
+      // A row whose NIP cannot be read belongs to nobody: it is a data problem, never a named person's score.
+      persons: scoredPersons.map((person) => {
+        const broken = person.rows.filter((r) => r.hasError).length;
+        const allBroken = broken > 0 && broken === person.rows.filter((r) => r.due).length;
+        return {
+          nip: maskNip(person.nip as string),
+          name: person.name ?? '–',
+          position: person.position ?? '–',
+          score: score(person.score),
+          category: allBroken ? 'Data salah' : (person.category ?? '–'),
+          categoryClass: categoryClass(allBroken ? null : person.category, allBroken),
+          note: broken === 0 ? null : `termasuk ${broken} baris data salah, dihitung 0`,
+        };
+      }),
+      unreadable:
+        unreadableNips.length === 0
+          ? null
+          : `${unreadableNips.length} baris IKI dengan NIP tidak terbaca (${rowRanges('IKI', 'A', unreadableNips)}) dihitung 0 sebagai masalah data, bukan nilai pegawai. Perbaiki NIP-nya agar baris itu dinilai.`,
     },
     workload: {
       ej: score(office.workload.ej),
@@ -151,9 +241,12 @@ export function officeReportModel(office: OfficeResult, context: ReportContext) 
       steps: `${stage.done} dari ${stage.steps} langkah selesai`,
     })),
     findings: {
-      errors: errors.map(findingRow),
-      warnings: warnings.slice(0, warningLimit).map(findingRow),
-      moreWarnings: Math.max(0, warnings.length - warningLimit),
+      errors: others.filter((f) => f.level === 'error').map(findingRow),
+      warnings: others
+        .filter((f) => f.level === 'warning')
+        .slice(0, warningLimit)
+        .map(findingRow),
+      moreWarnings: Math.max(0, others.filter((f) => f.level === 'warning').length - warningLimit),
     },
     peers: office.peers.map((peer) => {
       const area = AREAS.find((a) => a.id === peer.area);
@@ -170,9 +263,34 @@ export function officeReportModel(office: OfficeResult, context: ReportContext) 
 
 export type OfficeReportModel = ReturnType<typeof officeReportModel>;
 
-function findingRow(f: Finding) {
-  return { cell: f.cell, level: f.level === 'error' ? 'Error' : 'Peringatan', code: f.code, message: f.message };
+function findingRow(f: OfficeFinding) {
+  return {
+    cell: f.cell,
+    level: f.level === 'error' ? 'Kesalahan' : 'Peringatan',
+    code: f.code,
+    message: f.message,
+    gain: f.gain === null || roundHalfAway(f.gain, 2) <= 0 ? '' : `+${fixedId(f.gain, 2)}`,
+  };
 }
+
+const UNSCORED_REASONS = new Set([
+  'unreadable-workbook',
+  'office-code-mismatch',
+  'year-mismatch',
+  'workbook-too-large',
+]);
+
+/** What the office must do, per reason; the head of office reads this, so no commands to run. */
+const UNSCORED_TODO: Record<string, string> = {
+  'unreadable-workbook':
+    'Operator satker memperbaiki atau mengganti file sesuai alasan di atas; penilaian berikutnya akan memasukkan satker ini.',
+  'office-code-mismatch':
+    'Pastikan file yang terdaftar memang milik satker ini dan Kode Satker di tab Profil benar; penilaian berikutnya akan memasukkan satker ini.',
+  'year-mismatch':
+    'Isi Tahun di tab Profil sesuai tahun periode, atau gunakan file tahun ini; penilaian berikutnya akan memasukkan satker ini.',
+  'workbook-too-large':
+    'Hapus baris atau kolom kosong yang berlebih sehingga file kembali wajar; penilaian berikutnya akan memasukkan satker ini.',
+};
 
 function categoryClass(category: string | null, hasError: boolean): string {
   if (hasError) return 'cat-error';

@@ -1,8 +1,36 @@
 import { AREAS } from '../../../sheets-schema/index.js';
 import { periodLabel } from '../period.js';
 import { compareCodes, PREDICATE_LABELS, type Predicate } from '../scoring/province.js';
+import { settle } from '../numbers.js';
+import type { OfficeResult } from '../scoring/office.js';
 import { band, longDate, score, signed } from './format.js';
-import { provinceAreaAverages, type ReportContext } from './office-report.js';
+import { followUp, provinceAreaAverages, type ReportContext } from './office-report.js';
+import { DEFAULT_MAX_MENTEES } from '../scoring/province.js';
+
+/** How many of the lowest-scoring offices the follow-up list names. */
+const BOTTOM = 5;
+
+/**
+ * Positions shared by equal indexes: offices whose index is the same to two decimals share "3–4", so a
+ * tie is shown as a tie; the official rank (results.json) still orders them by code.
+ */
+function sharedRanks(offices: readonly OfficeResult[]): Map<string, string> {
+  const byIndex = new Map<number, number[]>();
+  for (const o of offices) {
+    if (o.rank === null || o.scores.index === null) continue;
+    const key = Math.round(settle(o.scores.index) * 100);
+    byIndex.set(key, [...(byIndex.get(key) ?? []), o.rank]);
+  }
+  const shown = new Map<string, string>();
+  for (const o of offices) {
+    if (o.rank === null || o.scores.index === null) continue;
+    const ranks = byIndex.get(Math.round(settle(o.scores.index) * 100)) ?? [o.rank];
+    const low = Math.min(...ranks);
+    const high = Math.max(...ranks);
+    shown.set(o.code, low === high ? String(low) : `${low}–${high}`);
+  }
+  return shown;
+}
 
 /** The provincial recap report's content: ranking, heatmap, predicates, leaders per area, peers. */
 export function provinceReportModel(context: ReportContext) {
@@ -14,6 +42,13 @@ export function provinceReportModel(context: ReportContext) {
   const names = new Map(offices.map((o) => [o.code, o.name]));
   const averages = provinceAreaAverages(offices);
   const predicates = Object.keys(PREDICATE_LABELS) as Predicate[];
+  const shared = sharedRanks(scored);
+  const shortName = (name: string) => name.replace(/^Bawaslu /, '');
+  const errorCount = (o: OfficeResult) => o.findings.filter((f) => f.level === 'error').length;
+  const withErrors = scored.filter((o) => errorCount(o) > 0);
+  const bottom = scored.filter((o) => o.scores.index !== null).slice(-BOTTOM);
+  const load = new Map<string, number>();
+  for (const o of scored) for (const peer of o.peers) load.set(peer.office, (load.get(peer.office) ?? 0) + 1);
 
   return {
     title: 'Rekapitulasi Monitoring dan Evaluasi Kinerja Kelembagaan',
@@ -21,15 +56,33 @@ export function provinceReportModel(context: ReportContext) {
     period: { id: context.period.id, label: periodLabel(context.period) },
     generatedOn: longDate(context.generatedAt),
     counts: { total: offices.length, scored: scored.length, unscored: unscored.length },
+    followUp: {
+      ...followUp(context),
+      unscored: unscored.map((o) => ({
+        name: shortName(o.name),
+        reason: o.findings.find((f) => f.level === 'error')?.message ?? 'tanpa alasan tercatat',
+      })),
+      withErrors: withErrors.map((o) => ({
+        name: shortName(o.name),
+        errors: errorCount(o),
+        index: score(o.scores.index),
+      })),
+      bottom: bottom.map((o) => ({
+        rank: shared.get(o.code) ?? '–',
+        name: shortName(o.name),
+        index: score(o.scores.index),
+      })),
+    },
     average: score(
       scored.length === 0 ? null : scored.reduce((sum, o) => sum + (o.scores.index ?? 0), 0) / scored.length,
     ),
-    ranking: scored.map((o) => {
+    // Unscored offices stay in the ranking, at the end and without a rank, so no office disappears.
+    ranking: [...scored, ...unscored].map((o) => {
       const previous = context.previousIndex.get(o.code);
       return {
-        rank: String(o.rank ?? '–'),
+        rank: shared.get(o.code) ?? '–',
         code: o.code,
-        name: o.name.replace(/^Bawaslu /, ''),
+        name: o.status === 'scored' ? shortName(o.name) : `${shortName(o.name)} (tidak dinilai)`,
         index: score(o.scores.index),
         band: band(o.scores.index),
         predicate: o.predicate ?? '–',
@@ -38,13 +91,13 @@ export function provinceReportModel(context: ReportContext) {
         iki: score(o.scores.iki),
         stages: score(o.scores.stages),
         dataQuality: score(o.scores.dataQuality),
-        errors: o.findings.filter((f) => f.level === 'error').length,
+        errors: errorCount(o),
         change: previous === undefined || o.scores.index === null ? '' : signed(o.scores.index - previous),
       };
     }),
     heatmap: {
-      rows: scored.map((o) => o.name.replace(/^Bawaslu /, '')),
-      columns: AREAS.map((area) => `${area.no}`),
+      rows: scored.map((o) => shortName(o.name)),
+      columns: AREAS.map((area) => area.short),
       values: scored.map((o) => AREAS.map((area) => o.areas[area.id])),
     },
     areaLegend: AREAS.map((area, i) => ({ no: area.no, name: area.name, average: score(averages[i]) })),
@@ -76,11 +129,13 @@ export function provinceReportModel(context: ReportContext) {
       };
     }),
     rekapFindings: (context.rekapFindings ?? []).map((f) => ({ cell: f.cell, message: f.message })),
+    maxMentees: context.maxMentees ?? DEFAULT_MAX_MENTEES,
     peers: scored.flatMap((o) =>
       o.peers.map((peer) => ({
-        office: o.name,
+        office: shortName(o.name),
         area: AREAS.find((a) => a.id === peer.area)?.name ?? peer.area,
-        learnFrom: names.get(peer.office) ?? peer.office,
+        learnFrom: shortName(names.get(peer.office) ?? peer.office),
+        load: String(load.get(peer.office) ?? 0),
       })),
     ),
   };

@@ -1,0 +1,142 @@
+import type { FindingCode } from '../findings.js';
+import type { OfficeFinding, OfficeResult } from '../scoring/office.js';
+import { fixedId } from './format.js';
+
+/**
+ * What a report says about findings: the largest gains as things to do, and the tab problems that make a
+ * component 0 (data problems, not performance). Shared by the office report and its e-mail, so both say
+ * the same thing in the same words.
+ */
+export interface GainAction {
+  /** "+7,50 poin". */
+  readonly gain: string;
+  /** "bila bukti dukung Rencana Aksi sel O5 (Rekonsiliasi laporan keuangan) dilengkapi". */
+  readonly action: string;
+  readonly cell: string;
+}
+
+const TAB_PROBLEMS: ReadonlySet<FindingCode> = new Set<FindingCode>(['missing-tab', 'missing-column', 'empty-tab']);
+
+/** "Rencana Aksi sel O5" from "'Rencana Aksi'!O5": how a person names a cell. */
+export function cellName(cell: string): string {
+  const match = /^'?(.*?)'?!([A-Z0-9:, ]+)$/.exec(cell);
+  return match ? `${(match[1] as string).replace(/''/g, "'")} sel ${match[2] as string}` : cell;
+}
+
+/** "+7,50 poin": gains are index points, shown to two decimals like every score. */
+export function gainText(gain: number): string {
+  return `+${fixedId(gain, 2)} poin`;
+}
+
+function rowKey(f: OfficeFinding): string {
+  return `${f.tab}|${/(\d+)$/.exec(f.cell)?.[1] ?? f.cell}`;
+}
+
+/**
+ * Up to `limit` things to do with the largest gain. A row put right counts once; the same mistake on
+ * several rows of a tab (six NIPs typed as numbers) is one thing to do, with its gain per row.
+ */
+export function largestGains(office: OfficeResult, limit = 3): GainAction[] {
+  const best = new Map<string, OfficeFinding>();
+  for (const f of office.findings) {
+    if (f.gain === null || Math.round(f.gain * 100) <= 0) continue;
+    const key = rowKey(f);
+    const seen = best.get(key);
+    // One row, several findings: name the error rather than a warning on the same row.
+    if (!seen || (seen.level === 'warning' && f.level === 'error')) best.set(key, f);
+  }
+  const groups = new Map<string, OfficeFinding[]>();
+  for (const f of best.values()) {
+    const key = `${f.tab}|${f.code}`;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  return [...groups.values()]
+    .map((group) => group.sort((a, b) => (b.gain as number) - (a.gain as number)))
+    .sort((a, b) => ((b[0] as OfficeFinding).gain as number) - ((a[0] as OfficeFinding).gain as number))
+    .slice(0, limit)
+    .map((group) => {
+      const f = group[0] as OfficeFinding;
+      if (group.length === 1)
+        return { gain: gainText(f.gain as number), action: `bila ${fixPhrase(f, context(office, f))}`, cell: f.cell };
+      const column = /!\$?([A-Z]+)/.exec(f.cell)?.[1] ?? 'A';
+      const rows = group.map((x) => Number(/(\d+)$/.exec(x.cell)?.[1] ?? 1) - 1);
+      const where = `${cellName(rowRanges(f.tab, column, rows))} (${group.length} baris)`;
+      return {
+        gain: `${gainText(f.gain as number)} per baris`,
+        action: `bila ${fixPhrase({ ...f, cell: where }, null, true)}`,
+        cell: f.cell,
+      };
+    });
+}
+
+/** The row's activity or indicator code, so an operator finds the row without counting. Never a person's name. */
+function context(office: OfficeResult, f: OfficeFinding): string | null {
+  const row = Number(/(\d+)$/.exec(f.cell)?.[1] ?? 0) - 1;
+  if (f.tab === 'Rencana Aksi') return office.details.actionPlan.find((item) => item.row === row)?.activity ?? null;
+  if (f.tab === 'IKU') return office.details.iku.find((item) => item.row === row)?.code ?? null;
+  return null;
+}
+
+function fixPhrase(f: OfficeFinding, about: string | null, named = false): string {
+  const where = `${named ? f.cell : cellName(f.cell)}${about === null ? '' : ` (${shorten(about)})`}`;
+  if (f.code === 'missing-evidence' || f.code.startsWith('evidence-')) return `bukti dukung ${where} dilengkapi`;
+  switch (f.code) {
+    case 'missing-value':
+      return `${where} diisi`;
+    case 'nip-not-text':
+    case 'invalid-nip':
+      return `NIP di ${where} diperbaiki`;
+    case 'missing-target':
+      return `target kegiatan di ${where} diisi`;
+    case 'unknown-iku':
+      return `Kode IKU di ${where} dibetulkan`;
+    case 'duplicate-code':
+      return `kode ganda di ${where} diganti`;
+    case 'invalid-weight':
+      return `Bobot di ${where} diisi`;
+    case 'invalid-url':
+      return `tautan di ${where} dibetulkan`;
+    default:
+      return `isi ${where} dibetulkan`;
+  }
+}
+
+function shorten(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 50 ? `${flat.slice(0, 47)}…` : flat;
+}
+
+/**
+ * Tab problems (a missing tab or column, an empty tab) zero a whole component: the first things to do,
+ * although no gain is computed for them (docs/SPEC.md §8: not about one row).
+ */
+export function tabActions(office: OfficeResult): { tab: string; message: string }[] {
+  return office.findings.filter((f) => TAB_PROBLEMS.has(f.code)).map((f) => ({ tab: f.tab, message: f.message }));
+}
+
+/** Why a tab's component is 0 when the tab itself is broken, in words for the number's side. */
+export function tabProblem(office: OfficeResult, tab: string): string | null {
+  const f = office.findings.find((x) => x.tab === tab && TAB_PROBLEMS.has(x.code));
+  if (!f) return null;
+  switch (f.code) {
+    case 'missing-tab':
+      return `tab ${tab} tidak ditemukan`;
+    case 'empty-tab':
+      return `tab ${tab} belum berisi data`;
+    default:
+      return `kolom wajib di tab ${tab} tidak lengkap`;
+  }
+}
+
+/** "IKI!A7:A12, A15" for sheet rows (0-based indexes): consecutive rows as one range. */
+export function rowRanges(tab: string, column: string, rows: readonly number[]): string {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const start = sorted[i] as number;
+    let end = start;
+    while (sorted[i + 1] === end + 1) end = sorted[++i] as number;
+    parts.push(end === start ? `${column}${start + 1}` : `${column}${start + 1}:${column}${end + 1}`);
+  }
+  return `${tab}!${parts.join(', ')}`;
+}
