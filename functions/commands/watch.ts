@@ -56,7 +56,7 @@ export async function watchCommand(args: WatchArgs, io: CommandIo): Promise<numb
   const watcher = watch(dataDir, { recursive: true }, (_event, file) => {
     if (
       !file ||
-      !file.endsWith('.xlsx') ||
+      !/\.(xlsx|ods)$/i.test(file) ||
       file.split('/').some((part) => part.startsWith('.') || part.startsWith('~$'))
     )
       return;

@@ -52,3 +52,29 @@ describe('a run with oversized and escaping workbooks', () => {
     expect(exitCode).toBe(1);
   });
 });
+
+describe('monev validate on such files', () => {
+  const cases: { name: string; file: () => string; status: string; codes: string[] }[] = [
+    {
+      name: 'a zip bomb is unscored with workbook-too-large',
+      file: () => join(province.data, 'satker', '3501.xlsx'),
+      status: 'unscored',
+      codes: ['workbook-too-large'],
+    },
+    {
+      name: 'an .ods saved by LibreOffice is read and identified (its other tabs are not an office’s)',
+      file: () => join(import.meta.dirname, '..', 'fixtures', 'workbooks', 'libreoffice.ods'),
+      status: 'scored',
+      codes: ['missing-tab', 'missing-value'],
+    },
+  ];
+  for (const { name, file, status, codes } of cases) {
+    it(name, async () => {
+      const run = await runCli(['validate', file(), '--period', '2025-TW3', '--kode', '3573', '--json']);
+      const parsed = JSON.parse(run.stdout) as { status: string; findings: { code: string }[] };
+      expect(run.code).toBe(1);
+      expect(parsed.status).toBe(status);
+      expect([...new Set(parsed.findings.map((f) => f.code))].sort()).toEqual(codes);
+    });
+  }
+});
