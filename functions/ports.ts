@@ -1,9 +1,10 @@
+import type { Feedback } from './core/feedback.js';
 import type { OfficeMailModel } from './core/report/mail-content.js';
 import type { OfficeReportModel } from './core/report/office-report.js';
 import type { ProvinceReportModel } from './core/report/province-report.js';
 import type { ResultsDocument } from './core/results-document.js';
 import type { OfficeResult } from './core/scoring/office.js';
-import type { SheetRecord, SheetValue } from './core/summary-rows.js';
+import type { SheetRecord } from './core/summary-rows.js';
 import type { Workbook } from './core/workbook.js';
 
 /**
@@ -72,10 +73,7 @@ export interface SummaryUpdate {
 /** Where monev writes: each office's Hasil Validasi and the rekap's Rekap, Rekap Bidang and Log. */
 export interface SummarySink {
   /** Replaces the office's Hasil Validasi; `source` is the registry's Sumber of the office. */
-  writeFeedback(
-    office: { readonly code: string; readonly source: string | null },
-    rows: readonly (readonly SheetValue[])[],
-  ): Promise<void>;
+  writeFeedback(office: { readonly code: string; readonly source: string | null }, feedback: Feedback): Promise<void>;
   writeSummary(update: SummaryUpdate): Promise<void>;
   /** Rekap and Log rows of earlier runs: for "change against the previous period" and the send log. */
   readHistory(): Promise<{ readonly summary: readonly SheetRecord[]; readonly log: readonly SheetRecord[] }>;

@@ -234,12 +234,18 @@ export const STAGE_NAMES: Record<1 | 2 | 3 | 4, string> = {
 export const DATA_TABS = [ACTION_PLAN_TAB, IKU_TAB, IKI_TAB, JOBS_TAB, WORKLOAD_TAB, STAGES_TAB] as const;
 
 /**
- * Hasil Validasi. `Tambahan Nilai` is the finding's gain (docs/SPEC.md §8): index points the office gains
- * when that row is put right; blank for findings not about one row.
+ * The tab monev writes into each office workbook (docs/SPEC.md §5): SPEC's Tab, Sel, Tingkat, Kode, Pesan,
+ * with Konteks beside the cell so an operator sees which activity, person or indicator a row is about,
+ * and `Tambahan Nilai`, the finding's gain (docs/SPEC.md §8): index points the office gains when that
+ * row is put right; blank for findings not about one row. Widths are in characters; `wrap` columns
+ * hold prose and set the row heights.
  */
 export const FEEDBACK_TAB = {
   name: 'Hasil Validasi',
-  headers: ['Tab', 'Sel', 'Tingkat', 'Kode', 'Pesan', 'Tambahan Nilai'],
+  headers: ['Tab', 'Sel', 'Konteks', 'Tingkat', 'Kode', 'Pesan', 'Tambahan Nilai'],
+  widths: [13, 16, 32, 12, 20, 72, 11],
+  wrap: [false, false, true, false, false, true, false],
+  levels: { error: 'Kesalahan', warning: 'Peringatan' },
 } as const;
 
 export type ActionPlanRow = ReturnType<typeof ACTION_PLAN_TAB.row.parse>;

@@ -9,7 +9,8 @@ import {
   type OfficeResult,
   type ScoringSettings,
 } from '../core/scoring/office.js';
-import { feedbackRows, scoringLogResult } from '../core/summary-rows.js';
+import { feedback } from '../core/feedback.js';
+import { scoringLogResult } from '../core/summary-rows.js';
 import {
   DEFAULT_WORKBOOK_LIMITS,
   WorkbookTooLargeError,
@@ -88,7 +89,7 @@ export async function runCycle(deps: RunDeps, options: RunOptions = {}): Promise
     // Written as soon as the office is scored (its findings do not depend on the others): in live mode
     // the write then goes out alongside the reads of the offices after it, within the write quota,
     // instead of all writes waiting for the last read, which doubled a quota-bound run.
-    await deps.sink.writeFeedback({ code: office.code, source: office.source }, feedbackRows(result));
+    await deps.sink.writeFeedback({ code: office.code, source: office.source }, feedback(result));
     return result;
   });
 

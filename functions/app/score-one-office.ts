@@ -1,9 +1,9 @@
 import { labelKey } from '../core/workbook.js';
 import { readRekap, type RegistryOffice } from '../core/rekap-reader.js';
 import type { OfficeResult, ScoringSettings } from '../core/scoring/office.js';
+import { feedback } from '../core/feedback.js';
 import {
   areaRecord,
-  feedbackRows,
   jakartaTime,
   logRecord,
   scoringLogResult,
@@ -63,7 +63,7 @@ export async function scoreOneOffice(
   const now = deps.clock.now();
   const time = jakartaTime(now);
 
-  await sink.writeFeedback({ code: office.code, source: office.source }, feedbackRows(ranked));
+  await sink.writeFeedback({ code: office.code, source: office.source }, feedback(ranked));
   await sink.writeSummary({
     summary: [
       summaryRecord(ranked, period, time, typeof before?.Laporan === 'string' ? before.Laporan : null),

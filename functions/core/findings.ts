@@ -14,6 +14,12 @@ export interface Finding {
   readonly level: Level;
   readonly code: FindingCode;
   readonly message: string;
+  /**
+   * What the row is about, from the parsed row ("Rapat koordinasi …", "Nur Aini (Analis SDM) · IKU-02"),
+   * so an operator finds the row without counting. Set for findings on a data row; it may name the
+   * office's own staff, so it goes to the office's Hasil Validasi and never to results.json or logs.
+   */
+  readonly context?: string;
 }
 
 interface Params {

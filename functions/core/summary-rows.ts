@@ -1,4 +1,4 @@
-import { AREAS, AREA_SUMMARY_TAB, FEEDBACK_TAB, LOG_TAB, SUMMARY_TAB } from '../../sheets-schema/index.js';
+import { AREAS, AREA_SUMMARY_TAB, LOG_TAB, SUMMARY_TAB } from '../../sheets-schema/index.js';
 import { formatId, round2OrNull } from './numbers.js';
 import type { Period } from './period.js';
 import type { OfficeResult } from './scoring/office.js';
@@ -45,21 +45,6 @@ export function areaRecord(office: OfficeResult, period: Period): SheetRecord {
   for (const area of AREAS) record[area.name] = round2OrNull(office.areas[area.id]);
   return record satisfies Record<(typeof AREA_SUMMARY_TAB.headers)[number], SheetValue>;
 }
-
-/** Hasil Validasi: one row per finding; an office without findings gets one line saying so. */
-export function feedbackRows(office: OfficeResult): SheetValue[][] {
-  if (office.findings.length === 0) return [['', '', '', '', 'Tidak ada temuan. Terima kasih, data sudah rapi.', null]];
-  return office.findings.map((f) => [
-    f.tab,
-    f.cell,
-    f.level === 'error' ? 'Error' : 'Peringatan',
-    f.code,
-    neutralise(f.message),
-    round2OrNull(f.gain),
-  ]);
-}
-
-export const FEEDBACK_HEADERS = FEEDBACK_TAB.headers;
 
 export interface LogEntry {
   readonly run: string;

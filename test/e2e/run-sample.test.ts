@@ -538,22 +538,34 @@ describe('monev run on the sample province (38 offices, seed 2025)', () => {
     expect(inputHashesAfter).toEqual(inputHashesBefore);
   });
 
-  it('writes validasi/<kode>.xlsx per office, its Hasil Validasi rows matching the office’s findings', async () => {
+  it('writes validasi/<kode>.xlsx per office, its Hasil Validasi rows matching the office’s findings, errors first', async () => {
+    const columns = ['Tab', 'Sel', 'Tingkat', 'Kode', 'Pesan', 'Tambahan Nilai'];
     for (const o of results.offices) {
       const table = sheetTable(await loadWorkbook(join(out, 'validasi', `${o.code}.xlsx`)), 'Hasil Validasi');
-      const headers = ['Tab', 'Sel', 'Tingkat', 'Kode', 'Pesan', 'Tambahan Nilai'];
-      expect([...table.headers.keys()]).toEqual(headers);
-      const rows = table.rows.map((row) => headers.map((header) => valueOf(row.cell(header)) ?? ''));
+      expect([...table.headers.keys()]).toEqual([
+        'Tab',
+        'Sel',
+        'Konteks',
+        'Tingkat',
+        'Kode',
+        'Pesan',
+        'Tambahan Nilai',
+      ]);
+      const rows = table.rows.map((row) => columns.map((header) => valueOf(row.cell(header)) ?? ''));
       if (o.findings.length === 0) {
         expect(rows, o.code).toHaveLength(1);
         expect(rows[0]?.slice(0, 4), o.code).toEqual(['', '', '', '']);
         expect(String(rows[0]?.[4]), o.code).toMatch(/Tidak ada temuan/);
       } else {
+        const ordered = [
+          ...o.findings.filter((f) => f.level === 'error'),
+          ...o.findings.filter((f) => f.level !== 'error'),
+        ];
         expect(rows, o.code).toEqual(
-          o.findings.map((f) => [
+          ordered.map((f) => [
             f.tab,
             f.cell,
-            f.level === 'error' ? 'Error' : 'Peringatan',
+            f.level === 'error' ? 'Kesalahan' : 'Peringatan',
             f.code,
             f.message,
             f.gain ?? '',

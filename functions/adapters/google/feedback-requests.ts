@@ -1,37 +1,46 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import { FEEDBACK_TAB } from '../../../sheets-schema/index.js';
-import { neutralise, type SheetValue } from '../../core/summary-rows.js';
+import type { Feedback, FeedbackLine } from '../../core/feedback.js';
+import { GAIN_FORMAT } from '../xlsx/feedback-sheet.js';
 import { enteredValue } from './sheets-cells.js';
 
 /**
  * The one batchUpdate that replaces an office's Hasil Validasi (docs/SPEC.md §5): it adds the tab when it is
  * missing, sizes it to the findings, and writes the header and one row per finding over the whole
- * tab, so rows of an earlier run disappear. Nothing outside that tab is touched.
+ * tab, so rows of an earlier run disappear. Nothing outside that tab is touched. The cell column links
+ * to the cell itself (`#gid=…&range=A7`), and rows are fitted to their wrapped text by Sheets.
  */
 type Request = sheets_v4.Schema$Request;
 
 /** The sheet id monev gives the Hasil Validasi tabs it creates, so a later run can address it directly. */
 export const FEEDBACK_SHEET_ID = 1_733_617_001;
 
+const rgb = (hex: string) => ({
+  red: parseInt(hex.slice(0, 2), 16) / 255,
+  green: parseInt(hex.slice(2, 4), 16) / 255,
+  blue: parseInt(hex.slice(4, 6), 16) / 255,
+});
+
 const HEADER_FORMAT: sheets_v4.Schema$CellFormat = {
-  textFormat: { bold: true, foregroundColor: { red: 1, green: 1, blue: 1 } },
-  backgroundColor: { red: 0.478, green: 0.122, blue: 0.122 },
+  textFormat: { bold: true, foregroundColor: rgb('FFFFFF') },
+  backgroundColor: rgb('7A1F1F'),
   verticalAlignment: 'MIDDLE',
   wrapStrategy: 'WRAP',
 };
-const ROW_FORMAT: sheets_v4.Schema$CellFormat = { verticalAlignment: 'TOP', wrapStrategy: 'WRAP' };
-const ERROR_FORMAT: sheets_v4.Schema$CellFormat = {
-  ...ROW_FORMAT,
-  textFormat: { bold: true, foregroundColor: { red: 0.69, green: 0, blue: 0.125 } },
+const LEVEL_FORMAT: Record<'error' | 'warning', sheets_v4.Schema$CellFormat> = {
+  error: { textFormat: { bold: true, foregroundColor: rgb('B00020') }, backgroundColor: rgb('FDE2E4') },
+  warning: { textFormat: { foregroundColor: rgb('8A5300') }, backgroundColor: rgb('FFF4D6') },
 };
-const WIDTHS = [18, 20, 12, 22, 100];
+const LEVEL_COLUMN = FEEDBACK_TAB.headers.indexOf('Tingkat');
+const CELL_COLUMN = FEEDBACK_TAB.headers.indexOf('Sel');
+const GAIN_COLUMN = FEEDBACK_TAB.headers.indexOf('Tambahan Nilai');
 
-export function feedbackRequests(
-  sheetId: number,
-  rows: readonly (readonly SheetValue[])[],
-  create: boolean,
-): Request[] {
-  const rowCount = rows.length + 1;
+/** Where a finding's cell is: the tab's sheet id by tab name, when the read listed it. */
+export type TabIds = (tab: string) => number | undefined;
+
+export function feedbackRequests(sheetId: number, feedback: Feedback, create: boolean, tabIds: TabIds): Request[] {
+  const rowCount = feedback.lines.length + 1;
+  const columnCount = FEEDBACK_TAB.headers.length;
   const requests: Request[] = [];
   if (create) {
     requests.push({
@@ -39,45 +48,66 @@ export function feedbackRequests(
         properties: {
           sheetId,
           title: FEEDBACK_TAB.name,
-          gridProperties: { rowCount, columnCount: FEEDBACK_TAB.headers.length, frozenRowCount: 1 },
+          gridProperties: { rowCount, columnCount, frozenRowCount: 1 },
         },
       },
     });
-    WIDTHS.forEach((width, i) =>
-      requests.push({
-        updateDimensionProperties: {
-          range: { sheetId, dimension: 'COLUMNS', startIndex: i, endIndex: i + 1 },
-          properties: { pixelSize: width * 7 },
-          fields: 'pixelSize',
-        },
-      }),
-    );
   } else {
     requests.push({
       updateSheetProperties: {
-        properties: { sheetId, gridProperties: { rowCount, frozenRowCount: 1 } },
-        fields: 'gridProperties.rowCount,gridProperties.frozenRowCount',
+        properties: { sheetId, gridProperties: { rowCount, columnCount, frozenRowCount: 1 } },
+        fields: 'gridProperties.rowCount,gridProperties.columnCount,gridProperties.frozenRowCount',
       },
     });
   }
+  // Widths every time: a tab written by an earlier version of monev had other columns.
+  FEEDBACK_TAB.widths.forEach((width, i) =>
+    requests.push({
+      updateDimensionProperties: {
+        range: { sheetId, dimension: 'COLUMNS', startIndex: i, endIndex: i + 1 },
+        properties: { pixelSize: width * 7 },
+        fields: 'pixelSize',
+      },
+    }),
+  );
   const header = {
     values: FEEDBACK_TAB.headers.map((text) => ({
       userEnteredValue: { stringValue: text },
       userEnteredFormat: HEADER_FORMAT,
     })),
   };
-  const body = rows.map((row) => ({
-    values: row.map((value, column) => {
-      const entered = enteredValue(typeof value === 'string' ? neutralise(value) : value);
-      return {
-        ...(entered ? { userEnteredValue: entered } : {}),
-        userEnteredFormat: column === 2 && value === 'Error' ? ERROR_FORMAT : ROW_FORMAT,
-      };
-    }),
-  }));
+  const body = feedback.lines.map((line) => ({ values: lineCells(line, tabIds) }));
   // A range of the whole tab: cells the rows do not cover are cleared, values and formats alike.
-  requests.push({
-    updateCells: { range: { sheetId }, rows: [header, ...body], fields: 'userEnteredValue,userEnteredFormat' },
-  });
+  requests.push(
+    { updateCells: { range: { sheetId }, rows: [header, ...body], fields: 'userEnteredValue,userEnteredFormat' } },
+    {
+      autoResizeDimensions: { dimensions: { sheetId, dimension: 'ROWS', startIndex: 1, endIndex: rowCount } },
+    },
+  );
   return requests;
+}
+
+function lineCells(line: FeedbackLine, tabIds: TabIds): sheets_v4.Schema$CellData[] {
+  const link = line.cell === null ? null : cellLink(line.cell, tabIds);
+  // Values come neutralised from the core; written as typed values, they are never parsed.
+  return line.values.map((value, column) => {
+    const entered = enteredValue(value);
+    let format: sheets_v4.Schema$CellFormat = {
+      verticalAlignment: 'TOP',
+      wrapStrategy: FEEDBACK_TAB.wrap[column] ? 'WRAP' : 'CLIP',
+    };
+    if (column === LEVEL_COLUMN && line.level) format = { ...format, ...LEVEL_FORMAT[line.level] };
+    if (column === GAIN_COLUMN) format = { ...format, numberFormat: { type: 'NUMBER', pattern: GAIN_FORMAT } };
+    if (column === CELL_COLUMN && link) format = { ...format, textFormat: { link: { uri: link } } };
+    return { ...(entered ? { userEnteredValue: entered } : {}), userEnteredFormat: format };
+  });
+}
+
+/** "#gid=123&range=A7" for "IKI!A7" or "'Rencana Aksi'!B12"; null when the tab's id is not known. */
+export function cellLink(cell: string, tabIds: TabIds): string | null {
+  const match = /^(?:'((?:[^']|'')+)'|([^!']+))!([A-Z]+\d+)$/.exec(cell);
+  if (!match) return null;
+  const tab = match[1] !== undefined ? match[1].replace(/''/g, "'") : (match[2] as string);
+  const gid = tabIds(tab);
+  return gid === undefined ? null : `#gid=${gid}&range=${match[3] as string}`;
 }

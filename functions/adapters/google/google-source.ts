@@ -50,6 +50,10 @@ export class GoogleWorkbookSource implements WorkbookSource {
           fields: GRID_FIELDS,
         }),
       );
+      this.directory.noteTabIds(
+        id,
+        (data.data.sheets ?? []).map((sheet) => sheet.properties ?? {}),
+      );
       return toWorkbook(data.data);
     } catch (error) {
       if (!isMissingRange(error)) {
@@ -61,10 +65,9 @@ export class GoogleWorkbookSource implements WorkbookSource {
       const data = await this.services.read(what, () =>
         sheets.spreadsheets.get({ spreadsheetId: id, includeGridData: true, fields: GRID_FIELDS }),
       );
-      this.directory.noteAllTabs(
-        id,
-        (data.sheets ?? []).map((sheet) => sheet.properties ?? {}),
-      );
+      const tabs = (data.sheets ?? []).map((sheet) => sheet.properties ?? {});
+      this.directory.noteAllTabs(id, tabs);
+      this.directory.noteTabIds(id, tabs);
       return toWorkbook(data);
     } catch (error) {
       this.directory.noteUnreadable(id);

@@ -1,5 +1,6 @@
 import { FEEDBACK_TAB, LOG_TAB, SUMMARY_TAB } from '../../../sheets-schema/index.js';
-import type { SheetRecord, SheetValue } from '../../core/summary-rows.js';
+import type { Feedback } from '../../core/feedback.js';
+import type { SheetRecord } from '../../core/summary-rows.js';
 import { sameLabel } from '../../core/workbook.js';
 import type { SummarySink, SummaryUpdate } from '../../ports.js';
 import { feedbackRequests, FEEDBACK_SHEET_ID } from './feedback-requests.js';
@@ -52,15 +53,12 @@ export class GoogleSummarySink implements SummarySink {
     return this.failed;
   }
 
-  writeFeedback(
-    office: { readonly code: string; readonly source: string | null },
-    rows: readonly (readonly SheetValue[])[],
-  ): Promise<void> {
+  writeFeedback(office: { readonly code: string; readonly source: string | null }, feedback: Feedback): Promise<void> {
     const id = office.source ? spreadsheetId(office.source) : null;
     // A spreadsheet that could not be opened cannot take feedback either; its reason is in the results.
     if (!id || this.directory.isUnreadable(id)) return Promise.resolve();
     this.pending.push(
-      this.replaceFeedback(id, office.code, rows).catch((error: unknown) => {
+      this.replaceFeedback(id, office.code, feedback).catch((error: unknown) => {
         this.failed.push({ code: office.code, reason: error instanceof GoogleApiError ? error.reason : String(error) });
       }),
     );
@@ -142,7 +140,7 @@ export class GoogleSummarySink implements SummarySink {
    * written by monev (under monev's sheet id), an office without one has not. A guess proved wrong
    * (the tab deleted, or made by hand) costs one more write, and a read when made by hand.
    */
-  private async replaceFeedback(id: string, code: string, rows: readonly (readonly SheetValue[])[]): Promise<void> {
+  private async replaceFeedback(id: string, code: string, feedback: Feedback): Promise<void> {
     const known = this.directory.feedbackSheet(id);
     let sheetId = known ?? FEEDBACK_SHEET_ID;
     let create = known === undefined ? !(await this.scoredBefore(code)) : known === null;
@@ -151,7 +149,9 @@ export class GoogleSummarySink implements SummarySink {
         this.services.clients.sheets.spreadsheets.batchUpdate({
           spreadsheetId: id,
           fields: 'spreadsheetId',
-          requestBody: { requests: feedbackRequests(sheetId, rows, create) },
+          requestBody: {
+            requests: feedbackRequests(sheetId, feedback, create, (tab) => this.directory.tabId(id, tab)),
+          },
         }),
       );
       if (result.ok) {

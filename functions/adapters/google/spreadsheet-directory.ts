@@ -1,5 +1,5 @@
 import { FEEDBACK_TAB } from '../../../sheets-schema/index.js';
-import { sameLabel } from '../../core/workbook.js';
+import { labelKey, sameLabel } from '../../core/workbook.js';
 
 /**
  * What reading an office spreadsheet taught the writer, so that feedback costs one write: whether the
@@ -9,6 +9,7 @@ import { sameLabel } from '../../core/workbook.js';
 export class SpreadsheetDirectory {
   private readonly unreadable = new Set<string>();
   private readonly feedbackSheets = new Map<string, number | null>();
+  private readonly tabIds = new Map<string, Map<string, number>>();
 
   noteUnreadable(id: string): void {
     this.unreadable.add(id);
@@ -22,6 +23,18 @@ export class SpreadsheetDirectory {
   noteAllTabs(id: string, tabs: readonly { sheetId?: number | null; title?: string | null }[]): void {
     const feedback = tabs.find((tab) => tab.title && sameLabel(tab.title, FEEDBACK_TAB.name));
     this.feedbackSheets.set(id, typeof feedback?.sheetId === 'number' ? feedback.sheetId : null);
+  }
+
+  /** The sheet ids of the tabs a read returned, so Hasil Validasi can link to the cells it names. */
+  noteTabIds(id: string, tabs: readonly { sheetId?: number | null; title?: string | null }[]): void {
+    const known = this.tabIds.get(id) ?? new Map<string, number>();
+    for (const tab of tabs)
+      if (tab.title && typeof tab.sheetId === 'number') known.set(labelKey(tab.title), tab.sheetId);
+    this.tabIds.set(id, known);
+  }
+
+  tabId(id: string, title: string): number | undefined {
+    return this.tabIds.get(id)?.get(labelKey(title));
   }
 
   noteFeedbackSheet(id: string, sheetId: number): void {

@@ -122,3 +122,77 @@ export function layoutKeyValues(worksheet: ExcelJS.Worksheet, entries: readonly 
     if (entry.value !== undefined && entry.value !== null) value.value = entry.value;
   });
 }
+
+/** Points per line of 11-point text in a wrapped cell, as Excel and LibreOffice lay it out. */
+export const LINE_POINTS = 15;
+
+/**
+ * Lines a wrapped cell takes at a column width (in Excel's character units). LibreOffice does not
+ * compute row heights for wrapped text in an xlsx file (rows stay one line high and the text spills
+ * over the next row), so the writers set them. Words are laid out one by one at 1.1 characters per
+ * width unit, about what an 11-point Calibri (Carlito in LibreOffice) line holds for Indonesian prose;
+ * a word longer than a line (a URL) is broken across lines, as spreadsheet programs do.
+ */
+export function wrappedLines(text: string, width: number): number {
+  const perLine = Math.max(1, Math.floor(width * 1.1));
+  let lines = 0;
+  for (const paragraph of text.split(/\r?\n/)) {
+    let count = 1;
+    let used = 0;
+    for (const word of paragraph.split(/\s+/).filter((part) => part !== '')) {
+      if (used === 0) used = word.length;
+      else if (used + 1 + word.length <= perLine) used += 1 + word.length;
+      else {
+        count++;
+        used = word.length;
+      }
+      while (used > perLine) {
+        count++;
+        used -= perLine;
+      }
+    }
+    lines += count;
+  }
+  return lines;
+}
+
+/** The height in points of a row whose `wrap` columns hold prose: the tallest of its cells. */
+export function wrappedRowHeight(
+  values: readonly (string | number | null)[],
+  widths: readonly number[],
+  wrap: readonly boolean[],
+): number {
+  const lines = Math.max(
+    1,
+    ...values.map((value, i) => (wrap[i] && typeof value === 'string' ? wrappedLines(value, widths[i] ?? 10) : 1)),
+  );
+  return lines * LINE_POINTS + 3;
+}
+
+/**
+ * A4, as wide as the page and as many pages long as it takes, the header row repeated on every page,
+ * and a footer with the title and "Halaman 2 dari 5". Excel and LibreOffice both honour these;
+ * Sheets has no print setup in its API (it repeats frozen rows when printing).
+ */
+export function printSetup(
+  worksheet: ExcelJS.Worksheet,
+  options: { readonly title: string; readonly orientation?: 'landscape' | 'portrait'; readonly titleRows?: number },
+): void {
+  worksheet.pageSetup = {
+    ...worksheet.pageSetup,
+    paperSize: 9, // A4
+    orientation: options.orientation ?? 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: false,
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    ...(options.titleRows === 0 ? {} : { printTitlesRow: `1:${options.titleRows ?? 1}` }),
+  };
+  // "&" starts a code in header and footer text; a literal one is written "&&".
+  const title = options.title.replace(/&/g, '&&');
+  worksheet.headerFooter = {
+    ...worksheet.headerFooter,
+    oddFooter: `&L${title}&RHalaman &P dari &N`,
+  };
+}

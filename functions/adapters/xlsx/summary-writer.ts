@@ -1,12 +1,14 @@
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
-import { AREA_SUMMARY_TAB, FEEDBACK_TAB, LOG_TAB, SUMMARY_TAB } from '../../../sheets-schema/index.js';
+import { AREA_SUMMARY_TAB, LOG_TAB, SUMMARY_TAB } from '../../../sheets-schema/index.js';
+import type { Feedback } from '../../core/feedback.js';
 import type { SheetRecord, SheetValue } from '../../core/summary-rows.js';
 import { labelKey } from '../../core/workbook.js';
 import type { SummarySink, SummaryUpdate } from '../../ports.js';
 import { writeFileAtomic } from '../fs/atomic-file.js';
 import { REKAP_FILE } from './xlsx-source.js';
 import { excel } from './exceljs.js';
+import { layoutFeedback } from './feedback-sheet.js';
 
 /**
  * Local mode's outputs. The input rekap is never modified: OUT/rekap.xlsx is a copy of it with the
@@ -19,19 +21,13 @@ export class XlsxSummarySink implements SummarySink {
     private readonly outDir: string,
   ) {}
 
-  async writeFeedback(office: { readonly code: string }, rows: readonly (readonly SheetValue[])[]): Promise<void> {
+  async writeFeedback(office: { readonly code: string }, feedback: Feedback): Promise<void> {
     const workbook = new (excel().Workbook)();
-    const sheet = workbook.addWorksheet(FEEDBACK_TAB.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.addRow([...FEEDBACK_TAB.headers]);
-    styleHeader(sheet.getRow(1));
-    for (const row of rows) {
-      const added = sheet.addRow([...row]);
-      added.alignment = { vertical: 'top', wrapText: true };
-      if (row[2] === 'Error') added.getCell(3).font = { bold: true, color: { argb: 'FFB00020' } };
-    }
-    [18, 20, 12, 22, 100, 14].forEach((width, i) => (sheet.getColumn(i + 1).width = width));
-    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: FEEDBACK_TAB.headers.length } };
-    await writeFileAtomic(join(this.outDir, 'validasi', `${safeFileName(office.code)}.xlsx`), await toBytes(workbook));
+    workbook.creator = 'monev';
+    await writeFileAtomic(
+      join(this.outDir, 'validasi', `${safeFileName(office.code)}.xlsx`),
+      await toBytes(layoutFeedback(workbook, office.code, feedback)),
+    );
   }
 
   async writeSummary(update: SummaryUpdate): Promise<void> {
@@ -205,7 +201,7 @@ function plain(value: ExcelJS.CellValue): SheetValue {
   return null;
 }
 
-function styleHeader(row: ExcelJS.Row): void {
+export function styleHeader(row: ExcelJS.Row): void {
   row.font = { bold: true, color: { argb: 'FFFFFFFF' } };
   row.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF7A1F1F' } };
   row.alignment = { vertical: 'middle', wrapText: true };

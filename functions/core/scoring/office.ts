@@ -1,5 +1,6 @@
 import { AREA_IDS, type AreaId } from '../../../sheets-schema/index.js';
 import { finding, type Finding } from '../findings.js';
+import { withRowContext } from '../finding-context.js';
 import type { ParsedOffice } from '../office-reader.js';
 import type { Period } from '../period.js';
 import { sortFindings } from '../sort-findings.js';
@@ -77,11 +78,11 @@ export function scoreOffice(
   settings: ScoringSettings,
 ): OfficeResult {
   const findings: Finding[] = [...parsed.findings];
-  if (!parsed.identified) return unscoredOffice(office, findings);
+  if (!parsed.identified) return unscoredOffice(office, withRowContext(findings, parsed));
 
   const { iku, actionPlan, iki, stages, components, index } = scoreComponents(parsed, period, settings, findings);
   const workload = assessWorkload(parsed.jobs, parsed.workload, settings.effectiveMinutes, findings);
-  const sorted = sortFindings(findings);
+  const sorted = sortFindings(withRowContext(findings, parsed));
   const gains = findingGains(parsed, sorted, index, (fixed) => scoreComponents(fixed, period, settings, []).index);
 
   const ikuRows = parsed.iku.rows;

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResultsDocument } from '../../../functions/core/results-document.js';
+import { FEEDBACK_TAB } from '../../../sheets-schema/index.js';
 import { startFakeGoogleApi, type FakeGoogleApi } from '../../fakes/google-api-server.js';
 import { fakeEnv, runMonev, sampleProvince } from './support.js';
 
@@ -51,6 +52,27 @@ describe('monev run --source google', () => {
     // Lock with the rekap's state, the upserts, the release.
     expect(google.count('sheets.spreadsheets.batchUpdate', { target: loaded.rekapId })).toBe(3);
     expect(google.count(undefined, { status: 200 }) + google.count(undefined, { status: 400 })).toBe(google.count());
+
+    // Hasil Validasi as the xlsx writer lays it out, errors first, each Sel linking to its cell.
+    const withFindings = live.results.offices.find(
+      (office) => office.status === 'scored' && office.findings.some((f) => f.level === 'error'),
+    );
+    const id = loaded.offices.get(withFindings?.code ?? '') as string;
+    const stored = google.spreadsheet(id);
+    const tab = stored?.sheets.find((sheet) => sheet.properties.title === FEEDBACK_TAB.name);
+    const rows = google.values(id, FEEDBACK_TAB.name) ?? [];
+    expect(rows[0]).toEqual([...FEEDBACK_TAB.headers]);
+    const levels = rows.slice(1).map((row) => row[FEEDBACK_TAB.headers.indexOf('Tingkat')]);
+    expect(levels.indexOf('Peringatan') === -1 || levels.lastIndexOf('Kesalahan') < levels.indexOf('Peringatan')).toBe(
+      true,
+    );
+    const sel = FEEDBACK_TAB.headers.indexOf('Sel');
+    const first = String(rows[1]?.[sel]);
+    const [, tabName, a1] = /^'?(.+?)'?!([A-Z]+\d+)$/.exec(first) ?? [];
+    const target = stored?.sheets.find((sheet) => sheet.properties.title === tabName);
+    expect(tab?.rows[1]?.[sel]?.userEnteredFormat?.textFormat?.link?.uri).toBe(
+      `#gid=${target?.properties.sheetId}&range=${a1}`,
+    );
   });
 });
 

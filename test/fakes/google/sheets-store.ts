@@ -501,6 +501,14 @@ const HANDLERS: Record<string, Handler> = {
     return {};
   },
 
+  autoResizeDimensions(spreadsheet, body: sheets_v4.Schema$AutoResizeDimensionsRequest) {
+    // Sheets fits rows to their wrapped text; the fake keeps no row heights, so it only checks the sheet.
+    sheetById(spreadsheet, body.dimensions?.sheetId);
+    if (body.dimensions?.dimension !== 'ROWS' && body.dimensions?.dimension !== 'COLUMNS')
+      throw new RequestProblem('Invalid dimensions: dimension must be ROWS or COLUMNS.');
+    return {};
+  },
+
   appendDimension(spreadsheet, body: sheets_v4.Schema$AppendDimensionRequest) {
     const sheet = sheetById(spreadsheet, body.sheetId);
     const grid = sheet.properties.gridProperties;
