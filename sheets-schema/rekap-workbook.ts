@@ -114,11 +114,63 @@ export const SUMMARY_TAB = {
   key: ['Periode', 'Kode'],
 } as const;
 
+/**
+ * How monev formats the cells it writes into the rekap's output tabs, so the province can filter,
+ * print and share them: scores with two decimals (never "100" next to "99.30"), counts as whole
+ * numbers, Diperbarui as a real date-time, Laporan as a link, the predicate coloured. Widths are in
+ * characters.
+ */
+export type OutputFormat = 'text' | 'score' | 'count' | 'datetime' | 'link' | 'predicate';
+
+export interface OutputColumn {
+  readonly format: OutputFormat;
+  readonly width: number;
+}
+
+export const SUMMARY_COLUMNS: Readonly<Record<(typeof SUMMARY_TAB.headers)[number], OutputColumn>> = {
+  Periode: { format: 'text', width: 10 },
+  Kode: { format: 'text', width: 7 },
+  Nama: { format: 'text', width: 32 },
+  Status: { format: 'text', width: 13 },
+  IKU: { format: 'score', width: 8 },
+  'Rencana Aksi': { format: 'score', width: 9 },
+  IKI: { format: 'score', width: 8 },
+  Tahapan: { format: 'score', width: 9 },
+  'Kualitas Data': { format: 'score', width: 9 },
+  Indeks: { format: 'score', width: 8 },
+  Predikat: { format: 'predicate', width: 9 },
+  Peringkat: { format: 'count', width: 10 },
+  Error: { format: 'count', width: 7 },
+  Peringatan: { format: 'count', width: 11 },
+  Diperbarui: { format: 'datetime', width: 17 },
+  Laporan: { format: 'link', width: 30 },
+};
+
+/** The colour of each predicate (ColorBrewer RdYlBu, readable by the colour-blind); the text stays. */
+export const PREDICATE_COLOURS: Readonly<Record<string, { fill: string; text: string }>> = {
+  AA: { fill: '4575B4', text: 'FFFFFF' },
+  A: { fill: '91BFDB', text: '000000' },
+  BB: { fill: 'E0F3F8', text: '000000' },
+  B: { fill: 'FFFFBF', text: '000000' },
+  CC: { fill: 'FEE090', text: '000000' },
+  C: { fill: 'FC8D59', text: '000000' },
+  D: { fill: 'D73027', text: 'FFFFFF' },
+};
+
 export const AREA_SUMMARY_TAB = {
   name: 'Rekap Bidang',
   headers: ['Periode', 'Kode', 'Nama', ...AREAS.map((area) => area.name)],
   key: ['Periode', 'Kode'],
 } as const;
+
+/** The format of a column monev writes in Rekap or Rekap Bidang; undefined for other tabs and columns. */
+export function outputColumn(tab: string, header: string): OutputColumn | undefined {
+  if (tab === SUMMARY_TAB.name) return (SUMMARY_COLUMNS as Record<string, OutputColumn>)[header];
+  if (tab !== AREA_SUMMARY_TAB.name) return undefined;
+  if (header === 'Nama') return SUMMARY_COLUMNS.Nama;
+  if (header === 'Periode' || header === 'Kode') return SUMMARY_COLUMNS[header];
+  return AREAS.some((area) => area.name === header) ? { format: 'score', width: 14 } : undefined;
+}
 
 /**
  * Log: one row per action of a run. Periode and Sidik (the PDF's SHA-256) make the send log: a report

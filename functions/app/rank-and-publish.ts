@@ -123,7 +123,7 @@ export async function rankAndPublish(deps: PublishDeps, cycle: ScoredCycle): Pro
   deps.progress?.({ kind: 'writing' });
   await deps.sink.writeSummary({
     summary: [
-      ...ranked.map((office) => summaryRecord(office, period, time, links.get(office.code) ?? null)),
+      ...ranked.map((office) => summaryRecord(office, period, now, links.get(office.code) ?? null)),
       ...(provinceRanks?.reranked ?? []),
     ],
     // Unscored offices too, with blank areas: an upsert that skipped them would leave the area scores

@@ -66,7 +66,7 @@ export async function scoreOneOffice(
   await sink.writeFeedback({ code: office.code, source: office.source }, feedback(ranked));
   await sink.writeSummary({
     summary: [
-      summaryRecord(ranked, period, time, typeof before?.Laporan === 'string' ? before.Laporan : null),
+      summaryRecord(ranked, period, now, typeof before?.Laporan === 'string' ? before.Laporan : null),
       ...reranked,
     ],
     areas: [areaRecord(ranked, period)],

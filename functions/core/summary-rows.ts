@@ -14,7 +14,7 @@ export type SheetRecord = Readonly<Record<string, SheetValue>>;
 export function summaryRecord(
   office: OfficeResult,
   period: Period,
-  updatedAt: string,
+  updatedAt: Date,
   report: string | null,
 ): SheetRecord {
   const s = office.scores;
@@ -34,7 +34,7 @@ export function summaryRecord(
     Peringkat: office.rank,
     Error: count('error'),
     Peringatan: count('warning'),
-    Diperbarui: updatedAt,
+    Diperbarui: jakartaSerial(updatedAt),
     Laporan: report,
   };
   return record;
@@ -101,6 +101,17 @@ export function jakartaTime(date: Date): string {
   }).formatToParts(date);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')} WIB`;
+}
+
+/**
+ * A spreadsheet date-time serial (days since 1899-12-30) of the moment as a clock in Jakarta shows it:
+ * spreadsheet dates have no time zone, and the province reads Western Indonesia Time (UTC+7, no DST).
+ */
+export function jakartaSerial(date: Date): number {
+  const JAKARTA_OFFSET_MS = 7 * 3_600_000;
+  // Whole minutes, as jakartaTime shows them, so a serial read back compares equal.
+  const minutes = Math.floor((date.getTime() + JAKARTA_OFFSET_MS) / 60_000);
+  return minutes / 1440 + 25_569;
 }
 
 /**

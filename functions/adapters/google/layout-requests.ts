@@ -1,4 +1,5 @@
 import type { sheets_v4 } from '@googleapis/sheets';
+import { outputColumn } from '../../../sheets-schema/index.js';
 import { numberFormatFor, TEMPLATE_DATA_ROWS, type HeaderColumn } from '../xlsx/sheet-layout.js';
 import { enteredValue } from './sheets-cells.js';
 
@@ -10,7 +11,7 @@ import { enteredValue } from './sheets-cells.js';
  */
 type Request = sheets_v4.Schema$Request;
 
-const rgb = (hex: string) => ({
+export const rgb = (hex: string) => ({
   red: parseInt(hex.slice(0, 2), 16) / 255,
   green: parseInt(hex.slice(2, 4), 16) / 255,
   blue: parseInt(hex.slice(4, 6), 16) / 255,
@@ -207,4 +208,22 @@ export function addTab(sheetId: number, title: string, columns: number, frozenRo
       },
     },
   };
+}
+
+/**
+ * An output tab of the rekap as monev creates it: readable widths and, on Rekap and Rekap Bidang, a
+ * filter over whole columns (rows added later fall inside it). Only a new tab gets the filter: setting
+ * it again would drop the criteria the province chose.
+ */
+export function outputTabLayout(sheetId: number, name: string, headers: readonly string[]): Request[] {
+  const requests = headers.map((header, c) =>
+    columnWidth(sheetId, c, outputColumn(name, header)?.width ?? Math.max(10, Math.min(34, header.length + 4))),
+  );
+  if (headers.some((header) => outputColumn(name, header)))
+    requests.push({
+      setBasicFilter: {
+        filter: { range: { sheetId, startRowIndex: 0, startColumnIndex: 0, endColumnIndex: headers.length } },
+      },
+    });
+  return requests;
 }

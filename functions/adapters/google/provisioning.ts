@@ -22,7 +22,7 @@ import { readRekap } from '../../core/rekap-reader.js';
 import { locateHeader } from '../../core/table.js';
 import { headerColumn } from '../xlsx/office-template.js';
 import type { GoogleServices } from './google-services.js';
-import { addTab, columnWidth, dataRows, keyValueLayout, tableLayout } from './layout-requests.js';
+import { addTab, dataRows, keyValueLayout, outputTabLayout, tableLayout } from './layout-requests.js';
 import { findTab } from './rekap-plan.js';
 import { RekapSpreadsheet } from './rekap-spreadsheet.js';
 import { spreadsheetLink } from './spreadsheet-ref.js';
@@ -318,7 +318,7 @@ export function rekapLayout(period: string | undefined): Request[] {
           fields: 'userEnteredValue,userEnteredFormat.textFormat.bold',
         },
       },
-      ...tab.headers.map((header, c) => columnWidth(sheetId, c, Math.max(10, Math.min(34, header.length + 4)))),
+      ...outputTabLayout(sheetId, tab.name, tab.headers),
     );
   });
   return requests;

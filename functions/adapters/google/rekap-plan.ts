@@ -1,9 +1,18 @@
 import type { sheets_v4 } from '@googleapis/sheets';
-import { AREA_SUMMARY_TAB, LOG_TAB, SUMMARY_TAB } from '../../../sheets-schema/index.js';
+import {
+  AREA_SUMMARY_TAB,
+  LOG_TAB,
+  outputColumn,
+  PREDICATE_COLOURS,
+  SUMMARY_TAB,
+  type OutputColumn,
+  type OutputFormat,
+} from '../../../sheets-schema/index.js';
 import { neutralise, type SheetRecord, type SheetValue } from '../../core/summary-rows.js';
 import { labelKey, sameLabel, type Cell, type Sheet } from '../../core/workbook.js';
 import type { SummaryUpdate } from '../../ports.js';
 import type { RekapTab } from './rekap-spreadsheet.js';
+import { outputTabLayout, rgb } from './layout-requests.js';
 import { enteredValue, plainValue } from './sheets-cells.js';
 
 /**
@@ -83,15 +92,7 @@ function planTab(
         },
       },
     });
-    spec.headers.forEach((header, i) =>
-      requests.push({
-        updateDimensionProperties: {
-          range: { sheetId, dimension: 'COLUMNS', startIndex: i, endIndex: i + 1 },
-          properties: { pixelSize: 7 * Math.max(10, Math.min(34, header.length + 4)) },
-          fields: 'pixelSize',
-        },
-      }),
-    );
+    requests.push(...outputTabLayout(sheetId, spec.name, spec.headers));
   }
 
   const layout = locate(tab.sheet, spec.headers);
@@ -124,7 +125,10 @@ function planTab(
     if (key !== null && found === undefined) rowsByKey.set(key, target);
     const cells = new Map<number, sheets_v4.Schema$CellData>();
     for (const header of spec.headers)
-      cells.set(layout.columns.get(header) as number, dataCell(record[header] ?? null));
+      cells.set(
+        layout.columns.get(header) as number,
+        dataCell(record[header] ?? null, outputColumn(spec.name, header)),
+      );
     writes.set(target, cells);
   }
 
@@ -158,20 +162,46 @@ function planTab(
       ),
     );
   }
-  requests.push(...cellWrites(tab.sheetId, writes, 'userEnteredValue,userEnteredFormat.numberFormat'));
+  requests.push(
+    ...cellWrites(
+      tab.sheetId,
+      writes,
+      'userEnteredValue,userEnteredFormat.numberFormat,userEnteredFormat.backgroundColor,userEnteredFormat.textFormat',
+    ),
+  );
   return requests;
 }
 
-/** Text is neutralised here too, so nothing monev writes into the rekap can start a formula. */
-function dataCell(value: SheetValue): sheets_v4.Schema$CellData {
+/**
+ * Text is neutralised here too, so nothing monev writes into the rekap can start a formula. The
+ * column's format rides along in the same request (issue 12 item 8): two-decimal scores, a date-time
+ * Diperbarui, Laporan linked, the predicate coloured.
+ */
+function dataCell(value: SheetValue, spec: OutputColumn | undefined): sheets_v4.Schema$CellData {
   const safe = typeof value === 'string' ? neutralise(value) : value;
   const cell: sheets_v4.Schema$CellData = {};
   const entered = enteredValue(safe);
   if (entered) cell.userEnteredValue = entered;
-  if (typeof safe === 'number' && !Number.isInteger(safe))
-    cell.userEnteredFormat = { numberFormat: { type: 'NUMBER', pattern: '0.00' } };
+  const format: sheets_v4.Schema$CellFormat = {};
+  const numberFormat = spec ? NUMBER_FORMATS[spec.format] : undefined;
+  if (numberFormat) format.numberFormat = numberFormat;
+  else if (typeof safe === 'number' && !Number.isInteger(safe)) format.numberFormat = NUMBER_FORMATS.score;
+  if (spec?.format === 'link' && typeof safe === 'string' && /^https:\/\/\S+$/.test(safe))
+    format.textFormat = { link: { uri: safe } };
+  const colour = spec?.format === 'predicate' && typeof safe === 'string' ? PREDICATE_COLOURS[safe] : undefined;
+  if (colour) {
+    format.backgroundColor = rgb(colour.fill);
+    format.textFormat = { bold: true, foregroundColor: rgb(colour.text) };
+  }
+  if (Object.keys(format).length > 0) cell.userEnteredFormat = format;
   return cell;
 }
+
+const NUMBER_FORMATS: Partial<Record<OutputFormat, sheets_v4.Schema$NumberFormat>> = {
+  score: { type: 'NUMBER', pattern: '0.00' },
+  count: { type: 'NUMBER', pattern: '0' },
+  datetime: { type: 'DATE_TIME', pattern: 'dd/mm/yyyy hh:mm' },
+};
 
 /**
  * One updateCells per run of adjacent cells; consecutive rows with the same runs share a request.

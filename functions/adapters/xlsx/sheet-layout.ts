@@ -9,7 +9,8 @@ import type { ColumnKind, ColumnSpec } from '../../../sheets-schema/index.js';
 /** Rows below the header that get dropdowns; enough for any office's tables, small enough to stay light. */
 export const TEMPLATE_DATA_ROWS = 500;
 
-const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true };
+// A font without a name is drawn in LibreOffice's default serif face; name the one Excel uses.
+const HEADER_FONT: Partial<ExcelJS.Font> = { name: 'Calibri', size: 11, bold: true };
 // Required columns get a warmer fill so operators see at a glance what must be filled.
 const REQUIRED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } };
 const OPTIONAL_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };

@@ -1,6 +1,14 @@
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
-import { AREA_SUMMARY_TAB, LOG_TAB, SUMMARY_TAB } from '../../../sheets-schema/index.js';
+import {
+  AREA_SUMMARY_TAB,
+  LOG_TAB,
+  outputColumn,
+  PREDICATE_COLOURS,
+  SUMMARY_TAB,
+  type OutputColumn,
+  type OutputFormat,
+} from '../../../sheets-schema/index.js';
 import type { Feedback } from '../../core/feedback.js';
 import type { SheetRecord, SheetValue } from '../../core/summary-rows.js';
 import { labelKey } from '../../core/workbook.js';
@@ -9,6 +17,7 @@ import { writeFileAtomic } from '../fs/atomic-file.js';
 import { REKAP_FILE } from './xlsx-source.js';
 import { excel } from './exceljs.js';
 import { layoutFeedback } from './feedback-sheet.js';
+import { LINE_POINTS, printSetup, wrappedLines } from './sheet-layout.js';
 
 /**
  * Local mode's outputs. The input rekap is never modified: OUT/rekap.xlsx is a copy of it with the
@@ -151,24 +160,106 @@ function upsert(
     const found = key.length > 0 ? existing.get(rowKey((header) => record[header] ?? null)) : undefined;
     const target = found ?? ++lastRow;
     const row = sheet.getRow(target);
-    for (const header of headers) {
-      const cell = row.getCell(layout.columns.get(header) as number);
-      cell.value = record[header] ?? null;
-      if (typeof record[header] === 'number' && !Number.isInteger(record[header])) cell.numFmt = '0.00';
-    }
+    for (const header of headers)
+      writeCell(row.getCell(layout.columns.get(header) as number), record[header] ?? null, outputColumn(tab, header));
     if (found === undefined && key.length > 0)
       existing.set(
         rowKey((header) => record[header] ?? null),
         target,
       );
   }
+  if (headers.some((header) => outputColumn(tab, header))) shareable(sheet, tab, headers, layout, lastRow);
+}
+
+/**
+ * Rekap and Rekap Bidang as the province shares them: monev's columns at readable widths (a width the
+ * province set is kept), a filter over the whole table, and A4 landscape printing one page wide.
+ */
+function shareable(
+  sheet: ExcelJS.Worksheet,
+  tab: string,
+  headers: readonly string[],
+  layout: { headerRow: number; columns: Map<string, number> },
+  lastRow: number,
+): void {
+  let headerLines = 1;
+  for (const header of headers) {
+    const spec = outputColumn(tab, header);
+    const column = sheet.getColumn(layout.columns.get(header) as number);
+    if (spec && !column.width) column.width = spec.width;
+    // Bold headers are wider than the body text the estimate is made for.
+    headerLines = Math.max(headerLines, wrappedLines(header, (column.width ?? 10) * 0.85));
+  }
+  const headerRow = sheet.getRow(layout.headerRow);
+  headerRow.height = Math.max(headerRow.height ?? 0, headerLines * LINE_POINTS + 4);
+  let lastColumn = 1;
+  sheet.getRow(layout.headerRow).eachCell((_cell, column) => (lastColumn = Math.max(lastColumn, column)));
+  sheet.autoFilter = {
+    from: { row: layout.headerRow, column: 1 },
+    to: { row: Math.max(lastRow, layout.headerRow + 1), column: lastColumn },
+  };
+  printSetup(sheet, { title: `${tab} Monev Bawaslu Jawa Timur`, titleRows: layout.headerRow });
+}
+
+const NUMBER_FORMATS: Partial<Record<OutputFormat, string>> = {
+  score: '0.00',
+  count: '0',
+  datetime: 'dd/mm/yyyy hh:mm',
+};
+const LINK_FONT: Partial<ExcelJS.Font> = { name: 'Calibri', size: 11, color: { argb: 'FF0563C1' }, underline: true };
+
+/** A value with the format of its column; a column without one keeps the old rule (two decimals for fractions). */
+function writeCell(cell: ExcelJS.Cell, value: SheetValue, spec: OutputColumn | undefined): void {
+  cell.value = value;
+  if (!spec) {
+    if (typeof value === 'number' && !Number.isInteger(value)) cell.numFmt = '0.00';
+    return;
+  }
+  const numFmt = NUMBER_FORMATS[spec.format];
+  if (numFmt) cell.numFmt = numFmt;
+  if (spec.format === 'datetime' && typeof value === 'number') cell.value = serialToDate(value);
+  if (spec.format === 'link') {
+    const linkable = typeof value === 'string' && isReportLocation(value);
+    if (linkable) cell.value = { text: value, hyperlink: value };
+    cell.font = linkable ? LINK_FONT : {};
+  }
+  if (spec.format === 'predicate') {
+    const colour = typeof value === 'string' ? PREDICATE_COLOURS[value] : undefined;
+    cell.fill = colour
+      ? { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${colour.fill}` } }
+      : { type: 'pattern', pattern: 'none' };
+    cell.font = colour ? { name: 'Calibri', size: 11, bold: true, color: { argb: `FF${colour.text}` } } : {};
+    cell.alignment = { horizontal: 'center' };
+  }
+}
+
+/**
+ * Laporan holds where monev saved the report: a Drive link in live mode, a path relative to OUT
+ * ("laporan/3573-2025-TW3.pdf") locally, which Excel and LibreOffice open next to rekap.xlsx.
+ * Anything else (a scheme other than http(s), an absolute path) stays plain text.
+ */
+function isReportLocation(value: string): boolean {
+  return /^https?:\/\/\S+$/.test(value) || /^[\w.-]+(\/[\w.-]+)*$/.test(value);
+}
+
+/** ExcelJS writes a Date by its UTC fields; the serial is already Jakarta's wall clock. */
+function serialToDate(serial: number): Date {
+  return new Date(Math.round((serial - 25_569) * 86_400_000));
+}
+
+function dateToSerial(date: Date): number {
+  return date.getTime() / 86_400_000 + 25_569;
 }
 
 function createTab(workbook: ExcelJS.Workbook, tab: string, headers: readonly string[]): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(tab, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.addRow([...headers]);
   styleHeader(sheet.getRow(1));
-  headers.forEach((header, i) => (sheet.getColumn(i + 1).width = Math.max(10, Math.min(34, header.length + 4))));
+  headers.forEach(
+    (header, i) =>
+      (sheet.getColumn(i + 1).width =
+        outputColumn(tab, header)?.width ?? Math.max(10, Math.min(34, header.length + 4))),
+  );
   return sheet;
 }
 
@@ -194,15 +285,16 @@ function plain(value: ExcelJS.CellValue): SheetValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number') return value;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return value.toISOString();
+  // A date cell reads back as the serial it was written from, so upserting it again keeps it a date.
+  if (value instanceof Date) return dateToSerial(value);
   if ('result' in value) return plain((value.result ?? null) as ExcelJS.CellValue);
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
   if ('text' in value) return String(value.text);
   return null;
 }
 
-export function styleHeader(row: ExcelJS.Row): void {
-  row.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+function styleHeader(row: ExcelJS.Row): void {
+  row.font = { name: 'Calibri', size: 11, bold: true, color: { argb: 'FFFFFFFF' } };
   row.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF7A1F1F' } };
   row.alignment = { vertical: 'middle', wrapText: true };
 }

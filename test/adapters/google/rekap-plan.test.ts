@@ -3,7 +3,9 @@ import { planSummary } from '../../../functions/adapters/google/rekap-plan.js';
 import { snapshotOf } from '../../../functions/adapters/google/rekap-spreadsheet.js';
 import type { SheetRecord } from '../../../functions/core/summary-rows.js';
 import type { Workbook } from '../../../functions/core/workbook.js';
-import { SUMMARY_TAB } from '../../../sheets-schema/index.js';
+import { PREDICATE_COLOURS, SUMMARY_TAB } from '../../../sheets-schema/index.js';
+import { rgb } from '../../../functions/adapters/google/layout-requests.js';
+import { jakartaSerial } from '../../../functions/core/summary-rows.js';
 import { spreadsheetFromWorkbook } from '../../fakes/google/load-workbook.js';
 import { batchUpdate, sheetValues, spreadsheetView, type StoredSpreadsheet } from '../../fakes/google/sheets-store.js';
 import { sheet, workbook } from '../../helpers/workbook.js';
@@ -73,5 +75,21 @@ describe('planSummary', () => {
     expect(rows[0]).toEqual([...SUMMARY_TAB.headers]);
     expect(rows).toHaveLength(1201);
     expect(stored.sheets.find((s) => s.properties.title === 'Rekap')?.properties.gridProperties.frozenRowCount).toBe(1);
+  });
+
+  it('formats as the xlsx rekap: two decimals, a date-time, the report linked, the predicate coloured, a filter', () => {
+    let stored = spreadsheetFromWorkbook('rekap', 'Rekap', workbook(sheet('Satker', [['Kode']])));
+    const link = 'https://drive.google.com/file/d/laporan-3573';
+    stored = apply(stored, [
+      { ...record('2025-TW3', '3573', 100), Predikat: 'AA', Diperbarui: jakartaSerial(new Date(0)), Laporan: link },
+    ]);
+    const tab = stored.sheets.find((s) => s.properties.title === 'Rekap');
+    const cell = (header: string) => tab?.rows[1]?.[SUMMARY_TAB.headers.indexOf(header as never)]?.userEnteredFormat;
+    expect(cell('Indeks')?.numberFormat).toEqual({ type: 'NUMBER', pattern: '0.00' });
+    expect(cell('Diperbarui')?.numberFormat).toEqual({ type: 'DATE_TIME', pattern: 'dd/mm/yyyy hh:mm' });
+    expect(cell('Laporan')?.textFormat?.link?.uri).toBe(link);
+    expect(cell('Predikat')?.backgroundColor).toEqual(rgb(PREDICATE_COLOURS.AA!.fill));
+    expect(tab?.basicFilter?.range).toMatchObject({ startRowIndex: 0, endColumnIndex: SUMMARY_TAB.headers.length });
+    expect(tab?.columnWidths[SUMMARY_TAB.headers.indexOf('Nama')]).toBe(32 * 7);
   });
 });

@@ -24,6 +24,7 @@ export interface StoredSheet {
   rows: (CellData | undefined)[][];
   protectedRanges: sheets_v4.Schema$ProtectedRange[];
   columnWidths: Record<number, number>;
+  basicFilter?: sheets_v4.Schema$BasicFilter;
 }
 
 export interface StoredSpreadsheet {
@@ -498,6 +499,12 @@ const HANDLERS: Record<string, Handler> = {
       for (let c = range.startIndex ?? 0; c < (range.endIndex ?? sheet.properties.gridProperties.columnCount); c++)
         sheet.columnWidths[c] = body.properties.pixelSize;
     }
+    return {};
+  },
+
+  setBasicFilter(spreadsheet, body: sheets_v4.Schema$SetBasicFilterRequest) {
+    const sheet = sheetById(spreadsheet, body.filter?.range?.sheetId);
+    sheet.basicFilter = structuredClone(body.filter ?? {});
     return {};
   },
 

@@ -1,0 +1,132 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildRekapTemplate } from '../../../functions/adapters/xlsx/rekap-template.js';
+import { XlsxSummarySink } from '../../../functions/adapters/xlsx/summary-writer.js';
+import { jakartaSerial, type SheetRecord } from '../../../functions/core/summary-rows.js';
+import { AREA_SUMMARY_TAB, AREAS, SUMMARY_TAB } from '../../../sheets-schema/index.js';
+
+/**
+ * rekap.xlsx as the province shares it (issue 12 item 8), read back with exceljs: two-decimal scores,
+ * a real date-time in Diperbarui, Laporan as a link, a coloured predicate, a filter, widths, and the
+ * upsert still keyed by Periode+Kode with the province's own column left alone.
+ * 2025-11-28 23:55 UTC is 2025-11-29 06:55 in Jakarta.
+ */
+const UPDATED = new Date('2025-11-28T23:55:00Z');
+
+function record(code: string, index: number, predicate: string, report: string | null): SheetRecord {
+  return {
+    Periode: '2025-TW3',
+    Kode: code,
+    Nama: `Bawaslu ${code}`,
+    Status: 'Dinilai',
+    IKU: 100,
+    'Rencana Aksi': 99.3,
+    IKI: 87.5,
+    Tahapan: 70,
+    'Kualitas Data': 100,
+    Indeks: index,
+    Predikat: predicate,
+    Peringkat: 1,
+    Error: 0,
+    Peringatan: 2,
+    Diperbarui: jakartaSerial(UPDATED),
+    Laporan: report,
+  };
+}
+
+describe('XlsxSummarySink.writeSummary (OUT/rekap.xlsx)', () => {
+  let dir: string;
+  let rekap: ExcelJS.Worksheet;
+  let areas: ExcelJS.Worksheet;
+  let history: Awaited<ReturnType<XlsxSummarySink['readHistory']>>;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'monev-rekap-'));
+    await buildRekapTemplate({ period: '2025-TW3' }).xlsx.writeFile(join(dir, 'rekap.xlsx'));
+    const out = join(dir, 'out');
+    const first = new XlsxSummarySink(dir, out);
+    await first.writeSummary({
+      summary: [
+        record('3573', 91.25, 'AA', 'laporan/3573-2025-TW3.pdf'),
+        record('3507', 100, 'D', 'javascript:alert(1)'),
+      ],
+      areas: [
+        { Periode: '2025-TW3', Kode: '3573', Nama: 'Bawaslu 3573', [AREAS[0].name]: 100, [AREAS[1].name]: 66.666 },
+      ],
+      log: [],
+    });
+    // The province adds a column of its own; a second run upserts 3573 and must leave it alone.
+    const between = new ExcelJS.Workbook();
+    await between.xlsx.readFile(join(out, 'rekap.xlsx'));
+    const tab = between.getWorksheet(SUMMARY_TAB.name) as ExcelJS.Worksheet;
+    tab.getCell(1, SUMMARY_TAB.headers.length + 1).value = 'Catatan Provinsi';
+    tab.getCell(2, SUMMARY_TAB.headers.length + 1).value = 'sudah dibina';
+    await between.xlsx.writeFile(join(out, 'rekap.xlsx'));
+    const second = new XlsxSummarySink(dir, out);
+    await second.writeSummary({ summary: [record('3573', 92, 'AA', 'laporan/3573-2025-TW3.pdf')], areas: [], log: [] });
+    history = await new XlsxSummarySink(dir, out).readHistory();
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(out, 'rekap.xlsx'));
+    rekap = workbook.getWorksheet(SUMMARY_TAB.name) as ExcelJS.Worksheet;
+    areas = workbook.getWorksheet(AREA_SUMMARY_TAB.name) as ExcelJS.Worksheet;
+  });
+
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const at = (header: string) => SUMMARY_TAB.headers.indexOf(header as (typeof SUMMARY_TAB.headers)[number]) + 1;
+
+  it('keeps the upsert: one row per Periode+Kode, the later values, the province’s column untouched', () => {
+    expect(rekap.actualRowCount).toBe(3);
+    expect(rekap.getCell(2, at('Kode')).value).toBe('3573');
+    expect(rekap.getCell(2, at('Indeks')).value).toBe(92);
+    expect(rekap.getCell(2, SUMMARY_TAB.headers.length + 1).value).toBe('sudah dibina');
+  });
+
+  it('formats every score with two decimals, whole numbers included; counts as integers', () => {
+    for (const header of ['IKU', 'Rencana Aksi', 'IKI', 'Tahapan', 'Kualitas Data', 'Indeks'])
+      expect(rekap.getCell(3, at(header)).numFmt, header).toBe('0.00');
+    expect(rekap.getCell(3, at('IKU')).value).toBe(100);
+    expect(rekap.getCell(3, at('Peringatan')).numFmt).toBe('0');
+    expect(areas.getCell(2, 4).numFmt).toBe('0.00');
+  });
+
+  it('writes Diperbarui as a date-time cell in Jakarta time', () => {
+    const cell = rekap.getCell(2, at('Diperbarui'));
+    expect(cell.value).toBeInstanceOf(Date);
+    expect((cell.value as Date).toISOString()).toBe('2025-11-29T06:55:00.000Z');
+    expect(cell.numFmt).toBe('dd/mm/yyyy hh:mm');
+  });
+
+  it('reads Diperbarui back as the serial it wrote, so a re-upserted row stays a date', () => {
+    const row = history.summary.find((r) => r.Kode === '3507');
+    expect(row?.Diperbarui).toBeCloseTo(jakartaSerial(UPDATED), 8);
+  });
+
+  it('links Laporan to the report; another scheme stays plain text', () => {
+    expect(rekap.getCell(2, at('Laporan')).value).toEqual({
+      text: 'laporan/3573-2025-TW3.pdf',
+      hyperlink: 'laporan/3573-2025-TW3.pdf',
+    });
+    expect(rekap.getCell(3, at('Laporan')).value).toBe('javascript:alert(1)');
+    expect(history.summary.find((r) => r.Kode === '3573')?.Laporan).toBe('laporan/3573-2025-TW3.pdf');
+  });
+
+  it('colours the predicate', () => {
+    expect(rekap.getCell(2, at('Predikat')).fill).toMatchObject({ pattern: 'solid', fgColor: { argb: 'FF4575B4' } });
+    expect(rekap.getCell(3, at('Predikat')).fill).toMatchObject({ pattern: 'solid', fgColor: { argb: 'FFD73027' } });
+  });
+
+  it('filters the whole table, sets readable widths, prints A4 landscape one page wide', () => {
+    expect(rekap.autoFilter).toBe(`A1:Q3`);
+    expect(areas.autoFilter).toBe('A1:K2');
+    expect(rekap.getColumn(at('Nama')).width).toBe(32);
+    expect(rekap.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, fitToHeight: 0 });
+    expect(rekap.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+  });
+});
