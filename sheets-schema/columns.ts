@@ -36,6 +36,11 @@ export interface ColumnSpec {
   readonly quarter?: 1 | 2 | 3 | 4;
   /** Column width in characters for templates. */
   readonly width?: number;
+  /**
+   * Values a template offers as a dropdown on a free-text column (Jenis Jabatan): a help to the
+   * operator, not a rule, so other text is still read as it is.
+   */
+  readonly suggestions?: readonly string[];
 }
 
 declare module 'zod' {
@@ -114,10 +119,14 @@ export function defineTable<Shape extends ColumnShape>(name: string, shape: Shap
 /** "Target TW I" … "Realisasi TW IV": the quarter columns that IKU, IKI and Rencana Aksi share. */
 export const QUARTER_NUMERALS = ['I', 'II', 'III', 'IV'] as const;
 
+/** The months of each quarter, so each quarter column's note says which one it is. */
+export const QUARTER_MONTHS = ['Januari–Maret', 'April–Juni', 'Juli–September', 'Oktober–Desember'] as const;
+
+/** `help` gets the quarter ("triwulan II, April–Juni") so each of the four columns has its own note. */
 export function quarterColumns<P extends 'target' | 'realization'>(
   kind: 'Target' | 'Realisasi',
   prefix: P,
-  help: string,
+  help: (quarter: string) => string,
 ) {
   const make = (q: 1 | 2 | 3 | 4) =>
     col.number({
@@ -125,7 +134,7 @@ export function quarterColumns<P extends 'target' | 'realization'>(
       required: true,
       allowBlank: true,
       quarter: q,
-      help,
+      help: help(`triwulan ${QUARTER_NUMERALS[q - 1]} (${QUARTER_MONTHS[q - 1]})`),
       width: 12,
     });
   return {

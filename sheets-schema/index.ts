@@ -4,3 +4,4 @@ export * from './columns.js';
 export * from './offices.js';
 export * from './office-workbook.js';
 export * from './rekap-workbook.js';
+export * from './guide.js';

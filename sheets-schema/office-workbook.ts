@@ -1,14 +1,18 @@
-import { AREA_CHOICES, AREA_IDS } from './areas.js';
+import { AREA_CHOICES, AREA_IDS, AREAS } from './areas.js';
 import { AGGREGATION, POLARITY, STAGE_NUMBER, STAGE_STATUS } from './choices.js';
 import { col, defineTable, quarterColumns } from './columns.js';
 
 /** The office workbook (docs/SPEC.md §3): one per kabupaten/kota office, edited by its operator. */
 
+/** The kinds of position of the civil-service job analysis; Anjab's Jenis Jabatan offers them. */
+export const JOB_TYPES = ['Struktural', 'Fungsional', 'Pelaksana'] as const;
+
 const URL_HELP =
   'Tautan http(s) ke dokumen bukti (Google Drive, situs resmi). Lebih dari satu tautan dipisah spasi, koma atau baris baru.';
-const TARGET_HELP = 'Target triwulan ini. Angka, boleh desimal dengan koma (87,5) atau persen (87,5%).';
-const REALIZATION_HELP =
-  'Realisasi triwulan ini. Kosongkan bila belum ada; isi angka, boleh desimal dengan koma (87,5) atau persen.';
+const TARGET_HELP = (quarter: string) =>
+  `Target ${quarter}: yang direncanakan dalam triwulan ini saja. Angka, boleh desimal dengan koma (87,5) atau persen (87,5%). Kosongkan bila tidak ada target pada triwulan ini.`;
+const REALIZATION_HELP = (quarter: string) =>
+  `Realisasi ${quarter}: yang tercapai dalam triwulan ini saja. Kosongkan sampai triwulan ini dilaporkan; tulis 0 bila memang belum ada. Angka, boleh desimal dengan koma (87,5) atau persen.`;
 const WEIGHT_HELP = 'Bobot indikator. Kosongkan semua untuk bobot sama; bila diisi, isi semua baris dan jumlahkan 100.';
 const POLARITY_HELP =
   'Maksimal: makin tinggi makin baik (bawaan). Minimal: makin rendah makin baik, misalnya jumlah temuan.';
@@ -35,7 +39,7 @@ export const ACTION_PLAN_TAB = defineTable('Rencana Aksi', {
   area: col.choice(AREA_IDS, AREA_CHOICES, {
     header: 'Bidang',
     required: true,
-    help: 'Bidang penguatan kelembagaan: nomor 1–8, atau namanya, misalnya "Pengolahan Data".',
+    help: `Bidang penguatan kelembagaan. Pilih dari daftar: ${AREAS.map((area) => `${area.no} ${area.name}`).join('; ')}. Nomornya saja (1–8) juga diterima.`,
     width: 28,
   }),
   activity: col.text({
@@ -152,8 +156,9 @@ export const JOBS_TAB = defineTable('Anjab', {
   jobType: col.text({
     header: 'Jenis Jabatan',
     required: false,
-    help: 'Struktural, Fungsional atau Pelaksana.',
+    help: 'Pilih dari daftar: Struktural, Fungsional atau Pelaksana.',
     width: 16,
+    suggestions: JOB_TYPES,
   }),
   staff: col.integer({
     header: 'Pegawai Ada',

@@ -94,7 +94,9 @@ export async function tabRecords(file: string, tab: string): Promise<Record<stri
     const record: Record<string, SheetValue> = {};
     headers.forEach((header, i) => {
       const value = row.getCell(i + 1).value;
-      record[header] = value === undefined || value === null ? null : (value as SheetValue);
+      // A linked cell (Laporan) reads as its text.
+      const plain = value !== null && typeof value === 'object' && 'text' in value ? value.text : value;
+      record[header] = plain === undefined || plain === null ? null : (plain as SheetValue);
     });
     records.push(record);
   });

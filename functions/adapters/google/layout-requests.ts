@@ -1,5 +1,5 @@
 import type { sheets_v4 } from '@googleapis/sheets';
-import { outputColumn } from '../../../sheets-schema/index.js';
+import { GUIDE_TAB, outputColumn } from '../../../sheets-schema/index.js';
 import { numberFormatFor, TEMPLATE_DATA_ROWS, type HeaderColumn } from '../xlsx/sheet-layout.js';
 import { enteredValue } from './sheets-cells.js';
 
@@ -226,4 +226,42 @@ export function outputTabLayout(sheetId: number, name: string, headers: readonly
       },
     });
   return requests;
+}
+
+/** The Petunjuk tab, first in the spreadsheet: one wide wrapped column, rows fitted to their text. */
+export function guideLayout(sheetId: number): Request[] {
+  const rowCount = GUIDE_TAB.lines.length;
+  return [
+    {
+      addSheet: {
+        properties: {
+          sheetId,
+          title: GUIDE_TAB.name,
+          index: 0,
+          gridProperties: { rowCount, columnCount: 1 },
+          tabColorStyle: { rgbColor: rgb('7A1F1F') },
+        },
+      },
+    },
+    {
+      updateCells: {
+        start: { sheetId, rowIndex: 0, columnIndex: 0 },
+        rows: GUIDE_TAB.lines.map((line) => ({
+          values: [
+            {
+              userEnteredValue: { stringValue: line.text },
+              userEnteredFormat: {
+                wrapStrategy: 'WRAP',
+                verticalAlignment: line.style === 'heading' ? 'BOTTOM' : 'TOP',
+                textFormat: { bold: line.style !== undefined, fontSize: line.style === 'title' ? 14 : 10 },
+              },
+            },
+          ],
+        })),
+        fields: 'userEnteredValue,userEnteredFormat',
+      },
+    },
+    columnWidth(sheetId, 0, GUIDE_TAB.width + 20),
+    { autoResizeDimensions: { dimensions: { sheetId, dimension: 'ROWS', startIndex: 0, endIndex: rowCount } } },
+  ];
 }

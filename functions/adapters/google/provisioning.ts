@@ -22,7 +22,7 @@ import { readRekap } from '../../core/rekap-reader.js';
 import { locateHeader } from '../../core/table.js';
 import { headerColumn } from '../xlsx/office-template.js';
 import type { GoogleServices } from './google-services.js';
-import { addTab, dataRows, keyValueLayout, outputTabLayout, tableLayout } from './layout-requests.js';
+import { addTab, dataRows, guideLayout, keyValueLayout, outputTabLayout, tableLayout } from './layout-requests.js';
 import { findTab } from './rekap-plan.js';
 import { RekapSpreadsheet } from './rekap-spreadsheet.js';
 import { spreadsheetLink } from './spreadsheet-ref.js';
@@ -211,7 +211,7 @@ export class GoogleProvisioner {
   }
 }
 
-/** Profil and the six data tabs, from the spreadsheet's default first sheet (id 0). */
+/** Petunjuk, Profil and the six data tabs, Profil from the spreadsheet's default first sheet (id 0). */
 export function officeLayout(office: { code: string; name: string; year: number }): Request[] {
   const values: Record<(typeof PROFILE_TAB.keys)[number]['key'], { value: string | number; numFmt?: string }> = {
     officeCode: { value: office.code, numFmt: '@' },
@@ -230,6 +230,8 @@ export function officeLayout(office: { code: string; name: string; year: number 
     const columns = tab.columns.map(headerColumn);
     requests.push(addTab(i + 1, tab.name, columns.length), ...tableLayout(i + 1, columns, tab.name));
   });
+  // Sheet ids 1–6 are the data tabs; Petunjuk comes first in the tab bar.
+  requests.push(...guideLayout(DATA_TABS.length + 1));
   const stagesId = DATA_TABS.findIndex((tab) => tab.name === STAGES_TAB.name) + 1;
   const at = (key: string) => STAGES_TAB.columns.findIndex((column) => column.key === key);
   const belum = STAGE_STATUS.choices.find((choice) => choice.id === 'belum')?.label ?? 'Belum';

@@ -1,17 +1,19 @@
 import ExcelJS from 'exceljs';
 import {
   DATA_TABS,
+  GUIDE_TAB,
   PROFILE_TAB,
   STAGES_TAB,
   STANDARD_STEPS,
   STAGE_STATUS,
   type ColumnSpec,
 } from '../../../sheets-schema/index.js';
-import { layoutKeyValues, layoutTable, type HeaderColumn } from './sheet-layout.js';
+import { layoutGuide, layoutKeyValues, layoutTable, printSetup, type HeaderColumn } from './sheet-layout.js';
 
 /**
- * A blank office workbook (docs/SPEC.md §3) built from sheets-schema alone: Profil, then the six data tabs
- * with headers, notes, dropdowns and formats, and Tahapan pre-filled with the standard steps.
+ * A blank office workbook (docs/SPEC.md §3) built from sheets-schema alone: Petunjuk (how to fill it; an
+ * extra tab the reader ignores), Profil, then the six data tabs with headers, notes, dropdowns, formats
+ * and a print setup, and Tahapan pre-filled with the standard steps.
  */
 export interface OfficeTemplateOptions {
   readonly code?: string;
@@ -29,6 +31,7 @@ export function buildOfficeTemplate(options: OfficeTemplateOptions = {}): ExcelJ
   workbook.created = date;
   workbook.modified = date;
 
+  layoutGuide(workbook.addWorksheet(GUIDE_TAB.name, { properties: { tabColor: { argb: 'FF7A1F1F' } } }));
   const profile = workbook.addWorksheet(PROFILE_TAB.name);
   const values: Record<(typeof PROFILE_TAB.keys)[number]['key'], { value?: string | number; numFmt?: string }> = {
     // The code is text so that Excel never reformats it; the year is a plain number.
@@ -41,17 +44,20 @@ export function buildOfficeTemplate(options: OfficeTemplateOptions = {}): ExcelJ
     PROFILE_TAB.keys.map((key) => ({ label: key.label, help: key.help, ...values[key.key] })),
   );
 
+  printSetup(profile, { title: `${PROFILE_TAB.name} — monev`, orientation: 'portrait', titleRows: 0 });
   for (const tab of DATA_TABS) {
     const worksheet = workbook.addWorksheet(tab.name);
     layoutTable(worksheet, tab.columns.map(headerColumn));
+    printSetup(worksheet, { title: `${tab.name} — monev` });
   }
   prefillStages(workbook.getWorksheet(STAGES_TAB.name) as ExcelJS.Worksheet);
   return workbook;
 }
 
 export function headerColumn(column: ColumnSpec): HeaderColumn {
-  if (column.kind !== 'choice' || !column.choices) return column;
-  return { ...column, list: column.choices.choices.map((choice) => choice.label) };
+  if (column.kind === 'choice' && column.choices)
+    return { ...column, list: column.choices.choices.map((choice) => choice.label) };
+  return column.suggestions ? { ...column, list: column.suggestions } : column;
 }
 
 function prefillStages(worksheet: ExcelJS.Worksheet): void {

@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import type { ColumnKind, ColumnSpec } from '../../../sheets-schema/index.js';
+import { GUIDE_TAB, type ColumnKind, type ColumnSpec } from '../../../sheets-schema/index.js';
 
 /**
  * Shared look of the generated workbooks: header rows, key/value tabs, dropdowns and the number
@@ -196,4 +196,22 @@ export function printSetup(
     ...worksheet.headerFooter,
     oddFooter: `&L${title}&RHalaman &P dari &N`,
   };
+}
+
+/** The Petunjuk tab: one wide wrapped column, each line as tall as its text, printable on A4. */
+export function layoutGuide(worksheet: ExcelJS.Worksheet): void {
+  worksheet.getColumn(1).width = GUIDE_TAB.width;
+  GUIDE_TAB.lines.forEach((line, i) => {
+    const row = worksheet.getRow(i + 1);
+    const cell = row.getCell(1);
+    cell.value = line.text;
+    cell.alignment = { wrapText: true, vertical: 'top' };
+    const size = line.style === 'title' ? 14 : 11;
+    cell.font = { name: 'Calibri', size, bold: line.style !== undefined };
+    const lines = wrappedLines(line.text, line.style ? GUIDE_TAB.width * 0.85 : GUIDE_TAB.width);
+    // Headings get room above them; a 14-point title needs taller lines.
+    row.height = lines * (size === 14 ? 19 : LINE_POINTS) + (line.style === 'heading' ? 9 : 4);
+    if (line.style === 'heading') cell.alignment = { wrapText: true, vertical: 'bottom' };
+  });
+  printSetup(worksheet, { title: 'Petunjuk pengisian — monev', orientation: 'portrait', titleRows: 0 });
 }

@@ -4,12 +4,14 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { provisionCommand } from '../../../functions/commands/provision.js';
 import {
+  DATA_TABS,
+  GUIDE_TAB,
   IKU_TAB,
+  JOBS_TAB,
   PROFILE_TAB,
   REGISTRY_TAB,
   STAGES_TAB,
   STANDARD_STEPS,
-  DATA_TABS,
 } from '../../../sheets-schema/index.js';
 import { startFakeGoogleApi, type FakeGoogleApi } from '../../fakes/google-api-server.js';
 import { fakeEnv, quietIo, runMonev } from './support.js';
@@ -121,8 +123,19 @@ describe('monev provision', () => {
     const office = spreadsheetsInFolder().find((file) => file.appProperties?.kode === '3573');
     const stored = google.spreadsheet(office?.id as string);
     expect(stored?.sheets.map((sheet) => sheet.properties.title)).toEqual([
+      GUIDE_TAB.name,
       PROFILE_TAB.name,
       ...DATA_TABS.map((tab) => tab.name),
+    ]);
+    expect(google.values(office?.id as string, GUIDE_TAB.name)?.map((row) => row[0])).toEqual(
+      GUIDE_TAB.lines.map((line) => line.text),
+    );
+    const jobs = stored?.sheets.find((sheet) => sheet.properties.title === JOBS_TAB.name);
+    const jobType = JOBS_TAB.columns.findIndex((column) => column.key === 'jobType');
+    expect(jobs?.rows[1]?.[jobType]?.dataValidation?.condition?.values?.map((v) => v.userEnteredValue)).toEqual([
+      'Struktural',
+      'Fungsional',
+      'Pelaksana',
     ]);
 
     const profil = google.values(office?.id as string, PROFILE_TAB.name);
@@ -157,6 +170,7 @@ describe('monev provision', () => {
     const run = await runMonev({ source: 'google', rekap: rekapId, out: join(dir, 'out') }, env);
     expect(run.results.offices.map((o) => o.code)).toEqual(['3573']);
     expect(run.results.offices[0]?.findings.some((f) => f.code === 'empty-tab')).toBe(true);
+    expect(run.results.offices[0]?.findings.some((f) => f.tab === GUIDE_TAB.name)).toBe(false);
     expect(google.count('sheets.spreadsheets.get', { target: office?.id as string })).toBe(1);
   });
 });

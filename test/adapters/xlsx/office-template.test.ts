@@ -2,7 +2,19 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildOfficeTemplate } from '../../../functions/adapters/xlsx/office-template.js';
 import { readXlsxBuffer } from '../../../functions/adapters/xlsx/read-workbook.js';
-import { AREAS, DATA_TABS, IKI_TAB, PROFILE_TAB, STAGES_TAB, STANDARD_STEPS } from '../../../sheets-schema/index.js';
+import { readOffice } from '../../../functions/core/office-reader.js';
+import { parsePeriod } from '../../../functions/core/period.js';
+import {
+  ACTION_PLAN_TAB,
+  AREAS,
+  DATA_TABS,
+  GUIDE_TAB,
+  IKI_TAB,
+  JOBS_TAB,
+  PROFILE_TAB,
+  STAGES_TAB,
+  STANDARD_STEPS,
+} from '../../../sheets-schema/index.js';
 
 async function reloaded(workbook: ExcelJS.Workbook): Promise<{ exceljs: ExcelJS.Workbook; bytes: Uint8Array }> {
   const bytes = new Uint8Array((await workbook.xlsx.writeBuffer()) as unknown as ArrayBuffer);
@@ -19,9 +31,77 @@ describe('buildOfficeTemplate', async () => {
   const { exceljs, bytes } = await reloaded(
     buildOfficeTemplate({ code: '3573', name: 'Bawaslu Kota Malang', year: 2025 }),
   );
+  const read = await readXlsxBuffer(bytes);
 
-  it('has Profil then the data tabs in schema order', () => {
-    expect(exceljs.worksheets.map((ws) => ws.name)).toEqual([PROFILE_TAB.name, ...DATA_TABS.map((tab) => tab.name)]);
+  it('has Petunjuk, Profil, then the data tabs in schema order', () => {
+    expect(exceljs.worksheets.map((ws) => ws.name)).toEqual([
+      GUIDE_TAB.name,
+      PROFILE_TAB.name,
+      ...DATA_TABS.map((tab) => tab.name),
+    ]);
+  });
+
+  it('explains in Petunjuk how to fill every tab, naming its required columns', () => {
+    const guide = exceljs.getWorksheet(GUIDE_TAB.name) as ExcelJS.Worksheet;
+    const text = guide
+      .getColumn(1)
+      .values.filter((value) => typeof value === 'string')
+      .join('\n');
+    expect(text).toContain('Petunjuk pengisian');
+    for (const tab of DATA_TABS) {
+      const line = text.split('\n').find((l) => l.includes(`. ${tab.name}:`)) ?? '';
+      for (const column of tab.columns.filter((c) => c.required)) expect(line, tab.name).toContain(column.header);
+    }
+    expect(text).toContain('Hasil Validasi');
+    // Every line is as tall as its wrapped text, so LibreOffice does not draw lines over each other.
+    guide.eachRow((row) => expect(row.height).toBeGreaterThanOrEqual(15));
+    expect(guide.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToWidth: 1 });
+  });
+
+  it('leaves validation untouched: Petunjuk is an extra tab, so no finding names it', () => {
+    const parsed = readOffice(read, { code: '3573' }, parsePeriod('2025-TW3')!);
+    expect(parsed.findings.filter((f) => f.tab === GUIDE_TAB.name || f.cell.startsWith(GUIDE_TAB.name))).toEqual([]);
+    expect(parsed.findings.every((f) => f.code === 'empty-tab')).toBe(true);
+  });
+
+  it('sets a print setup on every data tab: A4 landscape, one page wide, the header row repeated', () => {
+    for (const tab of DATA_TABS)
+      expect((exceljs.getWorksheet(tab.name) as ExcelJS.Worksheet).pageSetup, tab.name).toMatchObject({
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: '1:1',
+      });
+  });
+
+  it('offers Struktural, Fungsional and Pelaksana for Jenis Jabatan, as a warning only', () => {
+    const ws = exceljs.getWorksheet(JOBS_TAB.name) as ExcelJS.Worksheet;
+    const letter = ws.getColumn(JOBS_TAB.columns.findIndex((c) => c.key === 'jobType') + 1).letter;
+    expect(validationAt(ws, `${letter}2`)).toMatchObject({
+      type: 'list',
+      formulae: ['"Struktural,Fungsional,Pelaksana"'],
+      errorStyle: 'warning',
+    });
+  });
+
+  it('gives Bidang a note that lists exactly what its dropdown offers', () => {
+    const ws = exceljs.getWorksheet(ACTION_PLAN_TAB.name) as ExcelJS.Worksheet;
+    const note = String(ws.getCell('B1').note);
+    for (const area of AREAS) expect(note).toContain(`${area.no} ${area.name}`);
+    expect(note).toMatch(/Pilih dari daftar/);
+  });
+
+  it('gives each quarter column its own note', () => {
+    const ws = exceljs.getWorksheet(ACTION_PLAN_TAB.name) as ExcelJS.Worksheet;
+    const notes = ACTION_PLAN_TAB.columns
+      .map((column, i) => ({ column, note: String(ws.getCell(1, i + 1).note) }))
+      .filter(({ column }) => column.quarter !== undefined);
+    expect(notes).toHaveLength(8);
+    expect(new Set(notes.map(({ note }) => note)).size).toBe(8);
+    expect(notes.find(({ column }) => column.header === 'Target TW II')?.note).toMatch(/triwulan II \(April–Juni\)/);
+    expect(notes.find(({ column }) => column.header === 'Realisasi TW IV')?.note).toMatch(/Oktober–Desember/);
   });
 
   it('fills Profil with keys in A, values in B and the help as notes', () => {
@@ -55,8 +135,8 @@ describe('buildOfficeTemplate', async () => {
       tab.columns.forEach((column, i) => {
         const letter = ws.getColumn(i + 1).letter;
         const validation = validationAt(ws, `${letter}2`);
-        if (column.kind !== 'choice') return expect(validation).toBeUndefined();
-        const labels = column.choices?.choices.map((choice) => choice.label) ?? [];
+        if (column.kind !== 'choice' && !column.suggestions) return expect(validation).toBeUndefined();
+        const labels = column.choices?.choices.map((choice) => choice.label) ?? column.suggestions ?? [];
         expect(validation).toMatchObject({ type: 'list', formulae: [`"${labels.join(',')}"`] });
         expect(validationAt(ws, `${letter}300`)).toEqual(validation);
         expect(validationAt(ws, `${letter}1`)).toBeUndefined();
@@ -85,8 +165,7 @@ describe('buildOfficeTemplate', async () => {
   });
 
   it('leaves the data tabs empty below the header', async () => {
-    const read = await readXlsxBuffer(bytes);
-    for (const sheet of read.sheets.filter((s) => s.name !== STAGES_TAB.name && s.name !== PROFILE_TAB.name))
-      expect(sheet.rows).toHaveLength(1);
+    const data: string[] = DATA_TABS.map((tab) => tab.name).filter((name) => name !== STAGES_TAB.name);
+    for (const sheet of read.sheets.filter((s) => data.includes(s.name))) expect(sheet.rows).toHaveLength(1);
   });
 });
