@@ -20,7 +20,7 @@ describe('writeWorkbookAtomic', () => {
     await writeWorkbookAtomic(buildOfficeTemplate({ code: '3573' }), path);
     expect(await readdir(join(dir, 'a', 'b'))).toEqual(['3573.xlsx']);
     const read = await readXlsxWorkbook(path);
-    expect(read.sheets[0]?.rows[0]?.[1]?.value).toBe('3573');
+    expect(read.sheets.find((sheet) => sheet.name === 'Profil')?.rows[0]?.[1]?.value).toBe('3573');
   });
 
   it('replaces an existing file', async () => {
