@@ -57,7 +57,8 @@ export async function validateCommand(args: ValidateArgs, io: CommandIo): Promis
           period: period.id,
           status: result.status,
           scores: roundScores(result),
-          findings: result.findings.map((f) => ({ ...f, gain: round2OrNull(f.gain) })),
+          // As in results.json: the row's context (which may name staff) stays in the human listing.
+          findings: result.findings.map(({ context, ...f }) => ({ ...f, gain: round2OrNull(f.gain) })),
         },
         null,
         2,
@@ -90,7 +91,9 @@ function printFindings(findings: readonly Finding[], io: CommandIo): void {
       tab = f.tab;
       io.out(`${tab}:`);
     }
-    io.out(`  ${f.cell.padEnd(22)} ${f.level === 'error' ? 'ERROR     ' : 'PERINGATAN'} ${f.code}`);
+    io.out(
+      `  ${f.cell.padEnd(22)} ${f.level === 'error' ? 'ERROR     ' : 'PERINGATAN'} ${f.code}${f.context ? ` · ${f.context}` : ''}`,
+    );
     io.out(`  ${' '.repeat(22)} ${f.message}`);
   }
 }
