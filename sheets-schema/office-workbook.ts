@@ -248,7 +248,7 @@ export const DATA_TABS = [ACTION_PLAN_TAB, IKU_TAB, IKI_TAB, JOBS_TAB, WORKLOAD_
 export const FEEDBACK_TAB = {
   name: 'Hasil Validasi',
   headers: ['Tab', 'Sel', 'Konteks', 'Tingkat', 'Kode', 'Pesan', 'Tambahan Nilai'],
-  widths: [13, 16, 32, 12, 20, 72, 11],
+  widths: [13, 16, 32, 12, 20, 72, 14],
   wrap: [false, false, true, false, false, true, false],
   levels: { error: 'Kesalahan', warning: 'Peringatan' },
 } as const;
