@@ -1,3 +1,5 @@
+import { maskNipText } from './nip.js';
+
 /**
  * The one catalogue of findings (docs/SPEC.md §6). Every code has its level and its Indonesian message,
  * which says what is wrong, why it matters and what to do, quoting the offending value. The mapped
@@ -98,12 +100,12 @@ const CATALOGUE: { [C in FindingCode]: { level: Level; message: (p: Params[C]) =
   'invalid-nip': {
     level: 'error',
     message: (p) =>
-      `NIP ${quote(p.value)} tidak valid: ${p.reason}. ${ROW_ZERO} Tulis NIP 18 digit sesuai SK, misalnya 19870315 201012 1 001.`,
+      `NIP ${quote(maskNipText(p.value))} tidak valid: ${p.reason}. ${ROW_ZERO} Tulis NIP 18 digit sesuai SK, misalnya 19870315 201012 1 001.`,
   },
   'nip-not-text': {
     level: 'error',
     message: (p) =>
-      `NIP tersimpan sebagai angka (${p.value}), sehingga digit terakhirnya hilang. ${ROW_ZERO} Format sel sebagai teks (atau awali dengan tanda petik ') lalu ketik ulang NIP 18 digit.`,
+      `NIP tersimpan sebagai angka (${maskNipText(p.value)}), sehingga digit terakhirnya hilang. ${ROW_ZERO} Format sel sebagai teks (atau awali dengan tanda petik ') lalu ketik ulang NIP 18 digit.`,
   },
   'invalid-weight': {
     level: 'error',

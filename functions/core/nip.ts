@@ -49,3 +49,17 @@ function nipStructureProblem(nip: string): string | null {
 export function maskNip(nip: string): string {
   return `${nip.slice(0, 6)}******${nip.slice(14)}`;
 }
+
+/**
+ * Whatever an operator typed into a NIP cell, masked for findings, reports, e-mails and logs (issue
+ * 10 item 8): an invalid NIP is usually a real one with a typo, so it is as personal as a valid one.
+ * Sixteen characters or more keep the valid form's 6 + 4 (an 18-digit text masks exactly as maskNip),
+ * eight to fifteen keep 2 + 2, shorter texts nothing. The finding's cell locates the value for the
+ * office; the mask is only there so the operator recognises it.
+ */
+export function maskNipText(text: string): string {
+  const chars = Array.from(text.trim().replace(/^'/, '').replace(/\s+/g, ''));
+  const keep = chars.length >= 16 ? [6, 4] : chars.length >= 8 ? [2, 2] : [0, 0];
+  const [head = 0, tail = 0] = keep;
+  return `${chars.slice(0, head).join('')}******${tail > 0 ? chars.slice(-tail).join('') : ''}`;
+}
