@@ -106,6 +106,8 @@ export interface Config {
     readonly targetUrl: string;
     readonly finishUrl: string;
   };
+  /** The service account that calls the private functions (MONEV_TASKS_SERVICE_ACCOUNT): the only caller their OIDC check admits. */
+  readonly invoker?: string;
   /** Scorings a second the queue dispatches; a cycle on Google Sheets schedules its scorings this far apart. */
   readonly dispatchesPerSecond: number;
   /** Live mode on Google Sheets: credentials, quota, Drive folders, Gmail sender. */
@@ -166,6 +168,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
             finishUrl: `${e.MONEV_FUNCTIONS_URL}/finishCycle`,
           }
         : undefined,
+    invoker: e.MONEV_TASKS_SERVICE_ACCOUNT,
     dispatchesPerSecond: e.MONEV_TASKS_DISPATCHES_PER_SECOND,
     rekapSpreadsheet: e.MONEV_REKAP,
     limits: {

@@ -15,7 +15,7 @@ import { CloudTasksQueue } from './adapters/queue/cloud-tasks-queue.js';
 import { LocalTaskQueue } from './adapters/queue/local-queue.js';
 import { XlsxSummarySink } from './adapters/xlsx/summary-writer.js';
 import { XlsxWorkbookSource } from './adapters/xlsx/xlsx-source.js';
-import { ConfigError } from './app/errors.js';
+import { ConfigError, TaskRejected } from './app/errors.js';
 import { finishCycle, type FinishDeps } from './app/finish-cycle.js';
 import { cachedRegistry, type Debounce } from './app/queue-change.js';
 import { scoreInCycle, type ScoreInCycleDeps } from './app/score-cycle-office.js';
@@ -269,7 +269,7 @@ export async function runQueuedTask(runtime: Runtime, task: QueuedTask): Promise
       });
     }
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
+    if (!(error instanceof ConfigError || error instanceof TaskRejected)) throw error;
     runtime.log('WARNING', 'tugas dilewati', { task: taskLabel(task), reason: error.message.slice(0, 300) });
   }
 }

@@ -7,6 +7,7 @@ import { DEPLOY_DEFAULTS } from '../functions/deploy/plan.js';
 import { parseConfig } from '../functions/config.js';
 import { channelToken } from '../functions/core/signature.js';
 import { createHandlers } from '../functions/http/handlers.js';
+import { ANY_CALLER } from '../functions/http/access.js';
 import { registerFunctions } from '../functions/http/register.js';
 import { LocalTaskQueue } from '../functions/adapters/queue/local-queue.js';
 import { CHECK_AFTER_MS } from '../functions/app/start-cycle.js';
@@ -42,7 +43,7 @@ beforeAll(async () => {
     queue,
     log: () => undefined,
   });
-  registerFunctions(() => createHandlers(runtime));
+  registerFunctions(() => createHandlers(runtime, ANY_CALLER));
 });
 afterAll(async () => {
   await google?.close();
@@ -121,7 +122,7 @@ describe('the cycle fanned out on Google Sheets and Drive', () => {
     cycleQueue = new RecordingQueue(local);
     // The fake answers at once; a real queue would space the scorings by the configured rate.
     runtime = createRuntime(config, { clock, queue: cycleQueue, dispatchesPerSecond: null, log: () => undefined });
-    registerFunctions(() => createHandlers(runtime));
+    registerFunctions(() => createHandlers(runtime, ANY_CALLER));
   });
   afterAll(() => local?.close());
 

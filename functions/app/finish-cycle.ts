@@ -2,7 +2,7 @@ import { parsePeriod } from '../core/period.js';
 import { readRekap } from '../core/rekap-reader.js';
 import { unreadableOffice, type OfficeResult } from '../core/scoring/office.js';
 import type { CycleStore, TaskQueue, WorkbookSource } from '../ports.js';
-import { ConfigError } from './errors.js';
+import { TaskRejected } from './errors.js';
 import { rankAndPublish, type PublishDeps } from './rank-and-publish.js';
 import { resolvePeriod } from './run-cycle.js';
 import { CHECK_AFTER_MS, checkTaskName, scoreTaskName } from './start-cycle.js';
@@ -47,7 +47,7 @@ export async function finishCycle(
   task: { readonly cycle: string; readonly check?: number },
 ): Promise<FinishOutcome> {
   const record = await deps.cycles.get(task.cycle);
-  if (!record) throw new ConfigError(`Siklus ${task.cycle} tidak tercatat; tidak ada yang dapat diselesaikan.`);
+  if (!record) throw new TaskRejected(`Siklus ${task.cycle} tidak tercatat; tidak ada yang dapat diselesaikan.`);
   if (record.finishedAt !== null) return { status: 'already-finished', cycle: record.id };
 
   const stored = new Map((await deps.cycles.results(record.id)).map((office) => [office.code, office]));
@@ -62,7 +62,7 @@ export async function finishCycle(
         requeued: await requeue(deps, record.id, record.period, missing, task.check),
       };
     if (missing.length > Math.max(1, record.offices.length * MAX_MISSING_SHARE)) {
-      throw new ConfigError(
+      throw new TaskRejected(
         `Siklus ${record.id}: ${missing.length} dari ${record.offices.length} satker belum dinilai setelah ${MAX_CHECKS} pemeriksaan; laporan tidak dikirim. Periksa log scoreOffice, lalu mulai siklus lagi.`,
       );
     }
@@ -72,7 +72,7 @@ export async function finishCycle(
   // The rekap's own problems stop the finish as they stop a run: nothing is published from a broken rekap.
   resolvePeriod(rekap, record.period);
   const period = parsePeriod(record.period);
-  if (!period) throw new ConfigError(`Siklus ${record.id} mencatat periode "${record.period}" yang tidak dikenal.`);
+  if (!period) throw new TaskRejected(`Siklus ${record.id} mencatat periode "${record.period}" yang tidak dikenal.`);
   const registry = new Map(rekap.offices.map((office) => [office.code, office]));
   const scored: OfficeResult[] = record.offices.map(
     (code) =>

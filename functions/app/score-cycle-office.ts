@@ -1,6 +1,6 @@
 import type { OfficeResult } from '../core/scoring/office.js';
 import type { CycleStore, TaskQueue } from '../ports.js';
-import { ConfigError } from './errors.js';
+import { TaskRejected } from './errors.js';
 import { scoreOneOffice, type ScoreOneDeps } from './score-one-office.js';
 import { finishTaskName } from './start-cycle.js';
 
@@ -27,12 +27,12 @@ export async function scoreInCycle(
 ): Promise<ScoreInCycleOutcome> {
   const cycle = await deps.cycles.get(task.cycle);
   if (!cycle)
-    throw new ConfigError(
+    throw new TaskRejected(
       `Siklus ${task.cycle} tidak tercatat; tugas ini berasal dari siklus yang tidak dimulai di sini.`,
     );
   if (cycle.finishedAt !== null) return { status: 'cycle-finished', complete: true };
   if (!cycle.offices.includes(task.code))
-    throw new ConfigError(`Satker ${task.code} bukan bagian dari siklus ${cycle.id}.`);
+    throw new TaskRejected(`Satker ${task.code} bukan bagian dari siklus ${cycle.id}.`);
 
   let office: OfficeResult | null = null;
   if (!(await deps.cycles.scored(cycle.id)).has(task.code)) {

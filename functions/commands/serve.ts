@@ -1,21 +1,36 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
 import { parseConfig } from '../config.js';
+import { ANY_CALLER, oidcCallers, type CallerCheck } from '../http/access.js';
+import { BODY_LIMITS, answerUnhandled, guardBody, type BodyLimits } from '../http/body-guard.js';
+import { send } from '../http/errors.js';
 import { createHandlers, type Handlers } from '../http/handlers.js';
 import { HTTP_FUNCTIONS, registerFunctions } from '../http/register.js';
-import { localRuntime, structuredLog } from '../runtime.js';
+import { reply } from '../http/replies.js';
+import { localRuntime } from '../runtime.js';
 import { EXIT, UsageError, type CommandIo } from './io.js';
 
 export interface ServeArgs {
   data: string;
   out: string;
   port: number;
+  /** Where to listen; 127.0.0.1 unless told otherwise. */
+  host?: string;
+  /**
+   * Check the private functions' OIDC tokens as the deployed functions do. Off by default on a
+   * loopback address (nothing else can reach it, and a local token would need Google), on by
+   * default anywhere else: a port open to the network never runs scorings or sends mail unchecked.
+   */
+  oidc?: boolean;
 }
+
+export const DEFAULT_HOST = '127.0.0.1';
 
 /**
  * `monev serve`: every HTTP function on one local port at /<functionName>, backed by the local data
  * folder and the in-process queue. Requests go through the Functions Framework itself, so body
- * parsing and raw bodies behave as in production.
+ * parsing and raw bodies behave as in production, behind the same body guard.
  */
 export async function serveCommand(
   args: ServeArgs,
@@ -25,22 +40,41 @@ export async function serveCommand(
   // The framework echoes a failing handler's message unless NODE_ENV is production (see functions/index.ts).
   process.env.NODE_ENV ??= 'production';
   const config = parseConfig({ ...env, MONEV_DATA_DIR: args.data, MONEV_OUT_DIR: args.out });
+  const host = args.host ?? DEFAULT_HOST;
+  const oidc = args.oidc ?? !isLoopback(host);
+  let callers: CallerCheck = ANY_CALLER;
+  if (oidc) {
+    if (!config.functionsUrl || !config.invoker)
+      throw new UsageError(
+        `Pemeriksaan token OIDC (${args.oidc === undefined ? `bawaan untuk --host ${host}` : '--oidc on'}) memerlukan MONEV_FUNCTIONS_URL (audiens: URL itu + /namaFungsi) dan MONEV_TASKS_SERVICE_ACCOUNT (satu-satunya pemanggil yang diterima). Isi keduanya, atau pakai --oidc off hanya di jaringan yang Anda percaya.`,
+      );
+    callers = oidcCallers({ functionsUrl: config.functionsUrl, serviceAccountEmail: config.invoker });
+  }
   if (!config.webhookSecret)
     io.err('Peringatan: MONEV_WEBHOOK_SECRET belum diisi; /sheetChanged akan menolak semua permintaan.');
   // Shorter windows than in production: locally nobody shares a quota, and feedback should come quickly.
-  const server = startServer(createHandlers(localRuntime(config, { debounce: LOCAL_DEBOUNCE })));
+  const server = startServer(createHandlers(localRuntime(config, { debounce: LOCAL_DEBOUNCE }), callers));
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(
         error.code === 'EADDRINUSE'
           ? new UsageError(`Port ${args.port} sudah dipakai; pilih yang lain dengan --port.`)
-          : error,
+          : error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND'
+            ? new UsageError(`--host ${host} bukan alamat mesin ini; misalnya --host 127.0.0.1 atau --host 0.0.0.0.`)
+            : error,
       ),
     );
-    server.listen(args.port, '127.0.0.1', () => resolve());
+    server.listen(args.port, host, () => resolve());
   });
+  const { port } = server.address() as AddressInfo;
+  const shown = host.includes(':') ? `[${host}]` : host;
   io.out(
-    `monev serve: http://127.0.0.1:${args.port}/{${HTTP_FUNCTIONS.join(',')}} (data ${args.data}, keluaran ${args.out}). Ctrl+C untuk berhenti.`,
+    `monev serve: http://${shown}:${port}/{${HTTP_FUNCTIONS.join(',')}} (data ${args.data}, keluaran ${args.out}). Ctrl+C untuk berhenti.`,
+  );
+  io.out(
+    oidc
+      ? `Fungsi privat (scoreOffice, runCycleHttp, finishCycle) hanya menerima token OIDC ${config.invoker} untuk ${config.functionsUrl}/<fungsi>.`
+      : 'Fungsi privat (scoreOffice, runCycleHttp, finishCycle) tanpa pemeriksaan token OIDC (--oidc off); hanya untuk mesin ini.',
   );
   await new Promise<void>((resolve) => {
     const stop = () => server.close(() => resolve());
@@ -52,22 +86,29 @@ export async function serveCommand(
 
 export const LOCAL_DEBOUNCE = { windowMs: 10_000, settleMs: 2_000 } as const;
 
+/** 127.0.0.0/8, ::1 and localhost: addresses only this machine reaches. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
 type ExpressApp = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
 
 /**
- * One server for all HTTP functions. Each request runs through that function's Functions Framework
- * app, with our own last handler: a body the framework cannot parse (malformed JSON, a bad charset)
- * gets a short JSON answer instead of Express's error page, and nothing internal is ever echoed.
+ * One server for all HTTP functions. Each request is guarded (body-guard.ts; `limits` only for
+ * tests that cannot wait ten seconds), then runs through that function's Functions Framework app,
+ * with our own last handler: a body the framework cannot parse gets a short JSON answer instead of
+ * Express's error page, and nothing internal is ever echoed.
  */
-export function startServer(handlers: Handlers): Server {
+export function startServer(handlers: Handlers, limits: BodyLimits = BODY_LIMITS): Server {
   registerFunctions(() => handlers);
   const apps = new Map<string, ExpressApp>(HTTP_FUNCTIONS.map((name) => [name, expressApp(getTestServer(name))]));
   return createServer((req, res) => {
+    if (!guardBody(req, res, limits)) return;
     const [path, query] = (req.url ?? '/').split('?', 2);
     const name = path?.replace(/^\/+|\/+$/g, '') ?? '';
     const app = apps.get(name);
     if (!app) {
-      answer(res, 404, { error: `Tidak ada fungsi "${name}". Pilihan: ${HTTP_FUNCTIONS.join(', ')}.` });
+      send(res, reply('unknown-function', { name, choices: HTTP_FUNCTIONS }));
       return;
     }
     req.url = query === undefined ? '/' : `/?${query}`;
@@ -80,30 +121,4 @@ function expressApp(server: Server): ExpressApp {
   const [listener] = server.listeners('request');
   if (typeof listener !== 'function') throw new Error('Functions Framework tidak memberi aplikasi Express.');
   return listener as ExpressApp;
-}
-
-/** What the framework passed on unanswered: a body-parser error (its status is 4xx) or a fault. */
-export function answerUnhandled(res: ServerResponse, error: unknown): void {
-  if (res.headersSent) {
-    res.end();
-    return;
-  }
-  const status = (error as { status?: unknown } | null)?.status;
-  if (typeof status === 'number' && status >= 400 && status < 500) {
-    const body =
-      status === 413
-        ? 'Isi permintaan terlalu besar.'
-        : 'Isi permintaan tidak dapat dibaca; kirim JSON yang sah, misalnya {"spreadsheetId": "..."}.';
-    answer(res, status, { error: body });
-    return;
-  }
-  if (error !== undefined)
-    structuredLog('ERROR', 'permintaan gagal', { error: error instanceof Error ? error.name : 'unknown' });
-  answer(res, error === undefined ? 404 : 500, {
-    error: error === undefined ? 'Tidak ditemukan.' : 'Terjadi kesalahan internal; sudah dicatat.',
-  });
-}
-
-function answer(res: ServerResponse, status: number, body: { error: string }): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
 }

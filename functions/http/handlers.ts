@@ -1,4 +1,4 @@
-import type { CloudEvent, Request, Response } from '@google-cloud/functions-framework';
+import type { CloudEvent, Request } from '@google-cloud/functions-framework';
 import { z } from 'zod';
 import { ConfigError } from '../app/errors.js';
 import { finishCycle } from '../app/finish-cycle.js';
@@ -9,10 +9,14 @@ import { scoreOneOffice } from '../app/score-one-office.js';
 import { startCycle, type StartOutcome } from '../app/start-cycle.js';
 import { verifyChannelToken, verifySignature } from '../core/signature.js';
 import type { Runtime } from '../runtime.js';
+import type { CallerCheck, PrivateFunction } from './access.js';
+import { HttpError, httpFunction, type Answer } from './errors.js';
+import { reply } from './replies.js';
 
 /**
- * The cloud functions' HTTP and event handlers (issue "Cloud functions"): parse, call one use case,
- * map the result to a status. Internal errors are logged and never echoed to the caller.
+ * The cloud functions' HTTP and event handlers: each parses its request, calls one use case and says
+ * what to answer; errors.ts maps every failure to its answer from the catalogue (replies.ts) and logs
+ * it, never echoing an internal error. The private functions check their caller first (access.ts).
  */
 const changeBody = z.object({ spreadsheetId: z.string().min(1).max(200) });
 const cycleId = z.string().regex(/^[A-Za-z0-9-]{1,100}$/);
@@ -36,109 +40,50 @@ const finishBody = z.object({ cycle: cycleId, check: z.number().int().min(1).max
 /** A Pub/Sub message as Eventarc delivers it: `data` is the message, base64. */
 export type PubSubEvent = CloudEvent<{ message?: { data?: string; messageId?: string } }>;
 
-export function createHandlers(runtime: Runtime) {
-  const fail = (res: Response, error: unknown, what: string) => {
-    runtime.log('ERROR', `${what} gagal`, { error: error instanceof Error ? error.name : 'unknown' });
-    res.status(500).json({ error: 'Terjadi kesalahan internal; sudah dicatat.' });
-  };
+export function createHandlers(runtime: Runtime, callers: CallerCheck) {
+  const log = runtime.log;
+  /** A private function: the caller's token is checked before anything else. */
+  const privateFunction = (name: PrivateFunction, handle: (req: Request) => Promise<Answer>) =>
+    httpFunction(name, log, async (req) => {
+      await callers.check(name, req.get('Authorization'));
+      return handle(req);
+    });
 
   /** A change notification from the Apps Script trigger (signed) or a Drive push channel (token). */
-  async function sheetChanged(req: Request, res: Response): Promise<void> {
-    try {
-      if (!runtime.secret) {
-        runtime.log('ERROR', 'MONEV_WEBHOOK_SECRET belum diisi');
-        res.status(500).json({ error: 'Layanan belum dikonfigurasi.' });
-        return;
-      }
-      let spreadsheetId: string;
-      if (req.get('X-Goog-Channel-ID') !== undefined) {
-        const vouched = verifyChannelToken(runtime.secret, req.get('X-Goog-Channel-Token'));
-        if (vouched === null) {
-          res.status(401).json({ error: 'Token kanal tidak sah.' });
-          return;
-        }
-        // The first message of every channel only says it exists.
-        if (req.get('X-Goog-Resource-State') === 'sync') {
-          res.status(200).json({ status: 'sync' });
-          return;
-        }
-        spreadsheetId = vouched;
-      } else {
-        const raw =
-          req.rawBody ?? Buffer.from(typeof req.body === 'string' ? req.body : JSON.stringify(req.body ?? ''));
-        const check = verifySignature(
-          runtime.secret,
-          req.get('X-Monev-Signature'),
-          raw,
-          Math.floor(runtime.clock.now().getTime() / 1000),
-        );
-        if (check !== 'ok') {
-          res.status(401).json({ error: 'Tanda tangan tidak sah.' });
-          return;
-        }
-        const body = changeBody.safeParse(parseJson(raw));
-        if (!body.success) {
-          res.status(400).json({ error: 'Isi permintaan harus {"spreadsheetId": "..."}.' });
-          return;
-        }
-        spreadsheetId = body.data.spreadsheetId;
-      }
-      const outcome = await queueChange(runtime, spreadsheetId);
-      if (outcome.status === 'unknown') {
-        res.status(404).json({ error: 'Spreadsheet tidak terdaftar di rekap.' });
-        return;
-      }
-      runtime.log('INFO', 'perubahan diterima', { code: outcome.code, status: outcome.status });
-      res.status(202).json({ status: outcome.status });
-    } catch (error) {
-      fail(res, error, 'sheetChanged');
-    }
-  }
+  const sheetChanged = httpFunction('sheetChanged', log, async (req) => {
+    const change = changedSpreadsheet(req, runtime);
+    if (change.kind === 'sync') return { status: 200, body: { status: 'sync' } };
+    const outcome = await queueChange(runtime, change.spreadsheetId);
+    if (outcome.status === 'unknown') throw HttpError.of('unknown-spreadsheet');
+    log('INFO', 'perubahan diterima', { code: outcome.code, status: outcome.status });
+    return { status: 202, body: { status: outcome.status } };
+  });
 
   /**
    * The worker: validates and scores one office, writes its Hasil Validasi and its Rekap row. With a
    * cycle, also keeps the office's result for the cycle's finish, and queues the finish when it
    * completes the cycle.
    */
-  async function scoreOffice(req: Request, res: Response): Promise<void> {
-    const body = scoreBody.safeParse(req.body);
-    if (!body.success) {
-      res.status(400).json({ error: 'Isi permintaan harus {"code": "3573"}.' });
-      return;
+  const scoreOffice = privateFunction('scoreOffice', async (req) => {
+    const { code, period, cycle } = parse(scoreBody, req.body, 'bad-score-body');
+    if (cycle !== undefined) {
+      const outcome = await scoreInCycle(runtime.inCycle, { code, cycle });
+      const office =
+        outcome.status === 'scored'
+          ? {
+              status: outcome.office.status,
+              index: outcome.office.scores.index,
+              findings: outcome.office.findings.length,
+            }
+          : {};
+      return { status: 200, body: { code, cycle, outcome: outcome.status, complete: outcome.complete, ...office } };
     }
-    try {
-      const { code, cycle } = body.data;
-      if (cycle !== undefined) {
-        const outcome = await scoreInCycle(runtime.inCycle, { code, cycle });
-        const office =
-          outcome.status === 'scored'
-            ? {
-                status: outcome.office.status,
-                index: outcome.office.scores.index,
-                findings: outcome.office.findings.length,
-              }
-            : {};
-        res.status(200).json({ code, cycle, outcome: outcome.status, complete: outcome.complete, ...office });
-        return;
-      }
-      const outcome = await scoreOneOffice(runtime.score, body.data);
-      const office = outcome.office;
-      res.status(200).json({
-        code: office.code,
-        status: office.status,
-        index: office.scores.index,
-        findings: office.findings.length,
-      });
-    } catch (error) {
-      if (error instanceof ConfigError) {
-        // Retrying will not help; tell the queue the task is done and the log why.
-        runtime.log('WARNING', 'penilaian dilewati', { code: body.data.code, reason: error.message.slice(0, 200) });
-        res.status(422).json({ error: 'Satker atau konfigurasi rekap tidak sah; lihat log.' });
-        return;
-      }
-      fail(res, error, 'scoreOffice');
-    }
-  }
+    const { office } = await scoreOneOffice(runtime.score, { code, period });
+    return {
+      status: 200,
+      body: { code: office.code, status: office.status, index: office.scores.index, findings: office.findings.length },
+    };
+  });
 
   /**
    * The start of a cycle: one read of the rekap, the cycle recorded, one scoring task per office.
@@ -159,27 +104,11 @@ export function createHandlers(runtime: Runtime) {
   }
 
   /** The quarterly cycle over HTTP (by hand): answers once the scorings are queued. */
-  async function runCycleHttp(req: Request, res: Response): Promise<void> {
-    const body = cycleBody.safeParse(req.body ?? {});
-    if (!body.success) {
-      res.status(400).json({
-        error:
-          'Isi permintaan harus {"period": "2025-TW3"} atau kosong; "label" (huruf, angka, tanda hubung) memulai siklus lain di hari yang sama.',
-      });
-      return;
-    }
-    try {
-      const outcome = await start(body.data.period, body.data.label);
-      res.status(outcome.status === 'started' ? 202 : 200).json(outcome);
-    } catch (error) {
-      if (error instanceof ConfigError) {
-        res.status(422).json({ error: 'Konfigurasi rekap tidak sah; lihat log.' });
-        runtime.log('ERROR', 'siklus dibatalkan', { reason: error.message.slice(0, 300) });
-        return;
-      }
-      fail(res, error, 'runCycle');
-    }
-  }
+  const runCycleHttp = privateFunction('runCycleHttp', async (req) => {
+    const { period, label } = parse(cycleBody, req.body ?? {}, 'bad-cycle-body');
+    const outcome = await start(period, label);
+    return { status: outcome.status === 'started' ? 202 : 200, body: outcome };
+  });
 
   /**
    * The quarterly cycle from Pub/Sub (Cloud Scheduler); the message may name the period. The event
@@ -203,34 +132,20 @@ export function createHandlers(runtime: Runtime) {
    * ranks the stored results, writes results.json and the Rekap, renders and sends the reports.
    * A failure answers 500, so Cloud Tasks retries; a finished cycle answers 200 and does nothing.
    */
-  async function finishCycleHttp(req: Request, res: Response): Promise<void> {
-    const body = finishBody.safeParse(req.body);
-    if (!body.success) {
-      res.status(400).json({ error: 'Isi permintaan harus {"cycle": "2025-TW3-…"}.' });
-      return;
-    }
+  const finishCycleHttp = privateFunction('finishCycle', async (req) => {
+    const task = parse(finishBody, req.body, 'bad-finish-body');
     const { deps, close } = runtime.finishing();
     try {
-      const outcome = await finishCycle(deps, body.data);
-      runtime.log('INFO', outcome.status === 'finished' ? 'siklus selesai' : 'siklus belum diselesaikan', {
+      const outcome = await finishCycle(deps, task);
+      log('INFO', outcome.status === 'finished' ? 'siklus selesai' : 'siklus belum diselesaikan', {
         ...outcome,
         unscoredByCycle: outcome.status === 'finished' ? outcome.unscoredByCycle.length : null,
       });
-      res.status(200).json(outcome);
-    } catch (error) {
-      if (error instanceof ConfigError) {
-        runtime.log('ERROR', 'penyelesaian siklus dibatalkan', {
-          cycle: body.data.cycle,
-          reason: error.message.slice(0, 300),
-        });
-        res.status(422).json({ error: 'Siklus atau konfigurasi rekap tidak sah; lihat log.' });
-        return;
-      }
-      fail(res, error, 'finishCycle');
+      return { status: 200, body: outcome };
     } finally {
       await close();
     }
-  }
+  });
 
   /** Daily (Cloud Scheduler → Pub/Sub): a fresh Drive channel per office spreadsheet, stale ones stopped. */
   async function renewWatchesEvent(_event: PubSubEvent): Promise<void> {
@@ -253,6 +168,40 @@ export function createHandlers(runtime: Runtime) {
 }
 
 export type Handlers = ReturnType<typeof createHandlers>;
+
+/** The request's body by its schema, else the catalogue's answer naming the expected shape. */
+function parse<T>(
+  schema: z.ZodType<T>,
+  body: unknown,
+  refusal: 'bad-score-body' | 'bad-cycle-body' | 'bad-finish-body',
+): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw HttpError.of(refusal);
+  return parsed.data;
+}
+
+/**
+ * Which spreadsheet a change notification vouches for: a Drive channel's token, or the Apps Script's
+ * signature over the raw body (checked before the body is parsed). `sync` is a channel's first message.
+ */
+function changedSpreadsheet(
+  req: Request,
+  runtime: Runtime,
+): { readonly kind: 'sync' } | { readonly kind: 'change'; readonly spreadsheetId: string } {
+  const secret = runtime.secret;
+  if (!secret) throw new HttpError(reply('not-configured'), 'MONEV_WEBHOOK_SECRET belum diisi');
+  if (req.get('X-Goog-Channel-ID') !== undefined) {
+    const vouched = verifyChannelToken(secret, req.get('X-Goog-Channel-Token'));
+    if (vouched === null) throw HttpError.of('bad-channel-token');
+    return req.get('X-Goog-Resource-State') === 'sync' ? { kind: 'sync' } : { kind: 'change', spreadsheetId: vouched };
+  }
+  const raw = req.rawBody ?? Buffer.from(typeof req.body === 'string' ? req.body : JSON.stringify(req.body ?? ''));
+  const now = Math.floor(runtime.clock.now().getTime() / 1000);
+  if (verifySignature(secret, req.get('X-Monev-Signature'), raw, now) !== 'ok') throw HttpError.of('bad-signature');
+  const body = changeBody.safeParse(parseJson(raw));
+  if (!body.success) throw HttpError.of('bad-change-body');
+  return { kind: 'change', spreadsheetId: body.data.spreadsheetId };
+}
 
 function parseJson(raw: Uint8Array): unknown {
   try {

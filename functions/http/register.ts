@@ -1,4 +1,5 @@
 import * as functions from '@google-cloud/functions-framework';
+import { installBodyGuard } from './body-guard.js';
 import type { Handlers, PubSubEvent } from './handlers.js';
 
 /**
@@ -20,7 +21,9 @@ export const HTTP_FUNCTIONS = (Object.keys(CLOUD_FUNCTIONS) as CloudFunctionName
   (name) => CLOUD_FUNCTIONS[name] === 'http',
 );
 
+/** Registers every function with the Functions Framework, with the body guard ahead of its parsers. */
 export function registerFunctions(handlers: () => Handlers): void {
+  installBodyGuard();
   functions.http('sheetChanged', (req, res) => handlers().sheetChanged(req, res));
   functions.http('scoreOffice', (req, res) => handlers().scoreOffice(req, res));
   functions.http('runCycleHttp', (req, res) => handlers().runCycleHttp(req, res));

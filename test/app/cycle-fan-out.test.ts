@@ -5,6 +5,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECK_AFTER_MS } from '../../functions/app/start-cycle.js';
 import { createHandlers } from '../../functions/http/handlers.js';
+import { ANY_CALLER } from '../../functions/http/access.js';
 import { registerFunctions } from '../../functions/http/register.js';
 import type { QueuedTask } from '../../functions/ports.js';
 import { localRuntime } from '../../functions/runtime.js';
@@ -31,7 +32,9 @@ const DAY = '20251010';
 beforeAll(async () => {
   province = await sampleProvince(3);
   queue = new RecordingQueue();
-  registerFunctions(() => createHandlers(localRuntime(testConfig(province), { clock, queue, log: () => undefined })));
+  registerFunctions(() =>
+    createHandlers(localRuntime(testConfig(province), { clock, queue, log: () => undefined }), ANY_CALLER),
+  );
 });
 afterAll(async () => province.cleanup());
 

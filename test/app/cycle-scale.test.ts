@@ -14,6 +14,7 @@ import { parsePeriod, type Period } from '../../functions/core/period.js';
 import { readRekap } from '../../functions/core/rekap-reader.js';
 import { DEPLOY_DEFAULTS } from '../../functions/deploy/plan.js';
 import { createHandlers } from '../../functions/http/handlers.js';
+import { ANY_CALLER } from '../../functions/http/access.js';
 import { registerFunctions } from '../../functions/http/register.js';
 import type { WorkbookSource } from '../../functions/ports.js';
 import { localRuntime } from '../../functions/runtime.js';
@@ -42,7 +43,7 @@ const RATE = DEPLOY_DEFAULTS.dispatchesPerSecond;
 beforeAll(async () => {
   province = await sampleProvince(OFFICES);
   const runtime = localRuntime(testConfig(province), { clock, queue, dispatchesPerSecond: RATE, log: () => undefined });
-  registerFunctions(() => createHandlers(runtime));
+  registerFunctions(() => createHandlers(runtime, ANY_CALLER));
 }, 120_000);
 afterAll(async () => province?.cleanup());
 

@@ -17,6 +17,7 @@ import type { RegistryOffice } from '../../functions/core/rekap-reader.js';
 import { verifyChannelToken } from '../../functions/core/signature.js';
 import type { SheetRecord } from '../../functions/core/summary-rows.js';
 import { createHandlers } from '../../functions/http/handlers.js';
+import { ANY_CALLER } from '../../functions/http/access.js';
 import { registerFunctions } from '../../functions/http/register.js';
 import type { DriveChannel, DriveChannels, SummarySink, SummaryUpdate } from '../../functions/ports.js';
 import { localRuntime } from '../../functions/runtime.js';
@@ -190,7 +191,7 @@ describe('renewWatches as a function, then the change it announces', () => {
       MONEV_FUNCTIONS_URL: 'https://asia-southeast2-monev-jatim.cloudfunctions.net',
     });
     const runtime = localRuntime(config, { clock, queue, channels: drive, log: () => undefined });
-    registerFunctions(() => createHandlers(runtime));
+    registerFunctions(() => createHandlers(runtime, ANY_CALLER));
   });
   afterAll(async () => province.cleanup());
 

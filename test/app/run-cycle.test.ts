@@ -7,6 +7,7 @@ import { LocalCycleStore } from '../../functions/adapters/cycle-store/local-cycl
 import { LocalTaskQueue } from '../../functions/adapters/queue/local-queue.js';
 import { CHECK_AFTER_MS } from '../../functions/app/start-cycle.js';
 import { createHandlers } from '../../functions/http/handlers.js';
+import { ANY_CALLER } from '../../functions/http/access.js';
 import { registerFunctions } from '../../functions/http/register.js';
 import { localRuntime, runQueuedTask, type Runtime } from '../../functions/runtime.js';
 import {
@@ -39,7 +40,7 @@ beforeAll(async () => {
   local = new LocalTaskQueue((task) => runQueuedTask(runtime, task), { clock });
   queue = new RecordingQueue(local);
   runtime = localRuntime(testConfig(province), { clock, queue, log: () => undefined });
-  registerFunctions(() => createHandlers(runtime));
+  registerFunctions(() => createHandlers(runtime, ANY_CALLER));
 });
 afterAll(async () => {
   local?.close();

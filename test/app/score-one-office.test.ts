@@ -3,6 +3,7 @@ import { getTestServer } from '@google-cloud/functions-framework/testing';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../functions/http/handlers.js';
+import { ANY_CALLER } from '../../functions/http/access.js';
 import { registerFunctions } from '../../functions/http/register.js';
 import { localRuntime } from '../../functions/runtime.js';
 import {
@@ -25,7 +26,7 @@ beforeAll(async () => {
     queue: new RecordingQueue(),
     log: () => undefined,
   });
-  registerFunctions(() => createHandlers(runtime));
+  registerFunctions(() => createHandlers(runtime, ANY_CALLER));
 });
 afterAll(async () => province.cleanup());
 

@@ -7,6 +7,7 @@ import { LocalTaskQueue } from '../../functions/adapters/queue/local-queue.js';
 import { startServer } from '../../functions/commands/serve.js';
 import { channelToken, signatureHeader } from '../../functions/core/signature.js';
 import { createHandlers } from '../../functions/http/handlers.js';
+import { ANY_CALLER } from '../../functions/http/access.js';
 import { registerFunctions } from '../../functions/http/register.js';
 import { localRuntime, runQueuedTask, type Runtime } from '../../functions/runtime.js';
 import {
@@ -38,7 +39,7 @@ beforeEach(() => {
   clock = new FakeClock(NOW);
   queue = new RecordingQueue();
   const runtime = localRuntime(testConfig(province), { clock, queue, log: quiet });
-  registerFunctions(() => createHandlers(runtime));
+  registerFunctions(() => createHandlers(runtime, ANY_CALLER));
 });
 
 const body = (spreadsheetId: string) => JSON.stringify({ spreadsheetId });
@@ -193,7 +194,7 @@ describe('a body that is not JSON', () => {
 
   it('gets our own JSON 400 under monev serve', async () => {
     const runtime = localRuntime(testConfig(province), { clock, queue, log: quiet });
-    const server = startServer(createHandlers(runtime));
+    const server = startServer(createHandlers(runtime, ANY_CALLER));
     const response = await request(server)
       .post('/sheetChanged')
       .set('Content-Type', 'application/json')
@@ -234,7 +235,7 @@ describe('a burst of edits', () => {
       debounce: { windowMs: 60_000, settleMs: 200 },
       log: quiet,
     });
-    server = startServer(createHandlers(runtime));
+    server = startServer(createHandlers(runtime, ANY_CALLER));
   });
   afterAll(() => localQueue.close());
 
