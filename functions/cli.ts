@@ -40,8 +40,10 @@ Pemakaian:
       Membuat provinsi contoh: rekap.xlsx dan satu workbook per satker.
   monev start
       Membuat contoh di data/ bila belum ada, lalu menilai periode di rekap ke out/.
-  monev serve --data DIR [--out DIR] [--port 8080]
+  monev serve --data DIR [--out DIR] [--port 8080] [--host 127.0.0.1] [--oidc on|off]
       Semua fungsi HTTP di satu port lokal: POST /sheetChanged, /scoreOffice, /runCycleHttp, /finishCycle.
+      Hanya di 127.0.0.1 kecuali --host berkata lain; di luar loopback token OIDC fungsi privat
+      diperiksa (--oidc on, bawaan), di loopback tidak (--oidc off, bawaan).
   monev watch --data DIR [--out DIR] [--period 2025-TW3]
       Menilai ulang satker sesaat setelah file-nya berubah dan menampilkan perubahannya.
   monev deploy [--dry-run] [--project ID] [--region asia-southeast2] [--env KUNCI=nilai …]
@@ -66,6 +68,8 @@ const OPTIONS = {
   tahun: { type: 'string' },
   seed: { type: 'string' },
   port: { type: 'string' },
+  host: { type: 'string' },
+  oidc: { type: 'string' },
   'dry-run': { type: 'boolean', default: false },
   project: { type: 'string' },
   region: { type: 'string' },
@@ -153,12 +157,24 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
       case 'start':
         return await (await commands.files()).startCommand(io);
       case 'serve': {
+        // Port 0 takes any free port; the line printed at start names it.
         const port = Number(values.port ?? '8080');
-        if (!Number.isInteger(port) || port < 1 || port > 65535)
+        if (!Number.isInteger(port) || port < 0 || port > 65535)
           throw new UsageError(`--port "${values.port}" bukan nomor port, misalnya --port 8080.`);
+        if (values.oidc !== undefined && values.oidc !== 'on' && values.oidc !== 'off')
+          throw new UsageError(`--oidc "${values.oidc}" tidak dikenal. Pilihan: on atau off.`);
         return await (
           await commands.serve()
-        ).serveCommand({ data: required('data', 'data'), out: values.out ?? 'out', port }, io);
+        ).serveCommand(
+          {
+            data: required('data', 'data'),
+            out: values.out ?? 'out',
+            port,
+            host: values.host,
+            oidc: values.oidc === undefined ? undefined : values.oidc === 'on',
+          },
+          io,
+        );
       }
       case 'watch':
         return await (

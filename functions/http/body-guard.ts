@@ -46,7 +46,7 @@ export function guardBody(req: IncomingMessage, res: ServerResponse, limits: Bod
     if (refused) return;
     refused = true;
     // Closing after the answer: the connection is not reused while the rest of the body drains.
-    send(res, answer, { connection: 'close' });
+    send(res, answer);
   };
 
   const timer = setTimeout(() => {
@@ -71,7 +71,11 @@ export function guardBody(req: IncomingMessage, res: ServerResponse, limits: Bod
     received += (chunk as Buffer).length;
     if (received > limits.maxBytes) {
       refuse(reply('body-too-large', { limit: limits.maxBytes }));
-      return true;
+      // Stop taking the rest off the socket: the parser reading it is paused and so is the socket,
+      // until the client gives up or the timeout cuts the connection.
+      req.pause();
+      req.socket.pause();
+      return false;
     }
     return push(chunk, encoding);
   };

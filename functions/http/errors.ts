@@ -34,6 +34,8 @@ export interface Answer {
 
 export type Log = Runtime['log'];
 
+const CALLER_REFUSALS = new Set<ReplyCode>(['missing-token', 'invalid-token', 'wrong-caller']);
+
 /**
  * One HTTP function: `handle` parses the request, calls one use case and says what to answer; every
  * failure becomes its catalogue answer. A request the body guard already answered (413, 415, 408)
@@ -61,8 +63,8 @@ export function answerFor(name: string, error: unknown, log: Log): Reply {
   if (error instanceof HttpError) {
     const { status, body } = error.reply;
     if (status >= 500) log('ERROR', `${name}: ${error.message}`, { function: name, code: body.code });
-    else if (status === 401 || status === 403)
-      log('WARNING', 'permintaan ditolak', { function: name, code: body.code });
+    // A refused caller of a private function is worth a look; a bad signature on the public webhook is noise.
+    else if (CALLER_REFUSALS.has(body.code)) log('WARNING', 'pemanggil ditolak', { function: name, code: body.code });
     return error.reply;
   }
   if (error instanceof TaskRejected) {
@@ -83,6 +85,11 @@ export function send(res: ServerResponse, answer: Answer, headers: Record<string
     res.end();
     return;
   }
-  res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-  res.end(JSON.stringify(answer.body));
+  const body = JSON.stringify(answer.body);
+  res.writeHead(answer.status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(body)),
+    ...headers,
+  });
+  res.end(body);
 }
