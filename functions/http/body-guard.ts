@@ -16,8 +16,9 @@ import { reply, type Reply } from './replies.js';
  *   (413) from the headers alone: nothing is read into memory or inflated;
  * - counts a chunked body's bytes as the socket delivers them and stops passing them on at the limit (413);
  * - cuts a body that has not arrived completely within the timeout (408, then the connection closes).
- * After a refusal the rest of the body is read off the socket and dropped (so the caller sees the
- * answer rather than a reset connection), within the same timeout.
+ * After a refusal the rest of the body is left unread: the answer goes out at once and the connection
+ * closes at Node's keep-alive timeout (5 s) or this guard's timeout. Closing at once, with the body
+ * still arriving, would reset the connection and could lose the answer on its way to the caller.
  *
  * Every function gets the same bounds: a change notification is under 200 bytes, a Cloud Tasks body
  * under 100, a Pub/Sub event of ours under 1 KiB.
@@ -45,15 +46,15 @@ export function guardBody(req: IncomingMessage, res: ServerResponse, limits: Bod
   const refuse = (answer: Reply) => {
     if (refused) return;
     refused = true;
-    // Closing after the answer: the connection is not reused while the rest of the body drains.
     send(res, answer);
   };
 
   const timer = setTimeout(() => {
     if (!refused) refuse(reply('body-timeout', { seconds: limits.timeoutMs / 1000 }));
-    // The answer is flushed first where the socket still takes it; then the connection is cut.
-    if (res.writableFinished || res.headersSent) req.socket.destroy();
-    else res.once('finish', () => req.socket.destroy());
+    // The answer goes out first, then the connection is cut.
+    const cut = () => req.socket?.destroy();
+    if (res.writableFinished) cut();
+    else res.once('finish', cut);
   }, limits.timeoutMs);
   timer.unref();
   const done = () => clearTimeout(timer);
@@ -61,8 +62,8 @@ export function guardBody(req: IncomingMessage, res: ServerResponse, limits: Bod
   req.once('close', done);
 
   // Node's HTTP parser hands each body chunk to `push` (and `push(null)` at the end) as it comes off
-  // the socket; counting here bounds a chunked body without starting to read it. Past the limit, or
-  // once refused, chunks are dropped and parsing goes on, so the socket keeps draining.
+  // the socket; counting here bounds a chunked body without starting to read it. Once refused, what
+  // still arrives is dropped.
   let received = 0;
   const push = req.push.bind(req);
   req.push = (chunk: unknown, encoding?: BufferEncoding): boolean => {
