@@ -20,11 +20,12 @@ const commands = {
 const HELP = `monev — monitoring dan evaluasi kinerja kelembagaan Bawaslu Jawa Timur
 
 Pemakaian:
-  monev run --data DIR --out DIR [--period 2025-TW3] [--offices 3573,3507] [--no-pdf] [--no-email] [--resend]
+  monev run --data DIR --out DIR [--period 2025-TW3] [--offices 3573,3507] [--no-pdf] [--no-email] [--resend] [--no-verify]
       Membaca rekap.xlsx dan workbook satker di DIR, memvalidasi, menilai, lalu menulis
       OUT/results.json, OUT/rekap.xlsx, OUT/validasi/<kode>.xlsx, laporan PDF di OUT/laporan
       dan mengirimkannya (bawaan: berkas .eml di OUT/outbox; lihat MONEV_MAIL_TRANSPORT).
-  monev run --source google --rekap ID|URL --out DIR [--period 2025-TW3] [--offices …] [--no-pdf] [--no-email]
+      Bukti dukung di Google Drive diperiksa bila kredensial Google tersedia; --no-verify melewatinya.
+  monev run --source google --rekap ID|URL --out DIR [--period 2025-TW3] [--offices …] [--no-pdf] [--no-email] [--no-verify]
       Sama, dengan rekap dan workbook satker di Google Sheets (lihat README, "Live mode"):
       Hasil Validasi ditulis ke spreadsheet tiap satker, Rekap/Rekap Bidang/Log ke rekap.
   monev provision --rekap [--period 2025-TW3]
@@ -62,6 +63,7 @@ const OPTIONS = {
   'no-pdf': { type: 'boolean', default: false },
   'no-email': { type: 'boolean', default: false },
   resend: { type: 'boolean', default: false },
+  'no-verify': { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   kode: { type: 'string' },
   nama: { type: 'string' },
@@ -120,6 +122,7 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
             pdf: !values['no-pdf'],
             email: !values['no-email'],
             resend: values.resend,
+            verify: !values['no-verify'],
           },
           io,
         );

@@ -1,3 +1,5 @@
+import type { DriveTarget } from './core/evidence/drive-link.js';
+import type { EvidenceVerification } from './core/evidence/office-evidence.js';
 import type { Feedback } from './core/feedback.js';
 import type { OfficeMailModel } from './core/report/mail-content.js';
 import type { OfficeReportModel } from './core/report/office-report.js';
@@ -182,4 +184,13 @@ export interface DriveChannels {
   }): Promise<DriveChannel>;
   /** Stops a channel; one Drive no longer knows (expired, already stopped) counts as stopped. */
   stop(channel: { readonly id: string; readonly resourceId: string }): Promise<void>;
+}
+
+/**
+ * Checks Bukti Dukung evidence on Google Drive (docs/SPEC.md §8): whether each file or folder exists, is
+ * not trashed and is not empty. One verifier serves one run and looks each Drive ID up once, however
+ * many offices cite it. Only validated Drive IDs reach it: never an address taken from a sheet.
+ */
+export interface EvidenceVerifier {
+  verify(targets: readonly DriveTarget[]): Promise<EvidenceVerification>;
 }

@@ -5,6 +5,7 @@ import { ResultsFile } from './adapters/fs/results-file.js';
 import { DriveReportStore } from './adapters/google/drive-report-store.js';
 import { GmailMailer } from './adapters/google/gmail-mailer.js';
 import { googleMode } from './adapters/google/google-mode.js';
+import { DriveEvidenceVerifier } from './adapters/google/drive-evidence-verifier.js';
 import { GoogleServices } from './adapters/google/google-services.js';
 import { ReportFolder } from './adapters/fs/report-folder.js';
 import { handlebarsTemplates } from './adapters/html/render-html.js';
@@ -27,6 +28,7 @@ import type {
   Clock,
   CycleStore,
   DriveChannels,
+  EvidenceVerifier,
   Mailer,
   QueuedTask,
   ReportStore,
@@ -108,6 +110,10 @@ export function localRuntime(config: Config, options: RuntimeOptions = {}): Runt
       sink: new XlsxSummarySink(dataDir, outDir),
       reports: new ReportFolder(outDir),
       mailer: () => createMailer(config.mail, outDir),
+      evidence:
+        config.google.credentialsFile !== undefined || config.google.rootUrl !== undefined
+          ? new DriveEvidenceVerifier(GoogleServices.fromConfig(config.google))
+          : undefined,
     }),
   );
 }
@@ -141,6 +147,7 @@ export function googleRuntime(config: Config, rekap: string, options: RuntimeOpt
       return {
         source: mode.source,
         sink: mode.sink,
+        evidence: new DriveEvidenceVerifier(mode.services),
         reports: config.google.reportsFolderId
           ? new DriveReportStore(mode.services, config.google.reportsFolderId)
           : new ReportFolder(config.local.outDir),
@@ -158,6 +165,8 @@ interface UseAdapters {
   readonly sink: SummarySink;
   readonly reports: ReportStore;
   readonly mailer: () => Mailer;
+  /** Drive evidence checks (docs/SPEC.md §8): live mode, or a data folder with Google credentials. */
+  readonly evidence?: EvidenceVerifier;
 }
 
 function buildRuntime(
@@ -173,8 +182,8 @@ function buildRuntime(
   const runtime: Runtime = {
     /** Fresh adapters on every read: one scoring, one read of the rekap. */
     get score(): ScoreOneDeps {
-      const { source, sink } = adapters();
-      return { source, sink, clock, logInternalError };
+      const { source, sink, evidence } = adapters();
+      return { source, sink, clock, logInternalError, evidence };
     },
     get starting(): StartDeps {
       return { source: adapters().source, cycles, queue: runtime.queue, clock, dispatchesPerSecond };

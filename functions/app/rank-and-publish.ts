@@ -1,3 +1,5 @@
+import { markSharedEvidence } from '../core/evidence/shared-evidence.js';
+import { feedback } from '../core/feedback.js';
 import { parsePeriod, previousPeriod, type Period } from '../core/period.js';
 import type { RekapInputs, RegistryOffice } from '../core/rekap-reader.js';
 import { resultsDocument } from '../core/results-document.js';
@@ -25,8 +27,9 @@ import type { ProgressEvent } from './run-cycle.js';
  * The second half of every cycle, once each office has a result: rank the province, write
  * results.json, render and deliver the reports, then the Rekap rows (with the reports' links),
  * Rekap Bidang and the Log. `monev run` reaches it after scoring in one process; the fan-out's
- * finish after loading the results its scorings stored. Each office's Hasil Validasi is not
- * written here: it holds no rank, so it is written where the office is scored.
+ * finish after loading the results its scorings stored. Each office's Hasil Validasi is written
+ * where the office is scored (it holds no rank), and again here only for the offices whose evidence
+ * another office cites: `evidence-shared` needs the whole province (docs/SPEC.md §8).
  */
 export interface PublishDeps {
   readonly sink: SummarySink;
@@ -66,7 +69,17 @@ export async function rankAndPublish(deps: PublishDeps, cycle: ScoredCycle): Pro
         scored,
       )
     : null;
-  const ranked = rankProvince(scored, rekap.maxMentees).map((office) =>
+  const marked = markSharedEvidence(scored);
+  // Only the offices that gained evidence-shared warnings: one more write each, within the write quota.
+  const registry = new Map(cycle.registry.map((office) => [office.code, office]));
+  for (const [i, office] of marked.entries()) {
+    if (office === scored[i]) continue;
+    await deps.sink.writeFeedback(
+      { code: office.code, source: registry.get(office.code)?.source ?? null },
+      feedback(office),
+    );
+  }
+  const ranked = rankProvince(marked, rekap.maxMentees).map((office) =>
     provinceRanks ? { ...office, rank: provinceRanks.ranks.get(office.code) ?? null } : office,
   );
 

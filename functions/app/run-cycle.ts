@@ -1,3 +1,4 @@
+import { driveTargets, NOT_VERIFIED } from '../core/evidence/office-evidence.js';
 import type { Finding } from '../core/findings.js';
 import { readOffice } from '../core/office-reader.js';
 import { parsePeriod, type Period } from '../core/period.js';
@@ -18,7 +19,7 @@ import {
   tooLargeFinding,
   type WorkbookLimits,
 } from '../core/workbook-limits.js';
-import type { Clock, ResultsStore, SummarySink, WorkbookSource } from '../ports.js';
+import type { Clock, EvidenceVerifier, ResultsStore, SummarySink, WorkbookSource } from '../ports.js';
 import { ConfigError } from './errors.js';
 import { mapLimit } from './map-limit.js';
 import type { MailDeps, PublishOutcome, ReportDeps } from './publish-reports.js';
@@ -54,6 +55,8 @@ export interface RunDeps {
   readonly mail?: MailDeps;
   /** For faults that are monev's own bugs: never receives sheet content or personal data. */
   readonly logInternalError?: (context: string, error: unknown) => void;
+  /** Checks Drive evidence; absent without Google credentials or with --no-verify: links stay unverified. */
+  readonly evidence?: EvidenceVerifier;
 }
 
 export interface RunOutcome {
@@ -116,7 +119,7 @@ export async function runCycle(deps: RunDeps, options: RunOptions = {}): Promise
 
 /** Reads and scores one registered office; an unreadable workbook or an internal fault marks only this office. */
 export async function assessOffice(
-  deps: Pick<RunDeps, 'source' | 'logInternalError' | 'limits'>,
+  deps: Pick<RunDeps, 'source' | 'logInternalError' | 'limits' | 'evidence'>,
   office: RegistryOffice,
   period: Period,
   settings: ScoringSettings,
@@ -149,7 +152,10 @@ export async function assessOffice(
   const excess = exceededLimit(workbook, deps.limits ?? DEFAULT_WORKBOOK_LIMITS);
   if (excess) return unscoredOffice(identity, [tooLargeFinding(label, excess)]);
   try {
-    return scoreOffice(identity, readOffice(workbook, identity, period), period, settings);
+    const parsed = readOffice(workbook, identity, period);
+    // Verification runs between reading and scoring, so the core stays pure: Drive's answers come in as data.
+    const verification = deps.evidence ? await deps.evidence.verify(driveTargets(parsed)) : NOT_VERIFIED;
+    return scoreOffice(identity, parsed, period, settings, verification);
   } catch (error) {
     deps.logInternalError?.(`menilai satker ${office.code}`, error);
     return unreadableOffice(

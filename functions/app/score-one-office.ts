@@ -10,7 +10,7 @@ import {
   summaryRecord,
   type SheetRecord,
 } from '../core/summary-rows.js';
-import type { Clock, SummarySink, WorkbookSource } from '../ports.js';
+import type { Clock, EvidenceVerifier, SummarySink, WorkbookSource } from '../ports.js';
 import { ConfigError } from './errors.js';
 import { rankAgainstRekap } from './rank-against-rekap.js';
 import { assessOffice, resolvePeriod } from './run-cycle.js';
@@ -21,6 +21,8 @@ export interface ScoreOneDeps {
   readonly sink: SummarySink;
   readonly clock: Clock;
   readonly logInternalError?: (context: string, error: unknown) => void;
+  /** Checks Drive evidence (live mode); absent: links stay unverified. */
+  readonly evidence?: EvidenceVerifier;
 }
 
 export interface ScoreOneOutcome {

@@ -14,6 +14,7 @@ import { createMailer } from '../adapters/mail/create-mailer.js';
 import { ChromiumPdfRenderer } from '../adapters/pdf/chromium-renderer.js';
 import { DriveReportStore } from '../adapters/google/drive-report-store.js';
 import { GmailMailer } from '../adapters/google/gmail-mailer.js';
+import { DriveEvidenceVerifier } from '../adapters/google/drive-evidence-verifier.js';
 import { spreadsheetId, spreadsheetLink } from '../adapters/google/spreadsheet-ref.js';
 import { GoogleServices } from '../adapters/google/google-services.js';
 import { googleMode, type GoogleMode } from '../adapters/google/google-mode.js';
@@ -35,6 +36,8 @@ export interface RunArgs {
   pdf: boolean;
   email: boolean;
   resend: boolean;
+  /** Check Drive evidence (docs/SPEC.md §8); false with --no-verify. Default true. */
+  verify?: boolean;
 }
 
 /** `monev run`: score the province from a local data folder and print the ranking. */
@@ -64,6 +67,13 @@ export async function runCommand(
         sink: new XlsxSummarySink(args.data ?? '', args.out),
         store: new ReportFolder(args.out),
       };
+  // Live mode reaches Drive anyway; locally only when credentials (or a stand-in) are configured.
+  const driveReachable =
+    google !== null || config.google.credentialsFile !== undefined || config.google.rootUrl !== undefined;
+  const evidence =
+    args.verify !== false && driveReachable
+      ? new DriveEvidenceVerifier(google?.services ?? GoogleServices.fromConfig(config.google))
+      : undefined;
   const renderer = args.pdf ? new ChromiumPdfRenderer(config.pdf) : null;
   // Chromium starts on the other core while the workbooks are read and scored.
   renderer?.warmUp();
@@ -89,6 +99,7 @@ export async function runCommand(
           if (event.kind === 'sending' || event.kind === 'writing') closeRenderer().catch(() => undefined);
         },
         reports: renderer ? { renderer, templates: handlebarsTemplates, store: adapters.store } : undefined,
+        evidence,
         mail: mailer
           ? {
               mailer,

@@ -180,16 +180,39 @@ export function isoToDisplay(iso: string): string {
   return `${day}/${month}/${year}`;
 }
 
-/** Splits "Bukti Dukung" into links; anything that is not http(s) is reported back as invalid. */
+/**
+ * A Bukti Dukung cell's links (docs/SPEC.md §3), in the order the SPEC gives: the http(s) URLs in its text
+ * (separated by spaces, commas, semicolons or new lines), then the links the adapter found beside the
+ * text (whole-cell hyperlink, rich-text runs, smart chips, HYPERLINK formula), each once. Anything else
+ * that names a link is reported back as invalid. When the adapter found links, the text is their label
+ * ("Laporan", a chip's file name): its plain words are not links, and only a token with another scheme
+ * ("ftp://…", "file:…") is invalid. Without such links every token must be an http(s) URL.
+ */
 export function readUrls(cell: Cell | undefined): Read<{ valid: string[]; invalid: string[] }> {
+  const beside = cell?.links ?? [];
   const text = readText(cell);
-  if (text.kind !== 'value') return text;
-  const parts = text.value.split(/[\s,;]+/).filter((part) => part !== '');
+  if (text.kind === 'invalid') return text;
+  if (text.kind === 'blank' && beside.length === 0) return text;
   const valid: string[] = [];
   const invalid: string[] = [];
-  for (const part of parts) (isHttpUrl(part) ? valid : invalid).push(part);
-  return { kind: 'value', value: { valid, invalid } };
+  const labelled = beside.length > 0;
+  const tokens = text.kind === 'value' ? text.value.split(/[\s,;]+/).filter((part) => part !== '') : [];
+  for (const token of tokens) {
+    if (isHttpUrl(token)) valid.push(token);
+    else if (!labelled || OTHER_SCHEME.test(token)) invalid.push(token);
+  }
+  for (const link of beside) {
+    const trimmed = link.trim();
+    if (isHttpUrl(trimmed)) valid.push(trimmed);
+    // A link inside the spreadsheet ("#gid=0") names no document: it is neither evidence nor a mistake.
+    else if (SCHEME.test(trimmed)) invalid.push(trimmed);
+  }
+  return { kind: 'value', value: { valid: [...new Set(valid)], invalid: [...new Set(invalid)] } };
 }
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+// In a label, "Catatan:" is a word; "ftp://…" or "mailto:…" is a link of another scheme.
+const OTHER_SCHEME = /^[a-z][a-z0-9+.-]*:\/\/|^(?:mailto|file|javascript|data|tel):/i;
 
 export function isHttpUrl(text: string): boolean {
   if (!/^https?:\/\//i.test(text)) return false;

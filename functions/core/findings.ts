@@ -56,6 +56,11 @@ interface Params {
   'no-staff': { value: string };
   'job-without-tasks': { value: string };
   'invalid-email': { value: string };
+  'evidence-unreachable': { link: string; account: string | null; consequence: string };
+  'evidence-trashed': { link: string; consequence: string };
+  'evidence-empty': { link: string; folder: boolean; consequence: string };
+  'evidence-shared': { link: string; offices: readonly string[] };
+  'evidence-reused': { link: string; cells: readonly string[] };
 }
 
 export type FindingCode = keyof Params;
@@ -213,6 +218,33 @@ const CATALOGUE: { [C in FindingCode]: { level: Level; message: (p: Params[C]) =
     level: 'warning',
     message: (p) =>
       `Alamat e-mail ${quote(p.value)} tidak sah, sehingga laporan tidak dikirim ke alamat itu. Perbaiki penulisannya, misalnya bawaslu.kotamalang@example.go.id; pisahkan beberapa alamat dengan koma.`,
+  },
+  'evidence-unreachable': {
+    level: 'warning',
+    message: (p) =>
+      `Bukti dukung ${quote(p.link)} tidak dapat dibuka monev: Google Drive menjawab file tidak ada, yang juga berarti file belum dibagikan. ${p.consequence} Bagikan file atau foldernya ke ${p.account ?? 'akun layanan monev'} sebagai Viewer (atau "Siapa saja yang memiliki link"), atau tempel tautan yang benar.`,
+  },
+  'evidence-trashed': {
+    level: 'warning',
+    message: (p) =>
+      `Bukti dukung ${quote(p.link)} ada di Sampah Google Drive, sehingga tidak dapat menjadi bukti. ${p.consequence} Pulihkan file dari Sampah, atau tempel tautan dokumen yang masih ada.`,
+  },
+  'evidence-empty': {
+    level: 'warning',
+    message: (p) =>
+      p.folder
+        ? `Bukti dukung ${quote(p.link)} adalah folder kosong, sehingga belum membuktikan apa pun. ${p.consequence} Unggah dokumen buktinya ke folder itu.`
+        : `Bukti dukung ${quote(p.link)} adalah file kosong (0 byte), sehingga belum membuktikan apa pun. ${p.consequence} Unggah ulang dokumen yang lengkap.`,
+  },
+  'evidence-shared': {
+    level: 'warning',
+    message: (p) =>
+      `Bukti dukung ${quote(p.link)} juga dicantumkan oleh ${p.offices.join(', ')}. Nilai tidak berkurang, tetapi bukti yang sama di beberapa satker akan diperiksa tim provinsi. Pastikan dokumen ini memang bukti kegiatan satker Anda, atau tempel bukti milik satker sendiri.`,
+  },
+  'evidence-reused': {
+    level: 'warning',
+    message: (p) =>
+      `Bukti dukung ${quote(p.link)} juga dipakai untuk kegiatan di ${p.cells.join(', ')}. Nilai tidak berkurang, tetapi satu dokumen untuk banyak kegiatan sulit membuktikan bahwa setiap kegiatan terlaksana. Tempel bukti khusus untuk kegiatan ini.`,
   },
   'job-without-tasks': {
     level: 'warning',

@@ -1,4 +1,5 @@
 import type { AreaId } from '../../sheets-schema/index.js';
+import { evidenceCounts, type EvidenceCounts } from './evidence/office-evidence.js';
 import type { Finding } from './findings.js';
 import { round2OrNull } from './numbers.js';
 import type { Period } from './period.js';
@@ -33,6 +34,8 @@ export interface OfficeSummary {
   };
   ikiCoverage: number | null;
   peers: { area: AreaId; office: string }[];
+  /** Bukti Dukung links by outcome (docs/SPEC.md §8); null for an unscored office. */
+  evidence: EvidenceCounts | null;
   outlook: { code: string; projected: number; atRisk: boolean }[];
   findings: (Finding & { gain: number | null })[];
 }
@@ -74,6 +77,8 @@ function officeSummary(office: OfficeResult): OfficeSummary {
     },
     ikiCoverage: round2OrNull(office.ikiCoverage),
     peers: office.peers.map((peer) => ({ area: peer.area, office: peer.office })),
+    // A result stored by an older monev (a cycle that started before an upgrade) has no evidence.
+    evidence: office.status === 'scored' && office.evidence ? evidenceCounts(office.evidence) : null,
     outlook: office.outlook.map((row) => ({
       code: row.code,
       projected: round2OrNull(row.projected) as number,

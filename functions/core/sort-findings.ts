@@ -4,7 +4,7 @@ import type { Finding } from './findings.js';
 const TAB_ORDER = [PROFILE_TAB.name, ...DATA_TABS.map((tab) => tab.name)];
 
 /** Findings in the order an operator walks the workbook: tab by tab, row by row, left to right. */
-export function sortFindings(findings: readonly Finding[]): Finding[] {
+export function sortFindings<F extends Finding>(findings: readonly F[]): F[] {
   return findings
     .map((item, order) => ({ item, order, key: position(item) }))
     .sort((a, b) => a.key.tab - b.key.tab || a.key.row - b.key.row || a.key.column - b.key.column || a.order - b.order)

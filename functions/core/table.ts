@@ -32,6 +32,11 @@ export interface ParsedTable<R> {
   ref(row: number, key: keyof R & string): string;
   /** The cell's text as typed, for quoting in messages. */
   text(row: number, key: keyof R & string): string;
+  /**
+   * The http(s) links of a cell (docs/SPEC.md §3), also when another token in it is invalid and the
+   * row is in error: evidence is counted for every data row (docs/SPEC.md §8).
+   */
+  links(row: number, key: keyof R & string): readonly string[];
 }
 
 const HEADER_SCAN_ROWS = 10;
@@ -127,6 +132,11 @@ function table<R>(
     text: (row, key) => {
       const at = columnIndex.get(key);
       return at === undefined ? '' : cellText(sheet?.rows[row]?.[at]).trim();
+    },
+    links: (row, key) => {
+      const at = columnIndex.get(key);
+      const read = at === undefined ? null : readUrls(sheet?.rows[row]?.[at]);
+      return read?.kind === 'value' ? read.value.valid : [];
     },
   };
 }

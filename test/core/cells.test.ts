@@ -202,7 +202,36 @@ describe('evidence links', () => {
     { name: 'separated by a comma', input: `${a},${b}`, expected: { valid: [a, b], invalid: [] } },
     { name: 'separated by comma and space', input: `${a}, ${b}`, expected: { valid: [a, b], invalid: [] } },
     { name: 'separated by a new line', input: `${a}\n${b}`, expected: { valid: [a, b], invalid: [] } },
-    { name: 'three links, mixed separators', input: `${a}\n${b}, ${a}`, expected: { valid: [a, b, a], invalid: [] } },
+    {
+      name: 'three links, mixed separators, each once',
+      input: `${a}\n${b}; ${a}`,
+      expected: { valid: [a, b], invalid: [] },
+    },
+    {
+      name: 'a label with links beside it: the links, the label is no mistake',
+      input: { value: 'Laporan kegiatan', format: 'text', links: [b, a] },
+      expected: { valid: [b, a], invalid: [] },
+    },
+    {
+      name: 'text URLs first, then the links beside, each once',
+      input: { value: `${a} lihat juga`, format: 'text', links: [b, a] },
+      expected: { valid: [a, b], invalid: [] },
+    },
+    {
+      name: 'another scheme beside the text is invalid; an internal link is ignored',
+      input: { value: 'Bukti', format: 'text', links: ['mailto:ppid@bawaslu.go.id', '#gid=1', a] },
+      expected: { valid: [a], invalid: ['mailto:ppid@bawaslu.go.id'] },
+    },
+    {
+      name: 'a label with an ftp token is still invalid',
+      input: { value: 'Bukti ftp://x.id/y', format: 'text', links: [a] },
+      expected: { valid: [a], invalid: ['ftp://x.id/y'] },
+    },
+    {
+      name: 'a chip with no text',
+      input: { value: null, format: 'text', links: [a] },
+      expected: { valid: [a], invalid: [] },
+    },
     {
       name: 'ftp link',
       input: 'ftp://files.bawaslu.go.id/x',

@@ -12,6 +12,7 @@ import { REGISTRY_TAB } from '../../sheets-schema/index.js';
 import {
   FakeApiError,
   driveNotFound,
+  driveRateLimited,
   invalidArgument,
   notASpreadsheet,
   quotaExceeded,
@@ -29,6 +30,7 @@ import {
   type StoredFile,
 } from './google/drive-store.js';
 import { applyFieldMask, parseFieldMask } from './google/field-mask.js';
+import { checkKnownFields, SPREADSHEET_FIELDS } from './google/known-fields.js';
 import { cellData, spreadsheetFromWorkbook } from './google/load-workbook.js';
 import {
   batchUpdate,
@@ -91,6 +93,8 @@ export interface QuotaOptions {
   /** Sheets read requests per window ("per minute per user"); unlimited when absent. */
   readonly reads?: number;
   readonly writes?: number;
+  /** Drive requests per window (Drive meters quota units per minute per user; one request each here). */
+  readonly drive?: number;
   /** Length of the quota window; 60 000 ms like Google's, smaller in tests. */
   readonly windowMs?: number;
   /** Sent as a Retry-After header on 429 answers; Google's Sheets API usually sends none. */
@@ -146,7 +150,7 @@ export class FakeGoogleApi {
   private readonly log: RequestRecord[] = [];
   private quota: QuotaOptions;
   private latency: FakeGoogleApiOptions['latencyMs'];
-  private window = { start: 0, reads: 0, writes: 0 };
+  private window = { start: 0, reads: 0, writes: 0, drive: 0 };
   private random: () => number;
   private idCounter = 0;
   private readonly server: Server;
@@ -173,7 +177,7 @@ export class FakeGoogleApi {
 
   setQuota(quota: QuotaOptions): void {
     this.quota = quota;
-    this.window = { start: 0, reads: 0, writes: 0 };
+    this.window = { start: 0, reads: 0, writes: 0, drive: 0 };
   }
 
   setLatency(latency: FakeGoogleApiOptions['latencyMs']): void {
@@ -252,13 +256,14 @@ export class FakeGoogleApi {
 
   /** A Drive file that is not a spreadsheet (an uploaded .xlsx or CSV): Sheets refuses to open it. */
   addFile(file: {
+    id?: string;
     name: string;
     mimeType: string;
     content?: Uint8Array;
     parents?: string[];
     appProperties?: Record<string, string>;
   }): string {
-    const id = this.newId();
+    const id = file.id ?? this.newId();
     this.files.set(id, { ...this.newFile(id, file), content: file.content ? Buffer.from(file.content) : null });
     return id;
   }
@@ -352,6 +357,32 @@ export class FakeGoogleApi {
     return id;
   }
 
+  /**
+   * A Bukti Dukung document as operators leave it in Drive: a file with content (`ok`), of 0 bytes
+   * (`empty`), in the trash, or not shared with the service account (Drive then answers 404); a
+   * folder holding one file, or none. A `resourceKey` makes Drive insist on that key in the request.
+   */
+  addEvidence(evidence: {
+    id?: string;
+    state: 'ok' | 'empty' | 'trashed' | 'unshared';
+    folder?: boolean;
+    resourceKey?: string;
+  }): string {
+    const id = evidence.id ?? this.newId();
+    const folder = evidence.folder === true;
+    const file: StoredFile = {
+      ...this.newFile(id, { name: `Bukti ${id.slice(0, 6)}`, mimeType: folder ? FOLDER_MIME : 'application/pdf' }),
+      content: folder ? null : Buffer.from(evidence.state === 'empty' ? '' : '%PDF-1.7 bukti'),
+      trashed: evidence.state === 'trashed',
+      resourceKey: evidence.resourceKey,
+    };
+    this.files.set(id, file);
+    if (folder && evidence.state !== 'empty')
+      this.addFile({ name: 'Notulen.pdf', mimeType: 'application/pdf', content: Buffer.from('%PDF'), parents: [id] });
+    if (evidence.state === 'unshared') this.unshared.add(id);
+    return id;
+  }
+
   // -- serving ----------------------------------------------------------------------------------
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -378,11 +409,21 @@ export class FakeGoogleApi {
         req.socket.destroy();
         return;
       }
+      if (
+        fault &&
+        'status' in fault &&
+        route.method.startsWith('drive.') &&
+        (fault.status === 403 || fault.status === 429)
+      )
+        throw driveRateLimited(fault.status);
       if (fault && 'status' in fault)
         throw fault.status === 429
           ? quotaExceeded(READS.has(route.method) ? 'read' : 'write', this.quota.retryAfterSeconds)
           : serverError(fault.status);
       this.checkQuota(route.method);
+      const mask = url.searchParams.get('fields');
+      if (mask && route.method === 'sheets.spreadsheets.get')
+        checkKnownFields(parseFieldMask(mask), SPREADSHEET_FIELDS);
       const result = route.handle(request);
       if (fault && 'drop' in fault) {
         record(0);
@@ -439,14 +480,21 @@ export class FakeGoogleApi {
   }
 
   private checkQuota(method: ApiMethod): void {
-    const kind = READS.has(method) ? 'reads' : WRITES.has(method) ? 'writes' : null;
+    const kind = READS.has(method)
+      ? 'reads'
+      : WRITES.has(method)
+        ? 'writes'
+        : method.startsWith('drive.')
+          ? 'drive'
+          : null;
     if (!kind) return;
     const limit = this.quota[kind];
     if (limit === undefined) return;
     const windowMs = this.quota.windowMs ?? 60_000;
     const start = Math.floor(Date.now() / windowMs) * windowMs;
-    if (start !== this.window.start) this.window = { start, reads: 0, writes: 0 };
+    if (start !== this.window.start) this.window = { start, reads: 0, writes: 0, drive: 0 };
     if (this.window[kind] >= limit) {
+      if (kind === 'drive') throw driveRateLimited(403);
       const retryAfter = this.quota.retryAfterSeconds;
       throw quotaExceeded(kind === 'reads' ? 'read' : 'write', retryAfter);
     }
@@ -567,7 +615,8 @@ export class FakeGoogleApi {
     if ((m = /^\/(upload\/)?drive\/v3\/files\/([^/]+)$/.exec(path))) {
       const id = decodeURIComponent(m[2] as string);
       const upload = m[1] !== undefined;
-      if (httpMethod === 'GET') return { method: 'drive.files.get', target: id, handle: () => this.getFile(id, url) };
+      if (httpMethod === 'GET')
+        return { method: 'drive.files.get', target: id, handle: (request) => this.getFile(id, url, request) };
       if (httpMethod === 'PATCH') {
         return {
           method: 'drive.files.update',
@@ -754,8 +803,13 @@ export class FakeGoogleApi {
     return fileResource(file);
   }
 
-  private getFile(id: string, url: URL): drive_v3.Schema$File | Buffer {
+  private getFile(id: string, url: URL, request: ParsedRequest): drive_v3.Schema$File | Buffer {
     const file = this.visibleFile(id);
+    if (file.resourceKey) {
+      // "id/key" pairs, comma-separated, as Drive reads the header.
+      const given = String(request.headers['x-goog-drive-resource-keys'] ?? '').split(',');
+      if (!given.includes(`${id}/${file.resourceKey}`)) throw driveNotFound(id);
+    }
     if (url.searchParams.get('alt') === 'media') return file.content ?? Buffer.alloc(0);
     return url.searchParams.has('fields') ? fileResource(file) : defaultFileView(file);
   }

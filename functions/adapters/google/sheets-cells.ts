@@ -5,12 +5,18 @@ import type { Cell, CellValue, FormatKind, Sheet, Workbook } from '../../core/wo
 /**
  * Sheets grid data ⇄ the core's cell model (docs/SPEC.md §2), so that a Google sheet and an .xlsx file with the
  * same content score alike: the effective value (a formula's result), the number-format type for
- * percent and date cells, formula errors as their text ("#REF!"), and a link's target where the
- * cell only shows a label, as the xlsx reader does.
+ * percent and date cells (by the format's type or its pattern), formula errors as their text ("#REF!"),
+ * and the links beside a cell's text (docs/SPEC.md §3): the whole-cell hyperlink, rich-text runs' links,
+ * smart chips' URIs and a HYPERLINK formula's URL.
  */
 
-/** The cell fields monev reads: nothing else is transferred. */
-export const CELL_FIELDS = 'effectiveValue,formattedValue,effectiveFormat.numberFormat.type,hyperlink';
+/**
+ * The cell fields monev reads: nothing else is transferred. The runs and the formula cost no extra
+ * request: they come in the same `spreadsheets.get`, one read per well-formed office.
+ */
+export const CELL_FIELDS =
+  'effectiveValue,formattedValue,effectiveFormat.numberFormat(type,pattern),hyperlink,' +
+  'textFormatRuns.format.link.uri,chipRuns.chip.richLinkProperties.uri,userEnteredValue.formulaValue';
 
 /** Sheet titles and ids with the grid data of the requested ranges. */
 export const GRID_FIELDS = `sheets(properties(sheetId,title),data(startRow,startColumn,rowData.values(${CELL_FIELDS})))`;
@@ -30,28 +36,51 @@ const ERROR_TEXT: Record<string, string> = {
   LOADING: '#ERROR!',
 };
 
-const EXTERNAL_LINK = /^[a-z][a-z0-9+.-]*:/i;
-const WEB_URL = /^\s*https?:\/\//i;
-
 export function toCell(data: sheets_v4.Schema$CellData | undefined): Cell | undefined {
   const effective = data?.effectiveValue;
-  if (!data || !effective) return undefined;
+  const links = data ? cellLinks(data) : [];
+  if (!data || (!effective && links.length === 0)) return undefined;
   let value: CellValue;
-  if (effective.errorValue)
+  if (!effective) value = data.formattedValue ?? '';
+  else if (effective.errorValue)
     value = data.formattedValue ?? ERROR_TEXT[effective.errorValue.type ?? 'ERROR'] ?? '#ERROR!';
   else if (typeof effective.numberValue === 'number') value = effective.numberValue;
   else if (typeof effective.stringValue === 'string') value = effective.stringValue;
   else if (typeof effective.boolValue === 'boolean') value = effective.boolValue;
-  else return undefined;
-  // A pasted link with a label ("Bukti"), or =HYPERLINK(url; label): the URL is what Bukti Dukung needs.
+  else if (links.length === 0) return undefined;
+  else value = data.formattedValue ?? '';
+  // A whole-cell link with a label ("Bukti"): the URL stands in for the label, as in the xlsx reader,
+  // so that a Sumber or any other column reads the same from both adapters.
   const link = data.hyperlink;
-  if (!effective.errorValue && typeof value === 'string' && link && EXTERNAL_LINK.test(link) && !WEB_URL.test(value))
+  if (!effective?.errorValue && typeof value === 'string' && link && EXTERNAL_LINK.test(link) && !WEB_URL.test(value))
     value = link;
-  return { value, format: formatKind(data.effectiveFormat?.numberFormat?.type, value) };
+  const format = formatKind(data.effectiveFormat?.numberFormat, value);
+  return links.length > 0 ? { value, format, links } : { value, format };
 }
 
-function formatKind(type: string | null | undefined, value: CellValue): FormatKind {
-  switch (type) {
+const EXTERNAL_LINK = /^[a-z][a-z0-9+.-]*:/i;
+const WEB_URL = /^\s*https?:\/\//i;
+
+// =HYPERLINK("https://…"; "Bukti") or =HYPERLINK("https://…", "Bukti"), in any letter case.
+const HYPERLINK_FORMULA = /^\s*=\s*HYPERLINK\(\s*"([^"]+)"/i;
+
+/** Links in the order of docs/SPEC.md §3, each once; the core tells http(s) links from the rest. */
+function cellLinks(data: sheets_v4.Schema$CellData): string[] {
+  const found: string[] = [];
+  if (data.hyperlink) found.push(data.hyperlink);
+  for (const run of data.textFormatRuns ?? []) if (run.format?.link?.uri) found.push(run.format.link.uri);
+  for (const run of data.chipRuns ?? []) {
+    const uri = run.chip?.richLinkProperties?.uri;
+    if (uri) found.push(uri);
+  }
+  const formula = data.userEnteredValue?.formulaValue;
+  const target = formula ? HYPERLINK_FORMULA.exec(formula)?.[1] : undefined;
+  if (target) found.push(target);
+  return [...new Set(found.filter((link) => EXTERNAL_LINK.test(link)))];
+}
+
+function formatKind(numberFormat: sheets_v4.Schema$NumberFormat | undefined, value: CellValue): FormatKind {
+  switch (numberFormat?.type) {
     case 'PERCENT':
       return 'percent';
     case 'DATE':
@@ -62,8 +91,19 @@ function formatKind(type: string | null | undefined, value: CellValue): FormatKi
     case 'TEXT':
       return 'text';
     default:
+      // A number typed NUMBER with the pattern "0.00%" shows as a percent: reading its fraction as a
+      // plain number would make 87,5 % into 0.875 (docs/SPEC.md §3).
+      if (typeof value === 'number' && isPercentPattern(numberFormat?.pattern)) return 'percent';
       return typeof value === 'number' ? 'number' : 'text';
   }
+}
+
+// Parts of a pattern printed literally: quoted text ("%"), escaped characters (\%), bracketed codes.
+const LITERALS = /"[^"]*"|\\.|\[[^\]]*\]/g;
+
+/** A pattern holding % outside quotes, escapes and brackets formats a percent, as in xlsx. */
+export function isPercentPattern(pattern: string | null | undefined): boolean {
+  return typeof pattern === 'string' && pattern.replace(LITERALS, '').includes('%');
 }
 
 export function toSheet(sheet: sheets_v4.Schema$Sheet): Sheet {

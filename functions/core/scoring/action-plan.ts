@@ -19,7 +19,10 @@ export interface ActionItemResult {
   readonly counted: number;
   readonly achievement: number | null;
   readonly onTime: boolean | null;
+  /** A realization reported without any evidence link. */
   readonly evidenceMissing: boolean;
+  /** A realization whose evidence links all failed verification (docs/SPEC.md §8): it counts 0 too. */
+  readonly evidenceFailed: boolean;
 }
 
 export interface ActionPlanScore {
@@ -39,6 +42,7 @@ export function scoreActionPlan(
   table: ParsedTable<ActionPlanRow>,
   period: Period,
   findings: Finding[],
+  failedEvidence: ReadonlySet<number> = new Set(),
 ): ActionPlanScore {
   const items = table.rows.map((row): ActionItemResult => {
     const v = row.values;
@@ -54,6 +58,7 @@ export function scoreActionPlan(
         achievement: 0,
         onTime: null,
         evidenceMissing: false,
+        evidenceFailed: false,
       };
     }
     const target = sumTo(
@@ -74,7 +79,9 @@ export function scoreActionPlan(
         }),
       );
     }
-    const counted = evidenceMissing ? 0 : reported;
+    // Its evidence-* warnings are on the Bukti Dukung cell already: no missing-evidence on top.
+    const evidenceFailed = reported > 0 && !evidenceMissing && failedEvidence.has(row.index);
+    const counted = evidenceMissing || evidenceFailed ? 0 : reported;
     return {
       ...base,
       due,
@@ -85,6 +92,7 @@ export function scoreActionPlan(
       achievement: due ? Math.min(100, (100 * counted) / target) : null,
       onTime: due ? reported >= target : null,
       evidenceMissing,
+      evidenceFailed,
     };
   });
   const due = items.filter((item) => item.due);

@@ -1,4 +1,11 @@
 import { AREA_IDS, type AreaId } from '../../../sheets-schema/index.js';
+import {
+  assessEvidence,
+  failedEvidenceRows,
+  NOT_VERIFIED,
+  type EvidenceVerification,
+  type OfficeEvidence,
+} from '../evidence/office-evidence.js';
 import { finding, type Finding } from '../findings.js';
 import { withRowContext } from '../finding-context.js';
 import type { ParsedOffice } from '../office-reader.js';
@@ -62,6 +69,8 @@ export interface OfficeResult extends OfficeIdentity {
   readonly peers: readonly PeerPair[];
   /** IKU rows projected to year end (docs/SPEC.md §8); empty at TW IV and for unscored offices. */
   readonly outlook: readonly OutlookRow[];
+  /** Bukti Dukung links and their outcomes (docs/SPEC.md §8); null for an unscored office. */
+  readonly evidence: OfficeEvidence | null;
   readonly findings: readonly OfficeFinding[];
   readonly details: OfficeDetails;
 }
@@ -76,14 +85,27 @@ export function scoreOffice(
   parsed: ParsedOffice,
   period: Period,
   settings: ScoringSettings,
+  verification: EvidenceVerification = NOT_VERIFIED,
 ): OfficeResult {
   const findings: Finding[] = [...parsed.findings];
   if (!parsed.identified) return unscoredOffice(office, withRowContext(findings, parsed));
 
-  const { iku, actionPlan, iki, stages, components, index } = scoreComponents(parsed, period, settings, findings);
+  const evidence = assessEvidence(parsed, verification, findings);
+  const { iku, actionPlan, iki, stages, components, index } = scoreComponents(
+    parsed,
+    period,
+    settings,
+    verification,
+    findings,
+  );
   const workload = assessWorkload(parsed.jobs, parsed.workload, settings.effectiveMinutes, findings);
   const sorted = sortFindings(withRowContext(findings, parsed));
-  const gains = findingGains(parsed, sorted, index, (fixed) => scoreComponents(fixed, period, settings, []).index);
+  const gains = findingGains(
+    parsed,
+    sorted,
+    index,
+    (fixed) => scoreComponents(fixed, period, settings, verification, []).index,
+  );
 
   const ikuRows = parsed.iku.rows;
   return {
@@ -97,6 +119,7 @@ export function scoreOffice(
     ikiCoverage: iki.coverage,
     peers: [],
     outlook: projectOutlook(parsed.iku, period, settings.cap),
+    evidence,
     findings: sorted.map((f, i) => ({ ...f, gain: gains[i] ?? null })),
     details: {
       iku: iku.rows.map((row, i) => {
@@ -110,12 +133,26 @@ export function scoreOffice(
   };
 }
 
-/** The five index components and the index; findings of the period-dependent rules go to `findings`. */
-function scoreComponents(parsed: ParsedOffice, period: Period, settings: ScoringSettings, findings: Finding[]) {
+/**
+ * The five index components and the index; findings of the period-dependent rules go to `findings`.
+ * Failed evidence is judged on the rows' own links, so a row that gains rescore with fixed links holds.
+ */
+function scoreComponents(
+  parsed: ParsedOffice,
+  period: Period,
+  settings: ScoringSettings,
+  verification: EvidenceVerification,
+  findings: Finding[],
+) {
   const iku = scoreIku(parsed.iku, period, settings.cap, findings);
-  const actionPlan = scoreActionPlan(parsed.actionPlan, period, findings);
+  const actionPlan = scoreActionPlan(
+    parsed.actionPlan,
+    period,
+    findings,
+    failedEvidenceRows(parsed.actionPlan.rows, verification),
+  );
   const iki = scoreIki(parsed.iki, parsed.iku, period, settings.cap, findings);
-  const stages = scoreStages(parsed.stages, findings);
+  const stages = scoreStages(parsed.stages, findings, failedEvidenceRows(parsed.stages.rows, verification));
   const dataQuality = scoreDataQuality([
     parsed.actionPlan,
     parsed.iku,
@@ -147,6 +184,7 @@ export function unscoredOffice(office: OfficeIdentity, findings: readonly Findin
     ikiCoverage: null,
     peers: [],
     outlook: [],
+    evidence: null,
     findings: sortFindings(findings).map((f) => ({ ...f, gain: null })),
     details: NO_DETAILS,
   };

@@ -20,9 +20,14 @@ const STATUS_VALUE = { belum: 0, proses: 0.5, selesai: 1 } as const;
 
 /**
  * Tahapan (docs/SPEC.md §4): Selesai 1, Proses ½, Belum 0. A step marked Selesai without evidence counts
- * only half: finished on paper is not yet finished.
+ * only half: finished on paper is not yet finished. So does a step whose evidence links all failed
+ * verification (docs/SPEC.md §8).
  */
-export function scoreStages(table: ParsedTable<StageRow>, findings: Finding[]): StagesScore {
+export function scoreStages(
+  table: ParsedTable<StageRow>,
+  findings: Finding[],
+  failedEvidence: ReadonlySet<number> = new Set(),
+): StagesScore {
   const values = table.rows.map((row) => {
     const v = row.values;
     if (row.hasError || v.status === null) return { stage: v.stage, value: 0, done: false };
@@ -35,6 +40,8 @@ export function scoreStages(table: ParsedTable<StageRow>, findings: Finding[]): 
       );
       return { stage: v.stage, value: 0.5, done: false };
     }
+    // Every link failed verification: the cell's evidence-* warnings say why; it counts as without evidence.
+    if (failedEvidence.has(row.index)) return { stage: v.stage, value: 0.5, done: false };
     return { stage: v.stage, value: 1, done: true };
   });
   const stages = ([1, 2, 3, 4] as const).map((stage): StageProgress => {

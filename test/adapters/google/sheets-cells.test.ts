@@ -74,12 +74,79 @@ describe('toCell', () => {
     {
       name: 'labelled link gives its URL',
       input: { effectiveValue: { stringValue: 'Bukti' }, hyperlink: 'https://drive.google.com/file/d/abc' },
-      expected: { value: 'https://drive.google.com/file/d/abc', format: 'text' },
+      expected: {
+        value: 'https://drive.google.com/file/d/abc',
+        format: 'text',
+        links: ['https://drive.google.com/file/d/abc'],
+      },
     },
     {
-      name: 'a URL shown as text stays',
+      name: 'a URL shown as text stays, its hyperlink beside it',
       input: { effectiveValue: { stringValue: 'https://a.example/x' }, hyperlink: 'https://a.example/y' },
-      expected: { value: 'https://a.example/x', format: 'text' },
+      expected: { value: 'https://a.example/x', format: 'text', links: ['https://a.example/y'] },
+    },
+    {
+      name: 'rich-text runs: a link on part of the text',
+      input: {
+        effectiveValue: { stringValue: 'Notulen dan daftar hadir' },
+        textFormatRuns: [
+          { startIndex: 0, format: { link: { uri: 'https://drive.google.com/file/d/notulen' } } },
+          { startIndex: 7, format: {} },
+          { startIndex: 12, format: { link: { uri: 'https://drive.google.com/file/d/hadir' } } },
+        ],
+      },
+      expected: {
+        value: 'Notulen dan daftar hadir',
+        format: 'text',
+        links: ['https://drive.google.com/file/d/notulen', 'https://drive.google.com/file/d/hadir'],
+      },
+    },
+    {
+      name: 'smart chips: a pasted Drive link turned into a chip',
+      input: {
+        effectiveValue: { stringValue: 'Laporan TW III.pdf' },
+        chipRuns: [{ startIndex: 0, chip: { richLinkProperties: { uri: 'https://drive.google.com/file/d/chip' } } }],
+      },
+      expected: { value: 'Laporan TW III.pdf', format: 'text', links: ['https://drive.google.com/file/d/chip'] },
+    },
+    {
+      name: 'HYPERLINK formula: the URL from the formula, in either argument separator',
+      input: {
+        userEnteredValue: { formulaValue: '=hyperlink("https://drive.google.com/file/d/f"; "Bukti")' },
+        effectiveValue: { stringValue: 'Bukti' },
+      },
+      expected: { value: 'Bukti', format: 'text', links: ['https://drive.google.com/file/d/f'] },
+    },
+    {
+      name: 'every form at once, each link once, in the SPEC order',
+      input: {
+        effectiveValue: { stringValue: 'Bukti' },
+        hyperlink: 'https://a.example/1',
+        textFormatRuns: [{ startIndex: 0, format: { link: { uri: 'https://a.example/2' } } }],
+        chipRuns: [{ startIndex: 0, chip: { richLinkProperties: { uri: 'https://a.example/1' } } }],
+        userEnteredValue: { formulaValue: '=HYPERLINK("https://a.example/3","Bukti")' },
+      },
+      expected: {
+        value: 'https://a.example/1',
+        format: 'text',
+        links: ['https://a.example/1', 'https://a.example/2', 'https://a.example/3'],
+      },
+    },
+    {
+      name: 'percent by pattern: NUMBER typed 0.00% is a percent',
+      input: {
+        effectiveValue: { numberValue: 0.875 },
+        effectiveFormat: { numberFormat: { type: 'NUMBER', pattern: '0.00%' } },
+      },
+      expected: { value: 0.875, format: 'percent' },
+    },
+    {
+      name: 'percent by pattern: a quoted or escaped % is only text',
+      input: {
+        effectiveValue: { numberValue: 87.5 },
+        effectiveFormat: { numberFormat: { type: 'NUMBER', pattern: '0.0" %";\\%0' } },
+      },
+      expected: { value: 87.5, format: 'number' },
     },
     {
       name: 'internal link is not a URL',

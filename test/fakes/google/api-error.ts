@@ -89,3 +89,17 @@ export function serverError(code: number): FakeApiError {
       return new FakeApiError(code, 'UNKNOWN', `Error ${code}`);
   }
 }
+
+/**
+ * Drive's quota answers: 403 `userRateLimitExceeded` when the per-user quota is spent, 429
+ * `rateLimitExceeded` from its backend's own checks (developers.google.com/workspace/drive/api/guides/limits).
+ */
+export function driveRateLimited(code: 403 | 429): FakeApiError {
+  const [reason, message] =
+    code === 403
+      ? ['userRateLimitExceeded', 'User rate limit exceeded.']
+      : ['rateLimitExceeded', 'Rate limit exceeded.'];
+  return new FakeApiError(code, code === 403 ? 'PERMISSION_DENIED' : 'RESOURCE_EXHAUSTED', message, {
+    errors: [{ message, domain: 'usageLimits', reason }],
+  });
+}

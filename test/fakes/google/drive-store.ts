@@ -17,6 +17,8 @@ export interface StoredFile {
   createdTime: string;
   modifiedTime: string;
   permissions: drive_v3.Schema$Permission[];
+  /** A file shared by link before Drive's 2021 update: opened only with this key in X-Goog-Drive-Resource-Keys. */
+  resourceKey?: string;
 }
 
 export const SPREADSHEET_MIME = 'application/vnd.google-apps.spreadsheet';
