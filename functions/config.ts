@@ -53,6 +53,9 @@ const schema = z
     MONEV_GOOGLE_READS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
     MONEV_GOOGLE_WRITES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
     MONEV_GOOGLE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    // Drive requests a minute and in flight for evidence checks (docs/SPEC.md §8; see README "Bukti dukung").
+    MONEV_DRIVE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(12_000),
+    MONEV_DRIVE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(16),
     MONEV_GOOGLE_DEADLINE_MS: z.coerce.number().int().min(1000).default(300_000),
     MONEV_GOOGLE_BACKOFF_MS: z.coerce.number().int().min(1).default(1000),
     // The quota window is a minute at Google; tests and benchmarks against a local stand-in shrink it.
@@ -128,6 +131,9 @@ export interface GoogleConfig {
     readonly readsPerMinute: number;
     readonly writesPerMinute: number;
     readonly concurrency: number;
+    /** Drive requests a minute (evidence checks, reports, cycle state) and evidence lookups in flight. */
+    readonly drivePerMinute: number;
+    readonly driveConcurrency: number;
     readonly deadlineMs: number;
     readonly initialBackoffMs: number;
     readonly windowMs: number;
@@ -187,6 +193,8 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
         readsPerMinute: e.MONEV_GOOGLE_READS_PER_MINUTE,
         writesPerMinute: e.MONEV_GOOGLE_WRITES_PER_MINUTE,
         concurrency: e.MONEV_GOOGLE_CONCURRENCY,
+        drivePerMinute: e.MONEV_DRIVE_REQUESTS_PER_MINUTE,
+        driveConcurrency: e.MONEV_DRIVE_CONCURRENCY,
         deadlineMs: e.MONEV_GOOGLE_DEADLINE_MS,
         initialBackoffMs: e.MONEV_GOOGLE_BACKOFF_MS,
         windowMs: e.MONEV_GOOGLE_QUOTA_WINDOW_MS,

@@ -112,7 +112,7 @@ export function localRuntime(config: Config, options: RuntimeOptions = {}): Runt
       mailer: () => createMailer(config.mail, outDir),
       evidence:
         config.google.credentialsFile !== undefined || config.google.rootUrl !== undefined
-          ? new DriveEvidenceVerifier(GoogleServices.fromConfig(config.google))
+          ? DriveEvidenceVerifier.fromConfig(GoogleServices.fromConfig(config.google), config.google)
           : undefined,
     }),
   );
@@ -147,7 +147,7 @@ export function googleRuntime(config: Config, rekap: string, options: RuntimeOpt
       return {
         source: mode.source,
         sink: mode.sink,
-        evidence: new DriveEvidenceVerifier(mode.services),
+        evidence: DriveEvidenceVerifier.fromConfig(mode.services, config.google),
         reports: config.google.reportsFolderId
           ? new DriveReportStore(mode.services, config.google.reportsFolderId)
           : new ReportFolder(config.local.outDir),

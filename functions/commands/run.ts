@@ -72,7 +72,7 @@ export async function runCommand(
     google !== null || config.google.credentialsFile !== undefined || config.google.rootUrl !== undefined;
   const evidence =
     args.verify !== false && driveReachable
-      ? new DriveEvidenceVerifier(google?.services ?? GoogleServices.fromConfig(config.google))
+      ? DriveEvidenceVerifier.fromConfig(google?.services ?? GoogleServices.fromConfig(config.google), config.google)
       : undefined;
   const renderer = args.pdf ? new ChromiumPdfRenderer(config.pdf) : null;
   // Chromium starts on the other core while the workbooks are read and scored.

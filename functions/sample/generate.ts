@@ -4,6 +4,7 @@ import { buildRekapTemplate, type RekapOffice } from '../adapters/xlsx/rekap-tem
 import { parsePeriod, type Period } from '../core/period.js';
 import { ACTION_PLAN_TAB } from '../../sheets-schema/index.js';
 import { findTable, type OfficeContent, type SampleOffice } from './content.js';
+import { applyEvidenceStory } from './evidence-stories.js';
 import { applyMistake, planMistakes, styleForMistakes, type MistakeKind, type SampleMistake } from './mistakes.js';
 import { generateOfficeContent } from './office-content.js';
 import { Random } from './random.js';
@@ -98,6 +99,7 @@ function sampleOffice(office: SampleOffice, kinds: readonly MistakeKind[], seed:
     quarter: period.quarter,
     style: styleForMistakes(kinds),
   });
+  applyEvidenceStory(content);
   const mistakes = kinds.map((kind) => applyMistake(content, kind, seed, period.quarter));
   return { content, mistakes, unreadable: kinds.includes('unreadable') };
 }

@@ -31,6 +31,8 @@ import {
 } from './google/drive-store.js';
 import { applyFieldMask, parseFieldMask } from './google/field-mask.js';
 import { checkKnownFields, SPREADSHEET_FIELDS } from './google/known-fields.js';
+import { citedDriveIds, withChips } from './google/evidence-cells.js';
+import { SAMPLE_CHIP_OFFICE, SAMPLE_DRIVE_FILES } from '../../functions/sample/evidence-stories.js';
 import { cellData, spreadsheetFromWorkbook } from './google/load-workbook.js';
 import {
   batchUpdate,
@@ -140,6 +142,8 @@ const WRITES = new Set<ApiMethod>([
 export class FakeGoogleApi {
   /** Root URL for MONEV_GOOGLE_ROOT_URL, with a trailing slash. */
   url = '';
+  /** Drive IDs the loaded workbooks cite as evidence, each served as a file (see loadXlsx). */
+  readonly evidenceIds = new Set<string>();
   /** Every Gmail message sent, with its decoded RFC 822 bytes. */
   readonly sentMail: { userId: string; raw: string; message: Buffer }[] = [];
 
@@ -268,11 +272,25 @@ export class FakeGoogleApi {
     return id;
   }
 
-  /** An .xlsx file as a Google spreadsheet; a file Excel cannot read becomes a plain Drive file. */
-  async loadXlsx(path: string, options: { id?: string; title?: string } = {}): Promise<string> {
+  /**
+   * An .xlsx file as a Google spreadsheet; a file Excel cannot read becomes a plain Drive file. Every
+   * Drive file its cells cite becomes a shared file with content (the sample's story files take the
+   * state SAMPLE_DRIVE_FILES gives them); with `chips`, its Drive links become smart chips.
+   */
+  async loadXlsx(path: string, options: { id?: string; title?: string; chips?: boolean } = {}): Promise<string> {
     const bytes = await readFile(path);
     try {
-      return this.addSpreadsheet(await readXlsxBuffer(bytes), { ...options, title: options.title ?? basename(path) });
+      const workbook = await readXlsxBuffer(bytes);
+      for (const cited of citedDriveIds(workbook)) {
+        this.evidenceIds.add(cited);
+        if (this.files.has(cited)) continue;
+        const story = SAMPLE_DRIVE_FILES.find((file) => file.id === cited);
+        this.addEvidence({ id: cited, state: story?.state ?? 'ok', folder: story?.folder ?? false });
+      }
+      return this.addSpreadsheet(options.chips ? withChips(workbook) : workbook, {
+        id: options.id,
+        title: options.title ?? basename(path),
+      });
     } catch (error) {
       if (!(error instanceof UnreadableWorkbookError)) throw error;
       return this.addFile({ name: basename(path), mimeType: 'text/csv', content: bytes });
@@ -300,7 +318,10 @@ export class FakeGoogleApi {
       const source = row?.[sourceAt]?.value;
       const code = row?.[codeAt]?.value;
       if (!row || typeof source !== 'string' || code === undefined || code === null) continue;
-      const id = await this.loadXlsx(resolve(dataDir, source), { title: `Monev ${String(code)}` });
+      const id = await this.loadXlsx(resolve(dataDir, source), {
+        title: `Monev ${String(code)}`,
+        chips: String(code) === SAMPLE_CHIP_OFFICE,
+      });
       offices.set(String(code), id);
       row[sourceAt] = { value: options.asUrl?.(String(code)) ? spreadsheetUrl(id) : id, format: 'text' };
     }

@@ -1,8 +1,10 @@
+import type { GoogleConfig } from '../../config.js';
 import type { DriveTarget } from '../../core/evidence/drive-link.js';
 import type { DriveLookup, EvidenceVerification } from '../../core/evidence/office-evidence.js';
 import type { EvidenceVerifier } from '../../ports.js';
 import { errorShape } from './google-api-error.js';
 import type { GoogleServices } from './google-services.js';
+import { QuotaScheduler } from './quota-scheduler.js';
 
 /**
  * Evidence on Google Drive (docs/SPEC.md §8), through the run's quota scheduler: `files.get` for each
@@ -23,8 +25,35 @@ export class DriveEvidenceVerifier implements EvidenceVerifier {
   private readonly lookups = new Map<string, Promise<DriveLookup | null>>();
   private answered = 0;
   private failed = 0;
+  private readonly scheduler: QuotaScheduler;
 
-  constructor(private readonly services: GoogleServices) {}
+  /**
+   * Drive's quota is its own, apart from Sheets': lookups get a scheduler of their own, with the
+   * run's backoff and deadline, the Drive bucket and more requests in flight than the Sheets calls,
+   * since a province cites thousands of files and each lookup is a short metadata read.
+   */
+  constructor(
+    private readonly services: GoogleServices,
+    drive: { readonly perMinute: number; readonly concurrency: number } = { perMinute: 12_000, concurrency: 16 },
+  ) {
+    this.scheduler = new QuotaScheduler({
+      ...services.scheduler.options,
+      drivePerMinute: drive.perMinute,
+      concurrency: drive.concurrency,
+    });
+  }
+
+  static fromConfig(services: GoogleServices, config: GoogleConfig): DriveEvidenceVerifier {
+    return new DriveEvidenceVerifier(services, {
+      perMinute: config.quota.drivePerMinute,
+      concurrency: config.quota.driveConcurrency,
+    });
+  }
+
+  /** Requests sent and retried, for benchmarks. */
+  get requests(): QuotaScheduler['stats'] {
+    return this.scheduler.stats;
+  }
 
   /** Distinct IDs looked up so far, and those that ended without an answer. */
   get stats(): { readonly lookups: number; readonly unanswered: number } {
@@ -62,7 +91,7 @@ export class DriveEvidenceVerifier implements EvidenceVerifier {
       ? { 'X-Goog-Drive-Resource-Keys': `${target.id}/${target.resourceKey}` }
       : undefined;
     try {
-      const { data: file } = await this.services.scheduler.run('drive', () =>
+      const { data: file } = await this.scheduler.run('drive', () =>
         drive.files.get(
           { fileId: target.id, supportsAllDrives: true, fields: 'id,mimeType,trashed,size' },
           headers ? { headers } : {},
@@ -74,7 +103,7 @@ export class DriveEvidenceVerifier implements EvidenceVerifier {
         const editor = (file.mimeType ?? '').startsWith(GOOGLE_EDITOR_MIME);
         return { status: editor || Number(file.size ?? '1') > 0 ? 'ok' : 'empty', folder: false };
       }
-      const { data: list } = await this.services.scheduler.run('drive', () =>
+      const { data: list } = await this.scheduler.run('drive', () =>
         drive.files.list(
           {
             q: `'${target.id}' in parents and trashed = false`,

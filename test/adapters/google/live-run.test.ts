@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResultsDocument } from '../../../functions/core/results-document.js';
 import { FEEDBACK_TAB } from '../../../sheets-schema/index.js';
 import { startFakeGoogleApi, type FakeGoogleApi } from '../../fakes/google-api-server.js';
+import { SAMPLE_CHIP_OFFICE } from '../../../functions/sample/evidence-stories.js';
 import { fakeEnv, runMonev, sampleProvince } from './support.js';
 
 /**
@@ -27,8 +28,9 @@ describe('monev run --source google', () => {
     await province?.cleanup();
   });
 
-  it('scores like the xlsx run, one read per office', async () => {
-    const local = await runMonev({ data: province.dataDir, out: join(province.dir, 'out-xlsx') }, {});
+  it('scores like the xlsx run, one read per office, one Drive lookup per distinct evidence file', async () => {
+    // Locally with Google credentials (here: the stand-in), evidence is verified against the same Drive.
+    const local = await runMonev({ data: province.dataDir, out: join(province.dir, 'out-xlsx') }, fakeEnv(google.url));
     google.resetCounts();
     const live = await runMonev(
       { source: 'google', rekap: loaded.rekapId, out: join(province.dir, 'out-google') },
@@ -42,16 +44,23 @@ describe('monev run --source google', () => {
       .filter((office) => office.findings.some((f) => f.code === 'unreadable-workbook'))
       .map((office) => office.code);
     expect(unreadable).toHaveLength(1);
+    // An office whose evidence another office cites gets its Hasil Validasi again, with evidence-shared.
+    const shared = live.results.offices
+      .filter((office) => office.findings.some((f) => f.code === 'evidence-shared'))
+      .map((office) => office.code);
+    expect(shared.sort()).toEqual(['3503', '3504']);
     for (const [code, id] of loaded.offices) {
       expect(google.count('sheets.spreadsheets.get', { target: id }), `reads of ${code}`).toBe(1);
       expect(google.count('sheets.spreadsheets.batchUpdate', { target: id }), `writes of ${code}`).toBe(
-        unreadable.includes(code) ? 0 : 1,
+        unreadable.includes(code) ? 0 : shared.includes(code) ? 2 : 1,
       );
     }
     expect(google.count('sheets.spreadsheets.get', { target: loaded.rekapId })).toBe(1);
     // Lock with the rekap's state, the upserts, the release.
     expect(google.count('sheets.spreadsheets.batchUpdate', { target: loaded.rekapId })).toBe(3);
-    expect(google.count(undefined, { status: 200 }) + google.count(undefined, { status: 400 })).toBe(google.count());
+    expect(google.count(undefined, { status: 200 }) + google.count(undefined, { status: 400 })).toBe(
+      google.count() - google.count(undefined, { status: 404 }),
+    );
 
     // Hasil Validasi as the xlsx writer lays it out, errors first, each Sel linking to its cell.
     const withFindings = live.results.offices.find(
@@ -73,6 +82,47 @@ describe('monev run --source google', () => {
     expect(tab?.rows[1]?.[sel]?.userEnteredFormat?.textFormat?.link?.uri).toBe(
       `#gid=${target?.properties.sheetId}&range=${a1}`,
     );
+
+    // Evidence: every distinct Drive file is looked up exactly once in the run, whoever cites it, and
+    // the sample's story files come out as their Drive states say.
+    expect(google.evidenceIds.size).toBeGreaterThan(100);
+    for (const id of google.evidenceIds) expect(google.count('drive.files.get', { target: id }), id).toBe(1);
+    expect(google.count('drive.files.get')).toBe(google.evidenceIds.size);
+    const codes = (office: string) =>
+      live.results.offices.find((o) => o.code === office)?.findings.map((f) => f.code) ?? [];
+    expect(codes('3501')).toEqual(expect.arrayContaining(['evidence-unreachable', 'evidence-trashed']));
+    expect(codes('3502').filter((code) => code === 'evidence-empty')).toHaveLength(2);
+    expect(codes('3503')).toContain('evidence-shared');
+    expect(codes('3504')).toContain('evidence-shared');
+    expect(codes('3506').filter((code) => code === 'evidence-reused')).toHaveLength(3);
+    const malang = live.results.offices.find((o) => o.code === SAMPLE_CHIP_OFFICE);
+    expect(malang?.evidence?.links).toBeGreaterThan(0);
+    expect(malang?.evidence?.verified).toBe(true);
+  });
+
+  it('offline, the same content agrees except for what verification adds', async () => {
+    const offline = await runMonev({ data: province.dataDir, out: join(province.dir, 'out-offline') }, {});
+    const live = await runMonev(
+      { source: 'google', rekap: loaded.rekapId, out: join(province.dir, 'out-google-2') },
+      fakeEnv(google.url),
+    );
+    const failedIn = new Set(
+      live.results.offices.filter((o) => (o.evidence?.failed ?? 0) > 0).map((office) => office.code),
+    );
+    expect([...failedIn].sort()).toEqual(['3501', '3502']);
+    const verificationCodes = new Set(['evidence-unreachable', 'evidence-trashed', 'evidence-empty']);
+    for (const office of offline.results.offices) {
+      const other = live.results.offices.find((o) => o.code === office.code);
+      if (!other || office.status === 'unscored') continue;
+      expect(office.evidence?.verified).toBe(false);
+      expect(office.evidence?.unverified).toBe(office.evidence?.links);
+      expect(other.evidence?.links).toBe(office.evidence?.links);
+      expect(other.evidence?.shared).toBe(office.evidence?.shared);
+      const strip = (findings: typeof office.findings) => findings.filter((f) => !verificationCodes.has(f.code));
+      expect(strip(other.findings)).toEqual(strip(office.findings));
+      if (!failedIn.has(office.code)) expect(other.scores).toEqual(office.scores);
+      else expect(other.scores.index ?? 0).toBeLessThan(office.scores.index ?? 0);
+    }
   });
 });
 

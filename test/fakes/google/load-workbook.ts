@@ -53,7 +53,35 @@ export function cellData(cell: Cell): CellData | undefined {
         ? { boolValue: value }
         : { stringValue: value };
   const formatted = typeof value === 'boolean' ? (value ? 'TRUE' : 'FALSE') : String(value);
-  return { userEnteredValue: entered, effectiveValue: structuredClone(entered), formattedValue: formatted, ...formats };
+  const data: CellData = {
+    userEnteredValue: entered,
+    effectiveValue: structuredClone(entered),
+    formattedValue: formatted,
+    ...formats,
+  };
+  return cell.links ? { ...data, ...linkRuns(formatted, cell.links) } : data;
+}
+
+/**
+ * Links beside a cell's text, as Sheets keeps them: a Drive link pasted into a cell becomes a smart
+ * chip (`chipRuns`, one run of length 1 per chip), any other a link on a run of the text
+ * (`textFormatRuns`). Runs start where each line of the text starts.
+ */
+function linkRuns(text: string, links: readonly string[]): Pick<CellData, 'chipRuns' | 'textFormatRuns'> {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const chipRuns: sheets_v4.Schema$ChipRun[] = [];
+  const textFormatRuns: sheets_v4.Schema$TextFormatRun[] = [];
+  links.forEach((uri, i) => {
+    const startIndex = starts[i] ?? 0;
+    if (/^https:\/\/(drive|docs)\.google\.com\//.test(uri))
+      chipRuns.push({ startIndex, chip: { richLinkProperties: { uri } } });
+    else textFormatRuns.push({ startIndex, format: { link: { uri } } });
+  });
+  return {
+    ...(chipRuns.length > 0 ? { chipRuns } : {}),
+    ...(textFormatRuns.length > 0 ? { textFormatRuns } : {}),
+  };
 }
 
 export function spreadsheetFromWorkbook(id: string, title: string, workbook: Workbook): StoredSpreadsheet {
