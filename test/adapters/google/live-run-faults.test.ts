@@ -50,8 +50,12 @@ describe('live mode under faults', () => {
       MONEV_GOOGLE_CONCURRENCY: '8',
     });
 
+    // Evidence checks are off here: this storm is about Sheets (the Drive storm is in evidence-verification.test.ts).
     for (const out of ['out-1', 'out-2']) {
-      const run = await runMonev({ source: 'google', rekap: loaded.rekapId, out: join(province.dir, out) }, env);
+      const run = await runMonev(
+        { source: 'google', rekap: loaded.rekapId, out: join(province.dir, out), verify: false },
+        env,
+      );
       expect(run.results.offices).toHaveLength(OFFICES);
       expect(run.results.offices.filter((office) => office.status === 'scored').length).toBe(
         OFFICES - unreadableCount(run.results),

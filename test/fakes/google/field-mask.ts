@@ -1,3 +1,5 @@
+import { invalidArgument } from './api-error.js';
+
 /**
  * Google's partial-response field masks (`fields=sheets(properties(sheetId,title),data.rowData)`),
  * parsed into a tree and applied to a JSON value. Sub-selections nest with parentheses, paths use
@@ -8,7 +10,7 @@ export type MaskTree = Map<string, MaskTree | null>;
 export function parseFieldMask(mask: string): MaskTree {
   const parser = new MaskParser(mask.replace(/\s+/g, ''));
   const tree = parser.list();
-  if (!parser.done()) throw new Error(`Invalid field selection ${mask}`);
+  if (!parser.done()) throw invalidArgument(`Invalid field selection ${mask}`);
   return tree;
 }
 
@@ -39,7 +41,7 @@ class MaskParser {
     if (this.text[this.at] === '(') {
       this.at++;
       sub = this.list();
-      if (this.text[this.at] !== ')') throw new Error(`Invalid field selection: expected ")" at ${this.at}`);
+      if (this.text[this.at] !== ')') throw invalidArgument(`Invalid field selection: expected ")" at ${this.at}`);
       this.at++;
     }
     insert(into, path, sub);
@@ -47,7 +49,7 @@ class MaskParser {
 
   private name(): string {
     const match = /^[A-Za-z0-9_*@]+/.exec(this.text.slice(this.at));
-    if (!match) throw new Error(`Invalid field selection: expected a field name at ${this.at}`);
+    if (!match) throw invalidArgument(`Invalid field selection: expected a field name at ${this.at}`);
     this.at += match[0].length;
     return match[0];
   }

@@ -1,0 +1,181 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DriveEvidenceVerifier } from '../../../functions/adapters/google/drive-evidence-verifier.js';
+import { GoogleServices } from '../../../functions/adapters/google/google-services.js';
+import { GRID_FIELDS } from '../../../functions/adapters/google/sheets-cells.js';
+import { parseConfig } from '../../../functions/config.js';
+import { driveTarget } from '../../../functions/core/evidence/drive-link.js';
+import { driveTargets, linkOutcome } from '../../../functions/core/evidence/office-evidence.js';
+import { SPREADSHEET_MIME } from '../../fakes/google/drive-store.js';
+import { startFakeGoogleApi, type FakeGoogleApi } from '../../fakes/google-api-server.js';
+import { officeWorkbook, readWorkbook, realizations, targets } from '../../helpers/workbook.js';
+import { fakeEnv } from './support.js';
+
+/** Evidence on Drive through the fake (docs/SPEC.md §8): outcomes, one lookup per file, quota storms, what is never fetched. */
+describe('DriveEvidenceVerifier', () => {
+  let google: FakeGoogleApi;
+  const services = (extra: Record<string, string> = {}) =>
+    GoogleServices.fromConfig(parseConfig(fakeEnv(google.url, extra)).google);
+  const verifier = (extra: Record<string, string> = {}) =>
+    DriveEvidenceVerifier.fromConfig(services(extra), parseConfig(fakeEnv(google.url, extra)).google);
+  const file = (id: string) => `https://drive.google.com/file/d/${id}/view`;
+
+  beforeEach(async () => {
+    google = await startFakeGoogleApi({ latencyMs: [0, 2] });
+  });
+
+  afterEach(async () => {
+    await google.close();
+  });
+
+  it('tells ok, unreachable, trashed and empty apart, for files and folders', async () => {
+    const ids = {
+      ok: google.addEvidence({ state: 'ok' }),
+      empty: google.addEvidence({ state: 'empty' }),
+      trashed: google.addEvidence({ state: 'trashed' }),
+      unshared: google.addEvidence({ state: 'unshared' }),
+      folder: google.addEvidence({ state: 'ok', folder: true }),
+      emptyFolder: google.addEvidence({ state: 'empty', folder: true }),
+      doc: google.addFile({ name: 'Notulen', mimeType: 'application/vnd.google-apps.document' }),
+      sheet: google.addFile({ name: 'Data', mimeType: SPREADSHEET_MIME }),
+      keyed: google.addEvidence({ state: 'ok', resourceKey: '0-kunci' }),
+    };
+    const links = {
+      ok: file(ids.ok),
+      empty: file(ids.empty),
+      trashed: file(ids.trashed),
+      unshared: file(ids.unshared),
+      folder: `https://drive.google.com/drive/u/0/folders/${ids.folder}`,
+      emptyFolder: `https://drive.google.com/drive/folders/${ids.emptyFolder}`,
+      doc: `https://docs.google.com/document/d/${ids.doc}/edit`,
+      sheet: `https://docs.google.com/spreadsheets/d/${ids.sheet}/edit#gid=0`,
+      keyed: `${file(ids.keyed)}?resourcekey=0-kunci`,
+      missing: file('1NeverUploaded0000000000000'),
+    };
+    const verification = await verifier().verify(
+      Object.values(links).map((link) => driveTarget(link) as NonNullable<ReturnType<typeof driveTarget>>),
+    );
+    expect(verification.verified).toBe(true);
+    expect(Object.fromEntries(Object.entries(links).map(([k, link]) => [k, linkOutcome(link, verification)]))).toEqual({
+      ok: 'ok',
+      empty: 'empty',
+      trashed: 'trashed',
+      unshared: 'unreachable',
+      folder: 'ok',
+      emptyFolder: 'empty',
+      doc: 'ok',
+      sheet: 'ok',
+      keyed: 'ok',
+      missing: 'unreachable',
+    });
+    expect(verification.lookups.get(ids.emptyFolder)?.folder).toBe(true);
+    // Without its resource key, Drive does not open a file shared by link before 2021.
+    const withoutKey = await verifier().verify([{ id: ids.keyed, resourceKey: null }]);
+    expect(linkOutcome(file(ids.keyed), withoutKey)).toBe('unreachable');
+    // A folder costs one get and one list; a file one get.
+    expect(google.count('drive.files.list')).toBe(2);
+  });
+
+  it('looks each distinct file up once in a run, however many offices ask at once', async () => {
+    const ids = Array.from({ length: 30 }, (_, i) => google.addEvidence({ state: i % 7 === 0 ? 'trashed' : 'ok' }));
+    const shared = verifier();
+    const asks = Array.from({ length: 12 }, (_, office) =>
+      shared.verify(ids.filter((_, i) => (i + office) % 3 !== 0).map((id) => ({ id, resourceKey: null }))),
+    );
+    await Promise.all(asks);
+    await shared.verify(ids.map((id) => ({ id, resourceKey: null })));
+    for (const id of ids) expect(google.count('drive.files.get', { target: id })).toBe(1);
+    expect(google.count('drive.files.get')).toBe(ids.length);
+  });
+
+  it('a quota storm (403 userRateLimitExceeded, 429) slows the checks and loses nothing', async () => {
+    const ids = Array.from({ length: 40 }, (_, i) =>
+      google.addEvidence({ state: (['ok', 'empty', 'trashed', 'unshared'] as const)[i % 4] ?? 'ok' }),
+    );
+    const targets = ids.map((id) => ({ id, resourceKey: null }));
+    const calm = await verifier().verify(targets);
+
+    google.setQuota({ drive: 6, windowMs: 100 });
+    google.inject({ method: 'drive.files.get', probability: 0.3, fault: { status: 429 } });
+    google.resetCounts();
+    const stormy = verifier({ MONEV_DRIVE_CONCURRENCY: '16' });
+    const stormed = await stormy.verify(targets);
+    expect(google.count(undefined, { status: 403 })).toBeGreaterThan(0);
+    expect(google.count(undefined, { status: 429 })).toBeGreaterThan(0);
+    expect(stormed.lookups).toEqual(calm.lookups);
+    expect(stormy.requests.throttled).toBeGreaterThan(0);
+  });
+
+  it('never retries a 400, and leaves that link unverified', async () => {
+    const id = google.addEvidence({ state: 'ok' });
+    google.inject({ method: 'drive.files.get', fault: { status: 400 } });
+    const verification = await verifier().verify([{ id, resourceKey: null }]);
+    expect(google.count('drive.files.get')).toBe(1);
+    expect(linkOutcome(file(id), verification)).toBe('unverified');
+    // Drive answered nothing at all: the run counts as not verified.
+    expect(verification.verified).toBe(false);
+  });
+
+  it('never fetches what a sheet names: a loopback server in a Bukti Dukung cell sees no request', async () => {
+    let hits = 0;
+    const bait: Server = createServer((_, res) => {
+      hits++;
+      res.end('bukan bukti');
+    });
+    await new Promise<void>((resolve) => bait.listen(0, '127.0.0.1', resolve));
+    const port = (bait.address() as AddressInfo).port;
+    try {
+      const ok = google.addEvidence({ state: 'ok' });
+      const bad = [
+        `http://127.0.0.1:${port}/file/d/1AbCdEfGhIjKlMnOpQrStUv/view`,
+        `http://127.0.0.1:${port}/drive/folders/1AbCdEfGhIjKlMnOpQrStUv`,
+        `https://drive.google.com/file/d/..%2F..%2F127.0.0.1:${port}/view`,
+        `https://drive.google.com/open?id=http://127.0.0.1:${port}/`,
+      ];
+      const parsed = readWorkbook(
+        officeWorkbook({
+          'Rencana Aksi': [
+            { No: 1, Bidang: 1, Kegiatan: 'A', ...targets(1), ...realizations(1), 'Bukti Dukung': bad.join('\n') },
+            { No: 2, Bidang: 1, Kegiatan: 'B', ...targets(1), ...realizations(1), 'Bukti Dukung': file(ok) },
+          ],
+        }),
+      );
+      const asked = driveTargets(parsed);
+      expect(asked.map((target) => target.id)).toEqual([ok]);
+      const verification = await verifier().verify(asked);
+      for (const link of bad) expect(linkOutcome(link, verification)).toBe('unverified');
+      expect(linkOutcome(file(ok), verification)).toBe('ok');
+      expect(hits).toBe(0);
+      expect(google.requests.map((r) => r.target)).toEqual([ok]);
+    } finally {
+      await new Promise<void>((resolve) => bait.close(() => resolve()));
+    }
+  });
+});
+
+describe('the fake Sheets API and field masks', () => {
+  let google: FakeGoogleApi;
+
+  beforeEach(async () => {
+    google = await startFakeGoogleApi();
+  });
+
+  afterEach(async () => {
+    await google.close();
+  });
+
+  it('accepts monev’s mask, rejects an unknown field with 400 INVALID_ARGUMENT, and monev does not retry it', async () => {
+    const id = google.addSpreadsheet(officeWorkbook());
+    const services = GoogleServices.fromConfig(parseConfig(fakeEnv(google.url)).google);
+    const get = (fields: string) => () =>
+      services.clients.sheets.spreadsheets.get({ spreadsheetId: id, includeGridData: true, fields });
+    await expect(services.read('Spreadsheet satker', get(GRID_FIELDS))).resolves.toBeDefined();
+    google.resetCounts();
+    await expect(
+      services.read('Spreadsheet satker', get('sheets(data(rowData.values(effectiveValue,chips)))')),
+    ).rejects.toMatchObject({ status: 400 });
+    expect(google.count('sheets.spreadsheets.get')).toBe(1);
+    expect(google.count('sheets.spreadsheets.get', { status: 400 })).toBe(1);
+  });
+});
