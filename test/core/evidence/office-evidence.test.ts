@@ -178,6 +178,10 @@ describe('verification outcomes and their scores (worked example)', () => {
       ['evidence-empty', 'Tahapan!E3', 'warning'],
     ]);
     expect(result.findings.some((f) => f.code === 'missing-evidence')).toBe(false);
+    // Gain: row 3 counting its R 10 lifts Rencana Aksi from 37,5 to 62,5, × 30 % weight = 7,5 index points;
+    // the IKU warning costs nothing, so it gains nothing.
+    expect(result.findings.find((f) => f.cell === "'Rencana Aksi'!O3")?.gain).toBeCloseTo(7.5, 9);
+    expect(result.findings.find((f) => f.cell === 'IKU!P2')?.gain).toBe(0);
     const unreachable = result.findings.find((f) => f.code === 'evidence-unreachable');
     expect(unreachable?.message).toContain('monev@proyek.iam.gserviceaccount.com');
     expect(result.findings.find((f) => f.cell === 'Tahapan!E3')?.message).toContain('folder kosong');
