@@ -3,6 +3,7 @@ import type { OfficeResult } from '../scoring/office.js';
 import { PREDICATE_LABELS } from '../scoring/province.js';
 import { isoDateLong, score } from './format.js';
 import { largestGains } from './report-text.js';
+import { failedLinksSentence } from './evidence-section.js';
 
 /**
  * The e-mail that carries a report: the subject names office, period, index and predicate; the body
@@ -34,7 +35,12 @@ export function officeMailModel(office: OfficeResult, period: Period, context: M
       office.status === 'scored'
         ? `Berikut hasil monitoring dan evaluasi kinerja kelembagaan ${periodLabel(period)}: indeks ${index ?? '–'}, predikat ${verdict}${rank}.`
         : `Data satker belum dapat dinilai untuk ${periodLabel(period)}. Alasannya tercantum di bawah; setelah diperbaiki, penilaian berikutnya akan memasukkan satker ini.`,
-    counts: `${errors.length} kesalahan dan ${warnings.length} peringatan ditemukan pada data satker.`,
+    counts: [
+      `${errors.length} kesalahan dan ${warnings.length} peringatan ditemukan pada data satker.`,
+      failedLinksSentence(office),
+    ]
+      .filter((line) => line !== null)
+      .join(' '),
     gains: largestGains(office).map((g) => ({ gain: g.gain, action: g.action })),
     outlook:
       atRisk.length === 0

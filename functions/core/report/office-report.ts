@@ -5,6 +5,7 @@ import { maskNip } from '../nip.js';
 import { periodLabel, type Period } from '../period.js';
 import type { OfficeFinding, OfficeResult } from '../scoring/office.js';
 import { PREDICATE_LABELS, type ComponentWeights } from '../scoring/province.js';
+import { evidenceSection } from './evidence-section.js';
 import { band, fixedId, isoDateLong, longDate, quantity, score, signed } from './format.js';
 import { cellName, largestGains, rowRanges, tabActions, tabProblem } from './report-text.js';
 
@@ -76,7 +77,7 @@ export function officeReportModel(office: OfficeResult, context: ReportContext) 
   const warningLimit = context.warningLimit ?? 25;
   const d = office.details;
   const late = d.actionPlan.filter((item) => item.due && !item.hasError && item.onTime === false);
-  const uncounted = d.actionPlan.filter((item) => item.evidenceMissing && item.due);
+  const uncounted = d.actionPlan.filter((item) => (item.evidenceMissing || item.evidenceFailed) && item.due);
   const actionPlanProblem = tabProblem(office, 'Rencana Aksi');
   const scoredPersons = d.iki.filter((person) => person.nip !== null);
   const unreadableNips = d.iki
@@ -106,6 +107,7 @@ export function officeReportModel(office: OfficeResult, context: ReportContext) 
     followUp: followUp(context),
     gains: largestGains(office),
     tabActions: office.status === 'scored' ? tabActions(office) : [],
+    evidence: evidenceSection(office),
     summary: {
       index: score(office.scores.index),
       indexBand: band(office.scores.index),

@@ -3,6 +3,7 @@ import { periodLabel } from '../period.js';
 import { compareCodes, PREDICATE_LABELS, type Predicate } from '../scoring/province.js';
 import { settle } from '../numbers.js';
 import type { OfficeResult } from '../scoring/office.js';
+import { verifiedShare } from './evidence-section.js';
 import { band, longDate, score, signed } from './format.js';
 import { followUp, provinceAreaAverages, type ReportContext } from './office-report.js';
 import { DEFAULT_MAX_MENTEES } from '../scoring/province.js';
@@ -92,6 +93,8 @@ export function provinceReportModel(context: ReportContext) {
         stages: score(o.scores.stages),
         dataQuality: score(o.scores.dataQuality),
         errors: errorCount(o),
+        // Share of the office's Bukti Dukung links that Drive confirmed (docs/SPEC.md §8).
+        evidence: verifiedShare(o),
         change: previous === undefined || o.scores.index === null ? '' : signed(o.scores.index - previous),
       };
     }),
