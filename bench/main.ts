@@ -8,17 +8,18 @@ import { writeBenchmarksFile } from './report.js';
 import type { BenchResults, SectionName } from './results.js';
 import { benchColdStart, coldStartModes } from './sections/cold-start.js';
 import { benchCycle, benchScoring } from './sections/cycle.js';
+import { benchEvidence } from './sections/evidence.js';
 import { benchGoogle } from './sections/google.js';
 import { benchPdf } from './sections/pdf.js';
 import { benchReading } from './sections/reading.js';
 import { reportDocuments } from './sections/report-documents.js';
 
 /**
- * `npm run bench [-- --quick] [-- --only pdf,cycle,scoring,google,cold-start,reading]`: measures how close
+ * `npm run bench [-- --quick] [-- --only pdf,cycle,scoring,google,evidence,cold-start,reading]`: measures how close
  * monev runs to the limits of Chromium and of the Sheets quota, each figure next to its baseline in
  * the same run, and writes the results into BENCHMARKS.md (a full run) or only prints them (--quick).
  */
-const SECTIONS: readonly SectionName[] = ['pdf', 'cycle', 'scoring', 'google', 'cold-start', 'reading'];
+const SECTIONS: readonly SectionName[] = ['pdf', 'cycle', 'scoring', 'google', 'evidence', 'cold-start', 'reading'];
 
 const { values } = parseArgs({
   options: {
@@ -141,6 +142,23 @@ results.sections.google = await section('google', async () => {
     offices: GOOGLE.offices,
     repetitions: plan.googleReps,
     settings: GOOGLE.settings,
+    log,
+  });
+});
+
+// Drive's evidence lookups at the default rate (12 000 a minute = 200 a second) over a 2 s window, so a
+// 552-office province takes about as long as it would against Drive, with 100 ms per answer.
+const EVIDENCE = {
+  offices: 552,
+  settings: { latencyMs: 100, perWindow: 400, windowMs: 2000, concurrency: 32 },
+};
+
+results.sections.evidence = await section('evidence', async () => {
+  const sample = await cachedSample(EVIDENCE.offices, log);
+  return benchEvidence(sample.dataDir, {
+    offices: EVIDENCE.offices,
+    repetitions: quick ? 1 : 3,
+    settings: EVIDENCE.settings,
     log,
   });
 });

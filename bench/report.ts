@@ -106,6 +106,25 @@ export function renderResults(results: BenchResults): string {
       '',
     );
   }
+  if (sections.evidence) {
+    const e = sections.evidence;
+    const s = e.settings;
+    lines.push(
+      `### 5b. Evidence verification, ${e.offices} offices against the fake Drive`,
+      '',
+      `Latency ${s.latencyMs} ms on every request; quota ${s.perWindow} Drive requests per ${s.windowMs} ms window (the default MONEV_DRIVE_REQUESTS_PER_MINUTE, 12 000 a minute, at its own rate), ` +
+        `MONEV_DRIVE_CONCURRENCY=${s.concurrency}. The offices cite ${e.citedTargets} Drive links, ${e.distinctFiles} distinct files. ` +
+        `Quota minimum for these requests: ${seconds(e.quotaMinimumMs)}.`,
+      '',
+      '| run | wall | ÷ quota minimum | files.get | files.list (folders) | quota answers (retried) |',
+      '|---|---|---|---|---|---|',
+      ...e.runs.map(
+        (run, i) =>
+          `| ${i + 1} | ${seconds(run.wallMs)} | ×${(run.wallMs / e.quotaMinimumMs).toFixed(2)} | ${run.getRequests} | ${run.listRequests} | ${run.throttled} |`,
+      ),
+      '',
+    );
+  }
   if (sections.coldStart) {
     lines.push(
       '### 7. Cold start under the Functions Framework',
@@ -151,7 +170,7 @@ function readingDetails(r: ReadingResult): string[] {
 }
 
 function summaryRows(results: BenchResults): string[] {
-  const { pdf, cycle, scoring, google, coldStart } = results.sections;
+  const { pdf, cycle, scoring, google, evidence, coldStart } = results.sections;
   const rows: string[] = [];
   const row = (
     id: string,
@@ -311,6 +330,30 @@ function summaryRows(results: BenchResults): string[] {
         null,
       );
     }
+  }
+  if (evidence && evidence.runs.length > 0) {
+    const perFile = Math.max(...evidence.runs.map((run) => run.getRequests)) / evidence.distinctFiles;
+    row(
+      '5b',
+      `Evidence, ${evidence.offices} offices: Drive lookups per distinct evidence file`,
+      perFile.toFixed(3),
+      '',
+      '',
+      '= 1',
+      Math.abs(perFile - 1) < 1e-9,
+    );
+    const walls = evidence.runs.map((run) => run.wallMs).sort((a, b) => a - b);
+    const median = walls[Math.floor(walls.length / 2)] ?? 0;
+    const r = median / evidence.quotaMinimumMs;
+    row(
+      '5b',
+      `Evidence, ${evidence.offices} offices: verification time vs the Drive quota's minimum`,
+      seconds(median),
+      `minimum ${seconds(evidence.quotaMinimumMs)}`,
+      `×${r.toFixed(2)}`,
+      '≤ 1.15×',
+      r <= 1.15,
+    );
   }
   if (cycle)
     row(

@@ -1,11 +1,12 @@
 import type { Machine } from './lib/machine.js';
 import type { ColdStartResult } from './sections/cold-start.js';
 import type { CycleResult, ScoringResult } from './sections/cycle.js';
+import type { EvidenceResult } from './sections/evidence.js';
 import type { GoogleResult } from './sections/google.js';
 import type { PdfBenchResult } from './sections/pdf.js';
 import type { ReadingResult } from './sections/reading.js';
 
-export type SectionName = 'pdf' | 'cycle' | 'scoring' | 'google' | 'cold-start' | 'reading';
+export type SectionName = 'pdf' | 'cycle' | 'scoring' | 'google' | 'evidence' | 'cold-start' | 'reading';
 
 /** Everything one bench run measured; written as JSON and rendered into BENCHMARKS.md. */
 export interface BenchResults {
@@ -23,6 +24,7 @@ export interface BenchResults {
     cycle?: CycleResult;
     scoring?: (ScoringResult & { generatedMs: number | null })[];
     google?: GoogleResult;
+    evidence?: EvidenceResult;
     coldStart?: ColdStartResult[];
     reading?: ReadingResult;
   };

@@ -55,7 +55,7 @@ const schema = z
     MONEV_GOOGLE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     // Drive requests a minute and in flight for evidence checks (docs/SPEC.md §8; see README "Bukti dukung").
     MONEV_DRIVE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(12_000),
-    MONEV_DRIVE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(16),
+    MONEV_DRIVE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(32),
     MONEV_GOOGLE_DEADLINE_MS: z.coerce.number().int().min(1000).default(300_000),
     MONEV_GOOGLE_BACKOFF_MS: z.coerce.number().int().min(1).default(1000),
     // The quota window is a minute at Google; tests and benchmarks against a local stand-in shrink it.
