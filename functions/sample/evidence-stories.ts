@@ -65,6 +65,9 @@ const STORIES: Readonly<Record<string, { actions: readonly string[]; stage?: str
   },
 };
 
+/** Offices whose evidence tells one of the stories above: their only findings are evidence-* warnings. */
+export const EVIDENCE_STORY_OFFICES: readonly string[] = Object.keys(STORIES);
+
 /**
  * Kabupaten Malang pastes Drive links that Google Sheets turns into smart chips: in live mode its
  * Bukti Dukung cells show file names and carry the links in `chipRuns`. An .xlsx file cannot hold a

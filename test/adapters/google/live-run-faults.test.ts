@@ -83,11 +83,10 @@ describe('live mode under faults', () => {
     // Slow rekap writes keep the lock taken while the other runs arrive at it.
     google.inject({ method: 'sheets.spreadsheets.batchUpdate', target: loaded.rekapId, fault: { latencyMs: 250 } });
     const env = fakeEnv(google.url);
-    const [a, b, c] = await Promise.all([
-      runMonev({ source: 'google', rekap: loaded.rekapId, out: join(province.dir, 'out-a') }, env),
-      runMonev({ source: 'google', rekap: loaded.rekapId, out: join(province.dir, 'out-b') }, env),
-      runMonev({ source: 'google', rekap: loaded.rekapId, out: join(province.dir, 'out-c'), period: '2025-TW2' }, env),
-    ]);
+    // Evidence checks off: this is about the runs meeting at the rekap's lock, which Drive lookups would spread out.
+    const run = (out: string, period?: string) =>
+      runMonev({ source: 'google', rekap: loaded.rekapId, out: join(province.dir, out), period, verify: false }, env);
+    const [a, b, c] = await Promise.all([run('out-a'), run('out-b'), run('out-c', '2025-TW2')]);
     expect([a.code, b.code, c.code].every((code) => code === 1)).toBe(true);
     const codes = [...loaded.offices.keys()];
     keysOnce(SUMMARY_TAB.name, '2025-TW3', codes);
