@@ -87,6 +87,17 @@ const OfficeSchema = z.strictObject({
   }),
   ikiCoverage: score,
   peers: z.array(z.strictObject({ area: AreaId, office: z.string() })),
+  // Offline, every link is unverified (docs/SPEC.md §8); null for an unscored office.
+  evidence: z
+    .strictObject({
+      links: z.number().int().min(0),
+      ok: z.literal(0),
+      failed: z.literal(0),
+      unverified: z.number().int().min(0),
+      shared: z.number().int().min(0),
+      verified: z.literal(false),
+    })
+    .nullable(),
   outlook: z.array(z.strictObject({ code: z.string().min(1), projected: twoDecimals.min(0), atRisk: z.boolean() })),
   findings: z.array(FindingSchema),
 });
