@@ -65,7 +65,7 @@ describe('monev run --source google', () => {
     );
 
     // Hasil Validasi as the xlsx writer lays it out, errors first, each Sel linking to its cell.
-    const withFindings = live.results.offices.find(
+    const withFindings = current.results.offices.find(
       (office) => office.status === 'scored' && office.findings.some((f) => f.level === 'error'),
     );
     const id = loaded.offices.get(withFindings?.code ?? '') as string;
