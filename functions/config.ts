@@ -20,6 +20,8 @@ const schema = z
     MONEV_WEBHOOK_SECRET: z.string().min(16, 'minimal 16 karakter; buat dengan: openssl rand -hex 32').optional(),
     MONEV_DATA_DIR: z.string().min(1).optional(),
     MONEV_OUT_DIR: z.string().min(1).default('out'),
+    // How long a second `monev run` on the same output folder waits for the first before it stops.
+    MONEV_LOCK_WAIT_MS: z.coerce.number().int().min(0).default(10_000),
     MONEV_FUNCTIONS_URL: z
       .string()
       .regex(
@@ -99,7 +101,7 @@ export interface Config {
   /** The shared secret of change notifications (Apps Script signatures, Drive channel tokens). */
   readonly webhookSecret?: string;
   /** Local mode of the functions: the data folder and the output folder. */
-  readonly local: { readonly dataDir?: string; readonly outDir: string };
+  readonly local: { readonly dataDir?: string; readonly outDir: string; readonly lockWaitMs: number };
   /** Where the deployed functions live (`<url>/sheetChanged`, `<url>/scoreOffice`); absent locally. */
   readonly functionsUrl?: string;
   /** Cloud Tasks instead of the in-process queue, when MONEV_TASKS_QUEUE is set: scorings go to scoreOffice, a cycle's finish to finishCycle. */
@@ -163,7 +165,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       timeoutMs: e.MONEV_PDF_TIMEOUT_MS,
     },
     webhookSecret: e.MONEV_WEBHOOK_SECRET,
-    local: { dataDir: e.MONEV_DATA_DIR, outDir: e.MONEV_OUT_DIR },
+    local: { dataDir: e.MONEV_DATA_DIR, outDir: e.MONEV_OUT_DIR, lockWaitMs: e.MONEV_LOCK_WAIT_MS },
     functionsUrl: e.MONEV_FUNCTIONS_URL,
     tasks:
       e.MONEV_TASKS_QUEUE && e.MONEV_FUNCTIONS_URL && e.MONEV_TASKS_SERVICE_ACCOUNT

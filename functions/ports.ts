@@ -6,7 +6,7 @@ import type { OfficeReportModel } from './core/report/office-report.js';
 import type { ProvinceReportModel } from './core/report/province-report.js';
 import type { ResultsDocument } from './core/results-document.js';
 import type { OfficeResult } from './core/scoring/office.js';
-import type { SheetRecord } from './core/summary-rows.js';
+import type { LogEntry, SheetRecord } from './core/summary-rows.js';
 import type { Workbook } from './core/workbook.js';
 
 /**
@@ -39,6 +39,8 @@ export interface MailMessage {
   text: string;
   html: string;
   attachments: MailAttachment[];
+  /** Which report this is (`X-Monev-Sidik`: office code, period, content hash), so a copy can be traced to its Log row. */
+  reference?: string;
 }
 
 export interface MailReceipt {
@@ -49,6 +51,11 @@ export interface MailReceipt {
 }
 
 export interface Mailer {
+  /**
+   * Rejects when the message was not delivered. An error whose `delivery` is `'unknown'` says the
+   * message may have been accepted all the same (the server went silent after taking it): the caller
+   * records it as uncertain and does not send it again on its own.
+   */
   send(message: MailMessage): Promise<MailReceipt>;
   close(): Promise<void>;
 }
@@ -90,6 +97,24 @@ export interface ResultsStore {
 
 export interface Clock {
   now(): Date;
+}
+
+/**
+ * Log rows written down durably the moment they happen, before the Log (in rekap.xlsx or the rekap
+ * spreadsheet) is written at the end of a run. A run killed, or stopped by a full disk, leaves its rows
+ * here; the next run writes them into the Log and reads them as part of the send log, so nothing it
+ * sent is sent again and no row is lost. OUT/jurnal-log.jsonl locally.
+ */
+export interface LogJournal {
+  /**
+   * Rows of earlier runs that the Log may not hold yet, in the order recorded. A send that was started
+   * and never finished reads as status `tidak-pasti`.
+   */
+  unsettled(): Promise<readonly LogEntry[]>;
+  /** Records rows; resolves once they are on disk. */
+  record(entries: readonly LogEntry[]): Promise<void>;
+  /** The Log now holds every row recorded so far. */
+  settle(): Promise<void>;
 }
 
 /** Where rendered reports are kept: OUT/laporan locally, a Drive folder in production. */

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { OFFICE_KIND, YES_NO } from './choices.js';
 import { col, defineTable } from './columns.js';
 import { AREAS } from './areas.js';
@@ -173,12 +174,77 @@ export function outputColumn(tab: string, header: string): OutputColumn | undefi
 }
 
 /**
- * Log: one row per action of a run. Periode and Sidik (the PDF's SHA-256) make the send log: a report
- * already sent unchanged for the same office and period is not sent again.
+ * Log: one row per action of a run, never personal data. For sends (Aksi `kirim`) it is the send log:
+ * Periode, Kode and Sidik (a hash of the report's content) name the report, Status says what became of
+ * it (a value of SEND_STATUS, never prose), and Penerima holds a short hash of each address the
+ * transport took, so a report already delivered to an address is not sent to it again while a refused
+ * address is retried alone. Hasil is prose for people; nothing decides on its wording.
  */
 export const LOG_TAB = {
   name: 'Log',
-  headers: ['Run', 'Waktu', 'Kode', 'Aksi', 'Hasil', 'Periode', 'Sidik'],
+  headers: ['Run', 'Waktu', 'Kode', 'Aksi', 'Hasil', 'Periode', 'Sidik', 'Status', 'Penerima'],
 } as const;
+
+/**
+ * What became of one send. `tidak-pasti`: the transport stopped after the message may have been
+ * accepted (a timeout while the server confirms, or monev stopped mid-send); it is never sent again on
+ * its own (at most once; `--resend` forces it), since a report twice is worse than a report checked by hand.
+ */
+export const SEND_STATUS = ['terkirim', 'sebagian', 'gagal', 'tidak-pasti', 'tanpa-alamat'] as const;
+export type SendStatus = (typeof SEND_STATUS)[number];
+/** The statuses after which an address in Penerima counts as served: it is not sent the same report again. */
+export const SERVED_STATUS: ReadonlySet<SendStatus> = new Set(['terkirim', 'sebagian', 'tidak-pasti']);
+
+/** Texts read back from a sheet may be numbers (a Kode typed as 3573): read them as text. */
+const textCell = z.preprocess(
+  (value) => (typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : value),
+  z.string(),
+);
+const optionalText = z.preprocess((value) => (value === null || value === '' ? undefined : value), textCell.optional());
+const optionalNumber = z.preprocess(
+  (value) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined),
+  z.number().optional(),
+);
+
+/** A Rekap row as monev reads it back (earlier periods, the other offices of a partial run). */
+export const SUMMARY_HISTORY_ROW = z.object({
+  Periode: textCell,
+  Kode: textCell,
+  Indeks: optionalNumber,
+  Peringkat: optionalNumber,
+});
+export type SummaryHistoryRow = z.infer<typeof SUMMARY_HISTORY_ROW>;
+
+/** A Log row as monev reads it back; `Status` is known only on the rows of sends. */
+export const LOG_HISTORY_ROW = z.object({
+  Run: optionalText,
+  Kode: z.preprocess((value) => (value === null ? '' : value), textCell),
+  Aksi: optionalText,
+  Hasil: optionalText,
+  Periode: optionalText,
+  Sidik: optionalText,
+  Status: z.preprocess(
+    (value) => (SEND_STATUS.some((status) => status === value) ? value : undefined),
+    z.enum(SEND_STATUS).optional(),
+  ),
+  Penerima: z.preprocess(
+    (value) => (typeof value === 'string' ? value.split(/\s+/).filter((part) => part !== '') : []),
+    z.array(z.string()),
+  ),
+});
+export type LogHistoryRow = z.infer<typeof LOG_HISTORY_ROW>;
+
+/**
+ * Rows read back from Rekap or Log, typed by `schema`; a row the schema refuses (a hand-typed note,
+ * a Periode left blank) is left out rather than guessed at; a Status monev does not know reads as absent.
+ */
+export function historyRows<T>(schema: z.ZodType<T>, records: readonly Readonly<Record<string, unknown>>[]): T[] {
+  const rows: T[] = [];
+  for (const record of records) {
+    const parsed = schema.safeParse(record);
+    if (parsed.success) rows.push(parsed.data);
+  }
+  return rows;
+}
 
 export type RegistryRow = ReturnType<typeof REGISTRY_TAB.row.parse>;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { LogHistoryRow } from '../../sheets-schema/index.js';
 import { officeMailModel, officeMailText, provinceMailModel } from '../core/report/mail-content.js';
 import { officeReportModel, type ReportContext } from '../core/report/office-report.js';
 import { provinceReportModel } from '../core/report/province-report.js';
@@ -6,13 +7,15 @@ import type { Period } from '../core/period.js';
 import { periodLabel } from '../core/period.js';
 import type { RegistryOffice } from '../core/rekap-reader.js';
 import type { OfficeResult } from '../core/scoring/office.js';
-import type { LogEntry, SheetRecord } from '../core/summary-rows.js';
+import { addressKey, reportKey, sendHistory } from '../core/send-log.js';
 import type { DocumentTemplates, Mailer, PdfRenderer, ReportStore } from '../ports.js';
+import type { RunLog } from './run-log.js';
 
 /**
  * Renders every report (one per office and the provincial recap) and delivers them by e-mail.
  * Rendering goes through one renderer with its own bounded pool; a document that fails does not
- * stop the others. Delivery is idempotent: a report already sent unchanged is not sent again.
+ * stop the others. Delivery is idempotent and at most once: each send is journalled before it starts
+ * and after it ends (RunLog), and a report already delivered to an address is not sent to it again.
  */
 export interface ReportDeps {
   readonly renderer: PdfRenderer;
@@ -35,54 +38,90 @@ export interface RenderedReport {
   readonly code: string;
   readonly fileName: string;
   readonly bytes: Uint8Array;
+  /** The hash of the report's content (contentFingerprint), Log's Sidik. */
   readonly fingerprint: string;
   readonly location: string;
 }
 
-export interface PublishOutcome {
-  readonly reports: readonly RenderedReport[];
-  readonly renderFailures: readonly { code: string; reason: string }[];
+export interface DeliveryOutcome {
   readonly sent: number;
   readonly unchanged: number;
   readonly failedSends: number;
+  /** Reports whose send ended `tidak-pasti`, in this run or in a run that stopped mid-send. */
+  readonly uncertain: readonly string[];
   readonly noRecipients: readonly string[];
-  readonly log: readonly Omit<LogEntry, 'run' | 'time'>[];
+}
+
+export interface PublishOutcome extends DeliveryOutcome {
+  readonly reports: readonly RenderedReport[];
+  readonly renderFailures: readonly { code: string; reason: string }[];
 }
 
 export async function renderReports(
   deps: ReportDeps,
   context: ReportContext,
-): Promise<Pick<PublishOutcome, 'reports' | 'renderFailures' | 'log'>> {
+  log: RunLog,
+  onRendered?: (done: number, total: number) => void,
+): Promise<Pick<PublishOutcome, 'reports' | 'renderFailures'>> {
   const period = context.period;
   const label = periodLabel(period);
+  // The model is made just before printing, and the fingerprint from it, not from the PDF.
+  const prepared =
+    <M>(model: () => M, html: (model: M) => string) =>
+    () => {
+      const made = model();
+      return { html: html(made), fingerprint: contentFingerprint(made) };
+    };
   const jobs = [
     ...context.offices.map((office) => ({
       code: office.code,
       fileName: `${office.code}-${period.id}.pdf`,
       footer: `${office.name} · ${label}`,
-      html: () => deps.templates.officeReport(officeReportModel(office, context)),
+      prepare: prepared(() => officeReportModel(office, context), deps.templates.officeReport),
     })),
     {
       code: PROVINCE_CODE,
       fileName: `rekap-${period.id}.pdf`,
       footer: `Rekap Bawaslu Kabupaten/Kota se-Jawa Timur · ${label}`,
-      html: () => deps.templates.provinceReport(provinceReportModel(context)),
+      prepare: prepared(() => provinceReportModel(context), deps.templates.provinceReport),
     },
   ];
+  let done = 0;
   const renderOne = async (job: (typeof jobs)[number]): Promise<RenderedReport> => {
-    const bytes = await deps.renderer.render({ id: job.fileName, html: job.html(), footerText: job.footer });
+    const { html, fingerprint } = job.prepare();
+    const bytes = await deps.renderer.render({ id: job.fileName, html, footerText: job.footer });
     const location = await deps.store.save(job.fileName, bytes);
-    return { code: job.code, fileName: job.fileName, bytes, fingerprint: fingerprint(bytes), location };
+    return { code: job.code, fileName: job.fileName, bytes, fingerprint, location };
   };
   // Each document's HTML is made just before it is handed over, with a turn of the event loop in
   // between: the tabs print the first documents while the later ones are templated, instead of
   // waiting for all of them (templating and charts take about a third of the printing time).
-  const pending: Promise<PromiseSettledResult<RenderedReport>>[] = [];
+  const pending: Promise<RenderedReport | { failed: string }>[] = [];
   for (const job of jobs) {
     pending.push(
       renderOne(job).then(
-        (value) => ({ status: 'fulfilled', value }),
-        (reason: unknown) => ({ status: 'rejected', reason }),
+        async (report) => {
+          await log.add({
+            code: job.code,
+            action: 'laporan',
+            result: 'PDF dibuat',
+            period: period.id,
+            fingerprint: report.fingerprint,
+          });
+          onRendered?.(++done, jobs.length);
+          return report;
+        },
+        async (reason: unknown) => {
+          const message = reason instanceof Error ? reason.message : String(reason);
+          await log.add({
+            code: job.code,
+            action: 'laporan',
+            result: `gagal: ${withoutAddresses(message)}`,
+            period: period.id,
+          });
+          onRendered?.(++done, jobs.length);
+          return { failed: message };
+        },
       ),
     );
     await new Promise<void>((resolve) => setImmediate(resolve));
@@ -90,39 +129,29 @@ export async function renderReports(
   const settled = await Promise.all(pending);
   const reports: RenderedReport[] = [];
   const renderFailures: { code: string; reason: string }[] = [];
-  const log: Omit<LogEntry, 'run' | 'time'>[] = [];
   settled.forEach((outcome, i) => {
-    const job = jobs[i] as (typeof jobs)[number];
-    if (outcome.status === 'fulfilled') {
-      reports.push(outcome.value);
-      log.push({
-        code: job.code,
-        action: 'laporan',
-        result: 'PDF dibuat',
-        period: period.id,
-        fingerprint: outcome.value.fingerprint,
-      });
-    } else {
-      const reason = outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason);
-      renderFailures.push({ code: job.code, reason });
-      log.push({ code: job.code, action: 'laporan', result: `gagal: ${withoutAddresses(reason)}`, period: period.id });
-    }
+    if ('failed' in outcome) renderFailures.push({ code: jobs[i]?.code ?? '', reason: outcome.failed });
+    else reports.push(outcome);
   });
-  return { reports, renderFailures, log };
+  return { reports, renderFailures };
 }
 
 /**
- * The content hash of a PDF. Chromium stamps the time into every PDF; the dates are blanked before
- * hashing, so an unchanged report hashes the same (the renderer prints untagged PDFs, whose bytes
- * are otherwise stable).
+ * Log's Sidik: a hash of what the report says, taken from its model before printing, without the day it
+ * was made. The PDF's bytes are not used: they change with Chromium's version, with tagging and with
+ * the printing date, none of which is a reason to send a report again.
  */
-export function fingerprint(bytes: Uint8Array): string {
-  const text = Buffer.from(bytes)
-    .toString('latin1')
-    .replace(/\/(CreationDate|ModDate) \(D:[^)]*\)/g, '/$1 ()');
-  return createHash('sha256').update(text, 'latin1').digest('hex').slice(0, 32);
+export function contentFingerprint(model: unknown): string {
+  const json = JSON.stringify(model, (key, value: unknown) => (key === 'generatedOn' ? undefined : value));
+  return createHash('sha256').update(json).digest('hex').slice(0, 32);
 }
 
+/**
+ * Sends each report to the addresses that do not have it yet. Before a send starts, a `mengirim` row is
+ * journalled; its outcome follows. An address that refused is retried alone on the next run. A send
+ * whose outcome is unknown (the server went silent after taking the message, or monev stopped
+ * mid-send) is not repeated on its own: reports go out at most once, and the run says which to check.
+ */
 export async function deliverReports(
   deps: MailDeps & { readonly templates: DocumentTemplates },
   input: {
@@ -131,49 +160,38 @@ export async function deliverReports(
     readonly registry: readonly RegistryOffice[];
     readonly provinceEmails: readonly string[];
     readonly reports: readonly RenderedReport[];
-    readonly history: readonly SheetRecord[];
+    /** Log rows of earlier runs, the journal's included. */
+    readonly history: readonly LogHistoryRow[];
     /** Offices ranked in the province ("dari N"); defaults to the scored offices of `offices`. */
     readonly rankedOffices?: number;
     readonly repairDeadline?: string | null;
     readonly contact?: string | null;
   },
-): Promise<Pick<PublishOutcome, 'sent' | 'unchanged' | 'failedSends' | 'noRecipients' | 'log'>> {
+  log: RunLog,
+): Promise<DeliveryOutcome> {
   const { period } = input;
-  const sentBefore = new Set(
-    input.history
-      .filter(
-        (row) =>
-          row.Aksi === 'kirim' &&
-          row.Periode === period.id &&
-          typeof row.Hasil === 'string' &&
-          row.Hasil.startsWith('terkirim'),
-      )
-      .map((row) => `${String(row.Kode)}|${String(row.Sidik)}`),
-  );
+  const before = sendHistory(input.history);
   const emails = new Map(input.registry.map((office) => [office.code, office.emails]));
   const sources = new Map(input.registry.map((office) => [office.code, office.source]));
   const rankedOffices = input.rankedOffices ?? input.offices.filter((office) => office.status === 'scored').length;
   const results = new Map(input.offices.map((office) => [office.code, office]));
-  const log: Omit<LogEntry, 'run' | 'time'>[] = [];
   const noRecipients: string[] = [];
+  const uncertain: string[] = [];
   let sent = 0;
   let unchanged = 0;
   let failedSends = 0;
   for (const report of input.reports) {
     const office = results.get(report.code);
     const to = report.code === PROVINCE_CODE ? input.provinceEmails : (emails.get(report.code) ?? []);
+    const entry = { code: report.code, action: 'kirim', period: period.id, fingerprint: report.fingerprint } as const;
     if (to.length === 0) {
       noRecipients.push(report.code);
-      log.push({
-        code: report.code,
-        action: 'kirim',
-        result: 'tidak dikirim: alamat e-mail kosong',
-        period: period.id,
-        fingerprint: report.fingerprint,
-      });
+      await log.add({ ...entry, status: 'tanpa-alamat', result: 'tidak dikirim: alamat e-mail kosong' });
       continue;
     }
-    if (!deps.resend && sentBefore.has(`${report.code}|${report.fingerprint}`)) {
+    const served = before.get(reportKey(report.code, period.id, report.fingerprint))?.served ?? new Set<string>();
+    const missing = deps.resend ? [...to] : to.filter((address) => !served.has(addressKey(address)));
+    if (missing.length === 0) {
       unchanged++;
       continue;
     }
@@ -186,37 +204,52 @@ export async function deliverReports(
           sheetLink: source === null ? null : (deps.officeLink?.(source) ?? null),
         })
       : provinceMailModel(input.offices, period, { repairDeadline: input.repairDeadline });
+    const retry = missing.length < to.length ? ' yang belum menerimanya' : '';
+    await log.add({ ...entry, status: 'mengirim', result: 'mengirim', recipients: missing.map(addressKey) });
     try {
       const receipt = await deps.mailer.send({
-        to: [...to],
+        to: missing,
         subject: model.subject,
         text: officeMailText(model),
         html: deps.templates.mail(model),
         attachments: [{ filename: report.fileName, content: report.bytes, contentType: 'application/pdf' }],
+        reference: `${report.code} ${period.id} ${report.fingerprint}`,
       });
       sent++;
-      const refused = receipt.rejected.length > 0 ? `; ${receipt.rejected.length} alamat ditolak` : '';
-      log.push({
-        code: report.code,
-        action: 'kirim',
-        result: `terkirim ke ${receipt.accepted.length} alamat${refused}`,
-        period: period.id,
-        fingerprint: report.fingerprint,
-      });
+      const refused =
+        receipt.rejected.length > 0
+          ? `; ${receipt.rejected.length} alamat ditolak, dicoba lagi pada run berikutnya`
+          : '';
       if (receipt.rejected.length > 0) failedSends++;
-    } catch (error) {
-      failedSends++;
-      const reason = error instanceof Error ? error.message : String(error);
-      log.push({
-        code: report.code,
-        action: 'kirim',
-        result: `gagal: ${withoutAddresses(reason)}`,
-        period: period.id,
-        fingerprint: report.fingerprint,
+      await log.add({
+        ...entry,
+        status: receipt.rejected.length > 0 ? 'sebagian' : 'terkirim',
+        result: `terkirim ke ${receipt.accepted.length} alamat${retry}${refused}`,
+        recipients: receipt.accepted.map(addressKey),
       });
+    } catch (error) {
+      const reason = withoutAddresses(error instanceof Error ? error.message : String(error));
+      if (deliveryUnknown(error)) {
+        uncertain.push(report.code);
+        // Recorded as served: the addresses may have the report, and a second copy is worse than a check by hand.
+        await log.add({
+          ...entry,
+          status: 'tidak-pasti',
+          result: `tidak pasti: ${reason}`,
+          recipients: missing.map(addressKey),
+        });
+      } else {
+        failedSends++;
+        await log.add({ ...entry, status: 'gagal', result: `gagal: ${reason}` });
+      }
     }
   }
-  return { sent, unchanged, failedSends, noRecipients, log };
+  return { sent, unchanged, failedSends, uncertain, noRecipients };
+}
+
+/** The Mailer port's signal that a message may have been accepted although the send failed. */
+function deliveryUnknown(error: unknown): boolean {
+  return (error as { delivery?: unknown } | null)?.delivery === 'unknown';
 }
 
 /** Transport errors quote addresses ("550 <x@y>: rejected"); the log never holds personal data. */

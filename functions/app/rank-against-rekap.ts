@@ -1,3 +1,4 @@
+import { SUMMARY_HISTORY_ROW } from '../../sheets-schema/index.js';
 import type { OfficeResult } from '../core/scoring/office.js';
 import { rankOffices } from '../core/scoring/province.js';
 import type { SheetRecord } from '../core/summary-rows.js';
@@ -5,20 +6,25 @@ import type { SheetRecord } from '../core/summary-rows.js';
 /**
  * Ranks some offices against the rest of the province as the Rekap last recorded it for the period,
  * for runs that score only part of the province (one office after an edit, or --offices). Returns
- * the ranks of everyone and the other offices' Rekap rows whose Peringkat therefore changes.
+ * the ranks of everyone and the other offices' Rekap rows whose Peringkat therefore changes. Rows are
+ * read through the Rekap schema; a row it refuses (no Kode) takes no part. The rows given back are the
+ * records as read, with only Peringkat changed, so the upsert leaves the rest of the row as it was.
  */
 export function rankAgainstRekap(
   periodRows: readonly SheetRecord[],
   results: readonly OfficeResult[],
 ): { ranks: Map<string, number>; reranked: SheetRecord[] } {
   const own = new Set(results.map((office) => office.code));
-  const others = periodRows.filter((row) => !own.has(String(row.Kode)));
+  const others = periodRows.flatMap((record) => {
+    const parsed = SUMMARY_HISTORY_ROW.safeParse(record);
+    return parsed.success && !own.has(parsed.data.Kode) ? [{ record, row: parsed.data }] : [];
+  });
   const ranks = rankOffices([
-    ...others.map((row) => ({ code: String(row.Kode), index: typeof row.Indeks === 'number' ? row.Indeks : null })),
+    ...others.map(({ row }) => ({ code: row.Kode, index: row.Indeks ?? null })),
     ...results.map((office) => ({ code: office.code, index: office.scores.index })),
   ]);
   const reranked = others
-    .filter((row) => (ranks.get(String(row.Kode)) ?? null) !== (row.Peringkat ?? null))
-    .map((row) => ({ ...row, Peringkat: ranks.get(String(row.Kode)) ?? null }));
+    .filter(({ row }) => (ranks.get(row.Kode) ?? null) !== (row.Peringkat ?? null))
+    .map(({ record, row }) => ({ ...record, Peringkat: ranks.get(row.Kode) ?? null }));
   return { ranks, reranked };
 }

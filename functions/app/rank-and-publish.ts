@@ -1,25 +1,28 @@
+import { randomBytes } from 'node:crypto';
+import {
+  historyRows,
+  LOG_HISTORY_ROW,
+  SUMMARY_HISTORY_ROW,
+  type SummaryHistoryRow,
+} from '../../sheets-schema/index.js';
 import { markSharedEvidence } from '../core/evidence/shared-evidence.js';
 import { feedback } from '../core/feedback.js';
 import { parsePeriod, previousPeriod, type Period } from '../core/period.js';
 import type { RekapInputs, RegistryOffice } from '../core/rekap-reader.js';
 import { resultsDocument } from '../core/results-document.js';
 import { rankProvince, type OfficeResult } from '../core/scoring/office.js';
-import {
-  areaRecord,
-  jakartaTime,
-  logRecord,
-  summaryRecord,
-  type LogEntry,
-  type SheetRecord,
-} from '../core/summary-rows.js';
-import type { Clock, ResultsStore, SummarySink } from '../ports.js';
+import { asHistoryRow, logRowKey } from '../core/send-log.js';
+import { areaRecord, jakartaTime, logRecord, summaryRecord, type LogEntry } from '../core/summary-rows.js';
+import type { Clock, LogJournal, ResultsStore, SummarySink } from '../ports.js';
 import {
   deliverReports,
   renderReports,
+  type DeliveryOutcome,
   type MailDeps,
   type PublishOutcome,
   type ReportDeps,
 } from './publish-reports.js';
+import { MemoryLogJournal, RunLog } from './run-log.js';
 import { rankAgainstRekap } from './rank-against-rekap.js';
 import type { ProgressEvent } from './run-cycle.js';
 
@@ -40,6 +43,8 @@ export interface PublishDeps {
   readonly reports?: ReportDeps;
   /** E-mail delivery of the reports; absent with --no-email. */
   readonly mail?: MailDeps;
+  /** Where Log rows are recorded as they happen (OUT/jurnal-log.jsonl locally); in memory when absent. */
+  readonly journal?: LogJournal;
 }
 
 export interface ScoredCycle {
@@ -63,6 +68,7 @@ export interface Published {
 export async function rankAndPublish(deps: PublishDeps, cycle: ScoredCycle): Promise<Published> {
   const { rekap, period, scored } = cycle;
   const history = await deps.sink.readHistory();
+  const summaryRows = historyRows(SUMMARY_HISTORY_ROW, history.summary);
   const provinceRanks = cycle.partial
     ? rankAgainstRekap(
         history.summary.filter((row) => row.Periode === period.id),
@@ -85,33 +91,40 @@ export async function rankAndPublish(deps: PublishDeps, cycle: ScoredCycle): Pro
 
   const now = deps.clock.now();
   const time = jakartaTime(now);
-  const run = runId(now);
   const resultsLocation = await deps.results.save(resultsDocument(period, now, ranked));
+
+  // Rows a run recorded but never wrote to the Log (it was killed, or the disk was full) go into this
+  // run's Log write and count in the send log; rows the Log already has are not written twice.
+  const journal = deps.journal ?? new MemoryLogJournal();
+  const logRows = historyRows(LOG_HISTORY_ROW, history.log);
+  const inLog = new Set(logRows.map(logRowKey));
+  const carried = (await journal.unsettled()).filter((entry) => !inLog.has(logRowKey(asHistoryRow(entry))));
+  const log = new RunLog(journal, runId(now), time);
+  await log.add(...cycle.log);
 
   let publishing: PublishOutcome | null = null;
   if (deps.reports) {
     deps.progress?.({ kind: 'rendering', total: ranked.length + 1 });
-    const previousIndex = previousIndexes(history.summary, period);
-    const rendered = await renderReports(deps.reports, {
-      period,
-      generatedAt: now,
-      offices: ranked,
-      previousIndex,
-      weights: rekap.weights,
-      rekapFindings: rekap.findings,
-      rankedOffices: provinceRanks?.ranks.size,
-      repairDeadline: rekap.repairDeadline,
-      contact: rekap.contact,
-      maxMentees: rekap.maxMentees,
-      history: indexHistory(history.summary, period),
-    });
-    let delivery: Pick<PublishOutcome, 'sent' | 'unchanged' | 'failedSends' | 'noRecipients' | 'log'> = {
-      sent: 0,
-      unchanged: 0,
-      failedSends: 0,
-      noRecipients: [],
-      log: [],
-    };
+    const previousIndex = previousIndexes(summaryRows, period);
+    const rendered = await renderReports(
+      deps.reports,
+      {
+        period,
+        generatedAt: now,
+        offices: ranked,
+        previousIndex,
+        weights: rekap.weights,
+        rekapFindings: rekap.findings,
+        rankedOffices: provinceRanks?.ranks.size,
+        repairDeadline: rekap.repairDeadline,
+        contact: rekap.contact,
+        maxMentees: rekap.maxMentees,
+        history: indexHistory(summaryRows, period),
+      },
+      log,
+      (done, total) => deps.progress?.({ kind: 'rendered', done, total }),
+    );
+    let delivery: DeliveryOutcome = { sent: 0, unchanged: 0, failedSends: 0, uncertain: [], noRecipients: [] };
     if (deps.mail) {
       deps.progress?.({ kind: 'sending' });
       delivery = await deliverReports(
@@ -122,14 +135,16 @@ export async function rankAndPublish(deps: PublishDeps, cycle: ScoredCycle): Pro
           registry: cycle.registry,
           provinceEmails: rekap.provinceEmails,
           reports: rendered.reports,
-          history: history.log,
+          history: [...logRows, ...carried.map(asHistoryRow)],
           rankedOffices: provinceRanks?.ranks.size,
           repairDeadline: rekap.repairDeadline,
           contact: rekap.contact,
         },
+        log,
       );
     }
-    publishing = { ...rendered, ...delivery, log: [...rendered.log, ...delivery.log] };
+    const stopped = carried.filter((entry) => entry.status === 'tidak-pasti').map((entry) => entry.code);
+    publishing = { ...rendered, ...delivery, uncertain: [...stopped, ...delivery.uncertain] };
   }
   const links = new Map(publishing?.reports.map((report) => [report.code, report.location]) ?? []);
 
@@ -142,13 +157,18 @@ export async function rankAndPublish(deps: PublishDeps, cycle: ScoredCycle): Pro
     // Unscored offices too, with blank areas: an upsert that skipped them would leave the area scores
     // of an earlier run of this period standing next to a Rekap row that says "Tidak dinilai".
     areas: ranked.map((office) => areaRecord(office, period)),
-    log: [...cycle.log, ...(publishing?.log ?? [])].map((entry) => logRecord({ ...entry, run, time })),
+    log: [...carried, ...log.entries].map(logRecord),
   });
+  await journal.settle();
   return { offices: ranked, resultsLocation, publishing };
 }
 
-export function runId(now: Date): string {
-  return `run-${now.toISOString().replace(/[-:]/g, '').slice(0, 15)}`;
+/**
+ * "run-20261129T145203-3fa9c1": the time to the second and a random part, so two runs started in the
+ * same second (two terminals, a retried function) never share an ID and their Log rows stay apart.
+ */
+export function runId(now: Date, nonce: string = randomBytes(3).toString('hex')): string {
+  return `run-${now.toISOString().replace(/[-:]/g, '').slice(0, 15)}-${nonce}`;
 }
 
 /**
@@ -156,26 +176,25 @@ export function runId(now: Date): string {
  * first: the trend its report charts. Periods after this one (a rerun of an old period) are left out.
  */
 function indexHistory(
-  summary: readonly SheetRecord[],
+  summary: readonly SummaryHistoryRow[],
   period: Period,
 ): Map<string, { period: string; index: number }[]> {
   const history = new Map<string, { period: string; index: number }[]>();
   for (const row of summary) {
-    const id = typeof row.Periode === 'string' ? parsePeriod(row.Periode) : null;
-    if (!id || typeof row.Indeks !== 'number' || id.year * 4 + id.quarter >= period.year * 4 + period.quarter) continue;
-    const code = String(row.Kode);
-    history.set(code, [...(history.get(code) ?? []), { period: id.id, index: row.Indeks }]);
+    const id = parsePeriod(row.Periode);
+    if (!id || row.Indeks === undefined || id.year * 4 + id.quarter >= period.year * 4 + period.quarter) continue;
+    history.set(row.Kode, [...(history.get(row.Kode) ?? []), { period: id.id, index: row.Indeks }]);
   }
   for (const entries of history.values()) entries.sort((a, b) => (a.period < b.period ? -1 : 1));
   return history;
 }
 
 /** The index each office had in the period before, from the Rekap rows of earlier runs. */
-function previousIndexes(summary: readonly SheetRecord[], period: Period): Map<string, number> {
+function previousIndexes(summary: readonly SummaryHistoryRow[], period: Period): Map<string, number> {
   const before = previousPeriod(period).id;
   const indexes = new Map<string, number>();
   for (const row of summary) {
-    if (row.Periode === before && typeof row.Indeks === 'number') indexes.set(String(row.Kode), row.Indeks);
+    if (row.Periode === before && row.Indeks !== undefined) indexes.set(row.Kode, row.Indeks);
   }
   return indexes;
 }

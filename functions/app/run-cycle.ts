@@ -19,7 +19,7 @@ import {
   tooLargeFinding,
   type WorkbookLimits,
 } from '../core/workbook-limits.js';
-import type { Clock, EvidenceVerifier, ResultsStore, SummarySink, WorkbookSource } from '../ports.js';
+import type { Clock, EvidenceVerifier, LogJournal, ResultsStore, SummarySink, WorkbookSource } from '../ports.js';
 import { ConfigError } from './errors.js';
 import { mapLimit } from './map-limit.js';
 import type { MailDeps, PublishOutcome, ReportDeps } from './publish-reports.js';
@@ -36,6 +36,7 @@ export type ProgressEvent =
   | { kind: 'start'; period: Period; total: number }
   | { kind: 'office'; done: number; total: number; office: OfficeResult }
   | { kind: 'rendering'; total: number }
+  | { kind: 'rendered'; done: number; total: number }
   | { kind: 'sending' }
   | { kind: 'writing' };
 
@@ -53,6 +54,8 @@ export interface RunDeps {
   readonly reports?: ReportDeps;
   /** E-mail delivery of the reports; absent with --no-email. */
   readonly mail?: MailDeps;
+  /** Where Log rows are recorded as they happen; in memory when absent. */
+  readonly journal?: LogJournal;
   /** For faults that are monev's own bugs: never receives sheet content or personal data. */
   readonly logInternalError?: (context: string, error: unknown) => void;
   /** Checks Drive evidence; absent without Google credentials or with --no-verify: links stay unverified. */

@@ -9,6 +9,8 @@ import { ResultsFile } from '../adapters/fs/results-file.js';
 import { XlsxWorkbookSource } from '../adapters/xlsx/xlsx-source.js';
 import { XlsxSummarySink } from '../adapters/xlsx/summary-writer.js';
 import { ReportFolder } from '../adapters/fs/report-folder.js';
+import { FileLogJournal, JOURNAL_FILE } from '../adapters/fs/log-journal.js';
+import { lockOutFolder } from '../adapters/fs/out-lock.js';
 import { handlebarsTemplates } from '../adapters/html/render-html.js';
 import { createMailer } from '../adapters/mail/create-mailer.js';
 import { ChromiumPdfRenderer } from '../adapters/pdf/chromium-renderer.js';
@@ -18,7 +20,7 @@ import { DriveEvidenceVerifier } from '../adapters/google/drive-evidence-verifie
 import { spreadsheetId, spreadsheetLink } from '../adapters/google/spreadsheet-ref.js';
 import { GoogleServices } from '../adapters/google/google-services.js';
 import { googleMode, type GoogleMode } from '../adapters/google/google-mode.js';
-import { parseConfig } from '../config.js';
+import { parseConfig, type Config } from '../config.js';
 import type { ReportStore, SummarySink, WorkbookSource } from '../ports.js';
 import { EXIT, type CommandIo } from './io.js';
 import { textTable } from './table.js';
@@ -53,6 +55,16 @@ export async function runCommand(
   }
   const config = parseConfig(env);
   const started = Date.now();
+  // Before anything is read from or written to OUT: a second run waits here, then stops (OutFolderBusyError).
+  const lock = await lockOutFolder(args.out, { waitMs: config.local.lockWaitMs, pollMs: 250 });
+  try {
+    return await runLocked(args, io, config, started);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function runLocked(args: RunArgs, io: CommandIo, config: Config, started: number): Promise<number> {
   const google: GoogleMode | null = args.source === 'google' ? googleMode(config.google, args.rekap ?? '') : null;
   const adapters: { source: WorkbookSource; sink: SummarySink; store: ReportStore } = google
     ? {
@@ -113,6 +125,7 @@ export async function runCommand(
                 : undefined,
             }
           : undefined,
+        journal: new FileLogJournal(join(args.out, JOURNAL_FILE)),
         logInternalError: (context, error) =>
           io.err(`Kesalahan internal saat ${context}: ${error instanceof Error ? error.message : String(error)}`),
         // Google answers one request at a time per office; the scheduler caps what is in flight.
@@ -127,7 +140,9 @@ export async function runCommand(
     );
     const undelivered =
       outcome.publishing !== null &&
-      (outcome.publishing.renderFailures.length > 0 || outcome.publishing.failedSends > 0);
+      (outcome.publishing.renderFailures.length > 0 ||
+        outcome.publishing.failedSends > 0 ||
+        outcome.publishing.uncertain.length > 0);
     return troubled || undelivered ? EXIT.findings : EXIT.ok;
   } finally {
     await closeRenderer();
@@ -137,6 +152,7 @@ export async function runCommand(
 
 function progressPrinter(io: CommandIo): (event: ProgressEvent) => void {
   let lastShown = 0;
+  let lastRendered = 0;
   return (event) => {
     if (event.kind === 'start')
       io.err(`Menilai ${event.total} satker untuk ${periodLabel(event.period)} (${event.period.id})…`);
@@ -150,6 +166,14 @@ function progressPrinter(io: CommandIo): (event: ProgressEvent) => void {
       }
     }
     if (event.kind === 'rendering') io.err(`Membuat ${event.total} laporan PDF…`);
+    if (event.kind === 'rendered') {
+      const line = `[${String(event.done).padStart(String(event.total).length)}/${event.total}] laporan PDF`;
+      if (io.interactive) process.stderr.write(`\r\u001b[2K${line}${event.done === event.total ? '\n' : ''}`);
+      else if (event.done === event.total || event.done - lastRendered >= Math.max(1, event.total / 10)) {
+        io.err(line);
+        lastRendered = event.done;
+      }
+    }
     if (event.kind === 'sending') io.err('Mengirim laporan…');
     if (event.kind === 'writing') io.err('Menulis hasil…');
   };
@@ -235,6 +259,10 @@ function printOutcome(
       io.out(
         `E-mail${where}: ${publishing.sent} terkirim, ${publishing.unchanged} tidak dikirim ulang karena laporannya tidak berubah (--resend untuk memaksa), ${publishing.failedSends} gagal.`,
       );
+      if (publishing.uncertain.length > 0)
+        io.out(
+          `  Tidak pasti terkirim: ${publishing.uncertain.join(', ')}. Server surel berhenti menjawab setelah menerima suratnya, atau monev terhenti saat mengirim; surat ini tidak dikirim ulang otomatis agar tidak ada yang menerima dua kali. Tanyakan ke penerima; bila belum sampai, jalankan lagi dengan --resend --offices KODE.`,
+        );
       if (publishing.noRecipients.length > 0)
         io.out(
           `  Tanpa alamat e-mail: ${publishing.noRecipients.join(', ')} (isi kolom Email di tab Satker atau Email Provinsi di Pengaturan).`,

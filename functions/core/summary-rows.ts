@@ -1,4 +1,4 @@
-import { AREAS, AREA_SUMMARY_TAB, LOG_TAB, SUMMARY_TAB } from '../../sheets-schema/index.js';
+import { AREAS, AREA_SUMMARY_TAB, LOG_TAB, SUMMARY_TAB, type SendStatus } from '../../sheets-schema/index.js';
 import { formatId, round2OrNull } from './numbers.js';
 import type { Period } from './period.js';
 import type { OfficeResult } from './scoring/office.js';
@@ -55,6 +55,13 @@ export interface LogEntry {
   readonly result: string;
   readonly period: string;
   readonly fingerprint?: string;
+  /**
+   * Sends only: what became of it. `mengirim` marks a send about to start; it lives only in the journal
+   * (see LogJournal in ports.ts), where a run that stops mid-send leaves it, and is never written to Log.
+   */
+  readonly status?: SendStatus | 'mengirim';
+  /** Sends only: short hashes of the addresses the transport took (addressKey), never the addresses. */
+  readonly recipients?: readonly string[];
 }
 
 /** Log rows carry codes, counts, scores and hashes only: never names, NIPs or addresses. */
@@ -67,6 +74,8 @@ export function logRecord(entry: LogEntry): SheetRecord {
     Hasil: neutralise(entry.result),
     Periode: entry.period,
     Sidik: entry.fingerprint ?? null,
+    Status: entry.status === undefined || entry.status === 'mengirim' ? null : entry.status,
+    Penerima: entry.recipients && entry.recipients.length > 0 ? entry.recipients.join(' ') : null,
   };
   return record;
 }

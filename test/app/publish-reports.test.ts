@@ -1,24 +1,36 @@
 import { describe, expect, it } from 'vitest';
+import { historyRows, LOG_HISTORY_ROW } from '../../sheets-schema/index.js';
 import {
+  contentFingerprint,
   deliverReports,
-  fingerprint,
   renderReports,
   withoutAddresses,
   type RenderedReport,
 } from '../../functions/app/publish-reports.js';
+import { MemoryLogJournal, RunLog } from '../../functions/app/run-log.js';
 import { parsePeriod } from '../../functions/core/period.js';
 import type { RegistryOffice } from '../../functions/core/rekap-reader.js';
 import { rankProvince, type OfficeResult } from '../../functions/core/scoring/office.js';
-import { logRecord } from '../../functions/core/summary-rows.js';
-import type { DocumentTemplates, MailMessage, Mailer, PdfDocument, PdfRenderer } from '../../functions/ports.js';
+import { addressKey } from '../../functions/core/send-log.js';
+import { logRecord, type LogEntry } from '../../functions/core/summary-rows.js';
+import type {
+  DocumentTemplates,
+  MailMessage,
+  MailReceipt,
+  Mailer,
+  PdfDocument,
+  PdfRenderer,
+} from '../../functions/ports.js';
 import { officeWorkbook, scoreWorkbook } from '../helpers/workbook.js';
 
 const period = parsePeriod('2025-TW3')!;
 const weights = { iku: 35, actionPlan: 30, iki: 15, stages: 10, dataQuality: 10 };
+const KOTA = ['malang-kota@example.go.id', 'kepala.malang-kota@example.go.id'];
+const PROVINCE = ['prov@example.go.id'];
 
 const templates: DocumentTemplates = {
-  officeReport: (model) => `<p>${model.office.code}</p>`,
-  provinceReport: (model) => `<p>rekap ${model.counts.total}</p>`,
+  officeReport: (model) => `<p>${model.office.code} ${model.generatedOn}</p>`,
+  provinceReport: (model) => `<p>rekap ${model.counts.total} ${model.generatedOn}</p>`,
   mail: (model) => `<p>${model.subject}</p>`,
 };
 
@@ -36,54 +48,103 @@ class FakeRenderer implements PdfRenderer {
   async close(): Promise<void> {}
 }
 
+/** Takes every message, refusing the addresses in `refused`; `fail` decides a whole send's fate first. */
 class FakeMailer implements Mailer {
   sent: MailMessage[] = [];
-  constructor(private readonly refuse: (message: MailMessage) => Error | null = () => null) {}
-  async send(message: MailMessage) {
-    const error = this.refuse(message);
+  constructor(
+    private readonly refused: ReadonlySet<string> = new Set(),
+    private readonly fail: (message: MailMessage) => Error | null = () => null,
+  ) {}
+  async send(message: MailMessage): Promise<MailReceipt> {
+    const error = this.fail(message);
     if (error) throw error;
     this.sent.push(message);
-    return { messageId: `<${this.sent.length}@test>`, accepted: message.to, rejected: [] };
+    return {
+      messageId: `<${this.sent.length}@test>`,
+      accepted: message.to.filter((a) => !this.refused.has(a)),
+      rejected: message.to.filter((a) => this.refused.has(a)),
+    };
   }
   async close(): Promise<void> {}
 }
 
-function offices(): OfficeResult[] {
+function offices(name = 'Bawaslu Kota Malang'): OfficeResult[] {
   const scored = scoreWorkbook(officeWorkbook());
   return rankProvince([
-    { ...scored, code: '3573', name: 'Bawaslu Kota Malang' },
+    { ...scored, code: '3573', name },
     { ...scored, code: '3507', name: 'Bawaslu Kabupaten Malang' },
   ]);
 }
 
 const registry: RegistryOffice[] = [
-  {
-    code: '3573',
-    name: 'Bawaslu Kota Malang',
-    kind: 'Kota',
-    source: 'a.xlsx',
-    emails: ['malang-kota@example.go.id'],
-    ref: 'Satker!A2',
-  },
+  { code: '3573', name: 'Bawaslu Kota Malang', kind: 'Kota', source: 'a.xlsx', emails: KOTA, ref: 'Satker!A2' },
   { code: '3507', name: 'Bawaslu Kabupaten Malang', kind: 'Kabupaten', source: 'b.xlsx', emails: [], ref: 'Satker!A3' },
 ];
 
-async function render(renderer: PdfRenderer) {
-  const saved: string[] = [];
-  const result = await renderReports(
-    { renderer, templates, store: { save: async (name) => (saved.push(name), `laporan/${name}`) } },
-    { period, generatedAt: new Date('2025-10-01T00:00:00Z'), offices: offices(), previousIndex: new Map(), weights },
-  );
-  return { ...result, saved };
+function runLog(journal = new MemoryLogJournal(), run = 'run-1'): RunLog {
+  return new RunLog(journal, run, '2025-10-01 07:00 WIB');
 }
 
-describe('fingerprint', () => {
-  it('ignores the creation and modification dates Chromium stamps into a PDF', () => {
-    const a = Buffer.from("%PDF\n/CreationDate (D:20261128002323+00'00')\n/ModDate (D:20261128002323+00'00')\nisi");
-    const b = Buffer.from("%PDF\n/CreationDate (D:20261201101010+00'00')\n/ModDate (D:20261201101010+00'00')\nisi");
-    const c = Buffer.from("%PDF\n/CreationDate (D:20261201101010+00'00')\n/ModDate (D:20261201101010+00'00')\nlain");
-    expect(fingerprint(a)).toBe(fingerprint(b));
-    expect(fingerprint(a)).not.toBe(fingerprint(c));
+async function render(
+  renderer: PdfRenderer,
+  options: { generatedAt?: Date; offices?: OfficeResult[]; onRendered?: (done: number, total: number) => void } = {},
+) {
+  const saved: string[] = [];
+  const log = runLog();
+  const result = await renderReports(
+    { renderer, templates, store: { save: async (name) => (saved.push(name), `laporan/${name}`) } },
+    {
+      period,
+      generatedAt: options.generatedAt ?? new Date('2025-10-01T00:00:00Z'),
+      offices: options.offices ?? offices(),
+      previousIndex: new Map(),
+      weights,
+    },
+    log,
+    options.onRendered,
+  );
+  return { ...result, saved, log: log.entries };
+}
+
+/** The Log rows a run leaves, read back through the Log schema as the next run reads them. */
+function asHistory(entries: readonly LogEntry[]) {
+  return historyRows(LOG_HISTORY_ROW, entries.map(logRecord));
+}
+
+async function deliver(
+  mailer: Mailer,
+  reports: readonly RenderedReport[],
+  options: { history?: readonly LogEntry[]; resend?: boolean; journal?: MemoryLogJournal; run?: string } = {},
+) {
+  const log = runLog(options.journal, options.run);
+  const outcome = await deliverReports(
+    { mailer, resend: options.resend ?? false, templates },
+    {
+      period,
+      offices: offices(),
+      registry,
+      provinceEmails: PROVINCE,
+      reports,
+      history: asHistory(options.history ?? []),
+    },
+    log,
+  );
+  return { ...outcome, log: log.entries };
+}
+
+describe('contentFingerprint', () => {
+  it('hashes what the report says, not the day it was made nor the PDF bytes', async () => {
+    const monday = await render(new FakeRenderer(), { generatedAt: new Date('2025-10-06T00:00:00Z') });
+    const friday = await render(new FakeRenderer(), { generatedAt: new Date('2025-10-10T00:00:00Z') });
+    const renamed = await render(new FakeRenderer(), { offices: offices('Bawaslu Kota Malang (baru)') });
+    const code = (result: typeof monday, c: string) => result.reports.find((r) => r.code === c)?.fingerprint;
+    // The PDFs differ (the printing date and "dibuat …" in the HTML), the content does not.
+    expect(Buffer.compare(monday.reports[0]!.bytes, friday.reports[0]!.bytes)).not.toBe(0);
+    expect(code(monday, '3573')).toBe(code(friday, '3573'));
+    expect(code(monday, 'rekap')).toBe(code(friday, 'rekap'));
+    expect(code(renamed, '3573')).not.toBe(code(monday, '3573'));
+    expect(contentFingerprint({ a: 1, generatedOn: 'x' })).toBe(contentFingerprint({ a: 1, generatedOn: 'y' }));
+    expect(contentFingerprint({ a: 1 })).not.toBe(contentFingerprint({ a: 2 }));
   });
 });
 
@@ -96,60 +157,148 @@ describe('withoutAddresses', () => {
 });
 
 describe('renderReports', () => {
-  it('renders one report per office and the recap, and a failure leaves the others', async () => {
-    const result = await render(new FakeRenderer(new Set(['3507-2025-TW3.pdf'])));
+  it('renders one report per office and the recap, counts them as they finish, and a failure leaves the others', async () => {
+    const counted: string[] = [];
+    const result = await render(new FakeRenderer(new Set(['3507-2025-TW3.pdf'])), {
+      onRendered: (done, total) => counted.push(`${done}/${total}`),
+    });
     expect(result.saved.sort()).toEqual(['3573-2025-TW3.pdf', 'rekap-2025-TW3.pdf']);
     expect(result.renderFailures).toEqual([{ code: '3507', reason: 'Dokumen 3507-2025-TW3.pdf gagal dicetak' }]);
+    expect(counted).toEqual(['1/3', '2/3', '3/3']);
     expect(result.log.find((entry) => entry.code === '3507')?.result).toMatch(/^gagal/);
+    expect(result.log.filter((entry) => entry.action === 'laporan')).toHaveLength(3);
   });
 });
 
 describe('deliverReports', () => {
-  async function deliver(
-    mailer: Mailer,
-    reports: readonly RenderedReport[],
-    history = [] as ReturnType<typeof logRecord>[],
-    resend = false,
-  ) {
-    return deliverReports(
-      { mailer, resend, templates },
-      { period, offices: offices(), registry, provinceEmails: ['prov@example.go.id'], reports, history },
-    );
-  }
-
   it('sends each report with its PDF to the office, the recap to the province, and skips offices without addresses', async () => {
     const { reports } = await render(new FakeRenderer());
     const mailer = new FakeMailer();
     const outcome = await deliver(mailer, reports);
-    expect(outcome).toMatchObject({ sent: 2, unchanged: 0, failedSends: 0, noRecipients: ['3507'] });
-    expect(mailer.sent.map((m) => m.to)).toEqual([['malang-kota@example.go.id'], ['prov@example.go.id']]);
+    expect(outcome).toMatchObject({ sent: 2, unchanged: 0, failedSends: 0, uncertain: [], noRecipients: ['3507'] });
+    expect(mailer.sent.map((m) => m.to)).toEqual([KOTA, PROVINCE]);
     expect(mailer.sent[0]?.subject).toMatch(/Triwulan III 2025 — Bawaslu Kota Malang: indeks/);
     expect(mailer.sent[0]?.attachments[0]).toMatchObject({
       filename: '3573-2025-TW3.pdf',
       contentType: 'application/pdf',
     });
+    expect(mailer.sent[0]?.reference).toBe(`3573 2025-TW3 ${reports.find((r) => r.code === '3573')?.fingerprint}`);
+    const kota = outcome.log.find((entry) => entry.code === '3573');
+    expect(kota).toMatchObject({ status: 'terkirim', recipients: KOTA.map(addressKey) });
+    expect(outcome.log.find((entry) => entry.code === '3507')?.status).toBe('tanpa-alamat');
   });
 
-  it('does not send an unchanged report again, unless asked to', async () => {
+  it('does not send an unchanged report again, unless asked to; a changed one goes out', async () => {
     const first = await render(new FakeRenderer());
     const sent = await deliver(new FakeMailer(), first.reports);
-    const history = sent.log.map((entry) => logRecord({ ...entry, run: 'run-1', time: 't' }));
 
     const second = await render(new FakeRenderer());
     const mailer = new FakeMailer();
-    expect(await deliver(mailer, second.reports, history)).toMatchObject({ sent: 0, unchanged: 2 });
-    expect(await deliver(mailer, second.reports, history, true)).toMatchObject({ sent: 2, unchanged: 0 });
+    expect(await deliver(mailer, second.reports, { history: sent.log })).toMatchObject({ sent: 0, unchanged: 2 });
+    expect(await deliver(mailer, second.reports, { history: sent.log, resend: true })).toMatchObject({
+      sent: 2,
+      unchanged: 0,
+    });
+
+    const changed = await render(new FakeRenderer(), { offices: offices('Bawaslu Kota Malang (baru)') });
+    const third = new FakeMailer();
+    // The recap names the office too, so both reports changed.
+    expect(await deliver(third, changed.reports, { history: sent.log })).toMatchObject({ sent: 2, unchanged: 0 });
   });
 
-  it('logs a failed send without the address, counts it, and goes on with the others', async () => {
+  it('a partly refused send is delivered to the others, and only the refused address is tried on the next run', async () => {
     const { reports } = await render(new FakeRenderer());
-    const mailer = new FakeMailer((m) =>
-      m.to.includes('malang-kota@example.go.id') ? new Error('550 <malang-kota@example.go.id> ditolak') : null,
+    const refusing = new FakeMailer(new Set([KOTA[1]!]));
+    const first = await deliver(refusing, reports);
+    expect(first).toMatchObject({ sent: 2, failedSends: 1 });
+    const kota = first.log.find((entry) => entry.code === '3573');
+    expect(kota).toMatchObject({ status: 'sebagian', recipients: [addressKey(KOTA[0]!)] });
+    expect(kota?.result).toBe('terkirim ke 1 alamat; 1 alamat ditolak, dicoba lagi pada run berikutnya');
+
+    const next = new FakeMailer();
+    const second = await deliver(next, reports, { history: first.log, run: 'run-2' });
+    expect(second).toMatchObject({ sent: 1, unchanged: 1, failedSends: 0 });
+    expect(next.sent.map((m) => m.to)).toEqual([[KOTA[1]]]);
+    expect(second.log.find((entry) => entry.code === '3573')?.result).toBe(
+      'terkirim ke 1 alamat yang belum menerimanya',
+    );
+
+    const third = new FakeMailer();
+    expect(await deliver(third, reports, { history: [...first.log, ...second.log] })).toMatchObject({
+      sent: 0,
+      unchanged: 2,
+    });
+  });
+
+  it('a new address in Satker gets a report the others already have, and only it', async () => {
+    const { reports } = await render(new FakeRenderer());
+    const earlier = await deliver(new FakeMailer(), reports);
+    const onlyFirst = earlier.log.map((entry) =>
+      entry.code === '3573' ? { ...entry, recipients: [addressKey(KOTA[0]!)] } : entry,
+    );
+    const mailer = new FakeMailer();
+    await deliver(mailer, reports, { history: onlyFirst });
+    expect(mailer.sent.map((m) => m.to)).toEqual([[KOTA[1]]]);
+  });
+
+  it('logs a failed send without the address, counts it, goes on with the others, and retries it next time', async () => {
+    const { reports } = await render(new FakeRenderer());
+    const mailer = new FakeMailer(new Set(), (m) =>
+      m.to.includes(KOTA[0]!) ? new Error(`550 <${KOTA[0]}> ditolak`) : null,
     );
     const outcome = await deliver(mailer, reports);
     expect(outcome).toMatchObject({ sent: 1, failedSends: 1 });
     const failure = outcome.log.find((entry) => entry.code === '3573');
-    expect(failure?.result).toBe('gagal: 550 <<alamat>> ditolak');
+    expect(failure).toMatchObject({ status: 'gagal', result: 'gagal: 550 <<alamat>> ditolak' });
     expect(JSON.stringify(outcome.log)).not.toContain('@example.go.id');
+
+    const next = new FakeMailer();
+    await deliver(next, reports, { history: outcome.log });
+    expect(next.sent.map((m) => m.to)).toEqual([KOTA]);
+  });
+
+  it('a send whose outcome is unknown is recorded as such and never repeated on its own', async () => {
+    const { reports } = await render(new FakeRenderer());
+    const silent = new FakeMailer(new Set(), (m) =>
+      m.to.includes(KOTA[0]!) ? Object.assign(new Error('Timeout'), { delivery: 'unknown' }) : null,
+    );
+    const first = await deliver(silent, reports);
+    expect(first).toMatchObject({ sent: 1, failedSends: 0, uncertain: ['3573'] });
+    expect(first.log.find((entry) => entry.code === '3573')).toMatchObject({
+      status: 'tidak-pasti',
+      recipients: KOTA.map(addressKey),
+    });
+
+    const next = new FakeMailer();
+    expect(await deliver(next, reports, { history: first.log })).toMatchObject({ sent: 0, unchanged: 2 });
+    expect(await deliver(next, reports, { history: first.log, resend: true })).toMatchObject({ sent: 2 });
+  });
+
+  it('journals each send before it starts, so a run that stops mid-send leaves it as unknown', async () => {
+    const { reports } = await render(new FakeRenderer());
+    const journal = new MemoryLogJournal();
+    const seen: (string | undefined)[] = [];
+    const watching = new FakeMailer(new Set(), (m) => {
+      seen.push(journal.entries.at(-1)?.status);
+      // The process "dies" inside the province's send: nothing after it runs.
+      return m.to.includes(PROVINCE[0]!) ? Object.assign(new Error('killed'), { killed: true }) : null;
+    });
+    await deliver(watching, reports, { journal });
+    expect(seen).toEqual(['mengirim', 'mengirim']);
+    const left = await journal.unsettled();
+    const rekap = left.filter((entry) => entry.code === 'rekap' && entry.action === 'kirim');
+    // The FakeMailer's error is an ordinary failure, so here the outcome is gagal; with no outcome at all
+    // (the entries up to the intent only) the journal reads the send as unknown:
+    expect(rekap.map((entry) => entry.status)).toEqual(['gagal']);
+    const cut = journal.entries.slice(0, journal.entries.findIndex((entry) => entry.code === 'rekap') + 1);
+    const stopped = new MemoryLogJournal();
+    await stopped.record(cut);
+    const recovered = await stopped.unsettled();
+    expect(recovered.find((entry) => entry.code === 'rekap')).toMatchObject({
+      status: 'tidak-pasti',
+      recipients: PROVINCE.map(addressKey),
+    });
+    const next = new FakeMailer();
+    expect(await deliver(next, reports, { history: recovered })).toMatchObject({ sent: 0, unchanged: 2 });
   });
 });

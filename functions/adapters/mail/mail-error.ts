@@ -5,7 +5,8 @@ export type MailErrorCode =
   | 'auth-failed'
   | 'all-rejected'
   | 'refused'
-  | 'write-failed';
+  | 'write-failed'
+  | 'uncertain';
 
 /**
  * The one error the mail adapters throw. Its message says, in Indonesian, which mail failed and what to
@@ -20,5 +21,10 @@ export class MailSendError extends Error {
     options?: { cause?: unknown },
   ) {
     super(message, options);
+  }
+
+  /** The Mailer port's contract: `unknown` when the message may have been accepted despite the error. */
+  get delivery(): 'failed' | 'unknown' {
+    return this.code === 'uncertain' ? 'unknown' : 'failed';
   }
 }

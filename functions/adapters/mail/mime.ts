@@ -32,6 +32,7 @@ export function mailOptions(message: MailMessage, options: MimeOptions): Mail.Op
     text: message.text,
     html: message.html,
     messageId: options.messageId ?? newMessageId(options.from),
+    headers: message.reference === undefined ? undefined : { 'X-Monev-Sidik': message.reference },
     attachments: message.attachments.map((attachment) => ({
       filename: attachment.filename,
       contentType: attachment.contentType,

@@ -76,6 +76,14 @@ export class SmtpMailer implements Mailer {
     const where = this.endpoint.display;
     const subject = `Surat "${message.subject}"`;
 
+    if (mayHaveBeenAccepted(error)) {
+      return new MailSendError(
+        'uncertain',
+        `${subject} mungkin sudah diterima server SMTP ${where}, tetapi server berhenti menjawab sebelum mengonfirmasi; ` +
+          `surat ini tidak dikirim ulang otomatis agar tidak ada yang menerima dua kali. ${technical}`,
+        { cause },
+      );
+    }
     if (code === 'EAUTH' || code === 'ENOAUTH') {
       return new MailSendError(
         'auth-failed',
@@ -154,6 +162,20 @@ function invalidUrl(reason: string): MailSendError {
     'invalid-config',
     `URL SMTP tidak valid (${reason}); tulis seperti smtp://pengguna:sandi@smtp.contoh.go.id:587 atau smtps://…:465.`,
   );
+}
+
+/**
+ * A timeout or a dropped connection in the middle of the conversation: monev cannot tell whether the
+ * server had already taken the message (it may time out waiting for the reply to the message itself),
+ * so the send counts as unknown. Failing to connect, a refused login, and a server that answers with
+ * an error code are certain failures, retried on the next run.
+ */
+function mayHaveBeenAccepted(error: (Error & { code?: string; timeoutType?: string }) | undefined): boolean {
+  if (!error) return false;
+  if (error.code === 'ETIMEDOUT') return error.timeoutType === 'SOCKET_TIMEOUT';
+  if (error.code === 'ECONNECTION') return /closed unexpectedly|closed the connection/i.test(error.message);
+  if (error.code === 'ESOCKET') return /ECONNRESET|EPIPE|socket hang up/i.test(error.message);
+  return false;
 }
 
 function addressOf(entry: string | { address: string }): string {
