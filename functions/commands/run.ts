@@ -1,5 +1,4 @@
 import { join, resolve } from 'node:path';
-import { ConfigError } from '../app/errors.js';
 import { runCycle, type ProgressEvent, type RunOutcome } from '../app/run-cycle.js';
 import { formatId } from '../core/numbers.js';
 import { score } from '../core/report/format.js';
@@ -22,7 +21,7 @@ import { GoogleServices } from '../adapters/google/google-services.js';
 import { googleMode, type GoogleMode } from '../adapters/google/google-mode.js';
 import { parseConfig, type Config } from '../config.js';
 import type { ReportStore, SummarySink, WorkbookSource } from '../ports.js';
-import { EXIT, type CommandIo } from './io.js';
+import { EXIT, escapeControls, usageError, type CommandIo } from './io.js';
 import { textTable } from './table.js';
 
 export interface RunArgs {
@@ -49,9 +48,7 @@ export async function runCommand(
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): Promise<number> {
   if (args.data !== undefined && resolve(args.data) === resolve(args.out)) {
-    throw new ConfigError(
-      `Folder keluaran (--out ${args.out}) sama dengan folder data. File masukan tidak boleh ditimpa; pilih folder lain, misalnya --out out.`,
-    );
+    throw usageError('out-is-data', { out: args.out });
   }
   const config = parseConfig(env);
   const started = Date.now();
@@ -159,7 +156,7 @@ function progressPrinter(io: CommandIo): (event: ProgressEvent) => void {
     if (event.kind === 'office') {
       const line = `[${String(event.done).padStart(String(event.total).length)}/${event.total}] ${event.office.code} ${event.office.name}`;
       if (io.interactive) {
-        process.stderr.write(`\r\u001b[2K${line}${event.done === event.total ? '\n' : ''}`);
+        process.stderr.write(`\r\u001b[2K${escapeControls(line)}${event.done === event.total ? '\n' : ''}`);
       } else if (event.total <= 60 || event.done === event.total || event.done - lastShown >= event.total / 10) {
         io.err(line);
         lastShown = event.done;

@@ -8,7 +8,7 @@ import { parsePeriod, periodLabel } from '../core/period.js';
 import { WorkbookTooLargeError, tooLargeFinding } from '../core/workbook-limits.js';
 import { scoreOffice, unreadableOffice, unscoredOffice, type OfficeResult } from '../core/scoring/office.js';
 import { COMPONENTS, SETTING_DEFAULTS } from '../../sheets-schema/index.js';
-import { EXIT, UsageError, type CommandIo } from './io.js';
+import { EXIT, usageError, type CommandIo } from './io.js';
 
 export interface ValidateArgs {
   file: string;
@@ -29,7 +29,7 @@ const DEFAULT_WEIGHTS = Object.fromEntries(COMPONENTS.map((c) => [c.key, c.defau
  */
 export async function validateCommand(args: ValidateArgs, io: CommandIo): Promise<number> {
   const period = parsePeriod(args.period);
-  if (!period) throw new UsageError(`--period "${args.period}" tidak dikenal. Tulis seperti 2025-TW3.`);
+  if (!period) throw usageError('invalid-period', { value: args.period });
   const identity = { code: args.code ?? '', name: args.file };
   let result: OfficeResult;
   try {
@@ -43,9 +43,19 @@ export async function validateCommand(args: ValidateArgs, io: CommandIo): Promis
   } catch (error) {
     if (error instanceof WorkbookTooLargeError)
       result = unscoredOffice(identity, [tooLargeFinding(args.file, error.excess)]);
-    else if (error instanceof UnreadableWorkbookError)
-      result = unreadableOffice(identity, args.file, error.reason, error.fix);
-    else throw error;
+    else if (error instanceof UnreadableWorkbookError) {
+      // A path that does not lead to a readable file is a mistake in the command, not in the workbook:
+      // say so in terms of the path given, not of the rekap's Sumber column `monev run` reads paths from.
+      const access = (error.cause as NodeJS.ErrnoException | undefined)?.code;
+      if (access !== undefined && ['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM'].includes(access))
+        throw usageError('validate-file-unreadable', { file: args.file, reason: error.reason });
+      result = unreadableOffice(
+        identity,
+        args.file,
+        error.reason,
+        error.fix.replace(/jalankan lagi\.$/, 'jalankan monev validate lagi.'),
+      );
+    } else throw error;
   }
   const errors = result.findings.filter((f) => f.level === 'error').length;
   const warnings = result.findings.length - errors;
