@@ -442,7 +442,7 @@ function operationalError(error: unknown): string | null {
   for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
     const { code, path } = current as NodeJS.ErrnoException;
     const kind = operationalCode(code);
-    if (kind && typeof path === 'string') return cliMessage(kind, { path: targetOf(path) });
+    if (kind) return cliMessage(kind, { path: typeof path === 'string' ? targetOf(path) : 'folder keluaran (--out)' });
     current = current.cause;
   }
   return null;

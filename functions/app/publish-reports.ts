@@ -47,6 +47,8 @@ export interface DeliveryOutcome {
   readonly sent: number;
   readonly unchanged: number;
   readonly failedSends: number;
+  /** Why sends failed, per report (no addresses). */
+  readonly sendFailures: readonly { code: string; reason: string }[];
   /** Reports whose send ended `tidak-pasti`, in this run or in a run that stopped mid-send. */
   readonly uncertain: readonly string[];
   readonly noRecipients: readonly string[];
@@ -177,6 +179,7 @@ export async function deliverReports(
   const results = new Map(input.offices.map((office) => [office.code, office]));
   const noRecipients: string[] = [];
   const uncertain: string[] = [];
+  const sendFailures: { code: string; reason: string }[] = [];
   let sent = 0;
   let unchanged = 0;
   let failedSends = 0;
@@ -240,11 +243,12 @@ export async function deliverReports(
         });
       } else {
         failedSends++;
+        sendFailures.push({ code: report.code, reason });
         await log.add({ ...entry, status: 'gagal', result: `gagal: ${reason}` });
       }
     }
   }
-  return { sent, unchanged, failedSends, uncertain, noRecipients };
+  return { sent, unchanged, failedSends, sendFailures, uncertain, noRecipients };
 }
 
 /** The Mailer port's signal that a message may have been accepted although the send failed. */

@@ -124,7 +124,14 @@ export async function rankAndPublish(deps: PublishDeps, cycle: ScoredCycle): Pro
       log,
       (done, total) => deps.progress?.({ kind: 'rendered', done, total }),
     );
-    let delivery: DeliveryOutcome = { sent: 0, unchanged: 0, failedSends: 0, uncertain: [], noRecipients: [] };
+    let delivery: DeliveryOutcome = {
+      sent: 0,
+      unchanged: 0,
+      failedSends: 0,
+      sendFailures: [],
+      uncertain: [],
+      noRecipients: [],
+    };
     if (deps.mail) {
       deps.progress?.({ kind: 'sending' });
       delivery = await deliverReports(

@@ -256,6 +256,10 @@ function printOutcome(
       io.out(
         `E-mail${where}: ${publishing.sent} terkirim, ${publishing.unchanged} tidak dikirim ulang karena laporannya tidak berubah (--resend untuk memaksa), ${publishing.failedSends} gagal.`,
       );
+      for (const failure of publishing.sendFailures.slice(0, 5))
+        io.out(`  Laporan ${failure.code} tidak terkirim: ${failure.reason}`);
+      if (publishing.sendFailures.length > 5)
+        io.out(`  … dan ${publishing.sendFailures.length - 5} lagi (lihat tab Log, kolom Hasil).`);
       if (publishing.uncertain.length > 0)
         io.out(
           `  Tidak pasti terkirim: ${publishing.uncertain.join(', ')}. Server surel berhenti menjawab setelah menerima suratnya, atau monev terhenti saat mengirim; surat ini tidak dikirim ulang otomatis agar tidak ada yang menerima dua kali. Tanyakan ke penerima; bila belum sampai, jalankan lagi dengan --resend --offices KODE.`,

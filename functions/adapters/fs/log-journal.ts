@@ -57,11 +57,28 @@ export class FileLogJournal implements LogJournal {
   async record(entries: readonly LogEntry[]): Promise<void> {
     if (entries.length === 0) return;
     const text = entries.map((entry) => `${JSON.stringify(entry)}\n`).join('');
-    const handle = await open(this.path, 'a');
+    try {
+      await this.append(text);
+    } catch (error) {
+      // Writes through a file handle fail without naming the file; the operator needs to know which.
+      throw Object.assign(error as NodeJS.ErrnoException, { path: this.path });
+    }
+  }
+
+  private async append(text: string): Promise<void> {
+    const handle = await open(this.path, 'a+');
     let created = false;
     try {
-      created = (await handle.stat()).size === 0;
-      await handle.appendFile(text, 'utf8');
+      const size = (await handle.stat()).size;
+      created = size === 0;
+      // A line cut short (a crash, a full disk) is ended first, so it cannot swallow the next one.
+      let torn = false;
+      if (size > 0) {
+        const last = Buffer.alloc(1);
+        await handle.read(last, 0, 1, size - 1);
+        torn = last[0] !== 0x0a;
+      }
+      await handle.appendFile(torn ? `\n${text}` : text, 'utf8');
       await handle.datasync();
     } finally {
       await handle.close();

@@ -28,10 +28,13 @@ export class OutboxMailer implements Mailer {
     try {
       await writeAtomically(this.options.directory, base, raw);
     } catch (cause) {
+      const full = ['ENOSPC', 'EDQUOT'].includes((cause as NodeJS.ErrnoException).code ?? '');
       throw new MailSendError(
         'write-failed',
-        `Surat "${message.subject}" tidak bisa disimpan di folder "${this.options.directory}" (${describe(cause)}); ` +
-          'periksa bahwa folder itu ada, bisa ditulis, dan disknya tidak penuh.',
+        full
+          ? `Disk penuh: surat "${message.subject}" tidak bisa disimpan di "${this.options.directory}". Kosongkan ruang disk; surat ini dicoba lagi pada run berikutnya.`
+          : `Surat "${message.subject}" tidak bisa disimpan di folder "${this.options.directory}" (${describe(cause)}); ` +
+              'periksa bahwa folder itu ada, bisa ditulis, dan disknya tidak penuh.',
         { cause },
       );
     }
@@ -54,8 +57,8 @@ void _portCheck;
 async function writeAtomically(directory: string, base: string, bytes: Buffer): Promise<string> {
   await mkdir(directory, { recursive: true });
   const temp = join(directory, `.${base}.${randomUUID()}.tmp`);
-  await writeFile(temp, bytes, { flag: 'wx' });
   try {
+    await writeFile(temp, bytes, { flag: 'wx' });
     for (let attempt = 1; ; attempt++) {
       const target = join(directory, attempt === 1 ? `${base}.eml` : `${base}-${attempt}.eml`);
       try {
