@@ -10,7 +10,7 @@ import { captureIo, loadWorkbook, sheetTable, textOf, valueOf, type CliRun } fro
 /**
  * Delivery over real SMTP (an in-process smtp-server on loopback): each office gets its report once,
  * a repeated run sends nothing, and a refused recipient fails only that recipient, is logged without
- * the address, and makes the run exit non-zero.
+ * the address, makes the run exit non-zero, and is retried alone on the next run.
  */
 
 const PERIOD = '2025-TW3';
@@ -106,7 +106,7 @@ describe('monev run delivering by SMTP', () => {
   );
 
   it(
-    'a refused recipient fails alone: the others are delivered, the run exits non-zero, the Log has no address',
+    'a refused recipient fails alone: the others are delivered, the run exits non-zero, the next run retries only it, the Log has no address',
     { timeout: 120_000 },
     async () => {
       const server = await smtpServer(REFUSED);
@@ -130,13 +130,24 @@ describe('monev run delivering by SMTP', () => {
       const delivered = server.received.flatMap((item) => item.recipients);
       for (const address of REFUSED) expect(delivered).not.toContain(address);
 
+      // The next run, the server accepting everyone again: only the refused addresses get the report.
+      const accepting = await smtpServer();
+      const retry = await runOverSmtp(accepting, out);
+      expect(retry.code).toBe(0);
+      expect(retry.stdout).toMatch(/E-mail [^:]*: 2 terkirim, 3 tidak dikirim ulang .*, 0 gagal\./);
+      expect(accepting.received.map((item) => item.recipients).sort()).toEqual([[REFUSED[1]], [REFUSED[0]]].sort());
+      expect([...byAttachment(accepting.received).keys()].sort()).toEqual([`3507-${PERIOD}.pdf`, `3578-${PERIOD}.pdf`]);
+
       const log = sheetTable(await loadWorkbook(join(out, 'rekap.xlsx')), 'Log');
       const sends = log.rows.filter((row) => valueOf(row.cell('Aksi')) === 'kirim');
       const result = (code: string) =>
         String(sends.find((row) => String(valueOf(row.cell('Kode'))) === code)?.cell('Hasil').value ?? '');
+      const status = (code: string) =>
+        sends.filter((row) => String(valueOf(row.cell('Kode'))) === code).map((row) => valueOf(row.cell('Status')));
       expect(result('3578')).toMatch(/1 alamat ditolak/);
-      expect(result('3507')).toMatch(/^gagal/);
-      expect(result('3573')).toMatch(/^terkirim/);
+      expect(status('3578')).toEqual(['sebagian', 'terkirim']);
+      expect(status('3507')).toEqual(['gagal', 'terkirim']);
+      expect(status('3573')).toEqual(['terkirim']);
       for (const row of log.rows) {
         for (const header of log.headers.keys()) {
           const text = String(valueOf(row.cell(header)) ?? '');

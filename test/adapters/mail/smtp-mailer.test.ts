@@ -25,14 +25,32 @@ describe('SmtpMailer', () => {
     open.push(started);
     return started;
   }
-  function mailer(url: string): SmtpMailer {
-    const created = new SmtpMailer({ url, from: FROM, timeoutMs: 5_000 });
+  function mailer(url: string, timeoutMs = 5_000): SmtpMailer {
+    const created = new SmtpMailer({ url, from: FROM, timeoutMs });
     // Mailers close before servers, or the server waits for their pooled connections.
     open.unshift(created);
     return created;
   }
   afterEach(async () => {
     for (const item of open.splice(0)) await item.close();
+  });
+
+  it('a server that takes the message and goes silent: the outcome is unknown, not a failure to retry', async () => {
+    const smtp = await server({ silentAfterData: true });
+    const send = mailer(`${smtp.url}?ignoreTLS=true`, 500).send(message(['ketua@malangkota.bawaslu.go.id']));
+    await expect(send).rejects.toMatchObject({ code: 'uncertain', delivery: 'unknown' });
+    await expect(send).rejects.toThrow(/mungkin sudah diterima/);
+    expect(smtp.received).toHaveLength(1);
+  });
+
+  it('a server that cannot be reached is a certain failure, retried on the next run', async () => {
+    const smtp = await server();
+    const url = `${smtp.url}?ignoreTLS=true`;
+    await smtp.close();
+    await expect(mailer(url, 1_000).send(message(['ketua@malangkota.bawaslu.go.id']))).rejects.toMatchObject({
+      code: 'connection-failed',
+      delivery: 'failed',
+    });
   });
 
   it('delivers subject, recipients, text, html and the PDF', async () => {

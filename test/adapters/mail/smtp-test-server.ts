@@ -22,6 +22,11 @@ export interface TestSmtpServerOptions {
   rejectRecipients?: string[];
   /** When set, AUTH is required and only this user and password pass. */
   credentials?: { user: string; pass: string };
+  /**
+   * Takes the whole message (it counts as received) and never confirms it: the server that goes
+   * silent after accepting, whose sender cannot know whether the mail went out.
+   */
+  silentAfterData?: boolean;
 }
 
 /** A real SMTP server on 127.0.0.1 (random port, no TLS) that parses every message it receives. */
@@ -55,7 +60,7 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): 
       simpleParser(stream).then(
         (mail) => {
           state.received.push({ mail, recipients });
-          callback();
+          if (!options.silentAfterData) callback();
         },
         (error: Error) => callback(error),
       );
