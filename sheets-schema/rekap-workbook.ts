@@ -212,6 +212,7 @@ export const SUMMARY_HISTORY_ROW = z.object({
   Kode: textCell,
   Indeks: optionalNumber,
   Peringkat: optionalNumber,
+  Laporan: optionalText,
 });
 export type SummaryHistoryRow = z.infer<typeof SUMMARY_HISTORY_ROW>;
 

@@ -69,12 +69,7 @@ export async function rankAndPublish(deps: PublishDeps, cycle: ScoredCycle): Pro
   const { rekap, period, scored } = cycle;
   const history = await deps.sink.readHistory();
   const summaryRows = historyRows(SUMMARY_HISTORY_ROW, history.summary);
-  const provinceRanks = cycle.partial
-    ? rankAgainstRekap(
-        history.summary.filter((row) => row.Periode === period.id),
-        scored,
-      )
-    : null;
+  const provinceRanks = cycle.partial ? rankAgainstRekap(history.summary, period.id, scored) : null;
   const marked = markSharedEvidence(scored);
   // Only the offices that gained evidence-shared warnings: one more write each, within the write quota.
   const registry = new Map(cycle.registry.map((office) => [office.code, office]));

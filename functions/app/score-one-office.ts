@@ -1,15 +1,9 @@
+import { historyRows, SUMMARY_HISTORY_ROW, type SummaryHistoryRow } from '../../sheets-schema/index.js';
 import { labelKey } from '../core/workbook.js';
 import { readRekap, type RegistryOffice } from '../core/rekap-reader.js';
 import type { OfficeResult, ScoringSettings } from '../core/scoring/office.js';
 import { feedback } from '../core/feedback.js';
-import {
-  areaRecord,
-  jakartaTime,
-  logRecord,
-  scoringLogResult,
-  summaryRecord,
-  type SheetRecord,
-} from '../core/summary-rows.js';
+import { areaRecord, jakartaTime, logRecord, scoringLogResult, summaryRecord } from '../core/summary-rows.js';
 import type { Clock, EvidenceVerifier, SummarySink, WorkbookSource } from '../ports.js';
 import { ConfigError } from './errors.js';
 import { rankAgainstRekap } from './rank-against-rekap.js';
@@ -28,7 +22,7 @@ export interface ScoreOneDeps {
 export interface ScoreOneOutcome {
   readonly office: OfficeResult;
   /** The office's Rekap row before this scoring, if it had one for the period. */
-  readonly before: SheetRecord | null;
+  readonly before: SummaryHistoryRow | null;
 }
 
 /**
@@ -56,21 +50,20 @@ export async function scoreOneOffice(
   const sink = deps.sink;
   const result = await assessOffice(deps, office, period, settings);
   const history = await sink.readHistory();
-  const periodRows = history.summary.filter((row) => row.Periode === period.id);
-  const before = periodRows.find((row) => String(row.Kode) === office.code) ?? null;
+  const before =
+    historyRows(SUMMARY_HISTORY_ROW, history.summary).find(
+      (row) => row.Periode === period.id && row.Kode === office.code,
+    ) ?? null;
 
   // Rank against the other offices' last known indexes; the next full cycle ranks from scratch.
-  const { ranks, reranked } = rankAgainstRekap(periodRows, [result]);
+  const { ranks, reranked } = rankAgainstRekap(history.summary, period.id, [result]);
   const ranked: OfficeResult = { ...result, rank: ranks.get(office.code) ?? null };
   const now = deps.clock.now();
   const time = jakartaTime(now);
 
   await sink.writeFeedback({ code: office.code, source: office.source }, feedback(ranked));
   await sink.writeSummary({
-    summary: [
-      summaryRecord(ranked, period, now, typeof before?.Laporan === 'string' ? before.Laporan : null),
-      ...reranked,
-    ],
+    summary: [summaryRecord(ranked, period, now, before?.Laporan ?? null), ...reranked],
     areas: [areaRecord(ranked, period)],
     log: [
       logRecord({
