@@ -1,5 +1,6 @@
 import { watch } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import { lockOutFolder } from '../adapters/fs/out-lock.js';
 import { XlsxSummarySink } from '../adapters/xlsx/summary-writer.js';
 import { XlsxWorkbookSource } from '../adapters/xlsx/xlsx-source.js';
 import { ConfigError } from '../app/errors.js';
@@ -36,6 +37,8 @@ export async function watchCommand(args: WatchArgs, io: CommandIo): Promise<numb
   const rescore = (code: string) => {
     chain = chain.then(async () => {
       try {
+        // A scoring writes OUT/rekap.xlsx as `monev run` does: it waits its turn for the output folder.
+        const lock = await lockOutFolder(args.out, { waitMs: 30 * 60_000, pollMs: 500 });
         const outcome = await scoreOneOffice(
           {
             source: new XlsxWorkbookSource(args.data),
@@ -43,7 +46,7 @@ export async function watchCommand(args: WatchArgs, io: CommandIo): Promise<numb
             clock: { now: () => new Date() },
           },
           { code, period: args.period },
-        );
+        ).finally(() => lock.release());
         io.out(describeChange(outcome.office, outcome.before?.Indeks ?? null, previous.get(code)));
         previous.set(code, outcome.office.findings);
       } catch (error) {
