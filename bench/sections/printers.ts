@@ -28,7 +28,8 @@ function pdfOptions(document: PdfDocument): PDFOptions {
     headerTemplate: '<span></span>',
     footerTemplate: footerTemplate(document.footerText),
     margin: MARGIN,
-    tagged: false,
+    // Tagged like monev's reports (issue 12 item 11), so the floor is the floor of a tagged print.
+    tagged: true,
     timeout: 120_000,
   };
 }

@@ -2,6 +2,7 @@ import { accessSync, constants } from 'node:fs';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import type { PdfDocument, PdfRenderer } from '../../ports.js';
 import { FONT_STACK, embeddedFooterFontCss } from './fonts.js';
+import { REPORT_METADATA, withPdfMetadata } from './pdf-metadata.js';
 
 export interface ChromiumPdfRendererOptions {
   /** A Chromium binary to use instead of the one inside @sparticuz/chromium (PUPPETEER_EXECUTABLE_PATH). */
@@ -376,18 +377,19 @@ async function answerRequest(request: HTTPRequest): Promise<void> {
 async function printPage(page: Page, document: PdfDocument, timeoutMs: number): Promise<Uint8Array> {
   // Puppeteer's own limits are a backstop; the renderer's timer fires first with a clearer message.
   await page.setContent(document.html, { waitUntil: 'load', timeout: timeoutMs * 2 });
-  return await page.pdf({
+  const pdf = await page.pdf({
     format: 'A4',
     printBackground: true,
     displayHeaderFooter: true,
     headerTemplate: '<span></span>',
     footerTemplate: footerTemplate(document.footerText),
     margin: PAGE_MARGIN,
-    // An untagged PDF is smaller and comes out byte-identical for the same HTML (the structure tags
-    // are numbered after DOM nodes of the reused tab), which the send log relies on.
-    tagged: false,
+    // Tagged, for screen readers (headings, tables, reading order; /Lang from <html lang="id">). Its
+    // bytes vary with the tab's DOM numbering, so the send log fingerprints the report's content.
+    tagged: true,
     timeout: timeoutMs * 2,
   });
+  return withPdfMetadata(pdf, REPORT_METADATA);
 }
 
 /**

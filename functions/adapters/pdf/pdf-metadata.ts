@@ -13,6 +13,9 @@ export interface PdfMetadata {
   readonly author: string;
 }
 
+/** Every report monev prints is Indonesian and published by the provincial office. */
+export const REPORT_METADATA: PdfMetadata = { lang: 'id', author: 'Bawaslu Provinsi Jawa Timur' };
+
 export function withPdfMetadata(pdf: Uint8Array, metadata: PdfMetadata): Uint8Array {
   // latin1 maps each byte to one character, so string offsets are byte offsets.
   const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');

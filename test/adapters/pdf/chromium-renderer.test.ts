@@ -57,6 +57,19 @@ describe('ChromiumPdfRenderer', () => {
     });
   });
 
+  it('prints an accessible PDF: tagged, /Lang id in the catalog, an author in Info', async () => {
+    const pdf = await renderer.render({ id: 'tagged', html: pagedDocument('Kota Batu', 1), footerText: 'Monev' });
+    const raw = Buffer.from(pdf).toString('latin1');
+    // The last definition of the catalog is the one readers use (monev may append an update).
+    const catalogs = [...raw.matchAll(/<<\/(?:Lang \([^)]*\)\n\/)?Type \/Catalog[\s\S]*?endobj/g)].map((m) => m[0]);
+    const catalog = catalogs[catalogs.length - 1] ?? '';
+    expect(catalog).toContain('/StructTreeRoot');
+    expect(catalog).toMatch(/\/MarkInfo <<[^>]*\/Marked true/);
+    expect(catalog).toContain('/Lang (id)');
+    const { info } = await extractPdfText(pdf);
+    expect(info).toMatchObject({ Author: 'Bawaslu Provinsi Jawa Timur', Language: 'id' });
+  });
+
   it('reuses one browser for a run of documents', async () => {
     const launches: BrowserLaunchEvent[] = [];
     const own = new ChromiumPdfRenderer({ concurrency: 2, onBrowserLaunch: (event) => launches.push(event) });
