@@ -121,6 +121,16 @@ export const AREA_SUMMARY_TAB = {
 } as const;
 
 /**
+ * Tren (output): one row per office, one column per period, the index of each (issue 12). Its period
+ * columns grow as periods are scored; a row is upserted by Kode.
+ */
+export const TREND_TAB = {
+  name: 'Tren',
+  headers: ['Kode', 'Nama'],
+  key: ['Kode'],
+} as const;
+
+/**
  * Log: one row per action of a run. Periode and Sidik (the PDF's SHA-256) make the send log: a report
  * already sent unchanged for the same office and period is not sent again.
  */

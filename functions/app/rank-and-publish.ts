@@ -7,6 +7,7 @@ import {
   jakartaTime,
   logRecord,
   summaryRecord,
+  trendRecords,
   type LogEntry,
   type SheetRecord,
 } from '../core/summary-rows.js';
@@ -121,11 +122,13 @@ export async function rankAndPublish(deps: PublishDeps, cycle: ScoredCycle): Pro
   const links = new Map(publishing?.reports.map((report) => [report.code, report.location]) ?? []);
 
   deps.progress?.({ kind: 'writing' });
+  const summary = [
+    ...ranked.map((office) => summaryRecord(office, period, time, links.get(office.code) ?? null)),
+    ...(provinceRanks?.reranked ?? []),
+  ];
   await deps.sink.writeSummary({
-    summary: [
-      ...ranked.map((office) => summaryRecord(office, period, time, links.get(office.code) ?? null)),
-      ...(provinceRanks?.reranked ?? []),
-    ],
+    summary,
+    trend: trendRecords(history.summary, summary),
     // Unscored offices too, with blank areas: an upsert that skipped them would leave the area scores
     // of an earlier run of this period standing next to a Rekap row that says "Tidak dinilai".
     areas: ranked.map((office) => areaRecord(office, period)),

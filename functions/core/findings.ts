@@ -189,7 +189,7 @@ const CATALOGUE: { [C in FindingCode]: { level: Level; message: (p: Params[C]) =
   'iku-without-iki': {
     level: 'warning',
     message: (p) =>
-      `IKU ${quote(p.value)} belum diturunkan ke IKI mana pun, sehingga cakupan cascading berkurang. Tambahkan minimal satu baris IKI dengan Kode IKU ${quote(p.value)}.`,
+      `IKU ${quote(p.value)} belum diturunkan ke IKI mana pun, sehingga cakupan penurunan IKU ke IKI berkurang. Tambahkan minimal satu baris IKI dengan Kode IKU ${quote(p.value)}.`,
   },
   'missing-date': {
     level: 'warning',

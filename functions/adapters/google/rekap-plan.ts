@@ -1,5 +1,5 @@
 import type { sheets_v4 } from '@googleapis/sheets';
-import { AREA_SUMMARY_TAB, LOG_TAB, SUMMARY_TAB } from '../../../sheets-schema/index.js';
+import { AREA_SUMMARY_TAB, LOG_TAB, SUMMARY_TAB, TREND_TAB } from '../../../sheets-schema/index.js';
 import { neutralise, type SheetRecord, type SheetValue } from '../../core/summary-rows.js';
 import { labelKey, sameLabel, type Cell, type Sheet } from '../../core/workbook.js';
 import type { SummaryUpdate } from '../../ports.js';
@@ -27,6 +27,7 @@ const OUTPUT_SHEET_IDS: Record<string, number> = {
   [SUMMARY_TAB.name]: 1_733_617_101,
   [AREA_SUMMARY_TAB.name]: 1_733_617_102,
   [LOG_TAB.name]: 1_733_617_103,
+  [TREND_TAB.name]: 1_733_617_104,
 };
 
 export interface PlanOptions {
@@ -44,6 +45,7 @@ export function planSummary(tabs: readonly RekapTab[], update: SummaryUpdate, op
     ...planTab(tabs, SUMMARY_TAB, update.summary, used),
     ...planTab(tabs, AREA_SUMMARY_TAB, update.areas, used),
     ...planTab(tabs, { ...LOG_TAB, key: logKey }, update.log, used),
+    ...(update.trend ? planTab(tabs, { ...TREND_TAB, headers: update.trend.headers }, update.trend.records, used) : []),
   ];
 }
 

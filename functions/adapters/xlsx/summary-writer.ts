@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
-import { AREA_SUMMARY_TAB, FEEDBACK_TAB, LOG_TAB, SUMMARY_TAB } from '../../../sheets-schema/index.js';
+import { AREA_SUMMARY_TAB, FEEDBACK_TAB, LOG_TAB, SUMMARY_TAB, TREND_TAB } from '../../../sheets-schema/index.js';
 import type { SheetRecord, SheetValue } from '../../core/summary-rows.js';
 import { labelKey } from '../../core/workbook.js';
 import type { SummarySink, SummaryUpdate } from '../../ports.js';
@@ -39,6 +39,7 @@ export class XlsxSummarySink implements SummarySink {
     upsert(workbook, SUMMARY_TAB.name, SUMMARY_TAB.headers, SUMMARY_TAB.key, update.summary);
     upsert(workbook, AREA_SUMMARY_TAB.name, AREA_SUMMARY_TAB.headers, AREA_SUMMARY_TAB.key, update.areas);
     upsert(workbook, LOG_TAB.name, LOG_TAB.headers, [], update.log);
+    if (update.trend) upsert(workbook, TREND_TAB.name, update.trend.headers, TREND_TAB.key, update.trend.records);
     await writeFileAtomic(join(this.outDir, REKAP_FILE), await toBytes(workbook));
   }
 
@@ -82,7 +83,7 @@ export class XlsxSummarySink implements SummarySink {
   }
 }
 
-const OUTPUT_TABS = [SUMMARY_TAB.name, AREA_SUMMARY_TAB.name, LOG_TAB.name];
+const OUTPUT_TABS = [SUMMARY_TAB.name, AREA_SUMMARY_TAB.name, LOG_TAB.name, TREND_TAB.name];
 
 function records(workbook: ExcelJS.Workbook, tab: string, headers: readonly string[]): SheetRecord[] {
   const sheet = workbook.getWorksheet(tab);
