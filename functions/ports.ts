@@ -77,6 +77,8 @@ export interface SummaryUpdate {
   readonly summary: readonly SheetRecord[];
   readonly areas: readonly SheetRecord[];
   readonly log: readonly SheetRecord[];
+  /** The Tren tab: office × period index, upserted by Kode; `headers` are Kode, Nama and the periods. */
+  readonly trend?: { readonly headers: readonly string[]; readonly records: readonly SheetRecord[] };
 }
 
 /** Where monev writes: each office's Hasil Validasi and the rekap's Rekap, Rekap Bidang and Log. */

@@ -174,6 +174,16 @@ export function outputColumn(tab: string, header: string): OutputColumn | undefi
 }
 
 /**
+ * Tren (output): one row per office, one column per period, the index of each (issue 12). Its period
+ * columns grow as periods are scored; a row is upserted by Kode.
+ */
+export const TREND_TAB = {
+  name: 'Tren',
+  headers: ['Kode', 'Nama'],
+  key: ['Kode'],
+} as const;
+
+/**
  * Log: one row per action of a run, never personal data. For sends (Aksi `kirim`) it is the send log:
  * Periode, Kode and Sidik (a hash of the report's content) name the report, Status says what became of
  * it (a value of SEND_STATUS, never prose), and Penerima holds a short hash of each address the

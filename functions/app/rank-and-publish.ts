@@ -12,7 +12,14 @@ import type { RekapInputs, RegistryOffice } from '../core/rekap-reader.js';
 import { resultsDocument } from '../core/results-document.js';
 import { rankProvince, type OfficeResult } from '../core/scoring/office.js';
 import { asHistoryRow, logRowKey } from '../core/send-log.js';
-import { areaRecord, jakartaTime, logRecord, summaryRecord, type LogEntry } from '../core/summary-rows.js';
+import {
+  areaRecord,
+  jakartaTime,
+  logRecord,
+  summaryRecord,
+  trendRecords,
+  type LogEntry,
+} from '../core/summary-rows.js';
 import type { Clock, LogJournal, ResultsStore, SummarySink } from '../ports.js';
 import {
   deliverReports,
@@ -151,11 +158,13 @@ export async function rankAndPublish(deps: PublishDeps, cycle: ScoredCycle): Pro
   const links = new Map(publishing?.reports.map((report) => [report.code, report.location]) ?? []);
 
   deps.progress?.({ kind: 'writing' });
+  const summary = [
+    ...ranked.map((office) => summaryRecord(office, period, now, links.get(office.code) ?? null)),
+    ...(provinceRanks?.reranked ?? []),
+  ];
   await deps.sink.writeSummary({
-    summary: [
-      ...ranked.map((office) => summaryRecord(office, period, now, links.get(office.code) ?? null)),
-      ...(provinceRanks?.reranked ?? []),
-    ],
+    summary,
+    trend: trendRecords(history.summary, summary),
     // Unscored offices too, with blank areas: an upsert that skipped them would leave the area scores
     // of an earlier run of this period standing next to a Rekap row that says "Tidak dinilai".
     areas: ranked.map((office) => areaRecord(office, period)),

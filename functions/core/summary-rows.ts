@@ -1,4 +1,11 @@
-import { AREAS, AREA_SUMMARY_TAB, LOG_TAB, SUMMARY_TAB, type SendStatus } from '../../sheets-schema/index.js';
+import {
+  AREAS,
+  AREA_SUMMARY_TAB,
+  LOG_TAB,
+  SUMMARY_TAB,
+  TREND_TAB,
+  type SendStatus,
+} from '../../sheets-schema/index.js';
 import { formatId, round2OrNull } from './numbers.js';
 import type { Period } from './period.js';
 import type { OfficeResult } from './scoring/office.js';
@@ -38,6 +45,35 @@ export function summaryRecord(
     Laporan: report,
   };
   return record;
+}
+
+/**
+ * The Tren tab from the Rekap rows of earlier runs and this run's: one record per office with its index
+ * in every period (blank when unscored), periods in time order. This run's rows win over older ones of
+ * the same period.
+ */
+export function trendRecords(
+  earlier: readonly SheetRecord[],
+  current: readonly SheetRecord[],
+): { headers: string[]; records: SheetRecord[] } {
+  const byOffice = new Map<string, Record<string, SheetValue>>();
+  const periods = new Set<string>();
+  for (const row of [...earlier, ...current]) {
+    const period = typeof row.Periode === 'string' ? row.Periode : null;
+    if (period === null || row.Kode === null || row.Kode === undefined) continue;
+    periods.add(period);
+    const code = String(row.Kode);
+    const record = byOffice.get(code) ?? { Kode: code, Nama: null };
+    if (typeof row.Nama === 'string') record.Nama = neutralise(row.Nama);
+    record[period] = typeof row.Indeks === 'number' ? row.Indeks : null;
+    byOffice.set(code, record);
+  }
+  const ordered = [...periods].sort();
+  const headers = [...TREND_TAB.headers, ...ordered];
+  const records = [...byOffice.values()]
+    .sort((a, b) => (String(a.Kode) < String(b.Kode) ? -1 : 1))
+    .map((record) => Object.fromEntries(headers.map((header) => [header, record[header] ?? null])));
+  return { headers, records };
 }
 
 export function areaRecord(office: OfficeResult, period: Period): SheetRecord {

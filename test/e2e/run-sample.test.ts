@@ -549,6 +549,19 @@ describe('monev run on the sample province (38 offices, seed 2025)', () => {
     expect(inputHashesAfter).toEqual(inputHashesBefore);
   });
 
+  it('writes the Tren tab: one row per office, its index per period, upserted by Kode', async () => {
+    const table = sheetTable(await loadWorkbook(join(out, 'rekap.xlsx')), 'Tren');
+    expect([...table.headers.keys()].slice(0, 2)).toEqual(['Kode', 'Nama']);
+    expect([...table.headers.keys()]).toContain(PERIOD);
+    const codes = table.rows.map((row) => String(valueOf(row.cell('Kode'))));
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const o of results.offices) {
+      const row = table.rows.find((r) => String(valueOf(r.cell('Kode'))) === o.code);
+      expect(row, o.code).toBeDefined();
+      expect((row ? valueOf(row.cell(PERIOD)) : undefined) ?? null, o.code).toBe(o.scores.index);
+    }
+  });
+
   it('writes validasi/<kode>.xlsx per office, its Hasil Validasi rows matching the office’s findings, errors first', async () => {
     const columns = ['Tab', 'Sel', 'Tingkat', 'Kode', 'Pesan', 'Tambahan Nilai'];
     for (const o of results.offices) {

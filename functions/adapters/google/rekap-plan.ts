@@ -5,6 +5,7 @@ import {
   outputColumn,
   PREDICATE_COLOURS,
   SUMMARY_TAB,
+  TREND_TAB,
   type OutputColumn,
   type OutputFormat,
 } from '../../../sheets-schema/index.js';
@@ -36,6 +37,7 @@ const OUTPUT_SHEET_IDS: Record<string, number> = {
   [SUMMARY_TAB.name]: 1_733_617_101,
   [AREA_SUMMARY_TAB.name]: 1_733_617_102,
   [LOG_TAB.name]: 1_733_617_103,
+  [TREND_TAB.name]: 1_733_617_104,
 };
 
 export interface PlanOptions {
@@ -53,6 +55,7 @@ export function planSummary(tabs: readonly RekapTab[], update: SummaryUpdate, op
     ...planTab(tabs, SUMMARY_TAB, update.summary, used),
     ...planTab(tabs, AREA_SUMMARY_TAB, update.areas, used),
     ...planTab(tabs, { ...LOG_TAB, key: logKey }, update.log, used),
+    ...(update.trend ? planTab(tabs, { ...TREND_TAB, headers: update.trend.headers }, update.trend.records, used) : []),
   ];
 }
 

@@ -6,6 +6,7 @@ import {
   outputColumn,
   PREDICATE_COLOURS,
   SUMMARY_TAB,
+  TREND_TAB,
   type OutputColumn,
   type OutputFormat,
 } from '../../../sheets-schema/index.js';
@@ -44,6 +45,7 @@ export class XlsxSummarySink implements SummarySink {
     upsert(workbook, SUMMARY_TAB.name, SUMMARY_TAB.headers, SUMMARY_TAB.key, update.summary);
     upsert(workbook, AREA_SUMMARY_TAB.name, AREA_SUMMARY_TAB.headers, AREA_SUMMARY_TAB.key, update.areas);
     upsert(workbook, LOG_TAB.name, LOG_TAB.headers, [], update.log);
+    if (update.trend) upsert(workbook, TREND_TAB.name, update.trend.headers, TREND_TAB.key, update.trend.records);
     await writeFileAtomic(join(this.outDir, REKAP_FILE), await toBytes(workbook));
   }
 
@@ -87,7 +89,7 @@ export class XlsxSummarySink implements SummarySink {
   }
 }
 
-const OUTPUT_TABS = [SUMMARY_TAB.name, AREA_SUMMARY_TAB.name, LOG_TAB.name];
+const OUTPUT_TABS = [SUMMARY_TAB.name, AREA_SUMMARY_TAB.name, LOG_TAB.name, TREND_TAB.name];
 
 function records(workbook: ExcelJS.Workbook, tab: string, headers: readonly string[]): SheetRecord[] {
   const sheet = workbook.getWorksheet(tab);
