@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConfigError } from './app/errors.js';
 import { DEFAULT_WORKBOOK_LIMITS, type WorkbookLimits } from './core/workbook-limits.js';
+import { configMessage } from './core/messages/config.js';
 
 /**
  * Environment → typed configuration, parsed once with zod. The environment is passed in, so tests
@@ -11,46 +12,36 @@ const schema = z
     MONEV_MAIL_TRANSPORT: z.enum(['outbox', 'smtp', 'gmail']).default('outbox'),
     MONEV_SMTP_URL: z
       .string()
-      .regex(/^smtps?:\/\//, 'harus diawali smtp:// atau smtps://')
+      .regex(/^smtps?:\/\//, configMessage('env-smtp-url-scheme'))
       .optional(),
     MONEV_MAIL_FROM: z.string().default('monev Bawaslu Jawa Timur <monev@jatim.bawaslu.go.id>'),
     PUPPETEER_EXECUTABLE_PATH: z.string().min(1).optional(),
     MONEV_PDF_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
     MONEV_PDF_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
-    MONEV_WEBHOOK_SECRET: z.string().min(16, 'minimal 16 karakter; buat dengan: openssl rand -hex 32').optional(),
+    MONEV_WEBHOOK_SECRET: z.string().min(16, configMessage('env-webhook-secret-short')).optional(),
     MONEV_DATA_DIR: z.string().min(1).optional(),
     MONEV_OUT_DIR: z.string().min(1).default('out'),
     // How long a second `monev run` on the same output folder waits for the first before it stops.
     MONEV_LOCK_WAIT_MS: z.coerce.number().int().min(0).default(10_000),
     MONEV_FUNCTIONS_URL: z
       .string()
-      .regex(
-        /^https?:\/\/[^\s/]+(\/[^\s]*)?$/,
-        'harus berupa URL, misalnya https://asia-southeast2-monev-jatim.cloudfunctions.net',
-      )
+      .regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, configMessage('env-functions-url'))
       .transform((url) => url.replace(/\/+$/, ''))
       .optional(),
     MONEV_TASKS_QUEUE: z
       .string()
-      .regex(
-        /^projects\/[^/]+\/locations\/[^/]+\/queues\/[A-Za-z0-9-]+$/,
-        'harus berbentuk projects/PROYEK/locations/REGION/queues/ANTREAN',
-      )
+      .regex(/^projects\/[^/]+\/locations\/[^/]+\/queues\/[A-Za-z0-9-]+$/, configMessage('env-tasks-queue'))
       .optional(),
-    MONEV_TASKS_SERVICE_ACCOUNT: z
-      .email('harus alamat akun layanan, misalnya monev@monev-jatim.iam.gserviceaccount.com')
-      .optional(),
+    MONEV_TASKS_SERVICE_ACCOUNT: z.email(configMessage('env-service-account')).optional(),
     // The queue's max-dispatches-per-second; a cycle spaces its scorings by the same rate (see deploy/plan.ts).
     MONEV_TASKS_DISPATCHES_PER_SECOND: z.coerce.number().positive().max(500).default(0.2),
     MONEV_GOOGLE_ROOT_URL: z
       .string()
-      .regex(/^https?:\/\//, 'harus diawali http:// atau https://')
+      .regex(/^https?:\/\//, configMessage('env-google-root-url'))
       .optional(),
     GOOGLE_APPLICATION_CREDENTIALS: z.string().min(1).optional(),
     MONEV_REKAP: z.string().trim().min(1).optional(),
-    MONEV_GOOGLE_SERVICE_ACCOUNT: z
-      .email('harus alamat akun layanan, misalnya monev@monev-jatim.iam.gserviceaccount.com')
-      .optional(),
+    MONEV_GOOGLE_SERVICE_ACCOUNT: z.email(configMessage('env-service-account')).optional(),
     // Sheets API quota per user (a service account is one user): 60 reads and 60 writes a minute by default.
     MONEV_GOOGLE_READS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
     MONEV_GOOGLE_WRITES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
@@ -64,24 +55,24 @@ const schema = z
     MONEV_GOOGLE_QUOTA_WINDOW_MS: z.coerce.number().int().min(10).default(60_000),
     MONEV_DRIVE_FOLDER_ID: z
       .string()
-      .regex(/^[A-Za-z0-9_-]+$/, 'harus ID folder Drive (bagian URL setelah /folders/)')
+      .regex(/^[A-Za-z0-9_-]+$/, configMessage('env-drive-folder-id'))
       .optional(),
     MONEV_DRIVE_REPORTS_FOLDER_ID: z
       .string()
-      .regex(/^[A-Za-z0-9_-]+$/, 'harus ID folder Drive (bagian URL setelah /folders/)')
+      .regex(/^[A-Za-z0-9_-]+$/, configMessage('env-drive-folder-id'))
       .optional(),
     MONEV_DRIVE_CYCLES_FOLDER_ID: z
       .string()
-      .regex(/^[A-Za-z0-9_-]+$/, 'harus ID folder Drive (bagian URL setelah /folders/)')
+      .regex(/^[A-Za-z0-9_-]+$/, configMessage('env-drive-folder-id'))
       .optional(),
     // SPEC §8 limits on the workbooks monev reads (defaults in core/workbook-limits.ts).
     MONEV_MAX_UNPACKED_MB: z.coerce.number().positive().max(1024).optional(),
     MONEV_MAX_ROWS: z.coerce.number().int().min(100).max(1_048_576).optional(),
     MONEV_MAX_COLUMNS: z.coerce.number().int().min(20).max(16_384).optional(),
-    MONEV_GMAIL_SENDER: z.email('harus alamat e-mail pengirim, misalnya monev@jatim.bawaslu.go.id').optional(),
+    MONEV_GMAIL_SENDER: z.email(configMessage('env-gmail-sender')).optional(),
   })
   .refine((env) => env.MONEV_MAIL_TRANSPORT !== 'smtp' || env.MONEV_SMTP_URL !== undefined, {
-    message: 'MONEV_MAIL_TRANSPORT=smtp memerlukan MONEV_SMTP_URL, misalnya smtp://user:sandi@smtp.example.go.id:587',
+    message: configMessage('env-smtp-needs-url'),
     path: ['MONEV_SMTP_URL'],
   })
   .refine(
@@ -89,8 +80,7 @@ const schema = z
       env.MONEV_TASKS_QUEUE === undefined ||
       (env.MONEV_FUNCTIONS_URL !== undefined && env.MONEV_TASKS_SERVICE_ACCOUNT !== undefined),
     {
-      message:
-        'MONEV_TASKS_QUEUE memerlukan MONEV_FUNCTIONS_URL (alamat fungsi scoreOffice) dan MONEV_TASKS_SERVICE_ACCOUNT (akun layanan untuk token OIDC)',
+      message: configMessage('env-tasks-queue-needs-target'),
       path: ['MONEV_TASKS_QUEUE'],
     },
   );
@@ -154,7 +144,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'lingkungan'}: ${issue.message}`);
-    throw new ConfigError(`Konfigurasi lingkungan tidak sah:\n${lines.join('\n')}`);
+    throw new ConfigError(configMessage('invalid-environment', { lines }));
   }
   const e = parsed.data;
   return {

@@ -17,6 +17,7 @@ import { LocalTaskQueue } from './adapters/queue/local-queue.js';
 import { XlsxSummarySink } from './adapters/xlsx/summary-writer.js';
 import { XlsxWorkbookSource } from './adapters/xlsx/xlsx-source.js';
 import { ConfigError, TaskRejected } from './app/errors.js';
+import { configMessage } from './core/messages/config.js';
 import { finishCycle, type FinishDeps } from './app/finish-cycle.js';
 import { cachedRegistry, type Debounce } from './app/queue-change.js';
 import { scoreInCycle, type ScoreInCycleDeps } from './app/score-cycle-office.js';
@@ -89,10 +90,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
 /** Workbooks from a data folder (rekap.xlsx and the files its Sumber names), outputs in the output folder. */
 export function localRuntime(config: Config, options: RuntimeOptions = {}): Runtime {
   const dataDir = config.local.dataDir;
-  if (!dataDir)
-    throw new ConfigError(
-      'MONEV_DATA_DIR belum diisi: folder data lokal yang berisi rekap.xlsx (atau MONEV_REKAP untuk Google Sheets).',
-    );
+  if (!dataDir) throw new ConfigError(configMessage('data-dir-missing'));
   const outDir = config.local.outDir;
   const source = new XlsxWorkbookSource(dataDir, config.limits);
   const clock = options.clock ?? { now: () => new Date() };
@@ -130,9 +128,7 @@ export function googleRuntime(config: Config, rekap: string, options: RuntimeOpt
     options.cycles ??
     (folder
       ? new DriveCycleStore(GoogleServices.fromConfig(config.google), folder, clock)
-      : unconfiguredCycles(
-          'MONEV_DRIVE_FOLDER_ID (atau MONEV_DRIVE_CYCLES_FOLDER_ID) belum diisi: siklus triwulanan menyimpan hasil tiap satker di folder Drive itu. Buat folder, bagikan ke akun layanan sebagai Editor, lalu deploy lagi dengan --env MONEV_DRIVE_FOLDER_ID=<ID folder>.',
-        ));
+      : unconfiguredCycles(configMessage('cycles-folder-missing')));
   return buildRuntime(
     config,
     {

@@ -116,8 +116,34 @@ export function defineTable<Shape extends ColumnShape>(name: string, shape: Shap
   return { name, row: z.object(shape), columns };
 }
 
+/** The label of a key of a key-value tab (Profil, Pengaturan), for messages that name the key. */
+export function labelOf<K extends string>(
+  tab: { readonly name: string; readonly keys: readonly { readonly key: K; readonly label: string }[] },
+  key: K,
+): string {
+  const entry = tab.keys.find((k) => k.key === key);
+  if (!entry) throw new Error(`Tab ${tab.name} tidak punya kunci ${key}.`);
+  return entry.label;
+}
+
+/** The header a tab gives one of its columns, for messages that name the column. */
+export function headerOf<Shape extends ColumnShape>(tab: TableTab<Shape>, key: keyof Shape & string): string {
+  const column = tab.columns.find((c) => c.key === key);
+  if (!column) throw new Error(`Tab ${tab.name} tidak punya kolom ${key}.`);
+  return column.header;
+}
+
 /** "Target TW I" … "Realisasi TW IV": the quarter columns that IKU, IKI and Rencana Aksi share. */
 export const QUARTER_NUMERALS = ['I', 'II', 'III', 'IV'] as const;
+
+/** "TW III": how sheets and messages name a quarter. */
+export function quarterLabel(q: 1 | 2 | 3 | 4): string {
+  return `TW ${QUARTER_NUMERALS[q - 1]}`;
+}
+
+export function quarterHeader(kind: 'Target' | 'Realisasi', q: 1 | 2 | 3 | 4): string {
+  return `${kind} ${quarterLabel(q)}`;
+}
 
 /** The months of each quarter, so each quarter column's note says which one it is. */
 export const QUARTER_MONTHS = ['Januari–Maret', 'April–Juni', 'Juli–September', 'Oktober–Desember'] as const;
@@ -130,7 +156,7 @@ export function quarterColumns<P extends 'target' | 'realization'>(
 ) {
   const make = (q: 1 | 2 | 3 | 4) =>
     col.number({
-      header: `${kind} TW ${QUARTER_NUMERALS[q - 1]}`,
+      header: quarterHeader(kind, q),
       required: true,
       allowBlank: true,
       quarter: q,

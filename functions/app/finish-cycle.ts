@@ -2,6 +2,8 @@ import { parsePeriod } from '../core/period.js';
 import { readRekap } from '../core/rekap-reader.js';
 import { unreadableOffice, type OfficeResult } from '../core/scoring/office.js';
 import type { CycleStore, TaskQueue, WorkbookSource } from '../ports.js';
+import { runMessage } from '../core/messages/run.js';
+import { unreadableFix, unreadableReason } from '../core/messages/unreadable.js';
 import { TaskRejected } from './errors.js';
 import { rankAndPublish, type PublishDeps } from './rank-and-publish.js';
 import { resolvePeriod } from './run-cycle.js';
@@ -47,7 +49,7 @@ export async function finishCycle(
   task: { readonly cycle: string; readonly check?: number },
 ): Promise<FinishOutcome> {
   const record = await deps.cycles.get(task.cycle);
-  if (!record) throw new TaskRejected(`Siklus ${task.cycle} tidak tercatat; tidak ada yang dapat diselesaikan.`);
+  if (!record) throw new TaskRejected(runMessage('cycle-not-recorded-to-finish', { cycle: task.cycle }));
   if (record.finishedAt !== null) return { status: 'already-finished', cycle: record.id };
 
   const stored = new Map((await deps.cycles.results(record.id)).map((office) => [office.code, office]));
@@ -63,7 +65,12 @@ export async function finishCycle(
       };
     if (missing.length > Math.max(1, record.offices.length * MAX_MISSING_SHARE)) {
       throw new TaskRejected(
-        `Siklus ${record.id}: ${missing.length} dari ${record.offices.length} satker belum dinilai setelah ${MAX_CHECKS} pemeriksaan; laporan tidak dikirim. Periksa log scoreOffice, lalu mulai siklus lagi.`,
+        runMessage('cycle-incomplete', {
+          cycle: record.id,
+          missing: missing.length,
+          total: record.offices.length,
+          checks: MAX_CHECKS,
+        }),
       );
     }
   }
@@ -72,7 +79,7 @@ export async function finishCycle(
   // The rekap's own problems stop the finish as they stop a run: nothing is published from a broken rekap.
   resolvePeriod(rekap, record.period);
   const period = parsePeriod(record.period);
-  if (!period) throw new TaskRejected(`Siklus ${record.id} mencatat periode "${record.period}" yang tidak dikenal.`);
+  if (!period) throw new TaskRejected(runMessage('cycle-period-unknown', { cycle: record.id, period: record.period }));
   const registry = new Map(rekap.offices.map((office) => [office.code, office]));
   const scored: OfficeResult[] = record.offices.map(
     (code) =>
@@ -80,8 +87,8 @@ export async function finishCycle(
       unreadableOffice(
         { code, name: registry.get(code)?.name ?? code },
         `siklus ${record.id}`,
-        'penilaiannya gagal berulang kali selama siklus karena gangguan layanan, bukan karena isi file',
-        'Satker tidak perlu berbuat apa-apa; tim monev provinsi akan menilai ulang.',
+        unreadableReason('cycle-service-failure'),
+        unreadableFix('nothing-to-do'),
       ),
   );
   const published = await rankAndPublish(deps, {

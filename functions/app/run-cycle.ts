@@ -20,6 +20,8 @@ import {
   type WorkbookLimits,
 } from '../core/workbook-limits.js';
 import type { Clock, EvidenceVerifier, LogJournal, ResultsStore, SummarySink, WorkbookSource } from '../ports.js';
+import { runMessage } from '../core/messages/run.js';
+import { unreadableReason } from '../core/messages/unreadable.js';
 import { ConfigError } from './errors.js';
 import { mapLimit } from './map-limit.js';
 import type { MailDeps, PublishOutcome, ReportDeps } from './publish-reports.js';
@@ -145,11 +147,7 @@ export async function assessOffice(
     if (typeof reason === 'string')
       return unreadableOffice(identity, label, reason, typeof fix === 'string' ? fix : undefined);
     deps.logInternalError?.(`membaca satker ${office.code}`, error);
-    return unreadableOffice(
-      identity,
-      label,
-      'terjadi kesalahan tak terduga saat membaca; laporkan ke tim monev provinsi',
-    );
+    return unreadableOffice(identity, label, unreadableReason('unexpected-read'));
   }
   // Sources that cannot stop early (Google Sheets) are held to the same row and column limits here.
   const excess = exceededLimit(workbook, deps.limits ?? DEFAULT_WORKBOOK_LIMITS);
@@ -161,11 +159,7 @@ export async function assessOffice(
     return scoreOffice(identity, parsed, period, settings, verification);
   } catch (error) {
     deps.logInternalError?.(`menilai satker ${office.code}`, error);
-    return unreadableOffice(
-      identity,
-      label,
-      'terjadi kesalahan tak terduga saat menilai; laporkan ke tim monev provinsi',
-    );
+    return unreadableOffice(identity, label, unreadableReason('unexpected-score'));
   }
 }
 
@@ -174,14 +168,11 @@ export function resolvePeriod(rekap: RekapInputs, requested: string | undefined)
   let period: Period | null = null;
   if (requested !== undefined) {
     period = parsePeriod(requested);
-    if (!period) problems.push(`--period "${requested}" tidak dikenal. Tulis seperti 2025-TW3.`);
+    if (!period) problems.push(runMessage('unknown-period', { value: requested }));
   } else {
     period = rekap.period;
     if (rekap.periodProblem) problems.push(rekap.periodProblem);
-    else if (!period)
-      problems.push(
-        'Periode belum ditentukan. Isi Periode di tab Pengaturan (misalnya 2025-TW3) atau berikan --period 2025-TW3.',
-      );
+    else if (!period) problems.push(runMessage('period-missing'));
   }
   if (problems.length > 0 || !period) throw new ConfigError(problems.join('\n'));
   return period;
@@ -195,9 +186,7 @@ function selectOffices(
   const known = new Set(offices.map((office) => office.code));
   const unknown = wanted.filter((code) => !known.has(code));
   if (unknown.length > 0) {
-    throw new ConfigError(
-      `--offices: kode ${unknown.join(', ')} tidak ada (atau tidak aktif) di tab Satker. Periksa kodenya, misalnya 3573 untuk Kota Malang.`,
-    );
+    throw new ConfigError(runMessage('unknown-offices', { codes: unknown }));
   }
   const chosen = new Set(wanted);
   return offices.filter((office) => chosen.has(office.code));

@@ -1,5 +1,6 @@
 import type { OfficeResult } from '../core/scoring/office.js';
 import type { CycleStore, TaskQueue } from '../ports.js';
+import { runMessage } from '../core/messages/run.js';
 import { TaskRejected } from './errors.js';
 import { scoreOneOffice, type ScoreOneDeps } from './score-one-office.js';
 import { finishTaskName } from './start-cycle.js';
@@ -26,13 +27,10 @@ export async function scoreInCycle(
   task: { readonly code: string; readonly cycle: string },
 ): Promise<ScoreInCycleOutcome> {
   const cycle = await deps.cycles.get(task.cycle);
-  if (!cycle)
-    throw new TaskRejected(
-      `Siklus ${task.cycle} tidak tercatat; tugas ini berasal dari siklus yang tidak dimulai di sini.`,
-    );
+  if (!cycle) throw new TaskRejected(runMessage('cycle-not-recorded', { cycle: task.cycle }));
   if (cycle.finishedAt !== null) return { status: 'cycle-finished', complete: true };
   if (!cycle.offices.includes(task.code))
-    throw new TaskRejected(`Satker ${task.code} bukan bagian dari siklus ${cycle.id}.`);
+    throw new TaskRejected(runMessage('office-not-in-cycle', { code: task.code, cycle: cycle.id }));
 
   let office: OfficeResult | null = null;
   if (!(await deps.cycles.scored(cycle.id)).has(task.code)) {

@@ -5,6 +5,7 @@ import type { OfficeResult, ScoringSettings } from '../core/scoring/office.js';
 import { feedback } from '../core/feedback.js';
 import { areaRecord, jakartaTime, logRecord, scoringLogResult, summaryRecord } from '../core/summary-rows.js';
 import type { Clock, EvidenceVerifier, SummarySink, WorkbookSource } from '../ports.js';
+import { runMessage } from '../core/messages/run.js';
 import { ConfigError } from './errors.js';
 import { rankAgainstRekap } from './rank-against-rekap.js';
 import { assessOffice, resolvePeriod } from './run-cycle.js';
@@ -38,9 +39,7 @@ export async function scoreOneOffice(
   const period = resolvePeriod(rekap, request.period);
   const office = findOffice(rekap.offices, request);
   if (!office)
-    throw new ConfigError(
-      `Satker ${request.code ?? request.source ?? ''} tidak terdaftar (atau tidak aktif) di tab Satker.`,
-    );
+    throw new ConfigError(runMessage('office-not-registered', { office: request.code ?? request.source ?? '' }));
   const settings: ScoringSettings = {
     cap: rekap.cap,
     effectiveMinutes: rekap.effectiveMinutes,

@@ -1,4 +1,18 @@
 import { maskNipText } from './nip.js';
+import {
+  ACTION_PLAN_TAB,
+  IKI_TAB,
+  IKU_TAB,
+  JOBS_TAB,
+  PROFILE_TAB,
+  REGISTRY_TAB,
+  STAGES_TAB,
+  STAGE_STATUS,
+  WORKLOAD_TAB,
+  headerOf,
+  labelOf,
+  quarterLabel,
+} from '../../sheets-schema/index.js';
 
 /**
  * The one catalogue of findings (docs/SPEC.md §6). Every code has its level and its Indonesian message,
@@ -67,6 +81,17 @@ export type FindingCode = keyof Params;
 
 const ROW_ZERO = 'Baris ini dihitung 0 sampai diperbaiki.';
 
+// Tab, column and choice names come from sheets-schema/, so renaming a header renames its messages.
+const IKU = IKU_TAB.name;
+const JOBS = JOBS_TAB.name;
+const WORKLOAD = WORKLOAD_TAB.name;
+const PROFILE = PROFILE_TAB.name;
+const IKU_CODE = headerOf(IKI_TAB, 'ikuCode');
+const EVIDENCE = headerOf(ACTION_PLAN_TAB, 'evidence');
+const FINISHED = STAGE_STATUS.choices.find((c) => c.id === 'selesai')?.label ?? 'Selesai';
+const OFFICE_CODE = labelOf(PROFILE_TAB, 'officeCode');
+const YEAR = labelOf(PROFILE_TAB, 'year');
+
 const CATALOGUE: { [C in FindingCode]: { level: Level; message: (p: Params[C]) => string } } = {
   'missing-value': {
     level: 'error',
@@ -105,7 +130,7 @@ const CATALOGUE: { [C in FindingCode]: { level: Level; message: (p: Params[C]) =
   'invalid-nip': {
     level: 'error',
     message: (p) =>
-      `NIP ${quote(maskNipText(p.value))} tidak valid: ${p.reason}. ${ROW_ZERO} Tulis NIP 18 digit sesuai SK, misalnya 19870315 201012 1 001.`,
+      `${headerOf(IKI_TAB, 'nip')} ${quote(maskNipText(p.value))} tidak valid: ${p.reason}. ${ROW_ZERO} Tulis NIP 18 digit sesuai SK, misalnya 19870315 201012 1 001.`,
   },
   'nip-not-text': {
     level: 'error',
@@ -125,17 +150,17 @@ const CATALOGUE: { [C in FindingCode]: { level: Level; message: (p: Params[C]) =
   'missing-target': {
     level: 'error',
     message: () =>
-      `Target TW I sampai TW IV kosong atau 0, sehingga kegiatan ini tidak dapat dinilai. ${ROW_ZERO} Isi target pada triwulan kegiatan direncanakan.`,
+      `${headerOf(ACTION_PLAN_TAB, 'target1')} sampai ${quarterLabel(4)} kosong atau 0, sehingga kegiatan ini tidak dapat dinilai. ${ROW_ZERO} Isi target pada triwulan kegiatan direncanakan.`,
   },
   'unknown-iku': {
     level: 'error',
     message: (p) =>
-      `Kode IKU ${quote(p.value)} tidak ada di tab IKU, padahal indikator individu harus menurunkan IKU yang ada. ${ROW_ZERO} Tulis kode persis seperti kolom Kode di tab IKU.`,
+      `${IKU_CODE} ${quote(p.value)} tidak ada di tab ${IKU}, padahal indikator individu harus menurunkan IKU yang ada. ${ROW_ZERO} Tulis kode persis seperti kolom ${headerOf(IKU_TAB, 'code')} di tab ${IKU}.`,
   },
   'unknown-job': {
     level: 'error',
     message: (p) =>
-      `Jabatan ${quote(p.value)} tidak ada di tab Anjab, sehingga beban kerjanya tidak dapat dihitung. Tulis nama jabatan persis seperti di tab Anjab, atau tambahkan jabatan itu ke Anjab.`,
+      `${headerOf(WORKLOAD_TAB, 'job')} ${quote(p.value)} tidak ada di tab ${JOBS}, sehingga beban kerjanya tidak dapat dihitung. Tulis nama jabatan persis seperti di tab ${JOBS}, atau tambahkan jabatan itu ke ${JOBS}.`,
   },
   'missing-tab': {
     level: 'error',
@@ -162,16 +187,16 @@ const CATALOGUE: { [C in FindingCode]: { level: Level; message: (p: Params[C]) =
       const owner = p.expected === null ? 'satker Anda' : `satker ${p.expected}`;
       const fill = p.expected === null ? 'kode satker Anda, misalnya 3573' : p.expected;
       if (p.value === null)
-        return `${blankProfile('Kode Satker', p.absent)}, sehingga tidak terbukti file ini milik ${owner}. Satker ini tidak dinilai agar file satker lain yang kodenya dihapus tidak ikut dinilai atas nama satker ini. ${fillProfile('Kode Satker', fill, p.absent)}`;
-      return `Kode Satker di Profil berisi ${quote(p.value)}, padahal rekap provinsi mencatat file ini milik ${owner}. Satker ini tidak dinilai agar data tidak tertukar. Pastikan file ini milik ${owner}, lalu perbaiki Kode Satker atau kolom Sumber di rekap.`;
+        return `${blankProfile(OFFICE_CODE, p.absent)}, sehingga tidak terbukti file ini milik ${owner}. Satker ini tidak dinilai agar file satker lain yang kodenya dihapus tidak ikut dinilai atas nama satker ini. ${fillProfile(OFFICE_CODE, fill, p.absent)}`;
+      return `${OFFICE_CODE} di ${PROFILE} berisi ${quote(p.value)}, padahal rekap provinsi mencatat file ini milik ${owner}. Satker ini tidak dinilai agar data tidak tertukar. Pastikan file ini milik ${owner}, lalu perbaiki ${OFFICE_CODE} atau kolom ${headerOf(REGISTRY_TAB, 'source')} di rekap.`;
     },
   },
   'year-mismatch': {
     level: 'error',
     message: (p) =>
       p.value === null
-        ? `${blankProfile('Tahun', p.absent)}, sehingga tidak terbukti data ini untuk tahun ${p.expected} (periode ${p.period}). Satker ini tidak dinilai agar data tahun lain tidak terpakai. ${fillProfile('Tahun', p.expected, p.absent)}`
-        : `Tahun di Profil berisi ${quote(p.value)}, padahal periode ${p.period} adalah tahun ${p.expected}. Satker ini tidak dinilai agar data tahun lain tidak terpakai. Isi Tahun dengan ${p.expected}, atau gunakan file tahun ${p.expected}.`,
+        ? `${blankProfile(YEAR, p.absent)}, sehingga tidak terbukti data ini untuk tahun ${p.expected} (periode ${p.period}). Satker ini tidak dinilai agar data tahun lain tidak terpakai. ${fillProfile(YEAR, p.expected, p.absent)}`
+        : `${YEAR} di ${PROFILE} berisi ${quote(p.value)}, padahal periode ${p.period} adalah tahun ${p.expected}. Satker ini tidak dinilai agar data tahun lain tidak terpakai. Isi ${YEAR} dengan ${p.expected}, atau gunakan file tahun ${p.expected}.`,
   },
   'workbook-too-large': {
     level: 'error',
@@ -191,8 +216,8 @@ const CATALOGUE: { [C in FindingCode]: { level: Level; message: (p: Params[C]) =
     level: 'warning',
     message: (p) =>
       p.subject === 'realization'
-        ? `Realisasi ${p.value} dilaporkan tanpa bukti dukung, sehingga dihitung 0. Tempel tautan bukti dukung (https://…) di kolom Bukti Dukung.`
-        : `Langkah ini berstatus Selesai tanpa bukti dukung, sehingga hanya dihitung setengah. Tempel tautan bukti dukung (https://…) di kolom Bukti Dukung.`,
+        ? `Realisasi ${p.value} dilaporkan tanpa bukti dukung, sehingga dihitung 0. Tempel tautan bukti dukung (https://…) di kolom ${EVIDENCE}.`
+        : `Langkah ini berstatus ${FINISHED} tanpa bukti dukung, sehingga hanya dihitung setengah. Tempel tautan bukti dukung (https://…) di kolom ${headerOf(STAGES_TAB, 'evidence')}.`,
   },
   'weights-not-100': {
     level: 'warning',
@@ -202,17 +227,17 @@ const CATALOGUE: { [C in FindingCode]: { level: Level; message: (p: Params[C]) =
   'iku-without-iki': {
     level: 'warning',
     message: (p) =>
-      `IKU ${quote(p.value)} belum diturunkan ke IKI mana pun, sehingga cakupan penurunan IKU ke IKI berkurang. Tambahkan minimal satu baris IKI dengan Kode IKU ${quote(p.value)}.`,
+      `IKU ${quote(p.value)} belum diturunkan ke IKI mana pun, sehingga cakupan penurunan IKU ke IKI berkurang. Tambahkan minimal satu baris ${IKI_TAB.name} dengan ${IKU_CODE} ${quote(p.value)}.`,
   },
   'missing-date': {
     level: 'warning',
     message: () =>
-      `Langkah ini berstatus Selesai tetapi Tanggal Selesai kosong. Isi tanggal selesai, misalnya 15/08/2025.`,
+      `Langkah ini berstatus ${FINISHED} tetapi ${headerOf(STAGES_TAB, 'finishedOn')} kosong. Isi tanggal selesai, misalnya 15/08/2025.`,
   },
   'no-staff': {
     level: 'warning',
     message: (p) =>
-      `Jabatan ${quote(p.value)} tidak memiliki pegawai (Pegawai Ada 0), sehingga efektivitas jabatannya tidak dapat dihitung. Isi jumlah pegawai bila jabatan ini sudah terisi.`,
+      `${headerOf(JOBS_TAB, 'job')} ${quote(p.value)} tidak memiliki pegawai (${headerOf(JOBS_TAB, 'staff')} 0), sehingga efektivitas jabatannya tidak dapat dihitung. Isi jumlah pegawai bila jabatan ini sudah terisi.`,
   },
   'invalid-email': {
     level: 'warning',
@@ -249,7 +274,7 @@ const CATALOGUE: { [C in FindingCode]: { level: Level; message: (p: Params[C]) =
   'job-without-tasks': {
     level: 'warning',
     message: (p) =>
-      `Jabatan ${quote(p.value)} ada di Anjab tetapi tidak punya uraian tugas di tab ABK, sehingga beban kerjanya 0. Tambahkan uraian tugasnya di ABK.`,
+      `${headerOf(JOBS_TAB, 'job')} ${quote(p.value)} ada di ${JOBS} tetapi tidak punya uraian tugas di tab ${WORKLOAD}, sehingga beban kerjanya 0. Tambahkan uraian tugasnya di ${WORKLOAD}.`,
   },
 };
 
@@ -268,16 +293,16 @@ export const FINDING_CODES = Object.keys(CATALOGUE) as FindingCode[];
 export type ProfileAbsence = 'tab' | 'key';
 
 function blankProfile(label: string, absent: ProfileAbsence | undefined): string {
-  if (absent === 'tab') return `Tab Profil tidak ditemukan, sehingga ${label} tidak dapat dibaca`;
-  if (absent === 'key') return `Baris "${label}" tidak ditemukan di kolom A tab Profil`;
-  return `${label} di Profil kosong`;
+  if (absent === 'tab') return `Tab ${PROFILE} tidak ditemukan, sehingga ${label} tidak dapat dibaca`;
+  if (absent === 'key') return `Baris "${label}" tidak ditemukan di kolom A tab ${PROFILE}`;
+  return `${label} di ${PROFILE} kosong`;
 }
 
 function fillProfile(label: string, value: string, absent: ProfileAbsence | undefined): string {
   if (absent === 'tab')
-    return `Tambahkan tab Profil (salin dari templat: monev template), isi ${label} dengan ${value}, lalu jalankan lagi.`;
+    return `Tambahkan tab ${PROFILE} (salin dari templat: monev template), isi ${label} dengan ${value}, lalu jalankan lagi.`;
   if (absent === 'key')
-    return `Tulis "${label}" di kolom A tab Profil dan ${value} di sebelahnya (kolom B), lalu jalankan lagi.`;
+    return `Tulis "${label}" di kolom A tab ${PROFILE} dan ${value} di sebelahnya (kolom B), lalu jalankan lagi.`;
   return `Isi ${label} dengan ${value}, lalu jalankan lagi.`;
 }
 

@@ -6,6 +6,7 @@ import {
   PROFILE_TAB,
   STAGES_TAB,
   WORKLOAD_TAB,
+  headerOf,
   type ActionPlanRow,
   type IkiRow,
   type IkuRow,
@@ -49,11 +50,12 @@ export function readOffice(workbook: Workbook, office: { code: string | null }, 
   const stages = readTable(findSheet(workbook, STAGES_TAB.name), STAGES_TAB, findings);
 
   checkActionTargets(actionPlan, findings);
-  markDuplicates(iku, 'code', 'Kode', findings);
-  checkWeights(iku, iku.rows, 'di tab IKU', findings);
-  for (const rows of groupByPerson(iki.rows).values()) checkWeights(iki, rows, 'milik pegawai yang sama', findings);
+  markDuplicates(iku, 'code', headerOf(IKU_TAB, 'code'), findings);
+  checkWeights(iku, iku.rows, headerOf(IKU_TAB, 'weight'), `di tab ${IKU_TAB.name}`, findings);
+  for (const rows of groupByPerson(iki.rows).values())
+    checkWeights(iki, rows, headerOf(IKI_TAB, 'weight'), 'milik pegawai yang sama', findings);
   checkCascade(iku, iki, findings);
-  markDuplicates(jobs, 'job', 'Jabatan', findings);
+  markDuplicates(jobs, 'job', headerOf(JOBS_TAB, 'job'), findings);
   checkJobs(jobs, workload, findings);
   return { identified, actionPlan, iku, iki, jobs, workload, stages, findings };
 }
@@ -142,6 +144,7 @@ function markDuplicates<R extends Record<K, string | null>, K extends keyof R & 
 function checkWeights<R extends { weight: number | null }>(
   table: ParsedTable<R>,
   rows: readonly ParsedRow<R>[],
+  column: string,
   scope: string,
   findings: Finding[],
 ): void {
@@ -152,7 +155,7 @@ function checkWeights<R extends { weight: number | null }>(
   for (const row of blank) {
     findings.push(
       finding('invalid-weight', table.tab, table.ref(row.index, 'weight' as keyof R & string), {
-        column: 'Bobot',
+        column,
         scope,
       }),
     );

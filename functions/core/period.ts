@@ -1,11 +1,11 @@
+import { QUARTER_NUMERALS } from '../../sheets-schema/index.js';
+
 /** A scoring period "YYYY-TWk" (docs/SPEC.md §4): year and quarter 1–4. */
 export interface Period {
   readonly id: string;
   readonly year: number;
   readonly quarter: 1 | 2 | 3 | 4;
 }
-
-const ROMAN = ['I', 'II', 'III', 'IV'] as const;
 
 export function parsePeriod(text: string): Period | null {
   const match = /^\s*(\d{4})\s*-\s*TW\s*([1-4])\s*$/i.exec(text);
@@ -17,11 +17,7 @@ export function parsePeriod(text: string): Period | null {
 
 /** "Triwulan III 2025", as reports and e-mails name the period. */
 export function periodLabel(period: Period): string {
-  return `Triwulan ${ROMAN[period.quarter - 1]} ${period.year}`;
-}
-
-export function quarterNumeral(quarter: 1 | 2 | 3 | 4): string {
-  return ROMAN[quarter - 1] as string;
+  return `Triwulan ${QUARTER_NUMERALS[period.quarter - 1]} ${period.year}`;
 }
 
 /** The period before, e.g. 2025-TW1 → 2024-TW4, for "change against the previous period". */

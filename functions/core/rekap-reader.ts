@@ -6,10 +6,12 @@ import {
   SETTING_DEFAULTS,
   WEIGHTS_TAB,
   YES_NO,
+  labelOf,
   type ComponentKey,
 } from '../../sheets-schema/index.js';
 import { cellText, isBlank, readDate, readNumber, readText } from './cells.js';
 import { finding, type Finding } from './findings.js';
+import { rekapMessage } from './messages/rekap.js';
 import { formatId, settle } from './numbers.js';
 import { parsePeriod, type Period } from './period.js';
 import type { ComponentWeights } from './scoring/province.js';
@@ -72,15 +74,16 @@ function readRegistry(
 ): RegistryOffice[] {
   const tab = REGISTRY_TAB.name;
   if (!sheet) {
-    problems.push(
-      `Tab "${tab}" tidak ditemukan. Tab ini memuat daftar satker yang dinilai; tambahkan tab "${tab}" dengan kolom Kode, Nama, Jenis, Sumber, Email, Aktif.`,
-    );
+    problems.push(rekapMessage('registry-tab-missing'));
     return [];
   }
   const { headerIndex, columnIndex, missing } = locateHeader(sheet, REGISTRY_TAB.columns);
   if (missing.length > 0) {
     problems.push(
-      `${cellRef(tab, headerIndex, 0)}: kolom ${missing.map((c) => `"${c.header}"`).join(', ')} tidak ditemukan di tab ${tab}. Tambahkan kolom tersebut di baris judul.`,
+      rekapMessage('registry-columns-missing', {
+        at: cellRef(tab, headerIndex, 0),
+        columns: missing.map((c) => c.header),
+      }),
     );
     return [];
   }
@@ -101,22 +104,20 @@ function readRegistry(
     if (active !== null) {
       const choice = YES_NO.find(active);
       if (!choice) {
-        problems.push(`${cellRef(tab, r, at('active') ?? 0)}: Aktif berisi "${active}". Isi dengan Ya atau Tidak.`);
+        problems.push(rekapMessage('invalid-active', { at: cellRef(tab, r, at('active') ?? 0), value: active }));
         continue;
       }
       if (choice.id === 'tidak') continue;
     }
     const earlier = seen.get(code);
     if (earlier) {
-      problems.push(
-        `${ref}: Kode ${code} sudah terdaftar di ${earlier}. Setiap satker hanya boleh terdaftar sekali; hapus atau perbaiki salah satunya.`,
-      );
+      problems.push(rekapMessage('duplicate-office', { at: ref, code, earlier }));
       continue;
     }
     seen.set(code, ref);
     const kindText = text('kind');
     const name = text('name');
-    if (name === null) skipped.push(`${ref}: satker ${code} tidak punya Nama; dinilai dengan nama "${code}".`);
+    if (name === null) skipped.push(rekapMessage('office-without-name', { at: ref, code }));
     offices.push({
       code,
       name: name ?? code,
@@ -126,8 +127,7 @@ function readRegistry(
       ref,
     });
   }
-  if (offices.length === 0 && problems.length === 0)
-    problems.push(`Tab ${tab} tidak memuat satker aktif. Isi minimal satu baris dengan Kode dan Sumber.`);
+  if (offices.length === 0 && problems.length === 0) problems.push(rekapMessage('no-active-office'));
   return offices;
 }
 
@@ -155,7 +155,10 @@ function readWeights(sheet: Sheet | undefined, problems: string[]): ComponentWei
   const { headerIndex, columnIndex, missing } = locateHeader(sheet, WEIGHTS_TAB.columns);
   if (missing.length > 0) {
     problems.push(
-      `${cellRef(tab, headerIndex, 0)}: tab ${tab} tidak memiliki kolom ${missing.map((c) => `"${c.header}"`).join(' dan ')}. Tambahkan kolomnya, atau hapus tab ${tab} untuk memakai bobot bawaan.`,
+      rekapMessage('weights-columns-missing', {
+        at: cellRef(tab, headerIndex, 0),
+        columns: missing.map((c) => c.header),
+      }),
     );
     return defaults;
   }
@@ -168,15 +171,17 @@ function readWeights(sheet: Sheet | undefined, problems: string[]): ComponentWei
     const label = cellText(row[componentAt]).trim();
     const component = COMPONENTS.find((c) => sameLabel(c.label, label));
     if (!component) {
-      problems.push(
-        `${cellRef(tab, r, componentAt)}: komponen "${label}" tidak dikenal. Gunakan salah satu: ${COMPONENTS.map((c) => c.label).join(', ')}.`,
-      );
+      problems.push(rekapMessage('unknown-component', { at: cellRef(tab, r, componentAt), value: label }));
       continue;
     }
     const read = readNumber(row[weightAt]);
     if (read.kind !== 'value' || read.value < 0) {
       problems.push(
-        `${cellRef(tab, r, weightAt)}: bobot ${component.label} berisi "${cellText(row[weightAt])}". Isi dengan angka 0 atau lebih.`,
+        rekapMessage('invalid-component-weight', {
+          at: cellRef(tab, r, weightAt),
+          component: component.label,
+          value: cellText(row[weightAt]),
+        }),
       );
       continue;
     }
@@ -189,7 +194,10 @@ function readWeights(sheet: Sheet | undefined, problems: string[]): ComponentWei
   const sum = settle(Object.values(complete).reduce((total, weight) => total + weight, 0));
   if (sum !== 100) {
     problems.push(
-      `Tab ${tab}: jumlah bobot komponen ${formatId(sum)}, bukan 100 (${COMPONENTS.map((c) => `${c.label} ${formatId(complete[c.key])}`).join(', ')}). Sesuaikan agar jumlahnya 100; tidak ada hasil yang ditulis sebelum bobot benar.`,
+      rekapMessage('weights-not-100', {
+        sum: formatId(sum),
+        parts: COMPONENTS.map((c) => `${c.label} ${formatId(complete[c.key])}`),
+      }),
     );
   }
   return complete;
@@ -208,43 +216,50 @@ function readSettings(sheet: Sheet | undefined, problems: string[], findings: Fi
     const read = readNumber(entry.cell);
     if (read.kind === 'value' && read.value > min) return read.value;
     problems.push(
-      `${entry.ref}: ${label} berisi "${cellText(entry.cell)}". Isi dengan angka lebih dari ${formatId(min)}, atau kosongkan untuk nilai bawaan ${formatId(fallback)}.`,
+      rekapMessage('invalid-setting-number', {
+        at: entry.ref,
+        label,
+        value: cellText(entry.cell),
+        min: formatId(min),
+        fallback: formatId(fallback),
+      }),
     );
     return fallback;
   };
-  const periodEntry = value('Periode');
+  const periodEntry = value(labelOf(SETTINGS_TAB, 'period'));
   let period: Period | null = null;
   let periodProblem: string | null = null;
   if (periodEntry && !isBlank(periodEntry.cell)) {
     const text = cellText(periodEntry.cell).trim();
     period = parsePeriod(text);
-    if (!period)
-      periodProblem = `${periodEntry.ref}: Periode berisi "${text}". Tulis seperti 2025-TW3 (tahun, tanda hubung, TW dan nomor triwulan 1–4).`;
+    if (!period) periodProblem = rekapMessage('invalid-period-setting', { at: periodEntry.ref, value: text });
   }
-  const emailEntry = value('Email Provinsi');
-  const maxMentees = number('Maks Binaan', SETTING_DEFAULTS.maxMentees, 0);
-  const menteesEntry = value('Maks Binaan');
+  const emailEntry = value(labelOf(SETTINGS_TAB, 'provinceEmail'));
+  const menteesLabel = labelOf(SETTINGS_TAB, 'maxMentees');
+  const maxMentees = number(menteesLabel, SETTING_DEFAULTS.maxMentees, 0);
+  const menteesEntry = value(menteesLabel);
   if (!Number.isInteger(maxMentees) && menteesEntry)
-    problems.push(
-      `${menteesEntry.ref}: Maks Binaan berisi "${cellText(menteesEntry.cell)}". Isi dengan bilangan bulat 1 atau lebih, misalnya 3.`,
-    );
+    problems.push(rekapMessage('invalid-max-mentees', { at: menteesEntry.ref, value: cellText(menteesEntry.cell) }));
   let repairDeadline: string | null = null;
-  const deadlineEntry = value('Batas Perbaikan');
+  const deadlineEntry = value(labelOf(SETTINGS_TAB, 'repairDeadline'));
   if (deadlineEntry && !isBlank(deadlineEntry.cell)) {
     const read = readDate(deadlineEntry.cell);
     if (read.kind === 'value') repairDeadline = read.value;
     else
       problems.push(
-        `${deadlineEntry.ref}: Batas Perbaikan berisi "${cellText(deadlineEntry.cell).trim()}", bukan tanggal. Tulis seperti 15/10/2025 atau 15 Oktober 2025, atau kosongkan.`,
+        rekapMessage('invalid-repair-deadline', {
+          at: deadlineEntry.ref,
+          value: cellText(deadlineEntry.cell).trim(),
+        }),
       );
   }
-  const contactEntry = value('Kontak');
+  const contactEntry = value(labelOf(SETTINGS_TAB, 'contact'));
   const contact = contactEntry ? readText(contactEntry.cell) : null;
   return {
     period,
     periodProblem,
-    cap: number('Batas Capaian', SETTING_DEFAULTS.cap, 0),
-    effectiveMinutes: number('WKE', SETTING_DEFAULTS.effectiveMinutes, 0),
+    cap: number(labelOf(SETTINGS_TAB, 'cap'), SETTING_DEFAULTS.cap, 0),
+    effectiveMinutes: number(labelOf(SETTINGS_TAB, 'effectiveMinutes'), SETTING_DEFAULTS.effectiveMinutes, 0),
     provinceEmails: emailEntry ? validEmails(cellText(emailEntry.cell), tab, emailEntry.ref, findings) : [],
     maxMentees,
     repairDeadline,

@@ -1,3 +1,5 @@
+import { unreadableReason } from '../../core/messages/unreadable.js';
+
 /**
  * The one place where a failed Google API call becomes something monev can act on: a stable code,
  * whether retrying may help, and Indonesian text for the person who has to fix it. The raw error
@@ -147,70 +149,33 @@ export function normaliseGoogleError(error: unknown, context: GoogleErrorContext
   const make = (code: GoogleErrorCode, reason: string) =>
     new GoogleApiError(code, reason, shape.status, { cause: error });
   const status = shape.status;
-  if (status === undefined) {
-    return isNetworkFailure(error)
-      ? make(
-          'network',
-          'tidak dapat terhubung ke Google (koneksi terputus atau habis waktu); periksa jaringan lalu jalankan lagi',
-        )
-      : make('network', 'permintaan ke Google gagal sebelum ada jawaban; jalankan lagi');
-  }
+  if (status === undefined)
+    return make('network', unreadableReason(isNetworkFailure(error) ? 'google-unreachable' : 'google-no-answer'));
   const reasons = new Set(shape.reasons);
-  if (status === 429 || (status === 403 && shape.reasons.some((r) => RATE_REASONS.has(r)))) {
-    return make(
-      'quota',
-      'kuota Google API habis dan tetap habis setelah ditunggu; jalankan lagi beberapa menit lagi atau turunkan MONEV_GOOGLE_READS_PER_MINUTE/MONEV_GOOGLE_WRITES_PER_MINUTE',
-    );
-  }
-  if (status >= 500 || status === 408)
-    return make(
-      'unavailable',
-      `layanan Google sedang bermasalah (HTTP ${status}) dan belum pulih setelah dicoba ulang; jalankan lagi nanti`,
-    );
-  if (status === 401)
-    return make(
-      'unauthenticated',
-      'monev tidak dapat masuk ke Google: kredensial akun layanan tidak sah atau kedaluwarsa; periksa GOOGLE_APPLICATION_CREDENTIALS',
-    );
+  if (status === 429 || (status === 403 && shape.reasons.some((r) => RATE_REASONS.has(r))))
+    return make('quota', unreadableReason('google-quota'));
+  if (status >= 500 || status === 408) return make('unavailable', unreadableReason('google-unavailable', { status }));
+  if (status === 401) return make('unauthenticated', unreadableReason('google-unauthenticated'));
   if (
     status === 403 &&
     (reasons.has('SERVICE_DISABLED') ||
       reasons.has('accessNotConfigured') ||
       /has not been used|is disabled/i.test(shape.message ?? ''))
-  ) {
-    return make(
-      'api-disabled',
-      'API Google yang diperlukan belum diaktifkan di project; aktifkan Google Sheets API dan Google Drive API di Google Cloud Console',
-    );
-  }
-  if (status === 403 && (reasons.has('storageQuotaExceeded') || /storage quota/i.test(shape.message ?? ''))) {
-    return make(
-      'storage-full',
-      'ruang Drive akun layanan tidak tersedia; isi MONEV_DRIVE_FOLDER_ID dengan folder di Shared Drive yang dibagikan ke akun layanan',
-    );
-  }
-  if (status === 403)
-    return make(
-      'not-shared',
-      `${context.what} tidak dapat dibuka: belum dibagikan ke ${account}. Bagikan sebagai Editor, lalu jalankan lagi`,
-    );
+  )
+    return make('api-disabled', unreadableReason('google-api-disabled'));
+  if (status === 403 && (reasons.has('storageQuotaExceeded') || /storage quota/i.test(shape.message ?? '')))
+    return make('storage-full', unreadableReason('google-storage-full'));
+  if (status === 403) return make('not-shared', unreadableReason('google-not-shared', { what: context.what, account }));
   if (status === 404)
     return make(
       'not-found',
-      `${context.what} tidak ditemukan: periksa ID atau URL di ${context.where ?? 'kolom Sumber'}, dan pastikan sudah dibagikan ke ${account}`,
+      unreadableReason('google-not-found', { what: context.what, where: context.where, account }),
     );
   if (
     status === 400 &&
     (shape.apiStatus === 'FAILED_PRECONDITION' || /not supported for this document/i.test(shape.message ?? ''))
-  ) {
-    return make(
-      'not-a-spreadsheet',
-      `${context.what} bukan Google Spreadsheet (mungkin file Excel atau CSV yang diunggah ke Drive); buka file itu lalu pilih File > Simpan sebagai Google Spreadsheet, dan isi Sumber dengan spreadsheet barunya`,
-    );
-  }
-  if (isMissingRange(error)) return make('missing-tab', `${context.what}: tab yang diminta tidak ada`);
-  return make(
-    'invalid-request',
-    `Google menolak permintaan monev untuk ${context.what.toLowerCase()} (HTTP ${status}); laporkan ke tim monev provinsi`,
-  );
+  )
+    return make('not-a-spreadsheet', unreadableReason('google-not-a-spreadsheet', { what: context.what }));
+  if (isMissingRange(error)) return make('missing-tab', unreadableReason('google-missing-tab', { what: context.what }));
+  return make('invalid-request', unreadableReason('google-rejected', { what: context.what, status }));
 }

@@ -1,4 +1,5 @@
 import { DATA_TABS, PROFILE_TAB } from '../../../sheets-schema/index.js';
+import { unreadableReason } from '../../core/messages/unreadable.js';
 import type { Workbook } from '../../core/workbook.js';
 import type { WorkbookSource } from '../../ports.js';
 import { GoogleApiError, isMissingRange } from './google-api-error.js';
@@ -35,7 +36,7 @@ export class GoogleWorkbookSource implements WorkbookSource {
     if (!id) {
       throw new GoogleApiError(
         'invalid-source',
-        `Sumber "${source.trim()}" bukan ID atau URL Google Spreadsheet; salin URL spreadsheet satker (https://docs.google.com/spreadsheets/d/…) ke kolom Sumber`,
+        unreadableReason('invalid-google-source', { source: source.trim() }),
         undefined,
       );
     }

@@ -17,6 +17,7 @@ import {
   WEIGHTS_TAB,
 } from '../../../sheets-schema/index.js';
 import { ConfigError } from '../../app/errors.js';
+import { configMessage } from '../../core/messages/config.js';
 import { parsePeriod } from '../../core/period.js';
 import { readRekap } from '../../core/rekap-reader.js';
 import { locateHeader } from '../../core/table.js';
@@ -80,13 +81,10 @@ export class GoogleProvisioner {
     const snapshot = await rekap.load();
     const inputs = readRekap(snapshot.workbook);
     const registryTab = findTab(snapshot.tabs, REGISTRY_TAB.name);
-    if (!registryTab)
-      throw new ConfigError(
-        `Spreadsheet rekap ${rekap.link} tidak punya tab ${REGISTRY_TAB.name}. Buat rekap dengan: monev provision --rekap`,
-      );
+    if (!registryTab) throw new ConfigError(configMessage('rekap-without-registry', { link: rekap.link }));
     const sourceColumn = locateHeader(registryTab.sheet, REGISTRY_TAB.columns).columnIndex.get('source');
     if (sourceColumn === undefined)
-      throw new ConfigError(`Tab ${REGISTRY_TAB.name} di ${rekap.link} tidak punya kolom Sumber.`);
+      throw new ConfigError(configMessage('registry-without-source', { link: rekap.link }));
     const pending = inputs.offices.filter((office) => office.source === null);
     if (pending.length === 0) return { spreadsheets: [], alreadyLinked: inputs.offices.length };
 

@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { sheets_v4 } from '@googleapis/sheets';
+import { unreadableReason } from '../../core/messages/unreadable.js';
 import { apiMessage, GoogleApiError, isMissingRange } from './google-api-error.js';
 import type { GoogleServices } from './google-services.js';
 import { REKAP_FIELDS } from './rekap-spreadsheet.js';
@@ -60,7 +61,10 @@ export class RekapLock {
       if (this.timing.now() >= giveUpAt) {
         throw new GoogleApiError(
           'locked',
-          `rekap sedang ditulis oleh proses monev lain (${holder.token.slice(0, 8)}, sampai ${new Date(holder.expiresAt).toISOString()}); jalankan lagi setelah proses itu selesai`,
+          unreadableReason('rekap-locked', {
+            holder: holder.token.slice(0, 8),
+            until: new Date(holder.expiresAt).toISOString(),
+          }),
           undefined,
         );
       }

@@ -1,5 +1,6 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import { ConfigError } from '../../app/errors.js';
+import { configMessage } from '../../core/messages/config.js';
 import type { Sheet, Workbook } from '../../core/workbook.js';
 import type { GoogleServices } from './google-services.js';
 import { GRID_FIELDS_WITH_SIZE, toSheet } from './sheets-cells.js';
@@ -34,10 +35,7 @@ export class RekapSpreadsheet {
     reference: string,
   ) {
     const id = spreadsheetId(reference);
-    if (!id)
-      throw new ConfigError(
-        `--rekap "${reference}" bukan ID atau URL Google Spreadsheet. Salin URL spreadsheet rekap, misalnya https://docs.google.com/spreadsheets/d/…/edit.`,
-      );
+    if (!id) throw new ConfigError(configMessage('rekap-not-a-spreadsheet', { reference }));
     this.id = id;
   }
 
@@ -50,9 +48,13 @@ export class RekapSpreadsheet {
     this.snapshot ??= this.fetch().catch((error: unknown) => {
       this.snapshot = undefined;
       const reason = (error as { reason?: unknown }).reason;
-      throw new ConfigError(`Spreadsheet rekap ${this.link}: ${typeof reason === 'string' ? reason : String(error)}.`, {
-        cause: error,
-      });
+      throw new ConfigError(
+        configMessage('rekap-unreadable', {
+          link: this.link,
+          reason: typeof reason === 'string' ? reason : String(error),
+        }),
+        { cause: error },
+      );
     });
     return this.snapshot;
   }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { ConfigError } from '../../app/errors.js';
+import { configMessage } from '../../core/messages/config.js';
 import type { Config } from '../../config.js';
 import type { Mailer } from '../../ports.js';
 import { OutboxMailer } from './outbox-mailer.js';
@@ -11,9 +12,9 @@ export function createMailer(config: Config['mail'], outDir: string): Mailer {
     case 'outbox':
       return new OutboxMailer({ directory: join(outDir, 'outbox'), from: config.from });
     case 'smtp':
-      if (!config.smtpUrl) throw new ConfigError('MONEV_MAIL_TRANSPORT=smtp memerlukan MONEV_SMTP_URL.');
+      if (!config.smtpUrl) throw new ConfigError(configMessage('smtp-needs-url'));
       return new SmtpMailer({ url: config.smtpUrl, from: config.from });
     case 'gmail':
-      throw new ConfigError('MONEV_MAIL_TRANSPORT=gmail memerlukan mode Google (lihat README, bagian Gmail).');
+      throw new ConfigError(configMessage('gmail-needs-google'));
   }
 }

@@ -6,6 +6,7 @@ import {
   exceededLimit,
   type WorkbookLimits,
 } from '../../core/workbook-limits.js';
+import { unreadableFix, unreadableReason } from '../../core/messages/unreadable.js';
 import { classifyNumberFormat, formatKind } from './number-format.js';
 import { quietly, sheetjs, type SheetJsCell, type SheetJsSheet, type SheetJsWorkbook } from './sheetjs.js';
 import { UnreadableWorkbookError, fileErrorReason, sniffUnreadable } from './unreadable-workbook-error.js';
@@ -38,7 +39,7 @@ export async function readXlsxWorkbook(
     if (error instanceof WorkbookTooLargeError) throw error;
     throw new UnreadableWorkbookError(fileErrorReason(error), {
       cause: error,
-      fix: 'Periksa nama file di kolom Sumber pada tab Satker rekap, lalu jalankan lagi.',
+      fix: unreadableFix('check-source-file'),
     });
   }
   return readXlsxBuffer(buf, limits);
@@ -98,8 +99,8 @@ export async function readXlsxBuffer(
   return workbook;
 }
 
-const BROKEN = 'file rusak atau tidak lengkap';
-const NOT_A_WORKBOOK = 'bukan buku kerja Excel (.xlsx) atau LibreOffice (.ods) yang sah (tidak ada lembar kerja)';
+const BROKEN = unreadableReason('corrupt-workbook');
+const NOT_A_WORKBOOK = unreadableReason('not-a-workbook');
 
 /**
  * Parts that never hold a cell value are not even inflated: notes (whose absolute part paths broke exceljs),

@@ -1,3 +1,4 @@
+import { unreadableFix, unreadableReason } from '../../core/messages/unreadable.js';
 import { quietly, sheetjs } from './sheetjs.js';
 
 /**
@@ -13,7 +14,7 @@ export class UnreadableWorkbookError extends Error {
     options?: { cause?: unknown; fix?: string },
   ) {
     super(reason, options);
-    this.fix = options?.fix ?? 'Simpan ulang sebagai Excel Workbook (.xlsx), lalu jalankan lagi.';
+    this.fix = options?.fix ?? unreadableFix('resave-as-xlsx');
   }
 
   /** What the operator should do about it, as a sentence. */
@@ -23,10 +24,7 @@ export class UnreadableWorkbookError extends Error {
 const ZIP_MAGIC = [0x50, 0x4b]; // "PK": every .xlsx and .ods is a zip archive.
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0]; // Compound file: old .xls, or an .xlsx encrypted with a password.
 
-const SAVE_AS_XLSX =
-  'Buka file itu di Excel atau LibreOffice, pilih Simpan Sebagai (Save As) dengan jenis "Excel Workbook (.xlsx)", sesuaikan nama file di kolom Sumber rekap bila berubah, lalu jalankan lagi.';
-const REMOVE_PASSWORD =
-  'Buka file itu, hapus kata sandinya (Excel: File → Info → Lindungi Buku Kerja → Enkripsi dengan Kata Sandi, kosongkan isiannya), simpan, lalu jalankan lagi.';
+const SAVE_AS_XLSX = unreadableFix('save-as-xlsx');
 
 function startsWith(buf: Uint8Array, magic: readonly number[]): boolean {
   return buf.length >= magic.length && magic.every((byte, i) => buf[i] === byte);
@@ -37,15 +35,11 @@ function startsWith(buf: Uint8Array, magic: readonly number[]): boolean {
  * Checking before parsing gives operators a reason they can act on instead of a zip library's message.
  */
 export function sniffUnreadable(buf: Uint8Array): UnreadableWorkbookError | null {
-  if (buf.length === 0) return new UnreadableWorkbookError('file kosong (0 byte)');
+  if (buf.length === 0) return new UnreadableWorkbookError(unreadableReason('empty-file'));
   if (startsWith(buf, ZIP_MAGIC)) return null;
   if (startsWith(buf, OLE_MAGIC)) return compoundFileError(buf);
-  if (looksLikeText(buf))
-    return new UnreadableWorkbookError(
-      'bukan file Excel .xlsx yang sah (isinya teks biasa, mungkin CSV yang diganti namanya)',
-      { fix: SAVE_AS_XLSX },
-    );
-  return new UnreadableWorkbookError('bukan file Excel .xlsx yang sah', { fix: SAVE_AS_XLSX });
+  if (looksLikeText(buf)) return new UnreadableWorkbookError(unreadableReason('text-not-xlsx'), { fix: SAVE_AS_XLSX });
+  return new UnreadableWorkbookError(unreadableReason('not-xlsx'), { fix: SAVE_AS_XLSX });
 }
 
 /**
@@ -59,14 +53,16 @@ function compoundFileError(buf: Uint8Array): UnreadableWorkbookError {
     const cfb = sheetjs().CFB;
     const container = quietly(() => cfb.read(buf, { type: 'buffer' }));
     if (cfb.find(container, 'EncryptionInfo'))
-      return new UnreadableWorkbookError('file dilindungi kata sandi', { fix: REMOVE_PASSWORD });
+      return new UnreadableWorkbookError(unreadableReason('password-protected'), {
+        fix: unreadableFix('remove-password'),
+      });
     if (cfb.find(container, 'Workbook') || cfb.find(container, 'Book'))
-      return new UnreadableWorkbookError('berformat Excel lama (.xls), yang tidak dibaca monev', { fix: SAVE_AS_XLSX });
+      return new UnreadableWorkbookError(unreadableReason('old-xls'), { fix: SAVE_AS_XLSX });
   } catch {
     // A damaged compound file: the general reason below still says what to do.
   }
-  return new UnreadableWorkbookError('file dilindungi kata sandi atau berformat Excel lama (.xls)', {
-    fix: `Bila file berkata sandi, hapus kata sandinya. ${SAVE_AS_XLSX}`,
+  return new UnreadableWorkbookError(unreadableReason('password-or-xls'), {
+    fix: unreadableFix('remove-password-or-save-as-xlsx'),
   });
 }
 
@@ -81,13 +77,13 @@ export function fileErrorReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':
-      return 'file tidak ditemukan';
+      return unreadableReason('file-not-found');
     case 'EISDIR':
-      return 'yang ditunjuk adalah folder, bukan file';
+      return unreadableReason('is-directory');
     case 'EACCES':
     case 'EPERM':
-      return 'file tidak boleh dibaca (izin akses ditolak)';
+      return unreadableReason('access-denied');
     default:
-      return 'file tidak bisa dibuka';
+      return unreadableReason('cannot-open');
   }
 }

@@ -1,6 +1,8 @@
 import { realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ConfigError } from '../../app/errors.js';
+import { configMessage } from '../../core/messages/config.js';
+import { unreadableFix, unreadableReason } from '../../core/messages/unreadable.js';
 import type { Workbook } from '../../core/workbook.js';
 import { DEFAULT_WORKBOOK_LIMITS, WorkbookTooLargeError, type WorkbookLimits } from '../../core/workbook-limits.js';
 import type { WorkbookSource } from '../../ports.js';
@@ -9,8 +11,7 @@ import { UnreadableWorkbookError } from './unreadable-workbook-error.js';
 
 export const REKAP_FILE = 'rekap.xlsx';
 
-const INSIDE_DATA_FOLDER =
-  'Isi kolom Sumber pada tab Satker rekap dengan letak file di dalam folder data, relatif terhadap folder itu (misalnya satker/3573.xlsx), lalu jalankan lagi.';
+const INSIDE_DATA_FOLDER = unreadableFix('source-inside-data-folder');
 
 /**
  * Local mode: the data folder holds rekap.xlsx and the office workbooks that its Sumber column
@@ -39,7 +40,12 @@ export class XlsxWorkbookSource implements WorkbookSource {
     } catch (error) {
       if (error instanceof UnreadableWorkbookError) {
         throw new ConfigError(
-          `${this.rekapPath}: ${error.reason}. Folder data harus berisi ${REKAP_FILE} (buat contoh dengan: monev sample --out ${this.dataDir}).`,
+          configMessage('rekap-file-unreadable', {
+            path: this.rekapPath,
+            reason: error.reason,
+            file: REKAP_FILE,
+            dataDir: this.dataDir,
+          }),
         );
       }
       if (error instanceof WorkbookTooLargeError) {
@@ -73,13 +79,9 @@ export class XlsxWorkbookSource implements WorkbookSource {
   private async confine(source: string): Promise<string> {
     const text = source.trim();
     if (isAbsolute(text))
-      throw new UnreadableWorkbookError('kolom Sumber berisi path absolut, padahal harus di dalam folder data', {
-        fix: INSIDE_DATA_FOLDER,
-      });
+      throw new UnreadableWorkbookError(unreadableReason('source-absolute'), { fix: INSIDE_DATA_FOLDER });
     if (hasParentStep(text))
-      throw new UnreadableWorkbookError('kolom Sumber memakai ".." sehingga menunjuk ke luar folder data', {
-        fix: INSIDE_DATA_FOLDER,
-      });
+      throw new UnreadableWorkbookError(unreadableReason('source-outside'), { fix: INSIDE_DATA_FOLDER });
     const path = resolve(this.dataDir, text);
     let real: string;
     let folder: string;
@@ -90,8 +92,8 @@ export class XlsxWorkbookSource implements WorkbookSource {
     }
     const inside = relative(folder, real);
     if (inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside))
-      throw new UnreadableWorkbookError('kolom Sumber menunjuk ke tautan (symlink) yang mengarah ke luar folder data', {
-        fix: `${INSIDE_DATA_FOLDER} Salin file satker ke dalam folder data, jangan memakai tautan ke tempat lain.`,
+      throw new UnreadableWorkbookError(unreadableReason('source-link-outside'), {
+        fix: unreadableFix('copy-into-data-folder'),
       });
     return real;
   }

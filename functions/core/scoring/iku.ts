@@ -1,6 +1,6 @@
-import type { IkiRow, IkuRow } from '../../../sheets-schema/index.js';
+import { quarterHeader, type IkiRow, type IkuRow } from '../../../sheets-schema/index.js';
 import { finding, type Finding } from '../findings.js';
-import { quarterNumeral, type Period } from '../period.js';
+import type { Period } from '../period.js';
 import type { ParsedRow, ParsedTable } from '../table.js';
 import {
   achievement,
@@ -88,7 +88,7 @@ export function scoreIndicatorRow<R extends IndicatorRow>(
     const key = REALIZATIONS[period.quarter - 1] as keyof R & string;
     findings.push(
       finding('missing-realization', table.tab, table.ref(row.index, key), {
-        column: `Realisasi TW ${quarterNumeral(period.quarter)}`,
+        column: quarterHeader('Realisasi', period.quarter),
       }),
     );
   }

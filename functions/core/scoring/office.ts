@@ -1,4 +1,4 @@
-import { AREA_IDS, type AreaId } from '../../../sheets-schema/index.js';
+import { AREA_IDS, PROFILE_TAB, type AreaId } from '../../../sheets-schema/index.js';
 import {
   assessEvidence,
   failedEvidenceRows,
@@ -191,7 +191,8 @@ export function unscoredOffice(office: OfficeIdentity, findings: readonly Findin
 }
 
 export function unreadableOffice(office: OfficeIdentity, file: string, reason: string, fix?: string): OfficeResult {
-  return unscoredOffice(office, [finding('unreadable-workbook', 'Profil', 'Profil!A1', { file, reason, fix })]);
+  const tab = PROFILE_TAB.name;
+  return unscoredOffice(office, [finding('unreadable-workbook', tab, `${tab}!A1`, { file, reason, fix })]);
 }
 
 /**
