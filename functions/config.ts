@@ -1,7 +1,12 @@
 import { z } from 'zod';
+import { DEFAULT_QUOTA } from './adapters/google/quota-scheduler.js';
+import { defaultRendererOptions } from './adapters/pdf/chromium-renderer.js';
 import { ConfigError } from './app/errors.js';
 import { DEFAULT_WORKBOOK_LIMITS, type WorkbookLimits } from './core/workbook-limits.js';
 import { configMessage } from './core/messages/config.js';
+
+// The adapters own their defaults; the environment only overrides them.
+const RENDERER = defaultRendererOptions();
 
 /**
  * Environment → typed configuration, parsed once with zod. The environment is passed in, so tests
@@ -16,8 +21,8 @@ const schema = z
       .optional(),
     MONEV_MAIL_FROM: z.string().default('monev Bawaslu Jawa Timur <monev@jatim.bawaslu.go.id>'),
     PUPPETEER_EXECUTABLE_PATH: z.string().min(1).optional(),
-    MONEV_PDF_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
-    MONEV_PDF_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
+    MONEV_PDF_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(RENDERER.concurrency),
+    MONEV_PDF_TIMEOUT_MS: z.coerce.number().int().min(1000).default(RENDERER.timeoutMs),
     MONEV_WEBHOOK_SECRET: z.string().min(16, configMessage('env-webhook-secret-short')).optional(),
     MONEV_DATA_DIR: z.string().min(1).optional(),
     MONEV_OUT_DIR: z.string().min(1).default('out'),
@@ -42,17 +47,17 @@ const schema = z
     GOOGLE_APPLICATION_CREDENTIALS: z.string().min(1).optional(),
     MONEV_REKAP: z.string().trim().min(1).optional(),
     MONEV_GOOGLE_SERVICE_ACCOUNT: z.email(configMessage('env-service-account')).optional(),
-    // Sheets API quota per user (a service account is one user): 60 reads and 60 writes a minute by default.
-    MONEV_GOOGLE_READS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
-    MONEV_GOOGLE_WRITES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
-    MONEV_GOOGLE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    // Sheets API quota per user (a service account is one user); the defaults are the scheduler's (DEFAULT_QUOTA).
+    MONEV_GOOGLE_READS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_QUOTA.readsPerMinute),
+    MONEV_GOOGLE_WRITES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_QUOTA.writesPerMinute),
+    MONEV_GOOGLE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(DEFAULT_QUOTA.concurrency),
     // Drive requests a minute and in flight for evidence checks (docs/SPEC.md §8; see README "Bukti dukung").
     MONEV_DRIVE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(12_000),
     MONEV_DRIVE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(32),
-    MONEV_GOOGLE_DEADLINE_MS: z.coerce.number().int().min(1000).default(300_000),
-    MONEV_GOOGLE_BACKOFF_MS: z.coerce.number().int().min(1).default(1000),
+    MONEV_GOOGLE_DEADLINE_MS: z.coerce.number().int().min(1000).default(DEFAULT_QUOTA.deadlineMs),
+    MONEV_GOOGLE_BACKOFF_MS: z.coerce.number().int().min(1).default(DEFAULT_QUOTA.initialBackoffMs),
     // The quota window is a minute at Google; tests and benchmarks against a local stand-in shrink it.
-    MONEV_GOOGLE_QUOTA_WINDOW_MS: z.coerce.number().int().min(10).default(60_000),
+    MONEV_GOOGLE_QUOTA_WINDOW_MS: z.coerce.number().int().min(10).default(DEFAULT_QUOTA.windowMs),
     MONEV_DRIVE_FOLDER_ID: z
       .string()
       .regex(/^[A-Za-z0-9_-]+$/, configMessage('env-drive-folder-id'))

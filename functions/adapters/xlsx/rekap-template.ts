@@ -12,7 +12,7 @@ import { layoutKeyValues, layoutTable } from './sheet-layout.js';
 
 /**
  * The input tabs of the provincial rekap workbook (docs/SPEC.md §5): Satker, Bobot with the default
- * component weights, and Pengaturan. The output tabs (Rekap, Rekap Bidang, Log) are created by the
+ * component weights, and Pengaturan. The output tabs (Rekap, Rekap Bidang, Tren, Log) are created by the
  * rekap writer when it first writes them.
  */
 export interface RekapTemplateOptions {

@@ -1,4 +1,5 @@
 import { formatId, roundHalfAway } from '../numbers.js';
+import { bandIndex } from '../scoring/indicator.js';
 
 /** Display helpers for reports and e-mails: Indonesian numbers, dashes for nothing. */
 
@@ -36,12 +37,7 @@ export function signed(value: number | null): string {
 
 /** A CSS class for a 0–100 score, shared by tables and the heatmap legend. */
 export function band(value: number | null): string {
-  if (value === null) return 'band-none';
-  if (value >= 91) return 'band-1';
-  if (value >= 76) return 'band-2';
-  if (value >= 66) return 'band-3';
-  if (value >= 51) return 'band-4';
-  return 'band-5';
+  return value === null ? 'band-none' : `band-${bandIndex(value) + 1}`;
 }
 
 const DATE_FORMAT = new Intl.DateTimeFormat('id-ID', {

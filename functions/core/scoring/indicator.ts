@@ -5,8 +5,22 @@ export type Polarity = 'maksimal' | 'minimal';
 export type Aggregation = 'kumulatif' | 'akhir-periode' | 'rata-rata';
 export type Category = 'Sangat Baik' | 'Baik' | 'Cukup' | 'Kurang' | 'Sangat Kurang';
 
-/** The default cap on achievement (setting "Batas Capaian"). */
-export const DEFAULT_CAP = 120;
+/**
+ * The category bands on achievement C (docs/SPEC.md §4), highest first: a value at or above `from` is in
+ * the band. Reports colour scores by the same bands (core/report/format.ts `band`).
+ */
+export const CATEGORY_BANDS: readonly { readonly from: number; readonly category: Category }[] = [
+  { from: 91, category: 'Sangat Baik' },
+  { from: 76, category: 'Baik' },
+  { from: 66, category: 'Cukup' },
+  { from: 51, category: 'Kurang' },
+  { from: -Infinity, category: 'Sangat Kurang' },
+];
+
+/** The index in CATEGORY_BANDS of the band a value falls in: 0 for the highest. */
+export function bandIndex(value: number): number {
+  return CATEGORY_BANDS.findIndex((band) => value >= band.from);
+}
 
 /**
  * Target or realization up to quarter k: Kumulatif sums, Akhir Periode takes the last non-blank,
@@ -47,12 +61,7 @@ export function scoredAchievement(c: number, cap: number): number {
 }
 
 export function category(c: number): Category {
-  const value = settle(c);
-  if (value >= 91) return 'Sangat Baik';
-  if (value >= 76) return 'Baik';
-  if (value >= 66) return 'Cukup';
-  if (value >= 51) return 'Kurang';
-  return 'Sangat Kurang';
+  return (CATEGORY_BANDS[bandIndex(settle(c))] as (typeof CATEGORY_BANDS)[number]).category;
 }
 
 /** Weighted mean; with every weight 0 the rows count equally rather than dividing by zero. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { category } from '../../../functions/core/scoring/indicator.js';
+import { band } from '../../../functions/core/report/format.js';
+import { CATEGORY_BANDS, category } from '../../../functions/core/scoring/indicator.js';
 import { realizations, targets, type CellInput, type Row } from '../../helpers/workbook.js';
 import { score, codes, where, expectClose, ind } from '../../helpers/scoring.js';
 
@@ -168,6 +169,12 @@ describe('polarity, cap and category', () => {
   ];
   for (const { name, input, expected } of categories)
     it(`category of C = ${name}`, () => expect(category(input)).toBe(expected));
+
+  // Reports colour a score by the band its category names: band-1 is Sangat Baik … band-5 Sangat Kurang.
+  const order = CATEGORY_BANDS.map((b) => b.category);
+  for (const { name, input, expected } of categories)
+    it(`report band of ${name} is ${expected}'s`, () =>
+      expect(band(input)).toBe(`band-${order.indexOf(expected) + 1}`));
 });
 
 describe('due rows and missing realization', () => {
