@@ -40,6 +40,11 @@ describe('live mode under faults', () => {
     // slow the machine is (at 8 per window a loaded machine never got there), and it must back off. On top: 15 % server errors and dropped connections
     // before and after a write was applied.
     google.setQuota({ reads: 4, writes: 4, windowMs: 150 });
+    // One of each fault for certain (the first matching requests), then more by chance: a run has too
+    // few requests for chance alone to bring every kind of fault every time.
+    google.inject({ method: 'sheets.spreadsheets.get', times: 1, fault: { status: 503 } });
+    google.inject({ method: 'sheets.spreadsheets.get', times: 1, fault: { drop: 'before' } });
+    google.inject({ method: 'sheets.spreadsheets.batchUpdate', times: 1, fault: { drop: 'after' } });
     google.inject({ method: /^sheets\./, probability: 0.1, fault: { status: 503 } });
     google.inject({ method: /^sheets\./, probability: 0.05, fault: { status: 500 } });
     google.inject({ method: 'sheets.spreadsheets.get', probability: 0.05, fault: { drop: 'before' } });
