@@ -131,7 +131,10 @@ export class GoogleSummarySink implements SummarySink {
   private previouslyScored: Promise<Set<string>> | undefined;
 
   describe(): string[] {
-    return [`${this.rekap.link}  (Rekap, Rekap Bidang, Tren, Log)`, `tab ${FEEDBACK_TAB.name} di spreadsheet tiap satker`];
+    return [
+      `${this.rekap.link}  (Rekap, Rekap Bidang, Tren, Log)`,
+      `tab ${FEEDBACK_TAB.name} di spreadsheet tiap satker`,
+    ];
   }
 
   /**
