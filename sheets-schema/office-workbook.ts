@@ -118,7 +118,7 @@ export const IKI_TAB = defineTable('IKI', {
   ikuCode: col.text({
     header: 'Kode IKU',
     required: true,
-    help: 'Kode IKU di tab IKU yang didukung indikator ini (cascading).',
+    help: 'Kode IKU di tab IKU yang didukung indikator ini (penurunan IKU ke IKI).',
     width: 10,
   }),
   indicator: col.text({ header: 'Indikator', required: true, help: 'Rumusan indikator kinerja individu.', width: 40 }),
