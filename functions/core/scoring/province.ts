@@ -29,16 +29,24 @@ export function indexScore(scores: ComponentScores, weights: ComponentWeights): 
   return total === 0 ? null : sum / total;
 }
 
-/** Predikat: strictly above each boundary, so exactly 90 is A, not AA. */
+/**
+ * The predicate bands on the index (docs/SPEC.md §4), highest first: a value strictly above `above` is
+ * in the band, so exactly 90 is A, not AA. The last band takes everything else.
+ */
+export const PREDICATE_BANDS: readonly { readonly above: number; readonly predicate: Predicate }[] = [
+  { above: 90, predicate: 'AA' },
+  { above: 80, predicate: 'A' },
+  { above: 70, predicate: 'BB' },
+  { above: 60, predicate: 'B' },
+  { above: 50, predicate: 'CC' },
+  { above: 30, predicate: 'C' },
+  { above: -Infinity, predicate: 'D' },
+];
+
 export function predicate(index: number): Predicate {
   const value = settle(index);
-  if (value > 90) return 'AA';
-  if (value > 80) return 'A';
-  if (value > 70) return 'BB';
-  if (value > 60) return 'B';
-  if (value > 50) return 'CC';
-  if (value > 30) return 'C';
-  return 'D';
+  const band = PREDICATE_BANDS.find((candidate) => value > candidate.above) ?? PREDICATE_BANDS.at(-1);
+  return (band as (typeof PREDICATE_BANDS)[number]).predicate;
 }
 
 export interface Rankable {

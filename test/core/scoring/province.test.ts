@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { AREA_IDS, type AreaId } from '../../../sheets-schema/index.js';
 import { rankProvince, type OfficeResult } from '../../../functions/core/scoring/office.js';
-import { indexScore, predicate, type Predicate } from '../../../functions/core/scoring/province.js';
+import {
+  indexScore,
+  predicate,
+  PREDICATE_BANDS,
+  PREDICATE_LABELS,
+  type Predicate,
+} from '../../../functions/core/scoring/province.js';
 import { score } from '../../helpers/scoring.js';
 
 /** docs/SPEC.md §4 rules of functions/core/scoring/province.ts, one table per rule; numbers worked out by hand (default office: test/helpers/scoring.ts). */
@@ -24,8 +30,14 @@ describe('predicate boundaries', () => {
     { name: 'just above 30', input: 30.01, expected: 'C' },
     { name: 'exactly 30', input: 30, expected: 'D' },
     { name: '0', input: 0, expected: 'D' },
+    { name: 'below 0', input: -5, expected: 'D' },
   ];
   for (const { name, input, expected } of cases) it(name, () => expect(predicate(input)).toBe(expected));
+  it('the bands name every predicate once, best first, with falling boundaries', () => {
+    expect(PREDICATE_BANDS.map((band) => band.predicate)).toEqual(Object.keys(PREDICATE_LABELS));
+    const boundaries = PREDICATE_BANDS.map((band) => band.above);
+    expect(boundaries).toEqual([...boundaries].sort((a, b) => b - a));
+  });
   it('an office whose components are all 90 is A, not AA', () => {
     expect(
       predicate(
