@@ -67,6 +67,13 @@ function handlebars(): typeof Handlebars {
  */
 const compiled = new Map<string, Handlebars.TemplateDelegate>();
 
+/**
+ * Partials every template may call, registered in each template's own environment (never globally).
+ * `report-head` is the doctype, meta, title and styles of the office and province reports; the caller's
+ * block (`{{#> report-head}}…{{/report-head}}`) is the document title.
+ */
+const PARTIALS: Readonly<Record<string, string>> = { 'report-head': join('partials', 'report-head.hbs') };
+
 function render(name: string, model: object): string {
   const hb = handlebars();
   const helpers = {
@@ -78,7 +85,9 @@ function render(name: string, model: object): string {
   try {
     let template = compiled.get(name);
     if (!template) {
-      template = hb.create().compile(source(name), { strict: true });
+      const environment = hb.create();
+      for (const [partial, file] of Object.entries(PARTIALS)) environment.registerPartial(partial, source(file));
+      template = environment.compile(source(name), { strict: true });
       compiled.set(name, template);
     }
     return template(model, { helpers });

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { renderOfficeHtml, renderProvinceHtml } from '../../../functions/adapters/html/render-html.js';
+import { officeReportModel, type ReportContext } from '../../../functions/core/report/office-report.js';
+import { provinceReportModel } from '../../../functions/core/report/province-report.js';
+import { rankProvince, type OfficeResult } from '../../../functions/core/scoring/office.js';
+import { SETTINGS, officeWorkbook, period, profile, scoreWorkbook } from '../../helpers/workbook.js';
+
+/**
+ * Section numbers come from the CSS counter on `h2.numbered` (templates/report.css), and the head of both
+ * reports from the `report-head` partial. These tests pin what the templates must keep for that: no number
+ * typed into a heading, the numbered class only where a number belongs, one well-formed head.
+ */
+function context(offices: readonly OfficeResult[]): ReportContext {
+  return { period: period(), generatedAt: new Date(0), offices, previousIndex: new Map(), weights: SETTINGS.weights };
+}
+
+const scored = rankProvince([scoreWorkbook(officeWorkbook())]);
+// Profil names another office, so this one is not scored (office-code-mismatch).
+const unscored = rankProvince([scoreWorkbook(officeWorkbook({ Profil: profile({ code: '3507' }) }))]);
+
+function headings(html: string): { numbered: boolean; text: string }[] {
+  return [...html.matchAll(/<h2( class="([^"]*)")?>([^<]*)<\/h2>/g)].map((match) => ({
+    numbered: (match[2] ?? '').split(' ').includes('numbered'),
+    text: match[3] ?? '',
+  }));
+}
+
+describe('report templates', () => {
+  it('a scored office: its sections are numbered by CSS, Bukti dukung is not, no heading carries a typed number', () => {
+    const [office] = scored;
+    expect(office?.status).toBe('scored');
+    const html = renderOfficeHtml(officeReportModel(office as OfficeResult, context(scored)));
+    const h2 = headings(html);
+    expect(h2.filter((h) => h.numbered).length).toBe(9);
+    expect(h2.find((h) => h.text === 'Temuan validasi')?.numbered).toBe(true);
+    expect(h2.find((h) => h.text === 'Bukti dukung')?.numbered).toBe(false);
+    expect(h2.filter((h) => /^\d/.test(h.text))).toEqual([]);
+  });
+
+  it('an unscored office: no section is numbered, its findings are "Temuan lain"', () => {
+    const [office] = unscored;
+    expect(office?.status).toBe('unscored');
+    const h2 = headings(renderOfficeHtml(officeReportModel(office as OfficeResult, context(unscored))));
+    expect(h2).toContainEqual({ numbered: false, text: 'Temuan lain' });
+    expect(h2.filter((h) => h.numbered)).toEqual([]);
+  });
+
+  it('the recap numbers its sections, and the rekap findings section only when there are findings', () => {
+    const h2 = headings(renderProvinceHtml(provinceReportModel(context(scored))));
+    expect(h2.length).toBeGreaterThan(0);
+    expect(h2.every((h) => h.numbered && !/^\d/.test(h.text))).toBe(true);
+    expect(h2.map((h) => h.text)).not.toContain('Temuan pada rekap');
+  });
+
+  it.each([
+    ['office', () => renderOfficeHtml(officeReportModel(scored[0] as OfficeResult, context(scored)))],
+    ['province', () => renderProvinceHtml(provinceReportModel(context(scored)))],
+  ])('the %s report opens with the shared head: doctype, Indonesian, one title, the embedded styles', (_, render) => {
+    const html = render();
+    expect(html.startsWith('<!DOCTYPE html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n<title>')).toBe(true);
+    expect(html.match(/<title>/g)).toHaveLength(1);
+    expect(html).toMatch(/<title>[^<]+ — Triwulan III 2025<\/title>/);
+    expect(html).toContain('@font-face');
+    expect(html).toContain('h2.numbered::before');
+    expect(html.match(/<\/head>/g)).toHaveLength(1);
+  });
+});
