@@ -187,15 +187,27 @@ results.loadAfter = load1();
 results.totalSeconds = (performance.now() - started) / 1000;
 await mkdir(CACHE_ROOT, { recursive: true });
 const jsonPath = join(CACHE_ROOT, quick ? 'last-quick.json' : 'last-full.json');
+// Only a complete run (a full one, or a partial one merged over a full one) replaces last-full.json.
+const partialPath = join(CACHE_ROOT, 'last-partial.json');
 // `--only … --write` re-measures some sections (say, after the machine was busy during them) and
 // keeps the others from the last full run.
 const merged = write && only !== null && !quick ? await mergeWithLast(jsonPath, results) : results;
-await writeFile(jsonPath, JSON.stringify(merged, null, 2));
+// The results block is rewritten whole: a partial run may only write it over a full one, or it would
+// drop the sections it did not measure.
+const missing = quick ? [] : SECTIONS.filter((name) => merged.loads[name] === undefined);
+const rawPath = missing.length > 0 ? partialPath : jsonPath;
+await writeFile(rawPath, JSON.stringify(merged, null, 2));
 log(
-  `\nDone in ${results.totalSeconds.toFixed(0)} s; load ${results.loadBefore.toFixed(2)} → ${results.loadAfter.toFixed(2)}. Raw figures: ${jsonPath}`,
+  `\nDone in ${results.totalSeconds.toFixed(0)} s; load ${results.loadBefore.toFixed(2)} → ${results.loadAfter.toFixed(2)}. Raw figures: ${rawPath}`,
 );
-const markdown = await writeBenchmarksFile(merged, { write });
-if (!write) log(`\n${markdown}`);
+const markdown = await writeBenchmarksFile(merged, { write: write && missing.length === 0 });
+if (write && missing.length > 0) {
+  log(`\n${markdown}`);
+  console.error(
+    `BENCHMARKS.md not written: no full run in ${jsonPath} holds ${missing.join(', ')}, which this run did not measure. Run \`npm run bench\` (all sections) once, then --only … --write.`,
+  );
+  process.exitCode = 1;
+} else if (!write) log(`\n${markdown}`);
 else log('BENCHMARKS.md updated.');
 
 async function mergeWithLast(path: string, fresh: BenchResults): Promise<BenchResults> {

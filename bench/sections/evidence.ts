@@ -28,6 +28,8 @@ export interface EvidenceResult {
   readonly runs: readonly {
     readonly wallMs: number;
     readonly getRequests: number;
+    /** `files.get` requests Drive answered with the file (or 404), not with a quota answer: lookups. */
+    readonly getLookups?: number;
     readonly listRequests: number;
     readonly throttled: number;
   }[];
@@ -86,6 +88,10 @@ export async function benchEvidence(
       const run = {
         wallMs,
         getRequests: google.count('drive.files.get'),
+        getLookups:
+          google.count('drive.files.get') -
+          google.count('drive.files.get', { status: 403 }) -
+          google.count('drive.files.get', { status: 429 }),
         listRequests: google.count('drive.files.list'),
         throttled: google.count(undefined, { status: 403 }) + google.count(undefined, { status: 429 }),
       };

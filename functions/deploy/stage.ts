@@ -1,4 +1,5 @@
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
+import { makeFolder } from '../adapters/fs/make-folder.js';
 import { join } from 'node:path';
 
 /**
@@ -10,7 +11,7 @@ export const STAGED = ['dist', 'templates', 'bin', 'package-lock.json'] as const
 export const FUNCTIONS_MAIN = 'dist/functions/index.js';
 
 export async function stageSource(root: string, into: string): Promise<void> {
-  await mkdir(into, { recursive: true });
+  await makeFolder(into);
   for (const entry of STAGED) await cp(join(root, entry), join(into, entry), { recursive: true });
   const manifest = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
   const staged = { ...manifest, main: FUNCTIONS_MAIN, scripts: {} };

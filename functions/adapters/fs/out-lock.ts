@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { link, open, readFile, rename, rm } from 'node:fs/promises';
+import { makeFolder } from './make-folder.js';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -41,7 +42,7 @@ export interface OutLock {
  * monev cannot see that host's processes.
  */
 export async function lockOutFolder(outDir: string, timing: LockTiming): Promise<OutLock> {
-  await mkdir(outDir, { recursive: true });
+  await makeFolder(outDir);
   const path = join(outDir, LOCK_FILE);
   const me: LockHolder = {
     pid: process.pid,

@@ -1,4 +1,5 @@
-import { link, mkdir, rm, writeFile } from 'node:fs/promises';
+import { link, rm, writeFile } from 'node:fs/promises';
+import { makeFolder } from '../fs/make-folder.js';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { MailMessage, MailReceipt, Mailer } from '../../ports.js';
@@ -55,7 +56,7 @@ void _portCheck;
  * and the new message gets a "-2" suffix; a reader never sees a half-written `.eml`.
  */
 async function writeAtomically(directory: string, base: string, bytes: Buffer): Promise<string> {
-  await mkdir(directory, { recursive: true });
+  await makeFolder(directory);
   const temp = join(directory, `.${base}.${randomUUID()}.tmp`);
   try {
     await writeFile(temp, bytes, { flag: 'wx' });
