@@ -1,13 +1,15 @@
 import { buildMime } from '../mail/mime.js';
 import { MailSendError } from '../mail/mail-error.js';
 import type { MailMessage, MailReceipt, Mailer } from '../../ports.js';
-import { GoogleApiError } from './google-api-error.js';
+import { GoogleApiError, surelyNotSent } from './google-api-error.js';
 import type { GoogleServices } from './google-services.js';
 
 /**
  * Sends through the Gmail API (`users.messages.send`) the very bytes the outbox would write:
  * buildMime's message, base64url-encoded as `raw`. A service account sends as MONEV_GMAIL_SENDER
- * through domain-wide delegation; Gmail accepts or refuses the message as a whole.
+ * through domain-wide delegation; Gmail accepts or refuses the message as a whole. The send is never
+ * repeated once it may have reached Gmail: a dropped connection or a server error is `uncertain` (the
+ * Log's tidak-pasti), at most once, as with SMTP; a quota answer or a refused connection is retried.
  */
 export class GmailMailer implements Mailer {
   constructor(
@@ -18,11 +20,20 @@ export class GmailMailer implements Mailer {
   async send(message: MailMessage): Promise<MailReceipt> {
     const raw = (await buildMime(message, { from: this.from })).toString('base64url');
     try {
-      const sent = await this.services.drive('Gmail', () =>
+      const sent = await this.services.once('Gmail', () =>
         this.services.clients.gmail().users.messages.send({ userId: 'me', requestBody: { raw } }),
       );
       return { messageId: sent.id ?? '', accepted: [...message.to], rejected: [] };
     } catch (error) {
+      if (!surelyNotSent(error)) {
+        // Gmail may have sent it before the connection dropped or the server failed: never again by itself.
+        throw new MailSendError(
+          'uncertain',
+          `Surat "${message.subject}" mungkin sudah dikirim Gmail, tetapi jawabannya tidak sampai (${error instanceof GoogleApiError ? error.reason : String(error)}); ` +
+            'surat ini tidak dikirim ulang otomatis agar tidak ada yang menerima dua kali. Periksa folder Terkirim akun pengirim.',
+          { cause: error },
+        );
+      }
       const refused =
         error instanceof GoogleApiError && (error.code === 'unauthenticated' || error.code === 'not-shared');
       // A 403 from Gmail is about sending rights, not about sharing a file.

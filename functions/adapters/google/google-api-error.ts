@@ -105,6 +105,25 @@ export function retryDecision(error: unknown): { retry: boolean; quota: boolean;
   return { retry: false, quota: false };
 }
 
+/**
+ * Whether a failed request surely never took effect at Google, so sending it again cannot do a thing
+ * twice: Google answered with a refusal (any status but 408 and 5xx, a quota answer included), or the
+ * connection was never made (refused, name not resolved). A dropped connection, a timeout or a server
+ * error may come after Google acted.
+ */
+export function surelyNotSent(error: unknown): boolean {
+  const raw = error instanceof GoogleApiError && error.cause !== undefined ? error.cause : error;
+  const status = errorShape(raw).status;
+  if (status !== undefined) return status !== 408 && status < 500;
+  for (
+    let e = raw as { code?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && depth < 5;
+    e = e.cause as typeof e, depth++
+  )
+    if (typeof e.code === 'string' && /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN)$/.test(e.code)) return true;
+  return false;
+}
+
 function isNetworkFailure(error: unknown): boolean {
   // fetch reports a dropped or refused connection as a TypeError whose cause carries the socket code.
   for (

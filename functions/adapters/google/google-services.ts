@@ -33,6 +33,14 @@ export class GoogleServices {
     return this.request('drive', what, call);
   }
 
+  /**
+   * A request that must not take effect twice (a mail): in the Drive/Gmail bucket, retried only when
+   * it surely never reached Google. The error keeps the raw failure as its cause (see surelyNotSent).
+   */
+  once<T>(what: RequestSubject, call: () => Promise<{ data: T }>): Promise<T> {
+    return this.request('drive', what, call, { once: true });
+  }
+
   /** Like `write`, but hands back the raw failure so the caller can recognise a conflict it can resolve. */
   async tryWrite<T>(call: () => Promise<{ data: T }>): Promise<{ ok: true; data: T } | { ok: false; error: unknown }> {
     try {
@@ -47,9 +55,14 @@ export class GoogleServices {
     return normaliseGoogleError(error, { ...subject, serviceAccount: await this.clients.serviceAccount() });
   }
 
-  private async request<T>(kind: RequestKind, what: RequestSubject, call: () => Promise<{ data: T }>): Promise<T> {
+  private async request<T>(
+    kind: RequestKind,
+    what: RequestSubject,
+    call: () => Promise<{ data: T }>,
+    options: { readonly once?: boolean } = {},
+  ): Promise<T> {
     try {
-      return (await this.scheduler.run(kind, call)).data;
+      return (await this.scheduler.run(kind, call, options)).data;
     } catch (error) {
       throw await this.fail(error, what);
     }

@@ -1,4 +1,4 @@
-import { retryDecision } from './google-api-error.js';
+import { retryDecision, surelyNotSent } from './google-api-error.js';
 
 /**
  * Shares the Sheets API limits across a whole run (60 read and 60 write requests per minute per
@@ -76,9 +76,12 @@ export class QuotaScheduler {
 
   /**
    * Runs `call` within the quota and retries it while retrying may help. `call` must build its
-   * request afresh each time (an upload stream is used once). Rejects with the last error.
+   * request afresh each time (an upload stream is used once). Rejects with the last error. A request
+   * that must not take effect twice (a mail) passes `{ once: true }`: it is retried only when it
+   * surely never took effect (a quota answer, a refused connection), never after a dropped connection
+   * or a server error.
    */
-  async run<T>(kind: RequestKind, call: () => Promise<T>): Promise<T> {
+  async run<T>(kind: RequestKind, call: () => Promise<T>, options: { readonly once?: boolean } = {}): Promise<T> {
     const started = this.timing.now();
     for (let attempt = 0; ; attempt++) {
       await this.acquire(kind);
@@ -91,7 +94,7 @@ export class QuotaScheduler {
         this.release();
       }
       const decision = retryDecision(failure);
-      if (!decision.retry) throw failure;
+      if (!decision.retry || (options.once && !surelyNotSent(failure))) throw failure;
       const ceiling = Math.min(this.options.maxBackoffMs, this.options.initialBackoffMs * 2 ** attempt);
       const wait = Math.max(this.timing.random() * ceiling, decision.retryAfterMs ?? 0);
       if (this.timing.now() + wait - started > this.options.deadlineMs) throw failure;

@@ -65,6 +65,48 @@ describe('Drive report store and Gmail mailer', () => {
     expect(parsed.attachments.map((a) => a.filename)).toEqual(['3573-2025-TW3.pdf']);
   });
 
+  describe('sends each mail at most once', () => {
+    const mail = {
+      to: ['operator@example.go.id'],
+      subject: 'Laporan monev Triwulan III 2025',
+      text: 'Terlampir laporan.',
+      html: '<p>Terlampir laporan.</p>',
+      attachments: [],
+    };
+    const sends = () => google.count('gmail.users.messages.send');
+
+    it('a connection dropped after Gmail took the mail is uncertain and not sent again', async () => {
+      google.inject({ method: 'gmail.users.messages.send', times: 1, fault: { drop: 'after' } });
+      const sending = new GmailMailer(services(), 'monev <monev@jatim.bawaslu.go.id>').send(mail);
+      await expect(sending).rejects.toMatchObject({ code: 'uncertain', delivery: 'unknown' });
+      await expect(sending).rejects.toThrow(/mungkin sudah dikirim Gmail/);
+      expect(google.sentMail).toHaveLength(1);
+      expect(sends()).toBe(1);
+    });
+
+    it('a server error is uncertain too: Gmail may have sent before failing', async () => {
+      google.inject({ method: 'gmail.users.messages.send', times: 1, fault: { status: 503 } });
+      const sending = new GmailMailer(services(), 'monev <monev@jatim.bawaslu.go.id>').send(mail);
+      await expect(sending).rejects.toMatchObject({ code: 'uncertain', delivery: 'unknown' });
+      expect(sends()).toBe(1);
+    });
+
+    it('a quota answer surely sent nothing: it is retried and the mail goes once', async () => {
+      google.inject({ method: 'gmail.users.messages.send', times: 2, fault: { status: 429 } });
+      const receipt = await new GmailMailer(services(), 'monev <monev@jatim.bawaslu.go.id>').send(mail);
+      expect(receipt.accepted).toEqual(['operator@example.go.id']);
+      expect(sends()).toBe(3);
+      expect(google.sentMail).toHaveLength(1);
+    });
+
+    it('a refusal (403 without delegation) failed for certain', async () => {
+      google.inject({ method: 'gmail.users.messages.send', times: 1, fault: { status: 403 } });
+      const sending = new GmailMailer(services(), 'monev <monev@jatim.bawaslu.go.id>').send(mail);
+      await expect(sending).rejects.toMatchObject({ code: 'auth-failed', delivery: 'failed' });
+      expect(google.sentMail).toHaveLength(0);
+    });
+  });
+
   it('links each office’s Drive report in the Rekap’s Laporan column', async () => {
     const province = await sampleProvince(4);
     try {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   normaliseGoogleError,
   retryDecision,
+  surelyNotSent,
   type GoogleErrorCode,
 } from '../../../functions/adapters/google/google-api-error.js';
 
@@ -117,5 +118,24 @@ describe('normaliseGoogleError', () => {
       quota: true,
       retryAfterMs: 7000,
     });
+  });
+});
+
+describe('surelyNotSent: whether a mail may be sent again', () => {
+  const refused = Object.assign(new TypeError('fetch failed'), {
+    cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }),
+  });
+  it.each([
+    ['a quota answer', answer(429, { status: 'RESOURCE_EXHAUSTED' }), true],
+    ['a refusal', answer(403, { status: 'PERMISSION_DENIED' }), true],
+    ['a bad request', answer(400, { status: 'INVALID_ARGUMENT' }), true],
+    ['a connection never made', refused, true],
+    ['a server error', answer(503, { status: 'UNAVAILABLE' }), false],
+    ['a request timeout', answer(408, {}), false],
+    ['a dropped connection', dropped, false],
+  ])('%s → %s', (_name, error, expected) => {
+    expect(surelyNotSent(error)).toBe(expected);
+    // The normalised error keeps the raw one as its cause, and answers the same.
+    expect(surelyNotSent(normaliseGoogleError(error, { what: 'Gmail' }))).toBe(expected);
   });
 });
