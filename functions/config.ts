@@ -8,13 +8,17 @@ import { configMessage } from './core/messages/config.js';
 // The adapters own their defaults; the environment only overrides them.
 const RENDERER = defaultRendererOptions();
 
+/** The mail transports MONEV_MAIL_TRANSPORT names; createMailer (adapters/mail/create-mailer.ts) builds each. */
+export const MAIL_TRANSPORTS = ['outbox', 'smtp', 'gmail'] as const;
+export type MailTransport = (typeof MAIL_TRANSPORTS)[number];
+
 /**
  * Environment → typed configuration, parsed once with zod. The environment is passed in, so tests
  * give their own instead of touching process.env.
  */
 const schema = z
   .object({
-    MONEV_MAIL_TRANSPORT: z.enum(['outbox', 'smtp', 'gmail']).default('outbox'),
+    MONEV_MAIL_TRANSPORT: z.enum(MAIL_TRANSPORTS).default('outbox'),
     MONEV_SMTP_URL: z
       .string()
       .regex(/^smtps?:\/\//, configMessage('env-smtp-url-scheme'))
@@ -91,7 +95,7 @@ const schema = z
   );
 
 export interface Config {
-  readonly mail: { readonly transport: 'outbox' | 'smtp' | 'gmail'; readonly smtpUrl?: string; readonly from: string };
+  readonly mail: { readonly transport: MailTransport; readonly smtpUrl?: string; readonly from: string };
   readonly pdf: { readonly executablePath?: string; readonly concurrency: number; readonly timeoutMs: number };
   /** The shared secret of change notifications (Apps Script signatures, Drive channel tokens). */
   readonly webhookSecret?: string;

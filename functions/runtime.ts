@@ -1,21 +1,11 @@
 import { join } from 'node:path';
 import { DriveCycleStore } from './adapters/cycle-store/drive-cycle-store.js';
 import { LocalCycleStore } from './adapters/cycle-store/local-cycle-store.js';
-import { ResultsFile } from './adapters/fs/results-file.js';
-import { DriveReportStore } from './adapters/google/drive-report-store.js';
-import { GmailMailer } from './adapters/google/gmail-mailer.js';
-import { googleMode } from './adapters/google/google-mode.js';
-import { DriveEvidenceVerifier } from './adapters/google/drive-evidence-verifier.js';
 import { GoogleServices } from './adapters/google/google-services.js';
-import { ReportFolder } from './adapters/fs/report-folder.js';
 import { handlebarsTemplates } from './adapters/html/render-html.js';
-import { createMailer } from './adapters/mail/create-mailer.js';
-import { ChromiumPdfRenderer } from './adapters/pdf/chromium-renderer.js';
 import { GoogleDriveChannels } from './adapters/drive-watch/google-drive-channels.js';
 import { CloudTasksQueue } from './adapters/queue/cloud-tasks-queue.js';
 import { LocalTaskQueue } from './adapters/queue/local-queue.js';
-import { XlsxSummarySink } from './adapters/xlsx/summary-writer.js';
-import { XlsxWorkbookSource } from './adapters/xlsx/xlsx-source.js';
 import { ConfigError, TaskRejected } from './app/errors.js';
 import { configMessage } from './core/messages/config.js';
 import { finishCycle, type FinishDeps } from './app/finish-cycle.js';
@@ -25,18 +15,8 @@ import { scoreOneOffice, type ScoreOneDeps } from './app/score-one-office.js';
 import type { StartDeps } from './app/start-cycle.js';
 import type { Config } from './config.js';
 import { readRekap, type RegistryOffice } from './core/rekap-reader.js';
-import type {
-  Clock,
-  CycleStore,
-  DriveChannels,
-  EvidenceVerifier,
-  Mailer,
-  QueuedTask,
-  ReportStore,
-  SummarySink,
-  TaskQueue,
-  WorkbookSource,
-} from './ports.js';
+import type { Clock, CycleStore, DriveChannels, QueuedTask, TaskQueue } from './ports.js';
+import { buildAdapters, type Adapters } from './wiring.js';
 
 /**
  * What the functions need, built once per process from the configuration: where workbooks come
@@ -92,9 +72,8 @@ export function localRuntime(config: Config, options: RuntimeOptions = {}): Runt
   const dataDir = config.local.dataDir;
   if (!dataDir) throw new ConfigError(configMessage('data-dir-missing'));
   const outDir = config.local.outDir;
-  const source = new XlsxWorkbookSource(dataDir, config.limits);
   const clock = options.clock ?? { now: () => new Date() };
-  // A sink caches the rekap it loaded; each use takes a fresh one, so it sees the latest history.
+  // A sink caches the rekap it loaded; each use takes fresh adapters, so it sees the latest history.
   return buildRuntime(
     config,
     {
@@ -103,16 +82,7 @@ export function localRuntime(config: Config, options: RuntimeOptions = {}): Runt
       cycles: options.cycles ?? new LocalCycleStore(join(outDir, 'siklus'), clock),
       dispatchesPerSecond: options.dispatchesPerSecond ?? null,
     },
-    () => ({
-      source,
-      sink: new XlsxSummarySink(dataDir, outDir),
-      reports: new ReportFolder(outDir),
-      mailer: () => createMailer(config.mail, outDir),
-      evidence:
-        config.google.credentialsFile !== undefined || config.google.rootUrl !== undefined
-          ? DriveEvidenceVerifier.fromConfig(GoogleServices.fromConfig(config.google), config.google)
-          : undefined,
-    }),
+    () => buildAdapters(config, { kind: 'folder', dataDir, outDir }),
   );
 }
 
@@ -138,39 +108,15 @@ export function googleRuntime(config: Config, rekap: string, options: RuntimeOpt
       dispatchesPerSecond:
         options.dispatchesPerSecond === undefined ? config.dispatchesPerSecond : options.dispatchesPerSecond,
     },
-    () => {
-      const mode = googleMode(config.google, rekap);
-      return {
-        source: mode.source,
-        sink: mode.sink,
-        evidence: DriveEvidenceVerifier.fromConfig(mode.services, config.google),
-        reports: config.google.reportsFolderId
-          ? new DriveReportStore(mode.services, config.google.reportsFolderId)
-          : new ReportFolder(config.local.outDir),
-        mailer: () =>
-          config.mail.transport === 'gmail'
-            ? new GmailMailer(mode.services, config.mail.from)
-            : createMailer(config.mail, config.local.outDir),
-      };
-    },
+    () => buildAdapters(config, { kind: 'google', rekap, outDir: config.local.outDir }),
   );
-}
-
-interface UseAdapters {
-  readonly source: WorkbookSource;
-  readonly sink: SummarySink;
-  readonly reports: ReportStore;
-  readonly mailer: () => Mailer;
-  /** Drive evidence checks (docs/SPEC.md §8): live mode, or a data folder with Google credentials. */
-  readonly evidence?: EvidenceVerifier;
 }
 
 function buildRuntime(
   config: Config,
   options: RuntimeOptions & { clock: Clock; cycles: CycleStore; dispatchesPerSecond: number | null },
-  adapters: () => UseAdapters,
+  adapters: () => Adapters,
 ): Runtime {
-  const outDir = config.local.outDir;
   const { clock, cycles, dispatchesPerSecond } = options;
   const log = options.log ?? structuredLog;
   const logInternalError = (context: string, error: unknown) =>
@@ -189,13 +135,13 @@ function buildRuntime(
     },
     finishing: () => {
       const use = adapters();
-      const renderer = new ChromiumPdfRenderer(config.pdf);
+      const renderer = use.renderer();
       const mailer = use.mailer();
       return {
         deps: {
           source: use.source,
           sink: use.sink,
-          results: new ResultsFile(outDir),
+          results: use.results,
           clock,
           reports: { renderer, templates: handlebarsTemplates, store: use.reports },
           mail: { mailer, resend: false },

@@ -4,23 +4,13 @@ import { formatId } from '../core/numbers.js';
 import { score } from '../core/report/format.js';
 import { periodLabel } from '../core/period.js';
 import { PREDICATE_LABELS } from '../core/scoring/province.js';
-import { ResultsFile } from '../adapters/fs/results-file.js';
-import { XlsxWorkbookSource } from '../adapters/xlsx/xlsx-source.js';
-import { XlsxSummarySink } from '../adapters/xlsx/summary-writer.js';
-import { ReportFolder } from '../adapters/fs/report-folder.js';
 import { FileLogJournal, JOURNAL_FILE } from '../adapters/fs/log-journal.js';
 import { lockOutFolder } from '../adapters/fs/out-lock.js';
 import { handlebarsTemplates } from '../adapters/html/render-html.js';
-import { createMailer } from '../adapters/mail/create-mailer.js';
-import { ChromiumPdfRenderer } from '../adapters/pdf/chromium-renderer.js';
-import { DriveReportStore } from '../adapters/google/drive-report-store.js';
-import { GmailMailer } from '../adapters/google/gmail-mailer.js';
-import { DriveEvidenceVerifier } from '../adapters/google/drive-evidence-verifier.js';
 import { spreadsheetId, spreadsheetLink } from '../adapters/google/spreadsheet-ref.js';
-import { GoogleServices } from '../adapters/google/google-services.js';
-import { googleMode, type GoogleMode } from '../adapters/google/google-mode.js';
+import type { GoogleMode } from '../adapters/google/google-mode.js';
 import { parseConfig, type Config } from '../config.js';
-import type { ReportStore, SummarySink, WorkbookSource } from '../ports.js';
+import { buildAdapters } from '../wiring.js';
 import { EXIT, escapeControls, usageError, type CommandIo } from './io.js';
 import { textTable } from './table.js';
 
@@ -62,44 +52,27 @@ export async function runCommand(
 }
 
 async function runLocked(args: RunArgs, io: CommandIo, config: Config, started: number): Promise<number> {
-  const google: GoogleMode | null = args.source === 'google' ? googleMode(config.google, args.rekap ?? '') : null;
-  const adapters: { source: WorkbookSource; sink: SummarySink; store: ReportStore } = google
-    ? {
-        source: google.source,
-        sink: google.sink,
-        store: config.google.reportsFolderId
-          ? new DriveReportStore(google.services, config.google.reportsFolderId)
-          : new ReportFolder(args.out),
-      }
-    : {
-        source: new XlsxWorkbookSource(args.data ?? '', config.limits),
-        sink: new XlsxSummarySink(args.data ?? '', args.out),
-        store: new ReportFolder(args.out),
-      };
-  // Live mode reaches Drive anyway; locally only when credentials (or a stand-in) are configured.
-  const driveReachable =
-    google !== null || config.google.credentialsFile !== undefined || config.google.rootUrl !== undefined;
-  const evidence =
-    args.verify !== false && driveReachable
-      ? DriveEvidenceVerifier.fromConfig(google?.services ?? GoogleServices.fromConfig(config.google), config.google)
-      : undefined;
-  const renderer = args.pdf ? new ChromiumPdfRenderer(config.pdf) : null;
+  const use = buildAdapters(
+    config,
+    args.source === 'google'
+      ? { kind: 'google', rekap: args.rekap ?? '', outDir: args.out }
+      : { kind: 'folder', dataDir: args.data ?? '', outDir: args.out },
+    { verifyEvidence: args.verify !== false },
+  );
+  const google = use.google;
+  const renderer = args.pdf ? use.renderer() : null;
   // Chromium starts on the other core while the workbooks are read and scored.
   renderer?.warmUp();
-  const gmail =
-    config.mail.transport === 'gmail'
-      ? new GmailMailer(google?.services ?? GoogleServices.fromConfig(config.google), config.mail.from)
-      : null;
-  const mailer = args.pdf && args.email ? (gmail ?? createMailer(config.mail, args.out)) : null;
+  const mailer = args.pdf && args.email ? use.mailer() : null;
   let closing: Promise<void> | undefined;
   const closeRenderer = (): Promise<void> => (closing ??= renderer?.close() ?? Promise.resolve());
   const printProgress = progressPrinter(io);
   try {
     const outcome = await runCycle(
       {
-        source: adapters.source,
-        sink: adapters.sink,
-        results: new ResultsFile(args.out),
+        source: use.source,
+        sink: use.sink,
+        results: use.results,
         clock: { now: () => new Date() },
         progress: (event) => {
           printProgress(event);
@@ -107,8 +80,8 @@ async function runLocked(args: RunArgs, io: CommandIo, config: Config, started: 
           // alongside instead of after; the close is awaited below.
           if (event.kind === 'sending' || event.kind === 'writing') closeRenderer().catch(() => undefined);
         },
-        reports: renderer ? { renderer, templates: handlebarsTemplates, store: adapters.store } : undefined,
-        evidence,
+        reports: renderer ? { renderer, templates: handlebarsTemplates, store: use.reports } : undefined,
+        evidence: use.evidence,
         mail: mailer
           ? {
               mailer,

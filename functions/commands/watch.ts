@@ -1,14 +1,14 @@
 import { watch } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { lockOutFolder } from '../adapters/fs/out-lock.js';
-import { XlsxSummarySink } from '../adapters/xlsx/summary-writer.js';
-import { XlsxWorkbookSource } from '../adapters/xlsx/xlsx-source.js';
 import { ConfigError } from '../app/errors.js';
 import { findOffice, scoreOneOffice } from '../app/score-one-office.js';
 import type { Finding } from '../core/findings.js';
 import { formatId } from '../core/numbers.js';
 import { readRekap } from '../core/rekap-reader.js';
 import type { SheetValue } from '../core/summary-rows.js';
+import { parseConfig } from '../config.js';
+import { buildAdapters, type Adapters } from '../wiring.js';
 import { EXIT, type CommandIo } from './io.js';
 
 export interface WatchArgs {
@@ -26,9 +26,17 @@ export interface WatchArgs {
  * in its score and findings. Spreadsheet programs save in bursts (temp file, rename, touch), so each
  * file waits for a quiet moment before it is read.
  */
-export async function watchCommand(args: WatchArgs, io: CommandIo): Promise<number> {
-  const source = new XlsxWorkbookSource(args.data);
-  const rekap = readRekap(await source.readRekap());
+export async function watchCommand(
+  args: WatchArgs,
+  io: CommandIo,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<number> {
+  const config = parseConfig(env);
+  // Fresh adapters for each scoring, so it sees the rekap as the last one left it. Watch re-scores on
+  // every save and leaves Drive's evidence checks to `monev run`.
+  const adapters = (): Adapters =>
+    buildAdapters(config, { kind: 'folder', dataDir: args.data, outDir: args.out }, { verifyEvidence: false });
+  const rekap = readRekap(await adapters().source.readRekap());
   if (rekap.problems.length > 0) throw new ConfigError(rekap.problems.join('\n'));
   const previous = new Map<string, readonly Finding[]>();
   const timers = new Map<string, NodeJS.Timeout>();
@@ -39,12 +47,9 @@ export async function watchCommand(args: WatchArgs, io: CommandIo): Promise<numb
       try {
         // A scoring writes OUT/rekap.xlsx as `monev run` does: it waits its turn for the output folder.
         const lock = await lockOutFolder(args.out, { waitMs: 30 * 60_000, pollMs: 500 });
+        const use = adapters();
         const outcome = await scoreOneOffice(
-          {
-            source: new XlsxWorkbookSource(args.data),
-            sink: new XlsxSummarySink(args.data, args.out),
-            clock: { now: () => new Date() },
-          },
+          { source: use.source, sink: use.sink, evidence: use.evidence, clock: { now: () => new Date() } },
           { code, period: args.period },
         ).finally(() => lock.release());
         io.out(describeChange(outcome.office, outcome.before?.Indeks ?? null, previous.get(code)));

@@ -3,11 +3,17 @@ import { ConfigError } from '../../app/errors.js';
 import { configMessage } from '../../core/messages/config.js';
 import type { Config } from '../../config.js';
 import type { Mailer } from '../../ports.js';
+import { GmailMailer } from '../google/gmail-mailer.js';
+import type { GoogleServices } from '../google/google-services.js';
 import { OutboxMailer } from './outbox-mailer.js';
 import { SmtpMailer } from './smtp-mailer.js';
 
-/** The transport the configuration names: the outbox folder by default, SMTP or the Gmail API in production. */
-export function createMailer(config: Config['mail'], outDir: string): Mailer {
+/**
+ * Every mail transport, by the configuration's name: the outbox folder by default, SMTP or the Gmail
+ * API in production. A new transport is an adapter, a value of MAIL_TRANSPORTS (config.ts) and a case
+ * here. `google` gives the Google services Gmail sends through; it is called only when Gmail is chosen.
+ */
+export function createMailer(config: Config['mail'], outDir: string, google: () => GoogleServices): Mailer {
   switch (config.transport) {
     case 'outbox':
       return new OutboxMailer({ directory: join(outDir, 'outbox'), from: config.from });
@@ -15,6 +21,6 @@ export function createMailer(config: Config['mail'], outDir: string): Mailer {
       if (!config.smtpUrl) throw new ConfigError(configMessage('smtp-needs-url'));
       return new SmtpMailer({ url: config.smtpUrl, from: config.from });
     case 'gmail':
-      throw new ConfigError(configMessage('gmail-needs-google'));
+      return new GmailMailer(google(), config.from);
   }
 }

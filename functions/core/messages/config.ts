@@ -19,7 +19,6 @@ export interface ConfigMessageParams {
   'env-smtp-needs-url': Record<string, never>;
   'env-tasks-queue-needs-target': Record<string, never>;
   'smtp-needs-url': Record<string, never>;
-  'gmail-needs-google': Record<string, never>;
   'data-dir-missing': Record<string, never>;
   'cycles-folder-missing': Record<string, never>;
   'rekap-file-unreadable': { path: string; reason: string; file: string; dataDir: string };
@@ -46,7 +45,6 @@ const CATALOGUE: Catalogue<ConfigMessageParams> = {
   'env-tasks-queue-needs-target': () =>
     'MONEV_TASKS_QUEUE memerlukan MONEV_FUNCTIONS_URL (alamat fungsi scoreOffice) dan MONEV_TASKS_SERVICE_ACCOUNT (akun layanan untuk token OIDC)',
   'smtp-needs-url': () => 'MONEV_MAIL_TRANSPORT=smtp memerlukan MONEV_SMTP_URL.',
-  'gmail-needs-google': () => 'MONEV_MAIL_TRANSPORT=gmail memerlukan mode Google (lihat README, bagian Gmail).',
   'data-dir-missing': () =>
     'MONEV_DATA_DIR belum diisi: folder data lokal yang berisi rekap.xlsx (atau MONEV_REKAP untuk Google Sheets).',
   'cycles-folder-missing': () =>

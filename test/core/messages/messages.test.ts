@@ -118,7 +118,6 @@ const CONFIG: { [C in ConfigMessageCode]: ConfigMessageParams[C] } = {
   'env-smtp-needs-url': {},
   'env-tasks-queue-needs-target': {},
   'smtp-needs-url': {},
-  'gmail-needs-google': {},
   'data-dir-missing': {},
   'cycles-folder-missing': {},
   'rekap-file-unreadable': { path: '«path»', reason: '«reason»', file: '«file»', dataDir: '«dir»' },
