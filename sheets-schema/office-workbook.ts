@@ -78,6 +78,33 @@ export const ACTION_PLAN_TAB = defineTable('Rencana Aksi', {
   note: col.text({ header: 'Keterangan', required: false, help: 'Catatan tambahan.', width: 24 }),
 });
 
+/**
+ * The columns IKU and IKI share, from Indikator to Bukti Dukung: the indicator, how it is measured,
+ * its targets and realizations per quarter and its evidence. Each tab says whose performance it is.
+ */
+function indicatorColumns(help: { readonly indicator: string; readonly weight: string }) {
+  return {
+    indicator: col.text({ header: 'Indikator', required: true, help: help.indicator, width: 40 }),
+    unit: col.text({ header: 'Satuan', required: false, help: 'Satuan, misalnya persen, dokumen.', width: 10 }),
+    polarity: col.choice(['maksimal', 'minimal'], POLARITY, {
+      header: 'Polaritas',
+      required: false,
+      help: POLARITY_HELP,
+      width: 12,
+    }),
+    aggregation: col.choice(['kumulatif', 'akhir-periode', 'rata-rata'], AGGREGATION, {
+      header: 'Sifat',
+      required: false,
+      help: AGGREGATION_HELP,
+      width: 14,
+    }),
+    weight: col.number({ header: 'Bobot', required: false, help: help.weight, width: 8 }),
+    ...quarterColumns('Target', 'target', TARGET_HELP),
+    ...quarterColumns('Realisasi', 'realization', REALIZATION_HELP),
+    evidence: col.urls({ header: 'Bukti Dukung', required: false, help: URL_HELP, width: 36 }),
+  };
+}
+
 export const IKU_TAB = defineTable('IKU', {
   code: col.text({
     header: 'Kode',
@@ -86,24 +113,7 @@ export const IKU_TAB = defineTable('IKU', {
     width: 10,
   }),
   goal: col.text({ header: 'Sasaran', required: false, help: 'Sasaran strategis yang diukur.', width: 30 }),
-  indicator: col.text({ header: 'Indikator', required: true, help: 'Rumusan indikator kinerja unit.', width: 40 }),
-  unit: col.text({ header: 'Satuan', required: false, help: 'Satuan, misalnya persen, dokumen.', width: 10 }),
-  polarity: col.choice(['maksimal', 'minimal'], POLARITY, {
-    header: 'Polaritas',
-    required: false,
-    help: POLARITY_HELP,
-    width: 12,
-  }),
-  aggregation: col.choice(['kumulatif', 'akhir-periode', 'rata-rata'], AGGREGATION, {
-    header: 'Sifat',
-    required: false,
-    help: AGGREGATION_HELP,
-    width: 14,
-  }),
-  weight: col.number({ header: 'Bobot', required: false, help: WEIGHT_HELP, width: 8 }),
-  ...quarterColumns('Target', 'target', TARGET_HELP),
-  ...quarterColumns('Realisasi', 'realization', REALIZATION_HELP),
-  evidence: col.urls({ header: 'Bukti Dukung', required: false, help: URL_HELP, width: 36 }),
+  ...indicatorColumns({ indicator: 'Rumusan indikator kinerja unit.', weight: WEIGHT_HELP }),
 });
 
 export const IKI_TAB = defineTable('IKI', {
@@ -121,29 +131,10 @@ export const IKI_TAB = defineTable('IKI', {
     help: 'Kode IKU di tab IKU yang didukung indikator ini (penurunan IKU ke IKI).',
     width: 10,
   }),
-  indicator: col.text({ header: 'Indikator', required: true, help: 'Rumusan indikator kinerja individu.', width: 40 }),
-  unit: col.text({ header: 'Satuan', required: false, help: 'Satuan, misalnya persen, dokumen.', width: 10 }),
-  polarity: col.choice(['maksimal', 'minimal'], POLARITY, {
-    header: 'Polaritas',
-    required: false,
-    help: POLARITY_HELP,
-    width: 12,
+  ...indicatorColumns({
+    indicator: 'Rumusan indikator kinerja individu.',
+    weight: `${WEIGHT_HELP} Bobot dihitung per pegawai.`,
   }),
-  aggregation: col.choice(['kumulatif', 'akhir-periode', 'rata-rata'], AGGREGATION, {
-    header: 'Sifat',
-    required: false,
-    help: AGGREGATION_HELP,
-    width: 14,
-  }),
-  weight: col.number({
-    header: 'Bobot',
-    required: false,
-    help: `${WEIGHT_HELP} Bobot dihitung per pegawai.`,
-    width: 8,
-  }),
-  ...quarterColumns('Target', 'target', TARGET_HELP),
-  ...quarterColumns('Realisasi', 'realization', REALIZATION_HELP),
-  evidence: col.urls({ header: 'Bukti Dukung', required: false, help: URL_HELP, width: 36 }),
 });
 
 export const JOBS_TAB = defineTable('Anjab', {

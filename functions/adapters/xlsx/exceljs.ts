@@ -12,3 +12,16 @@ export function excel(): typeof ExcelJS {
   loaded ??= createRequire(import.meta.url)('exceljs') as typeof ExcelJS;
   return loaded;
 }
+
+/**
+ * A new workbook signed by monev, as every workbook monev creates from nothing starts. `date` is its
+ * created and modified date: pass a fixed one for reproducible files.
+ */
+export function newWorkbook(date: Date = new Date()): ExcelJS.Workbook {
+  const workbook = new (excel().Workbook)();
+  workbook.creator = 'monev';
+  workbook.lastModifiedBy = 'monev';
+  workbook.created = date;
+  workbook.modified = date;
+  return workbook;
+}

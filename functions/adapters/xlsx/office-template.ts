@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import {
   DATA_TABS,
   GUIDE_TAB,
@@ -8,6 +8,7 @@ import {
   STAGE_STATUS,
   type ColumnSpec,
 } from '../../../sheets-schema/index.js';
+import { newWorkbook } from './exceljs.js';
 import { layoutGuide, layoutKeyValues, layoutTable, printSetup, type HeaderColumn } from './sheet-layout.js';
 
 /**
@@ -24,12 +25,7 @@ export interface OfficeTemplateOptions {
 }
 
 export function buildOfficeTemplate(options: OfficeTemplateOptions = {}): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
-  const date = options.date ?? new Date();
-  workbook.creator = 'monev';
-  workbook.lastModifiedBy = 'monev';
-  workbook.created = date;
-  workbook.modified = date;
+  const workbook = newWorkbook(options.date);
 
   layoutGuide(workbook.addWorksheet(GUIDE_TAB.name, { properties: { tabColor: { argb: 'FF7A1F1F' } } }));
   const profile = workbook.addWorksheet(PROFILE_TAB.name);

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import {
   COMPONENTS,
   REGISTRY_TAB,
@@ -8,6 +8,7 @@ import {
   type RegistryRow,
 } from '../../../sheets-schema/index.js';
 import { headerColumn } from './office-template.js';
+import { newWorkbook } from './exceljs.js';
 import { layoutKeyValues, layoutTable } from './sheet-layout.js';
 
 /**
@@ -35,12 +36,7 @@ export type RekapOffice = Pick<RegistryRow, 'code' | 'name' | 'source'> & {
 };
 
 export function buildRekapTemplate(options: RekapTemplateOptions = {}): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
-  const date = options.date ?? new Date();
-  workbook.creator = 'monev';
-  workbook.lastModifiedBy = 'monev';
-  workbook.created = date;
-  workbook.modified = date;
+  const workbook = newWorkbook(options.date);
 
   const registry = workbook.addWorksheet(REGISTRY_TAB.name);
   layoutTable(registry, REGISTRY_TAB.columns.map(headerColumn));
