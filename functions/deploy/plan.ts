@@ -120,6 +120,16 @@ export function deployPlan(settings: DeploySettings): DeployStep[] {
     '--max-backoff=300s',
     p,
   ];
+  // A role for the service account on the whole project, without an IAM condition.
+  const projectRole = (role: string) => [
+    'gcloud',
+    'projects',
+    'add-iam-policy-binding',
+    project,
+    member,
+    `--role=${role}`,
+    '--condition=None',
+  ];
   const job = (name: string, schedule: string, topic: string, verb: 'create' | 'update') => [
     'gcloud',
     'scheduler',
@@ -172,27 +182,11 @@ export function deployPlan(settings: DeploySettings): DeployStep[] {
     },
     {
       title: 'Akun layanan boleh mengantrekan tugas penilaian',
-      argv: [
-        'gcloud',
-        'projects',
-        'add-iam-policy-binding',
-        project,
-        member,
-        '--role=roles/cloudtasks.enqueuer',
-        '--condition=None',
-      ],
+      argv: projectRole('roles/cloudtasks.enqueuer'),
     },
     {
       title: 'Akun layanan boleh menerima event Pub/Sub (runCycle, renewWatches)',
-      argv: [
-        'gcloud',
-        'projects',
-        'add-iam-policy-binding',
-        project,
-        member,
-        '--role=roles/eventarc.eventReceiver',
-        '--condition=None',
-      ],
+      argv: projectRole('roles/eventarc.eventReceiver'),
     },
     {
       title: 'Akun layanan boleh menandatangani token OIDC tugasnya sendiri',
