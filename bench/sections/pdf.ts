@@ -1,5 +1,5 @@
 import puppeteer from 'puppeteer-core';
-import { CHROMIUM_ARGS } from '../../functions/adapters/pdf/chromium-renderer.js';
+import { CHROMIUM_ARGS } from '../../functions/adapters/pdf/browser-supervisor.js';
 import type { PdfDocument } from '../../functions/ports.js';
 import { pairedRatios, spread, type Spread } from '../lib/stats.js';
 import {

@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module';
 import puppeteer, { type Browser, type Page, type PDFOptions } from 'puppeteer-core';
 import chromium from '@sparticuz/chromium';
-import { CHROMIUM_ARGS, ChromiumPdfRenderer, footerTemplate } from '../../functions/adapters/pdf/chromium-renderer.js';
+import { CHROMIUM_ARGS } from '../../functions/adapters/pdf/browser-supervisor.js';
+import { ChromiumPdfRenderer } from '../../functions/adapters/pdf/chromium-renderer.js';
+import { footerTemplate } from '../../functions/adapters/pdf/print-page.js';
 import type { PdfDocument } from '../../functions/ports.js';
 
 /**

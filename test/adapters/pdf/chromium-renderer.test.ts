@@ -2,12 +2,7 @@ import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ChromiumPdfRenderer,
-  escapeHtml,
-  footerTemplate,
-  type BrowserLaunchEvent,
-} from '../../../functions/adapters/pdf/chromium-renderer.js';
+import { ChromiumPdfRenderer, type BrowserLaunchEvent } from '../../../functions/adapters/pdf/chromium-renderer.js';
 import { embeddedFontCss } from '../../../functions/adapters/pdf/fonts.js';
 import { extractPdfText, looksLikePdf } from '../../helpers/pdf-text.js';
 
@@ -202,21 +197,5 @@ describe('ChromiumPdfRenderer', () => {
     await expect(own.render({ id: 'sesudah', html: '<p>x</p>', footerText: 'x' })).rejects.toThrow(
       'Dokumen "sesudah" tidak dicetak karena renderer PDF sudah ditutup.',
     );
-  });
-});
-
-describe('footerTemplate', () => {
-  it('escapes the footer text, which comes from the sheets', () => {
-    const template = footerTemplate('<img src=x onerror=alert(1)> & "Kab."');
-    expect(template).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; &quot;Kab.&quot;');
-    expect(template).not.toContain('<img');
-    expect(template).toContain('Halaman <span class="pageNumber"></span> dari <span class="totalPages"></span>');
-  });
-
-  it.each([
-    { input: 'biasa', expected: 'biasa' },
-    { input: `<a href='x'>&</a>`, expected: '&lt;a href=&#39;x&#39;&gt;&amp;&lt;/a&gt;' },
-  ])('escapeHtml($input)', ({ input, expected }) => {
-    expect(escapeHtml(input)).toBe(expected);
   });
 });
