@@ -198,6 +198,11 @@ function printOutcome(
       );
     }
   }
+  const evidence = evidenceLine(outcome, args.verify !== false);
+  if (evidence) {
+    io.out('');
+    io.out(evidence);
+  }
   for (const note of outcome.registryNotes) io.out(`Catatan rekap: ${note}`);
   for (const f of outcome.registryFindings) io.out(`Temuan rekap ${f.cell}: ${f.message}`);
   io.out('');
@@ -244,4 +249,27 @@ function printOutcome(
     }
   }
   io.out(`Selesai dalam ${formatId(elapsedMs / 1000, 1)} detik.`);
+}
+
+/**
+ * One line on the run's Bukti Dukung links (docs/SPEC.md §8): what Drive said, or why it was not asked,
+ * and the copied evidence found offline. The cells are in each office's Hasil Validasi.
+ */
+function evidenceLine(outcome: RunOutcome, verify: boolean): string | null {
+  const citations = outcome.offices.flatMap((office) => office.evidence?.citations ?? []);
+  if (citations.length === 0) return null;
+  const count = (test: (citation: (typeof citations)[number]) => boolean) => formatId(citations.filter(test).length, 0);
+  const failed = (c: (typeof citations)[number]) => ['unreachable', 'trashed', 'empty'].includes(c.outcome);
+  const checked = outcome.offices.some((office) => office.evidence?.verified === true);
+  const reused = outcome.offices.flatMap((office) => office.findings).filter((f) => f.code === 'evidence-reused');
+  const copies =
+    `${count((c) => c.sharedWith.length > 0)} tautan juga dikutip satker lain, ` +
+    `${formatId(reused.length, 0)} sel Rencana Aksi memakai bukti yang sama dengan dua baris lain atau lebih`;
+  const status = checked
+    ? `${count((c) => c.outcome === 'ok')} ada di Drive, ${count(failed)} gagal diperiksa (belum dibagikan, di Sampah atau kosong), ` +
+      `${count((c) => c.outcome === 'unverified')} di luar Drive atau tanpa jawaban Drive`
+    : verify
+      ? 'tidak diperiksa di Drive (tanpa kredensial Google; lihat README, "Bukti dukung")'
+      : 'tidak diperiksa di Drive (--no-verify)';
+  return `Bukti dukung: ${formatId(citations.length, 0)} tautan, ${status}; ${copies}. Rinciannya di Hasil Validasi tiap satker.`;
 }

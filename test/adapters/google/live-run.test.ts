@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResultsDocument } from '../../../functions/core/results-document.js';
 import { FEEDBACK_TAB } from '../../../sheets-schema/index.js';
 import { startFakeGoogleApi, type FakeGoogleApi } from '../../fakes/google-api-server.js';
+import { formatId } from '../../../functions/core/numbers.js';
 import { SAMPLE_CHIP_OFFICE } from '../../../functions/sample/evidence-stories.js';
 import { fakeEnv, runMonev, sampleProvince } from './support.js';
 
@@ -100,6 +101,14 @@ describe('monev run --source google', () => {
     const malang = current.results.offices.find((o) => o.code === SAMPLE_CHIP_OFFICE);
     expect(malang?.evidence?.links).toBeGreaterThan(0);
     expect(malang?.evidence?.verified).toBe(true);
+
+    // The terminal's one line on evidence adds up what results.json holds per office.
+    const sum = (key: 'links' | 'ok' | 'failed') =>
+      current.results.offices.reduce((total, office) => total + (office.evidence?.[key] ?? 0), 0);
+    const line = current.output.split('\n').find((text) => text.startsWith('Bukti dukung:'));
+    expect(line).toContain(`${formatId(sum('links'), 0)} tautan, ${formatId(sum('ok'), 0)} ada di Drive`);
+    expect(line).toContain(`${formatId(sum('failed'), 0)} gagal diperiksa`);
+    expect(line).toContain('3 sel Rencana Aksi');
   }, 240_000);
 
   it('offline, the same content agrees except for what verification adds', async () => {
@@ -108,6 +117,7 @@ describe('monev run --source google', () => {
       { source: 'google', rekap: loaded.rekapId, out: join(province.dir, 'out-google-2') },
       fakeEnv(google.url),
     );
+    expect(offline.output).toMatch(/^Bukti dukung: [\d.]+ tautan, tidak diperiksa di Drive \(tanpa kredensial Google/m);
     const failedIn = new Set(
       live.results.offices.filter((o) => (o.evidence?.failed ?? 0) > 0).map((office) => office.code),
     );
