@@ -1,6 +1,6 @@
-import type { drive_v3 } from '@googleapis/drive';
 import type { OfficeResult } from '../../core/scoring/office.js';
 import type { CycleRecord, CycleStore } from '../../ports.js';
+import { DriveFolders, uploadOptions } from '../google/drive-folder.js';
 import type { GoogleServices } from '../google/google-services.js';
 import { mapLimit } from '../../app/map-limit.js';
 import {
@@ -24,7 +24,6 @@ import {
  * Only the start creates folders (one start per cycle); the workers look them up, so parallel
  * workers never create a folder twice. IDs found are kept for the life of the instance.
  */
-const FOLDER_MIME = 'application/vnd.google-apps.folder';
 const JSON_MIME = 'application/json';
 export const CYCLES_FOLDER = 'monev-siklus';
 const DOWNLOADS_AT_ONCE = 8;
@@ -32,16 +31,19 @@ const DOWNLOADS_AT_ONCE = 8;
 export class DriveCycleStore implements CycleStore {
   private root: string | undefined;
   private readonly folders = new Map<string, string>();
+  private readonly drive: DriveFolders;
 
   constructor(
     private readonly services: GoogleServices,
     private readonly parentFolderId: string,
     private readonly clock: { now(): Date } = { now: () => new Date() },
-  ) {}
+  ) {
+    this.drive = new DriveFolders(services, this.what());
+  }
 
   async start(record: CycleRecord): Promise<CycleRecord> {
     const folder = await this.cycleFolder(record.id, true);
-    const existing = await this.findFile(folder as string, RECORD_FILE);
+    const existing = await this.drive.findFile(RECORD_FILE, folder as string);
     if (existing) return parseRecord(await this.download(existing, record.id), this.where(record.id));
     await this.upload(folder as string, RECORD_FILE, recordJson(record), null);
     return record;
@@ -49,27 +51,27 @@ export class DriveCycleStore implements CycleStore {
 
   async get(id: string): Promise<CycleRecord | null> {
     const folder = await this.cycleFolder(id, false);
-    const file = folder === null ? null : await this.findFile(folder, RECORD_FILE);
+    const file = folder === null ? null : await this.drive.findFile(RECORD_FILE, folder);
     return file === null ? null : parseRecord(await this.download(file, id), this.where(id));
   }
 
   async saveResult(id: string, result: OfficeResult): Promise<void> {
     const folder = await this.requireFolder(id);
     const name = resultFile(result.code);
-    await this.upload(folder, name, resultJson(id, result, this.clock.now()), await this.findFile(folder, name));
+    await this.upload(folder, name, resultJson(id, result, this.clock.now()), await this.drive.findFile(name, folder));
   }
 
   async scored(id: string): Promise<ReadonlySet<string>> {
     const folder = await this.cycleFolder(id, false);
     if (folder === null) return new Set();
-    return new Set((await this.children(folder)).flatMap((file) => codeOfResultFile(file.name) ?? []));
+    return new Set((await this.drive.list(folder)).flatMap((file) => codeOfResultFile(file.name) ?? []));
   }
 
   async results(id: string): Promise<OfficeResult[]> {
     const folder = await this.requireFolder(id);
     const files = new Map<string, string>();
     // Two workers writing one office's first result at once leave two files; either will do.
-    for (const file of await this.children(folder))
+    for (const file of await this.drive.list(folder))
       if (codeOfResultFile(file.name) !== null && !files.has(file.name)) files.set(file.name, file.id);
     return mapLimit([...files], DOWNLOADS_AT_ONCE, async ([name, fileId]) =>
       parseResult(await this.download(fileId, id), `${this.where(id)}/${name}`),
@@ -78,7 +80,7 @@ export class DriveCycleStore implements CycleStore {
 
   async markFinished(id: string, at: Date): Promise<void> {
     const folder = await this.requireFolder(id);
-    const file = await this.findFile(folder, RECORD_FILE);
+    const file = await this.drive.findFile(RECORD_FILE, folder);
     if (!file) throw new Error(`${this.where(id)}/${RECORD_FILE} tidak ada.`);
     const record = parseRecord(await this.download(file, id), this.where(id));
     await this.upload(folder, RECORD_FILE, recordJson({ ...record, finishedAt: at.toISOString() }), file);
@@ -98,72 +100,19 @@ export class DriveCycleStore implements CycleStore {
     const known = this.folders.get(safeName(id, 'ID siklus'));
     if (known) return known;
     this.root ??=
-      (await this.findFolder(CYCLES_FOLDER, this.parentFolderId)) ??
-      (create ? await this.createFolder(CYCLES_FOLDER, this.parentFolderId) : undefined);
+      (await this.drive.findFolder(CYCLES_FOLDER, this.parentFolderId)) ??
+      (create ? await this.newFolder(CYCLES_FOLDER, this.parentFolderId) : undefined);
     if (!this.root) return null;
-    const folder = (await this.findFolder(id, this.root)) ?? (create ? await this.createFolder(id, this.root) : null);
+    const folder =
+      (await this.drive.findFolder(id, this.root)) ?? (create ? await this.newFolder(id, this.root) : null);
     if (folder) this.folders.set(id, folder);
     return folder;
   }
 
-  private async findFolder(name: string, parent: string): Promise<string | null> {
-    const drive = this.services.clients.drive;
-    const found = await this.services.drive(this.what(), () =>
-      drive.files.list({
-        q: `name = '${name}' and mimeType = '${FOLDER_MIME}' and '${parent}' in parents and trashed = false`,
-        fields: 'files(id)',
-        supportsAllDrives: true,
-        includeItemsFromAllDrives: true,
-      }),
-    );
-    return found.files?.[0]?.id ?? null;
-  }
-
-  private async createFolder(name: string, parent: string): Promise<string> {
-    const drive = this.services.clients.drive;
-    const created = await this.services.drive(this.what(), () =>
-      drive.files.create({
-        requestBody: { name, mimeType: FOLDER_MIME, parents: [parent] },
-        fields: 'id',
-        supportsAllDrives: true,
-      }),
-    );
-    if (!created.id) throw new Error('Drive tidak mengembalikan ID folder siklus.');
-    return created.id;
-  }
-
-  private async findFile(folder: string, name: string): Promise<string | null> {
-    const drive = this.services.clients.drive;
-    const found = await this.services.drive(this.what(), () =>
-      drive.files.list({
-        q: `name = '${name}' and '${folder}' in parents and trashed = false`,
-        fields: 'files(id)',
-        supportsAllDrives: true,
-        includeItemsFromAllDrives: true,
-      }),
-    );
-    return found.files?.[0]?.id ?? null;
-  }
-
-  private async children(folder: string): Promise<{ id: string; name: string }[]> {
-    const drive = this.services.clients.drive;
-    const files: { id: string; name: string }[] = [];
-    let pageToken: string | undefined;
-    do {
-      const page: drive_v3.Schema$FileList = await this.services.drive(this.what(), () =>
-        drive.files.list({
-          q: `'${folder}' in parents and trashed = false`,
-          fields: 'nextPageToken,files(id,name)',
-          pageSize: 1000,
-          pageToken,
-          supportsAllDrives: true,
-          includeItemsFromAllDrives: true,
-        }),
-      );
-      for (const file of page.files ?? []) if (file.id && file.name) files.push({ id: file.id, name: file.name });
-      pageToken = page.nextPageToken ?? undefined;
-    } while (pageToken);
-    return files;
+  private async newFolder(name: string, parent: string): Promise<string> {
+    const created = await this.drive.createFolder(name, parent);
+    if (!created) throw new Error('Drive tidak mengembalikan ID folder siklus.');
+    return created;
   }
 
   private async download(fileId: string, id: string): Promise<string> {
@@ -183,8 +132,7 @@ export class DriveCycleStore implements CycleStore {
   /** Creates the file, or replaces the content of `existing` (same ID, so a reader never sees two). */
   private async upload(folder: string, name: string, text: string, existing: string | null): Promise<void> {
     const drive = this.services.clients.drive;
-    // The upload URL ignores the client's root, so a configured root goes with every upload.
-    const options = this.services.clients.rootUrl ? { rootUrl: this.services.clients.rootUrl } : {};
+    const options = uploadOptions(this.services);
     const media = { mimeType: JSON_MIME, body: text };
     await this.services.drive(this.what(), () =>
       existing

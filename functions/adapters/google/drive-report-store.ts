@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import type { ReportStore } from '../../ports.js';
+import { DriveFolders, uploadOptions } from './drive-folder.js';
 import type { GoogleServices } from './google-services.js';
 
 /**
@@ -7,7 +8,6 @@ import type { GoogleServices } from './google-services.js';
  * one PDF per office and one for the province. A report saved again replaces the file of the same
  * name (same ID and link), so the Rekap's Laporan column keeps pointing at the latest version.
  */
-const FOLDER_MIME = 'application/vnd.google-apps.folder';
 const PERIOD = /\d{4}-TW[1-4]/;
 
 export class DriveReportStore implements ReportStore {
@@ -22,8 +22,7 @@ export class DriveReportStore implements ReportStore {
   async save(fileName: string, bytes: Uint8Array): Promise<string> {
     const folder = await this.folder(PERIOD.exec(fileName)?.[0] ?? 'Laporan');
     const drive = this.services.clients.drive;
-    // The upload URL ignores the client's root, so a configured root goes with every upload.
-    const options = this.services.clients.rootUrl ? { rootUrl: this.services.clients.rootUrl } : {};
+    const options = uploadOptions(this.services);
     const media = () => ({
       mimeType: 'application/pdf',
       body: Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]),
@@ -63,49 +62,15 @@ export class DriveReportStore implements ReportStore {
   }
 
   private async openFolder(name: string): Promise<{ id: string; files: Map<string, string> }> {
-    const drive = this.services.clients.drive;
-    const what = `Folder laporan (MONEV_DRIVE_REPORTS_FOLDER_ID ${this.parentFolderId})`;
-    const found = await this.services.drive(what, () =>
-      drive.files.list({
-        q: `name = '${quote(name)}' and mimeType = '${FOLDER_MIME}' and '${this.parentFolderId}' in parents and trashed = false`,
-        fields: 'files(id)',
-        supportsAllDrives: true,
-        includeItemsFromAllDrives: true,
-      }),
+    const drive = new DriveFolders(
+      this.services,
+      `Folder laporan (MONEV_DRIVE_REPORTS_FOLDER_ID ${this.parentFolderId})`,
     );
     const id =
-      found.files?.[0]?.id ??
-      (
-        await this.services.drive(what, () =>
-          drive.files.create({
-            requestBody: { name, mimeType: FOLDER_MIME, parents: [this.parentFolderId] },
-            fields: 'id',
-            supportsAllDrives: true,
-          }),
-        )
-      ).id;
+      (await drive.findFolder(name, this.parentFolderId)) ?? (await drive.createFolder(name, this.parentFolderId));
     if (!id) throw new Error('Drive tidak mengembalikan ID folder laporan.');
     const files = new Map<string, string>();
-    let pageToken: string | undefined;
-    do {
-      const page = await this.services.drive(what, () =>
-        drive.files.list({
-          q: `'${id}' in parents and trashed = false`,
-          fields: 'nextPageToken,files(id,name)',
-          pageSize: 1000,
-          pageToken,
-          supportsAllDrives: true,
-          includeItemsFromAllDrives: true,
-        }),
-      );
-      for (const file of page.files ?? [])
-        if (file.name && file.id && !files.has(file.name)) files.set(file.name, file.id);
-      pageToken = page.nextPageToken ?? undefined;
-    } while (pageToken);
+    for (const file of await drive.list(id)) if (!files.has(file.name)) files.set(file.name, file.id);
     return { id, files };
   }
-}
-
-function quote(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
 }
