@@ -82,11 +82,7 @@ export interface RunOutcome {
 export async function runCycle(deps: RunDeps, options: RunOptions = {}): Promise<RunOutcome> {
   const rekap = readRekap(await deps.source.readRekap());
   const period = resolvePeriod(rekap, options.period);
-  const settings: ScoringSettings = {
-    cap: rekap.cap,
-    effectiveMinutes: rekap.effectiveMinutes,
-    weights: rekap.weights,
-  };
+  const settings = scoringSettings(rekap);
   const offices = selectOffices(rekap.offices, options.offices);
 
   deps.progress?.({ kind: 'start', period, total: offices.length });
@@ -161,6 +157,11 @@ export async function assessOffice(
     deps.logInternalError?.(`menilai satker ${office.code}`, error);
     return unreadableOffice(identity, label, unreadableReason('unexpected-score'));
   }
+}
+
+/** What the rekap sets for scoring an office: the cap on achievement, WKE minutes, component weights. */
+export function scoringSettings(rekap: RekapInputs): ScoringSettings {
+  return { cap: rekap.cap, effectiveMinutes: rekap.effectiveMinutes, weights: rekap.weights };
 }
 
 export function resolvePeriod(rekap: RekapInputs, requested: string | undefined): Period {

@@ -1,14 +1,14 @@
 import { historyRows, SUMMARY_HISTORY_ROW, type SummaryHistoryRow } from '../../sheets-schema/index.js';
 import { labelKey } from '../core/workbook.js';
 import { readRekap, type RegistryOffice } from '../core/rekap-reader.js';
-import type { OfficeResult, ScoringSettings } from '../core/scoring/office.js';
+import type { OfficeResult } from '../core/scoring/office.js';
 import { feedback } from '../core/feedback.js';
 import { areaRecord, jakartaTime, logRecord, scoringLogResult, summaryRecord } from '../core/summary-rows.js';
 import type { Clock, EvidenceVerifier, SummarySink, WorkbookSource } from '../ports.js';
 import { runMessage } from '../core/messages/run.js';
 import { ConfigError } from './errors.js';
 import { rankAgainstRekap } from './rank-against-rekap.js';
-import { assessOffice, resolvePeriod } from './run-cycle.js';
+import { assessOffice, resolvePeriod, scoringSettings } from './run-cycle.js';
 import { runId } from './rank-and-publish.js';
 
 export interface ScoreOneDeps {
@@ -40,11 +40,7 @@ export async function scoreOneOffice(
   const office = findOffice(rekap.offices, request);
   if (!office)
     throw new ConfigError(runMessage('office-not-registered', { office: request.code ?? request.source ?? '' }));
-  const settings: ScoringSettings = {
-    cap: rekap.cap,
-    effectiveMinutes: rekap.effectiveMinutes,
-    weights: rekap.weights,
-  };
+  const settings = scoringSettings(rekap);
 
   const sink = deps.sink;
   const result = await assessOffice(deps, office, period, settings);
