@@ -87,9 +87,9 @@ export function localRuntime(config: Config, options: RuntimeOptions = {}): Runt
 }
 
 /**
- * Live mode: the rekap spreadsheet and the office spreadsheets it registers. One Google mode per
- * use, as per run. Reports go to the Drive reports folder and mail through Gmail when configured,
- * as in `monev run --source google`; a cycle keeps its state in the Drive cycles folder.
+ * Live mode: the rekap spreadsheet and the office spreadsheets it registers, with the adapters
+ * buildAdapters (wiring.ts) chooses for `monev run --source google` too, built anew for each use; a
+ * cycle keeps its state in the Drive cycles folder.
  */
 export function googleRuntime(config: Config, rekap: string, options: RuntimeOptions = {}): Runtime {
   const clock = options.clock ?? { now: () => new Date() };

@@ -38,7 +38,7 @@ export interface Adapters {
 }
 
 /**
- * The one place that chooses adapters: `monev run` and the functions' runtime both call it.
+ * The one place that chooses adapters: `monev run`, `monev watch` and the functions' runtime call it.
  *
  * - Workbooks and the rekap: the data folder's files, or Google Sheets in live mode.
  * - Reports: the Drive reports folder in live mode when one is configured, else OUT/laporan.
