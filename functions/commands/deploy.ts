@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEPLOY_DEFAULTS, deployPlan, functionsUrl, shellLine, type DeployStep } from '../deploy/plan.js';
 import { FUNCTIONS_MAIN, STAGED, stageSource } from '../deploy/stage.js';
-import { EXIT, UsageError, type CommandIo } from './io.js';
+import { EXIT, usageError, type CommandIo } from './io.js';
 
 export interface DeployArgs {
   dryRun: boolean;
@@ -46,29 +46,18 @@ export async function deployCommand(
 ): Promise<number> {
   const environment = options.env ?? process.env;
   const project = args.project ?? environment.GOOGLE_CLOUD_PROJECT ?? environment.CLOUDSDK_CORE_PROJECT;
-  if (!project && !args.dryRun)
-    throw new UsageError(
-      'monev deploy memerlukan --project, misalnya --project monev-jatim (atau GOOGLE_CLOUD_PROJECT).',
-    );
+  if (!project && !args.dryRun) throw usageError('deploy-needs-project', {});
   if (project !== undefined && !/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/.test(project))
-    throw new UsageError(
-      `--project "${project}" bukan ID proyek Google Cloud (huruf kecil, angka, tanda hubung; 6–30 karakter).`,
-    );
+    throw usageError('invalid-project', { value: project });
   const region = args.region ?? DEPLOY_DEFAULTS.region;
-  if (!/^[a-z]+-[a-z]+\d$/.test(region))
-    throw new UsageError(`--region "${region}" bukan region Google Cloud, misalnya asia-southeast2 (Jakarta).`);
+  if (!/^[a-z]+-[a-z]+\d$/.test(region)) throw usageError('invalid-region', { value: region });
   const extraEnv = args.env.map(parseEnvPair);
   const hasRekap = extraEnv.some(([key]) => key === 'MONEV_REKAP');
-  if (!hasRekap && !args.dryRun)
-    throw new UsageError(
-      'monev deploy memerlukan --env MONEV_REKAP=<ID atau URL spreadsheet rekap>: fungsi membaca daftar satker dari sana.',
-    );
+  if (!hasRekap && !args.dryRun) throw usageError('deploy-needs-rekap', {});
   // The deployed functions share no disk: a cycle keeps each office's result in a Drive folder between them.
   const hasFolder = extraEnv.some(([key]) => key === 'MONEV_DRIVE_FOLDER_ID' || key === 'MONEV_DRIVE_CYCLES_FOLDER_ID');
   if (!hasFolder && !args.dryRun) {
-    throw new UsageError(
-      'monev deploy memerlukan --env MONEV_DRIVE_FOLDER_ID=<ID folder Drive>: siklus triwulanan menyimpan hasil tiap satker di sana (dan laporannya). Bagikan folder itu ke akun layanan sebagai Editor.',
-    );
+    throw usageError('deploy-needs-folder', {});
   }
 
   const root = options.root ?? packageRoot();
@@ -96,8 +85,7 @@ export async function deployCommand(
   }
 
   const run = options.run ?? runCommand;
-  if ((await run(['npm', 'run', 'build'], { cwd: root })) !== 0)
-    throw new UsageError('npm run build gagal; perbaiki dulu kesalahan kompilasinya.');
+  if ((await run(['npm', 'run', 'build'], { cwd: root })) !== 0) throw usageError('build-failed', {});
   await stageSource(root, source);
   for (const [index, step] of plan.entries()) {
     io.out(`\n[${index + 1}/${plan.length}] ${step.title}`);
@@ -115,20 +103,15 @@ async function runStep(step: DeployStep, run: CommandRunner): Promise<void> {
   }
   const stdin = step.secretOnStdin && argv === step.argv ? randomBytes(32).toString('hex') : undefined;
   const code = await run(argv, { stdin });
-  if (code !== 0)
-    throw new UsageError(
-      `Langkah "${step.title}" gagal (kode ${code}). Perbaiki penyebabnya lalu jalankan monev deploy lagi; langkah yang sudah selesai tidak diulang dua kali.`,
-    );
+  if (code !== 0) throw usageError('deploy-step-failed', { title: step.title, code });
 }
 
 function parseEnvPair(pair: string): [string, string] {
   const match = /^([A-Z][A-Z0-9_]*)=(.*)$/.exec(pair);
-  if (!match)
-    throw new UsageError(`--env "${pair}" harus berbentuk KUNCI=nilai, misalnya --env MONEV_MAIL_TRANSPORT=gmail.`);
+  if (!match) throw usageError('invalid-env', { value: pair });
   const [, key, value] = match as unknown as [string, string, string];
-  if (RESERVED.has(key)) throw new UsageError(`--env ${key} diatur oleh monev deploy sendiri; hapus dari perintah.`);
-  if (value.includes(','))
-    throw new UsageError(`--env ${key}: nilai tidak boleh memuat koma (gcloud --set-env-vars memisahkan dengan koma).`);
+  if (RESERVED.has(key)) throw usageError('env-reserved', { key });
+  if (value.includes(',')) throw usageError('env-comma', { key });
   return [key, value];
 }
 
@@ -156,13 +139,7 @@ const runCommand: CommandRunner = (argv, options) =>
       env: { ...process.env, CLOUDSDK_CORE_DISABLE_PROMPTS: '1' },
     });
     child.once('error', (error: NodeJS.ErrnoException) =>
-      reject(
-        error.code === 'ENOENT'
-          ? new UsageError(
-              `${command} tidak ditemukan. Pasang Google Cloud CLI (https://cloud.google.com/sdk/docs/install) lalu gcloud auth login.`,
-            )
-          : error,
-      ),
+      reject(error.code === 'ENOENT' ? usageError('gcloud-missing', { command }) : error),
     );
     child.once('close', (code) => resolve(code ?? 1));
     if (options.stdin !== undefined) child.stdin?.end(options.stdin);

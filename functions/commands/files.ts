@@ -5,7 +5,7 @@ import { writeWorkbookAtomic } from '../adapters/xlsx/atomic-write.js';
 import { REKAP_FILE } from '../adapters/xlsx/xlsx-source.js';
 import { parsePeriod } from '../core/period.js';
 import { generateSampleProvince } from '../sample/generate.js';
-import { EXIT, UsageError, type CommandIo } from './io.js';
+import { EXIT, usageError, type CommandIo } from './io.js';
 import { runCommand } from './run.js';
 
 export interface TemplateArgs {
@@ -19,7 +19,7 @@ export interface TemplateArgs {
 export async function templateCommand(args: TemplateArgs, io: CommandIo): Promise<number> {
   const year = args.year === undefined ? undefined : Number(args.year);
   if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) {
-    throw new UsageError(`--tahun "${args.year}" tidak dikenal. Tulis tahun empat angka, misalnya --tahun 2025.`);
+    throw usageError('invalid-year', { value: String(args.year) });
   }
   await writeWorkbookAtomic(buildOfficeTemplate({ code: args.code, name: args.name, year }), args.out);
   io.out(`Templat workbook satker ditulis ke ${args.out}.`);
@@ -37,15 +37,12 @@ export interface SampleArgs {
 export async function sampleCommand(args: SampleArgs, io: CommandIo): Promise<number> {
   const offices = args.offices === undefined ? 38 : Number(args.offices);
   if (!Number.isInteger(offices) || offices < 1 || offices > 100_000) {
-    throw new UsageError(
-      `--offices "${args.offices}" tidak dikenal. Untuk sample, isi jumlah satker, misalnya --offices 38.`,
-    );
+    throw usageError('invalid-office-count', { value: String(args.offices) });
   }
   const seed = args.seed === undefined ? 2025 : Number(args.seed);
-  if (!Number.isInteger(seed))
-    throw new UsageError(`--seed "${args.seed}" harus bilangan bulat, misalnya --seed 2025.`);
+  if (!Number.isInteger(seed)) throw usageError('invalid-seed', { value: String(args.seed) });
   const period = args.period ?? '2025-TW3';
-  if (!parsePeriod(period)) throw new UsageError(`--period "${period}" tidak dikenal. Tulis seperti 2025-TW3.`);
+  if (!parsePeriod(period)) throw usageError('invalid-period', { value: period });
   const started = Date.now();
   await generateSampleProvince({ outDir: args.out, offices, seed, period });
   io.out(

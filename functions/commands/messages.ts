@@ -27,6 +27,23 @@ interface Params {
   'not-found': { path: string };
   'not-a-folder': { path: string };
   'too-many-files': { path: string };
+  'invalid-year': { value: string };
+  'invalid-office-count': { value: string };
+  'invalid-seed': { value: string };
+  'serve-oidc-needs-settings': { why: string };
+  'port-in-use': { port: number };
+  'host-not-here': { host: string };
+  'deploy-needs-project': Record<string, never>;
+  'invalid-project': { value: string };
+  'invalid-region': { value: string };
+  'deploy-needs-rekap': Record<string, never>;
+  'deploy-needs-folder': Record<string, never>;
+  'build-failed': Record<string, never>;
+  'deploy-step-failed': { title: string; code: number };
+  'gcloud-missing': { command: string };
+  'invalid-env': { value: string };
+  'env-reserved': { key: string };
+  'env-comma': { key: string };
 }
 
 export type CliMessageCode = keyof Params;
@@ -72,6 +89,31 @@ const CATALOGUE: { readonly [C in CliMessageCode]: (p: Params[C]) => string } = 
   'not-a-folder': (p) => `"${p.path}" bukan folder, padahal monev memerlukan folder di sana. Periksa --data dan --out.`,
   'too-many-files': (p) =>
     `Terlalu banyak file terbuka saat membuka "${p.path}". Tutup program lain atau naikkan batasnya (ulimit -n), lalu jalankan lagi. ${KEPT}`,
+  'invalid-year': (p) => `--tahun "${p.value}" tidak dikenal. Tulis tahun empat angka, misalnya --tahun 2025.`,
+  'invalid-office-count': (p) =>
+    `--offices "${p.value}" tidak dikenal. Untuk sample, isi jumlah satker, misalnya --offices 38.`,
+  'invalid-seed': (p) => `--seed "${p.value}" harus bilangan bulat, misalnya --seed 2025.`,
+  'serve-oidc-needs-settings': (p) =>
+    `Pemeriksaan token OIDC (${p.why}) memerlukan MONEV_FUNCTIONS_URL (audiens: URL itu + /namaFungsi) dan MONEV_TASKS_SERVICE_ACCOUNT (satu-satunya pemanggil yang diterima). Isi keduanya, atau pakai --oidc off hanya di jaringan yang Anda percaya.`,
+  'port-in-use': (p) => `Port ${p.port} sudah dipakai; pilih yang lain dengan --port.`,
+  'host-not-here': (p) => `--host ${p.host} bukan alamat mesin ini; misalnya --host 127.0.0.1 atau --host 0.0.0.0.`,
+  'deploy-needs-project': () =>
+    'monev deploy memerlukan --project, misalnya --project monev-jatim (atau GOOGLE_CLOUD_PROJECT).',
+  'invalid-project': (p) =>
+    `--project "${p.value}" bukan ID proyek Google Cloud (huruf kecil, angka, tanda hubung; 6–30 karakter).`,
+  'invalid-region': (p) => `--region "${p.value}" bukan region Google Cloud, misalnya asia-southeast2 (Jakarta).`,
+  'deploy-needs-rekap': () =>
+    'monev deploy memerlukan --env MONEV_REKAP=<ID atau URL spreadsheet rekap>: fungsi membaca daftar satker dari sana.',
+  'deploy-needs-folder': () =>
+    'monev deploy memerlukan --env MONEV_DRIVE_FOLDER_ID=<ID folder Drive>: siklus triwulanan menyimpan hasil tiap satker di sana (dan laporannya). Bagikan folder itu ke akun layanan sebagai Editor.',
+  'build-failed': () => 'npm run build gagal; perbaiki dulu kesalahan kompilasinya.',
+  'deploy-step-failed': (p) =>
+    `Langkah "${p.title}" gagal (kode ${p.code}). Perbaiki penyebabnya lalu jalankan monev deploy lagi; langkah yang sudah selesai tidak diulang dua kali.`,
+  'gcloud-missing': (p) =>
+    `${p.command} tidak ditemukan. Pasang Google Cloud CLI (https://cloud.google.com/sdk/docs/install) lalu gcloud auth login.`,
+  'invalid-env': (p) => `--env "${p.value}" harus berbentuk KUNCI=nilai, misalnya --env MONEV_MAIL_TRANSPORT=gmail.`,
+  'env-reserved': (p) => `--env ${p.key} diatur oleh monev deploy sendiri; hapus dari perintah.`,
+  'env-comma': (p) => `--env ${p.key}: nilai tidak boleh memuat koma (gcloud --set-env-vars memisahkan dengan koma).`,
 };
 
 export function cliMessage<C extends CliMessageCode>(code: C, params: Params[C]): string {

@@ -9,7 +9,7 @@ import { createHandlers, type Handlers } from '../http/handlers.js';
 import { HTTP_FUNCTIONS, registerFunctions } from '../http/register.js';
 import { reply } from '../http/replies.js';
 import { localRuntime } from '../runtime.js';
-import { EXIT, UsageError, type CommandIo } from './io.js';
+import { EXIT, usageError, type CommandIo } from './io.js';
 
 export interface ServeArgs {
   data: string;
@@ -45,9 +45,9 @@ export async function serveCommand(
   let callers: CallerCheck = ANY_CALLER;
   if (oidc) {
     if (!config.functionsUrl || !config.invoker)
-      throw new UsageError(
-        `Pemeriksaan token OIDC (${args.oidc === undefined ? `bawaan untuk --host ${host}` : '--oidc on'}) memerlukan MONEV_FUNCTIONS_URL (audiens: URL itu + /namaFungsi) dan MONEV_TASKS_SERVICE_ACCOUNT (satu-satunya pemanggil yang diterima). Isi keduanya, atau pakai --oidc off hanya di jaringan yang Anda percaya.`,
-      );
+      throw usageError('serve-oidc-needs-settings', {
+        why: args.oidc === undefined ? `bawaan untuk --host ${host}` : '--oidc on',
+      });
     callers = oidcCallers({ functionsUrl: config.functionsUrl, serviceAccountEmail: config.invoker });
   }
   if (!config.webhookSecret)
@@ -58,9 +58,9 @@ export async function serveCommand(
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(
         error.code === 'EADDRINUSE'
-          ? new UsageError(`Port ${args.port} sudah dipakai; pilih yang lain dengan --port.`)
+          ? usageError('port-in-use', { port: args.port })
           : error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND'
-            ? new UsageError(`--host ${host} bukan alamat mesin ini; misalnya --host 127.0.0.1 atau --host 0.0.0.0.`)
+            ? usageError('host-not-here', { host })
             : error,
       ),
     );
