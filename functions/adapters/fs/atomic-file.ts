@@ -8,9 +8,7 @@ import { makeFolder } from './make-folder.js';
  * a temporary file in the same folder, which is then renamed over the target.
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const folder = dirname(path);
-  await makeFolder(folder);
-  const temporary = join(folder, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temporary = await temporaryBeside(path);
   try {
     await writeFile(temporary, data);
     await rename(temporary, path);
@@ -25,9 +23,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
  * place, and a link onto an existing name fails. Resolves false, writing nothing, when it exists.
  */
 export async function createFileAtomic(path: string, data: string | Uint8Array): Promise<boolean> {
-  const folder = dirname(path);
-  await makeFolder(folder);
-  const temporary = join(folder, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temporary = await temporaryBeside(path);
   try {
     await writeFile(temporary, data);
     await link(temporary, path);
@@ -38,4 +34,11 @@ export async function createFileAtomic(path: string, data: string | Uint8Array):
   } finally {
     await rm(temporary, { force: true });
   }
+}
+
+/** A hidden, unique name in the target's folder (made when missing): a rename or link from it stays on one disk. */
+async function temporaryBeside(path: string): Promise<string> {
+  const folder = dirname(path);
+  await makeFolder(folder);
+  return join(folder, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
