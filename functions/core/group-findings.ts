@@ -5,25 +5,30 @@ import type { Finding, FindingCode, Level } from './findings.js';
  * one tab is one entry, "IKI!A7:A12, 6 baris", instead of six lines saying the same thing. Hasil
  * Validasi keeps one row per cell, since the operator fixes cells one by one there.
  */
-export interface FindingGroup {
+export interface FindingGroup<F extends Finding = Finding> {
   readonly tab: string;
   readonly code: FindingCode;
   readonly level: Level;
   /** The first finding of the group, for its message and context. */
-  readonly first: Finding;
-  readonly findings: readonly Finding[];
+  readonly first: F;
+  readonly findings: readonly F[];
   /** "IKI!A7", "IKI!A7:A12" or "IKI!A7:A9, A12". */
   readonly cells: string;
   /** `cells`, with ", 6 baris" when the group holds more than one finding. */
   readonly label: string;
+  /**
+   * The first finding's message; when the rows quote different values ("NIP … 1971…" and "… 1980…"),
+   * prefixed "Contoh pada IKI!A7:" so the quoted value is not read as every row's.
+   */
+  readonly message: string;
 }
 
 /** Ranges listed before the rest is summarised as "…": a line stays readable. */
 const MAX_RANGES = 4;
 
 /** Groups in the order of their first finding; an ungroupable cell ("Profil!A1") stays on its own. */
-export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
-  const groups = new Map<string, Finding[]>();
+export function groupFindings<F extends Finding>(findings: readonly F[]): FindingGroup<F>[] {
+  const groups = new Map<string, F[]>();
   findings.forEach((item, i) => {
     const at = parseCell(item.cell);
     const key = at ? `${item.tab}\u0000${item.code}\u0000${at.sheet}\u0000${at.column}` : `single\u0000${i}`;
@@ -32,7 +37,7 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
     else groups.set(key, [item]);
   });
   return [...groups.values()].map((members) => {
-    const first = members[0] as Finding;
+    const first = members[0] as F;
     const cells = members.length === 1 ? first.cell : rangesOf(members);
     return {
       tab: first.tab,
@@ -42,6 +47,9 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
       findings: members,
       cells,
       label: members.length === 1 ? cells : `${cells}, ${members.length} baris`,
+      message: members.every((item) => item.message === first.message)
+        ? first.message
+        : `Contoh pada ${first.cell}: ${first.message}`,
     };
   });
 }

@@ -46,3 +46,18 @@ describe('groupFindings', () => {
     expect(group?.findings).toHaveLength(2);
   });
 });
+
+describe('groupFindings message', () => {
+  it('is the message of every member when they say the same', () => {
+    const [group] = groupFindings([7, 8].map(nip));
+    expect(group?.message).toBe(nip(7).message);
+  });
+
+  it('names the cell whose value it quotes when members quote different values', () => {
+    const typed = (row: number, value: string) => finding('nip-not-text', 'IKI', `IKI!A${row}`, { value });
+    const first = typed(7, '197101012000012000');
+    const [group] = groupFindings([first, typed(8, '198004042005011009')]);
+    expect(first.message).not.toBe(typed(8, '198004042005011009').message);
+    expect(group?.message).toBe(`Contoh pada IKI!A7: ${first.message}`);
+  });
+});

@@ -1,3 +1,4 @@
+import { groupFindings } from '../group-findings.js';
 import { periodLabel, type Period } from '../period.js';
 import type { OfficeResult } from '../scoring/office.js';
 import { PREDICATE_LABELS } from '../scoring/province.js';
@@ -52,8 +53,13 @@ export function officeMailModel(office: OfficeResult, period: Period, context: M
     deadline: context.repairDeadline ? `Batas perbaikan: ${isoDateLong(context.repairDeadline)}.` : null,
     contact: context.contact ? `Bila ada pertanyaan, hubungi ${context.contact}.` : null,
     link: context.sheetLink ?? null,
-    fixes: errors.slice(0, FIX_LIMIT).map((f) => ({ cell: f.cell, message: f.message })),
-    moreFixes: Math.max(0, errors.length - FIX_LIMIT),
+    // The same mistake on six rows is one entry ("IKI!A7:A12, 6 baris"), as in the PDF.
+    fixes: groupFindings(errors)
+      .slice(0, FIX_LIMIT)
+      .map((group) => ({ cell: group.label, message: group.message })),
+    moreFixes: groupFindings(errors)
+      .slice(FIX_LIMIT)
+      .reduce((sum, group) => sum + group.findings.length, 0),
     closing:
       'Laporan lengkap terlampir (PDF). Daftar seluruh temuan ada di tab Hasil Validasi pada spreadsheet satker.',
     signature: 'Tim Monev Bawaslu Provinsi Jawa Timur',

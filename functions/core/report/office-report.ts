@@ -1,5 +1,6 @@
 import { AREAS, COMPONENTS, JATIM_OFFICES, STAGE_NAMES } from '../../../sheets-schema/index.js';
 import type { Finding } from '../findings.js';
+import { groupFindings, type FindingGroup } from '../group-findings.js';
 import { roundHalfAway } from '../numbers.js';
 import { maskNip } from '../nip.js';
 import { periodLabel, type Period } from '../period.js';
@@ -242,14 +243,7 @@ export function officeReportModel(office: OfficeResult, context: ReportContext) 
       width: stage.progress === null ? 0 : Math.round(stage.progress),
       steps: `${stage.done} dari ${stage.steps} langkah selesai`,
     })),
-    findings: {
-      errors: others.filter((f) => f.level === 'error').map(findingRow),
-      warnings: others
-        .filter((f) => f.level === 'warning')
-        .slice(0, warningLimit)
-        .map(findingRow),
-      moreWarnings: Math.max(0, others.filter((f) => f.level === 'warning').length - warningLimit),
-    },
+    findings: findingRows(others, warningLimit),
     peers: office.peers.map((peer) => {
       const area = AREAS.find((a) => a.id === peer.area);
       const other = context.offices.find((o) => o.code === peer.office);
@@ -265,14 +259,43 @@ export function officeReportModel(office: OfficeResult, context: ReportContext) 
 
 export type OfficeReportModel = ReturnType<typeof officeReportModel>;
 
-function findingRow(f: OfficeFinding) {
+/**
+ * Findings as the report lists them: the same mistake in one column of a tab is one entry
+ * ("IKI!A7:A12, 6 baris"), errors in full, warnings up to `warningLimit` entries with the rest counted.
+ * Hasil Validasi keeps one row per cell.
+ */
+function findingRows(findings: readonly OfficeFinding[], warningLimit: number) {
+  const errors = groupFindings(findings.filter((f) => f.level === 'error'));
+  const warnings = groupFindings(findings.filter((f) => f.level === 'warning'));
+  const shown = warnings.slice(0, warningLimit);
   return {
-    cell: f.cell,
+    /** Findings, not entries: the heading counts what Hasil Validasi lists. */
+    errorCount: errors.reduce((sum, group) => sum + group.findings.length, 0),
+    errors: errors.map(findingRow),
+    warnings: shown.map(findingRow),
+    moreWarnings: warnings.slice(warningLimit).reduce((sum, group) => sum + group.findings.length, 0),
+  };
+}
+
+function findingRow(group: FindingGroup<OfficeFinding>) {
+  const f = group.first;
+  return {
+    cell: group.label,
     level: f.level === 'error' ? 'Kesalahan' : 'Peringatan',
     code: f.code,
-    message: f.message,
-    gain: f.gain === null || roundHalfAway(f.gain, 2) <= 0 ? '' : `+${fixedId(f.gain, 2)}`,
+    message: group.message,
+    gain: groupGain(group.findings),
   };
+}
+
+/** "+1,35", or "+1,35 per baris" for a group whose rows each gain the same; the largest when they differ. */
+function groupGain(findings: readonly OfficeFinding[]): string {
+  const gains = findings.flatMap((f) => (f.gain === null || roundHalfAway(f.gain, 2) <= 0 ? [] : [f.gain]));
+  if (gains.length === 0) return '';
+  const best = Math.max(...gains);
+  if (findings.length === 1) return `+${fixedId(best, 2)}`;
+  const equal = gains.length === findings.length && gains.every((g) => roundHalfAway(g, 2) === roundHalfAway(best, 2));
+  return equal ? `+${fixedId(best, 2)} per baris` : `hingga +${fixedId(best, 2)} per baris`;
 }
 
 const UNSCORED_REASONS = new Set([
