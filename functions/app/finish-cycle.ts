@@ -3,7 +3,7 @@ import { readRekap } from '../core/rekap-reader.js';
 import { unreadableOffice, type OfficeResult } from '../core/scoring/office.js';
 import type { CycleStore, TaskQueue, WorkbookSource } from '../ports.js';
 import { runMessage } from '../core/messages/run.js';
-import { unreadableFix, unreadableReason } from '../core/messages/unreadable.js';
+import { unreadable, unreadableFix } from '../core/messages/unreadable.js';
 import { TaskRejected } from './errors.js';
 import { rankAndPublish, type PublishDeps } from './rank-and-publish.js';
 import { resolvePeriod } from './run-cycle.js';
@@ -87,7 +87,7 @@ export async function finishCycle(
       unreadableOffice(
         { code, name: registry.get(code)?.name ?? code },
         `siklus ${record.id}`,
-        unreadableReason('cycle-service-failure'),
+        unreadable('cycle-service-failure'),
         unreadableFix('nothing-to-do'),
       ),
   );

@@ -21,7 +21,7 @@ import {
 } from '../core/workbook-limits.js';
 import type { Clock, EvidenceVerifier, LogJournal, ResultsStore, SummarySink, WorkbookSource } from '../ports.js';
 import { runMessage } from '../core/messages/run.js';
-import { unreadableReason } from '../core/messages/unreadable.js';
+import { unreadable, unreadableFix, type OfficeNotice } from '../core/messages/unreadable.js';
 import { ConfigError } from './errors.js';
 import { mapLimit } from './map-limit.js';
 import type { MailDeps, PublishOutcome, ReportDeps } from './publish-reports.js';
@@ -130,8 +130,8 @@ export async function assessOffice(
     return unreadableOffice(
       identity,
       `${office.ref} (Sumber)`,
-      'kolom Sumber di rekap kosong',
-      'Isi kolom Sumber dengan file atau spreadsheet satker ini, lalu jalankan lagi.',
+      unreadable('source-blank'),
+      unreadableFix('fill-source'),
     );
   const label = deps.source.describe(office.source);
   let workbook;
@@ -139,11 +139,12 @@ export async function assessOffice(
     workbook = await deps.source.readOffice(office.source);
   } catch (error) {
     if (error instanceof WorkbookTooLargeError) return unscoredOffice(identity, [tooLargeFinding(label, error.excess)]);
-    const { reason, fix } = error as { reason?: unknown; fix?: unknown };
+    // Sources throw their own error classes (xlsx, Google); each carries a reason, maybe a fix and the office's wording.
+    const { reason, fix, office: notice } = error as { reason?: unknown; fix?: unknown; office?: OfficeNotice };
     if (typeof reason === 'string')
-      return unreadableOffice(identity, label, reason, typeof fix === 'string' ? fix : undefined);
+      return unreadableOffice(identity, label, { reason, office: notice }, typeof fix === 'string' ? fix : undefined);
     deps.logInternalError?.(`membaca satker ${office.code}`, error);
-    return unreadableOffice(identity, label, unreadableReason('unexpected-read'));
+    return unreadableOffice(identity, label, unreadable('unexpected-read'));
   }
   // Sources that cannot stop early (Google Sheets) are held to the same row and column limits here.
   const excess = exceededLimit(workbook, deps.limits ?? DEFAULT_WORKBOOK_LIMITS);
@@ -155,7 +156,7 @@ export async function assessOffice(
     return scoreOffice(identity, parsed, period, settings, verification);
   } catch (error) {
     deps.logInternalError?.(`menilai satker ${office.code}`, error);
-    return unreadableOffice(identity, label, unreadableReason('unexpected-score'));
+    return unreadableOffice(identity, label, unreadable('unexpected-score'));
   }
 }
 

@@ -52,7 +52,7 @@ export async function validateCommand(args: ValidateArgs, io: CommandIo): Promis
       result = unreadableOffice(
         identity,
         args.file,
-        error.reason,
+        error,
         error.fix.replace(/jalankan lagi\.$/, 'jalankan monev validate lagi.'),
       );
     } else throw error;

@@ -1,4 +1,5 @@
 import { maskNipText } from './nip.js';
+import type { OfficeNotice } from './messages/unreadable.js';
 import {
   ACTION_PLAN_TAB,
   IKI_TAB,
@@ -36,6 +37,12 @@ export interface Finding {
    * office's own staff, so it goes to the office's Hasil Validasi and never to results.json or logs.
    */
   readonly context?: string;
+  /**
+   * For a finding that leaves the office unscored: the reason in the office's terms and what the office
+   * must do, which the report a head of office reads shows instead of `message` (whose steps, such as
+   * running monev again, are for the operator).
+   */
+  readonly office?: OfficeNotice;
 }
 
 interface Params {
@@ -56,7 +63,7 @@ interface Params {
   'missing-tab': { tab: string };
   'missing-column': { tab: string; column: string };
   'empty-tab': { tab: string };
-  'unreadable-workbook': { file: string; reason: string; fix?: string };
+  'unreadable-workbook': { file: string; reason: string; fix?: string; office?: OfficeNotice };
   /** `value` null: the cell is blank, or `absent` says what is missing; `expected` null: no registry code to compare. */
   'office-code-mismatch': { value: string | null; expected: string | null; absent?: ProfileAbsence };
   'year-mismatch': { value: string | null; expected: string; period: string; absent?: ProfileAbsence };
@@ -92,7 +99,9 @@ const FINISHED = STAGE_STATUS.choices.find((c) => c.id === 'selesai')?.label ?? 
 const OFFICE_CODE = labelOf(PROFILE_TAB, 'officeCode');
 const YEAR = labelOf(PROFILE_TAB, 'year');
 
-const CATALOGUE: { [C in FindingCode]: { level: Level; message: (p: Params[C]) => string } } = {
+const CATALOGUE: {
+  [C in FindingCode]: { level: Level; message: (p: Params[C]) => string; office?: (p: Params[C]) => OfficeNotice };
+} = {
   'missing-value': {
     level: 'error',
     message: (p) => `Kolom "${p.column}" kosong, padahal wajib diisi. ${ROW_ZERO} ${p.help}`,
@@ -180,6 +189,11 @@ const CATALOGUE: { [C in FindingCode]: { level: Level; message: (p: Params[C]) =
     level: 'error',
     message: (p) =>
       `File ${quote(p.file)} tidak dapat dibaca: ${p.reason}. Satker ini tidak dinilai sampai file dapat dibuka. ${p.fix ?? 'Perbaiki sesuai alasan di atas, lalu jalankan lagi.'}`,
+    office: (p) =>
+      p.office ?? {
+        reason: `file satker tidak dapat dibaca: ${p.reason}`,
+        todo: 'Operator satker memperbaiki file sesuai alasan di atas bersama tim monev provinsi.',
+      },
   },
   'office-code-mismatch': {
     level: 'error',
@@ -190,6 +204,19 @@ const CATALOGUE: { [C in FindingCode]: { level: Level; message: (p: Params[C]) =
         return `${blankProfile(OFFICE_CODE, p.absent)}, sehingga tidak terbukti file ini milik ${owner}. Satker ini tidak dinilai agar file satker lain yang kodenya dihapus tidak ikut dinilai atas nama satker ini. ${fillProfile(OFFICE_CODE, fill, p.absent)}`;
       return `${OFFICE_CODE} di ${PROFILE} berisi ${quote(p.value)}, padahal rekap provinsi mencatat file ini milik ${owner}. Satker ini tidak dinilai agar data tidak tertukar. Pastikan file ini milik ${owner}, lalu perbaiki ${OFFICE_CODE} atau kolom ${headerOf(REGISTRY_TAB, 'source')} di rekap.`;
     },
+    office: (p) => {
+      const owner = p.expected === null ? 'satker Anda' : `satker ${p.expected}`;
+      const fill = p.expected === null ? 'kode satker Anda' : p.expected;
+      return p.value === null
+        ? {
+            reason: `${blankProfile(OFFICE_CODE, p.absent)}, sehingga tidak terbukti file ini milik ${owner}`,
+            todo: officeFillsProfile(OFFICE_CODE, fill, p.absent),
+          }
+        : {
+            reason: `${OFFICE_CODE} di ${PROFILE} berisi ${quote(p.value)}, padahal file ini terdaftar untuk ${owner}`,
+            todo: `Operator satker memastikan file ini milik ${owner} dan mengisi ${OFFICE_CODE} dengan ${fill}; bila file yang dikirim keliru, kirim file yang benar kepada tim monev provinsi.`,
+          };
+    },
   },
   'year-mismatch': {
     level: 'error',
@@ -197,10 +224,30 @@ const CATALOGUE: { [C in FindingCode]: { level: Level; message: (p: Params[C]) =
       p.value === null
         ? `${blankProfile(YEAR, p.absent)}, sehingga tidak terbukti data ini untuk tahun ${p.expected} (periode ${p.period}). Satker ini tidak dinilai agar data tahun lain tidak terpakai. ${fillProfile(YEAR, p.expected, p.absent)}`
         : `${YEAR} di ${PROFILE} berisi ${quote(p.value)}, padahal periode ${p.period} adalah tahun ${p.expected}. Satker ini tidak dinilai agar data tahun lain tidak terpakai. Isi ${YEAR} dengan ${p.expected}, atau gunakan file tahun ${p.expected}.`,
+    office: (p) =>
+      p.value === null
+        ? {
+            reason: `${blankProfile(YEAR, p.absent)}, sehingga tidak terbukti data ini untuk tahun ${p.expected}`,
+            todo: officeFillsProfile(YEAR, p.expected, p.absent),
+          }
+        : {
+            reason: `${YEAR} di ${PROFILE} berisi ${quote(p.value)}, padahal periode ${p.period} adalah tahun ${p.expected}`,
+            todo: `Operator satker mengisi ${YEAR} dengan ${p.expected}, atau mengirim file tahun ${p.expected} kepada tim monev provinsi.`,
+          },
   },
   'workbook-too-large': {
     level: 'error',
     message: (p) => tooLargeMessage(p.file, p.excess),
+    office: (p) => ({
+      reason:
+        p.excess.measure === 'unpacked'
+          ? 'file satker terlalu besar untuk dibaca monev'
+          : `tab "${p.excess.tab}" memakai lebih banyak ${p.excess.measure === 'rows' ? 'baris' : 'kolom'} daripada yang dibaca monev`,
+      todo:
+        p.excess.measure === 'unpacked'
+          ? 'Operator satker menghapus gambar, lampiran atau tab yang tidak diperlukan (bukti dukung cukup berupa tautan) dan menyimpan ulang file.'
+          : `Operator satker menghapus ${p.excess.measure === 'rows' ? 'baris di bawah' : 'kolom di sebelah kanan'} tabel yang tidak diperlukan dan menyimpan ulang file.`,
+    }),
   },
   'ambiguous-number': {
     level: 'warning',
@@ -280,7 +327,8 @@ const CATALOGUE: { [C in FindingCode]: { level: Level; message: (p: Params[C]) =
 
 export function finding<C extends FindingCode>(code: C, tab: string, cell: string, params: Params[C]): Finding {
   const entry = CATALOGUE[code];
-  return { tab, cell, level: entry.level, code, message: entry.message(params) };
+  const made: Finding = { tab, cell, level: entry.level, code, message: entry.message(params) };
+  return entry.office ? { ...made, office: entry.office(params) } : made;
 }
 
 export function levelOf(code: FindingCode): Level {
@@ -296,6 +344,15 @@ function blankProfile(label: string, absent: ProfileAbsence | undefined): string
   if (absent === 'tab') return `Tab ${PROFILE} tidak ditemukan, sehingga ${label} tidak dapat dibaca`;
   if (absent === 'key') return `Baris "${label}" tidak ditemukan di kolom A tab ${PROFILE}`;
   return `${label} di ${PROFILE} kosong`;
+}
+
+/** What the office does about a blank Profil value: fill it in, without the operator's "run again". */
+function officeFillsProfile(label: string, value: string, absent: ProfileAbsence | undefined): string {
+  if (absent === 'tab')
+    return `Operator satker menambahkan tab ${PROFILE} sesuai templat dan mengisi ${label} dengan ${value}.`;
+  if (absent === 'key')
+    return `Operator satker menulis "${label}" di kolom A tab ${PROFILE} dan ${value} di sebelahnya (kolom B).`;
+  return `Operator satker mengisi ${label} di ${PROFILE} dengan ${value}.`;
 }
 
 function fillProfile(label: string, value: string, absent: ProfileAbsence | undefined): string {

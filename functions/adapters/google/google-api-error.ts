@@ -1,4 +1,4 @@
-import { unreadableReason } from '../../core/messages/unreadable.js';
+import { unreadable, type OfficeNotice, type UnreadableText } from '../../core/messages/unreadable.js';
 
 /**
  * The one place where a failed Google API call becomes something monev can act on: a stable code,
@@ -34,14 +34,20 @@ export class GoogleApiError extends Error {
 
   constructor(
     readonly code: GoogleErrorCode,
-    /** A short Indonesian phrase, fit for the `unreadable-workbook` finding of an office. */
-    readonly reason: string,
+    text: UnreadableText,
     /** HTTP status, when there was an answer. */
     readonly status: number | undefined,
     options?: { cause?: unknown },
   ) {
-    super(reason, options);
+    super(text.reason, options);
+    this.reason = text.reason;
+    this.office = text.office;
   }
+
+  /** A short Indonesian phrase, fit for the `unreadable-workbook` finding of an office. */
+  readonly reason: string;
+  /** The reason and what to do in the office's terms, for the report a head of office reads. */
+  readonly office: OfficeNotice;
 }
 
 interface ErrorShape {
@@ -165,36 +171,33 @@ export function normaliseGoogleError(error: unknown, context: GoogleErrorContext
   if (error instanceof GoogleApiError) return error;
   const shape = errorShape(error);
   const account = context.serviceAccount ? context.serviceAccount : 'akun layanan monev';
-  const make = (code: GoogleErrorCode, reason: string) =>
-    new GoogleApiError(code, reason, shape.status, { cause: error });
+  const make = (code: GoogleErrorCode, text: UnreadableText) =>
+    new GoogleApiError(code, text, shape.status, { cause: error });
   const status = shape.status;
   if (status === undefined)
-    return make('network', unreadableReason(isNetworkFailure(error) ? 'google-unreachable' : 'google-no-answer'));
+    return make('network', unreadable(isNetworkFailure(error) ? 'google-unreachable' : 'google-no-answer'));
   const reasons = new Set(shape.reasons);
   if (status === 429 || (status === 403 && shape.reasons.some((r) => RATE_REASONS.has(r))))
-    return make('quota', unreadableReason('google-quota'));
-  if (status >= 500 || status === 408) return make('unavailable', unreadableReason('google-unavailable', { status }));
-  if (status === 401) return make('unauthenticated', unreadableReason('google-unauthenticated'));
+    return make('quota', unreadable('google-quota'));
+  if (status >= 500 || status === 408) return make('unavailable', unreadable('google-unavailable', { status }));
+  if (status === 401) return make('unauthenticated', unreadable('google-unauthenticated'));
   if (
     status === 403 &&
     (reasons.has('SERVICE_DISABLED') ||
       reasons.has('accessNotConfigured') ||
       /has not been used|is disabled/i.test(shape.message ?? ''))
   )
-    return make('api-disabled', unreadableReason('google-api-disabled'));
+    return make('api-disabled', unreadable('google-api-disabled'));
   if (status === 403 && (reasons.has('storageQuotaExceeded') || /storage quota/i.test(shape.message ?? '')))
-    return make('storage-full', unreadableReason('google-storage-full'));
-  if (status === 403) return make('not-shared', unreadableReason('google-not-shared', { what: context.what, account }));
+    return make('storage-full', unreadable('google-storage-full'));
+  if (status === 403) return make('not-shared', unreadable('google-not-shared', { what: context.what, account }));
   if (status === 404)
-    return make(
-      'not-found',
-      unreadableReason('google-not-found', { what: context.what, where: context.where, account }),
-    );
+    return make('not-found', unreadable('google-not-found', { what: context.what, where: context.where, account }));
   if (
     status === 400 &&
     (shape.apiStatus === 'FAILED_PRECONDITION' || /not supported for this document/i.test(shape.message ?? ''))
   )
-    return make('not-a-spreadsheet', unreadableReason('google-not-a-spreadsheet', { what: context.what }));
-  if (isMissingRange(error)) return make('missing-tab', unreadableReason('google-missing-tab', { what: context.what }));
-  return make('invalid-request', unreadableReason('google-rejected', { what: context.what, status }));
+    return make('not-a-spreadsheet', unreadable('google-not-a-spreadsheet', { what: context.what }));
+  if (isMissingRange(error)) return make('missing-tab', unreadable('google-missing-tab', { what: context.what }));
+  return make('invalid-request', unreadable('google-rejected', { what: context.what, status }));
 }

@@ -1,5 +1,5 @@
 import { DATA_TABS, PROFILE_TAB } from '../../../sheets-schema/index.js';
-import { unreadableReason } from '../../core/messages/unreadable.js';
+import { unreadable } from '../../core/messages/unreadable.js';
 import type { Workbook } from '../../core/workbook.js';
 import type { WorkbookSource } from '../../ports.js';
 import { GoogleApiError, isMissingRange } from './google-api-error.js';
@@ -36,7 +36,7 @@ export class GoogleWorkbookSource implements WorkbookSource {
     if (!id) {
       throw new GoogleApiError(
         'invalid-source',
-        unreadableReason('invalid-google-source', { source: source.trim() }),
+        unreadable('invalid-google-source', { source: source.trim() }),
         undefined,
       );
     }

@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { sheets_v4 } from '@googleapis/sheets';
-import { unreadableReason } from '../../core/messages/unreadable.js';
+import { unreadable } from '../../core/messages/unreadable.js';
 import { apiMessage, GoogleApiError, isMissingRange } from './google-api-error.js';
 import type { GoogleServices } from './google-services.js';
 import { REKAP_FIELDS } from './rekap-spreadsheet.js';
@@ -61,7 +61,7 @@ export class RekapLock {
       if (this.timing.now() >= giveUpAt) {
         throw new GoogleApiError(
           'locked',
-          unreadableReason('rekap-locked', {
+          unreadable('rekap-locked', {
             holder: holder.token.slice(0, 8),
             until: new Date(holder.expiresAt).toISOString(),
           }),

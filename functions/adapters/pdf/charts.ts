@@ -42,6 +42,12 @@ export interface HeatmapInput {
   columns: string[];
   /** `values[row][column]` on 0–100; null (or a missing cell) is drawn as a grey cell marked "–". */
   values: (number | null)[][];
+  /**
+   * Cells whose value comes from a broken tab rather than from performance: hatched grey and labelled with
+   * the value and "*", so they read apart from a low score in colour, in grey scale and to colour-blind
+   * readers; the page prints the legend for "*".
+   */
+  marked?: boolean[][];
   width?: number;
   height?: number;
 }
@@ -49,6 +55,8 @@ export interface HeatmapInput {
 export interface BarChartInput {
   labels: string[];
   values: number[];
+  /** Decimals on the bars' labels: 2 for scores, as in the tables; counts are whole (default). */
+  decimals?: number;
   width?: number;
   height?: number;
 }
@@ -62,6 +70,17 @@ export function formatChartNumber(value: number): string {
   const text = Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
   return text.replace('.', ',').replace('-', '−');
 }
+
+/** A score with a fixed number of decimals ("66,67", "100,00"), as the report's tables print it. */
+export function formatChartScore(value: number, decimals: number): string {
+  const factor = 10 ** decimals;
+  const rounded = (Math.sign(value) * Math.round(Math.abs(value) * factor + 1e-9)) / factor;
+  return rounded.toFixed(decimals).replace('.', ',').replace('-', '−');
+}
+
+/** Broken-tab cells: light grey under dark diagonal hatching (an ECharts decal, drawn as an SVG pattern). */
+const MARKED_CELL_COLOR = '#d0d4d9';
+const HATCH = { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 5], rotation: -Math.PI / 4, color: '#6e7781' };
 
 /**
  * ECharts' bundled CommonJS build, loaded on the first chart: it loads in about a fifth of the time of
@@ -138,10 +157,12 @@ export function heatmapSvg(input: HeatmapInput): string {
 
   const scored: [number, number, number][] = [];
   const missing: [number, number, number][] = [];
+  const marked: [number, number, number][] = [];
   input.rows.forEach((_, row) => {
     input.columns.forEach((_, column) => {
       const value = input.values[row]?.[column] ?? null;
       if (value === null || !Number.isFinite(value)) missing.push([column, row, 0]);
+      else if (input.marked?.[row]?.[column] === true) marked.push([column, row, value]);
       else scored.push([column, row, value]);
     });
   });
@@ -170,6 +191,14 @@ export function heatmapSvg(input: HeatmapInput): string {
     visualMap: [
       { type: 'continuous', show: false, min: 0, max: 100, seriesIndex: 0, inRange: { color: SCORE_GRADIENT } },
       { type: 'piecewise', show: false, seriesIndex: 1, pieces: [{ value: 0 }], inRange: { color: [NULL_CELL_COLOR] } },
+      {
+        type: 'continuous',
+        show: false,
+        min: 0,
+        max: 100,
+        seriesIndex: 2,
+        inRange: { color: [MARKED_CELL_COLOR, MARKED_CELL_COLOR] },
+      },
     ],
     series: [
       {
@@ -186,13 +215,26 @@ export function heatmapSvg(input: HeatmapInput): string {
         itemStyle: { borderColor: '#ffffff', borderWidth: 1 },
         label: { ...cellLabel, color: AXIS_COLOR, formatter: '–' },
       },
+      {
+        type: 'heatmap',
+        silent: true,
+        data: marked,
+        itemStyle: { borderColor: '#ffffff', borderWidth: 1, decal: HATCH },
+        label: {
+          ...cellLabel,
+          fontWeight: 'bold',
+          backgroundColor: '#ffffff',
+          padding: [1, 2],
+          formatter: (params) => `${formatCellValue(params.value)}*`,
+        },
+      },
     ],
   });
 }
 
 function formatCellValue(value: unknown): string {
   const score = Array.isArray(value) ? value[2] : undefined;
-  return typeof score === 'number' ? formatChartNumber(score) : '–';
+  return typeof score === 'number' ? formatChartScore(score, 2) : '–';
 }
 
 export function barChartSvg(input: BarChartInput): string {
@@ -231,7 +273,12 @@ export function barChartSvg(input: BarChartInput): string {
           position: 'top',
           fontSize: 11,
           color: TEXT_COLOR,
-          formatter: (params) => (typeof params.value === 'number' ? formatChartNumber(params.value) : ''),
+          formatter: (params) =>
+            typeof params.value !== 'number'
+              ? ''
+              : input.decimals === undefined
+                ? formatChartNumber(params.value)
+                : formatChartScore(params.value, input.decimals),
         },
       },
     ],

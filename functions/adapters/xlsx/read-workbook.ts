@@ -6,7 +6,7 @@ import {
   exceededLimit,
   type WorkbookLimits,
 } from '../../core/workbook-limits.js';
-import { unreadableFix, unreadableReason } from '../../core/messages/unreadable.js';
+import { unreadable, unreadableFix } from '../../core/messages/unreadable.js';
 import { classifyNumberFormat, formatKind } from './number-format.js';
 import { quietly, sheetjs, type SheetJsCell, type SheetJsSheet, type SheetJsWorkbook } from './sheetjs.js';
 import { UnreadableWorkbookError, fileErrorReason, sniffUnreadable } from './unreadable-workbook-error.js';
@@ -99,8 +99,8 @@ export async function readXlsxBuffer(
   return workbook;
 }
 
-const BROKEN = unreadableReason('corrupt-workbook');
-const NOT_A_WORKBOOK = unreadableReason('not-a-workbook');
+const BROKEN = unreadable('corrupt-workbook');
+const NOT_A_WORKBOOK = unreadable('not-a-workbook');
 
 /**
  * Parts that never hold a cell value are not even inflated: notes (whose absolute part paths broke exceljs),

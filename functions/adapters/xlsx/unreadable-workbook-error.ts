@@ -1,4 +1,4 @@
-import { unreadableFix, unreadableReason } from '../../core/messages/unreadable.js';
+import { unreadable, unreadableFix, type OfficeNotice, type UnreadableText } from '../../core/messages/unreadable.js';
 import { quietly, sheetjs } from './sheetjs.js';
 
 /**
@@ -9,16 +9,18 @@ import { quietly, sheetjs } from './sheetjs.js';
 export class UnreadableWorkbookError extends Error {
   override readonly name = 'UnreadableWorkbookError';
 
-  constructor(
-    readonly reason: string,
-    options?: { cause?: unknown; fix?: string },
-  ) {
-    super(reason, options);
+  constructor(text: UnreadableText, options?: { cause?: unknown; fix?: string }) {
+    super(text.reason, options);
+    this.reason = text.reason;
+    this.office = text.office;
     this.fix = options?.fix ?? unreadableFix('resave-as-xlsx');
   }
 
+  readonly reason: string;
   /** What the operator should do about it, as a sentence. */
   readonly fix: string;
+  /** The reason and what to do in the office's terms, for the report a head of office reads. */
+  readonly office: OfficeNotice;
 }
 
 const ZIP_MAGIC = [0x50, 0x4b]; // "PK": every .xlsx and .ods is a zip archive.
@@ -35,11 +37,11 @@ function startsWith(buf: Uint8Array, magic: readonly number[]): boolean {
  * Checking before parsing gives operators a reason they can act on instead of a zip library's message.
  */
 export function sniffUnreadable(buf: Uint8Array): UnreadableWorkbookError | null {
-  if (buf.length === 0) return new UnreadableWorkbookError(unreadableReason('empty-file'));
+  if (buf.length === 0) return new UnreadableWorkbookError(unreadable('empty-file'));
   if (startsWith(buf, ZIP_MAGIC)) return null;
   if (startsWith(buf, OLE_MAGIC)) return compoundFileError(buf);
-  if (looksLikeText(buf)) return new UnreadableWorkbookError(unreadableReason('text-not-xlsx'), { fix: SAVE_AS_XLSX });
-  return new UnreadableWorkbookError(unreadableReason('not-xlsx'), { fix: SAVE_AS_XLSX });
+  if (looksLikeText(buf)) return new UnreadableWorkbookError(unreadable('text-not-xlsx'), { fix: SAVE_AS_XLSX });
+  return new UnreadableWorkbookError(unreadable('not-xlsx'), { fix: SAVE_AS_XLSX });
 }
 
 /**
@@ -53,15 +55,15 @@ function compoundFileError(buf: Uint8Array): UnreadableWorkbookError {
     const cfb = sheetjs().CFB;
     const container = quietly(() => cfb.read(buf, { type: 'buffer' }));
     if (cfb.find(container, 'EncryptionInfo'))
-      return new UnreadableWorkbookError(unreadableReason('password-protected'), {
+      return new UnreadableWorkbookError(unreadable('password-protected'), {
         fix: unreadableFix('remove-password'),
       });
     if (cfb.find(container, 'Workbook') || cfb.find(container, 'Book'))
-      return new UnreadableWorkbookError(unreadableReason('old-xls'), { fix: SAVE_AS_XLSX });
+      return new UnreadableWorkbookError(unreadable('old-xls'), { fix: SAVE_AS_XLSX });
   } catch {
     // A damaged compound file: the general reason below still says what to do.
   }
-  return new UnreadableWorkbookError(unreadableReason('password-or-xls'), {
+  return new UnreadableWorkbookError(unreadable('password-or-xls'), {
     fix: unreadableFix('remove-password-or-save-as-xlsx'),
   });
 }
@@ -73,17 +75,17 @@ function looksLikeText(buf: Uint8Array): boolean {
 }
 
 /** The reason to give for a failed file read, by Node's error code. */
-export function fileErrorReason(error: unknown): string {
+export function fileErrorReason(error: unknown): UnreadableText {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':
-      return unreadableReason('file-not-found');
+      return unreadable('file-not-found');
     case 'EISDIR':
-      return unreadableReason('is-directory');
+      return unreadable('is-directory');
     case 'EACCES':
     case 'EPERM':
-      return unreadableReason('access-denied');
+      return unreadable('access-denied');
     default:
-      return unreadableReason('cannot-open');
+      return unreadable('cannot-open');
   }
 }

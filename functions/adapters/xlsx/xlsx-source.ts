@@ -2,7 +2,7 @@ import { realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ConfigError } from '../../app/errors.js';
 import { configMessage } from '../../core/messages/config.js';
-import { unreadableFix, unreadableReason } from '../../core/messages/unreadable.js';
+import { unreadable, unreadableFix } from '../../core/messages/unreadable.js';
 import type { Workbook } from '../../core/workbook.js';
 import { DEFAULT_WORKBOOK_LIMITS, WorkbookTooLargeError, type WorkbookLimits } from '../../core/workbook-limits.js';
 import type { WorkbookSource } from '../../ports.js';
@@ -78,10 +78,9 @@ export class XlsxWorkbookSource implements WorkbookSource {
    */
   private async confine(source: string): Promise<string> {
     const text = source.trim();
-    if (isAbsolute(text))
-      throw new UnreadableWorkbookError(unreadableReason('source-absolute'), { fix: INSIDE_DATA_FOLDER });
+    if (isAbsolute(text)) throw new UnreadableWorkbookError(unreadable('source-absolute'), { fix: INSIDE_DATA_FOLDER });
     if (hasParentStep(text))
-      throw new UnreadableWorkbookError(unreadableReason('source-outside'), { fix: INSIDE_DATA_FOLDER });
+      throw new UnreadableWorkbookError(unreadable('source-outside'), { fix: INSIDE_DATA_FOLDER });
     const path = resolve(this.dataDir, text);
     let real: string;
     let folder: string;
@@ -92,7 +91,7 @@ export class XlsxWorkbookSource implements WorkbookSource {
     }
     const inside = relative(folder, real);
     if (inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside))
-      throw new UnreadableWorkbookError(unreadableReason('source-link-outside'), {
+      throw new UnreadableWorkbookError(unreadable('source-link-outside'), {
         fix: unreadableFix('copy-into-data-folder'),
       });
     return real;

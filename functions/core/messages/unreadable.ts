@@ -44,6 +44,8 @@ export interface UnreadableReasonParams {
   'unexpected-read': Record<string, never>;
   'unexpected-score': Record<string, never>;
   'cycle-service-failure': Record<string, never>;
+  /** The Satker row names no file or spreadsheet at all. */
+  'source-blank': Record<string, never>;
 }
 
 export interface UnreadableFixParams {
@@ -55,6 +57,7 @@ export interface UnreadableFixParams {
   'source-inside-data-folder': Record<string, never>;
   'copy-into-data-folder': Record<string, never>;
   'nothing-to-do': Record<string, never>;
+  'fill-source': Record<string, never>;
 }
 
 export type UnreadableReasonCode = keyof UnreadableReasonParams;
@@ -110,6 +113,7 @@ const REASONS: Catalogue<UnreadableReasonParams> = {
   'unexpected-score': () => 'terjadi kesalahan tak terduga saat menilai; laporkan ke tim monev provinsi',
   'cycle-service-failure': () =>
     'penilaiannya gagal berulang kali selama siklus karena gangguan layanan, bukan karena isi file',
+  'source-blank': () => `kolom ${source} di rekap kosong`,
 };
 
 const FIXES: Catalogue<UnreadableFixParams> = {
@@ -124,7 +128,110 @@ const FIXES: Catalogue<UnreadableFixParams> = {
   'copy-into-data-folder': () =>
     `${INSIDE_DATA_FOLDER} Salin file satker ke dalam folder data, jangan memakai tautan ke tempat lain.`,
   'nothing-to-do': () => 'Satker tidak perlu berbuat apa-apa; tim monev provinsi akan menilai ulang.',
+  'fill-source': () => `Isi kolom ${source} dengan file atau spreadsheet satker ini, lalu jalankan lagi.`,
 };
+
+/**
+ * What the head of an office reads on the report of an unscored office (issue 12): the reason in the
+ * office's terms, and what the office itself must do. The operator's steps (re-running monev, the rekap's
+ * Sumber column, environment settings) stay in the finding's message for the CLI and the log; a reason
+ * the province must solve tells the office it has nothing to do.
+ */
+export interface OfficeNotice {
+  readonly reason: string;
+  readonly todo: string;
+}
+
+const PROVINCE_FIXES = 'Satker tidak perlu berbuat apa-apa: tim monev provinsi memperbaikinya dan menilai ulang.';
+const RESEND = 'lalu kirimkan kembali kepada tim monev provinsi';
+const SAVE_AS_XLSX_TODO = `Operator satker membuka file itu di Excel atau LibreOffice, menyimpannya sebagai "Excel Workbook (.xlsx)", ${RESEND}.`;
+const service = (reason: string): OfficeNotice => ({ reason, todo: PROVINCE_FIXES });
+
+const OFFICE_NOTICES: { readonly [C in UnreadableReasonCode]: (p: UnreadableReasonParams[C]) => OfficeNotice } = {
+  'file-not-found': () => ({
+    reason: 'file satker tidak ditemukan pada data provinsi',
+    todo: 'Operator satker mengirim file satker (.xlsx) kepada tim monev provinsi.',
+  }),
+  'is-directory': () => service('yang terdaftar pada rekap provinsi adalah folder, bukan file satker'),
+  'access-denied': () => service('file satker tidak dapat dibuka di komputer tim monev provinsi (izin akses ditolak)'),
+  'cannot-open': () => ({
+    reason: 'file satker tidak bisa dibuka',
+    todo: `Operator satker memeriksa bahwa file terbuka di Excel atau LibreOffice, ${RESEND}.`,
+  }),
+  'empty-file': () => ({
+    reason: 'file satker kosong (0 byte)',
+    todo: `Operator satker mengirim ulang file yang lengkap kepada tim monev provinsi.`,
+  }),
+  'password-protected': () => ({
+    reason: 'file satker dilindungi kata sandi',
+    todo: `Operator satker menghapus kata sandi file (Excel: File → Info → Lindungi Buku Kerja), menyimpannya, ${RESEND}.`,
+  }),
+  'old-xls': () => ({ reason: 'file satker berformat Excel lama (.xls)', todo: SAVE_AS_XLSX_TODO }),
+  'password-or-xls': () => ({
+    reason: 'file satker dilindungi kata sandi atau berformat Excel lama (.xls)',
+    todo: `Operator satker menghapus kata sandinya bila ada, menyimpan file sebagai "Excel Workbook (.xlsx)", ${RESEND}.`,
+  }),
+  'text-not-xlsx': () => ({
+    reason: 'file satker bukan file Excel .xlsx yang sah (isinya teks biasa, mungkin CSV yang diganti namanya)',
+    todo: SAVE_AS_XLSX_TODO,
+  }),
+  'not-xlsx': () => ({ reason: 'file satker bukan file Excel .xlsx yang sah', todo: SAVE_AS_XLSX_TODO }),
+  'corrupt-workbook': () => ({ reason: 'file satker rusak atau tidak lengkap', todo: SAVE_AS_XLSX_TODO }),
+  'not-a-workbook': () => ({
+    reason: 'file satker bukan buku kerja Excel (.xlsx) atau LibreOffice (.ods) (tidak ada lembar kerja)',
+    todo: SAVE_AS_XLSX_TODO,
+  }),
+  'source-absolute': () => service('letak file satker pada rekap provinsi tidak sah'),
+  'source-outside': () => service('letak file satker pada rekap provinsi tidak sah'),
+  'source-link-outside': () => service('letak file satker pada rekap provinsi tidak sah'),
+  'invalid-google-source': () => ({
+    reason: 'alamat spreadsheet satker pada rekap provinsi bukan alamat Google Spreadsheet',
+    todo: 'Operator satker mengirim tautan spreadsheet satker (https://docs.google.com/spreadsheets/d/…) kepada tim monev provinsi.',
+  }),
+  'google-unreachable': () => service('monev tidak dapat terhubung ke Google saat penilaian'),
+  'google-no-answer': () => service('Google tidak menjawab saat penilaian'),
+  'google-quota': () => service('kuota layanan Google habis saat penilaian'),
+  'google-unavailable': () => service('layanan Google sedang bermasalah saat penilaian'),
+  'google-unauthenticated': () => service('monev tidak dapat masuk ke Google saat penilaian'),
+  'google-api-disabled': () => service('layanan Google yang diperlukan monev belum diaktifkan'),
+  'google-storage-full': () => service('ruang Google Drive monev tidak tersedia'),
+  'google-not-shared': (p) => ({
+    reason: 'spreadsheet satker belum dibagikan ke akun monev',
+    todo: `Operator satker membagikan spreadsheet satker ke ${p.account} sebagai Editor (Bagikan → tambahkan alamat itu).`,
+  }),
+  'google-not-found': (p) => ({
+    reason: 'spreadsheet satker tidak ditemukan',
+    todo: `Operator satker memastikan spreadsheet satker masih ada dan dibagikan ke ${p.account}, lalu mengirim tautannya kepada tim monev provinsi.`,
+  }),
+  'google-not-a-spreadsheet': () => ({
+    reason: 'file satker di Google Drive bukan Google Spreadsheet (mungkin file Excel yang diunggah)',
+    todo: 'Operator satker membuka file itu, memilih File → Simpan sebagai Google Spreadsheet, lalu mengirim tautan spreadsheet barunya kepada tim monev provinsi.',
+  }),
+  'google-missing-tab': () => ({
+    reason: 'spreadsheet satker tidak memiliki tab yang dibaca monev',
+    todo: 'Operator satker memeriksa bahwa nama tab sama dengan templat (IKU, Rencana Aksi, IKI, Anjab, ABK, Tahapan, Profil) dan mengembalikan tab yang terhapus.',
+  }),
+  'google-rejected': () => service('Google menolak permintaan monev'),
+  'rekap-locked': () => service('rekap provinsi sedang ditulis proses lain saat penilaian'),
+  'unexpected-read': () => service('terjadi kesalahan pada monev saat membaca data satker'),
+  'unexpected-score': () => service('terjadi kesalahan pada monev saat menilai data satker'),
+  'cycle-service-failure': () => service('penilaian gagal karena gangguan layanan, bukan karena isi file'),
+  'source-blank': () => service('rekap provinsi belum mencatat file atau spreadsheet satker ini'),
+};
+
+/** A reason for the operator (the finding, the log) together with its wording for the office's report. */
+export interface UnreadableText {
+  readonly reason: string;
+  readonly office: OfficeNotice;
+}
+
+export function unreadable<C extends UnreadableReasonCode>(
+  code: C,
+  ...params: UnreadableReasonParams[C] extends Record<string, never> ? [] : [UnreadableReasonParams[C]]
+): UnreadableText {
+  const p = (params[0] ?? {}) as UnreadableReasonParams[C];
+  return { reason: REASONS[code](p), office: OFFICE_NOTICES[code](p) };
+}
 
 export const unreadableReason = messagesOf(REASONS);
 export const unreadableFix = messagesOf(FIXES);

@@ -4,6 +4,7 @@ import type { OfficeResult } from '../scoring/office.js';
 import { PREDICATE_LABELS } from '../scoring/province.js';
 import { isoDateLong, score } from './format.js';
 import { largestGains } from './report-text.js';
+import { unscoredNotice } from './office-report.js';
 import { failedLinksSentence } from './evidence-section.js';
 
 /**
@@ -29,15 +30,28 @@ export function officeMailModel(office: OfficeResult, period: Period, context: M
   const verdict = office.predicate ? `${office.predicate} ${PREDICATE_LABELS[office.predicate]}` : 'tidak dinilai';
   const atRisk = office.outlook.filter((row) => row.atRisk);
   const rank = office.rank === null ? '' : `, peringkat ${office.rank} dari ${context.rankedOffices} satker`;
+  // An unscored office's reason, in its own terms (never the operator's "jalankan lagi"), leads the mail.
+  const reason = office.status === 'unscored' ? (errors.find((f) => f.office) ?? errors[0]) : undefined;
+  const notice = reason ? unscoredNotice(reason) : null;
+  const fixable = errors.filter((f) => f !== reason);
   return {
     subject: `Monev ${periodLabel(period)} — ${office.name}: ${index === null ? verdict : `indeks ${index} (${verdict})`}`,
     greeting: `Yth. Pimpinan dan operator ${office.name},`,
     lead:
       office.status === 'scored'
         ? `Berikut hasil monitoring dan evaluasi kinerja kelembagaan ${periodLabel(period)}: indeks ${index ?? '–'}, predikat ${verdict}${rank}.`
-        : `Data satker belum dapat dinilai untuk ${periodLabel(period)}. Alasannya tercantum di bawah; setelah diperbaiki, penilaian berikutnya akan memasukkan satker ini.`,
+        : [
+            `Data satker belum dapat dinilai untuk ${periodLabel(period)}.`,
+            notice && `${notice.reason} Yang perlu dilakukan: ${notice.todo}`,
+            'Setelah diperbaiki, penilaian berikutnya akan memasukkan satker ini.',
+          ]
+            .filter(Boolean)
+            .join(' '),
+    // The unscored office's reason is not counted again; with nothing else found there is nothing to count.
     counts: [
-      `${errors.length} kesalahan dan ${warnings.length} peringatan ditemukan pada data satker.`,
+      fixable.length + warnings.length === 0 && reason
+        ? null
+        : `${fixable.length} kesalahan dan ${warnings.length} peringatan ditemukan pada data satker.`,
       failedLinksSentence(office),
     ]
       .filter((line) => line !== null)
@@ -54,10 +68,10 @@ export function officeMailModel(office: OfficeResult, period: Period, context: M
     contact: context.contact ? `Bila ada pertanyaan, hubungi ${context.contact}.` : null,
     link: context.sheetLink ?? null,
     // The same mistake on six rows is one entry ("IKI!A7:A12, 6 baris"), as in the PDF.
-    fixes: groupFindings(errors)
+    fixes: groupFindings(fixable)
       .slice(0, FIX_LIMIT)
       .map((group) => ({ cell: group.label, message: group.message })),
-    moreFixes: groupFindings(errors)
+    moreFixes: groupFindings(fixable)
       .slice(FIX_LIMIT)
       .reduce((sum, group) => sum + group.findings.length, 0),
     closing:
@@ -69,7 +83,7 @@ export function officeMailModel(office: OfficeResult, period: Period, context: M
 export type OfficeMailModel = ReturnType<typeof officeMailModel>;
 
 export function officeMailText(model: OfficeMailModel): string {
-  const lines = [model.greeting, '', model.lead, model.counts];
+  const lines = [model.greeting, '', model.lead, ...(model.counts ? [model.counts] : [])];
   if (model.gains.length > 0) {
     lines.push('', 'Yang paling menaikkan indeks:');
     for (const g of model.gains) lines.push(`- ${g.gain} ${g.action}`);

@@ -8,7 +8,7 @@ import type { OfficeFinding, OfficeResult } from '../scoring/office.js';
 import { PREDICATE_LABELS, type ComponentWeights } from '../scoring/province.js';
 import { evidenceSection } from './evidence-section.js';
 import { band, fixedId, isoDateLong, longDate, quantity, score, signed } from './format.js';
-import { cellName, largestGains, rowRanges, tabActions, tabProblem } from './report-text.js';
+import { areasProblem, cellName, componentProblems, largestGains, rowRanges, tabActions } from './report-text.js';
 
 /**
  * The office report's content (issue "Monitoring reports"): everything the template shows, already
@@ -46,14 +46,6 @@ export function followUp(context: Pick<ReportContext, 'repairDeadline' | 'contac
   };
 }
 
-/** Component → the tab it is computed from; Kualitas Data spans all six. */
-const COMPONENT_TABS: Partial<Record<(typeof COMPONENTS)[number]['key'], string>> = {
-  iku: 'IKU',
-  actionPlan: 'Rencana Aksi',
-  iki: 'IKI',
-  stages: 'Tahapan',
-};
-
 export interface ChartSeries {
   readonly name: string;
   readonly values: readonly (number | null)[];
@@ -68,6 +60,11 @@ export function provinceAreaAverages(offices: readonly OfficeResult[]): (number 
   });
 }
 
+/** Next to a 0 that comes from a broken tab, in tables of both reports: a data problem, not performance. */
+export const DATA_PROBLEM_MARK = 'masalah data';
+/** The chip class of such a number: hatched grey, not the red of a poor score (templates/report.css). */
+export const BROKEN_BAND = 'band-broken';
+
 export function officeReportModel(office: OfficeResult, context: ReportContext) {
   const scored = context.offices.filter((o) => o.status === 'scored');
   const names = new Map(context.offices.map((o) => [o.code, o.name]));
@@ -79,7 +76,8 @@ export function officeReportModel(office: OfficeResult, context: ReportContext) 
   const d = office.details;
   const late = d.actionPlan.filter((item) => item.due && !item.hasError && item.onTime === false);
   const uncounted = d.actionPlan.filter((item) => (item.evidenceMissing || item.evidenceFailed) && item.due);
-  const actionPlanProblem = tabProblem(office, 'Rencana Aksi');
+  const actionPlanProblem = areasProblem(office);
+  const problems = componentProblems(office);
   const scoredPersons = d.iki.filter((person) => person.nip !== null);
   const unreadableNips = d.iki
     .filter((person) => person.nip === null)
@@ -98,13 +96,7 @@ export function officeReportModel(office: OfficeResult, context: ReportContext) 
     generatedOn: longDate(context.generatedAt),
     scored: office.status === 'scored',
     // The unscored page states the reason once and what the office must do (issue 12).
-    unscored: reason
-      ? {
-          cell: cellName(reason.cell),
-          message: reason.message,
-          todo: UNSCORED_TODO[reason.code] ?? UNSCORED_TODO['unreadable-workbook'],
-        }
-      : null,
+    unscored: reason ? unscoredNotice(reason) : null,
     followUp: followUp(context),
     gains: largestGains(office),
     tabActions: office.status === 'scored' ? tabActions(office) : [],
@@ -120,14 +112,15 @@ export function officeReportModel(office: OfficeResult, context: ReportContext) 
       previousIndex: previous === undefined ? null : score(previous),
       errors: errors.length,
       warnings: warnings.length,
+      // A component that is 0 because its tab is broken says so next to its number (issue 12).
       components: COMPONENTS.map((c) => {
-        const tab = COMPONENT_TABS[c.key];
-        const problem = tab === undefined ? null : tabProblem(office, tab);
+        const problem = problems[c.key];
         return {
           label: c.label,
           weight: quantity(context.weights[c.key]),
           value: score(office.scores[c.key]),
-          band: band(office.scores[c.key]),
+          band: problem === null ? band(office.scores[c.key]) : BROKEN_BAND,
+          mark: problem === null ? null : DATA_PROBLEM_MARK,
           note: problem === null ? null : `0 karena ${problem}: masalah data, bukan kinerja`,
         };
       }),
@@ -138,6 +131,8 @@ export function officeReportModel(office: OfficeResult, context: ReportContext) 
         : {
             labels: [...history.map((entry) => entry.period), context.period.id],
             values: [...history.map((entry) => roundHalfAway(entry.index, 2)), roundHalfAway(office.scores.index, 2)],
+            // Indexes carry two decimals on the bars, as everywhere else in the report.
+            decimals: 2,
           },
     outlook: {
       shown: context.period.quarter < 4 && office.status === 'scored',
@@ -153,19 +148,24 @@ export function officeReportModel(office: OfficeResult, context: ReportContext) 
         actionPlanProblem === null
           ? null
           : `Semua bidang dinilai 0 karena ${actionPlanProblem}: masalah data, bukan kinerja.`,
-      chart: {
-        labels: AREAS.map((area) => `${area.no}. ${area.short}`),
-        legend: false,
-        series: [
-          { name: office.name, values: AREAS.map((area) => office.areas[area.id]) },
-          { name: 'Rata-rata provinsi', values: averages },
-        ] satisfies ChartSeries[],
-      },
+      // Eight zeros from a broken tab draw an empty radar that reads as performance: no chart then.
+      chart:
+        actionPlanProblem !== null
+          ? null
+          : {
+              labels: AREAS.map((area) => `${area.no}. ${area.short}`),
+              legend: false,
+              series: [
+                { name: office.name, values: AREAS.map((area) => office.areas[area.id]) },
+                { name: 'Rata-rata provinsi', values: averages },
+              ] satisfies ChartSeries[],
+            },
       rows: AREAS.map((area, i) => ({
         no: area.no,
         name: area.name,
         value: score(office.areas[area.id]),
-        band: band(office.areas[area.id]),
+        band: actionPlanProblem === null ? band(office.areas[area.id]) : BROKEN_BAND,
+        mark: actionPlanProblem === null ? null : DATA_PROBLEM_MARK,
         average: score(averages[i]),
         pilot:
           names.get(area.pilotOffice) ??
@@ -305,17 +305,29 @@ const UNSCORED_REASONS = new Set([
   'workbook-too-large',
 ]);
 
-/** What the office must do, per reason; the head of office reads this, so no commands to run. */
-const UNSCORED_TODO: Record<string, string> = {
-  'unreadable-workbook':
-    'Operator satker memperbaiki atau mengganti file sesuai alasan di atas; penilaian berikutnya akan memasukkan satker ini.',
-  'office-code-mismatch':
-    'Pastikan file yang terdaftar memang milik satker ini dan Kode Satker di tab Profil benar; penilaian berikutnya akan memasukkan satker ini.',
-  'year-mismatch':
-    'Isi Tahun di tab Profil sesuai tahun periode, atau gunakan file tahun ini; penilaian berikutnya akan memasukkan satker ini.',
-  'workbook-too-large':
-    'Hapus baris atau kolom kosong yang berlebih sehingga file kembali wajar; penilaian berikutnya akan memasukkan satker ini.',
-};
+/** Reasons whose cell points the operator to a value (Profil's Kode Satker); a whole file has no cell to show. */
+const REASONS_WITH_CELL = new Set(['office-code-mismatch', 'year-mismatch']);
+
+/**
+ * The unscored page (issue 12): the reason once and what the office must do, in the office's terms from the
+ * catalogues (core/messages/unreadable.ts, core/findings.ts). The operator's steps stay in the finding's
+ * message, for the CLI and Hasil Validasi. A result stored before findings carried `office` falls back to
+ * the message.
+ */
+export function unscoredNotice(reason: Finding) {
+  const office = reason.office;
+  return {
+    cell: REASONS_WITH_CELL.has(reason.code) ? cellName(reason.cell) : null,
+    reason: office ? sentence(office.reason) : reason.message,
+    todo: office ? office.todo : 'Operator satker memperbaiki data sesuai alasan di atas.',
+  };
+}
+
+/** "File satker kosong." from "file satker kosong": a phrase of the catalogue as a sentence. */
+function sentence(phrase: string): string {
+  const text = phrase.charAt(0).toUpperCase() + phrase.slice(1);
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
 
 function categoryClass(category: string | null, hasError: boolean): string {
   if (hasError) return 'cat-error';

@@ -4,6 +4,8 @@ import { compareCodes, PREDICATE_LABELS, type Predicate } from '../scoring/provi
 import { settle } from '../numbers.js';
 import type { OfficeResult } from '../scoring/office.js';
 import { verifiedShare } from './evidence-section.js';
+import type { FindingCode } from '../findings.js';
+import { areasProblem, componentProblems } from './report-text.js';
 import { band, longDate, score, signed } from './format.js';
 import { followUp, provinceAreaAverages, type ReportContext } from './office-report.js';
 import { DEFAULT_MAX_MENTEES } from '../scoring/province.js';
@@ -31,6 +33,35 @@ function sharedRanks(offices: readonly OfficeResult[]): Map<string, string> {
     shown.set(o.code, low === high ? String(low) : `${low}–${high}`);
   }
   return shown;
+}
+
+/** Findings of Bukti Dukung links Drive could not confirm (docs/SPEC.md §8), by what the office must do. */
+const FAILED_EVIDENCE = {
+  'evidence-unreachable': 'unreachable',
+  'evidence-trashed': 'trashed',
+  'evidence-empty': 'empty',
+} as const satisfies Partial<Record<FindingCode, string>>;
+
+/** Offices with links Drive could not confirm, most failures first: whom to chase about evidence. */
+function failedEvidence(offices: readonly OfficeResult[], shortName: (name: string) => string) {
+  return offices
+    .map((o) => {
+      const counts = { unreachable: 0, trashed: 0, empty: 0 };
+      for (const f of o.findings) {
+        const kind = FAILED_EVIDENCE[f.code as keyof typeof FAILED_EVIDENCE] as keyof typeof counts | undefined;
+        if (kind) counts[kind] += 1;
+      }
+      return { office: o, counts, total: counts.unreachable + counts.trashed + counts.empty };
+    })
+    .filter((entry) => entry.total > 0)
+    .sort((a, b) => b.total - a.total || compareCodes(a.office.code, b.office.code))
+    .map(({ office, counts, total }) => ({
+      name: shortName(office.name),
+      total: String(total),
+      unreachable: String(counts.unreachable),
+      trashed: String(counts.trashed),
+      empty: String(counts.empty),
+    }));
 }
 
 /** The provincial recap report's content: ranking, heatmap, predicates, leaders per area, peers. */
@@ -68,6 +99,8 @@ export function provinceReportModel(context: ReportContext) {
         errors: errorCount(o),
         index: score(o.scores.index),
       })),
+      // Listed once any link failed; a run without Drive checks has none (issue 12).
+      failedEvidence: failedEvidence(scored, shortName),
       bottom: bottom.map((o) => ({
         rank: shared.get(o.code) ?? '–',
         name: shortName(o.name),
@@ -80,6 +113,7 @@ export function provinceReportModel(context: ReportContext) {
     // Unscored offices stay in the ranking, at the end and without a rank, so no office disappears.
     ranking: [...scored, ...unscored].map((o) => {
       const previous = context.previousIndex.get(o.code);
+      const problems = componentProblems(o);
       return {
         rank: shared.get(o.code) ?? '–',
         code: o.code,
@@ -92,6 +126,13 @@ export function provinceReportModel(context: ReportContext) {
         iki: score(o.scores.iki),
         stages: score(o.scores.stages),
         dataQuality: score(o.scores.dataQuality),
+        // A component that is 0 because its tab is broken is marked, with the legend under the table.
+        broken: {
+          iku: problems.iku !== null,
+          actionPlan: problems.actionPlan !== null,
+          iki: problems.iki !== null,
+          stages: problems.stages !== null,
+        },
         errors: errorCount(o),
         // Share of the office's Bukti Dukung links that Drive confirmed (docs/SPEC.md §8).
         evidence: verifiedShare(o),
@@ -102,7 +143,10 @@ export function provinceReportModel(context: ReportContext) {
       rows: scored.map((o) => shortName(o.name)),
       columns: AREAS.map((area) => area.short),
       values: scored.map((o) => AREAS.map((area) => o.areas[area.id])),
+      // Areas come from Rencana Aksi: when that tab is broken, every area's 0 is a data problem.
+      marked: scored.map((o) => AREAS.map(() => areasProblem(o) !== null)),
     },
+    anyBroken: scored.some((o) => Object.values(componentProblems(o)).some((p) => p !== null)),
     areaLegend: AREAS.map((area, i) => ({ no: area.no, name: area.name, average: score(averages[i]) })),
     predicates: {
       labels: predicates.map((p) => p),

@@ -1,3 +1,11 @@
+import {
+  ACTION_PLAN_TAB,
+  COMPONENTS,
+  IKI_TAB,
+  IKU_TAB,
+  STAGES_TAB,
+  type ComponentKey,
+} from '../../../sheets-schema/index.js';
 import type { FindingCode } from '../findings.js';
 import type { OfficeFinding, OfficeResult } from '../scoring/office.js';
 import { fixedId } from './format.js';
@@ -126,6 +134,29 @@ export function tabProblem(office: OfficeResult, tab: string): string | null {
     default:
       return `kolom wajib di tab ${tab} tidak lengkap`;
   }
+}
+
+/** Component → the tab it is computed from; Kualitas Data spans all six, so no one tab zeroes it. */
+const COMPONENT_TABS: Partial<Record<ComponentKey, string>> = {
+  iku: IKU_TAB.name,
+  actionPlan: ACTION_PLAN_TAB.name,
+  iki: IKI_TAB.name,
+  stages: STAGES_TAB.name,
+};
+
+/** Each component's tab problem (see `tabProblem`), null when its tab reads; Kualitas Data is never null-tabbed. */
+export function componentProblems(office: OfficeResult): Record<ComponentKey, string | null> {
+  return Object.fromEntries(
+    COMPONENTS.map((c) => {
+      const tab = COMPONENT_TABS[c.key];
+      return [c.key, tab === undefined || office.status !== 'scored' ? null : tabProblem(office, tab)];
+    }),
+  ) as Record<ComponentKey, string | null>;
+}
+
+/** Why every area is 0 when the tab areas are computed from (Rencana Aksi) is broken; null when it reads. */
+export function areasProblem(office: OfficeResult): string | null {
+  return office.status === 'scored' ? tabProblem(office, ACTION_PLAN_TAB.name) : null;
 }
 
 /** "IKI!A7:A12, A15" for sheet rows (0-based indexes): consecutive rows as one range. */

@@ -7,6 +7,7 @@ import {
   type OfficeEvidence,
 } from '../evidence/office-evidence.js';
 import { finding, type Finding } from '../findings.js';
+import type { UnreadableText } from '../messages/unreadable.js';
 import { withRowContext } from '../finding-context.js';
 import type { ParsedOffice } from '../office-reader.js';
 import type { Period } from '../period.js';
@@ -190,9 +191,17 @@ export function unscoredOffice(office: OfficeIdentity, findings: readonly Findin
   };
 }
 
-export function unreadableOffice(office: OfficeIdentity, file: string, reason: string, fix?: string): OfficeResult {
+/** `text` gives the reason for the operator and, in the office's terms, for the office's report. */
+export function unreadableOffice(
+  office: OfficeIdentity,
+  file: string,
+  text: Pick<UnreadableText, 'reason'> & Partial<Pick<UnreadableText, 'office'>>,
+  fix?: string,
+): OfficeResult {
   const tab = PROFILE_TAB.name;
-  return unscoredOffice(office, [finding('unreadable-workbook', tab, `${tab}!A1`, { file, reason, fix })]);
+  return unscoredOffice(office, [
+    finding('unreadable-workbook', tab, `${tab}!A1`, { file, reason: text.reason, fix, office: text.office }),
+  ]);
 }
 
 /**

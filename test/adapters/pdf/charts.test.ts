@@ -60,13 +60,38 @@ describe('charts', () => {
     expect(texts.join(' ')).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 
-  it('heatmap: values with a decimal comma, missing cells marked "–" in grey', () => {
+  it('heatmap: scores with two decimals as in the tables, missing cells marked "–" in grey', () => {
     const svg = charts[1]!.svg();
     const texts = svgTexts(svg);
-    expect(texts).toEqual(expect.arrayContaining(['70,5', '12,5', '100', '0', '–', 'Kab. &lt;script&gt;']));
+    expect(texts).toEqual(expect.arrayContaining(['70,46', '12,50', '100,00', '0,00', '–', 'Kab. &lt;script&gt;']));
     // One missing value in the first row, the short second row leaves the last cell missing too.
     expect(texts.filter((t) => t === '–')).toHaveLength(2);
     expect(svg).toContain('fill="rgb(227,229,232)"');
+  });
+
+  it('heatmap: a cell marked as a data problem is hatched and labelled with "*", the others are not', () => {
+    const svg = heatmapSvg({
+      rows: ['Kota Malang', 'Kab. Banyuwangi'],
+      columns: ['A', 'B'],
+      values: [
+        [0, 50],
+        [0, 0],
+      ],
+      marked: [
+        [false, false],
+        [true, true],
+      ],
+    });
+    const texts = svgTexts(svg);
+    expect(texts.filter((t) => t === '0,00*')).toHaveLength(2);
+    expect(texts.filter((t) => t === '0,00')).toHaveLength(1);
+    expect(svg).toMatch(/<pattern[^>]*patternTransform="rotate\(-45\)"/);
+    expect(svg.match(/fill="url\(#[^)]+\)"/g)).toHaveLength(2);
+  });
+
+  it('bar: scores with the decimals asked for', () => {
+    const texts = svgTexts(barChartSvg({ labels: ['2025-TW2', '2025-TW3'], values: [80, 85.034], decimals: 2 }));
+    expect(texts).toEqual(expect.arrayContaining(['80,00', '85,03']));
   });
 
   it('bar: a label with the count on each bar', () => {

@@ -11,6 +11,7 @@ import {
 } from '../../../functions/core/messages/rekap.js';
 import { runMessage, type RunMessageCode, type RunMessageParams } from '../../../functions/core/messages/run.js';
 import {
+  unreadable,
   unreadableFix,
   unreadableReason,
   type UnreadableFixCode,
@@ -160,6 +161,7 @@ const REASONS: { [C in UnreadableReasonCode]: UnreadableReasonParams[C] } = {
   'unexpected-read': {},
   'unexpected-score': {},
   'cycle-service-failure': {},
+  'source-blank': {},
 };
 
 const FIXES: { [C in UnreadableFixCode]: UnreadableFixParams[C] } = {
@@ -171,6 +173,7 @@ const FIXES: { [C in UnreadableFixCode]: UnreadableFixParams[C] } = {
   'source-inside-data-folder': {},
   'copy-into-data-folder': {},
   'nothing-to-do': {},
+  'fill-source': {},
 };
 
 type Render = (code: string, params: object) => string;
@@ -199,6 +202,17 @@ describe('message catalogues', () => {
       }
     });
   }
+
+  // The head of an office reads these on the report of an unscored office: no operator's steps.
+  it.each(Object.entries(REASONS))('unreadable %s has a reason and a to-do for the office', (code, params) => {
+    const text = (unreadable as unknown as (c: string, p: object) => ReturnType<typeof unreadable>)(code, params);
+    expect(text.reason).toBe((unreadableReason as unknown as Render)(code, params));
+    for (const part of [text.office.reason, text.office.todo]) {
+      expect(part.length).toBeGreaterThan(10);
+      expect(part).not.toMatch(/jalankan|monev (run|validate)|MONEV_|GOOGLE_|kolom Sumber|undefined/i);
+    }
+    expect(text.office.todo).toMatch(/\.$/);
+  });
 
   it('says where a Google ID was given, the Sumber column unless told otherwise', () => {
     expect(unreadableReason('google-not-found', { what: 'Spreadsheet satker', account: 'a@b.iam' })).toBe(
