@@ -164,8 +164,9 @@ export function officeReportModel(office: OfficeResult, context: ReportContext) 
         no: area.no,
         name: area.name,
         value: score(office.areas[area.id]),
-        band: actionPlanProblem === null ? band(office.areas[area.id]) : BROKEN_BAND,
-        mark: actionPlanProblem === null ? null : DATA_PROBLEM_MARK,
+        // An area without activities stays "–": there is no number to explain.
+        band: actionPlanProblem === null || office.areas[area.id] === null ? band(office.areas[area.id]) : BROKEN_BAND,
+        mark: actionPlanProblem === null || office.areas[area.id] === null ? null : DATA_PROBLEM_MARK,
         average: score(averages[i]),
         pilot:
           names.get(area.pilotOffice) ??

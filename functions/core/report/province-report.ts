@@ -144,7 +144,7 @@ export function provinceReportModel(context: ReportContext) {
       columns: AREAS.map((area) => area.short),
       values: scored.map((o) => AREAS.map((area) => o.areas[area.id])),
       // Areas come from Rencana Aksi: when that tab is broken, every area's 0 is a data problem.
-      marked: scored.map((o) => AREAS.map(() => areasProblem(o) !== null)),
+      marked: scored.map((o) => AREAS.map((area) => areasProblem(o) !== null && o.areas[area.id] !== null)),
     },
     anyBroken: scored.some((o) => Object.values(componentProblems(o)).some((p) => p !== null)),
     areaLegend: AREAS.map((area, i) => ({ no: area.no, name: area.name, average: score(averages[i]) })),
