@@ -164,9 +164,17 @@ export const AREA_SUMMARY_TAB = {
   key: ['Periode', 'Kode'],
 } as const;
 
-/** The format of a column monev writes in Rekap or Rekap Bidang; undefined for other tabs and columns. */
+/**
+ * The format of a column monev writes in Rekap, Rekap Bidang or Tren; undefined for other tabs and columns.
+ * Tren's period columns ("2025-TW3") are indexes, with two decimals like the Rekap's (a whole 69 printed
+ * as "69" next to "94.35" read as another kind of number).
+ */
 export function outputColumn(tab: string, header: string): OutputColumn | undefined {
   if (tab === SUMMARY_TAB.name) return (SUMMARY_COLUMNS as Record<string, OutputColumn>)[header];
+  if (tab === TREND_TAB.name) {
+    if (header === 'Nama' || header === 'Kode') return SUMMARY_COLUMNS[header];
+    return /^\d{4}-TW[1-4]$/.test(header) ? { format: 'score', width: 10 } : undefined;
+  }
   if (tab !== AREA_SUMMARY_TAB.name) return undefined;
   if (header === 'Nama') return SUMMARY_COLUMNS.Nama;
   if (header === 'Periode' || header === 'Kode') return SUMMARY_COLUMNS[header];

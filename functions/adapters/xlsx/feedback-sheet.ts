@@ -21,8 +21,11 @@ const LEVEL_STYLE: Record<'error' | 'warning', { font: Partial<ExcelJS.Font>; fi
     fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF4D6' } },
   },
 };
-/** A gain reads as what it is, points added to the index: "+7.50". */
-export const GAIN_FORMAT = '"+"0.00;-0.00;0.00';
+/**
+ * A gain reads as what it is, points added to the index: "+7.50". A gain of 0 (most warnings) shows
+ * blank, as in the PDF: a column of "0.00" beside warnings read as a score of nothing.
+ */
+export const GAIN_FORMAT = '"+"0.00;-0.00;""';
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FFD9D9D9' } };
 
 export function layoutFeedback(workbook: ExcelJS.Workbook, code: string, feedback: Feedback): ExcelJS.Workbook {

@@ -106,7 +106,10 @@ function records(workbook: ExcelJS.Workbook, tab: string, headers: readonly stri
   return result;
 }
 
-/** Puts a copy of `source` (values, styles, widths, frozen panes) in place of the same-named tab. */
+/**
+ * Puts a copy of `source` (values, styles, widths, row heights, frozen panes, filter, print setup) in place
+ * of the same-named tab; a tab this run does not rewrite (Tren without new history) prints as before.
+ */
 function replaceSheet(workbook: ExcelJS.Workbook, source: ExcelJS.Worksheet): void {
   const existing = workbook.getWorksheet(source.name);
   if (existing) workbook.removeWorksheet(existing.id);
@@ -116,6 +119,7 @@ function replaceSheet(workbook: ExcelJS.Workbook, source: ExcelJS.Worksheet): vo
   });
   source.eachRow({ includeEmpty: false }, (row, r) => {
     const target = copy.getRow(r);
+    if (row.height) target.height = row.height;
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       const into = target.getCell(c);
       into.value = cell.value;
@@ -123,6 +127,8 @@ function replaceSheet(workbook: ExcelJS.Workbook, source: ExcelJS.Worksheet): vo
     });
   });
   if (source.autoFilter) copy.autoFilter = source.autoFilter;
+  copy.pageSetup = { ...source.pageSetup };
+  copy.headerFooter = { ...source.headerFooter };
 }
 
 /**

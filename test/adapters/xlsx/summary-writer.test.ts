@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRekapTemplate } from '../../../functions/adapters/xlsx/rekap-template.js';
 import { XlsxSummarySink } from '../../../functions/adapters/xlsx/summary-writer.js';
 import { jakartaSerial, type SheetRecord } from '../../../functions/core/summary-rows.js';
-import { AREA_SUMMARY_TAB, AREAS, SUMMARY_TAB } from '../../../sheets-schema/index.js';
+import { AREA_SUMMARY_TAB, AREAS, SUMMARY_TAB, TREND_TAB } from '../../../sheets-schema/index.js';
 
 /**
  * rekap.xlsx as the province shares it (issue 12 item 8), read back with exceljs: two-decimal scores,
@@ -41,6 +41,7 @@ describe('XlsxSummarySink.writeSummary (OUT/rekap.xlsx)', () => {
   let dir: string;
   let rekap: ExcelJS.Worksheet;
   let areas: ExcelJS.Worksheet;
+  let trend: ExcelJS.Worksheet;
   let history: Awaited<ReturnType<XlsxSummarySink['readHistory']>>;
 
   beforeAll(async () => {
@@ -57,6 +58,13 @@ describe('XlsxSummarySink.writeSummary (OUT/rekap.xlsx)', () => {
         { Periode: '2025-TW3', Kode: '3573', Nama: 'Bawaslu 3573', [AREAS[0].name]: 100, [AREAS[1].name]: 66.666 },
       ],
       log: [],
+      trend: {
+        headers: ['Kode', 'Nama', '2025-TW2', '2025-TW3'],
+        records: [
+          { Kode: '3573', Nama: 'Bawaslu Kabupaten Probolinggo', '2025-TW2': 69, '2025-TW3': 91.25 },
+          { Kode: '3507', Nama: 'Bawaslu 3507', '2025-TW2': null, '2025-TW3': 100 },
+        ],
+      },
     });
     // The province adds a column of its own; a second run upserts 3573 and must leave it alone.
     const between = new ExcelJS.Workbook();
@@ -73,6 +81,7 @@ describe('XlsxSummarySink.writeSummary (OUT/rekap.xlsx)', () => {
     await workbook.xlsx.readFile(join(out, 'rekap.xlsx'));
     rekap = workbook.getWorksheet(SUMMARY_TAB.name) as ExcelJS.Worksheet;
     areas = workbook.getWorksheet(AREA_SUMMARY_TAB.name) as ExcelJS.Worksheet;
+    trend = workbook.getWorksheet(TREND_TAB.name) as ExcelJS.Worksheet;
   });
 
   afterAll(async () => {
@@ -94,6 +103,19 @@ describe('XlsxSummarySink.writeSummary (OUT/rekap.xlsx)', () => {
     expect(rekap.getCell(3, at('IKU')).value).toBe(100);
     expect(rekap.getCell(3, at('Peringatan')).numFmt).toBe('0');
     expect(areas.getCell(2, 4).numFmt).toBe('0.00');
+  });
+
+  it('Tren: indexes with two decimals (69 is "69.00"), names readable, filtered and printed like Rekap', () => {
+    expect(trend.getCell(2, 3).value).toBe(69);
+    for (const [row, column] of [
+      [2, 3],
+      [2, 4],
+      [3, 4],
+    ] as const)
+      expect(trend.getCell(row, column).numFmt).toBe('0.00');
+    expect(trend.getColumn(2).width).toBe(32);
+    expect(trend.autoFilter).toBe('A1:D3');
+    expect(trend.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1 });
   });
 
   it('writes Diperbarui as a date-time cell in Jakarta time', () => {
