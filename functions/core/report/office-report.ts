@@ -197,6 +197,11 @@ export function officeReportModel(office: OfficeResult, context: ReportContext) 
         row: item.row + 1,
       })),
       due: d.actionPlan.filter((item) => item.due).length,
+      // Rows of a broken tab are not scored, so none is late: say that it could not be checked instead.
+      lateNote:
+        actionPlanProblem !== null
+          ? `Keterlambatan belum dapat diperiksa karena ${actionPlanProblem}.`
+          : 'Tidak ada kegiatan yang terlambat.',
       // No statement about evidence that the data cannot support (issue 12).
       evidenceNote:
         actionPlanProblem !== null
@@ -244,7 +249,8 @@ export function officeReportModel(office: OfficeResult, context: ReportContext) 
       width: stage.progress === null ? 0 : Math.round(stage.progress),
       steps: `${stage.done} dari ${stage.steps} langkah selesai`,
     })),
-    findings: findingRows(others, warningLimit),
+    // An unscored office with nothing else found gets no empty "Temuan lain" section.
+    findings: { ...findingRows(others, warningLimit), shown: office.status === 'scored' || others.length > 0 },
     peers: office.peers.map((peer) => {
       const area = AREAS.find((a) => a.id === peer.area);
       const other = context.offices.find((o) => o.code === peer.office);
@@ -253,6 +259,7 @@ export function officeReportModel(office: OfficeResult, context: ReportContext) 
         office: names.get(peer.office) ?? peer.office,
         theirs: score(other?.areas[peer.area] ?? null),
         ours: score(office.areas[peer.area]),
+        mark: actionPlanProblem === null ? null : DATA_PROBLEM_MARK,
       };
     }),
   };

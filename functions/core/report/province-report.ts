@@ -110,6 +110,11 @@ export function provinceReportModel(context: ReportContext) {
     average: score(
       scored.length === 0 ? null : scored.reduce((sum, o) => sum + (o.scores.index ?? 0), 0) / scored.length,
     ),
+    // Columns with nothing to say (no earlier period, no Drive check in this run) are left out, not printed as dashes.
+    columns: {
+      change: scored.some((o) => context.previousIndex.has(o.code)),
+      evidence: scored.some((o) => verifiedShare(o) !== '–'),
+    },
     // Unscored offices stay in the ranking, at the end and without a rank, so no office disappears.
     ranking: [...scored, ...unscored].map((o) => {
       const previous = context.previousIndex.get(o.code);
@@ -145,6 +150,7 @@ export function provinceReportModel(context: ReportContext) {
       values: scored.map((o) => AREAS.map((area) => o.areas[area.id])),
       // Areas come from Rencana Aksi: when that tab is broken, every area's 0 is a data problem.
       marked: scored.map((o) => AREAS.map((area) => areasProblem(o) !== null && o.areas[area.id] !== null)),
+      anyMarked: scored.some((o) => areasProblem(o) !== null),
     },
     anyBroken: scored.some((o) => Object.values(componentProblems(o)).some((p) => p !== null)),
     areaLegend: AREAS.map((area, i) => ({ no: area.no, name: area.name, average: score(averages[i]) })),
