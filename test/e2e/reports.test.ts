@@ -264,16 +264,48 @@ describe('monev run with PDF reports and the default outbox', () => {
     expect(text).toContain('Bukti dukung belum dapat diperiksa');
     expect(text).toContain('0 karena kolom wajib di tab Rencana Aksi tidak lengkap');
     expect(text).toContain('Semua bidang dinilai 0 karena');
+    expect(text).not.toContain('Tidak ada kegiatan yang terlambat');
+    // Next to the numbers: the Rencana Aksi component on page 1 and every area in the areas table.
+    const pages = (await pdfText(MISSING_COLUMN_OFFICE)).pages.map(flat);
+    expect(pages[0]).toMatch(/Rencana Aksi .*30 masalah data 0,00/);
+    const areas = pages.join(' ').slice(pages.join(' ').indexOf('Capaian per bidang'));
+    expect(areas.split('masalah data 0,00').length - 1).toBeGreaterThanOrEqual(8);
   });
 
-  it('the unscored report states its reason once, what to do, the deadline and the contact', async () => {
+  it('the recap marks the zeros of a broken tab in the ranking and on the heat map, with a legend', async () => {
+    const pdf = await extractPdfText(new Uint8Array(await readFile(join(out, 'laporan', `rekap-${PERIOD}.pdf`))));
+    const text = flat(pdf.text);
+    const name = office(MISSING_COLUMN_OFFICE).name.replace(/^Bawaslu /, '');
+    expect(text).toMatch(new RegExp(`${name} [\\d,]+ \\S+ [\\d,]+ 0,00\\*`));
+    expect(text).toContain('* 0 karena tab tidak terbaca');
+    expect(text).toContain('arsir dan *: 0 karena tab tidak terbaca');
+    expect(text.match(/0,00\*/g)?.length).toBeGreaterThanOrEqual(9);
+  });
+
+  it('the unscored report states its reason once, what the office must do, the deadline and the contact', async () => {
     const o = office(UNREADABLE_OFFICE);
     const reason = o.findings.find((f) => f.code === 'unreadable-workbook');
-    const text = flat((await pdfText(UNREADABLE_OFFICE)).text);
-    expect(text.split(flat(reason?.message ?? '?')).length - 1).toBe(1);
-    expect(text).toContain('Yang perlu dilakukan');
+    // results.json keeps the operator's message; the head of office reads the office's wording.
+    expect(reason?.message).toContain('jalankan lagi');
+    const pdf = await pdfText(UNREADABLE_OFFICE);
+    const text = flat(pdf.text);
+    const stated = 'bukan file Excel .xlsx yang sah';
+    expect(text.split(stated).length - 1).toBe(1);
+    expect(text).toContain('Yang perlu dilakukan: Operator satker');
     expect(text).toContain(DEADLINE);
-    expect(text).not.toContain('dihitung 0 sampai diperbaiki');
+    expect(text).toContain(CONTACT);
+    expect(text).not.toMatch(/jalankan lagi|kolom Sumber|Profil sel A1|Temuan lain|dihitung 0 sampai diperbaiki/);
+    expect(pdf.pageCount).toBe(1);
+  });
+
+  it('the report lists the NIP typed as a number once, as a range of rows', async () => {
+    const nips = office(REPORT_OFFICE).findings.filter((f) => f.code === 'nip-not-text');
+    expect(nips.length).toBeGreaterThan(1);
+    const text = flat((await pdfText(REPORT_OFFICE)).text);
+    expect(text.split('NIP tersimpan sebagai angka').length - 1).toBe(1);
+    const rows = nips.map((f) => Number(/\d+$/.exec(f.cell)?.[0]));
+    expect(text).toContain(`IKI!A${Math.min(...rows)}:A${Math.max(...rows)}, ${nips.length} baris`);
+    expect(text).toContain(`Kesalahan (${office(REPORT_OFFICE).findings.filter((f) => f.level === 'error').length})`);
   });
 
   it('the recap opens with the follow-up list, keeps the unscored office in the ranking and shows ties', async () => {
