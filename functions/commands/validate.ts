@@ -67,8 +67,9 @@ export async function validateCommand(args: ValidateArgs, io: CommandIo): Promis
           period: period.id,
           status: result.status,
           scores: roundScores(result),
-          // As in results.json: the row's context (which may name staff) stays in the human listing.
-          findings: result.findings.map(({ context, ...f }) => ({ ...f, gain: round2OrNull(f.gain) })),
+          // As in results.json: the row's context (which may name staff) stays in the human listing, and the
+          // office's wording of an unscored reason is the report's.
+          findings: result.findings.map(({ context, office, ...f }) => ({ ...f, gain: round2OrNull(f.gain) })),
         },
         null,
         2,
