@@ -37,12 +37,22 @@ describe('report templates', () => {
     expect(h2.filter((h) => /^\d/.test(h.text))).toEqual([]);
   });
 
-  it('an unscored office: no section is numbered, its findings are "Temuan lain"', () => {
+  it('an unscored office: no section is numbered, its other findings are "Temuan lain", and none is no section', () => {
     const [office] = unscored;
     expect(office?.status).toBe('unscored');
-    const h2 = headings(renderOfficeHtml(officeReportModel(office as OfficeResult, context(unscored))));
+    const withOther: OfficeResult = {
+      ...(office as OfficeResult),
+      findings: [
+        ...(office as OfficeResult).findings,
+        { tab: 'IKU', cell: 'IKU!A2', level: 'warning', code: 'iku-without-iki', message: 'lain', gain: null },
+      ],
+    };
+    const h2 = headings(renderOfficeHtml(officeReportModel(withOther, context([withOther]))));
     expect(h2).toContainEqual({ numbered: false, text: 'Temuan lain' });
     expect(h2.filter((h) => h.numbered)).toEqual([]);
+    // Only the reason, which the page states above: an empty "Temuan lain" says nothing.
+    const alone = headings(renderOfficeHtml(officeReportModel(office as OfficeResult, context(unscored))));
+    expect(alone).toEqual([]);
   });
 
   it('the recap numbers its sections, and the rekap findings section only when there are findings', () => {
