@@ -37,19 +37,27 @@ export function layoutFeedback(workbook: ExcelJS.Workbook, code: string, feedbac
   const gainColumn = FEEDBACK_TAB.headers.indexOf('Tambahan Nilai') + 1;
   widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
 
+  const last = FEEDBACK_TAB.headers.length;
   const header = sheet.addRow([...FEEDBACK_TAB.headers]);
-  header.font = { ...FONT, bold: true, color: { argb: 'FFFFFFFF' } };
-  header.fill = HEADER_FILL;
-  header.alignment = { vertical: 'middle' };
+  // The table's own cells, not the whole row: a row style fills every column to the sheet's edge, and
+  // LibreOffice printed the header bar past the table.
+  for (let column = 1; column <= last; column++) {
+    const cell = header.getCell(column);
+    cell.font = { ...FONT, bold: true, color: { argb: 'FFFFFFFF' } };
+    cell.fill = HEADER_FILL;
+    cell.alignment = { vertical: 'middle' };
+  }
   header.height = 20;
 
   for (const line of feedback.lines) {
     const row = sheet.addRow([...line.values]);
     row.height = wrappedRowHeight(line.values, widths, FEEDBACK_TAB.wrap);
-    row.eachCell({ includeEmpty: true }, (cell, column) => {
+    // Every column of the table, a blank last one (a warning without gain) included, so the rule runs across.
+    for (let column = 1; column <= last; column++) {
+      const cell = row.getCell(column);
       cell.alignment = { vertical: 'top', wrapText: FEEDBACK_TAB.wrap[column - 1] ?? false };
       cell.border = { bottom: THIN };
-    });
+    }
     if (gainColumn > 0) row.getCell(gainColumn).numFmt = GAIN_FORMAT;
     if (line.level) {
       const cell = row.getCell(levelColumn);
@@ -57,7 +65,6 @@ export function layoutFeedback(workbook: ExcelJS.Workbook, code: string, feedbac
       cell.fill = LEVEL_STYLE[line.level].fill;
     }
   }
-  const last = FEEDBACK_TAB.headers.length;
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: sheet.rowCount, column: last } };
   printSetup(sheet, {
     title: `Hasil Validasi ${code}: ${feedback.errors} kesalahan, ${feedback.warnings} peringatan`,
