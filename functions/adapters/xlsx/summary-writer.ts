@@ -45,6 +45,7 @@ export class XlsxSummarySink implements SummarySink {
     upsert(workbook, SUMMARY_TAB.name, SUMMARY_TAB.headers, SUMMARY_TAB.key, update.summary);
     upsert(workbook, AREA_SUMMARY_TAB.name, AREA_SUMMARY_TAB.headers, AREA_SUMMARY_TAB.key, update.areas);
     upsert(workbook, LOG_TAB.name, LOG_TAB.headers, [], update.log);
+    layoutLog(workbook);
     if (update.trend) upsert(workbook, TREND_TAB.name, update.trend.headers, TREND_TAB.key, update.trend.records);
     await writeFileAtomic(join(this.outDir, REKAP_FILE), await toBytes(workbook));
   }
@@ -87,6 +88,37 @@ export class XlsxSummarySink implements SummarySink {
   describe(): string[] {
     return [join(this.outDir, REKAP_FILE), join(this.outDir, 'validasi')];
   }
+}
+
+/**
+ * Log's columns at widths that show a run ID, a time and a fingerprint whole (they overlapped at Excel's
+ * default width), A4 landscape one page wide. A width the province widened is kept.
+ */
+const LOG_WIDTHS: Readonly<Record<(typeof LOG_TAB.headers)[number], number>> = {
+  Run: 27,
+  Waktu: 21,
+  Kode: 7,
+  Aksi: 9,
+  Hasil: 30,
+  Periode: 10,
+  Sidik: 34,
+  Status: 12,
+  Penerima: 28,
+};
+
+function layoutLog(workbook: ExcelJS.Workbook): void {
+  const sheet = workbook.getWorksheet(LOG_TAB.name);
+  if (!sheet) return;
+  const layout = locate(sheet, LOG_TAB.headers);
+  for (const header of LOG_TAB.headers) {
+    const at = layout.columns.get(header);
+    if (at === undefined) continue;
+    const column = sheet.getColumn(at);
+    // Excel's default is no width at all; 10–13 is what createTab gives a header this short.
+    if (!column.width || column.width <= Math.max(10, Math.min(34, header.length + 4)))
+      column.width = LOG_WIDTHS[header];
+  }
+  printSetup(sheet, { title: `${LOG_TAB.name} Monev Bawaslu Jawa Timur`, titleRows: layout.headerRow });
 }
 
 const OUTPUT_TABS = [SUMMARY_TAB.name, AREA_SUMMARY_TAB.name, LOG_TAB.name, TREND_TAB.name];

@@ -143,7 +143,7 @@ export interface OfficeNotice {
 }
 
 const PROVINCE_FIXES = 'Satker tidak perlu berbuat apa-apa: tim monev provinsi memperbaikinya dan menilai ulang.';
-const RESEND = 'lalu kirimkan kembali kepada tim monev provinsi';
+const RESEND = 'lalu mengirimkannya kembali kepada tim monev provinsi';
 const SAVE_AS_XLSX_TODO = `Operator satker membuka file itu di Excel atau LibreOffice, menyimpannya sebagai "Excel Workbook (.xlsx)", ${RESEND}.`;
 const service = (reason: string): OfficeNotice => ({ reason, todo: PROVINCE_FIXES });
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRekapTemplate } from '../../../functions/adapters/xlsx/rekap-template.js';
 import { XlsxSummarySink } from '../../../functions/adapters/xlsx/summary-writer.js';
 import { jakartaSerial, type SheetRecord } from '../../../functions/core/summary-rows.js';
-import { AREA_SUMMARY_TAB, AREAS, SUMMARY_TAB, TREND_TAB } from '../../../sheets-schema/index.js';
+import { AREA_SUMMARY_TAB, AREAS, LOG_TAB, SUMMARY_TAB, TREND_TAB } from '../../../sheets-schema/index.js';
 
 /**
  * rekap.xlsx as the province shares it (issue 12 item 8), read back with exceljs: two-decimal scores,
@@ -42,6 +42,7 @@ describe('XlsxSummarySink.writeSummary (OUT/rekap.xlsx)', () => {
   let rekap: ExcelJS.Worksheet;
   let areas: ExcelJS.Worksheet;
   let trend: ExcelJS.Worksheet;
+  let log: ExcelJS.Worksheet;
   let history: Awaited<ReturnType<XlsxSummarySink['readHistory']>>;
 
   beforeAll(async () => {
@@ -82,6 +83,7 @@ describe('XlsxSummarySink.writeSummary (OUT/rekap.xlsx)', () => {
     rekap = workbook.getWorksheet(SUMMARY_TAB.name) as ExcelJS.Worksheet;
     areas = workbook.getWorksheet(AREA_SUMMARY_TAB.name) as ExcelJS.Worksheet;
     trend = workbook.getWorksheet(TREND_TAB.name) as ExcelJS.Worksheet;
+    log = workbook.getWorksheet(LOG_TAB.name) as ExcelJS.Worksheet;
   });
 
   afterAll(async () => {
@@ -116,6 +118,13 @@ describe('XlsxSummarySink.writeSummary (OUT/rekap.xlsx)', () => {
     expect(trend.getColumn(2).width).toBe(32);
     expect(trend.autoFilter).toBe('A1:D3');
     expect(trend.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1 });
+  });
+
+  it('Log: a run ID and a fingerprint shown whole, printed A4 landscape one page wide', () => {
+    const width = (header: string) => log.getColumn(LOG_TAB.headers.indexOf(header as never) + 1).width ?? 0;
+    expect(width('Run')).toBeGreaterThanOrEqual(27);
+    expect(width('Sidik')).toBeGreaterThanOrEqual(32);
+    expect(log.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, fitToHeight: 0 });
   });
 
   it('writes Diperbarui as a date-time cell in Jakarta time', () => {
