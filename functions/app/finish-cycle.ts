@@ -8,6 +8,7 @@ import { TaskRejected } from './errors.js';
 import { rankAndPublish, type PublishDeps } from './rank-and-publish.js';
 import { resolvePeriod } from './run-cycle.js';
 import { CHECK_AFTER_MS, checkTaskName, scoreTaskName } from './start-cycle.js';
+import { logResult } from '../core/messages/log.js';
 
 /**
  * The end of a cycle: the results its scorings stored are ranked and published through the same
@@ -101,7 +102,7 @@ export async function finishCycle(
       {
         code: '',
         action: 'siklus',
-        result: `siklus ${record.id}: ${scored.length} satker${missing.length > 0 ? `, ${missing.length} gagal dinilai` : ''}`,
+        result: logResult('cycle-finished', { cycle: record.id, scored: scored.length, missing: missing.length }),
         period: period.id,
       },
     ],

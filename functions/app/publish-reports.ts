@@ -10,6 +10,7 @@ import type { OfficeResult } from '../core/scoring/office.js';
 import { addressKey, reportKey, sendHistory } from '../core/send-log.js';
 import type { DocumentTemplates, Mailer, PdfRenderer, ReportStore } from '../ports.js';
 import type { RunLog } from './run-log.js';
+import { logResult } from '../core/messages/log.js';
 
 /**
  * Renders every report (one per office and the provincial recap) and delivers them by e-mail.
@@ -106,7 +107,7 @@ export async function renderReports(
           await log.add({
             code: job.code,
             action: 'laporan',
-            result: 'PDF dibuat',
+            result: logResult('report-made'),
             period: period.id,
             fingerprint: report.fingerprint,
           });
@@ -118,7 +119,7 @@ export async function renderReports(
           await log.add({
             code: job.code,
             action: 'laporan',
-            result: `gagal: ${withoutAddresses(message)}`,
+            result: logResult('report-failed', { reason: withoutAddresses(message) }),
             period: period.id,
           });
           onRendered?.(++done, jobs.length);
@@ -189,7 +190,7 @@ export async function deliverReports(
     const entry = { code: report.code, action: 'kirim', period: period.id, fingerprint: report.fingerprint } as const;
     if (to.length === 0) {
       noRecipients.push(report.code);
-      await log.add({ ...entry, status: 'tanpa-alamat', result: 'tidak dikirim: alamat e-mail kosong' });
+      await log.add({ ...entry, status: 'tanpa-alamat', result: logResult('send-no-address') });
       continue;
     }
     const served = before.get(reportKey(report.code, period.id, report.fingerprint))?.served ?? new Set<string>();
@@ -207,8 +208,7 @@ export async function deliverReports(
           sheetLink: source === null ? null : (deps.officeLink?.(source) ?? null),
         })
       : provinceMailModel(input.offices, period, { repairDeadline: input.repairDeadline });
-    const retry = missing.length < to.length ? ' yang belum menerimanya' : '';
-    await log.add({ ...entry, status: 'mengirim', result: 'mengirim', recipients: missing.map(addressKey) });
+    await log.add({ ...entry, status: 'mengirim', result: logResult('sending'), recipients: missing.map(addressKey) });
     try {
       const receipt = await deps.mailer.send({
         to: missing,
@@ -219,15 +219,15 @@ export async function deliverReports(
         reference: `${report.code} ${period.id} ${report.fingerprint}`,
       });
       sent++;
-      const refused =
-        receipt.rejected.length > 0
-          ? `; ${receipt.rejected.length} alamat ditolak, dicoba lagi pada run berikutnya`
-          : '';
       if (receipt.rejected.length > 0) failedSends++;
       await log.add({
         ...entry,
         status: receipt.rejected.length > 0 ? 'sebagian' : 'terkirim',
-        result: `terkirim ke ${receipt.accepted.length} alamat${retry}${refused}`,
+        result: logResult('sent', {
+          accepted: receipt.accepted.length,
+          onlyMissing: missing.length < to.length,
+          refused: receipt.rejected.length,
+        }),
         recipients: receipt.accepted.map(addressKey),
       });
     } catch (error) {
@@ -238,13 +238,13 @@ export async function deliverReports(
         await log.add({
           ...entry,
           status: 'tidak-pasti',
-          result: `tidak pasti: ${reason}`,
+          result: logResult('send-uncertain', { reason }),
           recipients: missing.map(addressKey),
         });
       } else {
         failedSends++;
         sendFailures.push({ code: report.code, reason });
-        await log.add({ ...entry, status: 'gagal', result: `gagal: ${reason}` });
+        await log.add({ ...entry, status: 'gagal', result: logResult('send-failed', { reason }) });
       }
     }
   }

@@ -6,6 +6,7 @@ import type { Clock, DriveChannel, DriveChannels, SummarySink } from '../ports.j
 import { mapLimit } from './map-limit.js';
 import { withoutAddresses } from './publish-reports.js';
 import { runId } from './rank-and-publish.js';
+import { logResult, openedChannel, stoppedChannel } from '../core/messages/log.js';
 
 /**
  * Keeps one Drive push channel open on every office spreadsheet (issue "Cloud functions"). Drive
@@ -76,14 +77,24 @@ export async function renewWatches(deps: RenewWatchesDeps): Promise<RenewOutcome
         expiration: new Date(now.getTime() + CHANNEL_TTL_MS),
       });
       opened++;
-      rows.push({ code, result: openedResult(channel) });
+      rows.push({
+        code,
+        result: logResult('channel-opened', {
+          id: channel.id,
+          fileId: channel.fileId,
+          resourceId: channel.resourceId,
+          expiration: channel.expiration.toISOString(),
+        }),
+      });
       stale.push(...mine);
     } catch (error) {
       // The old channel, if any, still works until it expires; tomorrow's run tries again.
       failed++;
       rows.push({
         code,
-        result: `gagal membuka kanal: ${withoutAddresses(error instanceof Error ? error.message : String(error))}`,
+        result: logResult('channel-open-failed', {
+          reason: withoutAddresses(error instanceof Error ? error.message : String(error)),
+        }),
       });
     }
   });
@@ -94,10 +105,10 @@ export async function renewWatches(deps: RenewWatchesDeps): Promise<RenewOutcome
     try {
       await deps.channels.stop(channel);
       stopped++;
-      rows.push({ code: codeOf(channel.fileId), result: `kanal ${channel.id} dihentikan` });
+      rows.push({ code: codeOf(channel.fileId), result: logResult('channel-stopped', { id: channel.id }) });
     } catch {
       // It expires within the day anyway; its notifications are debounced with the new channel's.
-      rows.push({ code: codeOf(channel.fileId), result: `kanal ${channel.id} gagal dihentikan` });
+      rows.push({ code: codeOf(channel.fileId), result: logResult('channel-stop-failed', { id: channel.id }) });
     }
   }
 
@@ -115,27 +126,19 @@ export async function renewWatches(deps: RenewWatchesDeps): Promise<RenewOutcome
   return { opened, kept, stopped, failed, skipped };
 }
 
-function openedResult(channel: DriveChannel): string {
-  return `kanal ${channel.id} dibuka untuk ${channel.fileId}, resource ${channel.resourceId}, berakhir ${channel.expiration.toISOString()}`;
-}
-
-const OPENED = /^kanal (\S+) dibuka untuk (\S+), resource (\S+), berakhir (\S+)$/;
-const STOPPED = /^kanal (\S+) dihentikan$/;
-
 /** Channels the Log says are open and not yet expired. */
 export function liveChannels(log: readonly SheetRecord[], now: Date): DriveChannel[] {
   const open = new Map<string, DriveChannel>();
   for (const row of log) {
     if (row.Aksi !== 'pantau' || typeof row.Hasil !== 'string') continue;
-    const opened = OPENED.exec(row.Hasil);
+    const opened = openedChannel(row.Hasil);
     if (opened) {
-      const [, id, fileId, resourceId, until] = opened as unknown as [string, string, string, string, string];
-      const expiration = new Date(until);
-      if (!Number.isNaN(expiration.getTime())) open.set(id, { id, fileId, resourceId, expiration });
+      const expiration = new Date(opened.expiration);
+      if (!Number.isNaN(expiration.getTime())) open.set(opened.id, { ...opened, expiration });
       continue;
     }
-    const stopped = STOPPED.exec(row.Hasil);
-    if (stopped?.[1]) open.delete(stopped[1]);
+    const stopped = stoppedChannel(row.Hasil);
+    if (stopped) open.delete(stopped);
   }
   return [...open.values()].filter((channel) => channel.expiration.getTime() > now.getTime());
 }

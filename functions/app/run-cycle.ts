@@ -26,6 +26,7 @@ import { ConfigError } from './errors.js';
 import { mapLimit } from './map-limit.js';
 import type { MailDeps, PublishOutcome, ReportDeps } from './publish-reports.js';
 import { rankAndPublish } from './rank-and-publish.js';
+import { logResult } from '../core/messages/log.js';
 
 export interface RunOptions {
   /** "2025-TW3"; defaults to the rekap's Pengaturan Periode. */
@@ -106,7 +107,7 @@ export async function runCycle(deps: RunDeps, options: RunOptions = {}): Promise
     scored,
     partial,
     log: [
-      { code: '', action: 'mulai', result: `${scored.length} satker`, period: period.id },
+      { code: '', action: 'mulai', result: logResult('run-started', { offices: scored.length }), period: period.id },
       ...scored.map((office) => ({
         code: office.code,
         action: 'nilai' as const,

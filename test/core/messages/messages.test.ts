@@ -9,6 +9,13 @@ import {
   type RekapMessageCode,
   type RekapMessageParams,
 } from '../../../functions/core/messages/rekap.js';
+import {
+  logResult,
+  openedChannel,
+  stoppedChannel,
+  type LogResultCode,
+  type LogResultParams,
+} from '../../../functions/core/messages/log.js';
 import { runMessage, type RunMessageCode, type RunMessageParams } from '../../../functions/core/messages/run.js';
 import {
   unreadable,
@@ -176,6 +183,28 @@ const FIXES: { [C in UnreadableFixCode]: UnreadableFixParams[C] } = {
   'fill-source': {},
 };
 
+const LOG: { [C in LogResultCode]: [LogResultParams[C], string] } = {
+  'run-started': [{ offices: 38 }, '38 satker'],
+  'report-made': [{}, 'PDF dibuat'],
+  'report-failed': [{ reason: 'Chromium berhenti' }, 'gagal: Chromium berhenti'],
+  'send-no-address': [{}, 'tidak dikirim: alamat e-mail kosong'],
+  sending: [{}, 'mengirim'],
+  sent: [
+    { accepted: 2, onlyMissing: true, refused: 1 },
+    'terkirim ke 2 alamat yang belum menerimanya; 1 alamat ditolak, dicoba lagi pada run berikutnya',
+  ],
+  'send-uncertain': [{ reason: 'server diam' }, 'tidak pasti: server diam'],
+  'send-failed': [{ reason: 'login ditolak' }, 'gagal: login ditolak'],
+  'cycle-finished': [{ cycle: 'c1', scored: 37, missing: 1 }, 'siklus c1: 37 satker, 1 gagal dinilai'],
+  'channel-opened': [
+    { id: 'monev-1', fileId: 'F1', resourceId: 'R1', expiration: '2026-11-30T00:00:00.000Z' },
+    'kanal monev-1 dibuka untuk F1, resource R1, berakhir 2026-11-30T00:00:00.000Z',
+  ],
+  'channel-open-failed': [{ reason: 'HTTP 403' }, 'gagal membuka kanal: HTTP 403'],
+  'channel-stopped': [{ id: 'monev-1' }, 'kanal monev-1 dihentikan'],
+  'channel-stop-failed': [{ id: 'monev-1' }, 'kanal monev-1 gagal dihentikan'],
+};
+
 type Render = (code: string, params: object) => string;
 
 describe('message catalogues', () => {
@@ -185,6 +214,18 @@ describe('message catalogues', () => {
 
   it.each(Object.entries(RUN))('run %s', (code, [params, expected]) => {
     expect((runMessage as unknown as Render)(code, params)).toBe(expected);
+  });
+
+  it.each(Object.entries(LOG))('log %s', (code, [params, expected]) => {
+    expect((logResult as unknown as Render)(code, params)).toBe(expected);
+  });
+
+  it('reads back the channel rows it writes, and nothing else', () => {
+    const opened = LOG['channel-opened'][0];
+    expect(openedChannel(logResult('channel-opened', opened))).toEqual(opened);
+    expect(stoppedChannel(logResult('channel-stopped', { id: 'monev-1' }))).toBe('monev-1');
+    expect(openedChannel(logResult('channel-stop-failed', { id: 'monev-1' }))).toBeNull();
+    expect(stoppedChannel(logResult('channel-stop-failed', { id: 'monev-1' }))).toBeNull();
   });
 
   const catalogues: [string, Render, Record<string, object>][] = [
