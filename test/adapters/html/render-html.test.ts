@@ -26,14 +26,14 @@ function headings(html: string): { numbered: boolean; text: string }[] {
 }
 
 describe('report templates', () => {
-  it('a scored office: its sections are numbered by CSS, Bukti dukung is not, no heading carries a typed number', () => {
+  it('a scored office: its sections, Bukti dukung included, are numbered by CSS; no heading carries a typed number', () => {
     const [office] = scored;
     expect(office?.status).toBe('scored');
     const html = renderOfficeHtml(officeReportModel(office as OfficeResult, context(scored)));
     const h2 = headings(html);
-    expect(h2.filter((h) => h.numbered).length).toBe(9);
+    expect(h2.filter((h) => h.numbered).length).toBe(10);
     expect(h2.find((h) => h.text === 'Temuan validasi')?.numbered).toBe(true);
-    expect(h2.find((h) => h.text === 'Bukti dukung')?.numbered).toBe(false);
+    expect(h2.find((h) => h.text === 'Bukti dukung')?.numbered).toBe(true);
     expect(h2.filter((h) => /^\d/.test(h.text))).toEqual([]);
   });
 
