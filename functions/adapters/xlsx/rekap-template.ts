@@ -9,7 +9,7 @@ import {
 } from '../../../sheets-schema/index.js';
 import { headerColumn } from './office-template.js';
 import { newWorkbook } from './exceljs.js';
-import { layoutKeyValues, layoutTable } from './sheet-layout.js';
+import { layoutKeyValues, layoutTable, printSetup } from './sheet-layout.js';
 
 /**
  * The input tabs of the provincial rekap workbook (docs/SPEC.md §5): Satker, Bobot with the default
@@ -48,12 +48,16 @@ export function buildRekapTemplate(options: RekapTemplateOptions = {}): ExcelJS.
     });
   });
 
+  printSetup(registry, { title: `${REGISTRY_TAB.name} — monev` });
+
   const weights = workbook.addWorksheet(WEIGHTS_TAB.name);
   layoutTable(weights, WEIGHTS_TAB.columns.map(headerColumn));
   COMPONENTS.forEach((component, i) => {
     weights.getCell(i + 2, 1).value = component.label;
     weights.getCell(i + 2, 2).value = component.defaultWeight;
   });
+
+  printSetup(weights, { title: `${WEIGHTS_TAB.name} — monev`, orientation: 'portrait' });
 
   const settings = workbook.addWorksheet(SETTINGS_TAB.name);
   const values: Record<(typeof SETTINGS_TAB.keys)[number]['key'], string | number | Date | undefined> = {
@@ -74,5 +78,6 @@ export function buildRekapTemplate(options: RekapTemplateOptions = {}): ExcelJS.
       numFmt: key.key === 'period' ? '@' : key.key === 'repairDeadline' ? 'dd/mm/yyyy' : undefined,
     })),
   );
+  printSetup(settings, { title: `${SETTINGS_TAB.name} — monev`, orientation: 'portrait', titleRows: 0 });
   return workbook;
 }

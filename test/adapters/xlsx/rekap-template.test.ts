@@ -27,6 +27,15 @@ describe('buildRekapTemplate', async () => {
     expect(read.sheets.map((sheet) => sheet.name)).toEqual(['Satker', 'Bobot', 'Pengaturan']);
   });
 
+  it('prints each tab on A4, as wide as the page (Satker landscape: six columns)', async () => {
+    const exceljs = new ExcelJS.Workbook();
+    await exceljs.xlsx.load((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    const setup = (name: string) => (exceljs.getWorksheet(name) as ExcelJS.Worksheet).pageSetup;
+    expect(setup('Satker')).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, fitToHeight: 0 });
+    expect(setup('Bobot')).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToWidth: 1 });
+    expect(setup('Pengaturan')).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToWidth: 1 });
+  });
+
   it('lists the offices under the registry headers', () => {
     expect(values('Satker')).toEqual([
       REGISTRY_TAB.columns.map((column) => column.header),
