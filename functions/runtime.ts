@@ -15,7 +15,7 @@ import { scoreOneOffice, type ScoreOneDeps } from './app/score-one-office.js';
 import type { StartDeps } from './app/start-cycle.js';
 import type { Config } from './config.js';
 import { readRekap, type RegistryOffice } from './core/rekap-reader.js';
-import type { Clock, CycleStore, DriveChannels, QueuedTask, TaskQueue } from './ports.js';
+import type { Clock, CycleStore, DriveChannels, LogJournal, QueuedTask, TaskQueue } from './ports.js';
 import { buildAdapters, type Adapters } from './wiring.js';
 
 /**
@@ -58,6 +58,8 @@ export interface RuntimeOptions {
   readonly channels?: DriveChannels;
   readonly debounce?: Debounce;
   readonly log?: Runtime['log'];
+  /** Where a cycle's finish journals its Log rows as they happen (`monev serve`: OUT/jurnal-log.jsonl). */
+  readonly journal?: LogJournal;
 }
 
 /** The runtime the deployed functions use: Google Sheets when MONEV_REKAP names the rekap, else a data folder. */
@@ -145,6 +147,7 @@ function buildRuntime(
           clock,
           reports: { renderer, templates: handlebarsTemplates, store: use.reports },
           mail: { mailer, resend: false },
+          journal: options.journal,
           cycles,
           queue: runtime.queue,
           dispatchesPerSecond,

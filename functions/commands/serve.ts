@@ -1,7 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
-import { parseConfig } from '../config.js';
+import { join } from 'node:path';
+import { FileLogJournal, JOURNAL_FILE } from '../adapters/fs/log-journal.js';
+import { lockOutFolder } from '../adapters/fs/out-lock.js';
+import { parseConfig, type Config } from '../config.js';
 import { ANY_CALLER, oidcCallers, type CallerCheck } from '../http/access.js';
 import { BODY_LIMITS, answerUnhandled, guardBody, type BodyLimits } from '../http/body-guard.js';
 import { send } from '../http/errors.js';
@@ -52,8 +55,30 @@ export async function serveCommand(
   }
   if (!config.webhookSecret)
     io.err('Peringatan: MONEV_WEBHOOK_SECRET belum diisi; /sheetChanged akan menolak semua permintaan.');
-  // Shorter windows than in production: locally nobody shares a quota, and feedback should come quickly.
-  const server = startServer(createHandlers(localRuntime(config, { debounce: LOCAL_DEBOUNCE }), callers));
+  // Like `monev run`, serve writes OUT/rekap.xlsx and sends mail: it holds OUT's lock while it serves, so a
+  // run on the same folder waits and stops instead of interleaving, and journals its Log rows as a run does.
+  const lock = await lockOutFolder(args.out, { waitMs: config.local.lockWaitMs, pollMs: 250 });
+  try {
+    return await serveLocked(args, io, config, host, oidc, callers);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function serveLocked(
+  args: ServeArgs,
+  io: CommandIo,
+  config: Config,
+  host: string,
+  oidc: boolean,
+  callers: CallerCheck,
+): Promise<number> {
+  const runtime = localRuntime(config, {
+    // Shorter windows than in production: locally nobody shares a quota, and feedback should come quickly.
+    debounce: LOCAL_DEBOUNCE,
+    journal: new FileLogJournal(join(args.out, JOURNAL_FILE)),
+  });
+  const server = startServer(createHandlers(runtime, callers));
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(

@@ -79,7 +79,7 @@ describe('Bukti dukung in reports and e-mails', () => {
       },
     ]);
     const html = renderOfficeHtml(model);
-    expect(html).toContain('<h2>Bukti dukung</h2>');
+    expect(html).toContain('<h2 class="numbered">Bukti dukung</h2>');
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(html).toContain('&lt;script&gt;');
     expect(renderProvinceHtml(provinceReportModel(context))).toContain('12,5 %');
