@@ -81,6 +81,9 @@ export async function benchGoogle(
             out,
             '--no-pdf',
             '--no-email',
+            // Drive's evidence lookups have their own quota and their own section (evidence): this one
+            // measures the Sheets quota, as it did before verification existed.
+            '--no-verify',
           ],
           {
             env: {
