@@ -3,8 +3,8 @@ import { retryDecision, surelyNotSent } from './google-api-error.js';
 /**
  * Shares the Sheets API limits across a whole run (60 read and 60 write requests per minute per
  * user by default; a service account is one user). Each kind has a bucket of `perMinute` tokens and
- * a token comes back one window after it was spent, so no window ever holds more requests than the
- * quota allows. A concurrency cap bounds requests in flight. Quota answers (429), server errors (5xx)
+ * a token comes back one window (and a 2 % guard) after it was spent, so no window ever holds more
+ * requests than the quota allows. A concurrency cap bounds requests in flight. Quota answers (429), server errors (5xx)
  * and dropped connections are retried, POST writes included, with exponential backoff and full
  * jitter, honouring Retry-After, until the per-request deadline; a 429 also pauses its kind so the
  * other requests do not walk into the same wall.
@@ -38,6 +38,9 @@ export const DEFAULT_QUOTA: QuotaSchedulerOptions = {
   maxBackoffMs: 64_000,
   windowMs: 60_000,
 };
+
+/** How much later than its window a token returns, as a share of the window (2 %: 1.2 s of Google's minute). */
+export const WINDOW_GUARD = 0.02;
 
 export interface SchedulerStats {
   /** HTTP requests sent, retries included. */
@@ -130,10 +133,14 @@ export class QuotaScheduler {
         : kind === 'write'
           ? this.options.writesPerMinute
           : this.options.drivePerMinute;
+    // A token comes back a little after its window: a request's answer and the next one's arrival are
+    // each tens of milliseconds late or early, and a request that lands in a window Google still counts
+    // full costs a 429, a backoff and a pause of its kind (BENCHMARKS.md, Google mode: 90–150 a run).
+    const window = this.options.windowMs * (1 + WINDOW_GUARD);
     const spent = this.spent[kind];
-    while (spent.length > 0 && (spent[0] as number) <= now - this.options.windowMs) spent.shift();
+    while (spent.length > 0 && (spent[0] as number) <= now - window) spent.shift();
     const paused = this.pausedUntil[kind] - now;
-    const full = spent.length >= limit ? (spent[spent.length - limit] as number) + this.options.windowMs - now : 0;
+    const full = spent.length >= limit ? (spent[spent.length - limit] as number) + window - now : 0;
     return Math.max(paused, full, 0);
   }
 
