@@ -49,18 +49,17 @@ const VERIFIED: EvidenceVerification = {
   ]),
 };
 
+/** What the report models need beyond the offices: the period, no earlier index, the default weights. */
+function reportContext(offices: ReturnType<typeof office>) {
+  return { period: period(), generatedAt: new Date(0), offices, previousIndex: new Map(), weights: SETTINGS.weights };
+}
+
 describe('Bukti dukung in reports and e-mails', () => {
   it('the office report lists each failed link at its cell with what to do, escaped', () => {
     const offices = office(VERIFIED);
     const [result] = offices;
     if (!result) throw new Error('no office');
-    const context = {
-      period: period(),
-      generatedAt: new Date(0),
-      offices,
-      previousIndex: new Map(),
-      weights: SETTINGS.weights,
-    };
+    const context = reportContext(offices);
     const model = officeReportModel(result, context);
     // 2 Rencana Aksi links and the default Tahapan's 6 unverified site links.
     expect(model.evidence).toMatchObject({
@@ -92,13 +91,7 @@ describe('Bukti dukung in reports and e-mails', () => {
     const offices = office({ verified: false, account: null, lookups: new Map() });
     const [result] = offices;
     if (!result) throw new Error('no office');
-    const context = {
-      period: period(),
-      generatedAt: new Date(0),
-      offices,
-      previousIndex: new Map(),
-      weights: SETTINGS.weights,
-    };
+    const context = reportContext(offices);
     expect(renderOfficeHtml(officeReportModel(result, context))).toContain('belum diperiksa ke Google Drive');
     expect(officeMailModel(result, period(), { rankedOffices: 1 }).counts).not.toContain('tautan');
   });
