@@ -13,7 +13,9 @@ const modules = {
   run: () => import('./commands/run.js'),
   provision: () => import('./commands/provision.js'),
   deploy: () => import('./commands/deploy.js'),
-  files: () => import('./commands/files.js'),
+  template: () => import('./commands/template.js'),
+  sample: () => import('./commands/sample.js'),
+  start: () => import('./commands/start.js'),
   serve: () => import('./commands/serve.js'),
   validate: () => import('./commands/validate.js'),
   watch: () => import('./commands/watch.js'),
@@ -362,17 +364,17 @@ async function dispatch(argv: readonly string[], io: CommandIo): Promise<number>
       );
     }
     case 'template':
-      return (await modules.files()).templateCommand(
+      return (await modules.template()).templateCommand(
         { out: required('out'), code: text('kode'), name: text('nama'), year: text('tahun') },
         io,
       );
     case 'sample':
-      return (await modules.files()).sampleCommand(
+      return (await modules.sample()).sampleCommand(
         { out: required('out'), offices: text('offices'), seed: text('seed'), period: text('period') },
         io,
       );
     case 'start':
-      return (await modules.files()).startCommand(io);
+      return (await modules.start()).startCommand(io);
     case 'serve': {
       // Port 0 takes any free port; the line printed at start names it.
       const port = Number(text('port') ?? '8080');

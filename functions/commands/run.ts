@@ -12,7 +12,7 @@ import type { GoogleMode } from '../adapters/google/google-mode.js';
 import { parseConfig, type Config } from '../config.js';
 import { buildAdapters } from '../wiring.js';
 import { EXIT, escapeControls, usageError, type CommandIo } from './io.js';
-import { textTable } from './table.js';
+import { textTable } from './terminal-table.js';
 
 export interface RunArgs {
   /** The local data folder; unused with `source: 'google'`. */
