@@ -1,24 +1,18 @@
-import { parsePeriod } from '../core/period.js';
 import { generateSampleProvince } from '../sample/generate.js';
-import { EXIT, usageError, type CommandIo } from './io.js';
+import { EXIT, type CommandIo } from './io.js';
 
+/** Checked by the command line, which also supplies the defaults (sample/sample-defaults.ts). */
 export interface SampleArgs {
   out: string;
-  offices?: string;
-  seed?: string;
-  period?: string;
+  offices: number;
+  seed: number;
+  /** A period such as 2025-TW3. */
+  period: string;
 }
 
 /** `monev sample`: the deterministic sample province (rekap.xlsx and one workbook per office). */
 export async function sampleCommand(args: SampleArgs, io: CommandIo): Promise<number> {
-  const offices = args.offices === undefined ? 38 : Number(args.offices);
-  if (!Number.isInteger(offices) || offices < 1 || offices > 100_000) {
-    throw usageError('invalid-office-count', { value: String(args.offices) });
-  }
-  const seed = args.seed === undefined ? 2025 : Number(args.seed);
-  if (!Number.isInteger(seed)) throw usageError('invalid-seed', { value: String(args.seed) });
-  const period = args.period ?? '2025-TW3';
-  if (!parsePeriod(period)) throw usageError('invalid-period', { value: period });
+  const { offices, seed, period } = args;
   const started = Date.now();
   await generateSampleProvince({ outDir: args.out, offices, seed, period });
   io.out(
