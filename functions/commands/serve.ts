@@ -12,7 +12,7 @@ import { createHandlers, type Handlers } from '../http/handlers.js';
 import { HTTP_FUNCTIONS, registerFunctions } from '../http/register.js';
 import { reply } from '../http/replies.js';
 import { DEFAULT_HOST } from '../local-defaults.js';
-import { localRuntime } from '../runtime.js';
+import { localRuntime } from '../cloud-functions-runtime.js';
 import { EXIT, usageError, type CommandIo } from './io.js';
 
 export interface ServeArgs {

@@ -18,7 +18,7 @@ import { cellText, isBlank } from './cells.js';
 import { finding, type Finding } from './findings.js';
 import { formatId, settle } from './numbers.js';
 import type { Period } from './period.js';
-import { readTable, type ParsedRow, type ParsedTable } from './table.js';
+import { readTable, type ParsedRow, type ParsedTable } from './sheet-table.js';
 import { cellRef, findSheet, labelKey, sameLabel, type Workbook } from './workbook.js';
 
 /**

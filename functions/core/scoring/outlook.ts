@@ -1,7 +1,7 @@
 import type { IkuRow } from '../../../sheets-schema/index.js';
 import { roundHalfAway } from '../numbers.js';
 import type { Period } from '../period.js';
-import type { ParsedTable } from '../table.js';
+import type { ParsedTable } from '../sheet-table.js';
 import { achievement, aggregate, isDue, mean, scoredAchievement } from './indicator.js';
 
 /** One IKU row's year-end projection (docs/SPEC.md §8 "Outlook"). */

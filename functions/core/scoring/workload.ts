@@ -1,7 +1,7 @@
 import type { JobRow, WorkloadRow } from '../../../sheets-schema/index.js';
 import { finding, type Finding } from '../findings.js';
 import { settle } from '../numbers.js';
-import type { ParsedTable } from '../table.js';
+import type { ParsedTable } from '../sheet-table.js';
 import { labelKey } from '../workbook.js';
 
 export type JobCategory = 'A' | 'B' | 'C' | 'D' | 'E';

@@ -16,7 +16,7 @@ import type { StartDeps } from './app/start-cycle.js';
 import type { Config } from './config.js';
 import { readRekap, type RegistryOffice } from './core/rekap-reader.js';
 import type { Clock, CycleStore, DriveChannels, LogJournal, QueuedTask, TaskQueue } from './ports.js';
-import { buildAdapters, type Adapters } from './wiring.js';
+import { buildAdapters, type Adapters } from './choose-adapters.js';
 
 /**
  * What the functions need, built once per process from the configuration: where workbooks come
