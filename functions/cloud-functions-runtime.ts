@@ -90,7 +90,7 @@ export function localRuntime(config: Config, options: RuntimeOptions = {}): Runt
 
 /**
  * Live mode: the rekap spreadsheet and the office spreadsheets it registers, with the adapters
- * buildAdapters (wiring.ts) chooses for `monev run --source google` too, built anew for each use; a
+ * buildAdapters (choose-adapters.ts) chooses for `monev run --source google` too, built anew for each use; a
  * cycle keeps its state in the Drive cycles folder.
  */
 export function googleRuntime(config: Config, rekap: string, options: RuntimeOptions = {}): Runtime {

@@ -19,7 +19,7 @@ import { createRuntime } from '../functions/cloud-functions-runtime.js';
 import { buildAdapters, type Workplace } from '../functions/choose-adapters.js';
 
 /**
- * functions/wiring.ts chooses every adapter `monev run`, `monev watch` and the functions' runtime use.
+ * functions/choose-adapters.ts chooses every adapter `monev run`, `monev watch` and the functions' runtime use.
  * Nothing here reaches a network or a disk: Google clients, SMTP connections, Chromium and the files
  * are all made on first use, and no adapter is used.
  */
