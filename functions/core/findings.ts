@@ -325,6 +325,21 @@ const CATALOGUE: {
   },
 };
 
+/**
+ * Findings that make a whole tab unreadable (docs/SPEC.md §4): its component is 0 for want of data, not
+ * of performance, which reports, the rekap's Keterangan and peer learning must tell apart.
+ */
+export const TAB_PROBLEMS: ReadonlySet<FindingCode> = new Set<FindingCode>([
+  'missing-tab',
+  'missing-column',
+  'empty-tab',
+]);
+
+/** Whether `tab` is missing, lacks a required column or has no data rows. */
+export function tabIsBroken(findings: readonly Pick<Finding, 'tab' | 'code'>[], tab: string): boolean {
+  return findings.some((f) => f.tab === tab && TAB_PROBLEMS.has(f.code));
+}
+
 export function finding<C extends FindingCode>(code: C, tab: string, cell: string, params: Params[C]): Finding {
   const entry = CATALOGUE[code];
   const made: Finding = { tab, cell, level: entry.level, code, message: entry.message(params) };

@@ -1,4 +1,4 @@
-import { AREA_IDS, PROFILE_TAB, type AreaId } from '../../../sheets-schema/index.js';
+import { ACTION_PLAN_TAB, AREA_IDS, PROFILE_TAB, type AreaId } from '../../../sheets-schema/index.js';
 import {
   assessEvidence,
   failedEvidenceRows,
@@ -6,7 +6,7 @@ import {
   type EvidenceVerification,
   type OfficeEvidence,
 } from '../evidence/office-evidence.js';
-import { finding, type Finding } from '../findings.js';
+import { finding, tabIsBroken, type Finding } from '../findings.js';
 import type { UnreadableText } from '../messages/unreadable.js';
 import { withRowContext } from '../finding-context.js';
 import type { ParsedOffice } from '../office-reader.js';
@@ -215,7 +215,11 @@ export function rankProvince(
   const scored = offices.filter((office) => office.status === 'scored');
   const ranks = rankOffices(scored.map((office) => ({ code: office.code, index: office.scores.index })));
   const peers = peerPairs(
-    scored.map((office) => ({ code: office.code, areas: office.areas })),
+    scored.map((office) => ({
+      code: office.code,
+      areas: office.areas,
+      asksForMentor: !tabIsBroken(office.findings, ACTION_PLAN_TAB.name),
+    })),
     maxMentees,
   );
   return offices.map((office) => ({
