@@ -31,6 +31,7 @@ const PROVINCE = ['prov@example.go.id'];
 const templates: DocumentTemplates = {
   officeReport: (model) => `<p>${model.office.code} ${model.generatedOn}</p>`,
   provinceReport: (model) => `<p>rekap ${model.counts.total} ${model.generatedOn}</p>`,
+  jobCard: (model) => `<p>kartu ${model.office.code} ${model.generatedOn}</p>`,
   mail: (model) => `<p>${model.subject}</p>`,
 };
 

@@ -1,7 +1,6 @@
 import { AREAS } from '../../../sheets-schema/index.js';
 import { periodLabel } from '../period.js';
 import { compareCodes, PREDICATE_LABELS, type Predicate } from '../scoring/province.js';
-import { settle } from '../numbers.js';
 import type { OfficeResult } from '../scoring/office.js';
 import { verifiedShare } from './evidence-section.js';
 import type { FindingCode } from '../findings.js';
@@ -12,28 +11,6 @@ import { DEFAULT_MAX_MENTEES } from '../scoring/province.js';
 
 /** How many of the lowest-scoring offices the follow-up list names. */
 const BOTTOM = 5;
-
-/**
- * Positions shared by equal indexes: offices whose index is the same to two decimals share "3–4", so a
- * tie is shown as a tie; the official rank (results.json) still orders them by code.
- */
-function sharedRanks(offices: readonly OfficeResult[]): Map<string, string> {
-  const byIndex = new Map<number, number[]>();
-  for (const o of offices) {
-    if (o.rank === null || o.scores.index === null) continue;
-    const key = Math.round(settle(o.scores.index) * 100);
-    byIndex.set(key, [...(byIndex.get(key) ?? []), o.rank]);
-  }
-  const shown = new Map<string, string>();
-  for (const o of offices) {
-    if (o.rank === null || o.scores.index === null) continue;
-    const ranks = byIndex.get(Math.round(settle(o.scores.index) * 100)) ?? [o.rank];
-    const low = Math.min(...ranks);
-    const high = Math.max(...ranks);
-    shown.set(o.code, low === high ? String(low) : `${low}–${high}`);
-  }
-  return shown;
-}
 
 /** Findings of Bukti Dukung links Drive could not confirm (docs/SPEC.md §8), by what the office must do. */
 const FAILED_EVIDENCE = {
@@ -74,7 +51,6 @@ export function provinceReportModel(context: ReportContext) {
   const names = new Map(offices.map((o) => [o.code, o.name]));
   const averages = provinceAreaAverages(offices);
   const predicates = Object.keys(PREDICATE_LABELS) as Predicate[];
-  const shared = sharedRanks(scored);
   const shortName = (name: string) => name.replace(/^Bawaslu /, '');
   const errorCount = (o: OfficeResult) => o.findings.filter((f) => f.level === 'error').length;
   const withErrors = scored.filter((o) => errorCount(o) > 0);
@@ -102,7 +78,7 @@ export function provinceReportModel(context: ReportContext) {
       // Listed once any link failed; a run without Drive checks has none (issue 12).
       failedEvidence: failedEvidence(scored, shortName),
       bottom: bottom.map((o) => ({
-        rank: shared.get(o.code) ?? '–',
+        rank: o.rank === null ? '–' : String(o.rank),
         name: shortName(o.name),
         index: score(o.scores.index),
       })),
@@ -120,7 +96,7 @@ export function provinceReportModel(context: ReportContext) {
       const previous = context.previousIndex.get(o.code);
       const problems = componentProblems(o);
       return {
-        rank: shared.get(o.code) ?? '–',
+        rank: o.rank === null ? '–' : String(o.rank),
         code: o.code,
         name: o.status === 'scored' ? shortName(o.name) : `${shortName(o.name)} (tidak dinilai)`,
         index: score(o.scores.index),
