@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ConfigError } from './app/errors.js';
+import { ConfigError } from './shared/config-error.js';
 import { OutFolderBusyError } from './adapters/fs/out-lock.js';
 import { EXIT, UsageError, escapeControls, processIo, usageError, type CommandIo } from './commands/io.js';
 import { cliMessage, closest, operationalCode } from './commands/messages.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_QUOTA } from './adapters/google/quota-scheduler.js';
 import { defaultRendererOptions } from './adapters/pdf/chromium-renderer.js';
-import { ConfigError } from './app/errors.js';
+import { ConfigError } from './shared/config-error.js';
 import { DEFAULT_WORKBOOK_LIMITS, type WorkbookLimits } from './core/workbook-limits.js';
 import { configMessage } from './core/messages/config.js';
 

@@ -13,7 +13,7 @@ import { SmtpMailer } from '../functions/adapters/mail/smtp-mailer.js';
 import { ChromiumPdfRenderer } from '../functions/adapters/pdf/chromium-renderer.js';
 import { XlsxSummarySink } from '../functions/adapters/xlsx/summary-writer.js';
 import { XlsxWorkbookSource } from '../functions/adapters/xlsx/xlsx-source.js';
-import { ConfigError } from '../functions/app/errors.js';
+import { ConfigError } from '../functions/shared/config-error.js';
 import { parseConfig } from '../functions/config.js';
 import { createRuntime } from '../functions/runtime.js';
 import { buildAdapters, type Workplace } from '../functions/wiring.js';

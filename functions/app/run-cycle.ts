@@ -22,8 +22,8 @@ import {
 import type { Clock, EvidenceVerifier, LogJournal, ResultsStore, SummarySink, WorkbookSource } from '../ports.js';
 import { runMessage } from '../core/messages/run.js';
 import { unreadable, unreadableFix, type OfficeNotice } from '../core/messages/unreadable.js';
-import { ConfigError } from './errors.js';
-import { mapLimit } from './map-limit.js';
+import { ConfigError } from '../shared/config-error.js';
+import { mapLimit } from '../shared/map-limit.js';
 import type { MailDeps, PublishOutcome, ReportDeps } from './publish-reports.js';
 import { rankAndPublish } from './rank-and-publish.js';
 import { logResult } from '../core/messages/log.js';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ConfigError } from '../../app/errors.js';
+import { ConfigError } from '../../shared/config-error.js';
 import { configMessage } from '../../core/messages/config.js';
 import type { Config } from '../../config.js';
 import type { Mailer } from '../../ports.js';
