@@ -14,13 +14,14 @@ import {
   labelOf,
   quarterLabel,
 } from '../../sheets-schema/index.js';
+import type { LimitExcess } from './workbook-limits.js';
+import { tabRef } from './workbook.js';
 
 /**
  * The one catalogue of findings (docs/SPEC.md §6). Every code has its level and its Indonesian message,
  * which says what is wrong, why it matters and what to do, quoting the offending value. The mapped
  * type makes the compiler insist that every code has a message.
  */
-import type { LimitExcess } from './workbook-limits.js';
 
 export type Level = 'error' | 'warning';
 
@@ -361,6 +362,12 @@ function fillProfile(label: string, value: string, absent: ProfileAbsence | unde
   if (absent === 'key')
     return `Tulis "${label}" di kolom A tab ${PROFILE} dan ${value} di sebelahnya (kolom B), lalu jalankan lagi.`;
   return `Isi ${label} dengan ${value}, lalu jalankan lagi.`;
+}
+
+/** The `workbook-too-large` finding: on the tab that passed a limit, else on Profil like an unreadable file. */
+export function tooLargeFinding(file: string, excess: LimitExcess): Finding {
+  const tab = excess.measure === 'unpacked' ? PROFILE : excess.tab;
+  return finding('workbook-too-large', tab, `${tabRef(tab)}!A1`, { file, excess });
 }
 
 /** SPEC §8 limits: which one the file passed, why monev stops there, and what the operator removes. */
