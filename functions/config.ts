@@ -1,12 +1,28 @@
 import { z } from 'zod';
-import { DEFAULT_QUOTA } from './adapters/google/quota-scheduler.js';
-import { defaultRendererOptions } from './adapters/pdf/chromium-renderer.js';
 import { ConfigError } from './shared/config-error.js';
 import { DEFAULT_WORKBOOK_LIMITS, type WorkbookLimits } from './core/workbook-limits.js';
 import { configMessage } from './core/messages/config.js';
 
-// The adapters own their defaults; the environment only overrides them.
-const RENDERER = defaultRendererOptions();
+/**
+ * The defaults of the settings below, kept here where the settings are read: the adapters receive every
+ * value through Config and hold no defaults of their own.
+ */
+export const DEFAULT_PDF: Omit<Config['pdf'], 'executablePath'> = { concurrency: 2, timeoutMs: 30_000 };
+
+export const DEFAULT_GOOGLE_QUOTA: GoogleConfig['quota'] = {
+  // Sheets API quota per user (a service account is one user): 60 reads and 60 writes a minute.
+  readsPerMinute: 60,
+  writesPerMinute: 60,
+  concurrency: 4,
+  // Drive requests a minute and in flight for evidence checks (docs/SPEC.md §8; see README "Bukti dukung").
+  drivePerMinute: 12_000,
+  driveConcurrency: 32,
+  deadlineMs: 5 * 60_000,
+  // Google's guidance for Sheets: the first retry after about a second, doubling from there.
+  initialBackoffMs: 1_000,
+  // The quota window is a minute at Google; tests and benchmarks against a local stand-in shrink it.
+  windowMs: 60_000,
+};
 
 /** The mail transports MONEV_MAIL_TRANSPORT names; createMailer (adapters/mail/create-mailer.ts) builds each. */
 export const MAIL_TRANSPORTS = ['outbox', 'smtp', 'gmail'] as const;
@@ -25,8 +41,8 @@ const schema = z
       .optional(),
     MONEV_MAIL_FROM: z.string().default('monev Bawaslu Jawa Timur <monev@jatim.bawaslu.go.id>'),
     PUPPETEER_EXECUTABLE_PATH: z.string().min(1).optional(),
-    MONEV_PDF_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(RENDERER.concurrency),
-    MONEV_PDF_TIMEOUT_MS: z.coerce.number().int().min(1000).default(RENDERER.timeoutMs),
+    MONEV_PDF_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(DEFAULT_PDF.concurrency),
+    MONEV_PDF_TIMEOUT_MS: z.coerce.number().int().min(1000).default(DEFAULT_PDF.timeoutMs),
     MONEV_WEBHOOK_SECRET: z.string().min(16, configMessage('env-webhook-secret-short')).optional(),
     MONEV_DATA_DIR: z.string().min(1).optional(),
     MONEV_OUT_DIR: z.string().min(1).default('out'),
@@ -51,17 +67,29 @@ const schema = z
     GOOGLE_APPLICATION_CREDENTIALS: z.string().min(1).optional(),
     MONEV_REKAP: z.string().trim().min(1).optional(),
     MONEV_GOOGLE_SERVICE_ACCOUNT: z.email(configMessage('env-service-account')).optional(),
-    // Sheets API quota per user (a service account is one user); the defaults are the scheduler's (DEFAULT_QUOTA).
-    MONEV_GOOGLE_READS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_QUOTA.readsPerMinute),
-    MONEV_GOOGLE_WRITES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_QUOTA.writesPerMinute),
-    MONEV_GOOGLE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(DEFAULT_QUOTA.concurrency),
-    // Drive requests a minute and in flight for evidence checks (docs/SPEC.md §8; see README "Bukti dukung").
-    MONEV_DRIVE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(12_000),
-    MONEV_DRIVE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(32),
-    MONEV_GOOGLE_DEADLINE_MS: z.coerce.number().int().min(1000).default(DEFAULT_QUOTA.deadlineMs),
-    MONEV_GOOGLE_BACKOFF_MS: z.coerce.number().int().min(1).default(DEFAULT_QUOTA.initialBackoffMs),
-    // The quota window is a minute at Google; tests and benchmarks against a local stand-in shrink it.
-    MONEV_GOOGLE_QUOTA_WINDOW_MS: z.coerce.number().int().min(10).default(DEFAULT_QUOTA.windowMs),
+    MONEV_GOOGLE_READS_PER_MINUTE: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(10_000)
+      .default(DEFAULT_GOOGLE_QUOTA.readsPerMinute),
+    MONEV_GOOGLE_WRITES_PER_MINUTE: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(10_000)
+      .default(DEFAULT_GOOGLE_QUOTA.writesPerMinute),
+    MONEV_GOOGLE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(DEFAULT_GOOGLE_QUOTA.concurrency),
+    MONEV_DRIVE_REQUESTS_PER_MINUTE: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1_000_000)
+      .default(DEFAULT_GOOGLE_QUOTA.drivePerMinute),
+    MONEV_DRIVE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(DEFAULT_GOOGLE_QUOTA.driveConcurrency),
+    MONEV_GOOGLE_DEADLINE_MS: z.coerce.number().int().min(1000).default(DEFAULT_GOOGLE_QUOTA.deadlineMs),
+    MONEV_GOOGLE_BACKOFF_MS: z.coerce.number().int().min(1).default(DEFAULT_GOOGLE_QUOTA.initialBackoffMs),
+    MONEV_GOOGLE_QUOTA_WINDOW_MS: z.coerce.number().int().min(10).default(DEFAULT_GOOGLE_QUOTA.windowMs),
     MONEV_DRIVE_FOLDER_ID: z
       .string()
       .regex(/^[A-Za-z0-9_-]+$/, configMessage('env-drive-folder-id'))
