@@ -122,6 +122,9 @@ const schema = z
     },
   );
 
+/** Every environment variable monev reads; the README's settings tables list exactly these (test/docs-contract.test.ts). */
+export const SETTING_NAMES: readonly string[] = Object.keys(schema.shape);
+
 export interface Config {
   readonly mail: { readonly transport: MailTransport; readonly smtpUrl?: string; readonly from: string };
   readonly pdf: { readonly executablePath?: string; readonly concurrency: number; readonly timeoutMs: number };

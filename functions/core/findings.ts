@@ -77,6 +77,10 @@ interface Params {
   'missing-date': Record<string, never>;
   'no-staff': { value: string };
   'job-without-tasks': { value: string };
+  /** SPEC §4 (v3): an IKI Jabatan naming no Anjab job. */
+  'iki-unknown-job': { value: string };
+  /** SPEC §4 (v3): `holders` distinct NIPs in IKI hold job `value`, whose Pegawai Ada is `staff`. */
+  'staff-count-mismatch': { value: string; holders: number; staff: number };
   'invalid-email': { value: string };
   'evidence-unreachable': { link: string; account: string | null; consequence: string };
   'evidence-trashed': { link: string; consequence: string };
@@ -94,6 +98,7 @@ const IKU = IKU_TAB.name;
 const JOBS = JOBS_TAB.name;
 const WORKLOAD = WORKLOAD_TAB.name;
 const PROFILE = PROFILE_TAB.name;
+const STAFF = headerOf(JOBS_TAB, 'staff');
 const IKU_CODE = headerOf(IKI_TAB, 'ikuCode');
 const EVIDENCE = headerOf(ACTION_PLAN_TAB, 'evidence');
 const FINISHED = STAGE_STATUS.choices.find((c) => c.id === 'selesai')?.label ?? 'Selesai';
@@ -323,6 +328,16 @@ const CATALOGUE: {
     level: 'warning',
     message: (p) =>
       `${headerOf(JOBS_TAB, 'job')} ${quote(p.value)} ada di ${JOBS} tetapi tidak punya uraian tugas di tab ${WORKLOAD}, sehingga beban kerjanya 0. Tambahkan uraian tugasnya di ${WORKLOAD}.`,
+  },
+  'iki-unknown-job': {
+    level: 'warning',
+    message: (p) =>
+      `${headerOf(IKI_TAB, 'position')} ${quote(p.value)} tidak ada di tab ${JOBS}, sehingga indikator pegawai ini tidak terhubung ke jabatan mana pun dan tidak muncul di kartu jabatan. Nilai tidak berkurang. Tulis nama jabatan persis seperti di tab ${JOBS}, atau tambahkan jabatan itu ke ${JOBS}.`,
+  },
+  'staff-count-mismatch': {
+    level: 'warning',
+    message: (p) =>
+      `${headerOf(JOBS_TAB, 'job')} ${quote(p.value)} dipegang ${p.holders} pegawai (NIP berbeda) di tab ${IKI_TAB.name}, padahal ${STAFF} di ${JOBS} berisi ${p.staff}. Nilai tidak berkurang, tetapi kebutuhan pegawai dan efektivitas jabatan ini dihitung dari ${STAFF}, sehingga bisa keliru. Perbarui ${STAFF} menjadi ${p.holders} bila mereka semua memang memegang jabatan ini, atau perbaiki ${headerOf(IKI_TAB, 'position')} di tab ${IKI_TAB.name}.`,
   },
 };
 
