@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { ConfigError } from './shared/config-error.js';
 import { DEFAULT_WORKBOOK_LIMITS, type WorkbookLimits } from './core/workbook-limits.js';
 import { configMessage } from './core/messages/config.js';
+import { mailMessage } from './core/messages/mail.js';
+import { parseSmtpUrl } from './shared/smtp-url.js';
 
 /**
  * The defaults of the settings below, kept here where the settings are read: the adapters receive every
@@ -32,12 +34,16 @@ export type MailTransport = (typeof MAIL_TRANSPORTS)[number];
  * Environment → typed configuration, parsed once with zod. The environment is passed in, so tests
  * give their own instead of touching process.env.
  */
-const schema = z
+const settings = z
   .object({
     MONEV_MAIL_TRANSPORT: z.enum(MAIL_TRANSPORTS).default('outbox'),
     MONEV_SMTP_URL: z
       .string()
-      .regex(/^smtps?:\/\//, configMessage('env-smtp-url-scheme'))
+      .check((ctx) => {
+        const parsed = parseSmtpUrl(ctx.value);
+        if (!('address' in parsed))
+          ctx.issues.push({ code: 'custom', message: mailMessage('invalid-smtp-url', parsed), input: ctx.value });
+      })
       .optional(),
     MONEV_MAIL_FROM: z.string().default('monev Bawaslu Jawa Timur <monev@jatim.bawaslu.go.id>'),
     PUPPETEER_EXECUTABLE_PATH: z.string().min(1).optional(),
@@ -108,10 +114,6 @@ const schema = z
     MONEV_MAX_COLUMNS: z.coerce.number().int().min(20).max(16_384).optional(),
     MONEV_GMAIL_SENDER: z.email(configMessage('env-gmail-sender')).optional(),
   })
-  .refine((env) => env.MONEV_MAIL_TRANSPORT !== 'smtp' || env.MONEV_SMTP_URL !== undefined, {
-    message: configMessage('env-smtp-needs-url'),
-    path: ['MONEV_SMTP_URL'],
-  })
   .refine(
     (env) =>
       env.MONEV_TASKS_QUEUE === undefined ||
@@ -122,11 +124,37 @@ const schema = z
     },
   );
 
+const schema = settings
+  // The mail settings become one value whose type says SMTP has its URL: the adapters never check it again.
+  .transform((env, ctx) => {
+    const mail = mailConfig(env);
+    if (mail !== null) return { ...env, mail };
+    ctx.issues.push({
+      code: 'custom',
+      message: mailMessage('smtp-needs-url'),
+      path: ['MONEV_SMTP_URL'],
+      input: env.MONEV_SMTP_URL,
+    });
+    return z.NEVER;
+  });
+
+/** The mail transport and what it needs; null when SMTP is chosen without a server. */
+function mailConfig(env: z.output<typeof settings>): MailConfig | null {
+  const from = env.MONEV_MAIL_FROM;
+  if (env.MONEV_MAIL_TRANSPORT !== 'smtp') return { transport: env.MONEV_MAIL_TRANSPORT, from };
+  return env.MONEV_SMTP_URL === undefined ? null : { transport: 'smtp', smtpUrl: env.MONEV_SMTP_URL, from };
+}
+
 /** Every environment variable monev reads; the README's settings tables list exactly these (test/docs-contract.test.ts). */
-export const SETTING_NAMES: readonly string[] = Object.keys(schema.shape);
+export const SETTING_NAMES: readonly string[] = Object.keys(settings.shape);
+
+/** How reports are mailed: SMTP always with its server's URL (checked when the environment is parsed). */
+export type MailConfig =
+  | { readonly transport: 'smtp'; readonly smtpUrl: string; readonly from: string }
+  | { readonly transport: Exclude<MailTransport, 'smtp'>; readonly from: string };
 
 export interface Config {
-  readonly mail: { readonly transport: MailTransport; readonly smtpUrl?: string; readonly from: string };
+  readonly mail: MailConfig;
   readonly pdf: { readonly executablePath?: string; readonly concurrency: number; readonly timeoutMs: number };
   /** The shared secret of change notifications (Apps Script signatures, Drive channel tokens). */
   readonly webhookSecret?: string;
@@ -188,7 +216,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   }
   const e = parsed.data;
   return {
-    mail: { transport: e.MONEV_MAIL_TRANSPORT, smtpUrl: e.MONEV_SMTP_URL, from: e.MONEV_MAIL_FROM },
+    mail: e.mail,
     pdf: {
       executablePath: e.PUPPETEER_EXECUTABLE_PATH,
       concurrency: e.MONEV_PDF_CONCURRENCY,
