@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module';
+import { pipeline } from 'node:stream';
 import type { Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import type { MailMessage, MailReceipt, Mailer } from '../../ports.js';
+import { Handover } from './handover.js';
 import { MailSendError } from './mail-error.js';
 import { assertSendable, mailOptions, newMessageId } from './mime.js';
 
@@ -30,6 +32,8 @@ interface SmtpEndpoint {
 export class SmtpMailer implements Mailer {
   private readonly endpoint: SmtpEndpoint;
   private readonly transporter: Transporter<SMTPPool.SentMessageInfo, SMTPPool.Options>;
+  /** The handover of each message in flight, by Message-ID, for the plugin that gates its end. */
+  private readonly handovers = new Map<string, Handover>();
   private closed = false;
 
   constructor(private readonly options: SmtpMailerOptions) {
@@ -37,9 +41,19 @@ export class SmtpMailer implements Mailer {
     // Required here rather than imported, so that a process that never sends by SMTP does not load it.
     const nodemailer = createRequire(import.meta.url)('nodemailer') as typeof import('nodemailer');
     this.transporter = nodemailer.createTransport(this.endpoint.transport);
+    // Each message's stream passes through its handover gate, so the final dot of DATA is written only
+    // after the caller has recorded the send (the journal's intent): a kill before that leaves a message
+    // the server never kept, and one after it leaves an intent that reads as tidak-pasti.
+    // A process function, not a transform: it comes after nodemailer's own stages, so the gate is the
+    // stream the connection pipes into DATA.
+    this.transporter.use('stream', (mail, done) => {
+      const handover = this.handovers.get(String(mail.data.messageId ?? ''));
+      if (handover) mail.message.processFunc((input) => pipeline(input, handover.gate(), () => undefined));
+      done();
+    });
   }
 
-  async send(message: MailMessage): Promise<MailReceipt> {
+  async send(message: MailMessage, beforeHandover?: () => Promise<void>): Promise<MailReceipt> {
     assertSendable(message);
     if (this.closed) {
       throw new MailSendError(
@@ -48,11 +62,17 @@ export class SmtpMailer implements Mailer {
       );
     }
     const messageId = newMessageId(this.options.from);
+    const handover = new Handover(beforeHandover);
+    this.handovers.set(messageId, handover);
     let info: SMTPPool.SentMessageInfo;
     try {
       info = await this.transporter.sendMail(mailOptions(message, { from: this.options.from, messageId }));
     } catch (cause) {
-      throw this.explain(cause, message);
+      // The caller's own hook failed (the journal could not be written): the message was held back.
+      if (handover.failure) throw handover.failure.error;
+      throw this.explain(cause, message, handover.started);
+    } finally {
+      this.handovers.delete(messageId);
     }
     // A server that refuses some recipients still delivers to the others; the caller reports the rest.
     return {
@@ -68,7 +88,7 @@ export class SmtpMailer implements Mailer {
     this.transporter.close();
   }
 
-  private explain(cause: unknown, message: MailMessage): MailSendError {
+  private explain(cause: unknown, message: MailMessage, handedOver: boolean): MailSendError {
     const error =
       cause instanceof Error ? (cause as Error & { code?: string; command?: string; response?: string }) : undefined;
     const code = error?.code ?? '';
@@ -76,7 +96,7 @@ export class SmtpMailer implements Mailer {
     const where = this.endpoint.display;
     const subject = `Surat "${message.subject}"`;
 
-    if (mayHaveBeenAccepted(error)) {
+    if (handedOver && mayHaveBeenAccepted(error)) {
       return new MailSendError(
         'uncertain',
         `${subject} mungkin sudah diterima server SMTP ${where}, tetapi server berhenti menjawab sebelum mengonfirmasi; ` +
@@ -88,6 +108,16 @@ export class SmtpMailer implements Mailer {
       return new MailSendError(
         'auth-failed',
         `${subject} tidak terkirim: server SMTP ${where} menolak login; periksa nama pengguna dan sandi di URL SMTP. ${technical}`,
+        { cause },
+      );
+    }
+    if (mayHaveBeenAccepted(error)) {
+      // The same silence or dropped connection, but before the message's end was written: the server
+      // cannot have kept it, so this is a certain failure, retried on the next run.
+      return new MailSendError(
+        'connection-failed',
+        `${subject} tidak terkirim: koneksi ke server SMTP ${where} terputus atau tidak dijawab sebelum suratnya ` +
+          `selesai dikirim, jadi server belum menerimanya; surat ini dicoba lagi pada run berikutnya. ${technical}`,
         { cause },
       );
     }
@@ -165,10 +195,11 @@ function invalidUrl(reason: string): MailSendError {
 }
 
 /**
- * A timeout or a dropped connection in the middle of the conversation: monev cannot tell whether the
- * server had already taken the message (it may time out waiting for the reply to the message itself),
- * so the send counts as unknown. Failing to connect, a refused login, and a server that answers with
- * an error code are certain failures, retried on the next run.
+ * A timeout or a dropped connection in the middle of the conversation. After the message's end was
+ * written, monev cannot tell whether the server had already taken it (it may time out waiting for the
+ * reply to the message itself), so the send counts as unknown; before, it is a certain failure. Failing
+ * to connect, a refused login, and a server that answers with an error code are certain failures,
+ * retried on the next run.
  */
 function mayHaveBeenAccepted(error: (Error & { code?: string; timeoutType?: string }) | undefined): boolean {
   if (!error) return false;

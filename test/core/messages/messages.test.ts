@@ -110,6 +110,23 @@ const RUN: { [C in RunMessageCode]: [RunMessageParams[C], string] } = {
     { cycle: 'c1', period: '2025-Q3' },
     'Siklus c1 mencatat periode "2025-Q3" yang tidak dikenal.',
   ],
+  'mail-summary': [
+    { where: 'ke out/outbox (MONEV_MAIL_TRANSPORT=outbox)', outbox: true, sent: 39, unchanged: 0, failed: 0 },
+    'E-mail ke out/outbox (MONEV_MAIL_TRANSPORT=outbox): 39 ditulis ke outbox (belum dikirim), 0 tidak ditulis ulang karena laporannya tidak berubah (--resend untuk memaksa), 0 gagal.',
+  ],
+  'mail-failed': [{ code: '3573', reason: 'server menolak' }, '  Laporan 3573 tidak terkirim: server menolak'],
+  'mail-more-failed': [{ count: 2 }, '  … dan 2 lagi (lihat tab Log, kolom Hasil).'],
+  'mail-uncertain': [
+    { codes: ['3573', 'rekap'] },
+    '  Tidak pasti terkirim: 3573, rekap. Server surel berhenti menjawab setelah menerima suratnya, atau monev terhenti ' +
+      'setelah menyerahkannya ke server; surat ini tidak dikirim ulang otomatis agar tidak ada yang menerima dua kali. ' +
+      'Tanyakan ke penerima: bila belum sampai, jalankan lagi dengan --resend --offices KODE; bila sudah, ubah Status ' +
+      'barisnya (tidak-pasti) di tab Log menjadi terkirim. Sampai salah satunya dilakukan, setiap run mencantumkannya lagi.',
+  ],
+  'mail-no-address': [
+    { codes: ['3507'] },
+    '  Tanpa alamat e-mail: 3507 (isi kolom Email di tab Satker atau Email Provinsi di Pengaturan).',
+  ],
 };
 
 // Configuration and unreadable-workbook texts: every code renders every parameter it is given.
@@ -194,6 +211,15 @@ const LOG: { [C in LogResultCode]: [LogResultParams[C], string] } = {
     'terkirim ke 2 alamat yang belum menerimanya; 1 alamat ditolak, dicoba lagi pada run berikutnya',
   ],
   'send-uncertain': [{ reason: 'server diam' }, 'tidak pasti: server diam'],
+  'send-stopped': [
+    {},
+    'tidak pasti: monev berhenti setelah menyerahkan surat ke server dan sebelum jawabannya tercatat; ' +
+      'tidak dikirim ulang otomatis (tanyakan ke penerima, lalu --resend bila belum sampai)',
+  ],
+  'written-to-outbox': [
+    { accepted: 2, onlyMissing: false },
+    'ditulis ke outbox untuk 2 alamat; belum dikirim (kirim berkas .eml-nya dengan program surel, atau jalankan dengan MONEV_MAIL_TRANSPORT=smtp atau gmail)',
+  ],
   'send-failed': [{ reason: 'login ditolak' }, 'gagal: login ditolak'],
   'cycle-finished': [{ cycle: 'c1', scored: 37, missing: 1 }, 'siklus c1: 37 satker, 1 gagal dinilai'],
   'channel-opened': [
