@@ -41,11 +41,10 @@ export class SmtpMailer implements Mailer {
     // Required here rather than imported, so that a process that never sends by SMTP does not load it.
     const nodemailer = createRequire(import.meta.url)('nodemailer') as typeof import('nodemailer');
     this.transporter = nodemailer.createTransport(this.endpoint.transport);
-    // Each message's stream passes through its handover gate, so the final dot of DATA is written only
-    // after the caller has recorded the send (the journal's intent): a kill before that leaves a message
-    // the server never kept, and one after it leaves an intent that reads as tidak-pasti.
-    // A process function, not a transform: it comes after nodemailer's own stages, so the gate is the
-    // stream the connection pipes into DATA.
+    // Each message's stream ends in its handover gate, so the final dot of DATA is written only after
+    // the caller has recorded the send (the journal's intent): a kill before that leaves a message the
+    // server never kept, and one after it an intent that reads as tidak-pasti. A process function, not a
+    // transform: it runs after nodemailer's own stages, so the gate is the stream piped into DATA.
     this.transporter.use('stream', (mail, done) => {
       const handover = this.handovers.get(String(mail.data.messageId ?? ''));
       if (handover) mail.message.processFunc((input) => pipeline(input, handover.gate(), () => undefined));
