@@ -39,6 +39,8 @@ export interface TestSmtpServerOptions {
     connect?(): Promise<void> | void;
     mailFrom?(message: number): Promise<void> | void;
     dataStarted?(message: number): Promise<void> | void;
+    /** The whole message has arrived (its final dot), and the reply waits for the hook. */
+    received?(message: number): Promise<void> | void;
     accepted?(message: number): void;
   };
 }
@@ -88,6 +90,7 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): 
         async (mail) => {
           state.received.push({ mail, recipients });
           await started;
+          await moments.received?.(message);
           if (options.silentAfterData) return;
           callback();
           if (moments.accepted) setImmediate(() => moments.accepted?.(message));
