@@ -118,8 +118,8 @@ export interface Clock {
  */
 export interface LogJournal {
   /**
-   * Rows of earlier runs that the Log may not hold yet, in the order recorded. A send that was started
-   * and never finished reads as status `tidak-pasti`.
+   * Rows of earlier runs that the Log may not hold yet, in the order recorded. A send that was handed
+   * over (its `mengirim` row) and never finished reads as status `tidak-pasti`.
    */
   unsettled(): Promise<readonly LogEntry[]>;
   /** Records rows; resolves once they are on disk. */
