@@ -56,9 +56,18 @@ export interface Mailer {
    * Rejects when the message was not delivered. An error whose `delivery` is `'unknown'` says the
    * message may have been accepted all the same (the server went silent after taking it): the caller
    * records it as uncertain and does not send it again on its own.
+   *
+   * `beforeHandover`, when given, is awaited at the last moment before the message can reach anyone:
+   * over SMTP before the final dot of DATA (a server keeps no message without it), through Gmail
+   * before the request, in the outbox before the file takes its name. Nothing is handed over until it
+   * resolves, and it is called at most once. A send that fails before that moment surely went nowhere,
+   * so its error is never `'unknown'`; when `beforeHandover` itself rejects, the message is not handed
+   * over and `send` rejects with that error.
    */
-  send(message: MailMessage): Promise<MailReceipt>;
+  send(message: MailMessage, beforeHandover?: () => Promise<void>): Promise<MailReceipt>;
   close(): Promise<void>;
+  /** The outbox: it writes `.eml` files, so what it takes has reached nobody yet. */
+  readonly outbox?: boolean;
 }
 
 /** Where workbooks come from: a folder of .xlsx files locally, Google Sheets in production. */
@@ -110,8 +119,8 @@ export interface Clock {
  */
 export interface LogJournal {
   /**
-   * Rows of earlier runs that the Log may not hold yet, in the order recorded. A send that was started
-   * and never finished reads as status `tidak-pasti`.
+   * Rows of earlier runs that the Log may not hold yet, in the order recorded. A send that was handed
+   * over (its `mengirim` row) and never finished reads as status `tidak-pasti`.
    */
   unsettled(): Promise<readonly LogEntry[]>;
   /** Records rows; resolves once they are on disk. */

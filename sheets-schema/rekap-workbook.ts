@@ -204,11 +204,18 @@ export const LOG_TAB = {
 } as const;
 
 /**
- * What became of one send. `tidak-pasti`: the transport stopped after the message may have been
- * accepted (a timeout while the server confirms, or monev stopped mid-send); it is never sent again on
- * its own (at most once; `--resend` forces it), since a report twice is worse than a report checked by hand.
+ * The Status of a report written to the outbox (MONEV_MAIL_TRANSPORT=outbox): a file nobody has
+ * received yet, said so in the words the Log shows.
  */
-export const SEND_STATUS = ['terkirim', 'sebagian', 'gagal', 'tidak-pasti', 'tanpa-alamat'] as const;
+export const OUTBOX_STATUS = 'ditulis ke outbox (belum dikirim)';
+
+/**
+ * What became of one send. `tidak-pasti`: the transport stopped after the message may have been
+ * accepted (a timeout while the server confirms, or monev stopped after handing it over); it is never
+ * sent again on its own (at most once; `--resend` forces it), since a report twice is worse than a
+ * report checked by hand. OUTBOX_STATUS: written to the outbox, not sent.
+ */
+export const SEND_STATUS = ['terkirim', 'sebagian', 'gagal', 'tidak-pasti', 'tanpa-alamat', OUTBOX_STATUS] as const;
 export type SendStatus = (typeof SEND_STATUS)[number];
 /** The statuses after which an address in Penerima counts as served: it is not sent the same report again. */
 export const SERVED_STATUS: ReadonlySet<SendStatus> = new Set(['terkirim', 'sebagian', 'tidak-pasti']);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { LogHistoryRow } from '../../sheets-schema/index.js';
+import { OUTBOX_STATUS, type LogHistoryRow } from '../../sheets-schema/index.js';
 import { officeMailModel, officeMailText, provinceMailModel } from '../core/report/mail-content.js';
 import { officeReportModel, type ReportContext } from '../core/report/office-report.js';
 import { provinceReportModel } from '../core/report/province-report.js';
@@ -50,7 +50,10 @@ export interface DeliveryOutcome {
   readonly failedSends: number;
   /** Why sends failed, per report (no addresses). */
   readonly sendFailures: readonly { code: string; reason: string }[];
-  /** Reports whose send ended `tidak-pasti`, in this run or in a run that stopped mid-send. */
+  /**
+   * Reports in doubt: a send of this run ended `tidak-pasti`, or an earlier one did (a run that stopped
+   * mid-send included) and no delivery to that address is confirmed since.
+   */
   readonly uncertain: readonly string[];
   readonly noRecipients: readonly string[];
 }
@@ -150,10 +153,13 @@ export function contentFingerprint(model: unknown): string {
 }
 
 /**
- * Sends each report to the addresses that do not have it yet. Before a send starts, a `mengirim` row is
- * journalled; its outcome follows. An address that refused is retried alone on the next run. A send
- * whose outcome is unknown (the server went silent after taking the message, or monev stopped
- * mid-send) is not repeated on its own: reports go out at most once, and the run says which to check.
+ * Sends each report to the addresses that do not have it yet. A send is journalled (`mengirim`) at the
+ * moment the mailer hands the message over (over SMTP, just before the final dot of DATA), and its
+ * outcome follows. So a run that stops before that moment leaves no intent, and the next run sends the
+ * report once; a run that stops after it leaves an intent with no outcome, which reads as `tidak-pasti`.
+ * An address that refused is retried alone on the next run. A send whose outcome is unknown (the server
+ * went silent after taking the message, or monev stopped mid-send) is not repeated on its own: reports
+ * go out at most once, and every run lists the reports still in doubt for a check by hand.
  */
 export async function deliverReports(
   deps: MailDeps & { readonly templates: DocumentTemplates },
@@ -173,13 +179,14 @@ export async function deliverReports(
   log: RunLog,
 ): Promise<DeliveryOutcome> {
   const { period } = input;
-  const before = sendHistory(input.history);
+  const outbox = deps.mailer.outbox === true;
+  const before = sendHistory(input.history, { outbox });
   const emails = new Map(input.registry.map((office) => [office.code, office.emails]));
   const sources = new Map(input.registry.map((office) => [office.code, office.source]));
   const rankedOffices = input.rankedOffices ?? input.offices.filter((office) => office.status === 'scored').length;
   const results = new Map(input.offices.map((office) => [office.code, office]));
   const noRecipients: string[] = [];
-  const uncertain: string[] = [];
+  const uncertain = new Set<string>();
   const sendFailures: { code: string; reason: string }[] = [];
   let sent = 0;
   let unchanged = 0;
@@ -193,7 +200,10 @@ export async function deliverReports(
       await log.add({ ...entry, status: 'tanpa-alamat', result: logResult('send-no-address') });
       continue;
     }
-    const served = before.get(reportKey(report.code, period.id, report.fingerprint))?.served ?? new Set<string>();
+    const sends = before.get(reportKey(report.code, period.id, report.fingerprint));
+    const served = sends?.served ?? new Set<string>();
+    // Still in doubt from an earlier run: listed again until the operator checks and decides (--resend).
+    if (!deps.resend && to.some((address) => sends?.unconfirmed.has(addressKey(address)))) uncertain.add(report.code);
     const missing = deps.resend ? [...to] : to.filter((address) => !served.has(addressKey(address)));
     if (missing.length === 0) {
       unchanged++;
@@ -208,32 +218,52 @@ export async function deliverReports(
           sheetLink: source === null ? null : (deps.officeLink?.(source) ?? null),
         })
       : provinceMailModel(input.offices, period, { repairDeadline: input.repairDeadline });
-    await log.add({ ...entry, status: 'mengirim', result: logResult('sending'), recipients: missing.map(addressKey) });
+    // A journal that cannot take the intent stops the run (a file monev must keep): the message was held back.
+    const journal: { failed: { error: unknown } | null } = { failed: null };
+    const handover = () =>
+      log
+        .add({ ...entry, status: 'mengirim', result: logResult('sending'), recipients: missing.map(addressKey) })
+        .catch((error: unknown) => {
+          journal.failed = { error };
+          throw error;
+        });
     try {
-      const receipt = await deps.mailer.send({
-        to: missing,
-        subject: model.subject,
-        text: officeMailText(model),
-        html: deps.templates.mail(model),
-        attachments: [{ filename: report.fileName, content: report.bytes, contentType: 'application/pdf' }],
-        reference: `${report.code} ${period.id} ${report.fingerprint}`,
-      });
+      const receipt = await deps.mailer.send(
+        {
+          to: missing,
+          subject: model.subject,
+          text: officeMailText(model),
+          html: deps.templates.mail(model),
+          attachments: [{ filename: report.fileName, content: report.bytes, contentType: 'application/pdf' }],
+          reference: `${report.code} ${period.id} ${report.fingerprint}`,
+        },
+        handover,
+      );
       sent++;
       if (receipt.rejected.length > 0) failedSends++;
+      const onlyMissing = missing.length < to.length;
       await log.add({
         ...entry,
-        status: receipt.rejected.length > 0 ? 'sebagian' : 'terkirim',
-        result: logResult('sent', {
-          accepted: receipt.accepted.length,
-          onlyMissing: missing.length < to.length,
-          refused: receipt.rejected.length,
-        }),
+        ...(outbox
+          ? {
+              status: OUTBOX_STATUS,
+              result: logResult('written-to-outbox', { accepted: receipt.accepted.length, onlyMissing }),
+            }
+          : {
+              status: receipt.rejected.length > 0 ? 'sebagian' : 'terkirim',
+              result: logResult('sent', {
+                accepted: receipt.accepted.length,
+                onlyMissing,
+                refused: receipt.rejected.length,
+              }),
+            }),
         recipients: receipt.accepted.map(addressKey),
       });
     } catch (error) {
+      if (journal.failed) throw journal.failed.error;
       const reason = withoutAddresses(error instanceof Error ? error.message : String(error));
       if (deliveryUnknown(error)) {
-        uncertain.push(report.code);
+        uncertain.add(report.code);
         // Recorded as served: the addresses may have the report, and a second copy is worse than a check by hand.
         await log.add({
           ...entry,
@@ -248,7 +278,7 @@ export async function deliverReports(
       }
     }
   }
-  return { sent, unchanged, failedSends, sendFailures, uncertain, noRecipients };
+  return { sent, unchanged, failedSends, sendFailures, uncertain: [...uncertain], noRecipients };
 }
 
 /** The Mailer port's signal that a message may have been accepted although the send failed. */

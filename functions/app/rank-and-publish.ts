@@ -153,7 +153,7 @@ export async function rankAndPublish(deps: PublishDeps, cycle: ScoredCycle): Pro
       );
     }
     const stopped = carried.filter((entry) => entry.status === 'tidak-pasti').map((entry) => entry.code);
-    publishing = { ...rendered, ...delivery, uncertain: [...stopped, ...delivery.uncertain] };
+    publishing = { ...rendered, ...delivery, uncertain: [...new Set([...stopped, ...delivery.uncertain])] };
   }
   const links = new Map(publishing?.reports.map((report) => [report.code, report.location]) ?? []);
 

@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { runCycle, type ProgressEvent, type RunOutcome } from '../app/run-cycle.js';
+import { runMessage } from '../core/messages/run.js';
 import { formatId } from '../core/numbers.js';
 import { score } from '../core/report/format.js';
 import { periodLabel } from '../core/period.js';
@@ -227,25 +228,22 @@ function printOutcome(
     for (const failure of publishing.renderFailures)
       io.out(`  Laporan ${failure.code} gagal dibuat: ${failure.reason}`);
     if (args.email) {
-      const where =
-        transport === 'outbox'
-          ? ` ke ${join(args.out, 'outbox')} (MONEV_MAIL_TRANSPORT=outbox)`
-          : ` lewat ${transport}`;
+      const outbox = transport === 'outbox';
+      const where = outbox ? `ke ${join(args.out, 'outbox')} (MONEV_MAIL_TRANSPORT=outbox)` : `lewat ${transport}`;
       io.out(
-        `E-mail${where}: ${publishing.sent} terkirim, ${publishing.unchanged} tidak dikirim ulang karena laporannya tidak berubah (--resend untuk memaksa), ${publishing.failedSends} gagal.`,
+        runMessage('mail-summary', {
+          where,
+          outbox,
+          sent: publishing.sent,
+          unchanged: publishing.unchanged,
+          failed: publishing.failedSends,
+        }),
       );
-      for (const failure of publishing.sendFailures.slice(0, 5))
-        io.out(`  Laporan ${failure.code} tidak terkirim: ${failure.reason}`);
+      for (const failure of publishing.sendFailures.slice(0, 5)) io.out(runMessage('mail-failed', failure));
       if (publishing.sendFailures.length > 5)
-        io.out(`  … dan ${publishing.sendFailures.length - 5} lagi (lihat tab Log, kolom Hasil).`);
-      if (publishing.uncertain.length > 0)
-        io.out(
-          `  Tidak pasti terkirim: ${publishing.uncertain.join(', ')}. Server surel berhenti menjawab setelah menerima suratnya, atau monev terhenti saat mengirim; surat ini tidak dikirim ulang otomatis agar tidak ada yang menerima dua kali. Tanyakan ke penerima; bila belum sampai, jalankan lagi dengan --resend --offices KODE.`,
-        );
-      if (publishing.noRecipients.length > 0)
-        io.out(
-          `  Tanpa alamat e-mail: ${publishing.noRecipients.join(', ')} (isi kolom Email di tab Satker atau Email Provinsi di Pengaturan).`,
-        );
+        io.out(runMessage('mail-more-failed', { count: publishing.sendFailures.length - 5 }));
+      if (publishing.uncertain.length > 0) io.out(runMessage('mail-uncertain', { codes: publishing.uncertain }));
+      if (publishing.noRecipients.length > 0) io.out(runMessage('mail-no-address', { codes: publishing.noRecipients }));
     }
   }
   io.out(`Selesai dalam ${formatId(elapsedMs / 1000, 1)} detik.`);

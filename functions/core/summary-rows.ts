@@ -92,8 +92,9 @@ export interface LogEntry {
   readonly period: string;
   readonly fingerprint?: string;
   /**
-   * Sends only: what became of it. `mengirim` marks a send about to start; it lives only in the journal
-   * (see LogJournal in ports.ts), where a run that stops mid-send leaves it, and is never written to Log.
+   * Sends only: what became of it. `mengirim` marks a send handed over to the transport (Mailer's
+   * beforeHandover); it lives only in the journal (see LogJournal in ports.ts), where a run that stops
+   * mid-send leaves it, and is never written to Log.
    */
   readonly status?: SendStatus | 'mengirim';
   /** Sends only: short hashes of the addresses the transport took (addressKey), never the addresses. */

@@ -17,6 +17,7 @@ import type {
   DocumentTemplates,
   MailMessage,
   MailReceipt,
+  LogJournal,
   Mailer,
   PdfDocument,
   PdfRenderer,
@@ -49,16 +50,24 @@ class FakeRenderer implements PdfRenderer {
   async close(): Promise<void> {}
 }
 
-/** Takes every message, refusing the addresses in `refused`; `fail` decides a whole send's fate first. */
+/**
+ * Takes every message, refusing the addresses in `refused`; `fail` decides a whole send's fate first
+ * (before the handover), `failAfter` once the message is handed over.
+ */
 class FakeMailer implements Mailer {
   sent: MailMessage[] = [];
   constructor(
     private readonly refused: ReadonlySet<string> = new Set(),
     private readonly fail: (message: MailMessage) => Error | null = () => null,
+    private readonly failAfter: (message: MailMessage) => Error | null = () => null,
+    readonly outbox = false,
   ) {}
-  async send(message: MailMessage): Promise<MailReceipt> {
+  async send(message: MailMessage, beforeHandover?: () => Promise<void>): Promise<MailReceipt> {
     const error = this.fail(message);
     if (error) throw error;
+    await beforeHandover?.();
+    const after = this.failAfter(message);
+    if (after) throw after;
     this.sent.push(message);
     return {
       messageId: `<${this.sent.length}@test>`,
@@ -260,8 +269,10 @@ describe('deliverReports', () => {
 
   it('a send whose outcome is unknown is recorded as such and never repeated on its own', async () => {
     const { reports } = await render(new FakeRenderer());
-    const silent = new FakeMailer(new Set(), (m) =>
-      m.to.includes(KOTA[0]!) ? Object.assign(new Error('Timeout'), { delivery: 'unknown' }) : null,
+    const silent = new FakeMailer(
+      new Set(),
+      () => null,
+      (m) => (m.to.includes(KOTA[0]!) ? Object.assign(new Error('Timeout'), { delivery: 'unknown' }) : null),
     );
     const first = await deliver(silent, reports);
     expect(first).toMatchObject({ sent: 1, failedSends: 0, uncertain: ['3573'] });
@@ -270,36 +281,138 @@ describe('deliverReports', () => {
       recipients: KOTA.map(addressKey),
     });
 
+    // Every later run lists it again (exit 1) without sending it, until --resend or a confirmed delivery.
     const next = new FakeMailer();
-    expect(await deliver(next, reports, { history: first.log })).toMatchObject({ sent: 0, unchanged: 2 });
-    expect(await deliver(next, reports, { history: first.log, resend: true })).toMatchObject({ sent: 2 });
+    expect(await deliver(next, reports, { history: first.log })).toMatchObject({
+      sent: 0,
+      unchanged: 2,
+      uncertain: ['3573'],
+    });
+    const forced = await deliver(next, reports, { history: first.log, resend: true });
+    expect(forced).toMatchObject({ sent: 2, uncertain: [] });
+    expect(await deliver(next, reports, { history: [...first.log, ...forced.log] })).toMatchObject({
+      sent: 0,
+      uncertain: [],
+    });
   });
 
-  it('journals each send before it starts, so a run that stops mid-send leaves it as unknown', async () => {
-    const { reports } = await render(new FakeRenderer());
+  it('journals each send at its handover, so a run that stops after it leaves the send as unknown', async () => {
+    const { reports, log: reportRows } = await render(new FakeRenderer());
     const journal = new MemoryLogJournal();
+    // The run's own laporan rows come first in its journal, with the same run, code, period and Sidik as its sends.
+    await journal.record(reportRows);
     const seen: (string | undefined)[] = [];
-    const watching = new FakeMailer(new Set(), (m) => {
+    const watching = new FakeMailer(new Set(), () => {
       seen.push(journal.entries.at(-1)?.status);
-      // The process "dies" inside the province's send: nothing after it runs.
-      return m.to.includes(PROVINCE[0]!) ? Object.assign(new Error('killed'), { killed: true }) : null;
+      return null;
     });
-    await deliver(watching, reports, { journal });
-    expect(seen).toEqual(['mengirim', 'mengirim']);
-    const left = await journal.unsettled();
-    const rekap = left.filter((entry) => entry.code === 'rekap' && entry.action === 'kirim');
-    // The FakeMailer's error is an ordinary failure, so here the outcome is gagal; with no outcome at all
-    // (the entries up to the intent only) the journal reads the send as unknown:
-    expect(rekap.map((entry) => entry.status)).toEqual(['gagal']);
-    const cut = journal.entries.slice(0, journal.entries.findIndex((entry) => entry.code === 'rekap') + 1);
+    await deliver(watching, reports, { journal, run: 'run-1' });
+    // Nothing of a send is journalled when the mailer starts on it (the last rows are a laporan row and
+    // 3507's tanpa-alamat): the handover writes the intent.
+    expect(seen).toEqual([undefined, 'tanpa-alamat']);
+    const intents = journal.entries.filter((entry) => entry.status === 'mengirim').map((entry) => entry.code);
+    expect(intents).toEqual(['3573', 'rekap']);
+
+    // monev is killed after the province's message was handed over and before its outcome was journalled.
+    const cut = journal.entries.slice(
+      0,
+      journal.entries.findIndex((e) => e.code === 'rekap' && e.action === 'kirim') + 1,
+    );
     const stopped = new MemoryLogJournal();
     await stopped.record(cut);
     const recovered = await stopped.unsettled();
-    expect(recovered.find((entry) => entry.code === 'rekap')).toMatchObject({
-      status: 'tidak-pasti',
+    expect(recovered.filter((entry) => entry.action === 'kirim').map((entry) => [entry.code, entry.status])).toEqual([
+      ['3573', 'terkirim'],
+      ['3507', 'tanpa-alamat'],
+      ['rekap', 'tidak-pasti'],
+    ]);
+    expect(recovered.find((entry) => entry.code === 'rekap' && entry.action === 'kirim')).toMatchObject({
       recipients: PROVINCE.map(addressKey),
+      result: expect.stringMatching(/^tidak pasti: monev berhenti/),
     });
     const next = new FakeMailer();
-    expect(await deliver(next, reports, { history: recovered })).toMatchObject({ sent: 0, unchanged: 2 });
+    expect(await deliver(next, reports, { history: recovered, run: 'run-2' })).toMatchObject({
+      sent: 0,
+      unchanged: 2,
+      uncertain: ['rekap'],
+    });
+  });
+
+  it('a send stopped before its handover left no intent: the next run sends it, once', async () => {
+    const { reports, log: reportRows } = await render(new FakeRenderer());
+    const journal = new MemoryLogJournal();
+    await journal.record(reportRows);
+    // monev is killed while the province's message is on its way, before the handover (before SMTP's final dot).
+    const dying = new FakeMailer(new Set(), (m) => (m.to.includes(PROVINCE[0]!) ? new Error('SIGKILL') : null));
+    await deliver(dying, reports, { journal, run: 'run-1' });
+    const cut = journal.entries.filter((entry) => !(entry.code === 'rekap' && entry.action === 'kirim'));
+    const stopped = new MemoryLogJournal();
+    await stopped.record(cut);
+    const recovered = await stopped.unsettled();
+    expect(recovered.some((entry) => entry.status === 'tidak-pasti')).toBe(false);
+
+    const next = new FakeMailer();
+    expect(await deliver(next, reports, { history: recovered, run: 'run-2' })).toMatchObject({
+      sent: 1,
+      unchanged: 1,
+      uncertain: [],
+    });
+    expect(next.sent.map((m) => m.to)).toEqual([PROVINCE]);
+  });
+
+  it('a journal that cannot take the intent holds the message back and stops the delivery', async () => {
+    const { reports } = await render(new FakeRenderer());
+    const full: LogJournal = {
+      unsettled: async () => [],
+      record: async (entries) => {
+        if (entries.some((entry) => entry.status === 'mengirim')) throw new Error('ENOSPC: jurnal-log.jsonl');
+      },
+      settle: async () => {},
+    };
+    const mailer = new FakeMailer();
+    await expect(
+      deliverReports(
+        { mailer, resend: false, templates },
+        { period, offices: offices(), registry, provinceEmails: PROVINCE, reports, history: [] },
+        new RunLog(full, 'run-1', 't'),
+      ),
+    ).rejects.toThrow('ENOSPC');
+    expect(mailer.sent).toEqual([]);
+  });
+
+  it('the outbox says what it did: written, not sent; a real transport still sends what the outbox holds', async () => {
+    const { reports } = await render(new FakeRenderer());
+    const outbox = new FakeMailer(
+      new Set(),
+      () => null,
+      () => null,
+      true,
+    );
+    const written = await deliver(outbox, reports);
+    expect(written).toMatchObject({ sent: 2, unchanged: 0 });
+    expect(written.log.find((entry) => entry.code === '3573' && entry.action === 'kirim')).toMatchObject({
+      status: 'ditulis ke outbox (belum dikirim)',
+      result: expect.stringMatching(/^ditulis ke outbox untuk 2 alamat; belum dikirim/),
+      recipients: KOTA.map(addressKey),
+    });
+    // Read back from the Log, the outbox's rows keep the outbox from writing the same reports again...
+    expect(
+      await deliver(
+        new FakeMailer(
+          new Set(),
+          () => null,
+          () => null,
+          true,
+        ),
+        reports,
+        { history: written.log },
+      ),
+    ).toMatchObject({
+      sent: 0,
+      unchanged: 2,
+    });
+    // ...and do not stop a transport that delivers.
+    const smtp = new FakeMailer();
+    expect(await deliver(smtp, reports, { history: written.log })).toMatchObject({ sent: 2, unchanged: 0 });
   });
 });

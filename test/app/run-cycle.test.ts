@@ -10,6 +10,7 @@ import { createHandlers } from '../../functions/http/handlers.js';
 import { ANY_CALLER } from '../../functions/http/access.js';
 import { registerFunctions } from '../../functions/http/register.js';
 import { localRuntime, runQueuedTask, type Runtime } from '../../functions/cloud-functions-runtime.js';
+import { OUTBOX_STATUS } from '../../sheets-schema/index.js';
 import {
   FakeClock,
   PERIOD,
@@ -116,7 +117,7 @@ describe('runCycle (Pub/Sub CloudEvent) fanned out through the queue', () => {
     const outbox = await files('outbox');
     expect(outbox.length).toBeGreaterThanOrEqual(38);
     const log = await tabRecords(rekap, 'Log');
-    expect(log.filter((row) => row.Aksi === 'kirim' && row.Status === 'terkirim')).toHaveLength(outbox.length);
+    expect(log.filter((row) => row.Aksi === 'kirim' && row.Status === OUTBOX_STATUS)).toHaveLength(outbox.length);
     expect(log.filter((row) => row.Aksi === 'siklus')).toHaveLength(1);
     expect(log.filter((row) => row.Aksi === 'nilai')).toHaveLength(38);
 

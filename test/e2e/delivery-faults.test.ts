@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSampleProvince } from '../../functions/sample/generate.js';
+import { OUTBOX_STATUS } from '../../sheets-schema/index.js';
 import { killHard, seeded, spawnMonev, whenStderrHas, type MonevChild } from './child-process.js';
 import { loadWorkbook, sheetTable, textOf, valueOf } from './support.js';
 
@@ -99,7 +100,7 @@ async function expectConsistent(out: string): Promise<{ log: LogRow[]; mails: st
   expect(duplicates(log.map((row) => `${row.run}|${row.code}|${row.action}`))).toEqual([]);
   const served = new Set(
     log
-      .filter((row) => row.action === 'kirim' && ['terkirim', 'sebagian', 'tidak-pasti'].includes(row.status))
+      .filter((row) => row.action === 'kirim' && [OUTBOX_STATUS, 'tidak-pasti'].includes(row.status))
       .map((row) => `${row.code} ${PERIOD} ${row.fingerprint}`),
   );
   for (const mail of mails) expect(served.has(mail), `Log row of ${mail}`).toBe(true);
@@ -118,7 +119,7 @@ function expectLastReportsServed(log: readonly LogRow[]): void {
       (row) => row.action === 'kirim' && row.code === report.code && row.fingerprint === report.fingerprint,
     );
     expect(
-      sends.some((row) => ['terkirim', 'tidak-pasti'].includes(row.status)),
+      sends.some((row) => [OUTBOX_STATUS, 'tidak-pasti'].includes(row.status)),
       `report ${report.code}`,
     ).toBe(true);
   }
@@ -179,8 +180,8 @@ describe('monev run under faults', () => {
       expect(mails).toHaveLength(5);
       expect(log.filter((row) => row.action === 'mulai')).toHaveLength(2);
       const outputs = [a.stdout(), b.stdout()].sort();
-      expect(outputs.join('\n')).toMatch(/5 terkirim, 0 tidak dikirim ulang/);
-      expect(outputs.join('\n')).toMatch(/0 terkirim, 5 tidak dikirim ulang/);
+      expect(outputs.join('\n')).toMatch(/5 ditulis ke outbox \(belum dikirim\), 0 tidak ditulis ulang/);
+      expect(outputs.join('\n')).toMatch(/0 ditulis ke outbox \(belum dikirim\), 5 tidak ditulis ulang/);
     },
   );
 

@@ -149,7 +149,7 @@ describe('monev run with PDF reports and the default outbox', () => {
     for (const name of expected)
       expect(looksLikePdf(new Uint8Array(await readFile(join(out, 'laporan', name)))), name).toBe(true);
     expect(first.stdout).toContain('(39 laporan PDF)');
-    expect(first.stdout).toMatch(/E-mail [^:]*: 39 terkirim, 0 tidak dikirim ulang/);
+    expect(first.stdout).toMatch(/E-mail [^:]*: 39 ditulis ke outbox \(belum dikirim\), 0 tidak ditulis ulang/);
 
     // The Rekap row of each office links its report.
     const rekap = sheetTable(await loadWorkbook(join(out, 'rekap.xlsx')), 'Rekap');
@@ -366,12 +366,12 @@ describe('monev run with PDF reports and the default outbox', () => {
   it('a second run sends nothing; --resend sends every report again', { timeout: 180_000 }, async () => {
     const again = await runCli(['run', '--data', data, '--out', out]);
     expect(again.code).toBe(1);
-    expect(again.stdout).toMatch(/E-mail [^:]*: 0 terkirim, 39 tidak dikirim ulang/);
+    expect(again.stdout).toMatch(/E-mail [^:]*: 0 ditulis ke outbox \(belum dikirim\), 39 tidak ditulis ulang/);
     expect(await outbox()).toHaveLength(39);
 
     const forced = await runCli(['run', '--data', data, '--out', out, '--resend']);
     expect(forced.code).toBe(1);
-    expect(forced.stdout).toMatch(/E-mail [^:]*: 39 terkirim, 0 tidak dikirim ulang/);
+    expect(forced.stdout).toMatch(/E-mail [^:]*: 39 ditulis ke outbox \(belum dikirim\), 0 tidak ditulis ulang/);
     expect(await outbox()).toHaveLength(78);
     expect(requests).toEqual([]);
   });

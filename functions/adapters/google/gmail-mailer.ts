@@ -18,8 +18,10 @@ export class GmailMailer implements Mailer {
     private readonly from: string,
   ) {}
 
-  async send(message: MailMessage): Promise<MailReceipt> {
+  async send(message: MailMessage, beforeHandover?: () => Promise<void>): Promise<MailReceipt> {
     const raw = (await buildMime(message, { from: this.from })).toString('base64url');
+    // The request is the handover: once it is under way, Gmail may send the message.
+    await beforeHandover?.();
     try {
       const sent = await this.services.once('Gmail', () =>
         this.services.clients.gmail().users.messages.send({ userId: 'me', requestBody: { raw } }),

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { MailMessage, MailReceipt, Mailer } from '../../ports.js';
 import { mailMessage } from '../../core/messages/mail.js';
+import { Handover } from './handover.js';
 import { MailSendError } from './mail-error.js';
 import { buildMime, newMessageId } from './mime.js';
 
@@ -19,17 +20,20 @@ export interface OutboxMailerOptions {
  * the reports by hand: any mail program opens these files, attachments included.
  */
 export class OutboxMailer implements Mailer {
+  readonly outbox = true;
   private sequence = 0;
 
   constructor(private readonly options: OutboxMailerOptions) {}
 
-  async send(message: MailMessage): Promise<MailReceipt> {
+  async send(message: MailMessage, beforeHandover?: () => Promise<void>): Promise<MailReceipt> {
     const messageId = newMessageId(this.options.from);
     const raw = await buildMime(message, { from: this.options.from, messageId });
     const base = `${String(++this.sequence).padStart(3, '0')}-${slugify(message.subject)}`;
+    const handover = new Handover(beforeHandover);
     try {
-      await writeAtomically(this.options.directory, base, raw);
+      await writeAtomically(this.options.directory, base, raw, () => handover.start());
     } catch (cause) {
+      if (handover.failure) throw handover.failure.error;
       const full = ['ENOSPC', 'EDQUOT'].includes((cause as NodeJS.ErrnoException).code ?? '');
       const where = { subject: message.subject, directory: this.options.directory };
       throw new MailSendError(
@@ -54,13 +58,20 @@ void _portCheck;
 /**
  * Writes a hidden temp file in the target folder, then hard-links it under its final name. Unlike a
  * rename, a link never replaces an existing file, so an outbox left from an earlier run keeps its mail
- * and the new message gets a "-2" suffix; a reader never sees a half-written `.eml`.
+ * and the new message gets a "-2" suffix; a reader never sees a half-written `.eml`. `beforeLink` runs
+ * between the two: the name is what hands the message over.
  */
-async function writeAtomically(directory: string, base: string, bytes: Buffer): Promise<string> {
+async function writeAtomically(
+  directory: string,
+  base: string,
+  bytes: Buffer,
+  beforeLink: () => Promise<void>,
+): Promise<string> {
   await makeFolder(directory);
   const temp = join(directory, `.${base}.${randomUUID()}.tmp`);
   try {
     await writeFile(temp, bytes, { flag: 'wx' });
+    await beforeLink();
     for (let attempt = 1; ; attempt++) {
       const target = join(directory, attempt === 1 ? `${base}.eml` : `${base}-${attempt}.eml`);
       try {

@@ -1,9 +1,11 @@
 import { createRequire } from 'node:module';
+import { pipeline } from 'node:stream';
 import type { Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import type { MailMessage, MailReceipt, Mailer } from '../../ports.js';
 import { mailMessage } from '../../core/messages/mail.js';
 import { parseSmtpUrl } from '../../shared/smtp-url.js';
+import { Handover } from './handover.js';
 import { MailSendError } from './mail-error.js';
 import { assertSendable, mailOptions, newMessageId } from './mime.js';
 
@@ -32,6 +34,8 @@ interface SmtpEndpoint {
 export class SmtpMailer implements Mailer {
   private readonly endpoint: SmtpEndpoint;
   private readonly transporter: Transporter<SMTPPool.SentMessageInfo, SMTPPool.Options>;
+  /** The handover of each message in flight, by Message-ID, for the plugin that gates its end. */
+  private readonly handovers = new Map<string, Handover>();
   private closed = false;
 
   constructor(private readonly options: SmtpMailerOptions) {
@@ -39,19 +43,34 @@ export class SmtpMailer implements Mailer {
     // Required here rather than imported, so that a process that never sends by SMTP does not load it.
     const nodemailer = createRequire(import.meta.url)('nodemailer') as typeof import('nodemailer');
     this.transporter = nodemailer.createTransport(this.endpoint.transport);
+    // Each message's stream ends in its handover gate, so the final dot of DATA is written only after
+    // the caller has recorded the send (the journal's intent): a kill before that leaves a message the
+    // server never kept, and one after it an intent that reads as tidak-pasti. A process function, not a
+    // transform: it runs after nodemailer's own stages, so the gate is the stream piped into DATA.
+    this.transporter.use('stream', (mail, done) => {
+      const handover = this.handovers.get(String(mail.data.messageId ?? ''));
+      if (handover) mail.message.processFunc((input) => pipeline(input, handover.gate(), () => undefined));
+      done();
+    });
   }
 
-  async send(message: MailMessage): Promise<MailReceipt> {
+  async send(message: MailMessage, beforeHandover?: () => Promise<void>): Promise<MailReceipt> {
     assertSendable(message);
     if (this.closed) {
       throw new MailSendError('refused', mailMessage('smtp-closed', { subject: message.subject }));
     }
     const messageId = newMessageId(this.options.from);
+    const handover = new Handover(beforeHandover);
+    this.handovers.set(messageId, handover);
     let info: SMTPPool.SentMessageInfo;
     try {
       info = await this.transporter.sendMail(mailOptions(message, { from: this.options.from, messageId }));
     } catch (cause) {
-      throw this.explain(cause, message);
+      // The caller's own hook failed (the journal could not be written): the message was held back.
+      if (handover.failure) throw handover.failure.error;
+      throw this.explain(cause, message, handover.started);
+    } finally {
+      this.handovers.delete(messageId);
     }
     // A server that refuses some recipients still delivers to the others; the caller reports the rest.
     return {
@@ -67,7 +86,7 @@ export class SmtpMailer implements Mailer {
     this.transporter.close();
   }
 
-  private explain(cause: unknown, message: MailMessage): MailSendError {
+  private explain(cause: unknown, message: MailMessage, handedOver: boolean): MailSendError {
     const error =
       cause instanceof Error ? (cause as Error & { code?: string; command?: string; response?: string }) : undefined;
     const code = error?.code ?? '';
@@ -77,11 +96,16 @@ export class SmtpMailer implements Mailer {
       technical: [code, error?.message ?? String(cause)].filter(Boolean).join(': '),
     };
 
-    if (mayHaveBeenAccepted(error)) {
+    if (handedOver && mayHaveBeenAccepted(error)) {
       return new MailSendError('uncertain', mailMessage('smtp-uncertain', about), { cause });
     }
     if (code === 'EAUTH' || code === 'ENOAUTH') {
       return new MailSendError('auth-failed', mailMessage('smtp-auth-failed', about), { cause });
+    }
+    if (mayHaveBeenAccepted(error)) {
+      // The same silence or dropped connection, but before the message's end was written: the server
+      // cannot have kept it, so this is a certain failure, retried on the next run.
+      return new MailSendError('connection-failed', mailMessage('smtp-not-handed-over', about), { cause });
     }
     if (['ECONNECTION', 'ESOCKET', 'ETIMEDOUT', 'EDNS', 'ETLS', 'EPROXY', 'ECONNREFUSED'].includes(code)) {
       return new MailSendError('connection-failed', mailMessage('smtp-connection-failed', about), { cause });
@@ -126,10 +150,11 @@ export function smtpEndpoint(
 }
 
 /**
- * A timeout or a dropped connection in the middle of the conversation: monev cannot tell whether the
- * server had already taken the message (it may time out waiting for the reply to the message itself),
- * so the send counts as unknown. Failing to connect, a refused login, and a server that answers with
- * an error code are certain failures, retried on the next run.
+ * A timeout or a dropped connection in the middle of the conversation. After the message's end was
+ * written, monev cannot tell whether the server had already taken it (it may time out waiting for the
+ * reply to the message itself), so the send counts as unknown; before, it is a certain failure. Failing
+ * to connect, a refused login, and a server that answers with an error code are certain failures,
+ * retried on the next run.
  */
 function mayHaveBeenAccepted(error: (Error & { code?: string; timeoutType?: string }) | undefined): boolean {
   if (!error) return false;

@@ -14,6 +14,8 @@ export interface LogResultParams {
   sending: Record<string, never>;
   sent: { accepted: number; onlyMissing: boolean; refused: number };
   'send-uncertain': { reason: string };
+  'send-stopped': Record<string, never>;
+  'written-to-outbox': { accepted: number; onlyMissing: boolean };
   'send-failed': { reason: string };
   'cycle-finished': { cycle: string; scored: number; missing: number };
   'channel-opened': { id: string; fileId: string; resourceId: string; expiration: string };
@@ -34,6 +36,12 @@ const CATALOGUE: Catalogue<LogResultParams> = {
     `terkirim ke ${p.accepted} alamat${p.onlyMissing ? ' yang belum menerimanya' : ''}` +
     (p.refused > 0 ? `; ${p.refused} alamat ditolak, dicoba lagi pada run berikutnya` : ''),
   'send-uncertain': (p) => `tidak pasti: ${p.reason}`,
+  'send-stopped': () =>
+    'tidak pasti: monev berhenti setelah menyerahkan surat ke server dan sebelum jawabannya tercatat; ' +
+    'tidak dikirim ulang otomatis (tanyakan ke penerima, lalu --resend bila belum sampai)',
+  'written-to-outbox': (p) =>
+    `ditulis ke outbox untuk ${p.accepted} alamat${p.onlyMissing ? ' yang belum menerimanya' : ''}; belum dikirim ` +
+    '(kirim berkas .eml-nya dengan program surel, atau jalankan dengan MONEV_MAIL_TRANSPORT=smtp atau gmail)',
   'send-failed': (p) => `gagal: ${p.reason}`,
   'cycle-finished': (p) =>
     `siklus ${p.cycle}: ${p.scored} satker${p.missing > 0 ? `, ${p.missing} gagal dinilai` : ''}`,

@@ -18,6 +18,7 @@ export interface MailMessageParams {
   /** `server` is `smtp://host:port`, never the user or password; `technical` the transport's code and text. */
   'smtp-uncertain': { subject: string; server: string; technical: string };
   'smtp-auth-failed': { subject: string; server: string; technical: string };
+  'smtp-not-handed-over': { subject: string; server: string; technical: string };
   'smtp-connection-failed': { subject: string; server: string; technical: string };
   'smtp-all-rejected': { subject: string; server: string; recipients: readonly string[]; technical: string };
   'smtp-refused': { subject: string; server: string; from: string; technical: string };
@@ -61,6 +62,8 @@ const CATALOGUE: Catalogue<MailMessageParams> = {
     `${mail(p.subject)} mungkin sudah diterima server SMTP ${p.server}, tetapi server berhenti menjawab sebelum mengonfirmasi; ${NOT_RESENT} ${technical(p.technical)}`,
   'smtp-auth-failed': (p) =>
     `${mail(p.subject)} tidak terkirim: server SMTP ${p.server} menolak login; periksa nama pengguna dan sandi di URL SMTP. ${technical(p.technical)}`,
+  'smtp-not-handed-over': (p) =>
+    `${mail(p.subject)} tidak terkirim: koneksi ke server SMTP ${p.server} terputus atau tidak dijawab sebelum suratnya selesai dikirim, jadi server belum menerimanya; surat ini dicoba lagi pada run berikutnya. ${technical(p.technical)}`,
   'smtp-connection-failed': (p) =>
     `${mail(p.subject)} tidak terkirim: tidak bisa terhubung ke server SMTP ${p.server}; periksa alamat, port, TLS (smtp:// atau smtps://) dan jaringan. ${technical(p.technical)}`,
   'smtp-all-rejected': (p) =>

@@ -4,7 +4,8 @@ import { messagesOf, type Catalogue } from './catalogue.js';
 /**
  * Why a run, a scoring or a cycle task cannot go ahead: the period, the offices asked for and the
  * cycle a task names. For whoever started it (the provincial team, or the task queue's log); nothing
- * has been written when one is given.
+ * has been written when one is given. The `mail-` codes are the lines `monev run` closes with on
+ * what became of the reports' e-mail.
  */
 export interface RunMessageParams {
   'unknown-period': { value: string };
@@ -16,6 +17,11 @@ export interface RunMessageParams {
   'office-not-in-cycle': { code: string; cycle: string };
   'cycle-incomplete': { cycle: string; missing: number; total: number; checks: number };
   'cycle-period-unknown': { cycle: string; period: string };
+  'mail-summary': { where: string; outbox: boolean; sent: number; unchanged: number; failed: number };
+  'mail-failed': { code: string; reason: string };
+  'mail-more-failed': { count: number };
+  'mail-uncertain': { codes: readonly string[] };
+  'mail-no-address': { codes: readonly string[] };
 }
 
 export type RunMessageCode = keyof RunMessageParams;
@@ -36,6 +42,20 @@ const CATALOGUE: Catalogue<RunMessageParams> = {
   'cycle-incomplete': (p) =>
     `Siklus ${p.cycle}: ${p.missing} dari ${p.total} satker belum dinilai setelah ${p.checks} pemeriksaan; laporan tidak dikirim. Periksa log scoreOffice, lalu mulai siklus lagi.`,
   'cycle-period-unknown': (p) => `Siklus ${p.cycle} mencatat periode "${p.period}" yang tidak dikenal.`,
+  // The outbox only writes files: saying "terkirim" would tell the operator that mail went out when none did.
+  'mail-summary': (p) =>
+    p.outbox
+      ? `E-mail ${p.where}: ${p.sent} ditulis ke outbox (belum dikirim), ${p.unchanged} tidak ditulis ulang karena laporannya tidak berubah (--resend untuk memaksa), ${p.failed} gagal.`
+      : `E-mail ${p.where}: ${p.sent} terkirim, ${p.unchanged} tidak dikirim ulang karena laporannya tidak berubah (--resend untuk memaksa), ${p.failed} gagal.`,
+  'mail-failed': (p) => `  Laporan ${p.code} tidak terkirim: ${p.reason}`,
+  'mail-more-failed': (p) => `  … dan ${p.count} lagi (lihat tab Log, kolom Hasil).`,
+  'mail-uncertain': (p) =>
+    `  Tidak pasti terkirim: ${p.codes.join(', ')}. Server surel berhenti menjawab setelah menerima suratnya, atau monev ` +
+    'terhenti setelah menyerahkannya ke server; surat ini tidak dikirim ulang otomatis agar tidak ada yang menerima dua kali. ' +
+    'Tanyakan ke penerima: bila belum sampai, jalankan lagi dengan --resend --offices KODE; bila sudah, ubah Status ' +
+    'barisnya (tidak-pasti) di tab Log menjadi terkirim. Sampai salah satunya dilakukan, setiap run mencantumkannya lagi.',
+  'mail-no-address': (p) =>
+    `  Tanpa alamat e-mail: ${p.codes.join(', ')} (isi kolom Email di tab Satker atau Email Provinsi di Pengaturan).`,
 };
 
 export const runMessage = messagesOf(CATALOGUE);

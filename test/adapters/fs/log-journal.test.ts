@@ -51,6 +51,19 @@ describe('FileLogJournal', () => {
     expect(left[1]?.result).toMatch(/^tidak pasti/);
   });
 
+  it("a send's intent is settled only by its own outcome, not by the report's laporan row of the same run", async () => {
+    const path = join(dir, 'jurnal-log.jsonl');
+    const journal = new FileLogJournal(path);
+    const report: LogEntry = { ...base, code: '3573', action: 'laporan', result: 'PDF dibuat', fingerprint: 'f1' };
+    await journal.record([report, sending]);
+    expect((await journal.unsettled()).map((entry) => [entry.action, entry.status])).toEqual([
+      ['laporan', undefined],
+      ['kirim', 'tidak-pasti'],
+    ]);
+    await journal.record([sent]);
+    expect(await journal.unsettled()).toEqual([report, sent]);
+  });
+
   it('one JSON line per row, flushed as it is recorded', async () => {
     const path = join(dir, 'jurnal-log.jsonl');
     await new FileLogJournal(path).record([scored]);

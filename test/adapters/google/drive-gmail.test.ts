@@ -99,6 +99,20 @@ describe('Drive report store and Gmail mailer', () => {
       expect(google.sentMail).toHaveLength(1);
     });
 
+    it('hands over just before the request: nothing is sent until beforeHandover resolved, nothing when it fails', async () => {
+      const seen: number[] = [];
+      await new GmailMailer(services(), 'monev <monev@jatim.bawaslu.go.id>').send(mail, async () => {
+        seen.push(sends());
+      });
+      expect(seen).toEqual([0]);
+      expect(sends()).toBe(1);
+      const full = new Error('ENOSPC');
+      await expect(
+        new GmailMailer(services(), 'monev <monev@jatim.bawaslu.go.id>').send(mail, () => Promise.reject(full)),
+      ).rejects.toBe(full);
+      expect(sends()).toBe(1);
+    });
+
     it('a refusal (403 without delegation) failed for certain', async () => {
       google.inject({ method: 'gmail.users.messages.send', times: 1, fault: { status: 403 } });
       const sending = new GmailMailer(services(), 'monev <monev@jatim.bawaslu.go.id>').send(mail);

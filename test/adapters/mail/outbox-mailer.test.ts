@@ -53,6 +53,23 @@ describe('OutboxMailer', () => {
     expect(new Uint8Array(mail.attachments[0]!.content)).toEqual(PDF);
   });
 
+  it('says it only writes, and hands a message over as its file takes its name, not before beforeHandover resolved', async () => {
+    const outbox = new OutboxMailer({ directory, from: FROM });
+    expect(outbox.outbox).toBe(true);
+    const named = async () => (await readdir(directory)).filter((name) => name.endsWith('.eml'));
+    const seen: string[][] = [];
+    await outbox.send(message('Laporan satu'), async () => {
+      seen.push(await named());
+    });
+    expect(seen).toEqual([[]]);
+    expect(await named()).toEqual(['001-laporan-satu.eml']);
+
+    const full = new Error('ENOSPC: jurnal-log.jsonl');
+    await expect(outbox.send(message('Laporan dua'), () => Promise.reject(full))).rejects.toBe(full);
+    // Neither the message nor its temp file is left behind.
+    expect(await readdir(directory)).toEqual(['001-laporan-satu.eml']);
+  });
+
   it('never overwrites a file left by an earlier run and leaves no temp files', async () => {
     await writeFile(join(directory, '001-laporan.eml'), 'lama');
     const outbox = new OutboxMailer({ directory, from: FROM });

@@ -43,6 +43,59 @@ describe('SmtpMailer', () => {
     expect(smtp.received).toHaveLength(1);
   });
 
+  it('hands the message over only once beforeHandover resolved: the server has it in full only after that', async () => {
+    const steps: string[] = [];
+    const smtp = await server({ moments: { mailFrom: () => void steps.push('MAIL FROM') } });
+    const receipt = await mailer(smtp.url).send(message(['ketua@malangkota.bawaslu.go.id']), async () => {
+      steps.push(`handover, server has ${smtp.received.length}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      steps.push(`journalled, server has ${smtp.received.length}`);
+    });
+    // The message (a small one, all of it ready before the connection is) waits for the server's DATA.
+    expect(steps).toEqual(['MAIL FROM', 'handover, server has 0', 'journalled, server has 0']);
+    expect(receipt.accepted).toEqual(['ketua@malangkota.bawaslu.go.id']);
+    expect(smtp.received).toHaveLength(1);
+  });
+
+  it('a beforeHandover that fails holds the message back and its own error is what send rejects with', async () => {
+    const smtp = await server();
+    const sender = mailer(smtp.url);
+    const full = Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+    await expect(sender.send(message(['ketua@malangkota.bawaslu.go.id']), () => Promise.reject(full))).rejects.toBe(
+      full,
+    );
+    expect(smtp.received).toHaveLength(0);
+    // The pool carries on with the next message.
+    await expect(sender.send(message(['ketua@malangkota.bawaslu.go.id']))).resolves.toMatchObject({
+      accepted: ['ketua@malangkota.bawaslu.go.id'],
+    });
+    expect(smtp.received).toHaveLength(1);
+  });
+
+  it('a server that goes silent before the message was handed over is a certain failure, retried next run', async () => {
+    const smtp = await server({ moments: { mailFrom: () => new Promise<void>(() => {}) } });
+    let handedOver = false;
+    const send = mailer(`${smtp.url}?ignoreTLS=true`, 500).send(
+      message(['ketua@malangkota.bawaslu.go.id']),
+      async () => {
+        handedOver = true;
+      },
+    );
+    await expect(send).rejects.toMatchObject({ code: 'connection-failed', delivery: 'failed' });
+    await expect(send).rejects.toThrow(/server belum menerimanya/);
+    expect(handedOver).toBe(false);
+  });
+
+  it('a refusal before the handover never calls beforeHandover', async () => {
+    const smtp = await server({ rejectRecipients: ['x@contoh.go.id'] });
+    let handedOver = false;
+    const send = mailer(smtp.url).send(message(['x@contoh.go.id']), async () => {
+      handedOver = true;
+    });
+    await expect(send).rejects.toMatchObject({ code: 'all-rejected' });
+    expect(handedOver).toBe(false);
+  });
+
   it('a server that cannot be reached is a certain failure, retried on the next run', async () => {
     const smtp = await server();
     const url = `${smtp.url}?ignoreTLS=true`;

@@ -27,12 +27,31 @@ export interface TestSmtpServerOptions {
    * silent after accepting, whose sender cannot know whether the mail went out.
    */
   silentAfterData?: boolean;
+  /**
+   * Called at the moments of a mail transaction, for tests that stop the sender there (kill -9). The
+   * server's reply waits while a returned promise is pending. `message` counts MAIL FROM commands
+   * since the server started, from 1. `accepted` is called once the 250 reply to the message is
+   * written; a message counts as received (in `received`) as soon as the whole of it has arrived,
+   * as with a real server, which keeps a message it took in full whether or not its reply reached
+   * the sender.
+   */
+  moments?: {
+    connect?(): Promise<void> | void;
+    mailFrom?(message: number): Promise<void> | void;
+    dataStarted?(message: number): Promise<void> | void;
+    /** The whole message has arrived (its final dot), and the reply waits for the hook. */
+    received?(message: number): Promise<void> | void;
+    accepted?(message: number): void;
+  };
 }
 
 /** A real SMTP server on 127.0.0.1 (random port, no TLS) that parses every message it receives. */
 export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): Promise<TestSmtpServer> {
   const rejected = new Set((options.rejectRecipients ?? []).map((address) => address.toLowerCase()));
-  const state = { received: [] as ReceivedMail[], connections: 0 };
+  const state = { received: [] as ReceivedMail[], connections: 0, transactions: 0 };
+  const moments = options.moments ?? {};
+  // Which transaction each session is in, for the hooks that come after MAIL FROM.
+  const transaction = new Map<string, number>();
 
   const server = new SMTPServer({
     logger: false,
@@ -43,7 +62,12 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): 
     allowInsecureAuth: true,
     onConnect(_session, callback) {
       state.connections++;
-      callback();
+      void Promise.resolve(moments.connect?.()).then(() => callback());
+    },
+    onMailFrom(_address, session, callback) {
+      const message = ++state.transactions;
+      transaction.set(session.id, message);
+      void Promise.resolve(moments.mailFrom?.(message)).then(() => callback());
     },
     onAuth(auth, _session, callback) {
       const ok = auth.username === options.credentials?.user && auth.password === options.credentials?.pass;
@@ -57,10 +81,19 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): 
     },
     onData(stream, session, callback) {
       const recipients = session.envelope.rcptTo.map((rcpt) => rcpt.address);
+      const message = transaction.get(session.id) ?? 0;
+      // The hook runs on the first chunk of the message itself, when the sender is in the middle of DATA.
+      const started = new Promise<void>((resolve) =>
+        stream.once('data', () => void Promise.resolve(moments.dataStarted?.(message)).then(resolve)),
+      );
       simpleParser(stream).then(
-        (mail) => {
+        async (mail) => {
           state.received.push({ mail, recipients });
-          if (!options.silentAfterData) callback();
+          await started;
+          await moments.received?.(message);
+          if (options.silentAfterData) return;
+          callback();
+          if (moments.accepted) setImmediate(() => moments.accepted?.(message));
         },
         (error: Error) => callback(error),
       );

@@ -111,6 +111,23 @@ const RUN: { [C in RunMessageCode]: [RunMessageParams[C], string] } = {
     { cycle: 'c1', period: '2025-Q3' },
     'Siklus c1 mencatat periode "2025-Q3" yang tidak dikenal.',
   ],
+  'mail-summary': [
+    { where: 'ke out/outbox (MONEV_MAIL_TRANSPORT=outbox)', outbox: true, sent: 39, unchanged: 0, failed: 0 },
+    'E-mail ke out/outbox (MONEV_MAIL_TRANSPORT=outbox): 39 ditulis ke outbox (belum dikirim), 0 tidak ditulis ulang karena laporannya tidak berubah (--resend untuk memaksa), 0 gagal.',
+  ],
+  'mail-failed': [{ code: '3573', reason: 'server menolak' }, '  Laporan 3573 tidak terkirim: server menolak'],
+  'mail-more-failed': [{ count: 2 }, '  … dan 2 lagi (lihat tab Log, kolom Hasil).'],
+  'mail-uncertain': [
+    { codes: ['3573', 'rekap'] },
+    '  Tidak pasti terkirim: 3573, rekap. Server surel berhenti menjawab setelah menerima suratnya, atau monev terhenti ' +
+      'setelah menyerahkannya ke server; surat ini tidak dikirim ulang otomatis agar tidak ada yang menerima dua kali. ' +
+      'Tanyakan ke penerima: bila belum sampai, jalankan lagi dengan --resend --offices KODE; bila sudah, ubah Status ' +
+      'barisnya (tidak-pasti) di tab Log menjadi terkirim. Sampai salah satunya dilakukan, setiap run mencantumkannya lagi.',
+  ],
+  'mail-no-address': [
+    { codes: ['3507'] },
+    '  Tanpa alamat e-mail: 3507 (isi kolom Email di tab Satker atau Email Provinsi di Pengaturan).',
+  ],
 };
 
 // Mail texts as the adapters wrote them inline before the catalogue: a subject, a server without its
@@ -146,6 +163,10 @@ const MAIL: { [C in MailMessageCode]: [MailMessageParams[C], string] } = {
   'smtp-auth-failed': [
     { subject: S, server: 'smtp://mail.contoh.go.id:587', technical: TECH },
     `Surat "${S}" tidak terkirim: server SMTP smtp://mail.contoh.go.id:587 menolak login; periksa nama pengguna dan sandi di URL SMTP. Rincian teknis: ${TECH}`,
+  ],
+  'smtp-not-handed-over': [
+    { subject: S, server: 'smtp://mail.contoh.go.id:587', technical: 'ETIMEDOUT: Timeout' },
+    `Surat "${S}" tidak terkirim: koneksi ke server SMTP smtp://mail.contoh.go.id:587 terputus atau tidak dijawab sebelum suratnya selesai dikirim, jadi server belum menerimanya; surat ini dicoba lagi pada run berikutnya. Rincian teknis: ETIMEDOUT: Timeout`,
   ],
   'smtp-connection-failed': [
     { subject: S, server: 'smtps://mail.contoh.go.id:465', technical: 'ECONNREFUSED: connect' },
@@ -262,6 +283,15 @@ const LOG: { [C in LogResultCode]: [LogResultParams[C], string] } = {
     'terkirim ke 2 alamat yang belum menerimanya; 1 alamat ditolak, dicoba lagi pada run berikutnya',
   ],
   'send-uncertain': [{ reason: 'server diam' }, 'tidak pasti: server diam'],
+  'send-stopped': [
+    {},
+    'tidak pasti: monev berhenti setelah menyerahkan surat ke server dan sebelum jawabannya tercatat; ' +
+      'tidak dikirim ulang otomatis (tanyakan ke penerima, lalu --resend bila belum sampai)',
+  ],
+  'written-to-outbox': [
+    { accepted: 2, onlyMissing: false },
+    'ditulis ke outbox untuk 2 alamat; belum dikirim (kirim berkas .eml-nya dengan program surel, atau jalankan dengan MONEV_MAIL_TRANSPORT=smtp atau gmail)',
+  ],
   'send-failed': [{ reason: 'login ditolak' }, 'gagal: login ditolak'],
   'cycle-finished': [{ cycle: 'c1', scored: 37, missing: 1 }, 'siklus c1: 37 satker, 1 gagal dinilai'],
   'channel-opened': [
