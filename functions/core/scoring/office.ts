@@ -15,7 +15,8 @@ import { sortFindings } from '../sort-findings.js';
 import { scoreActionPlan, type ActionItemResult } from './action-plan.js';
 import { scoreDataQuality } from './data-quality.js';
 import { scoreIki, type PersonResult } from './iki.js';
-import { scoreIku, type IndicatorResult } from './iku.js';
+import type { IndicatorResult } from './indicator.js';
+import { scoreIku } from './iku.js';
 import {
   DEFAULT_MAX_MENTEES,
   indexScore,

@@ -2,7 +2,7 @@ import type { IkuRow } from '../../../sheets-schema/index.js';
 import { roundHalfAway } from '../numbers.js';
 import type { Period } from '../period.js';
 import type { ParsedTable } from '../table.js';
-import { achievement, aggregate, isDue, mean, scoredAchievement } from './indicator.js';
+import { isDue, mean, rate, readIndicator, TARGETS } from './indicator.js';
 
 /** One IKU row's year-end projection (docs/SPEC.md §8 "Outlook"). */
 export interface OutlookRow {
@@ -14,9 +14,6 @@ export interface OutlookRow {
   /** Below 100: at this pace the year-end target is missed. */
   readonly atRisk: boolean;
 }
-
-const TARGETS = ['target1', 'target2', 'target3', 'target4'] as const;
-const REALIZATIONS = ['realization1', 'realization2', 'realization3', 'realization4'] as const;
 
 /**
  * Peringatan dini: for each valid IKU row due at quarter k < 4, the achievement at year end if the pace
@@ -30,17 +27,10 @@ export function projectOutlook(table: ParsedTable<IkuRow>, period: Period, cap: 
   return table.rows.flatMap((row): OutlookRow[] => {
     const v = row.values;
     if (row.hasError || v.code === null || v.target4 === null) return [];
-    const how = v.aggregation ?? 'kumulatif';
-    const polarity = v.polarity ?? 'maksimal';
-    const targets = TARGETS.map((key) => v[key]);
-    if (!isDue(aggregate(targets, k, how), polarity)) return [];
-    const realized = aggregate(
-      REALIZATIONS.map((key) => v[key]),
-      k,
-      how,
-    );
-    const yearTargets = targets.filter((value): value is number => value !== null);
-    const r = realized ?? 0;
+    const { how, polarity, target, realization } = readIndicator(v, k);
+    if (!isDue(target, polarity)) return [];
+    const yearTargets = TARGETS.map((key) => v[key]).filter((value): value is number => value !== null);
+    const r = realization ?? 0;
     const [targetYear, realizedYear] =
       how === 'kumulatif'
         ? [yearTargets.reduce((sum, value) => sum + value, 0), (r * 4) / k]
@@ -49,7 +39,7 @@ export function projectOutlook(table: ParsedTable<IkuRow>, period: Period, cap: 
           : [mean(yearTargets) as number, r];
     // A Maksimal row whose year target is 0 has nothing to reach: no projection rather than a division by 0.
     if (!isDue(targetYear, polarity)) return [];
-    const projected = scoredAchievement(achievement(targetYear, realizedYear, polarity), cap);
+    const projected = rate(targetYear, realizedYear, polarity, cap).scored;
     // `projected` is published to 2 decimals (docs/SPEC.md §8); at risk follows that number, so a row
     // shown as 100,00 is never flagged.
     return [

@@ -1,4 +1,4 @@
-import { AREAS, type AreaId, type ComponentKey } from '../../../sheets-schema/index.js';
+import { AREAS, SETTING_DEFAULTS, type AreaId, type ComponentKey } from '../../../sheets-schema/index.js';
 import { settle } from '../numbers.js';
 
 export type Predicate = 'AA' | 'A' | 'BB' | 'B' | 'CC' | 'C' | 'D';
@@ -77,7 +77,7 @@ export interface PeerPair {
 }
 
 /** How many requests one office may mentor in a period (setting "Maks Binaan"). */
-export const DEFAULT_MAX_MENTEES = 3;
+export const DEFAULT_MAX_MENTEES: number = SETTING_DEFAULTS.maxMentees;
 
 /**
  * Peer learning (docs/SPEC.md §4): each office asks for a mentor in its two weakest non-null areas (ties
