@@ -15,6 +15,8 @@ export interface StageProgress {
 export interface StagesScore {
   readonly score: number | null;
   readonly stages: readonly StageProgress[];
+  /** Each row's step, in the tab's order. */
+  readonly steps: readonly StepResult[];
 }
 
 const STATUS_VALUE = { belum: 0, proses: 0.5, selesai: 1 } as const;
@@ -40,8 +42,8 @@ export function scoreStages(
       done: own.filter((entry) => entry.done).length,
     };
   });
-  if (table.status !== 'ok') return { score: 0, stages };
-  return { score: stagesComponent(MeanSum.of(values.map((entry) => entry.value))), stages };
+  if (table.status !== 'ok') return { score: 0, stages, steps: values };
+  return { score: stagesComponent(MeanSum.of(values.map((entry) => entry.value))), stages, steps: values };
 }
 
 export interface StepResult {
