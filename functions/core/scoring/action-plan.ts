@@ -115,7 +115,7 @@ export function actionItemTerm(item: ActionItemResult): number | null {
   return item.due ? (item.achievement ?? 0) : null;
 }
 
-/** The due rows' achievements as a sum that a row fix can update (core/scoring/gains.ts). */
+/** The due rows' achievements as a sum that a row fix can update (core/scoring/index-with-fixes.ts). */
 export function actionPlanSum(items: readonly ActionItemResult[]): MeanSum {
   return MeanSum.of(items.flatMap((item) => actionItemTerm(item) ?? []));
 }

@@ -62,7 +62,7 @@ export function scoreIki(
   return { score: ikiComponent(personSum(persons.map((person) => person.score))), persons, coverage };
 }
 
-/** The persons' scores as a sum that a row fix can update (core/scoring/gains.ts); null scores add nothing. */
+/** The persons' scores as a sum that a row fix can update (core/scoring/index-with-fixes.ts); null scores add nothing. */
 export function personSum(scores: readonly (number | null)[]): MeanSum {
   return MeanSum.of(scores.flatMap((score) => (score === null ? [] : [score])));
 }

@@ -80,11 +80,6 @@ export function category(c: number): Category {
   return (CATEGORY_BANDS[bandIndex(settle(c))] as (typeof CATEGORY_BANDS)[number]).category;
 }
 
-/** Weighted mean; with every weight 0 the rows count equally rather than dividing by zero. */
-export function weightedMean(items: readonly Weighted[]): number | null {
-  return WeightedSum.of(items).mean();
-}
-
 /** The mean, summed exactly (core/scoring/exact-sum.ts), so it does not depend on the order of the values. */
 export function mean(values: readonly number[]): number | null {
   return MeanSum.of(values).mean();
@@ -222,7 +217,7 @@ export function indicatorTerm(result: IndicatorResult): Weighted | null {
   return result.due ? { value: result.scored ?? 0, weight: result.weight } : null;
 }
 
-/** The due rows' scored achievements as a weighted sum, which a row fix can update (core/scoring/gains.ts). */
+/** The due rows' scored achievements as a weighted sum, which a row fix can update (core/scoring/index-with-fixes.ts). */
 export function indicatorSum(results: readonly IndicatorResult[]): WeightedSum {
   return WeightedSum.of(results.flatMap((result) => indicatorTerm(result) ?? []));
 }
