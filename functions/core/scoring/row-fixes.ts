@@ -74,13 +74,14 @@ export function fixedActionItem(row: ParsedRow<ActionPlanRow>): ParsedRow<Action
 }
 
 /**
- * Achieving 100 with the weight the row already counted with: an unreadable Bobot stays unreadable, so
- * the row keeps the fallback weight and no other row's fallback moves. The NIP is kept too, so an IKI
- * row stays with its person. Both keep a fix local to its row (core/scoring/index-with-fixes.ts).
- * A valid row is put right the same way, evidence finding or not: gains have always treated IKU and IKI
- * rows so.
+ * A row in error achieves 100 with the weight it already counted with: an unreadable Bobot stays
+ * unreadable, so the row keeps the fallback weight and no other row's fallback moves. The NIP is kept
+ * too, so an IKI row stays with its person. Both keep a fix local to its row
+ * (core/scoring/index-with-fixes.ts). A valid row is given evidence, like any other: evidence on IKU
+ * and IKI costs nothing (docs/SPEC.md §8), so its evidence findings gain 0.
  */
 export function fixedIndicator<R extends IkuRow | IkiRow>(row: ParsedRow<R>): ParsedRow<R> {
+  if (!row.hasError) return { ...row, values: { ...row.values, evidence: FIXED_EVIDENCE } };
   return valid(row, { ...row.values, ...ACHIEVED, polarity: 'maksimal', aggregation: 'kumulatif' });
 }
 
