@@ -13,13 +13,23 @@ import { benchGoogle } from './sections/google.js';
 import { benchPdf } from './sections/pdf.js';
 import { benchReading } from './sections/reading.js';
 import { reportDocuments } from './sections/report-documents.js';
+import { benchWrongOffice } from './sections/wrong-office.js';
 
 /**
- * `npm run bench [-- --quick] [-- --only pdf,cycle,scoring,google,evidence,cold-start,reading]`: measures how close
+ * `npm run bench [-- --quick] [-- --only pdf,cycle,scoring,google,evidence,cold-start,reading,wrong-office]`: measures how close
  * monev runs to the limits of Chromium and of the Sheets quota, each figure next to its baseline in
  * the same run, and writes the results into BENCHMARKS.md (a full run) or only prints them (--quick).
  */
-const SECTIONS: readonly SectionName[] = ['pdf', 'cycle', 'scoring', 'google', 'evidence', 'cold-start', 'reading'];
+const SECTIONS: readonly SectionName[] = [
+  'pdf',
+  'cycle',
+  'scoring',
+  'google',
+  'evidence',
+  'cold-start',
+  'reading',
+  'wrong-office',
+];
 
 const { values } = parseArgs({
   options: {
@@ -182,6 +192,11 @@ results.sections.reading = await section('reading', async () => {
   const sample = await cachedSample(552, log);
   return benchReading(sample.dataDir, sample38.dataDir, { repetitions: plan.readingReps, log });
 });
+
+// Issue 17: an office whose six tabs hold N rows each, every row wrong; scoring must grow linearly.
+results.sections.wrongOffice = await section('wrong-office', () =>
+  benchWrongOffice({ sizes: quick ? [250, 1000] : [250, 500, 1000, 2000, 4999], repetitions: quick ? 1 : 3, log }),
+);
 
 results.loadAfter = load1();
 results.totalSeconds = (performance.now() - started) / 1000;

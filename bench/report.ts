@@ -5,6 +5,7 @@ import { repoRoot } from './lib/child.js';
 import type { Spread } from './lib/stats.js';
 import type { BenchResults } from './results.js';
 import type { ReadingResult } from './sections/reading.js';
+import type { WrongOfficeRun } from './sections/wrong-office.js';
 import { FLOOR, JSREPORT, LAUNCH, MONEV, floorPerDocument, type PdfBenchResult } from './sections/pdf.js';
 
 /**
@@ -139,7 +140,31 @@ export function renderResults(results: BenchResults): string {
     );
   }
   if (sections.reading) lines.push(...readingDetails(sections.reading));
+  if (sections.wrongOffice) lines.push(...wrongOfficeDetails(sections.wrongOffice));
   return lines.join('\n');
+}
+
+function wrongOfficeDetails(runs: readonly WrongOfficeRun[]): string[] {
+  const first = runs[0];
+  return [
+    '### 9. One office with every row wrong',
+    '',
+    'An office whose six data tabs hold N rows each, every row in error (test/fakes/wrong-office.ts), read and scored with its gains in a fresh process ' +
+      '(bench/lib/score-wrong-office.ts). Issue 17 measured 4,9 s at 250 rows, 16 s at 500, 70 s at 1 000 and 32 minutes and 1,1 GiB at 4 999. ' +
+      'Linear scoring keeps the time per row flat.',
+    '',
+    '| rows a tab | findings | read (min · median · max) | score, gains included (min · median · max) | score per 1 000 rows | peak RSS |',
+    '|---|---|---|---|---|---|',
+    ...runs.map(
+      (run) =>
+        `| ${run.rows} | ${run.findings} | ${triple(run.readMs, seconds)} | ${triple(run.scoreMs, seconds)} | ${ms((run.scoreMs.median / run.rows) * 1000)} | ${mib(run.peakRssBytes.median)} |`,
+    ),
+    '',
+    first
+      ? `Growth: ${runs.map((run) => `×${(run.scoreMs.median / first.scoreMs.median).toFixed(1)} at ${run.rows}`).join(', ')} (rows ×${runs.map((run) => (run.rows / first.rows).toFixed(0)).join(', ×')}).`
+      : '',
+    '',
+  ];
 }
 
 function readingDetails(r: ReadingResult): string[] {
@@ -367,6 +392,30 @@ function summaryRows(results: BenchResults): string[] {
       '≤ 1 GiB',
       cycle.peakRssBytes.median <= GIB,
     );
+  const wrong = results.sections.wrongOffice;
+  const wrongFirst = wrong?.[0];
+  const wrongLast = wrong?.[wrong.length - 1];
+  if (wrongFirst && wrongLast) {
+    const growth = wrongLast.scoreMs.median / wrongFirst.scoreMs.median / (wrongLast.rows / wrongFirst.rows);
+    row(
+      '9',
+      `Scoring one all-wrong office, ${wrongLast.rows} vs ${wrongFirst.rows} rows a tab: time growth ÷ row growth`,
+      seconds(wrongLast.scoreMs.median),
+      seconds(wrongFirst.scoreMs.median),
+      `×${growth.toFixed(2)}`,
+      '≤ 1.5× (linear)',
+      growth <= 1.5,
+    );
+    row(
+      '9',
+      `Peak memory, one all-wrong office of ${wrongLast.rows} rows a tab`,
+      mib(wrongLast.peakRssBytes.median),
+      '',
+      '',
+      '≤ 512 MiB',
+      wrongLast.peakRssBytes.median <= 512 * MIB,
+    );
+  }
   const largest = scoring?.[scoring.length - 1];
   if (largest)
     row('6', `Peak memory, scoring ${largest.offices} offices`, mib(largest.peakRssBytes.median), '', '', '', null);

@@ -5,8 +5,10 @@ import type { EvidenceResult } from './sections/evidence.js';
 import type { GoogleResult } from './sections/google.js';
 import type { PdfBenchResult } from './sections/pdf.js';
 import type { ReadingResult } from './sections/reading.js';
+import type { WrongOfficeRun } from './sections/wrong-office.js';
 
-export type SectionName = 'pdf' | 'cycle' | 'scoring' | 'google' | 'evidence' | 'cold-start' | 'reading';
+export type SectionName =
+  'pdf' | 'cycle' | 'scoring' | 'google' | 'evidence' | 'cold-start' | 'reading' | 'wrong-office';
 
 /** Everything one bench run measured; written as JSON and rendered into BENCHMARKS.md. */
 export interface BenchResults {
@@ -27,5 +29,6 @@ export interface BenchResults {
     evidence?: EvidenceResult;
     coldStart?: ColdStartResult[];
     reading?: ReadingResult;
+    wrongOffice?: WrongOfficeRun[];
   };
 }

@@ -41,6 +41,13 @@ export interface ColumnSpec {
    * operator, not a rule, so other text is still read as it is.
    */
   readonly suggestions?: readonly string[];
+  /**
+   * A note beside the data (Keterangan), not data itself: it never makes a row a data row (docs/SPEC.md
+   * §4 "Data quality" counts rows with a value in a substantive column). A footnote typed under a table
+   * in the note column is therefore not read, instead of becoming a row in error that costs the office
+   * (issue 16: a probe's index fell from 94,5 to 79,0). A row with data keeps its note.
+   */
+  readonly note?: boolean;
 }
 
 declare module 'zod' {
@@ -105,6 +112,11 @@ export interface TableTab<Shape extends ColumnShape = ColumnShape> {
   readonly row: z.ZodObject<Shape>;
   /** The columns in template order, with the key the row object uses. */
   readonly columns: readonly (ColumnSpec & { readonly key: keyof Shape & string })[];
+}
+
+/** The columns whose value makes a row a data row: every column but the notes. */
+export function substantiveColumns<C extends ColumnSpec>(columns: readonly C[]): C[] {
+  return columns.filter((column) => column.note !== true);
 }
 
 export function defineTable<Shape extends ColumnShape>(name: string, shape: Shape): TableTab<Shape> {

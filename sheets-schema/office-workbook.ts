@@ -75,7 +75,7 @@ export const ACTION_PLAN_TAB = defineTable('Rencana Aksi', {
     help: `${URL_HELP} Realisasi hanya dihitung bila ada bukti dukung.`,
     width: 36,
   }),
-  note: col.text({ header: 'Keterangan', required: false, help: 'Catatan tambahan.', width: 24 }),
+  note: col.text({ header: 'Keterangan', required: false, note: true, help: 'Catatan tambahan.', width: 24 }),
 });
 
 /**

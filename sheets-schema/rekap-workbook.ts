@@ -60,6 +60,18 @@ export const COMPONENTS = [
 
 export type ComponentKey = (typeof COMPONENTS)[number]['key'];
 
+/**
+ * The defaults of the Pengaturan settings (docs/SPEC.md §4): cap 120 %, WKE 75 000 minutes a year (the
+ * effective working time per employee used by KemenPAN-RB workload analysis, Permenpan 1/2020), Maks
+ * Binaan 3. The settings' help texts quote them from here.
+ */
+export const SETTING_DEFAULTS = { cap: 120, effectiveMinutes: 75_000, maxMentees: 3 } as const;
+
+/** "75 000": a whole number as the help texts write it, thousands set apart by a space. */
+function spaced(value: number): string {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+}
+
 export const SETTINGS_TAB = {
   name: 'Pengaturan',
   keys: [
@@ -67,15 +79,18 @@ export const SETTINGS_TAB = {
     {
       key: 'cap',
       label: 'Batas Capaian',
-      help: 'Batas atas capaian indikator yang dihitung, dalam persen (bawaan 120).',
+      help: `Batas atas capaian indikator yang dihitung, dalam persen (bawaan ${SETTING_DEFAULTS.cap}).`,
     },
-    // 75 000 minutes a year: the effective working time per employee used by KemenPAN-RB workload analysis (Permenpan 1/2020).
-    { key: 'effectiveMinutes', label: 'WKE', help: 'Waktu kerja efektif setahun dalam menit (bawaan 75 000).' },
+    {
+      key: 'effectiveMinutes',
+      label: 'WKE',
+      help: `Waktu kerja efektif setahun dalam menit (bawaan ${spaced(SETTING_DEFAULTS.effectiveMinutes)}).`,
+    },
     { key: 'provinceEmail', label: 'Email Provinsi', help: 'Penerima laporan rekap provinsi, dipisah koma.' },
     {
       key: 'maxMentees',
       label: 'Maks Binaan',
-      help: 'Paling banyak berapa permintaan belajar yang dibina satu satker per periode (bawaan 3).',
+      help: `Paling banyak berapa permintaan belajar yang dibina satu satker per periode (bawaan ${SETTING_DEFAULTS.maxMentees}).`,
     },
     {
       key: 'repairDeadline',
@@ -89,8 +104,6 @@ export const SETTINGS_TAB = {
     },
   ],
 } as const;
-
-export const SETTING_DEFAULTS = { cap: 120, effectiveMinutes: 75_000, maxMentees: 3 } as const;
 
 export const SUMMARY_TAB = {
   name: 'Rekap',

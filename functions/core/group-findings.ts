@@ -57,18 +57,26 @@ export function groupFindings<F extends Finding>(findings: readonly F[]): Findin
 /** "IKI!A7:A12" for a run of rows; separate runs follow as "A14" or "A16:A18". */
 function rangesOf(members: readonly Finding[]): string {
   const at = parseCell(members[0]?.cell ?? '') as { sheet: string; column: string; row: number };
-  const rows = [...new Set(members.map((item) => (parseCell(item.cell) as { row: number }).row))].sort((a, b) => a - b);
+  return `${at.sheet}!${columnRanges(
+    at.column,
+    members.map((item) => (parseCell(item.cell) as { row: number }).row),
+  )}`;
+}
+
+/**
+ * "A7:A12, A14, A16:A18": sheet rows (1-based) of one column as runs of consecutive rows, at most
+ * MAX_RANGES of them and then "…", so a tab of 5 000 broken rows still makes one short line.
+ */
+export function columnRanges(column: string, rows: readonly number[]): string {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
   const runs: [number, number][] = [];
-  for (const row of rows) {
+  for (const row of sorted) {
     const last = runs[runs.length - 1];
     if (last && row === last[1] + 1) last[1] = row;
     else runs.push([row, row]);
   }
-  const text = runs.map(([from, to]) =>
-    from === to ? `${at.column}${from}` : `${at.column}${from}:${at.column}${to}`,
-  );
-  const shown = text.length > MAX_RANGES ? [...text.slice(0, MAX_RANGES), '…'] : text;
-  return `${at.sheet}!${shown.join(', ')}`;
+  const text = runs.map(([from, to]) => (from === to ? `${column}${from}` : `${column}${from}:${column}${to}`));
+  return (text.length > MAX_RANGES ? [...text.slice(0, MAX_RANGES), '…'] : text).join(', ');
 }
 
 function parseCell(cell: string): { sheet: string; column: string; row: number } | null {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ColumnShape, ColumnSpec, TableTab } from '../../sheets-schema/index.js';
+import { substantiveColumns, type ColumnShape, type ColumnSpec, type TableTab } from '../../sheets-schema/index.js';
 import { cellText, isBlank, readDate, readNumber, readText, readUrls, type Read } from './cells.js';
 import { finding, type Finding } from './findings.js';
 import { readNip } from './nip.js';
@@ -85,11 +85,13 @@ export function readTable<Shape extends ColumnShape>(
   for (const column of missing)
     findings.push(finding('missing-column', tab, cellRef(tab, 0, 0), { tab, column: column.header }));
 
-  const known = spec.columns.filter((column) => columnIndex.has(column.key));
+  // A data row holds a value in a known column that is data, not a note (docs/SPEC.md §4 "Data
+  // quality"; sheets-schema ColumnSpec.note): a footnote under the table is not a row in error.
+  const marking = substantiveColumns(spec.columns).filter((column) => columnIndex.has(column.key));
   const rows: ParsedRow<R>[] = [];
   for (let r = headerIndex + 1; r < sheet.rows.length; r++) {
     const cells = sheet.rows[r];
-    if (!cells || known.every((column) => isBlank(cells[columnIndex.get(column.key) as number]))) continue;
+    if (!cells || marking.every((column) => isBlank(cells[columnIndex.get(column.key) as number]))) continue;
     const values: Record<string, unknown> = {};
     const invalid = new Set<string>();
     for (const column of spec.columns) {

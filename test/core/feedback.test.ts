@@ -42,7 +42,7 @@ const office = scoreWorkbook(
       {
         NIP: 199001012015032000,
         Nama: 'Budi Santoso',
-        Jabatan: 'Analis SDM',
+        Jabatan: 'Staf Keuangan',
         'Kode IKU': 'IKU-01',
         Indikator: 'Data diunggah',
         ...targets(4, 4, 4, 4),
@@ -75,7 +75,7 @@ describe('feedback (Hasil Validasi lines)', () => {
 
   it('gives the row’s context beside the cell: person, activity, indicator; never the NIP', () => {
     expect(sheet.lines.map((line) => line.values[column('Konteks')])).toEqual([
-      'Budi Santoso (Analis SDM) · IKU-01',
+      'Budi Santoso (Staf Keuangan) · IKU-01',
       'Pemutakhiran data pengawasan',
       'IKU-01 · Persentase laporan pengawasan tepat waktu',
     ]);
@@ -88,7 +88,7 @@ describe('feedback (Hasil Validasi lines)', () => {
     expect(sheet.lines[0]?.values).toEqual([
       'IKI',
       'IKI!A4',
-      'Budi Santoso (Analis SDM) · IKU-01',
+      'Budi Santoso (Staf Keuangan) · IKU-01',
       'Kesalahan',
       'nip-not-text',
       office.findings.find((f) => f.code === 'nip-not-text')?.message,

@@ -7,6 +7,7 @@ import { periodLabel, type Period } from '../period.js';
 import type { OfficeFinding, OfficeResult } from '../scoring/office.js';
 import { PREDICATE_LABELS, type ComponentWeights } from '../scoring/province.js';
 import { evidenceSection } from './evidence-section.js';
+import { firstRows } from './long-list.js';
 import { band, fixedId, isoDateLong, longDate, quantity, score, signed } from './format.js';
 import { areasProblem, cellName, componentProblems, largestGains, rowRanges, tabActions } from './report-text.js';
 
@@ -83,6 +84,13 @@ export function officeReportModel(office: OfficeResult, context: ReportContext) 
     .filter((person) => person.nip === null)
     .flatMap((person) => person.rows.map((r) => r.row));
   const atRisk = office.outlook.filter((row) => row.atRisk);
+  // Detail tables print their first rows and count the rest (core/report/long-list.ts).
+  const ikuRows = firstRows(d.iku);
+  const personRows = firstRows(scoredPersons);
+  const lateRows = firstRows(late);
+  const uncountedRows = firstRows(uncounted);
+  const atRiskRows = firstRows(atRisk);
+  const jobRows = firstRows(office.workload.jobs);
   const history = context.history?.get(office.code) ?? [];
   const reason =
     office.status === 'unscored' ? (errors.find((f) => UNSCORED_REASONS.has(f.code)) ?? errors[0]) : undefined;
@@ -137,7 +145,9 @@ export function officeReportModel(office: OfficeResult, context: ReportContext) 
     outlook: {
       shown: context.period.quarter < 4 && office.status === 'scored',
       rows: office.outlook.length,
-      atRisk: atRisk.map((row) => ({
+      atRiskCount: atRisk.length,
+      moreAtRisk: atRiskRows.more,
+      atRisk: atRiskRows.rows.map((row) => ({
         code: row.code,
         indicator: row.indicator ?? '–',
         projected: score(row.projected),
@@ -174,7 +184,8 @@ export function officeReportModel(office: OfficeResult, context: ReportContext) 
           area.pilotOffice,
       })),
     },
-    iku: d.iku.map((row) => ({
+    ikuMore: ikuRows.more,
+    iku: ikuRows.rows.map((row) => ({
       code: row.code ?? '–',
       indicator: row.indicator ?? '–',
       target: quantity(row.target),
@@ -184,14 +195,16 @@ export function officeReportModel(office: OfficeResult, context: ReportContext) 
       categoryClass: categoryClass(row.category, row.hasError),
     })),
     actionPlan: {
-      late: late.map((item) => ({
+      moreLate: lateRows.more,
+      late: lateRows.rows.map((item) => ({
         activity: item.activity ?? '–',
         area: AREAS.find((area) => area.id === item.area)?.name ?? '–',
         target: quantity(item.target),
         reported: quantity(item.reported),
         responsible: item.responsible ?? '–',
       })),
-      uncounted: uncounted.map((item) => ({
+      moreUncounted: uncountedRows.more,
+      uncounted: uncountedRows.rows.map((item) => ({
         activity: item.activity ?? '–',
         reported: quantity(item.reported),
         row: item.row + 1,
@@ -213,7 +226,8 @@ export function officeReportModel(office: OfficeResult, context: ReportContext) 
     iki: {
       coverage: office.ikiCoverage === null ? '–' : fixedId(office.ikiCoverage, 1),
       // A row whose NIP cannot be read belongs to nobody: it is a data problem, never a named person's score.
-      persons: scoredPersons.map((person) => {
+      morePersons: personRows.more,
+      persons: personRows.rows.map((person) => {
         const broken = person.rows.filter((r) => r.hasError).length;
         const allBroken = broken > 0 && broken === person.rows.filter((r) => r.due).length;
         return {
@@ -233,7 +247,8 @@ export function officeReportModel(office: OfficeResult, context: ReportContext) 
     },
     workload: {
       ej: score(office.workload.ej),
-      jobs: office.workload.jobs.map((job) => ({
+      moreJobs: jobRows.more,
+      jobs: jobRows.rows.map((job) => ({
         job: job.job,
         staff: String(job.staff),
         need: score(job.need),

@@ -7,6 +7,7 @@ import {
   type ComponentKey,
 } from '../../../sheets-schema/index.js';
 import { TAB_PROBLEMS } from '../findings.js';
+import { columnRanges } from '../group-findings.js';
 import type { OfficeFinding, OfficeResult } from '../scoring/office.js';
 import { fixedId } from './format.js';
 
@@ -54,7 +55,9 @@ export function largestGains(office: OfficeResult, limit = 3): GainAction[] {
   const groups = new Map<string, OfficeFinding[]>();
   for (const f of best.values()) {
     const key = `${f.tab}|${f.code}`;
-    groups.set(key, [...(groups.get(key) ?? []), f]);
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
   }
   return [...groups.values()]
     .map((group) => group.sort((a, b) => (b.gain as number) - (a.gain as number)))
@@ -157,15 +160,10 @@ export function areasProblem(office: OfficeResult): string | null {
   return office.status === 'scored' ? tabProblem(office, ACTION_PLAN_TAB.name) : null;
 }
 
-/** "IKI!A7:A12, A15" for sheet rows (0-based indexes): consecutive rows as one range. */
+/** "IKI!A7:A12, A15" for sheet rows (0-based indexes): consecutive rows as one range, long lists cut short. */
 export function rowRanges(tab: string, column: string, rows: readonly number[]): string {
-  const sorted = [...new Set(rows)].sort((a, b) => a - b);
-  const parts: string[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    const start = sorted[i] as number;
-    let end = start;
-    while (sorted[i + 1] === end + 1) end = sorted[++i] as number;
-    parts.push(end === start ? `${column}${start + 1}` : `${column}${start + 1}:${column}${end + 1}`);
-  }
-  return `${tab}!${parts.join(', ')}`;
+  return `${tab}!${columnRanges(
+    column,
+    rows.map((row) => row + 1),
+  )}`;
 }

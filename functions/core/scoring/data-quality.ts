@@ -6,7 +6,10 @@ export function scoreDataQuality(
   tables: readonly { readonly rows: readonly { readonly hasError: boolean }[] }[],
 ): number {
   const rows = tables.flatMap((table) => table.rows);
-  if (rows.length === 0) return 0;
-  const valid = rows.filter((row) => !row.hasError).length;
-  return (100 * valid) / rows.length;
+  return dataQuality(rows.filter((row) => !row.hasError).length, rows.length);
+}
+
+/** The component from the counts of valid rows and of all data rows; 0 without data rows. */
+export function dataQuality(valid: number, total: number): number {
+  return total === 0 ? 0 : (100 * valid) / total;
 }

@@ -4,8 +4,16 @@ import { groupByPerson } from '../office-reader.js';
 import type { Period } from '../period.js';
 import type { ParsedTable } from '../sheet-table.js';
 import { labelKey } from '../workbook.js';
-import { category, mean, type Category } from './indicator.js';
-import { fallbackWeight, scoreIndicatorRow, weightedAchievement, type IndicatorResult } from './iku.js';
+import { MeanSum } from './exact-sum.js';
+import {
+  atMost100,
+  category,
+  fallbackWeight,
+  scoreIndicatorRow,
+  weightedAchievement,
+  type Category,
+  type IndicatorResult,
+} from './indicator.js';
 
 export interface PersonResult {
   /** Null when the NIP could not be read: such a row is a person of its own scoring 0. */
@@ -51,9 +59,17 @@ export function scoreIki(
       rows: results,
     });
   }
-  const scored = persons.flatMap((person) => (person.score === null ? [] : [person.score]));
-  const average = mean(scored);
-  return { score: average === null ? null : Math.min(100, average), persons, coverage };
+  return { score: ikiComponent(personSum(persons.map((person) => person.score))), persons, coverage };
+}
+
+/** The persons' scores as a sum that a row fix can update (core/scoring/index-with-fixes.ts); null scores add nothing. */
+export function personSum(scores: readonly (number | null)[]): MeanSum {
+  return MeanSum.of(scores.flatMap((score) => (score === null ? [] : [score])));
+}
+
+/** The IKI component from the sum of the persons' scores, for a tab that could be read. */
+export function ikiComponent(sum: MeanSum): number | null {
+  return atMost100(sum.mean());
 }
 
 function ikiCoverage(iki: ParsedTable<IkiRow>, iku: ParsedTable<IkuRow>): number | null {

@@ -1,6 +1,15 @@
+import { quarterHeader, type IkiRow, type IkuRow } from '../../../sheets-schema/index.js';
+import { finding, type Finding } from '../findings.js';
 import { settle } from '../numbers.js';
+import type { Period } from '../period.js';
+import type { ParsedRow, ParsedTable } from '../sheet-table.js';
+import { MeanSum, WeightedSum, type Weighted } from './exact-sum.js';
 
-/** Indicator achievement for IKU and IKI rows (docs/SPEC.md §4). */
+/**
+ * Indicator achievement for IKU and IKI rows (docs/SPEC.md §4): how a row's target and realization are
+ * read for the period, its achievement and the cap, the row's score and its weight. IKU, IKI and the
+ * outlook all score through this module, so a rule changes in one place.
+ */
 export type Polarity = 'maksimal' | 'minimal';
 export type Aggregation = 'kumulatif' | 'akhir-periode' | 'rata-rata';
 export type Category = 'Sangat Baik' | 'Baik' | 'Cukup' | 'Kurang' | 'Sangat Kurang';
@@ -56,22 +65,164 @@ export function achievement(target: number, realization: number | null, polarity
   return Math.max(0, (100 * (2 * target - realization)) / target);
 }
 
-export function scoredAchievement(c: number, cap: number): number {
-  return Math.min(c, cap);
+/** Achievement C, and what counts of it: C up to the cap (setting `Batas Capaian`, docs/SPEC.md §4). */
+export function rate(
+  target: number,
+  realization: number | null,
+  polarity: Polarity,
+  cap: number,
+): { readonly achievement: number; readonly scored: number } {
+  const c = achievement(target, realization, polarity);
+  return { achievement: c, scored: Math.min(c, cap) };
 }
 
 export function category(c: number): Category {
   return (CATEGORY_BANDS[bandIndex(settle(c))] as (typeof CATEGORY_BANDS)[number]).category;
 }
 
-/** Weighted mean; with every weight 0 the rows count equally rather than dividing by zero. */
-export function weightedMean(items: readonly { value: number; weight: number }[]): number | null {
-  if (items.length === 0) return null;
-  const total = items.reduce((sum, item) => sum + item.weight, 0);
-  if (total === 0) return items.reduce((sum, item) => sum + item.value, 0) / items.length;
-  return items.reduce((sum, item) => sum + item.value * item.weight, 0) / total;
+/** The mean, summed exactly (core/scoring/exact-sum.ts), so it does not depend on the order of the values. */
+export function mean(values: readonly number[]): number | null {
+  return MeanSum.of(values).mean();
 }
 
-export function mean(values: readonly number[]): number | null {
-  return values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
+/** A component score: at most 100 (docs/SPEC.md §4), null stays null. */
+export function atMost100(value: number | null): number | null {
+  return value === null ? null : Math.min(100, value);
+}
+
+type IndicatorRow = IkuRow | IkiRow;
+
+export const TARGETS = ['target1', 'target2', 'target3', 'target4'] as const;
+export const REALIZATIONS = ['realization1', 'realization2', 'realization3', 'realization4'] as const;
+
+/** An indicator row read for quarter k: its Sifat and Polaritas with their defaults, T and R up to k. */
+export interface IndicatorReading {
+  readonly how: Aggregation;
+  readonly polarity: Polarity;
+  readonly target: number | null;
+  readonly realization: number | null;
+}
+
+export function readIndicator(values: IndicatorRow, k: number): IndicatorReading {
+  const how = values.aggregation ?? 'kumulatif';
+  return {
+    how,
+    polarity: values.polarity ?? 'maksimal',
+    target: aggregate(
+      TARGETS.map((key) => values[key]),
+      k,
+      how,
+    ),
+    realization: aggregate(
+      REALIZATIONS.map((key) => values[key]),
+      k,
+      how,
+    ),
+  };
+}
+
+/** One IKU or IKI row as scored for the period. */
+export interface IndicatorResult {
+  readonly row: number;
+  readonly due: boolean;
+  readonly hasError: boolean;
+  readonly target: number | null;
+  readonly realization: number | null;
+  /** Achievement C before the cap; null when not due. */
+  readonly achievement: number | null;
+  /** What the row contributes: min(C, cap), or 0 for a row in error. */
+  readonly scored: number | null;
+  readonly category: Category | null;
+  readonly weight: number;
+}
+
+/**
+ * Scores one indicator row. A row in error is due and scores 0 (docs/SPEC.md §4 "errors cost what they
+ * hide"), with `fallbackWeight` when its own Bobot cannot be read.
+ */
+export function scoreIndicatorRow<R extends IndicatorRow>(
+  table: ParsedTable<R>,
+  row: ParsedRow<R>,
+  period: Period,
+  cap: number,
+  fallbackWeight: number,
+  findings: Finding[],
+): IndicatorResult {
+  const values = row.values;
+  const weight = values.weight ?? fallbackWeight;
+  if (row.hasError) {
+    return {
+      row: row.index,
+      due: true,
+      hasError: true,
+      target: null,
+      realization: null,
+      achievement: null,
+      scored: 0,
+      category: null,
+      weight,
+    };
+  }
+  const { polarity, target, realization } = readIndicator(values, period.quarter);
+  if (!isDue(target, polarity)) {
+    return {
+      row: row.index,
+      due: false,
+      hasError: false,
+      target,
+      realization,
+      achievement: null,
+      scored: null,
+      category: null,
+      weight,
+    };
+  }
+  if (realization === null) {
+    const key = REALIZATIONS[period.quarter - 1] as keyof R & string;
+    findings.push(
+      finding('missing-realization', table.tab, table.ref(row.index, key), {
+        column: quarterHeader('Realisasi', period.quarter),
+      }),
+    );
+  }
+  const { achievement: c, scored } = rate(target, realization, polarity, cap);
+  return {
+    row: row.index,
+    due: true,
+    hasError: false,
+    target,
+    realization,
+    achievement: c,
+    scored,
+    category: category(c),
+    weight,
+  };
+}
+
+/**
+ * The weight of a row whose own Bobot cannot be read (docs/SPEC.md §4 "errors cost what they hide"):
+ * max(largest readable Bobot, 100 − Σ readable Bobot), 1 when none is readable. The second term is what
+ * the broken Bobot must have been when the weights summed to 100, so breaking the Bobot of the heaviest,
+ * weakest indicator cannot lift the score; the first keeps it at least as heavy as any other row.
+ */
+export function fallbackWeight(rows: readonly { readonly values: { readonly weight: number | null } }[]): number {
+  const weights = rows.flatMap((row) => (row.values.weight === null ? [] : [row.values.weight]));
+  if (weights.length === 0) return 1;
+  const sum = weights.reduce((total, weight) => total + weight, 0);
+  return Math.max(Math.max(...weights), 100 - sum);
+}
+
+/** What a scored row adds to the weighted mean: nothing when it is not due. */
+export function indicatorTerm(result: IndicatorResult): Weighted | null {
+  return result.due ? { value: result.scored ?? 0, weight: result.weight } : null;
+}
+
+/** The due rows' scored achievements as a weighted sum, which a row fix can update (core/scoring/index-with-fixes.ts). */
+export function indicatorSum(results: readonly IndicatorResult[]): WeightedSum {
+  return WeightedSum.of(results.flatMap((result) => indicatorTerm(result) ?? []));
+}
+
+/** Weighted mean of the due rows' scored achievements; null when nothing is due and nothing is broken. */
+export function weightedAchievement(results: readonly IndicatorResult[]): number | null {
+  return indicatorSum(results).mean();
 }

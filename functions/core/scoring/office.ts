@@ -1,7 +1,6 @@
 import { ACTION_PLAN_TAB, AREA_IDS, PROFILE_TAB, type AreaId } from '../../../sheets-schema/index.js';
 import {
   assessEvidence,
-  failedEvidenceRows,
   NOT_VERIFIED,
   type EvidenceVerification,
   type OfficeEvidence,
@@ -12,31 +11,26 @@ import { withRowContext } from '../finding-context.js';
 import type { ParsedOffice } from '../office-reader.js';
 import type { Period } from '../period.js';
 import { sortFindings } from '../sort-findings.js';
-import { scoreActionPlan, type ActionItemResult } from './action-plan.js';
-import { scoreDataQuality } from './data-quality.js';
-import { scoreIki, type PersonResult } from './iki.js';
-import { scoreIku, type IndicatorResult } from './iku.js';
+import type { ActionItemResult } from './action-plan.js';
+import { scoreComponents, type ScoringSettings } from './components.js';
+import { findingGains } from './gains.js';
+import type { PersonResult } from './iki.js';
+import { indexWithFixes } from './index-with-fixes.js';
+import type { IndicatorResult } from './indicator.js';
+import { projectOutlook, type OutlookRow } from './outlook.js';
 import {
   DEFAULT_MAX_MENTEES,
-  indexScore,
   peerPairs,
   predicate,
   rankOffices,
   type ComponentScores,
-  type ComponentWeights,
   type PeerPair,
   type Predicate,
 } from './province.js';
-import { findingGains } from './gains.js';
-import { projectOutlook, type OutlookRow } from './outlook.js';
-import { scoreStages, type StageProgress } from './stages.js';
+import type { StageProgress } from './stages.js';
 import { assessWorkload, type WorkloadResult } from './workload.js';
 
-export interface ScoringSettings {
-  readonly cap: number;
-  readonly effectiveMinutes: number;
-  readonly weights: ComponentWeights;
-}
+export type { ScoringSettings } from './components.js';
 
 export interface OfficeIdentity {
   readonly code: string;
@@ -97,21 +91,11 @@ export function scoreOffice(
   if (!parsed.identified) return unscoredOffice(office, withRowContext(findings, parsed));
 
   const evidence = assessEvidence(parsed, verification, findings);
-  const { iku, actionPlan, iki, stages, components, index } = scoreComponents(
-    parsed,
-    period,
-    settings,
-    verification,
-    findings,
-  );
+  const scored = scoreComponents(parsed, period, settings, verification, findings);
+  const { iku, actionPlan, iki, stages, components, index } = scored;
   const workload = assessWorkload(parsed.jobs, parsed.workload, settings.effectiveMinutes, findings);
   const sorted = sortFindings(withRowContext(findings, parsed));
-  const gains = findingGains(
-    parsed,
-    sorted,
-    index,
-    (fixed) => scoreComponents(fixed, period, settings, verification, []).index,
-  );
+  const gains = findingGains(parsed, sorted, index, indexWithFixes(parsed, scored, period, settings, verification));
 
   const ikuRows = parsed.iku.rows;
   const ikiRows = new Map(parsed.iki.rows.map((row) => [row.index, row]));
@@ -144,44 +128,6 @@ export function scoreOffice(
       stages: stages.stages,
     },
   };
-}
-
-/**
- * The five index components and the index; findings of the period-dependent rules go to `findings`.
- * Failed evidence is judged on the rows' own links, so a row that gains rescore with fixed links holds.
- */
-function scoreComponents(
-  parsed: ParsedOffice,
-  period: Period,
-  settings: ScoringSettings,
-  verification: EvidenceVerification,
-  findings: Finding[],
-) {
-  const iku = scoreIku(parsed.iku, period, settings.cap, findings);
-  const actionPlan = scoreActionPlan(
-    parsed.actionPlan,
-    period,
-    findings,
-    failedEvidenceRows(parsed.actionPlan.rows, verification),
-  );
-  const iki = scoreIki(parsed.iki, parsed.iku, period, settings.cap, findings);
-  const stages = scoreStages(parsed.stages, findings, failedEvidenceRows(parsed.stages.rows, verification));
-  const dataQuality = scoreDataQuality([
-    parsed.actionPlan,
-    parsed.iku,
-    parsed.iki,
-    parsed.jobs,
-    parsed.workload,
-    parsed.stages,
-  ]);
-  const components: ComponentScores = {
-    iku: iku.score,
-    actionPlan: actionPlan.score,
-    iki: iki.score,
-    stages: stages.score,
-    dataQuality,
-  };
-  return { iku, actionPlan, iki, stages, components, index: indexScore(components, settings.weights) };
 }
 
 /** An office whose workbook could not be read or belongs to another office: its reason is among its findings. */

@@ -3,11 +3,12 @@ import { roundHalfAway } from '../numbers.js';
 import type { Period } from '../period.js';
 import type { ParsedTable } from '../sheet-table.js';
 import {
-  achievement,
-  aggregate,
   isDue,
   mean,
-  scoredAchievement,
+  rate,
+  readIndicator,
+  REALIZATIONS,
+  TARGETS,
   type Aggregation,
   type Polarity,
 } from './indicator.js';
@@ -36,9 +37,6 @@ export interface OutlookRow {
   readonly yearTarget: number;
 }
 
-const TARGETS = ['target1', 'target2', 'target3', 'target4'] as const;
-const REALIZATIONS = ['realization1', 'realization2', 'realization3', 'realization4'] as const;
-
 /**
  * Peringatan dini (docs/SPEC.md §8, v3): for each valid IKU row due at quarter k < 4, the achievement at
  * year end if the pace so far holds. Kumulatif: R × 4/k against Σ of the year's targets. Akhir Periode and
@@ -54,14 +52,11 @@ export function projectOutlook(table: ParsedTable<IkuRow>, period: Period, cap: 
   return table.rows.flatMap((row): OutlookRow[] => {
     const v = row.values;
     if (row.hasError || v.code === null || v.target4 === null) return [];
-    const how = v.aggregation ?? 'kumulatif';
-    const polarity = v.polarity ?? 'maksimal';
-    const targets = TARGETS.map((key) => v[key]);
-    if (!isDue(aggregate(targets, k, how), polarity)) return [];
+    const { how, polarity, target, realization } = readIndicator(v, k);
+    if (!isDue(target, polarity)) return [];
     const realizations = REALIZATIONS.map((key) => v[key]);
-    const target = aggregate(targets, k, how) as number;
-    const r = aggregate(realizations, k, how) ?? 0;
-    const yearTargets = targets.filter((value): value is number => value !== null);
+    const r = realization ?? 0;
+    const yearTargets = TARGETS.map((key) => v[key]).filter((value): value is number => value !== null);
     const targetYear =
       how === 'kumulatif'
         ? yearTargets.reduce((sum, value) => sum + value, 0)
@@ -81,7 +76,7 @@ export function projectOutlook(table: ParsedTable<IkuRow>, period: Period, cap: 
     const needed = polarity === 'maksimal' ? Math.max(0, rawNeeded) : rawNeeded;
     // A Maksimal row whose year target is 0 has nothing to reach: no projection rather than a division by 0.
     if (!isDue(targetYear, polarity)) return [];
-    const projected = scoredAchievement(achievement(targetYear, realizedYear, polarity), cap);
+    const projected = rate(targetYear, realizedYear, polarity, cap).scored;
     // `projected` is published to 2 decimals (docs/SPEC.md §8); at risk follows that number, so a row
     // shown as 100,00 is never flagged.
     return [

@@ -1,4 +1,4 @@
-import { AREAS, type AreaId, type ComponentKey } from '../../../sheets-schema/index.js';
+import { AREAS, SETTING_DEFAULTS, type AreaId, type ComponentKey } from '../../../sheets-schema/index.js';
 import { roundHalfAway, settle } from '../numbers.js';
 import { CATEGORY_BANDS } from './indicator.js';
 
@@ -94,7 +94,7 @@ export interface PeerPair {
 }
 
 /** How many requests one office may mentor in a period (setting "Maks Binaan"). */
-export const DEFAULT_MAX_MENTEES = 3;
+export const DEFAULT_MAX_MENTEES: number = SETTING_DEFAULTS.maxMentees;
 
 /**
  * Only areas scoring below this ask for a mentor (docs/SPEC.md §4, v3): the lower bound of the

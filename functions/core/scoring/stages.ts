@@ -1,6 +1,7 @@
 import type { StageRow } from '../../../sheets-schema/index.js';
 import { finding, type Finding } from '../findings.js';
-import type { ParsedTable } from '../sheet-table.js';
+import type { ParsedRow, ParsedTable } from '../sheet-table.js';
+import { MeanSum } from './exact-sum.js';
 import { mean } from './indicator.js';
 
 export interface StageProgress {
@@ -14,6 +15,8 @@ export interface StageProgress {
 export interface StagesScore {
   readonly score: number | null;
   readonly stages: readonly StageProgress[];
+  /** Each row's step, in the tab's order. */
+  readonly steps: readonly StepResult[];
 }
 
 const STATUS_VALUE = { belum: 0, proses: 0.5, selesai: 1 } as const;
@@ -28,22 +31,7 @@ export function scoreStages(
   findings: Finding[],
   failedEvidence: ReadonlySet<number> = new Set(),
 ): StagesScore {
-  const values = table.rows.map((row) => {
-    const v = row.values;
-    if (row.hasError || v.status === null) return { stage: v.stage, value: 0, done: false };
-    if (v.status !== 'selesai') return { stage: v.stage, value: STATUS_VALUE[v.status], done: false };
-    if (v.finishedOn === null)
-      findings.push(finding('missing-date', table.tab, table.ref(row.index, 'finishedOn'), {}));
-    if (v.evidence.length === 0) {
-      findings.push(
-        finding('missing-evidence', table.tab, table.ref(row.index, 'evidence'), { subject: 'stage', value: '' }),
-      );
-      return { stage: v.stage, value: 0.5, done: false };
-    }
-    // Every link failed verification: the cell's evidence-* warnings say why; it counts as without evidence.
-    if (failedEvidence.has(row.index)) return { stage: v.stage, value: 0.5, done: false };
-    return { stage: v.stage, value: 1, done: true };
-  });
+  const values = table.rows.map((row) => scoreStep(table, row, findings, failedEvidence.has(row.index)));
   const stages = ([1, 2, 3, 4] as const).map((stage): StageProgress => {
     const own = values.filter((entry) => entry.stage === String(stage));
     const progress = mean(own.map((entry) => entry.value));
@@ -54,7 +42,41 @@ export function scoreStages(
       done: own.filter((entry) => entry.done).length,
     };
   });
-  if (table.status !== 'ok') return { score: 0, stages };
-  const overall = mean(values.map((entry) => entry.value));
-  return { score: overall === null ? null : 100 * overall, stages };
+  if (table.status !== 'ok') return { score: 0, stages, steps: values };
+  return { score: stagesComponent(MeanSum.of(values.map((entry) => entry.value))), stages, steps: values };
+}
+
+export interface StepResult {
+  readonly stage: StageRow['stage'];
+  /** 1 done, ½ in progress (or done on paper only), 0 not started or in error. */
+  readonly value: number;
+  readonly done: boolean;
+}
+
+/** One Tahapan step; `linksFailed` when every link of its Bukti Dukung failed verification. */
+export function scoreStep(
+  table: ParsedTable<StageRow>,
+  row: ParsedRow<StageRow>,
+  findings: Finding[],
+  linksFailed: boolean,
+): StepResult {
+  const v = row.values;
+  if (row.hasError || v.status === null) return { stage: v.stage, value: 0, done: false };
+  if (v.status !== 'selesai') return { stage: v.stage, value: STATUS_VALUE[v.status], done: false };
+  if (v.finishedOn === null) findings.push(finding('missing-date', table.tab, table.ref(row.index, 'finishedOn'), {}));
+  if (v.evidence.length === 0) {
+    findings.push(
+      finding('missing-evidence', table.tab, table.ref(row.index, 'evidence'), { subject: 'stage', value: '' }),
+    );
+    return { stage: v.stage, value: 0.5, done: false };
+  }
+  // Every link failed verification: the cell's evidence-* warnings say why; it counts as without evidence.
+  if (linksFailed) return { stage: v.stage, value: 0.5, done: false };
+  return { stage: v.stage, value: 1, done: true };
+}
+
+/** The Tahapan component from the sum of every step's value, for a tab that could be read. */
+export function stagesComponent(sum: MeanSum): number | null {
+  const overall = sum.mean();
+  return overall === null ? null : 100 * overall;
 }

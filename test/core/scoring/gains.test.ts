@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TABS, type Row } from '../../helpers/workbook.js';
+import { driveTarget } from '../../../functions/core/evidence/drive-link.js';
+import { scoreOffice } from '../../../functions/core/scoring/office.js';
+import {
+  DEFAULT_TABS,
+  OFFICE,
+  officeWorkbook,
+  period,
+  readWorkbook,
+  SETTINGS,
+  type Row,
+} from '../../helpers/workbook.js';
 import { expectClose, score, type Tweaks } from '../../helpers/scoring.js';
 
 /**
@@ -79,6 +89,31 @@ describe('gains: fix the row, rescore, compare', () => {
     expect(first).toBeGreaterThan(0);
     expect(second).toBe(first);
     expect(gains('missing-date')).toEqual([0]);
+  });
+
+  it('evidence Drive cannot confirm on an IKU or IKI row costs nothing, so putting it right gains 0', () => {
+    // IKU-02 (C 90) and Budi's IKI row cite a Drive file that Drive does not know: evidence-unreachable
+    // on both. Before, the IKU row was "put right" as achieving 100: +1,75 for a warning that costs nothing.
+    const link = 'https://drive.google.com/file/d/1AbCdEfGhIjKlMnOpQr/view';
+    const id = driveTarget(link)?.id as string;
+    const verification = {
+      verified: true,
+      lookups: new Map([[id, { status: 'unreachable' as const, folder: false }]]),
+      account: null,
+    };
+    const parsed = readWorkbook(
+      officeWorkbook({
+        IKU: change('IKU', 1, { 'Bukti Dukung': link }),
+        IKI: change('IKI', 2, { 'Bukti Dukung': link }),
+      }),
+    );
+    const result = scoreOffice(OFFICE, parsed, period(), SETTINGS, verification);
+    expectClose(result.scores.index, 90.75);
+    const unreachable = result.findings.filter((f) => f.code === 'evidence-unreachable');
+    expect(unreachable.map((f) => [f.tab, f.gain])).toEqual([
+      ['IKU', 0],
+      ['IKI', 0],
+    ]);
   });
 
   it('null for findings about a tab or a group of rows, and for an unscored office', () => {
