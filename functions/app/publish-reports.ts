@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { LogHistoryRow } from '../../sheets-schema/index.js';
 import { officeMailModel, officeMailText, provinceMailModel } from '../core/report/mail-content.js';
-import { officeReportModel, type ReportContext } from '../core/report/office-report.js';
+import { officeReportModel } from '../core/report/office-report.js';
+import type { ReportContext } from '../core/report/report-context.js';
 import { provinceReportModel } from '../core/report/province-report.js';
 import type { Period } from '../core/period.js';
 import { periodLabel } from '../core/period.js';

@@ -3,11 +3,11 @@ import { periodLabel } from '../period.js';
 import { compareCodes, PREDICATE_LABELS, type Predicate } from '../scoring/province.js';
 import { settle } from '../numbers.js';
 import type { OfficeResult } from '../scoring/office.js';
-import { verifiedShare } from './evidence-section.js';
+import { verifiedShare } from './office/evidence-section.js';
 import type { FindingCode } from '../findings.js';
 import { areasProblem, componentProblems } from './report-text.js';
 import { band, longDate, score, signed } from './format.js';
-import { followUp, provinceAreaAverages, type ReportContext } from './office-report.js';
+import { followUp, provinceAreaAverages, type ReportContext } from './report-context.js';
 import { DEFAULT_MAX_MENTEES } from '../scoring/province.js';
 
 /** How many of the lowest-scoring offices the follow-up list names. */

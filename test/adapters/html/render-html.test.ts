@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderOfficeHtml, renderProvinceHtml } from '../../../functions/adapters/html/render-html.js';
-import { officeReportModel, type ReportContext } from '../../../functions/core/report/office-report.js';
+import { officeReportModel } from '../../../functions/core/report/office-report.js';
+import type { ReportContext } from '../../../functions/core/report/report-context.js';
 import { provinceReportModel } from '../../../functions/core/report/province-report.js';
 import { rankProvince, type OfficeResult } from '../../../functions/core/scoring/office.js';
 import { SETTINGS, officeWorkbook, period, profile, scoreWorkbook } from '../../helpers/workbook.js';
