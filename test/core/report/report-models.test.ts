@@ -115,11 +115,11 @@ describe('a 0 that comes from a broken tab says so next to the number', () => {
       cells.forEach((cell, j) => expect(cell).toBe(i === row && model.heatmap.values[i]?.[j] !== null)),
     );
     expect(model.heatmap.marked[row]?.some(Boolean)).toBe(true);
-    const broken = Object.fromEntries(model.ranking.map((r) => [r.code, r.broken]));
+    const broken = Object.fromEntries(model.ranking.rows.map((r) => [r.code, r.broken]));
     expect(broken['3510']).toEqual({ iku: false, actionPlan: true, iki: false, stages: false });
     expect(broken['3573']).toEqual({ iku: false, actionPlan: false, iki: false, stages: false });
-    expect(model.anyBroken).toBe(true);
-    expect(provinceReportModel(context(rankProvince([clean]))).anyBroken).toBe(false);
+    expect(model.ranking.anyBroken).toBe(true);
+    expect(provinceReportModel(context(rankProvince([clean]))).ranking.anyBroken).toBe(false);
   });
 });
 
