@@ -1,61 +1,65 @@
-import { parseArgs } from 'node:util';
 import { ConfigError } from './app/errors.js';
 import { OutFolderBusyError } from './adapters/fs/out-lock.js';
+import {
+  defineCommand,
+  flag,
+  integer,
+  list,
+  matching,
+  oneOf,
+  onOff,
+  parsed,
+  text,
+  type Command,
+  type Environment,
+} from './commands/command-line.js';
+import { commandHelp, generalHelp } from './commands/help.js';
 import { EXIT, UsageError, escapeControls, processIo, usageError, type CommandIo } from './commands/io.js';
 import { cliMessage, closest, operationalCode } from './commands/messages.js';
+import { DEPLOY_DEFAULTS } from './deploy/deploy-defaults.js';
+import { DEFAULT_HOST, DEFAULT_OUT_DIR } from './local-defaults.js';
+import { SAMPLE_DEFAULTS } from './sample/sample-defaults.js';
 
-/**
- * Each command's module is imported when that command runs: together they pull in exceljs, the
- * Functions Framework with express, and the Google provisioning code, a few hundred milliseconds of
- * start-up that most commands never need (`monev run --source google` needs none of them).
+/*
+ * Each command's module is imported when that command runs (`await import` in its `run`): together they
+ * pull in exceljs, the Functions Framework with express, and the Google provisioning code, a few hundred
+ * milliseconds of start-up that most commands never need (`monev run --source google` needs none of
+ * them). For the same reason a period is checked by a validator that loads core/period.ts when a
+ * --period is given: it brings the sheets schema and zod with it.
  */
-const modules = {
-  run: () => import('./commands/run.js'),
-  provision: () => import('./commands/provision.js'),
-  deploy: () => import('./commands/deploy.js'),
-  files: () => import('./commands/files.js'),
-  serve: () => import('./commands/serve.js'),
-  validate: () => import('./commands/validate.js'),
-  watch: () => import('./commands/watch.js'),
-};
 
-interface OptionSpec {
-  readonly type: 'string' | 'boolean';
-  readonly multiple?: boolean;
-  /** The value's placeholder in help, e.g. DIR. */
-  readonly value?: string;
-  /** An example value for messages. */
-  readonly example?: string;
-  readonly help: string;
+/** A --period's text, when it names a period (2025-TW3). */
+async function periodText(given: string): Promise<string | null> {
+  return (await import('./core/period.js')).parsePeriod(given) ? given : null;
 }
 
-interface CommandSpec {
-  readonly usage: readonly string[];
-  readonly summary: string;
-  /** Lines of explanation under the usage in `monev CMD --help`. */
-  readonly about: readonly string[];
-  readonly options: Readonly<Record<string, OptionSpec>>;
-  /** Names of positional arguments; none when absent. */
-  readonly positional?: readonly string[];
-}
-
-const period: OptionSpec = {
-  type: 'string',
-  value: 'PERIODE',
-  example: '2025-TW3',
+const periodValue = { value: 'PERIODE', example: '2025-TW3' } as const;
+const period = parsed({
+  ...periodValue,
   help: 'periode penilaian, misalnya 2025-TW3 (bawaan: Periode di tab Pengaturan)',
-};
-const dataDir: OptionSpec = {
-  type: 'string',
+  parse: periodText,
+  error: 'invalid-period',
+});
+const dataDir = { value: 'DIR', example: 'data', help: 'folder berisi rekap.xlsx dan workbook satker' } as const;
+/** The output folder where it may be left out: local mode's (MONEV_OUT_DIR's) default. */
+const outDir = text({
   value: 'DIR',
-  example: 'data',
-  help: 'folder berisi rekap.xlsx dan workbook satker',
-};
-const outDir: OptionSpec = { type: 'string', value: 'DIR', example: 'out', help: 'folder keluaran' };
+  example: 'out',
+  help: `folder keluaran (bawaan ${DEFAULT_OUT_DIR})`,
+  default: DEFAULT_OUT_DIR,
+});
+
+/** "3573, 3507" → ["3573", "3507"]. */
+function officeCodes(given: string | undefined): string[] | undefined {
+  return given
+    ?.split(',')
+    .map((code) => code.trim())
+    .filter((code) => code !== '');
+}
 
 /** Every command, its options and its help: the one place the command line is described. */
-const COMMANDS = {
-  run: {
+const COMMANDS: Readonly<Record<string, Command>> = {
+  run: defineCommand({
     usage: [
       'monev run --data DIR --out DIR [--period 2025-TW3] [--offices 3573,3507] [--no-pdf] [--no-email] [--resend] [--no-verify]',
       'monev run --source google --rekap ID|URL --out DIR [--period 2025-TW3] [--offices …] [--no-pdf] [--no-email] [--no-verify]',
@@ -69,74 +73,136 @@ const COMMANDS = {
       'OUT/jurnal-log.jsonl saat terjadi, sehingga run yang terhenti tidak mengirim laporan dua kali.',
     ],
     options: {
-      data: dataDir,
-      out: outDir,
-      source: { type: 'string', value: 'xlsx|google', example: 'google', help: 'asal workbook (bawaan xlsx)' },
-      rekap: {
-        type: 'string',
+      data: text(dataDir),
+      out: text({ value: 'DIR', example: 'out', help: 'folder keluaran', required: true }),
+      source: parsed({
+        value: 'xlsx|google',
+        example: 'google',
+        help: 'asal workbook (bawaan xlsx)',
+        default: 'xlsx',
+        parse: oneOf(['xlsx', 'google']),
+        error: 'unknown-source',
+      }),
+      rekap: text({
         value: 'ID|URL',
         example: 'https://docs.google.com/spreadsheets/d/…/edit',
         help: 'spreadsheet rekap, dengan --source google',
-      },
+      }),
       period,
-      offices: {
-        type: 'string',
-        value: 'KODE,…',
-        example: '3573,3507',
-        help: 'hanya satker ini (diperingkat terhadap Rekap)',
-      },
-      'no-pdf': { type: 'boolean', help: 'tanpa laporan PDF dan tanpa surel' },
-      'no-email': { type: 'boolean', help: 'membuat laporan tanpa mengirimnya' },
-      resend: { type: 'boolean', help: 'mengirim ulang laporan yang sudah pernah terkirim' },
-      'no-verify': {
-        type: 'boolean',
-        help: 'tidak memeriksa bukti dukung di Google Drive (bawaan: diperiksa bila kredensial Google ada)',
-      },
+      offices: text({ value: 'KODE,…', example: '3573,3507', help: 'hanya satker ini (diperingkat terhadap Rekap)' }),
+      'no-pdf': flag('tanpa laporan PDF dan tanpa surel'),
+      'no-email': flag('membuat laporan tanpa mengirimnya'),
+      resend: flag('mengirim ulang laporan yang sudah pernah terkirim'),
+      'no-verify': flag('tidak memeriksa bukti dukung di Google Drive (bawaan: diperiksa bila kredensial Google ada)'),
     },
-  },
-  validate: {
+    run: async (o, { io, required }) =>
+      (await import('./commands/run.js')).runCommand(
+        {
+          source: o.source,
+          data: o.source === 'google' ? undefined : required('data'),
+          rekap: o.source === 'google' ? required('rekap') : undefined,
+          out: o.out,
+          period: o.period,
+          offices: officeCodes(o.offices),
+          pdf: !o['no-pdf'],
+          email: !o['no-email'],
+          resend: o.resend,
+          verify: !o['no-verify'],
+        },
+        io,
+      ),
+  }),
+  validate: defineCommand({
     usage: ['monev validate FILE.xlsx --period 2025-TW3 [--kode 3573] [--json]'],
     summary: 'memeriksa satu workbook satker sebelum dikirim',
     about: [
       'Menampilkan temuan validasi satu workbook beserta selnya, lalu nilai sementara dengan bobot bawaan.',
       'FILE adalah path file .xlsx di komputer ini. Kode keluar 1 bila ada error.',
     ],
+    positional: { name: 'FILE.xlsx', example: 'monev validate satker/3573.xlsx --period 2025-TW3' },
     options: {
-      period: { ...period, help: 'periode penilaian, misalnya 2025-TW3 (wajib)' },
-      kode: { type: 'string', value: 'KODE', example: '3573', help: 'kode satker yang seharusnya ada di Profil' },
-      json: { type: 'boolean', help: 'keluaran JSON' },
+      period: parsed({
+        ...periodValue,
+        help: 'periode penilaian, misalnya 2025-TW3 (wajib)',
+        required: true,
+        parse: async (given) => (await import('./core/period.js')).parsePeriod(given),
+        error: 'invalid-period',
+      }),
+      kode: text({ value: 'KODE', example: '3573', help: 'kode satker yang seharusnya ada di Profil' }),
+      json: flag('keluaran JSON'),
     },
-    positional: ['FILE.xlsx'],
-  },
-  template: {
+    run: async (o, { io, positional }) =>
+      (await import('./commands/validate.js')).validateCommand(
+        { file: positional, period: o.period, code: o.kode, json: o.json },
+        io,
+      ),
+  }),
+  template: defineCommand({
     usage: ['monev template --out FILE.xlsx [--kode 3573] [--nama "Bawaslu Kota Malang"] [--tahun 2025]'],
     summary: 'membuat workbook satker kosong',
     about: ['Membuat workbook satker kosong dari skema (dropdown, catatan bantuan, langkah Tahapan).'],
     options: {
-      out: { type: 'string', value: 'FILE.xlsx', example: 'satker-baru.xlsx', help: 'file yang dibuat' },
-      kode: { type: 'string', value: 'KODE', example: '3573', help: 'Kode Satker di Profil' },
-      nama: { type: 'string', value: 'NAMA', example: '"Bawaslu Kota Malang"', help: 'Nama Satker di Profil' },
-      tahun: { type: 'string', value: 'TAHUN', example: '2025', help: 'Tahun di Profil' },
+      out: text({ value: 'FILE.xlsx', example: 'satker-baru.xlsx', help: 'file yang dibuat', required: true }),
+      kode: text({ value: 'KODE', example: '3573', help: 'Kode Satker di Profil' }),
+      nama: text({ value: 'NAMA', example: '"Bawaslu Kota Malang"', help: 'Nama Satker di Profil' }),
+      tahun: parsed({
+        value: 'TAHUN',
+        example: '2025',
+        help: 'Tahun di Profil',
+        parse: integer({ min: 2000, max: 2100 }),
+        error: 'invalid-year',
+      }),
     },
-  },
-  sample: {
+    run: async (o, { io }) =>
+      (await import('./commands/template.js')).templateCommand(
+        { out: o.out, code: o.kode, name: o.nama, year: o.tahun },
+        io,
+      ),
+  }),
+  sample: defineCommand({
     usage: ['monev sample --out DIR [--offices 38] [--seed 2025] [--period 2025-TW3]'],
     summary: 'membuat provinsi contoh',
     about: ['Membuat provinsi contoh: rekap.xlsx dan satu workbook per satker. Seed yang sama, file yang sama.'],
     options: {
-      out: { ...outDir, example: 'data', help: 'folder yang diisi' },
-      offices: { type: 'string', value: 'N', example: '38', help: 'jumlah satker (bawaan 38)' },
-      seed: { type: 'string', value: 'N', example: '2025', help: 'benih acak (bawaan 2025)' },
-      period,
+      out: text({ value: 'DIR', example: 'data', help: 'folder yang diisi', required: true }),
+      offices: parsed({
+        value: 'N',
+        example: '38',
+        help: `jumlah satker (bawaan ${SAMPLE_DEFAULTS.offices})`,
+        default: SAMPLE_DEFAULTS.offices,
+        parse: integer({ min: 1, max: 100_000 }),
+        error: 'invalid-office-count',
+      }),
+      seed: parsed({
+        value: 'N',
+        example: '2025',
+        help: `benih acak (bawaan ${SAMPLE_DEFAULTS.seed})`,
+        default: SAMPLE_DEFAULTS.seed,
+        parse: integer(),
+        error: 'invalid-seed',
+      }),
+      period: parsed({
+        ...periodValue,
+        help: `periode contoh (bawaan ${SAMPLE_DEFAULTS.period})`,
+        default: SAMPLE_DEFAULTS.period,
+        parse: periodText,
+        error: 'invalid-period',
+      }),
     },
-  },
-  start: {
+    run: async (o, { io }) =>
+      (await import('./commands/sample.js')).sampleCommand(
+        { out: o.out, offices: o.offices, seed: o.seed, period: o.period },
+        io,
+      ),
+  }),
+  start: defineCommand({
     usage: ['monev start'],
     summary: 'contoh di data/ lalu menilai ke out/',
     about: ['Membuat contoh di data/ bila belum ada, lalu menilai periode di rekap ke out/.'],
     options: {},
-  },
-  provision: {
+    run: async (_, { io }) => (await import('./commands/start.js')).startCommand(io),
+  }),
+  provision: defineCommand({
     usage: ['monev provision --rekap [--period 2025-TW3]', 'monev provision --rekap ID|URL'],
     summary: 'membuat spreadsheet rekap atau spreadsheet satker di Google Drive',
     about: [
@@ -145,11 +211,16 @@ const COMMANDS = {
       'membagikannya ke alamat di kolom Email, lalu menulis tautannya ke Sumber. Aman dijalankan ulang.',
     ],
     options: {
-      rekap: { type: 'string', value: 'ID|URL', example: 'https://docs.google.com/…', help: 'spreadsheet rekap' },
+      // Written alone, --rekap creates the rekap; with an ID or URL, the offices' spreadsheets.
+      rekap: text({ value: 'ID|URL', example: 'https://docs.google.com/…', help: 'spreadsheet rekap', bare: '' }),
       period,
     },
-  },
-  serve: {
+    run: async (o, { io }) => {
+      if (o.rekap === undefined) throw usageError('provision-needs-rekap', {});
+      return (await import('./commands/provision.js')).provisionCommand({ rekap: o.rekap, period: o.period }, io);
+    },
+  }),
+  serve: defineCommand({
     usage: ['monev serve --data DIR [--out DIR] [--port 8080] [--host 127.0.0.1] [--oidc on|off]'],
     summary: 'fungsi HTTP di satu port lokal',
     about: [
@@ -158,20 +229,47 @@ const COMMANDS = {
       'diperiksa (--oidc on, bawaan), di loopback tidak (--oidc off, bawaan).',
     ],
     options: {
-      data: dataDir,
-      out: { ...outDir, help: 'folder keluaran (bawaan out)' },
-      port: { type: 'string', value: 'PORT', example: '8080', help: 'port (bawaan 8080; 0 = port bebas)' },
-      host: { type: 'string', value: 'ALAMAT', example: '127.0.0.1', help: 'alamat dengar (bawaan 127.0.0.1)' },
-      oidc: { type: 'string', value: 'on|off', example: 'on', help: 'memeriksa token OIDC fungsi privat' },
+      data: text({ ...dataDir, required: true }),
+      out: outDir,
+      // Port 0 takes any free port; the line printed at start names it.
+      port: parsed({
+        value: 'PORT',
+        example: '8080',
+        help: 'port (bawaan 8080; 0 = port bebas)',
+        default: 8080,
+        parse: integer({ min: 0, max: 65_535 }),
+        error: 'invalid-port',
+      }),
+      host: text({
+        value: 'ALAMAT',
+        example: '127.0.0.1',
+        help: `alamat dengar (bawaan ${DEFAULT_HOST})`,
+        default: DEFAULT_HOST,
+      }),
+      // No default: serve decides from the host (on beyond loopback, off on it).
+      oidc: parsed({
+        value: 'on|off',
+        example: 'on',
+        help: 'memeriksa token OIDC fungsi privat',
+        parse: onOff,
+        error: 'invalid-oidc',
+      }),
     },
-  },
-  watch: {
+    run: async (o, { io }) =>
+      (await import('./commands/serve.js')).serveCommand(
+        { data: o.data, out: o.out, port: o.port, host: o.host, oidc: o.oidc },
+        io,
+      ),
+  }),
+  watch: defineCommand({
     usage: ['monev watch --data DIR [--out DIR] [--period 2025-TW3]'],
     summary: 'menilai ulang satker saat file-nya berubah',
     about: ['Menilai ulang satker sesaat setelah file-nya berubah dan menampilkan perubahannya.'],
-    options: { data: dataDir, out: { ...outDir, help: 'folder keluaran (bawaan out)' }, period },
-  },
-  deploy: {
+    options: { data: text({ ...dataDir, required: true }), out: outDir, period },
+    run: async (o, { io }) =>
+      (await import('./commands/watch.js')).watchCommand({ data: o.data, out: o.out, period: o.period }, io),
+  }),
+  deploy: defineCommand({
     usage: ['monev deploy [--dry-run] [--project ID] [--region asia-southeast2] [--env KUNCI=nilai …]'],
     summary: 'memasang fungsi cloud dengan gcloud',
     about: [
@@ -179,97 +277,67 @@ const COMMANDS = {
       'dengan gcloud. --dry-run hanya menampilkan perintahnya.',
     ],
     options: {
-      'dry-run': { type: 'boolean', help: 'hanya menampilkan perintah gcloud' },
-      project: { type: 'string', value: 'ID', example: 'monev-jatim', help: 'proyek Google Cloud' },
-      region: { type: 'string', value: 'REGION', example: 'asia-southeast2', help: 'region (bawaan Jakarta)' },
-      env: {
-        type: 'string',
-        multiple: true,
+      'dry-run': flag('hanya menampilkan perintah gcloud'),
+      project: parsed({
+        value: 'ID',
+        example: 'monev-jatim',
+        help: 'proyek Google Cloud',
+        // gcloud's own settings name the project when --project does not.
+        env: ['GOOGLE_CLOUD_PROJECT', 'CLOUDSDK_CORE_PROJECT'],
+        parse: matching(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/),
+        error: 'invalid-project',
+      }),
+      region: parsed({
+        value: 'REGION',
+        example: DEPLOY_DEFAULTS.region,
+        help: 'region (bawaan Jakarta)',
+        default: DEPLOY_DEFAULTS.region,
+        parse: matching(/^[a-z]+-[a-z]+\d$/),
+        error: 'invalid-region',
+      }),
+      env: list({
         value: 'KUNCI=nilai',
         example: 'MONEV_REKAP=…',
         help: 'variabel lingkungan fungsi, boleh berulang',
-      },
+      }),
     },
-  },
-} as const satisfies Record<string, CommandSpec>;
+    run: async (o, { io }) =>
+      (await import('./commands/deploy.js')).deployCommand(
+        { dryRun: o['dry-run'], project: o.project, region: o.region, env: o.env },
+        io,
+      ),
+  }),
+};
 
-type CommandName = keyof typeof COMMANDS;
-const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
-
-const EXIT_CODES = [
-  'Kode keluar:',
-  '  0  beres',
-  '  1  ada satker tidak dinilai atau ber-error, atau laporan tidak terkirim (atau tidak pasti terkirim)',
-  '  2  pemakaian, konfigurasi atau lingkungan salah (folder tidak ada, tidak bisa ditulis, disk penuh,',
-  '     folder keluaran sedang dipakai run lain); pesannya menyebut file dan apa yang harus dilakukan',
-  '  3  kesalahan internal monev sendiri (bukan kesalahan data); laporkan pesannya ke tim monev provinsi',
-];
-
-function generalHelp(): string {
-  const width = Math.max(...COMMAND_NAMES.map((name) => name.length));
-  return [
-    'monev — monitoring dan evaluasi kinerja kelembagaan Bawaslu Jawa Timur',
-    '',
-    'Pemakaian: monev PERINTAH [opsi]   (monev PERINTAH --help untuk rincian)',
-    '',
-    'Perintah:',
-    ...COMMAND_NAMES.map((name) => `  ${name.padEnd(width)}  ${COMMANDS[name].summary}`),
-    '',
-    'Contoh:',
-    '  monev run --data data --out out',
-    '  monev validate data/satker/3573.xlsx --period 2025-TW3',
-    '',
-    ...EXIT_CODES,
-  ].join('\n');
-}
-
-function commandHelp(name: CommandName): string {
-  const spec: CommandSpec = COMMANDS[name];
-  const options = Object.entries(spec.options).map(
-    ([option, o]) => [`--${option}${o.value ? ` ${o.value}` : ''}`, o.help] as const,
-  );
-  const width = Math.max(0, ...options.map(([flag]) => flag.length));
-  return [
-    `monev ${name} — ${spec.summary}`,
-    '',
-    'Pemakaian:',
-    ...spec.usage.map((line) => `  ${line}`),
-    '',
-    ...spec.about,
-    ...(options.length > 0
-      ? [
-          '',
-          'Opsi:',
-          ...options.map(([flag, help]) => `  ${flag.padEnd(width)}  ${help}`),
-          `  ${'--help'.padEnd(width)}  bantuan ini`,
-        ]
-      : []),
-    '',
-    ...EXIT_CODES,
-  ].join('\n');
-}
+const COMMAND_NAMES = Object.keys(COMMANDS);
 
 /** The `monev` command: parses arguments, runs one command, maps failures to exit codes. */
-export async function main(argv: readonly string[], io: CommandIo = processIo()): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: CommandIo = processIo(),
+  env: Environment = process.env,
+): Promise<number> {
   try {
-    return await dispatch(argv, io);
+    return await dispatch(argv, io, env);
   } catch (error) {
     return failure(error, io);
   }
 }
 
-async function dispatch(argv: readonly string[], io: CommandIo): Promise<number> {
+async function dispatch(argv: readonly string[], io: CommandIo, env: Environment): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined) {
-    io.out(generalHelp());
+    io.out(generalHelp(COMMANDS));
     return EXIT.usage;
   }
   if (first === '--help' || first === '-h' || first === 'help') {
     const topic = first === 'help' ? rest[0] : undefined;
-    io.out(topic !== undefined && isCommand(topic) ? commandHelp(topic) : generalHelp());
+    const command = topic === undefined ? undefined : commandNamed(topic);
+    io.out(topic !== undefined && command ? commandHelp(topic, command) : generalHelp(COMMANDS));
     return EXIT.ok;
   }
-  if (!isCommand(first)) {
+  const command = commandNamed(first);
+  if (!command) {
     if (first.startsWith('-')) throw unknownOption(first, null);
     throw usageError('unknown-command', {
       command: first,
@@ -277,138 +345,35 @@ async function dispatch(argv: readonly string[], io: CommandIo): Promise<number>
       commands: COMMAND_NAMES,
     });
   }
-  const command = first;
-  const spec: CommandSpec = COMMANDS[command];
-  const args = command === 'provision' ? bareRekap(rest) : [...rest];
-  for (const arg of args) {
-    if (arg === '--') break;
-    if (!arg.startsWith('-') || arg === '-') continue;
-    const name = arg.startsWith('--') ? (arg.slice(2).split('=')[0] ?? '') : arg.slice(1);
-    if (name === 'help' || name === 'h') {
-      io.out(commandHelp(command));
-      return EXIT.ok;
-    }
-    if (!arg.startsWith('--') || !(name in spec.options)) throw unknownOption(arg.split('=')[0] ?? arg, command);
-  }
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: Object.fromEntries(
-        Object.entries(spec.options).map(([name, o]) => [
-          name,
-          o.type === 'boolean'
-            ? { type: 'boolean' as const }
-            : { type: 'string' as const, multiple: o.multiple === true },
-        ]),
-      ),
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    throw translateParseError(error, spec);
-  }
-  const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
-  const positionals = parsed.positionals;
-  const extra = positionals[spec.positional?.length ?? 0];
-  if (extra !== undefined) throw usageError('unexpected-argument', { command, value: extra });
-  const text = (name: string): string | undefined => {
-    const value = values[name];
-    return typeof value === 'string' ? value : undefined;
-  };
-  const flag = (name: string): boolean => values[name] === true;
-  const required = (name: string): string => {
-    const value = text(name);
-    if (value === undefined || value.trim() === '')
-      throw usageError('missing-option', { command, option: `--${name}`, example: spec.options[name]?.example ?? '…' });
-    return value;
-  };
+  const code = await command.run(rest, {
+    command: first,
+    io,
+    env,
+    unknownOption: (option) => unknownOption(option, first),
+  });
+  if (code !== 'help') return code;
+  io.out(commandHelp(first, command));
+  return EXIT.ok;
+}
 
-  switch (command) {
-    case 'run': {
-      const source = text('source') ?? 'xlsx';
-      if (source !== 'xlsx' && source !== 'google') throw usageError('unknown-source', { value: source });
-      return (await modules.run()).runCommand(
-        {
-          source,
-          data: source === 'google' ? undefined : required('data'),
-          rekap: source === 'google' ? required('rekap') : undefined,
-          out: required('out'),
-          period: text('period'),
-          offices: text('offices')
-            ?.split(',')
-            .map((code) => code.trim())
-            .filter((code) => code !== ''),
-          pdf: !flag('no-pdf'),
-          email: !flag('no-email'),
-          resend: flag('resend'),
-          verify: !flag('no-verify'),
-        },
-        io,
-      );
-    }
-    case 'provision': {
-      const rekap = text('rekap');
-      if (rekap === undefined) throw usageError('provision-needs-rekap', {});
-      return (await modules.provision()).provisionCommand({ rekap, period: text('period') }, io);
-    }
-    case 'validate': {
-      const file = positionals[0];
-      if (!file)
-        throw usageError('missing-file', { command, example: 'monev validate satker/3573.xlsx --period 2025-TW3' });
-      return (await modules.validate()).validateCommand(
-        { file, period: required('period'), code: text('kode'), json: flag('json') },
-        io,
-      );
-    }
-    case 'template':
-      return (await modules.files()).templateCommand(
-        { out: required('out'), code: text('kode'), name: text('nama'), year: text('tahun') },
-        io,
-      );
-    case 'sample':
-      return (await modules.files()).sampleCommand(
-        { out: required('out'), offices: text('offices'), seed: text('seed'), period: text('period') },
-        io,
-      );
-    case 'start':
-      return (await modules.files()).startCommand(io);
-    case 'serve': {
-      // Port 0 takes any free port; the line printed at start names it.
-      const port = Number(text('port') ?? '8080');
-      if (!Number.isInteger(port) || port < 0 || port > 65535)
-        throw usageError('invalid-port', { value: text('port') ?? '' });
-      const oidc = text('oidc');
-      if (oidc !== undefined && oidc !== 'on' && oidc !== 'off') throw usageError('invalid-oidc', { value: oidc });
-      return (await modules.serve()).serveCommand(
-        {
-          data: required('data'),
-          out: text('out') ?? 'out',
-          port,
-          host: text('host'),
-          oidc: oidc === undefined ? undefined : oidc === 'on',
-        },
-        io,
-      );
-    }
-    case 'watch':
-      return (await modules.watch()).watchCommand(
-        { data: required('data'), out: text('out') ?? 'out', period: text('period') },
-        io,
-      );
-    case 'deploy': {
-      const env = values.env;
-      return (await modules.deploy()).deployCommand(
-        {
-          dryRun: flag('dry-run'),
-          project: text('project'),
-          region: text('region'),
-          env: Array.isArray(env) ? env : [],
-        },
-        io,
-      );
-    }
-  }
+function commandNamed(name: string): Command | undefined {
+  return Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+}
+
+/** An option the command does not know: the nearest of its own, or the command that has it. */
+function unknownOption(option: string, command: string | null): UsageError {
+  const name = option.replace(/^-+/, '');
+  const own = command ? Object.keys(COMMANDS[command]?.options ?? {}) : [];
+  const suggestion = closest(name, own);
+  const elsewhere = suggestion
+    ? null
+    : (COMMAND_NAMES.find((other) => other !== command && Object.hasOwn(COMMANDS[other]?.options ?? {}, name)) ?? null);
+  return usageError('unknown-option', {
+    option: escapeControls(option),
+    command,
+    suggestion: suggestion ? `--${suggestion}` : null,
+    elsewhere,
+  });
 }
 
 /**
@@ -451,41 +416,4 @@ function operationalError(error: unknown): string | null {
 /** Atomic writes go through ".NAME.<pid>.<random>.tmp" beside the target: name the target. */
 function targetOf(path: string): string {
   return path.replace(/(^|[\\/])\.([^\\/]+)\.\d+\.[0-9a-f]+\.tmp$/, '$1$2');
-}
-
-function isCommand(name: string): name is CommandName {
-  return Object.hasOwn(COMMANDS, name);
-}
-
-function unknownOption(option: string, command: CommandName | null): UsageError {
-  const name = option.replace(/^-+/, '');
-  const own = command ? Object.keys(COMMANDS[command].options) : [];
-  const suggestion = closest(name, own);
-  const elsewhere = suggestion
-    ? null
-    : (COMMAND_NAMES.find((other) => other !== command && name in COMMANDS[other].options) ?? null);
-  return usageError('unknown-option', {
-    option: escapeControls(option),
-    command,
-    suggestion: suggestion ? `--${suggestion}` : null,
-    elsewhere,
-  });
-}
-
-/** parseArgs' own errors are English: say the same in Indonesian, with an example for the option. */
-function translateParseError(error: unknown, spec: CommandSpec): unknown {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS')) return error;
-  const option = /'(--?[\w-]+)/.exec(error instanceof Error ? error.message : '')?.[1] ?? '';
-  const name = option.replace(/^-+/, '');
-  const o = spec.options[name];
-  if (o?.type === 'boolean') return usageError('flag-with-value', { option });
-  return usageError('missing-value', { option: option || 'ini', example: o?.example ?? '…' });
-}
-
-/** `monev provision --rekap` without a value creates the rekap: give the bare flag an empty value. */
-function bareRekap(argv: readonly string[]): string[] {
-  return argv.map((arg, i) =>
-    arg === '--rekap' && (i === argv.length - 1 || (argv[i + 1] ?? '').startsWith('--')) ? '--rekap=' : arg,
-  );
 }

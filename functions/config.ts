@@ -4,6 +4,7 @@ import { defaultRendererOptions } from './adapters/pdf/chromium-renderer.js';
 import { ConfigError } from './app/errors.js';
 import { DEFAULT_WORKBOOK_LIMITS, type WorkbookLimits } from './core/workbook-limits.js';
 import { configMessage } from './core/messages/config.js';
+import { DEFAULT_OUT_DIR } from './local-defaults.js';
 
 // The adapters own their defaults; the environment only overrides them.
 const RENDERER = defaultRendererOptions();
@@ -29,7 +30,7 @@ const schema = z
     MONEV_PDF_TIMEOUT_MS: z.coerce.number().int().min(1000).default(RENDERER.timeoutMs),
     MONEV_WEBHOOK_SECRET: z.string().min(16, configMessage('env-webhook-secret-short')).optional(),
     MONEV_DATA_DIR: z.string().min(1).optional(),
-    MONEV_OUT_DIR: z.string().min(1).default('out'),
+    MONEV_OUT_DIR: z.string().min(1).default(DEFAULT_OUT_DIR),
     // How long a second `monev run` on the same output folder waits for the first before it stops.
     MONEV_LOCK_WAIT_MS: z.coerce.number().int().min(0).default(10_000),
     MONEV_FUNCTIONS_URL: z

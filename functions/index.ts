@@ -2,7 +2,7 @@ import { parseConfig } from './config.js';
 import { deployedCallers } from './http/access.js';
 import { createHandlers, type Handlers } from './http/handlers.js';
 import { registerFunctions } from './http/register.js';
-import { createRuntime } from './runtime.js';
+import { createRuntime } from './cloud-functions-runtime.js';
 
 /**
  * The cloud functions (Cloud Run functions, runtime nodejs22). Registration only: the runtime is

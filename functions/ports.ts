@@ -3,6 +3,7 @@ import type { EvidenceVerification } from './core/evidence/office-evidence.js';
 import type { Feedback } from './core/feedback.js';
 import type { OfficeMailModel } from './core/report/mail-content.js';
 import type { OfficeReportModel } from './core/report/office-report.js';
+import type { JobCardModel } from './core/report/job-card.js';
 import type { ProvinceReportModel } from './core/report/province-report.js';
 import type { ResultsDocument } from './core/results-document.js';
 import type { OfficeResult } from './core/scoring/office.js';
@@ -129,6 +130,7 @@ export interface ReportStore {
 export interface DocumentTemplates {
   officeReport(model: OfficeReportModel): string;
   provinceReport(model: ProvinceReportModel): string;
+  jobCard(model: JobCardModel): string;
   mail(model: OfficeMailModel): string;
 }
 

@@ -9,10 +9,11 @@ import { DEPLOY_DEFAULTS, deployPlan, functionsUrl, shellLine, type DeployStep }
 import { FUNCTIONS_MAIN, STAGED, stageSource } from '../deploy/stage.js';
 import { EXIT, usageError, type CommandIo } from './io.js';
 
+/** Checked by the command line, which also reads the project from gcloud's environment and supplies the region. */
 export interface DeployArgs {
   dryRun: boolean;
   project?: string;
-  region?: string;
+  region: string;
   /** `KEY=VALUE` pairs added to the functions' environment. */
   env: readonly string[];
 }
@@ -42,15 +43,10 @@ const RESERVED = new Set([
 export async function deployCommand(
   args: DeployArgs,
   io: CommandIo,
-  options: { env?: Readonly<Record<string, string | undefined>>; run?: CommandRunner; root?: string } = {},
+  options: { run?: CommandRunner; root?: string } = {},
 ): Promise<number> {
-  const environment = options.env ?? process.env;
-  const project = args.project ?? environment.GOOGLE_CLOUD_PROJECT ?? environment.CLOUDSDK_CORE_PROJECT;
+  const { project, region } = args;
   if (!project && !args.dryRun) throw usageError('deploy-needs-project', {});
-  if (project !== undefined && !/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/.test(project))
-    throw usageError('invalid-project', { value: project });
-  const region = args.region ?? DEPLOY_DEFAULTS.region;
-  if (!/^[a-z]+-[a-z]+\d$/.test(region)) throw usageError('invalid-region', { value: region });
   const extraEnv = args.env.map(parseEnvPair);
   const hasRekap = extraEnv.some(([key]) => key === 'MONEV_REKAP');
   if (!hasRekap && !args.dryRun) throw usageError('deploy-needs-rekap', {});

@@ -122,6 +122,16 @@ export function cliMessage<C extends CliMessageCode>(code: C, params: Params[C])
 
 export const CLI_MESSAGE_CODES = Object.keys(CATALOGUE) as CliMessageCode[];
 
+/** The codes whose message quotes one value and nothing else: what an option names when it refuses a value. */
+export type ValueMessageCode = {
+  [C in CliMessageCode]: keyof Params[C] extends 'value' ? ('value' extends keyof Params[C] ? C : never) : never;
+}[CliMessageCode];
+
+export function valueMessage(code: ValueMessageCode, value: string): string {
+  // Every ValueMessageCode's parameters are exactly { value }; the mapped type above guarantees it.
+  return (CATALOGUE[code] as (p: { value: string }) => string)({ value });
+}
+
 /** The operational error's code for a Node file-system error code, or null when it is not one of them. */
 export function operationalCode(errno: string | undefined): CliMessageCode | null {
   switch (errno) {

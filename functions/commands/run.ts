@@ -10,9 +10,9 @@ import { handlebarsTemplates } from '../adapters/html/render-html.js';
 import { spreadsheetId, spreadsheetLink } from '../adapters/google/spreadsheet-ref.js';
 import type { GoogleMode } from '../adapters/google/google-mode.js';
 import { parseConfig, type Config } from '../config.js';
-import { buildAdapters } from '../wiring.js';
+import { buildAdapters } from '../choose-adapters.js';
 import { EXIT, escapeControls, usageError, type CommandIo } from './io.js';
-import { textTable } from './table.js';
+import { textTable } from './terminal-table.js';
 
 export interface RunArgs {
   /** The local data folder; unused with `source: 'google'`. */

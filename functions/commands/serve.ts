@@ -11,7 +11,8 @@ import { send } from '../http/errors.js';
 import { createHandlers, type Handlers } from '../http/handlers.js';
 import { HTTP_FUNCTIONS, registerFunctions } from '../http/register.js';
 import { reply } from '../http/replies.js';
-import { localRuntime } from '../runtime.js';
+import { DEFAULT_HOST } from '../local-defaults.js';
+import { localRuntime } from '../cloud-functions-runtime.js';
 import { EXIT, usageError, type CommandIo } from './io.js';
 
 export interface ServeArgs {
@@ -27,8 +28,6 @@ export interface ServeArgs {
    */
   oidc?: boolean;
 }
-
-export const DEFAULT_HOST = '127.0.0.1';
 
 /**
  * `monev serve`: every HTTP function on one local port at /<functionName>, backed by the local data

@@ -4,7 +4,7 @@ import type { Finding } from '../core/findings.js';
 import { round2OrNull } from '../core/numbers.js';
 import { score } from '../core/report/format.js';
 import { readOffice } from '../core/office-reader.js';
-import { parsePeriod, periodLabel } from '../core/period.js';
+import { periodLabel, type Period } from '../core/period.js';
 import { WorkbookTooLargeError, tooLargeFinding } from '../core/workbook-limits.js';
 import { scoreOffice, unreadableOffice, unscoredOffice, type OfficeResult } from '../core/scoring/office.js';
 import { COMPONENTS, SETTING_DEFAULTS } from '../../sheets-schema/index.js';
@@ -12,7 +12,7 @@ import { EXIT, usageError, type CommandIo } from './io.js';
 
 export interface ValidateArgs {
   file: string;
-  period: string;
+  period: Period;
   code?: string;
   json: boolean;
 }
@@ -28,8 +28,7 @@ const DEFAULT_WEIGHTS = Object.fromEntries(COMPONENTS.map((c) => [c.key, c.defau
  * are used for the provisional scores, since the rekap is not at hand.
  */
 export async function validateCommand(args: ValidateArgs, io: CommandIo): Promise<number> {
-  const period = parsePeriod(args.period);
-  if (!period) throw usageError('invalid-period', { value: args.period });
+  const period = args.period;
   const identity = { code: args.code ?? '', name: args.file };
   let result: OfficeResult;
   try {

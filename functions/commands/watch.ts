@@ -8,7 +8,7 @@ import { formatId } from '../core/numbers.js';
 import { readRekap } from '../core/rekap-reader.js';
 import type { SheetValue } from '../core/summary-rows.js';
 import { parseConfig } from '../config.js';
-import { buildAdapters, type Adapters } from '../wiring.js';
+import { buildAdapters, type Adapters } from '../choose-adapters.js';
 import { EXIT, type CommandIo } from './io.js';
 
 export interface WatchArgs {

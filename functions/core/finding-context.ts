@@ -1,6 +1,6 @@
 import type { Finding } from './findings.js';
 import type { ParsedOffice } from './office-reader.js';
-import type { ParsedTable } from './table.js';
+import type { ParsedTable } from './sheet-table.js';
 
 /**
  * The row's context beside a finding (issue 12 item 6): which activity, which person, which indicator.

@@ -76,6 +76,8 @@ interface Params {
   'missing-date': Record<string, never>;
   'no-staff': { value: string };
   'job-without-tasks': { value: string };
+  'iki-unknown-job': { value: string };
+  'staff-count-mismatch': { value: string; holders: number; staff: number };
   'invalid-email': { value: string };
   'evidence-unreachable': { link: string; account: string | null; consequence: string };
   'evidence-trashed': { link: string; consequence: string };
@@ -323,7 +325,32 @@ const CATALOGUE: {
     message: (p) =>
       `${headerOf(JOBS_TAB, 'job')} ${quote(p.value)} ada di ${JOBS} tetapi tidak punya uraian tugas di tab ${WORKLOAD}, sehingga beban kerjanya 0. Tambahkan uraian tugasnya di ${WORKLOAD}.`,
   },
+  'iki-unknown-job': {
+    level: 'warning',
+    message: (p) =>
+      `${headerOf(IKI_TAB, 'position')} ${quote(p.value)} di tab ${IKI_TAB.name} tidak ada di tab ${JOBS}, sehingga pegawai ini tidak tercantum di kartu jabatan mana pun. Nilai tidak berkurang. Pilih jabatan yang tertulis di ${JOBS} (kolom ${headerOf(IKI_TAB, 'position')} punya daftar pilihannya), atau tambahkan jabatan itu ke ${JOBS} bila memang ada.`,
+  },
+  'staff-count-mismatch': {
+    level: 'warning',
+    message: (p) =>
+      `${headerOf(JOBS_TAB, 'job')} ${quote(p.value)} dipegang ${p.holders} pegawai di tab ${IKI_TAB.name}, tetapi ${headerOf(JOBS_TAB, 'staff')} di ${JOBS} tertulis ${p.staff}. Kebutuhan dan kelebihan pegawai dihitung dari ${JOBS}, jadi salah satunya keliru. Nilai tidak berkurang. Perbarui ${headerOf(JOBS_TAB, 'staff')} bila pegawainya bertambah, atau perbaiki ${headerOf(IKI_TAB, 'position')} di ${IKI_TAB.name}.`,
+  },
 };
+
+/**
+ * Findings that make a whole tab unreadable (docs/SPEC.md §4): its component is 0 for want of data, not
+ * of performance, which reports, the rekap's Keterangan and peer learning must tell apart.
+ */
+export const TAB_PROBLEMS: ReadonlySet<FindingCode> = new Set<FindingCode>([
+  'missing-tab',
+  'missing-column',
+  'empty-tab',
+]);
+
+/** Whether `tab` is missing, lacks a required column or has no data rows. */
+export function tabIsBroken(findings: readonly Pick<Finding, 'tab' | 'code'>[], tab: string): boolean {
+  return findings.some((f) => f.tab === tab && TAB_PROBLEMS.has(f.code));
+}
 
 export function finding<C extends FindingCode>(code: C, tab: string, cell: string, params: Params[C]): Finding {
   const entry = CATALOGUE[code];

@@ -18,7 +18,7 @@ import { cellText, isBlank } from './cells.js';
 import { finding, type Finding } from './findings.js';
 import { formatId, settle } from './numbers.js';
 import type { Period } from './period.js';
-import { readTable, type ParsedRow, type ParsedTable } from './table.js';
+import { readTable, type ParsedRow, type ParsedTable } from './sheet-table.js';
 import { cellRef, findSheet, labelKey, sameLabel, type Workbook } from './workbook.js';
 
 /**
@@ -57,6 +57,7 @@ export function readOffice(workbook: Workbook, office: { code: string | null }, 
   checkCascade(iku, iki, findings);
   markDuplicates(jobs, 'job', headerOf(JOBS_TAB, 'job'), findings);
   checkJobs(jobs, workload, findings);
+  checkHolders(jobs, iki, findings);
   return { identified, actionPlan, iku, iki, jobs, workload, stages, findings };
 }
 
@@ -226,5 +227,37 @@ function checkJobs(jobs: ParsedTable<JobRow>, workload: ParsedTable<WorkloadRow>
       if (row.values.job === null || withTasks.has(labelKey(row.values.job))) continue;
       findings.push(finding('job-without-tasks', jobs.tab, jobs.ref(row.index, 'job'), { value: row.values.job }));
     }
+  }
+}
+
+/**
+ * IKI against Anjab (docs/SPEC.md §4, v3): the people named in IKI must hold jobs that Anjab lists, and a
+ * job cannot have more holders than its Pegawai Ada. A sample office named three Bendahara Pengeluaran in
+ * IKI while Anjab counted one, and nothing said so. Both are warnings that cost nothing: either tab may be
+ * the one that is wrong. Skipped while Anjab cannot be read (that tab carries its own error).
+ */
+function checkHolders(jobs: ParsedTable<JobRow>, iki: ParsedTable<IkiRow>, findings: Finding[]): void {
+  if (jobs.status === 'missing-tab' || !jobs.columnIndex.has('job') || !iki.columnIndex.has('position')) return;
+  const known = new Set(jobs.rows.flatMap((row) => (row.values.job === null ? [] : [labelKey(row.values.job)])));
+  const holders = new Map<string, Set<string>>();
+  for (const row of iki.rows) {
+    const { position, nip } = row.values;
+    if (position === null) continue;
+    const key = labelKey(position);
+    if (!known.has(key)) {
+      findings.push(finding('iki-unknown-job', iki.tab, iki.ref(row.index, 'position'), { value: position }));
+      continue;
+    }
+    if (nip !== null) holders.set(key, (holders.get(key) ?? new Set()).add(nip));
+  }
+  if (!jobs.columnIndex.has('staff')) return;
+  for (const row of jobs.rows) {
+    const { job, staff } = row.values;
+    if (job === null || staff === null) continue;
+    const count = holders.get(labelKey(job))?.size ?? 0;
+    if (count > staff)
+      findings.push(
+        finding('staff-count-mismatch', jobs.tab, jobs.ref(row.index, 'staff'), { value: job, holders: count, staff }),
+      );
   }
 }

@@ -15,7 +15,7 @@ import { rekapMessage } from './messages/rekap.js';
 import { formatId, settle } from './numbers.js';
 import { parsePeriod, type Period } from './period.js';
 import type { ComponentWeights } from './scoring/province.js';
-import { locateHeader } from './table.js';
+import { locateHeader } from './sheet-table.js';
 import { cellRef, findSheet, sameLabel, type Sheet, type Workbook } from './workbook.js';
 
 /**

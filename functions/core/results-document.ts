@@ -36,7 +36,7 @@ export interface OfficeSummary {
   peers: { area: AreaId; office: string }[];
   /** Bukti Dukung links by outcome (docs/SPEC.md §8); null for an unscored office. */
   evidence: EvidenceCounts | null;
-  outlook: { code: string; projected: number; atRisk: boolean }[];
+  outlook: { code: string; projected: number; atRisk: boolean; needed: number }[];
   findings: (Finding & { gain: number | null })[];
 }
 
@@ -84,6 +84,7 @@ export function officeSummary(office: OfficeResult): OfficeSummary {
       code: row.code,
       projected: round2OrNull(row.projected) as number,
       atRisk: row.atRisk,
+      needed: round2OrNull(row.needed) as number,
     })),
     findings: office.findings.map((f) => ({
       tab: f.tab,

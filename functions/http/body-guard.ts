@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
-import { structuredLog } from '../runtime.js';
+import { structuredLog } from '../cloud-functions-runtime.js';
 import { answerFor, send, type Log } from './errors.js';
 import { reply, type Reply } from './replies.js';
 

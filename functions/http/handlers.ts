@@ -8,7 +8,7 @@ import { scoreInCycle } from '../app/score-cycle-office.js';
 import { scoreOneOffice } from '../app/score-one-office.js';
 import { startCycle, type StartOutcome } from '../app/start-cycle.js';
 import { verifyChannelToken, verifySignature } from '../core/signature.js';
-import type { Runtime } from '../runtime.js';
+import type { Runtime } from '../cloud-functions-runtime.js';
 import type { CallerCheck, PrivateFunction } from './access.js';
 import { HttpError, httpFunction, type Answer } from './errors.js';
 import { reply } from './replies.js';

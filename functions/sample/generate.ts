@@ -8,6 +8,7 @@ import { applyEvidenceStory } from './evidence-stories.js';
 import { applyMistake, planMistakes, styleForMistakes, type MistakeKind, type SampleMistake } from './mistakes.js';
 import { generateOfficeContent } from './office-content.js';
 import { Random } from './random.js';
+import { SAMPLE_DEFAULTS } from './sample-defaults.js';
 import { sampleOffices } from './sample-offices.js';
 import { buildOfficeWorkbook, csvOf } from './write-office.js';
 
@@ -29,7 +30,7 @@ export interface SampleProvince {
   readonly mistakes: readonly SampleMistake[];
 }
 
-export const SAMPLE_DEFAULTS = { offices: 38, seed: 2025, period: '2025-TW3' } as const;
+export { SAMPLE_DEFAULTS };
 export const SAMPLE_PROVINCE_EMAIL = 'monev.jatim@example.go.id';
 
 /** Office workbooks built at once; a few overlap file writes with the next build without hoarding memory. */

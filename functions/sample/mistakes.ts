@@ -1,4 +1,4 @@
-import { ACTION_PLAN_TAB, IKI_TAB, IKU_TAB, WORKLOAD_TAB } from '../../sheets-schema/index.js';
+import { ACTION_PLAN_TAB, IKI_TAB, IKU_TAB, JOBS_TAB, WORKLOAD_TAB } from '../../sheets-schema/index.js';
 import type { FindingCode } from '../core/findings.js';
 import { cellRef, columnLetter } from '../core/workbook.js';
 import {
@@ -28,6 +28,7 @@ export type MistakeKind =
   | 'word-in-number'
   | 'missing-evidence'
   | 'missing-column'
+  | 'extra-holder'
   | 'unreadable';
 
 /** What the validator should report for each kind; null for spellings that are valid as typed. */
@@ -41,6 +42,7 @@ export const EXPECTED_FINDING: Readonly<Record<MistakeKind, FindingCode | null>>
   'word-in-number': 'invalid-number',
   'missing-evidence': 'missing-evidence',
   'missing-column': 'missing-column',
+  'extra-holder': 'staff-count-mismatch',
   unreadable: 'unreadable-workbook',
 };
 
@@ -52,7 +54,7 @@ const ROUND: readonly (readonly MistakeKind[])[] = [
   ['formula-error', 'decimal-comma'],
   ['nip-as-number', 'ambiguous-number'],
   ['unknown-iku', 'mixed-percent'],
-  ['word-in-number'],
+  ['word-in-number', 'extra-holder'],
   ['missing-evidence'],
   ['missing-column'],
   ['unreadable'],
@@ -190,6 +192,25 @@ export function applyMistake(content: OfficeContent, kind: MistakeKind, seed: nu
       // "1.250" is what Excel shows for 1250 with a thousands format; typed as text it is ambiguous.
       set(table, r, column, `${Math.floor(volume / 1000)}.${String(volume % 1000).padStart(3, '0')}`);
       return at(table.tab, [cellRef(table.tab, r + 1, column)]);
+    }
+    case 'extra-holder': {
+      // A job Anjab counts one holder for, written in IKI for more people: the treasurer's Jabatan copied
+      // down to the rows of colleagues who only help with its work.
+      const anjab = findTable(content, JOBS_TAB.name);
+      const iki = findTable(content, IKI_TAB.name);
+      const [jobColumn, staffColumn] = [columnOf(anjab, 'Jabatan'), columnOf(anjab, 'Pegawai Ada')];
+      const [position, nip] = [columnOf(iki, 'Jabatan'), columnOf(iki, 'NIP')];
+      const single = rowsWhere(anjab, (row, r) => r > 0 && row[staffColumn] === 1);
+      const r = rng.pick(single.length > 0 ? single : [anjab.rows.length - 1]);
+      const job = anjab.rows[r]?.[jobColumn];
+      const staff = amount(anjab.rows[r]?.[staffColumn]);
+      const people = [...new Set(iki.rows.map((row) => String(row[nip])))];
+      const holders = new Set(iki.rows.filter((row) => row[position] === job).map((row) => String(row[nip])));
+      // Never the head of the secretariat (the first person): that row names who signs.
+      const others = people.slice(1).filter((person) => !holders.has(person));
+      for (const person of rng.sample(others, Math.max(0, staff + 2 - holders.size)))
+        rowsWhere(iki, (row) => String(row[nip]) === person).forEach((i) => set(iki, i, position, job ?? null));
+      return at(anjab.tab, [cellRef(anjab.tab, r + 1, staffColumn)]);
     }
     case 'missing-evidence': {
       const table = findTable(content, ACTION_PLAN_TAB.name);

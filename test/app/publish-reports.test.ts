@@ -30,6 +30,7 @@ const PROVINCE = ['prov@example.go.id'];
 const templates: DocumentTemplates = {
   officeReport: (model) => `<p>${model.office.code} ${model.generatedOn}</p>`,
   provinceReport: (model) => `<p>rekap ${model.counts.total} ${model.generatedOn}</p>`,
+  jobCard: (model) => `<p>kartu ${model.office.code} ${model.generatedOn}</p>`,
   mail: (model) => `<p>${model.subject}</p>`,
 };
 
@@ -171,6 +172,7 @@ describe('the Sidik a run logs: what the report says, not how', () => {
       const reworded: DocumentTemplates = {
         officeReport: (model) => `<h1>Laporan (tata letak baru)</h1><pre>${JSON.stringify(model)}</pre>`,
         provinceReport: (model) => `<h1>Rekap (tata letak baru)</h1><pre>${JSON.stringify(model)}</pre>`,
+        jobCard: (model) => `<h1>Kartu (tata letak baru)</h1><pre>${JSON.stringify(model)}</pre>`,
         mail: (model) => `<p>${model.subject}</p>`,
       };
       const after = await render(new FakeRenderer(), { templates: reworded, renderReports: upgraded.renderReports });

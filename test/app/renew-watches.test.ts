@@ -20,7 +20,7 @@ import { createHandlers } from '../../functions/http/handlers.js';
 import { ANY_CALLER } from '../../functions/http/access.js';
 import { registerFunctions } from '../../functions/http/register.js';
 import type { DriveChannel, DriveChannels, SummarySink, SummaryUpdate } from '../../functions/ports.js';
-import { localRuntime } from '../../functions/runtime.js';
+import { localRuntime } from '../../functions/cloud-functions-runtime.js';
 import {
   FakeClock,
   RecordingQueue,

@@ -9,7 +9,7 @@ import { CHECK_AFTER_MS } from '../../functions/app/start-cycle.js';
 import { createHandlers } from '../../functions/http/handlers.js';
 import { ANY_CALLER } from '../../functions/http/access.js';
 import { registerFunctions } from '../../functions/http/register.js';
-import { localRuntime, runQueuedTask, type Runtime } from '../../functions/runtime.js';
+import { localRuntime, runQueuedTask, type Runtime } from '../../functions/cloud-functions-runtime.js';
 import {
   FakeClock,
   PERIOD,

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../functions/http/handlers.js';
 import { ANY_CALLER } from '../../functions/http/access.js';
 import { registerFunctions } from '../../functions/http/register.js';
-import { localRuntime } from '../../functions/runtime.js';
+import { localRuntime } from '../../functions/cloud-functions-runtime.js';
 import {
   FakeClock,
   PERIOD,

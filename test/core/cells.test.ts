@@ -3,7 +3,7 @@ import { ACTION_PLAN_TAB, IKI_TAB, IKU_TAB, JOBS_TAB } from '../../sheets-schema
 import { isBlank, readDate, readNumber, readText, readUrls, type Read } from '../../functions/core/cells.js';
 import type { Finding } from '../../functions/core/findings.js';
 import { readNip } from '../../functions/core/nip.js';
-import { readTable } from '../../functions/core/table.js';
+import { readTable } from '../../functions/core/sheet-table.js';
 import type { Cell } from '../../functions/core/workbook.js';
 import {
   HEADERS,

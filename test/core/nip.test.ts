@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { IKI_TAB } from '../../sheets-schema/index.js';
 import type { Finding } from '../../functions/core/findings.js';
 import { maskNip, maskNipText } from '../../functions/core/nip.js';
-import { readTable } from '../../functions/core/table.js';
+import { readTable } from '../../functions/core/sheet-table.js';
 import { HEADERS, sheet, tableRows, type CellInput } from '../helpers/workbook.js';
 
 /**

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../functions/cli.js';
 import type { CommandIo } from '../../functions/commands/io.js';
-import { deployCommand, type CommandRunner } from '../../functions/commands/deploy.js';
+import { deployCommand, type CommandRunner, type DeployArgs } from '../../functions/commands/deploy.js';
 import { deployPlan, DEPLOY_DEFAULTS } from '../../functions/deploy/plan.js';
 import { FUNCTIONS_MAIN, stageSource } from '../../functions/deploy/stage.js';
 import { CLOUD_FUNCTIONS } from '../../functions/http/register.js';
@@ -23,6 +23,11 @@ function capture(): { io: CommandIo; out: () => string; err: () => string } {
     out: () => out.join('\n'),
     err: () => err.join('\n'),
   };
+}
+
+/** deployCommand's arguments as the command line gives them: a dry run in the default region unless told otherwise. */
+function deploy(args: Partial<DeployArgs>): DeployArgs {
+  return { dryRun: true, region: DEPLOY_DEFAULTS.region, env: [], ...args };
 }
 
 function deployLines(plan: string): Map<string, string> {
@@ -77,37 +82,37 @@ describe('monev deploy --dry-run', () => {
 
   it('works without a project, naming a placeholder', async () => {
     const captured = capture();
-    expect(await deployCommand({ dryRun: true, env: [] }, captured.io, { env: {} })).toBe(0);
+    expect(await deployCommand(deploy({ dryRun: true, env: [] }), captured.io)).toBe(0);
     expect(captured.out()).toContain('PROJECT_ID');
     expect(deployLines(captured.out()).size).toBe(FUNCTIONS.length);
   });
 
   it('passes extra environment through and refuses what it sets itself', async () => {
     const captured = capture();
-    await deployCommand({ dryRun: true, project: 'monev-jatim', env: ['MONEV_MAIL_TRANSPORT=gmail'] }, captured.io, {
-      env: {},
-    });
+    await deployCommand(
+      deploy({ dryRun: true, project: 'monev-jatim', env: ['MONEV_MAIL_TRANSPORT=gmail'] }),
+      captured.io,
+    );
     expect(deployLines(captured.out()).get('runCycle')).toContain(',MONEV_MAIL_TRANSPORT=gmail ');
     await expect(
-      deployCommand({ dryRun: true, project: 'monev-jatim', env: ['NODE_ENV=development'] }, capture().io, { env: {} }),
+      deployCommand(deploy({ dryRun: true, project: 'monev-jatim', env: ['NODE_ENV=development'] }), capture().io),
     ).rejects.toThrow(/diatur oleh monev deploy/);
     await expect(
       deployCommand(
-        { dryRun: true, project: 'monev-jatim', env: ['MONEV_TASKS_DISPATCHES_PER_SECOND=5'] },
+        deploy({ dryRun: true, project: 'monev-jatim', env: ['MONEV_TASKS_DISPATCHES_PER_SECOND=5'] }),
         capture().io,
-        { env: {} },
       ),
     ).rejects.toThrow(/diatur oleh monev deploy/);
     await expect(
-      deployCommand({ dryRun: true, project: 'monev-jatim', env: ['A=1,2'] }, capture().io, { env: {} }),
+      deployCommand(deploy({ dryRun: true, project: 'monev-jatim', env: ['A=1,2'] }), capture().io),
     ).rejects.toThrow(/koma/);
-    await expect(
-      deployCommand({ dryRun: true, project: 'Monev Jatim', env: [] }, capture().io, { env: {} }),
-    ).rejects.toThrow(/bukan ID proyek/);
+    const invalid = capture();
+    expect(await main(['deploy', '--dry-run', '--project', 'Monev Jatim'], invalid.io, {})).toBe(2);
+    expect(invalid.err()).toMatch(/bukan ID proyek/);
   });
 
   it('without --dry-run it needs a project, builds, stages and runs each step once', async () => {
-    await expect(deployCommand({ dryRun: false, env: [] }, capture().io, { env: {} })).rejects.toThrow(/--project/);
+    await expect(deployCommand(deploy({ dryRun: false, env: [] }), capture().io)).rejects.toThrow(/--project/);
 
     const ran: { argv: readonly string[]; stdin?: string }[] = [];
     // A recorder in place of gcloud: the service account and the queue "exist", nothing else does.
@@ -121,19 +126,19 @@ describe('monev deploy --dry-run', () => {
     try {
       await stageFixture(root);
       await expect(
-        deployCommand({ dryRun: false, project: 'monev-jatim', env: [] }, capture().io, { env: {}, run, root }),
+        deployCommand(deploy({ dryRun: false, project: 'monev-jatim', env: [] }), capture().io, { run, root }),
       ).rejects.toThrow(/MONEV_REKAP/);
       await expect(
         deployCommand(
-          { dryRun: false, project: 'monev-jatim', env: ['MONEV_REKAP=1AbCdEfGhIjKlMnOpQrStUvWxYz'] },
+          deploy({ dryRun: false, project: 'monev-jatim', env: ['MONEV_REKAP=1AbCdEfGhIjKlMnOpQrStUvWxYz'] }),
           capture().io,
-          { env: {}, run, root },
+          { run, root },
         ),
       ).rejects.toThrow(/MONEV_DRIVE_FOLDER_ID/);
       expect(ran).toEqual([]);
       const env = ['MONEV_REKAP=1AbCdEfGhIjKlMnOpQrStUvWxYz', 'MONEV_DRIVE_FOLDER_ID=0AbCdEfGhIjKlUk9PVA'];
       expect(
-        await deployCommand({ dryRun: false, project: 'monev-jatim', env }, capture().io, { env: {}, run, root }),
+        await deployCommand(deploy({ dryRun: false, project: 'monev-jatim', env }), capture().io, { run, root }),
       ).toBe(0);
     } finally {
       await rm(root, { recursive: true, force: true });

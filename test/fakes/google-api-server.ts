@@ -6,7 +6,7 @@ import type { drive_v3 } from '@googleapis/drive';
 import type { sheets_v4 } from '@googleapis/sheets';
 import { readXlsxBuffer } from '../../functions/adapters/xlsx/read-workbook.js';
 import { UnreadableWorkbookError } from '../../functions/adapters/xlsx/unreadable-workbook-error.js';
-import { locateHeader } from '../../functions/core/table.js';
+import { locateHeader } from '../../functions/core/sheet-table.js';
 import type { Workbook } from '../../functions/core/workbook.js';
 import { REGISTRY_TAB } from '../../sheets-schema/index.js';
 import {

@@ -15,7 +15,7 @@ import { audienceOf, deployedCallers, oidcCallers, type PrivateFunction } from '
 import { HttpError } from '../../functions/http/errors.js';
 import { createHandlers } from '../../functions/http/handlers.js';
 import { registerFunctions } from '../../functions/http/register.js';
-import { localRuntime } from '../../functions/runtime.js';
+import { localRuntime } from '../../functions/cloud-functions-runtime.js';
 
 /**
  * The private functions' OIDC check (issue 10 item 7), with keys made here by node:crypto and

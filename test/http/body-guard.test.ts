@@ -9,7 +9,7 @@ import { ANY_CALLER } from '../../functions/http/access.js';
 import { BODY_LIMITS } from '../../functions/http/body-guard.js';
 import { createHandlers } from '../../functions/http/handlers.js';
 import { registerFunctions } from '../../functions/http/register.js';
-import { localRuntime } from '../../functions/runtime.js';
+import { localRuntime } from '../../functions/cloud-functions-runtime.js';
 import { rawPost } from '../helpers/http.js';
 import { FakeClock, RecordingQueue, SECRET, sampleProvince, testConfig, type Province } from '../helpers/province.js';
 

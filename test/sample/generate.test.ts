@@ -199,6 +199,18 @@ describe('the planned mistakes are where province.mistakes says', () => {
       ),
     },
     {
+      // Pegawai Ada 1 at the listed cell, and three people name that job in IKI.
+      kind: 'extra-holder',
+      check: inCells('extra-holder', (cell, mistake, workbook) => {
+        expect(cell?.value).toBe(1);
+        const row = Number(/\d+$/.exec(mistake.cells[0] ?? '')?.[0]) - 1;
+        const job = values(workbook, 'Anjab')[row]?.[0];
+        const iki = values(workbook, 'IKI');
+        const [nip, position] = [iki[0]?.indexOf('NIP') ?? -1, iki[0]?.indexOf('Jabatan') ?? -1];
+        expect(new Set(iki.filter((r) => r[position] === job).map((r) => String(r[nip]))).size).toBe(3);
+      }),
+    },
+    {
       kind: 'unreadable',
       check: async () => {
         const mistake = province.mistakes.find((m) => m.kind === 'unreadable') as SampleMistake;

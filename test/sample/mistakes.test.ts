@@ -14,6 +14,7 @@ const ALL_KINDS: MistakeKind[] = [
   'word-in-number',
   'missing-evidence',
   'missing-column',
+  'extra-holder',
   'unreadable',
 ];
 

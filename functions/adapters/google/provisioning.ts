@@ -20,7 +20,7 @@ import { ConfigError } from '../../app/errors.js';
 import { configMessage } from '../../core/messages/config.js';
 import { parsePeriod } from '../../core/period.js';
 import { readRekap } from '../../core/rekap-reader.js';
-import { locateHeader } from '../../core/table.js';
+import { locateHeader } from '../../core/sheet-table.js';
 import { headerColumn } from '../xlsx/office-template.js';
 import type { GoogleServices } from './google-services.js';
 import { addTab, dataRows, guideLayout, keyValueLayout, outputTabLayout, tableLayout } from './layout-requests.js';

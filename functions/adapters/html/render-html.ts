@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Handlebars from 'handlebars';
+import type { JobCardModel } from '../../core/report/job-card.js';
 import type { OfficeMailModel } from '../../core/report/mail-content.js';
 import type { OfficeReportModel } from '../../core/report/office-report.js';
 import type { ProvinceReportModel } from '../../core/report/province-report.js';
@@ -38,6 +39,7 @@ function source(name: string): string {
 export const handlebarsTemplates: DocumentTemplates = {
   officeReport: (model) => renderOfficeHtml(model),
   provinceReport: (model) => renderProvinceHtml(model),
+  jobCard: (model) => renderJobCardHtml(model),
   mail: (model) => renderMailHtml(model),
 };
 
@@ -47,6 +49,10 @@ export function renderOfficeHtml(model: OfficeReportModel): string {
 
 export function renderProvinceHtml(model: ProvinceReportModel): string {
   return render('province-report.hbs', model);
+}
+
+export function renderJobCardHtml(model: JobCardModel): string {
+  return render('job-card.hbs', model);
 }
 
 export function renderMailHtml(model: OfficeMailModel): string {

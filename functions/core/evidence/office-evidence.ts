@@ -1,6 +1,6 @@
 import { finding, type Finding } from '../findings.js';
 import type { ParsedOffice } from '../office-reader.js';
-import type { ParsedTable } from '../table.js';
+import type { ParsedTable } from '../sheet-table.js';
 import { driveTarget, evidenceKey, type DriveTarget } from './drive-link.js';
 
 /**

@@ -16,12 +16,12 @@ import type { OfficeResult } from '../scoring/office.js';
  * What counts, for an office's report: the period; the office's entry of results.json (name, status,
  * scores, predicate, rank, areas, workload, IKI coverage, peers, evidence counts, outlook, and the
  * findings with their messages and gains — a message quotes the office's own values, so it counts whole);
- * and the rows behind the scores that the report lists (IKU rows, Rencana Aksi activities, IKI persons,
- * Tahapan). For the recap: the period, every office's entry of results.json and the findings on the rekap.
+ * the rows behind the scores that the report lists (IKU rows, Rencana Aksi activities, IKI persons,
+ * Tahapan); and what the kartu jabatan sent with it lists (each job's Anjab row and ABK tasks). For the recap: the period, every office's entry of results.json and the findings on the rekap.
  * Numbers count to two decimals, as every report prints them.
  *
  * FINGERPRINT_VERSION names this choice. Change what counts on purpose (a report starts saying something
- * new about the office, such as the kartu jabatan) by adding it here and raising the version: every
+ * new about the office) by adding it here and raising the version: every
  * report is then sent once more, and the Log shows by the prefix why.
  */
 export const FINGERPRINT_VERSION = 1;
@@ -82,9 +82,36 @@ export function officeReportFacts(office: OfficeResult, period: Period) {
         position: person.position,
         score: person.score,
         category: person.category,
-        rows: person.rows.map((r) => ({ row: r.row, achievement: r.achievement, due: r.due, hasError: r.hasError })),
+        rows: person.rows.map((r) => ({
+          row: r.row,
+          ikuCode: r.ikuCode,
+          indicator: r.indicator,
+          achievement: r.achievement,
+          scored: r.scored,
+          due: r.due,
+          hasError: r.hasError,
+        })),
       })),
       stages: d.stages.map((s) => ({ stage: s.stage, progress: s.progress, steps: s.steps, done: s.done })),
+    },
+    // The kartu jabatan sent with the report (docs/SPEC.md §10): each job's Anjab row and ABK tasks; its
+    // holders are the IKI persons above.
+    cards: {
+      effectiveMinutes: office.workload.effectiveMinutes,
+      jobs: office.workload.jobs.map((job) => ({
+        row: job.row,
+        job: job.job,
+        jobType: job.jobType,
+        minutes: job.minutes,
+        tasks: job.tasks.map((t) => ({
+          row: t.row,
+          task: t.task,
+          resultUnit: t.resultUnit,
+          volume: t.volume,
+          minutesPerUnit: t.minutesPerUnit,
+          minutes: t.minutes,
+        })),
+      })),
     },
   };
 }

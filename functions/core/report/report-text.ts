@@ -6,7 +6,7 @@ import {
   STAGES_TAB,
   type ComponentKey,
 } from '../../../sheets-schema/index.js';
-import type { FindingCode } from '../findings.js';
+import { TAB_PROBLEMS } from '../findings.js';
 import type { OfficeFinding, OfficeResult } from '../scoring/office.js';
 import { fixedId } from './format.js';
 
@@ -22,8 +22,6 @@ export interface GainAction {
   readonly action: string;
   readonly cell: string;
 }
-
-const TAB_PROBLEMS: ReadonlySet<FindingCode> = new Set<FindingCode>(['missing-tab', 'missing-column', 'empty-tab']);
 
 /** "Rencana Aksi sel O5" from "'Rencana Aksi'!O5": how a person names a cell. */
 export function cellName(cell: string): string {

@@ -2,7 +2,7 @@ import { AREA_IDS, type ActionPlanRow, type AreaId } from '../../../sheets-schem
 import { finding, type Finding } from '../findings.js';
 import { formatId } from '../numbers.js';
 import type { Period } from '../period.js';
-import type { ParsedTable } from '../table.js';
+import type { ParsedTable } from '../sheet-table.js';
 import { mean } from './indicator.js';
 
 export interface ActionItemResult {

@@ -1,7 +1,7 @@
 import type { ActionPlanRow, IkiRow, IkuRow, StageRow } from '../../../sheets-schema/index.js';
 import type { Finding, FindingCode } from '../findings.js';
 import type { ParsedOffice } from '../office-reader.js';
-import type { ParsedRow, ParsedTable } from '../table.js';
+import type { ParsedRow, ParsedTable } from '../sheet-table.js';
 
 /**
  * Gains (docs/SPEC.md §8): the index points an office would gain if only one finding's row were put

@@ -2,7 +2,7 @@ import type { IkiRow, IkuRow } from '../../../sheets-schema/index.js';
 import type { Finding } from '../findings.js';
 import { groupByPerson } from '../office-reader.js';
 import type { Period } from '../period.js';
-import type { ParsedTable } from '../table.js';
+import type { ParsedTable } from '../sheet-table.js';
 import { labelKey } from '../workbook.js';
 import { category, mean, type Category } from './indicator.js';
 import { fallbackWeight, scoreIndicatorRow, weightedAchievement, type IndicatorResult } from './iku.js';

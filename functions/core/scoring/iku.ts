@@ -1,7 +1,7 @@
 import { quarterHeader, type IkiRow, type IkuRow } from '../../../sheets-schema/index.js';
 import { finding, type Finding } from '../findings.js';
 import type { Period } from '../period.js';
-import type { ParsedRow, ParsedTable } from '../table.js';
+import type { ParsedRow, ParsedTable } from '../sheet-table.js';
 import {
   achievement,
   aggregate,

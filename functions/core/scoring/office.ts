@@ -1,4 +1,4 @@
-import { AREA_IDS, PROFILE_TAB, type AreaId } from '../../../sheets-schema/index.js';
+import { ACTION_PLAN_TAB, AREA_IDS, PROFILE_TAB, type AreaId } from '../../../sheets-schema/index.js';
 import {
   assessEvidence,
   failedEvidenceRows,
@@ -6,7 +6,7 @@ import {
   type EvidenceVerification,
   type OfficeEvidence,
 } from '../evidence/office-evidence.js';
-import { finding, type Finding } from '../findings.js';
+import { finding, tabIsBroken, type Finding } from '../findings.js';
 import type { UnreadableText } from '../messages/unreadable.js';
 import { withRowContext } from '../finding-context.js';
 import type { ParsedOffice } from '../office-reader.js';
@@ -47,8 +47,13 @@ export interface OfficeIdentity {
 export interface OfficeDetails {
   readonly iku: readonly (IndicatorResult & { code: string | null; indicator: string | null; unit: string | null })[];
   readonly actionPlan: readonly ActionItemResult[];
-  readonly iki: readonly PersonResult[];
+  readonly iki: readonly PersonDetails[];
   readonly stages: readonly StageProgress[];
+}
+
+/** An IKI person with what each of their rows is about, for the report and the kartu jabatan. */
+export interface PersonDetails extends PersonResult {
+  readonly rows: readonly (IndicatorResult & { ikuCode: string | null; indicator: string | null })[];
 }
 
 /**
@@ -109,6 +114,7 @@ export function scoreOffice(
   );
 
   const ikuRows = parsed.iku.rows;
+  const ikiRows = new Map(parsed.iki.rows.map((row) => [row.index, row]));
   return {
     ...office,
     status: 'scored',
@@ -128,7 +134,13 @@ export function scoreOffice(
         return { ...row, code: values?.code ?? null, indicator: values?.indicator ?? null, unit: values?.unit ?? null };
       }),
       actionPlan: actionPlan.items,
-      iki: iki.persons,
+      iki: iki.persons.map((person) => ({
+        ...person,
+        rows: person.rows.map((row) => {
+          const values = ikiRows.get(row.row)?.values;
+          return { ...row, ikuCode: values?.ikuCode ?? null, indicator: values?.indicator ?? null };
+        }),
+      })),
       stages: stages.stages,
     },
   };
@@ -181,7 +193,7 @@ export function unscoredOffice(office: OfficeIdentity, findings: readonly Findin
     predicate: null,
     rank: null,
     areas: NO_AREAS,
-    workload: { ej: null, jobs: [] },
+    workload: { ej: null, jobs: [], effectiveMinutes: null },
     ikiCoverage: null,
     peers: [],
     outlook: [],
@@ -215,7 +227,11 @@ export function rankProvince(
   const scored = offices.filter((office) => office.status === 'scored');
   const ranks = rankOffices(scored.map((office) => ({ code: office.code, index: office.scores.index })));
   const peers = peerPairs(
-    scored.map((office) => ({ code: office.code, areas: office.areas })),
+    scored.map((office) => ({
+      code: office.code,
+      areas: office.areas,
+      asksForMentor: !tabIsBroken(office.findings, ACTION_PLAN_TAB.name),
+    })),
     maxMentees,
   );
   return offices.map((office) => ({

@@ -1,5 +1,6 @@
 import { AREAS, type AreaId, type ComponentKey } from '../../../sheets-schema/index.js';
-import { settle } from '../numbers.js';
+import { roundHalfAway, settle } from '../numbers.js';
+import { CATEGORY_BANDS } from './indicator.js';
 
 export type Predicate = 'AA' | 'A' | 'BB' | 'B' | 'CC' | 'C' | 'D';
 
@@ -54,12 +55,23 @@ export interface Rankable {
   readonly index: number | null;
 }
 
-/** Rank by index descending, ties by code ascending; offices without an index get no rank. */
+/**
+ * Rank (docs/SPEC.md §4, v3): 1 + the number of offices with a higher index to two decimals, so equal
+ * indexes share a rank ("1, 1, 3") and no report can say 2 where another says 1 for the same index.
+ * The map lists offices by index descending, ties by code ascending, the order lists use; offices without
+ * an index get no rank.
+ */
 export function rankOffices(offices: readonly Rankable[]): Map<string, number> {
   const ranked = offices
     .filter((office): office is Rankable & { index: number } => office.index !== null)
-    .sort((a, b) => settle(b.index) - settle(a.index) || compareCodes(a.code, b.code));
-  return new Map(ranked.map((office, position) => [office.code, position + 1]));
+    .map((office) => ({ code: office.code, index: roundHalfAway(office.index) }))
+    .sort((a, b) => b.index - a.index || compareCodes(a.code, b.code));
+  const ranks = new Map<string, number>();
+  ranked.forEach((office, position) => {
+    const previous = ranked[position - 1];
+    ranks.set(office.code, previous?.index === office.index ? (ranks.get(previous.code) as number) : position + 1);
+  });
+  return ranks;
 }
 
 export function compareCodes(a: string, b: string): number {
@@ -69,6 +81,11 @@ export function compareCodes(a: string, b: string): number {
 export interface PeerCandidate {
   readonly code: string;
   readonly areas: Readonly<Record<AreaId, number | null>>;
+  /**
+   * False when the office's Rencana Aksi tab is missing, lacks a required column or is empty: its areas
+   * are 0 for want of data, not of performance, so it asks for no mentor (its to-do is the data).
+   */
+  readonly asksForMentor: boolean;
 }
 
 export interface PeerPair {
@@ -80,8 +97,15 @@ export interface PeerPair {
 export const DEFAULT_MAX_MENTEES = 3;
 
 /**
- * Peer learning (docs/SPEC.md §4): each office asks for a mentor in its two weakest non-null areas (ties
- * by area number). Requests are served weakest first (area score ascending, then mentee code, then area
+ * Only areas scoring below this ask for a mentor (docs/SPEC.md §4, v3): the lower bound of the
+ * Sangat Baik category, so an area already performing very well (91,67) is not sent to be taught. Compared
+ * on the two decimals the reports print, so an area shown as 91,00 never asks.
+ */
+export const MENTOR_BELOW = CATEGORY_BANDS[0]?.from ?? 91;
+
+/**
+ * Peer learning (docs/SPEC.md §4): each office asks for a mentor in its two weakest non-null areas scoring
+ * below MENTOR_BELOW (ties by area number), unless its Rencana Aksi cannot be read (`asksForMentor`). Requests are served weakest first (area score ascending, then mentee code, then area
  * number), each by the best-scoring other office in that area that scores higher and has mentored fewer
  * than `maxMentees` requests so far (ties by code); a request nobody can take gets no pair. Without the
  * capacity one strong office carried ~40 of ~68 pairs in the sample: mentoring must spread.
@@ -106,7 +130,9 @@ export function peerPairs(
   const requests = offices.flatMap((office) =>
     AREAS.flatMap((area) => {
       const score = office.areas[area.id];
-      return score === null ? [] : [{ mentee: office.code, area: area.id, no: area.no, score: settle(score) }];
+      return score === null || !office.asksForMentor || roundHalfAway(score) >= MENTOR_BELOW
+        ? []
+        : [{ mentee: office.code, area: area.id, no: area.no, score: settle(score) }];
     })
       .sort((a, b) => a.score - b.score || a.no - b.no)
       .slice(0, 2),

@@ -1,6 +1,6 @@
 import type { StageRow } from '../../../sheets-schema/index.js';
 import { finding, type Finding } from '../findings.js';
-import type { ParsedTable } from '../table.js';
+import type { ParsedTable } from '../sheet-table.js';
 import { mean } from './indicator.js';
 
 export interface StageProgress {

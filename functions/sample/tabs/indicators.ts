@@ -85,11 +85,14 @@ function individualRows(
   const personCount = rng.int(3, 8);
   const taken = new Set<string>();
   const positions = jobs.flatMap((job) => Array.from({ length: job.staff }, () => job.job));
-  const people = Array.from({ length: personCount }, (_, i) => ({
-    ...makePerson(rng, taken),
-    // The head of the secretariat signs first; the others hold the office's other jobs.
-    position: i === 0 ? (jobs[0]?.job ?? 'Kepala Sekretariat') : rng.pick(positions.slice(1)),
-  }));
+  const people = withinStaff(
+    Array.from({ length: personCount }, (_, i) => ({
+      ...makePerson(rng, taken),
+      // The head of the secretariat signs first; the others hold the office's other jobs.
+      position: i === 0 ? (jobs[0]?.job ?? 'Kepala Sekretariat') : rng.pick(positions.slice(1)),
+    })),
+    jobs,
+  );
   const rowCount = rng.int(Math.max(10, personCount * 2), Math.min(40, personCount * 5));
   // Each IKU once first (full coverage), then any IKU.
   const ikuOfRow = [
@@ -184,4 +187,24 @@ function partition100(rng: Random, count: number): (number | null)[] {
     weights[at] = (weights[at] as number) + 1;
   }
   return weights.map((w) => w * 5);
+}
+
+/**
+ * Moves people drawn into a job already full (more IKI holders than its Pegawai Ada) to the next job with
+ * a free seat, and leaves Jabatan blank (it is optional) for anyone left when every seat is taken, so that
+ * the sample's IKI agrees with its Anjab and `staff-count-mismatch` appears only where a mistake is
+ * planted. No random draw: the rest of the sample stays as the seed made it.
+ */
+function withinStaff<P extends { position: string }>(
+  people: P[],
+  jobs: readonly StaffedJob[],
+): (Omit<P, 'position'> & { position: string | null })[] {
+  const held = new Map<string, number>();
+  const seats = new Map(jobs.map((job) => [job.job, job.staff]));
+  return people.map((person) => {
+    const free = jobs.slice(1).find((job) => (held.get(job.job) ?? 0) < job.staff)?.job ?? null;
+    const position = (held.get(person.position) ?? 0) < (seats.get(person.position) ?? 0) ? person.position : free;
+    if (position !== null) held.set(position, (held.get(position) ?? 0) + 1);
+    return { ...person, position };
+  });
 }

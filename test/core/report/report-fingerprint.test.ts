@@ -81,8 +81,40 @@ const changes: [string, (office: OfficeResult) => OfficeResult][] = [
       details: { ...o.details, iki: [{ ...firstPerson, name: 'Nama lain' }, ...o.details.iki.slice(1)] },
     }),
   ],
+  [
+    'an IKI row’s indicator (on the holder’s card)',
+    (o) => ({
+      ...o,
+      details: {
+        ...o.details,
+        iki: [
+          { ...firstPerson, rows: firstPerson.rows.map((r) => ({ ...r, indicator: 'Indikator lain' })) },
+          ...o.details.iki.slice(1),
+        ],
+      },
+    }),
+  ],
+  [
+    'an ABK task on a card',
+    (o) => ({ ...o, workload: { ...o.workload, jobs: o.workload.jobs.map(withTask(0, { volume: 999 })) } }),
+  ],
+  [
+    'a job’s type on its card',
+    (o) => ({ ...o, workload: { ...o.workload, jobs: o.workload.jobs.map((j) => ({ ...j, jobType: 'Fungsional' })) } }),
+  ],
   ['the office’s name', (o) => ({ ...o, name: 'Bawaslu Kota Malang (baru)' })],
 ];
+
+/** A job with its `index`th ABK task changed, for the cards. */
+function withTask(index: number, change: Partial<OfficeResult['workload']['jobs'][number]['tasks'][number]>) {
+  return (job: OfficeResult['workload']['jobs'][number]) => ({
+    ...job,
+    tasks: job.tasks.map((t, i) => (i === index ? { ...t, ...change } : t)),
+  });
+}
+
+/** Changes to what only the office report and its cards list, not the recap. */
+const ROWS_ONLY = ['an IKU row', 'an IKI', 'an ABK task', 'a job’s type'];
 
 describe('the office report fingerprint', () => {
   it('is versioned and fits the Log: "v<version>-" and 30 hex digits', () => {
@@ -95,6 +127,7 @@ describe('the office report fingerprint', () => {
     expect(base.outlook.length).toBeGreaterThan(0);
     expect(base.rank).toBe(2);
     expect(base.evidence?.citations.length).toBeGreaterThan(0);
+    expect(base.workload.jobs.every((job) => job.tasks.length > 0)).toBe(true);
   });
 
   it.each(changes)('changes with %s', (_, change) => {
@@ -127,6 +160,7 @@ describe('the office report fingerprint', () => {
       'outlook',
       'findings',
     ]);
+    expect(Object.keys(officeReportFacts(base, PERIOD))).toEqual(['period', 'result', 'rows', 'cards']);
     expect(Object.keys(officeReportFacts(base, PERIOD).rows)).toEqual(['iku', 'actionPlan', 'iki', 'stages']);
   });
 });
@@ -144,7 +178,7 @@ describe('the recap fingerprint', () => {
     expect(recap([other, base])).toBe(recap([base, other]));
   });
 
-  it.each(changes.filter(([what]) => !what.startsWith('an IKU row') && !what.startsWith('an IKI person')))(
+  it.each(changes.filter(([what]) => !ROWS_ONLY.some((prefix) => what.startsWith(prefix))))(
     'changes with %s of one office',
     (_, change) => {
       expect(recap([change(base), other])).not.toBe(recap([base, other]));
@@ -158,8 +192,10 @@ describe('the recap fingerprint', () => {
     expect(recap([base, other], [invalid])).not.toBe(recap([base, other]));
   });
 
-  it('does not change with the rows behind one office’s scores, which the recap does not list', () => {
-    const renamed = { ...base, details: { ...base.details, iki: base.details.iki.map((p) => ({ ...p, name: 'x' })) } };
-    expect(recap([renamed, other])).toBe(recap([base, other]));
-  });
+  it.each(changes.filter(([what]) => ROWS_ONLY.some((prefix) => what.startsWith(prefix))))(
+    'does not change with %s, which the recap does not list',
+    (_, change) => {
+      expect(recap([change(base), other])).toBe(recap([base, other]));
+    },
+  );
 });

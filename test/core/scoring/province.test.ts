@@ -66,17 +66,65 @@ describe('province: rank and peers', () => {
     areas: { ...noAreas, ...areas },
   });
 
-  it('rank by index descending, ties by code ascending, unscored offices unranked', () => {
-    // 3501 (90) first; 80, 80 and 80,0000000001 (80 after settling) tie → 3503, 3507, 3573.
+  it('equal indexes share a rank (SPEC v3): 1 + the offices with a higher index; unscored unranked', () => {
+    // 3501 (90) first; 80, 80 and 80,0000000001 (80 after settling) tie → all three rank 2, and the
+    // next index (70) ranks 5, not 3: four offices score higher.
     const offices = [
       office('3573', 80),
       office('3507', 80),
       office('3501', 90),
       office('3502', null, {}, 'unscored'),
       office('3503', 80.0000000001),
+      office('3504', 70),
     ];
     const ranks = Object.fromEntries(rankProvince(offices).map((o) => [o.code, o.rank]));
-    expect(ranks).toEqual({ '3501': 1, '3503': 2, '3507': 3, '3573': 4, '3502': null });
+    expect(ranks).toEqual({ '3501': 1, '3503': 2, '3507': 2, '3573': 2, '3504': 5, '3502': null });
+  });
+
+  it('a tie at the top: "1, 1, 3"', () => {
+    const offices = [office('3502', 95.5), office('3501', 95.499999999), office('3503', 95.49)];
+    const ranks = Object.fromEntries(rankProvince(offices).map((o) => [o.code, o.rank]));
+    expect(ranks).toEqual({ '3501': 1, '3502': 1, '3503': 3 });
+  });
+
+  it('only areas below 91 ask for a mentor; 91 and above never do (SPEC v3)', () => {
+    // 3501: area 1 at 91 (asks nothing), area 2 at 90,99 (asks), area 3 at 95 (asks nothing). 3502 scores
+    // 100 in all three and mentors the one request.
+    const offices = [
+      office('3501', 90, { 'akuntabilitas-keuangan': 91, 'informasi-hukum-ppid': 90.99, 'hubungan-kelembagaan': 95 }),
+      office('3502', 99, { 'akuntabilitas-keuangan': 100, 'informasi-hukum-ppid': 100, 'hubungan-kelembagaan': 100 }),
+    ];
+    const peers = Object.fromEntries(rankProvince(offices).map((o) => [o.code, o.peers]));
+    expect(peers).toEqual({ '3501': [{ area: 'informasi-hukum-ppid', office: '3502' }], '3502': [] });
+  });
+
+  it('an office whose Rencana Aksi is missing, lacks a column or is empty asks for no mentor (SPEC v3)', () => {
+    const broken = (code: string, code_: 'missing-tab' | 'missing-column' | 'empty-tab'): OfficeResult => ({
+      ...office(code, 40, { 'akuntabilitas-keuangan': 0, 'informasi-hukum-ppid': 0 }),
+      findings: [
+        { tab: 'Rencana Aksi', cell: 'Rencana Aksi!A1', level: 'error', code: code_, message: '…', gain: null },
+      ],
+    });
+    // A broken IKU tab is no reason to withhold a mentor in an area: only Rencana Aksi feeds the areas.
+    const ikuBroken: OfficeResult = {
+      ...office('3505', 40, { 'akuntabilitas-keuangan': 10 }),
+      findings: [{ tab: 'IKU', cell: 'IKU!A1', level: 'error', code: 'missing-tab', message: '…', gain: null }],
+    };
+    const offices = [
+      broken('3501', 'missing-tab'),
+      broken('3502', 'missing-column'),
+      broken('3503', 'empty-tab'),
+      office('3504', 99, { 'akuntabilitas-keuangan': 100, 'informasi-hukum-ppid': 100 }),
+      ikuBroken,
+    ];
+    const peers = Object.fromEntries(rankProvince(offices).map((o) => [o.code, o.peers]));
+    expect(peers).toEqual({
+      '3501': [],
+      '3502': [],
+      '3503': [],
+      '3504': [],
+      '3505': [{ area: 'akuntabilitas-keuangan', office: '3504' }],
+    });
   });
 
   it('peer pairs: two weakest areas, best other office, only when it scores higher', () => {

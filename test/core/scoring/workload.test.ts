@@ -144,4 +144,56 @@ describe('ABK (workload)', () => {
       }).scores.index,
     ).toBe(90.75);
   });
+
+  describe('IKI against Anjab (SPEC v3)', () => {
+    // Default Anjab: Kepala Sekretariat (1 staff, row 2), Staf Keuangan (2 staff, row 3). Default IKI: Andi
+    // (rows 2–3) and Budi (row 4); column C is Jabatan in IKI and Pegawai Ada in Anjab.
+    const [andi1, andi2, budi] = DEFAULT_TABS.IKI;
+    const withJobs = (a: string, b: string) => [
+      { ...andi1, Jabatan: a },
+      { ...andi2, Jabatan: a },
+      { ...budi, Jabatan: b },
+    ];
+    const cases: { name: string; input: [string, string]; expected: [string, string, string][] }[] = [
+      {
+        name: 'every holder names an Anjab job, written in another case and spacing: nothing to say',
+        input: ['staf  KEUANGAN', 'Staf Keuangan'],
+        expected: [],
+      },
+      {
+        // Andi's Jabatan is on two rows: each cell is named, the person counts once nowhere.
+        name: 'a Jabatan that Anjab does not list: iki-unknown-job on each cell',
+        input: ['Kasubag Umum', 'Staf Keuangan'],
+        expected: [
+          ['iki-unknown-job', 'IKI!C2', 'Kasubag Umum'],
+          ['iki-unknown-job', 'IKI!C3', 'Kasubag Umum'],
+        ],
+      },
+      {
+        // Two distinct NIPs hold Kepala Sekretariat, whose Pegawai Ada is 1; Andi's two rows are one person.
+        name: 'more holders than Pegawai Ada: staff-count-mismatch on the Pegawai Ada cell, both counts quoted',
+        input: ['Kepala Sekretariat', 'kepala sekretariat'],
+        expected: [['staff-count-mismatch', 'Anjab!C2', 'dipegang 2 pegawai']],
+      },
+    ];
+    for (const { name, input, expected } of cases) {
+      it(name, () => {
+        const result = score({ IKI: withJobs(...input) });
+        const own = result.findings.filter((f) => f.code === 'iki-unknown-job' || f.code === 'staff-count-mismatch');
+        expect(own.map((f) => [f.code, f.cell, f.level])).toEqual(
+          expected.map(([code, cell]) => [code, cell, 'warning']),
+        );
+        own.forEach((f, i) => expect(f.message).toContain(expected[i]?.[2]));
+        // Warnings cost nothing: the index is the default office's.
+        expect(result.scores.index).toBe(score({}).scores.index);
+      });
+    }
+
+    it('the mismatch message quotes Pegawai Ada too', () => {
+      const [f] = score({ IKI: withJobs('Kepala Sekretariat', 'Kepala Sekretariat') }).findings.filter(
+        (x) => x.code === 'staff-count-mismatch',
+      );
+      expect(f?.message).toContain('tertulis 1');
+    });
+  });
 });

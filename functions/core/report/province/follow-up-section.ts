@@ -3,7 +3,7 @@ import type { OfficeResult } from '../../scoring/office.js';
 import { compareCodes } from '../../scoring/province.js';
 import { score } from '../format.js';
 import { followUp, type ReportContext } from '../report-context.js';
-import { errorCount, scoredByRank, sharedRanks, shortName } from './ranked-offices.js';
+import { errorCount, rankText, scoredByRank, shortName } from './ranked-offices.js';
 
 /** How many of the lowest-scoring offices the follow-up list names. */
 const BOTTOM = 5;
@@ -14,7 +14,6 @@ const BOTTOM = 5;
  */
 export function followUpSection(context: ReportContext) {
   const scored = scoredByRank(context.offices);
-  const shared = sharedRanks(scored);
   return {
     ...followUp(context),
     unscored: context.offices
@@ -31,7 +30,7 @@ export function followUpSection(context: ReportContext) {
     bottom: scored
       .filter((o) => o.scores.index !== null)
       .slice(-BOTTOM)
-      .map((o) => ({ rank: shared.get(o.code) ?? '–', name: shortName(o.name), index: score(o.scores.index) })),
+      .map((o) => ({ rank: rankText(o), name: shortName(o.name), index: score(o.scores.index) })),
   };
 }
 

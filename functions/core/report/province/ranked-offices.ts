@@ -1,7 +1,6 @@
-import { settle } from '../../numbers.js';
 import type { OfficeResult } from '../../scoring/office.js';
 
-/** What the recap's sections share: the scored offices by rank, names without "Bawaslu", ranks shared by ties. */
+/** What the recap's sections share: the scored offices by rank, names without "Bawaslu", the rank as printed. */
 
 /** The scored offices, best rank first. */
 export function scoredByRank(offices: readonly OfficeResult[]): OfficeResult[] {
@@ -17,24 +16,7 @@ export function errorCount(office: OfficeResult): number {
   return office.findings.filter((f) => f.level === 'error').length;
 }
 
-/**
- * Positions shared by equal indexes: offices whose index is the same to two decimals share "3–4", so a
- * tie is shown as a tie; the official rank (results.json) still orders them by code.
- */
-export function sharedRanks(offices: readonly OfficeResult[]): Map<string, string> {
-  const byIndex = new Map<number, number[]>();
-  for (const o of offices) {
-    if (o.rank === null || o.scores.index === null) continue;
-    const key = Math.round(settle(o.scores.index) * 100);
-    byIndex.set(key, [...(byIndex.get(key) ?? []), o.rank]);
-  }
-  const shown = new Map<string, string>();
-  for (const o of offices) {
-    if (o.rank === null || o.scores.index === null) continue;
-    const ranks = byIndex.get(Math.round(settle(o.scores.index) * 100)) ?? [o.rank];
-    const low = Math.min(...ranks);
-    const high = Math.max(...ranks);
-    shown.set(o.code, low === high ? String(low) : `${low}–${high}`);
-  }
-  return shown;
+/** The rank as printed: ranks are shared by equal indexes already (docs/SPEC.md §4); "–" without one. */
+export function rankText(office: OfficeResult): string {
+  return office.rank === null ? '–' : String(office.rank);
 }

@@ -2,7 +2,7 @@ import { band, score, signed } from '../format.js';
 import type { ReportContext } from '../report-context.js';
 import { componentProblems } from '../report-text.js';
 import { verifiedShare } from '../office/evidence-section.js';
-import { errorCount, scoredByRank, sharedRanks, shortName } from './ranked-offices.js';
+import { errorCount, rankText, scoredByRank, shortName } from './ranked-offices.js';
 
 /**
  * *Peringkat satker*: every office with its index, predicate and components. Unscored offices stay in
@@ -10,7 +10,6 @@ import { errorCount, scoredByRank, sharedRanks, shortName } from './ranked-offic
  */
 export function rankingSection(context: ReportContext) {
   const scored = scoredByRank(context.offices);
-  const shared = sharedRanks(scored);
   const offices = [...scored, ...context.offices.filter((o) => o.status === 'unscored')];
   return {
     // Columns with nothing to say (no earlier period, no Drive check in this run) are left out, not printed as dashes.
@@ -23,7 +22,7 @@ export function rankingSection(context: ReportContext) {
       const previous = context.previousIndex.get(o.code);
       const problems = componentProblems(o);
       return {
-        rank: shared.get(o.code) ?? '–',
+        rank: rankText(o),
         code: o.code,
         name: o.status === 'scored' ? shortName(o.name) : `${shortName(o.name)} (tidak dinilai)`,
         index: score(o.scores.index),

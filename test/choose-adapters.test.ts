@@ -15,11 +15,11 @@ import { XlsxSummarySink } from '../functions/adapters/xlsx/summary-writer.js';
 import { XlsxWorkbookSource } from '../functions/adapters/xlsx/xlsx-source.js';
 import { ConfigError } from '../functions/app/errors.js';
 import { parseConfig } from '../functions/config.js';
-import { createRuntime } from '../functions/runtime.js';
-import { buildAdapters, type Workplace } from '../functions/wiring.js';
+import { createRuntime } from '../functions/cloud-functions-runtime.js';
+import { buildAdapters, type Workplace } from '../functions/choose-adapters.js';
 
 /**
- * functions/wiring.ts chooses every adapter `monev run`, `monev watch` and the functions' runtime use.
+ * functions/choose-adapters.ts chooses every adapter `monev run`, `monev watch` and the functions' runtime use.
  * Nothing here reaches a network or a disk: Google clients, SMTP connections, Chromium and the files
  * are all made on first use, and no adapter is used.
  */

@@ -11,7 +11,7 @@ import { ANY_CALLER } from '../functions/http/access.js';
 import { registerFunctions } from '../functions/http/register.js';
 import { LocalTaskQueue } from '../functions/adapters/queue/local-queue.js';
 import { CHECK_AFTER_MS } from '../functions/app/start-cycle.js';
-import { createRuntime, runQueuedTask, type Runtime } from '../functions/runtime.js';
+import { createRuntime, runQueuedTask, type Runtime } from '../functions/cloud-functions-runtime.js';
 import { startFakeGoogleApi, type FakeGoogleApi } from './fakes/google-api-server.js';
 import { FakeClock, PERIOD, RecordingQueue, SECRET, sampleProvince, type Province } from './helpers/province.js';
 

@@ -16,7 +16,7 @@ import type { StartDeps } from './app/start-cycle.js';
 import type { Config } from './config.js';
 import { readRekap, type RegistryOffice } from './core/rekap-reader.js';
 import type { Clock, CycleStore, DriveChannels, LogJournal, QueuedTask, TaskQueue } from './ports.js';
-import { buildAdapters, type Adapters } from './wiring.js';
+import { buildAdapters, type Adapters } from './choose-adapters.js';
 
 /**
  * What the functions need, built once per process from the configuration: where workbooks come
@@ -90,7 +90,7 @@ export function localRuntime(config: Config, options: RuntimeOptions = {}): Runt
 
 /**
  * Live mode: the rekap spreadsheet and the office spreadsheets it registers, with the adapters
- * buildAdapters (wiring.ts) chooses for `monev run --source google` too, built anew for each use; a
+ * buildAdapters (choose-adapters.ts) chooses for `monev run --source google` too, built anew for each use; a
  * cycle keeps its state in the Drive cycles folder.
  */
 export function googleRuntime(config: Config, rekap: string, options: RuntimeOptions = {}): Runtime {
