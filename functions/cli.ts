@@ -1,4 +1,4 @@
-import { ConfigError } from './app/errors.js';
+import { ConfigError } from './shared/config-error.js';
 import { OutFolderBusyError } from './adapters/fs/out-lock.js';
 import {
   defineCommand,
@@ -17,7 +17,7 @@ import { commandHelp, generalHelp } from './commands/help.js';
 import { EXIT, UsageError, escapeControls, processIo, usageError, type CommandIo } from './commands/io.js';
 import { cliMessage, closest, operationalCode } from './commands/messages.js';
 import { DEPLOY_DEFAULTS } from './deploy/deploy-defaults.js';
-import { DEFAULT_HOST, DEFAULT_OUT_DIR } from './local-defaults.js';
+import { DEFAULT_HOST, DEFAULT_OUT_DIR } from './shared/local-defaults.js';
 import { SAMPLE_DEFAULTS } from './sample/sample-defaults.js';
 
 /*

@@ -1,13 +1,31 @@
 import { z } from 'zod';
-import { DEFAULT_QUOTA } from './adapters/google/quota-scheduler.js';
-import { defaultRendererOptions } from './adapters/pdf/chromium-renderer.js';
-import { ConfigError } from './app/errors.js';
+import { ConfigError } from './shared/config-error.js';
 import { DEFAULT_WORKBOOK_LIMITS, type WorkbookLimits } from './core/workbook-limits.js';
 import { configMessage } from './core/messages/config.js';
-import { DEFAULT_OUT_DIR } from './local-defaults.js';
+import { DEFAULT_OUT_DIR } from './shared/local-defaults.js';
+import { mailMessage } from './core/messages/mail.js';
+import { parseSmtpUrl } from './shared/smtp-url.js';
 
-// The adapters own their defaults; the environment only overrides them.
-const RENDERER = defaultRendererOptions();
+/**
+ * The defaults of the settings below, kept here where the settings are read: the adapters receive every
+ * value through Config and hold no defaults of their own.
+ */
+export const DEFAULT_PDF: Omit<Config['pdf'], 'executablePath'> = { concurrency: 2, timeoutMs: 30_000 };
+
+export const DEFAULT_GOOGLE_QUOTA: GoogleConfig['quota'] = {
+  // Sheets API quota per user (a service account is one user): 60 reads and 60 writes a minute.
+  readsPerMinute: 60,
+  writesPerMinute: 60,
+  concurrency: 4,
+  // Drive requests a minute and in flight for evidence checks (docs/SPEC.md §8; see README "Bukti dukung").
+  drivePerMinute: 12_000,
+  driveConcurrency: 32,
+  deadlineMs: 5 * 60_000,
+  // Google's guidance for Sheets: the first retry after about a second, doubling from there.
+  initialBackoffMs: 1_000,
+  // The quota window is a minute at Google; tests and benchmarks against a local stand-in shrink it.
+  windowMs: 60_000,
+};
 
 /** The mail transports MONEV_MAIL_TRANSPORT names; createMailer (adapters/mail/create-mailer.ts) builds each. */
 export const MAIL_TRANSPORTS = ['outbox', 'smtp', 'gmail'] as const;
@@ -17,17 +35,21 @@ export type MailTransport = (typeof MAIL_TRANSPORTS)[number];
  * Environment → typed configuration, parsed once with zod. The environment is passed in, so tests
  * give their own instead of touching process.env.
  */
-const schema = z
+const settings = z
   .object({
     MONEV_MAIL_TRANSPORT: z.enum(MAIL_TRANSPORTS).default('outbox'),
     MONEV_SMTP_URL: z
       .string()
-      .regex(/^smtps?:\/\//, configMessage('env-smtp-url-scheme'))
+      .check((ctx) => {
+        const parsed = parseSmtpUrl(ctx.value);
+        if (!('address' in parsed))
+          ctx.issues.push({ code: 'custom', message: mailMessage('invalid-smtp-url', parsed), input: ctx.value });
+      })
       .optional(),
     MONEV_MAIL_FROM: z.string().default('monev Bawaslu Jawa Timur <monev@jatim.bawaslu.go.id>'),
     PUPPETEER_EXECUTABLE_PATH: z.string().min(1).optional(),
-    MONEV_PDF_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(RENDERER.concurrency),
-    MONEV_PDF_TIMEOUT_MS: z.coerce.number().int().min(1000).default(RENDERER.timeoutMs),
+    MONEV_PDF_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(DEFAULT_PDF.concurrency),
+    MONEV_PDF_TIMEOUT_MS: z.coerce.number().int().min(1000).default(DEFAULT_PDF.timeoutMs),
     MONEV_WEBHOOK_SECRET: z.string().min(16, configMessage('env-webhook-secret-short')).optional(),
     MONEV_DATA_DIR: z.string().min(1).optional(),
     MONEV_OUT_DIR: z.string().min(1).default(DEFAULT_OUT_DIR),
@@ -52,17 +74,29 @@ const schema = z
     GOOGLE_APPLICATION_CREDENTIALS: z.string().min(1).optional(),
     MONEV_REKAP: z.string().trim().min(1).optional(),
     MONEV_GOOGLE_SERVICE_ACCOUNT: z.email(configMessage('env-service-account')).optional(),
-    // Sheets API quota per user (a service account is one user); the defaults are the scheduler's (DEFAULT_QUOTA).
-    MONEV_GOOGLE_READS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_QUOTA.readsPerMinute),
-    MONEV_GOOGLE_WRITES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_QUOTA.writesPerMinute),
-    MONEV_GOOGLE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(DEFAULT_QUOTA.concurrency),
-    // Drive requests a minute and in flight for evidence checks (docs/SPEC.md §8; see README "Bukti dukung").
-    MONEV_DRIVE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(12_000),
-    MONEV_DRIVE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(32),
-    MONEV_GOOGLE_DEADLINE_MS: z.coerce.number().int().min(1000).default(DEFAULT_QUOTA.deadlineMs),
-    MONEV_GOOGLE_BACKOFF_MS: z.coerce.number().int().min(1).default(DEFAULT_QUOTA.initialBackoffMs),
-    // The quota window is a minute at Google; tests and benchmarks against a local stand-in shrink it.
-    MONEV_GOOGLE_QUOTA_WINDOW_MS: z.coerce.number().int().min(10).default(DEFAULT_QUOTA.windowMs),
+    MONEV_GOOGLE_READS_PER_MINUTE: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(10_000)
+      .default(DEFAULT_GOOGLE_QUOTA.readsPerMinute),
+    MONEV_GOOGLE_WRITES_PER_MINUTE: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(10_000)
+      .default(DEFAULT_GOOGLE_QUOTA.writesPerMinute),
+    MONEV_GOOGLE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(DEFAULT_GOOGLE_QUOTA.concurrency),
+    MONEV_DRIVE_REQUESTS_PER_MINUTE: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1_000_000)
+      .default(DEFAULT_GOOGLE_QUOTA.drivePerMinute),
+    MONEV_DRIVE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(DEFAULT_GOOGLE_QUOTA.driveConcurrency),
+    MONEV_GOOGLE_DEADLINE_MS: z.coerce.number().int().min(1000).default(DEFAULT_GOOGLE_QUOTA.deadlineMs),
+    MONEV_GOOGLE_BACKOFF_MS: z.coerce.number().int().min(1).default(DEFAULT_GOOGLE_QUOTA.initialBackoffMs),
+    MONEV_GOOGLE_QUOTA_WINDOW_MS: z.coerce.number().int().min(10).default(DEFAULT_GOOGLE_QUOTA.windowMs),
     MONEV_DRIVE_FOLDER_ID: z
       .string()
       .regex(/^[A-Za-z0-9_-]+$/, configMessage('env-drive-folder-id'))
@@ -81,10 +115,6 @@ const schema = z
     MONEV_MAX_COLUMNS: z.coerce.number().int().min(20).max(16_384).optional(),
     MONEV_GMAIL_SENDER: z.email(configMessage('env-gmail-sender')).optional(),
   })
-  .refine((env) => env.MONEV_MAIL_TRANSPORT !== 'smtp' || env.MONEV_SMTP_URL !== undefined, {
-    message: configMessage('env-smtp-needs-url'),
-    path: ['MONEV_SMTP_URL'],
-  })
   .refine(
     (env) =>
       env.MONEV_TASKS_QUEUE === undefined ||
@@ -95,8 +125,37 @@ const schema = z
     },
   );
 
+const schema = settings
+  // The mail settings become one value whose type says SMTP has its URL: the adapters never check it again.
+  .transform((env, ctx) => {
+    const mail = mailConfig(env);
+    if (mail !== null) return { ...env, mail };
+    ctx.issues.push({
+      code: 'custom',
+      message: mailMessage('smtp-needs-url'),
+      path: ['MONEV_SMTP_URL'],
+      input: env.MONEV_SMTP_URL,
+    });
+    return z.NEVER;
+  });
+
+/** The mail transport and what it needs; null when SMTP is chosen without a server. */
+function mailConfig(env: z.output<typeof settings>): MailConfig | null {
+  const from = env.MONEV_MAIL_FROM;
+  if (env.MONEV_MAIL_TRANSPORT !== 'smtp') return { transport: env.MONEV_MAIL_TRANSPORT, from };
+  return env.MONEV_SMTP_URL === undefined ? null : { transport: 'smtp', smtpUrl: env.MONEV_SMTP_URL, from };
+}
+
+/** Every environment variable monev reads; the README's settings tables list exactly these (test/docs-contract.test.ts). */
+export const SETTING_NAMES: readonly string[] = Object.keys(settings.shape);
+
+/** How reports are mailed: SMTP always with its server's URL (checked when the environment is parsed). */
+export type MailConfig =
+  | { readonly transport: 'smtp'; readonly smtpUrl: string; readonly from: string }
+  | { readonly transport: Exclude<MailTransport, 'smtp'>; readonly from: string };
+
 export interface Config {
-  readonly mail: { readonly transport: MailTransport; readonly smtpUrl?: string; readonly from: string };
+  readonly mail: MailConfig;
   readonly pdf: { readonly executablePath?: string; readonly concurrency: number; readonly timeoutMs: number };
   /** The shared secret of change notifications (Apps Script signatures, Drive channel tokens). */
   readonly webhookSecret?: string;
@@ -158,7 +217,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   }
   const e = parsed.data;
   return {
-    mail: { transport: e.MONEV_MAIL_TRANSPORT, smtpUrl: e.MONEV_SMTP_URL, from: e.MONEV_MAIL_FROM },
+    mail: e.mail,
     pdf: {
       executablePath: e.PUPPETEER_EXECUTABLE_PATH,
       concurrency: e.MONEV_PDF_CONCURRENCY,

@@ -13,7 +13,6 @@ import { SmtpMailer } from '../functions/adapters/mail/smtp-mailer.js';
 import { ChromiumPdfRenderer } from '../functions/adapters/pdf/chromium-renderer.js';
 import { XlsxSummarySink } from '../functions/adapters/xlsx/summary-writer.js';
 import { XlsxWorkbookSource } from '../functions/adapters/xlsx/xlsx-source.js';
-import { ConfigError } from '../functions/app/errors.js';
 import { parseConfig } from '../functions/config.js';
 import { createRuntime } from '../functions/cloud-functions-runtime.js';
 import { buildAdapters, type Workplace } from '../functions/choose-adapters.js';
@@ -171,14 +170,6 @@ describe('buildAdapters', () => {
 });
 
 describe('createMailer', () => {
-  it('refuses SMTP without a server address', () => {
-    expect(() =>
-      createMailer({ transport: 'smtp', from: 'monev <monev@jatim.bawaslu.go.id>' }, '/nonexistent/out', () => {
-        throw new Error('Gmail is not chosen; no Google services are needed');
-      }),
-    ).toThrow(ConfigError);
-  });
-
   it('asks for Google services only for Gmail', () => {
     const google = vi.fn(() => GoogleServices.fromConfig(parseConfig(STAND_IN).google));
     const from = 'monev <monev@jatim.bawaslu.go.id>';

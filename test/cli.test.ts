@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../functions/cli.js';
 import type { Environment } from '../functions/commands/command-line.js';
-import { DEFAULT_HOST, DEFAULT_OUT_DIR } from '../functions/local-defaults.js';
+import { DEFAULT_HOST, DEFAULT_OUT_DIR } from '../functions/shared/local-defaults.js';
 import { SAMPLE_DEFAULTS } from '../functions/sample/sample-defaults.js';
 
 /** The table of commands as `monev` answers it: help, suggestions, exit codes. Nothing here does any work. */

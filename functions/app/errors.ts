@@ -1,13 +1,4 @@
 /**
- * A problem with how monev was called or configured (bad arguments, an unreadable rekap, weights
- * that do not sum to 100). Its message is for the person running monev: Indonesian, naming the file,
- * tab and cell, and saying what to do. Nothing has been written when it is thrown.
- */
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-}
-
-/**
  * A queued task that can never succeed as given: its cycle is not recorded, its office is not part of
  * the cycle, or the cycle stalled beyond its watchdog. Not a configuration problem, and not a fault:
  * the functions answer it with a 4xx so Cloud Tasks drops the task instead of retrying, and log why.

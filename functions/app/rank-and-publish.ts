@@ -31,7 +31,7 @@ import {
 } from './publish-reports.js';
 import { MemoryLogJournal, RunLog } from './run-log.js';
 import { rankAgainstRekap } from './rank-against-rekap.js';
-import type { ProgressEvent } from './run-cycle.js';
+import type { ProgressEvent } from './progress-event.js';
 
 /**
  * The second half of every cycle, once each office has a result: rank the province, write

@@ -3,7 +3,7 @@ import type { RegistryOffice } from '../core/rekap-reader.js';
 import { channelToken } from '../core/signature.js';
 import { jakartaTime, logRecord, type SheetRecord } from '../core/summary-rows.js';
 import type { Clock, DriveChannel, DriveChannels, SummarySink } from '../ports.js';
-import { mapLimit } from './map-limit.js';
+import { mapLimit } from '../shared/map-limit.js';
 import { withoutAddresses } from './publish-reports.js';
 import { runId } from './rank-and-publish.js';
 import { logResult, openedChannel, stoppedChannel } from '../core/messages/log.js';

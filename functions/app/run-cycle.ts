@@ -1,5 +1,5 @@
 import { driveTargets, NOT_VERIFIED } from '../core/evidence/office-evidence.js';
-import type { Finding } from '../core/findings.js';
+import { tooLargeFinding, type Finding } from '../core/findings.js';
 import { readOffice } from '../core/office-reader.js';
 import { parsePeriod, type Period } from '../core/period.js';
 import { readRekap, type RegistryOffice, type RekapInputs } from '../core/rekap-reader.js';
@@ -16,15 +16,15 @@ import {
   DEFAULT_WORKBOOK_LIMITS,
   WorkbookTooLargeError,
   exceededLimit,
-  tooLargeFinding,
   type WorkbookLimits,
 } from '../core/workbook-limits.js';
 import type { Clock, EvidenceVerifier, LogJournal, ResultsStore, SummarySink, WorkbookSource } from '../ports.js';
 import { runMessage } from '../core/messages/run.js';
 import { unreadable, unreadableFix, type OfficeNotice } from '../core/messages/unreadable.js';
-import { ConfigError } from './errors.js';
-import { mapLimit } from './map-limit.js';
+import { ConfigError } from '../shared/config-error.js';
+import { mapLimit } from '../shared/map-limit.js';
 import type { MailDeps, PublishOutcome, ReportDeps } from './publish-reports.js';
+import type { ProgressEvent } from './progress-event.js';
 import { rankAndPublish } from './rank-and-publish.js';
 import { logResult } from '../core/messages/log.js';
 
@@ -35,13 +35,8 @@ export interface RunOptions {
   readonly offices?: readonly string[];
 }
 
-export type ProgressEvent =
-  | { kind: 'start'; period: Period; total: number }
-  | { kind: 'office'; done: number; total: number; office: OfficeResult }
-  | { kind: 'rendering'; total: number }
-  | { kind: 'rendered'; done: number; total: number }
-  | { kind: 'sending' }
-  | { kind: 'writing' };
+// The progress events belong to run-cycle's interface (RunDeps.progress); their home is progress-event.ts.
+export type { ProgressEvent } from './progress-event.js';
 
 export interface RunDeps {
   readonly source: WorkbookSource;

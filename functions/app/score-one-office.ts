@@ -6,7 +6,7 @@ import { feedback } from '../core/feedback.js';
 import { areaRecord, jakartaTime, logRecord, scoringLogResult, summaryRecord } from '../core/summary-rows.js';
 import type { Clock, EvidenceVerifier, SummarySink, WorkbookSource } from '../ports.js';
 import { runMessage } from '../core/messages/run.js';
-import { ConfigError } from './errors.js';
+import { ConfigError } from '../shared/config-error.js';
 import { rankAgainstRekap } from './rank-against-rekap.js';
 import { assessOffice, resolvePeriod, scoringSettings } from './run-cycle.js';
 import { runId } from './rank-and-publish.js';

@@ -2,7 +2,7 @@ import { jakartaTime } from '../core/summary-rows.js';
 import type { Period } from '../core/period.js';
 import { readRekap } from '../core/rekap-reader.js';
 import type { Clock, CycleStore, TaskQueue, WorkbookSource } from '../ports.js';
-import { mapLimit } from './map-limit.js';
+import { mapLimit } from '../shared/map-limit.js';
 import { resolvePeriod } from './run-cycle.js';
 
 /**

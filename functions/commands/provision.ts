@@ -1,4 +1,4 @@
-import { ConfigError } from '../app/errors.js';
+import { ConfigError } from '../shared/config-error.js';
 import { GoogleApiError } from '../adapters/google/google-api-error.js';
 import { GoogleProvisioner } from '../adapters/google/provisioning.js';
 import { GoogleServices } from '../adapters/google/google-services.js';

@@ -11,7 +11,7 @@ import { send } from '../http/errors.js';
 import { createHandlers, type Handlers } from '../http/handlers.js';
 import { HTTP_FUNCTIONS, registerFunctions } from '../http/register.js';
 import { reply } from '../http/replies.js';
-import { DEFAULT_HOST } from '../local-defaults.js';
+import { DEFAULT_HOST } from '../shared/local-defaults.js';
 import { localRuntime } from '../cloud-functions-runtime.js';
 import { EXIT, usageError, type CommandIo } from './io.js';
 

@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { REKAP_FILE } from '../adapters/xlsx/xlsx-source.js';
-import { DEFAULT_OUT_DIR } from '../local-defaults.js';
+import { DEFAULT_OUT_DIR } from '../shared/local-defaults.js';
 import { SAMPLE_DEFAULTS } from '../sample/sample-defaults.js';
 import { EXIT, type CommandIo } from './io.js';
 import { runCommand } from './run.js';

@@ -1,11 +1,11 @@
 import { readXlsxWorkbook } from '../adapters/xlsx/read-workbook.js';
 import { UnreadableWorkbookError } from '../adapters/xlsx/unreadable-workbook-error.js';
-import type { Finding } from '../core/findings.js';
+import { tooLargeFinding, type Finding } from '../core/findings.js';
 import { round2OrNull } from '../core/numbers.js';
 import { score } from '../core/report/format.js';
 import { readOffice } from '../core/office-reader.js';
 import { periodLabel, type Period } from '../core/period.js';
-import { WorkbookTooLargeError, tooLargeFinding } from '../core/workbook-limits.js';
+import { WorkbookTooLargeError } from '../core/workbook-limits.js';
 import { scoreOffice, unreadableOffice, unscoredOffice, type OfficeResult } from '../core/scoring/office.js';
 import { COMPONENTS, SETTING_DEFAULTS } from '../../sheets-schema/index.js';
 import { EXIT, usageError, type CommandIo } from './io.js';

@@ -1,7 +1,7 @@
 import { watch } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { lockOutFolder } from '../adapters/fs/out-lock.js';
-import { ConfigError } from '../app/errors.js';
+import { ConfigError } from '../shared/config-error.js';
 import { findOffice, scoreOneOffice } from '../app/score-one-office.js';
 import type { Finding } from '../core/findings.js';
 import { formatId } from '../core/numbers.js';

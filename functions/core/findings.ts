@@ -14,13 +14,14 @@ import {
   labelOf,
   quarterLabel,
 } from '../../sheets-schema/index.js';
+import type { LimitExcess } from './workbook-limits.js';
+import { tabRef } from './workbook.js';
 
 /**
  * The one catalogue of findings (docs/SPEC.md §6). Every code has its level and its Indonesian message,
  * which says what is wrong, why it matters and what to do, quoting the offending value. The mapped
  * type makes the compiler insist that every code has a message.
  */
-import type { LimitExcess } from './workbook-limits.js';
 
 export type Level = 'error' | 'warning';
 
@@ -76,7 +77,9 @@ interface Params {
   'missing-date': Record<string, never>;
   'no-staff': { value: string };
   'job-without-tasks': { value: string };
+  /** SPEC §4 (v3): an IKI Jabatan naming no Anjab job. */
   'iki-unknown-job': { value: string };
+  /** SPEC §4 (v3): `holders` distinct NIPs in IKI hold job `value`, whose Pegawai Ada is `staff`. */
   'staff-count-mismatch': { value: string; holders: number; staff: number };
   'invalid-email': { value: string };
   'evidence-unreachable': { link: string; account: string | null; consequence: string };
@@ -95,6 +98,7 @@ const IKU = IKU_TAB.name;
 const JOBS = JOBS_TAB.name;
 const WORKLOAD = WORKLOAD_TAB.name;
 const PROFILE = PROFILE_TAB.name;
+const STAFF = headerOf(JOBS_TAB, 'staff');
 const IKU_CODE = headerOf(IKI_TAB, 'ikuCode');
 const EVIDENCE = headerOf(ACTION_PLAN_TAB, 'evidence');
 const FINISHED = STAGE_STATUS.choices.find((c) => c.id === 'selesai')?.label ?? 'Selesai';
@@ -328,12 +332,12 @@ const CATALOGUE: {
   'iki-unknown-job': {
     level: 'warning',
     message: (p) =>
-      `${headerOf(IKI_TAB, 'position')} ${quote(p.value)} di tab ${IKI_TAB.name} tidak ada di tab ${JOBS}, sehingga pegawai ini tidak tercantum di kartu jabatan mana pun. Nilai tidak berkurang. Pilih jabatan yang tertulis di ${JOBS} (kolom ${headerOf(IKI_TAB, 'position')} punya daftar pilihannya), atau tambahkan jabatan itu ke ${JOBS} bila memang ada.`,
+      `${headerOf(IKI_TAB, 'position')} ${quote(p.value)} tidak ada di tab ${JOBS}, sehingga indikator pegawai ini tidak terhubung ke jabatan mana pun dan tidak muncul di kartu jabatan. Nilai tidak berkurang. Tulis nama jabatan persis seperti di tab ${JOBS}, atau tambahkan jabatan itu ke ${JOBS}.`,
   },
   'staff-count-mismatch': {
     level: 'warning',
     message: (p) =>
-      `${headerOf(JOBS_TAB, 'job')} ${quote(p.value)} dipegang ${p.holders} pegawai di tab ${IKI_TAB.name}, tetapi ${headerOf(JOBS_TAB, 'staff')} di ${JOBS} tertulis ${p.staff}. Kebutuhan dan kelebihan pegawai dihitung dari ${JOBS}, jadi salah satunya keliru. Nilai tidak berkurang. Perbarui ${headerOf(JOBS_TAB, 'staff')} bila pegawainya bertambah, atau perbaiki ${headerOf(IKI_TAB, 'position')} di ${IKI_TAB.name}.`,
+      `${headerOf(JOBS_TAB, 'job')} ${quote(p.value)} dipegang ${p.holders} pegawai (NIP berbeda) di tab ${IKI_TAB.name}, padahal ${STAFF} di ${JOBS} berisi ${p.staff}. Nilai tidak berkurang, tetapi kebutuhan pegawai dan efektivitas jabatan ini dihitung dari ${STAFF}, sehingga bisa keliru. Perbarui ${STAFF} menjadi ${p.holders} bila mereka semua memang memegang jabatan ini, atau perbaiki ${headerOf(IKI_TAB, 'position')} di tab ${IKI_TAB.name}.`,
   },
 };
 
@@ -388,6 +392,12 @@ function fillProfile(label: string, value: string, absent: ProfileAbsence | unde
   if (absent === 'key')
     return `Tulis "${label}" di kolom A tab ${PROFILE} dan ${value} di sebelahnya (kolom B), lalu jalankan lagi.`;
   return `Isi ${label} dengan ${value}, lalu jalankan lagi.`;
+}
+
+/** The `workbook-too-large` finding: on the tab that passed a limit, else on Profil like an unreadable file. */
+export function tooLargeFinding(file: string, excess: LimitExcess): Finding {
+  const tab = excess.measure === 'unpacked' ? PROFILE : excess.tab;
+  return finding('workbook-too-large', tab, `${tabRef(tab)}!A1`, { file, excess });
 }
 
 /** SPEC §8 limits: which one the file passed, why monev stops there, and what the operator removes. */

@@ -1,5 +1,4 @@
-import { finding, type Finding } from './findings.js';
-import { tabRef, type Workbook } from './workbook.js';
+import type { Workbook } from './workbook.js';
 
 /**
  * How big a workbook monev reads (docs/SPEC.md §8 limits). A scoring function has little memory (1 GiB for
@@ -55,10 +54,4 @@ export function exceededLimit(workbook: Workbook, limits: WorkbookLimits): Limit
     if (lastColumn + 1 > limits.maxColumns) return { measure: 'columns', tab: sheet.name, limit: limits.maxColumns };
   }
   return null;
-}
-
-/** The `workbook-too-large` finding: on the tab that passed a limit, else on Profil like an unreadable file. */
-export function tooLargeFinding(file: string, excess: LimitExcess): Finding {
-  const tab = excess.measure === 'unpacked' ? 'Profil' : excess.tab;
-  return finding('workbook-too-large', tab, `${tabRef(tab)}!A1`, { file, excess });
 }

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Request, Response } from '@google-cloud/functions-framework';
-import { ConfigError, TaskRejected } from '../app/errors.js';
+import { ConfigError } from '../shared/config-error.js';
+import { TaskRejected } from '../app/errors.js';
 import type { Runtime } from '../cloud-functions-runtime.js';
 import { reply, type OptionalParams, type Reply, type ReplyCode } from './replies.js';
 

@@ -1,6 +1,6 @@
 import type { CloudEvent, Request } from '@google-cloud/functions-framework';
 import { z } from 'zod';
-import { ConfigError } from '../app/errors.js';
+import { ConfigError } from '../shared/config-error.js';
 import { finishCycle } from '../app/finish-cycle.js';
 import { queueChange } from '../app/queue-change.js';
 import { renewWatches } from '../app/renew-watches.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, TaskRejected } from '../../functions/app/errors.js';
+import { ConfigError } from '../../functions/shared/config-error.js';
+import { TaskRejected } from '../../functions/app/errors.js';
 import { answerFor, HttpError } from '../../functions/http/errors.js';
 import { reply } from '../../functions/http/replies.js';
 

@@ -2,7 +2,7 @@ import type { OfficeResult } from '../../core/scoring/office.js';
 import type { CycleRecord, CycleStore } from '../../ports.js';
 import { DriveFolders, uploadOptions } from '../google/drive-folder.js';
 import type { GoogleServices } from '../google/google-services.js';
-import { mapLimit } from '../../app/map-limit.js';
+import { mapLimit } from '../../shared/map-limit.js';
 import {
   codeOfResultFile,
   parseRecord,

@@ -34,7 +34,7 @@ export class DriveEvidenceVerifier implements EvidenceVerifier {
    */
   constructor(
     private readonly services: GoogleServices,
-    drive: { readonly perMinute: number; readonly concurrency: number } = { perMinute: 12_000, concurrency: 32 },
+    drive: { readonly perMinute: number; readonly concurrency: number },
   ) {
     this.scheduler = new QuotaScheduler({
       ...services.scheduler.options,

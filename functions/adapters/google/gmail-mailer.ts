@@ -1,4 +1,5 @@
 import { buildMime } from '../mail/mime.js';
+import { mailMessage } from '../../core/messages/mail.js';
 import { MailSendError } from '../mail/mail-error.js';
 import type { MailMessage, MailReceipt, Mailer } from '../../ports.js';
 import { GoogleApiError, surelyNotSent } from './google-api-error.js';
@@ -25,29 +26,17 @@ export class GmailMailer implements Mailer {
       );
       return { messageId: sent.id ?? '', accepted: [...message.to], rejected: [] };
     } catch (error) {
+      const subject = message.subject;
+      const reason = error instanceof GoogleApiError ? error.reason : String(error);
       if (!surelyNotSent(error)) {
         // Gmail may have sent it before the connection dropped or the server failed: never again by itself.
-        throw new MailSendError(
-          'uncertain',
-          `Surat "${message.subject}" mungkin sudah dikirim Gmail, tetapi jawabannya tidak sampai (${error instanceof GoogleApiError ? error.reason : String(error)}); ` +
-            'surat ini tidak dikirim ulang otomatis agar tidak ada yang menerima dua kali. Periksa folder Terkirim akun pengirim.',
-          { cause: error },
-        );
+        throw new MailSendError('uncertain', mailMessage('gmail-uncertain', { subject, reason }), { cause: error });
       }
-      const refused =
-        error instanceof GoogleApiError && (error.code === 'unauthenticated' || error.code === 'not-shared');
       // A 403 from Gmail is about sending rights, not about sharing a file.
-      const reason = refused
-        ? 'akun layanan tidak diizinkan mengirim sebagai pengirim ini (aktifkan delegasi domain dengan cakupan gmail.send)'
-        : error instanceof GoogleApiError
-          ? error.reason
-          : String(error);
-      const code = refused ? 'auth-failed' : 'refused';
-      throw new MailSendError(
-        code,
-        `Surat "${message.subject}" tidak terkirim lewat Gmail: ${reason}. Periksa MONEV_GMAIL_SENDER dan delegasi domain akun layanan.`,
-        { cause: error },
-      );
+      if (error instanceof GoogleApiError && (error.code === 'unauthenticated' || error.code === 'not-shared')) {
+        throw new MailSendError('auth-failed', mailMessage('gmail-not-permitted', { subject }), { cause: error });
+      }
+      throw new MailSendError('refused', mailMessage('gmail-refused', { subject, reason }), { cause: error });
     }
   }
 

@@ -4,7 +4,7 @@ import { normaliseGoogleError, type GoogleApiError, type GoogleErrorContext } fr
 
 /** What a request is about, for error messages: "Spreadsheet satker", or with where its ID came from. */
 export type RequestSubject = string | Omit<GoogleErrorContext, 'serviceAccount'>;
-import { DEFAULT_QUOTA, QuotaScheduler, type RequestKind } from './quota-scheduler.js';
+import { QuotaScheduler, type RequestKind } from './quota-scheduler.js';
 
 /**
  * What every Google adapter of one run shares: the clients, the quota scheduler, and the error
@@ -18,7 +18,7 @@ export class GoogleServices {
   ) {}
 
   static fromConfig(config: GoogleConfig): GoogleServices {
-    return new GoogleServices(createGoogleClients(config), new QuotaScheduler({ ...DEFAULT_QUOTA, ...config.quota }));
+    return new GoogleServices(createGoogleClients(config), new QuotaScheduler(config.quota));
   }
 
   read<T>(what: RequestSubject, call: () => Promise<{ data: T }>): Promise<T> {

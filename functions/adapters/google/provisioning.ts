@@ -16,7 +16,7 @@ import {
   SUMMARY_TAB,
   WEIGHTS_TAB,
 } from '../../../sheets-schema/index.js';
-import { ConfigError } from '../../app/errors.js';
+import { ConfigError } from '../../shared/config-error.js';
 import { configMessage } from '../../core/messages/config.js';
 import { parsePeriod } from '../../core/period.js';
 import { readRekap } from '../../core/rekap-reader.js';

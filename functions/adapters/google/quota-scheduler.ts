@@ -20,24 +20,17 @@ export interface QuotaSchedulerOptions {
   readonly concurrency: number;
   /** The longest a request may take, retries and waits included. */
   readonly deadlineMs: number;
-  /** First backoff step; it doubles per retry up to `maxBackoffMs`. */
+  /** First backoff step; it doubles per retry up to MAX_BACKOFF_MS. */
   readonly initialBackoffMs: number;
-  readonly maxBackoffMs: number;
   /** The quota window: Google's is a minute; tests and benchmarks shrink it. */
   readonly windowMs: number;
 }
 
-export const DEFAULT_QUOTA: QuotaSchedulerOptions = {
-  readsPerMinute: 60,
-  writesPerMinute: 60,
-  drivePerMinute: 600,
-  concurrency: 4,
-  deadlineMs: 5 * 60_000,
-  // Google's guidance for Sheets: wait min(2^n seconds + jitter, 64 s) between attempts.
-  initialBackoffMs: 1_000,
-  maxBackoffMs: 64_000,
-  windowMs: 60_000,
-};
+/**
+ * Google's guidance for Sheets: wait min(2^n seconds + jitter, 64 s) between attempts. The first step is a
+ * setting (MONEV_GOOGLE_BACKOFF_MS, default in config.ts); the ceiling is Google's and not configurable.
+ */
+const MAX_BACKOFF_MS = 64_000;
 
 /** How much later than its window a token returns, as a share of the window (2 %: 1.2 s of Google's minute). */
 export const WINDOW_GUARD = 0.02;
@@ -69,7 +62,7 @@ export class QuotaScheduler {
   private readonly counters = { sent: { read: 0, write: 0, drive: 0 }, retried: 0, throttled: 0 };
 
   constructor(
-    readonly options: QuotaSchedulerOptions = DEFAULT_QUOTA,
+    readonly options: QuotaSchedulerOptions,
     private readonly timing: Timing = realTiming,
   ) {}
 
@@ -98,7 +91,7 @@ export class QuotaScheduler {
       }
       const decision = retryDecision(failure);
       if (!decision.retry || (options.once && !surelyNotSent(failure))) throw failure;
-      const ceiling = Math.min(this.options.maxBackoffMs, this.options.initialBackoffMs * 2 ** attempt);
+      const ceiling = Math.min(MAX_BACKOFF_MS, this.options.initialBackoffMs * 2 ** attempt);
       const wait = Math.max(this.timing.random() * ceiling, decision.retryAfterMs ?? 0);
       if (this.timing.now() + wait - started > this.options.deadlineMs) throw failure;
       this.counters.retried++;

@@ -1,5 +1,5 @@
 import type { sheets_v4 } from '@googleapis/sheets';
-import { ConfigError } from '../../app/errors.js';
+import { ConfigError } from '../../shared/config-error.js';
 import { configMessage } from '../../core/messages/config.js';
 import type { Sheet, Workbook } from '../../core/workbook.js';
 import type { GoogleServices } from './google-services.js';

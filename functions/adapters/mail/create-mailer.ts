@@ -1,7 +1,5 @@
 import { join } from 'node:path';
-import { ConfigError } from '../../app/errors.js';
-import { configMessage } from '../../core/messages/config.js';
-import type { Config } from '../../config.js';
+import type { MailConfig } from '../../config.js';
 import type { Mailer } from '../../ports.js';
 import { GmailMailer } from '../google/gmail-mailer.js';
 import type { GoogleServices } from '../google/google-services.js';
@@ -13,12 +11,11 @@ import { SmtpMailer } from './smtp-mailer.js';
  * API in production. A new transport is an adapter, a value of MAIL_TRANSPORTS (config.ts) and a case
  * here. `google` gives the Google services Gmail sends through; it is called only when Gmail is chosen.
  */
-export function createMailer(config: Config['mail'], outDir: string, google: () => GoogleServices): Mailer {
+export function createMailer(config: MailConfig, outDir: string, google: () => GoogleServices): Mailer {
   switch (config.transport) {
     case 'outbox':
       return new OutboxMailer({ directory: join(outDir, 'outbox'), from: config.from });
     case 'smtp':
-      if (!config.smtpUrl) throw new ConfigError(configMessage('smtp-needs-url'));
       return new SmtpMailer({ url: config.smtpUrl, from: config.from });
     case 'gmail':
       return new GmailMailer(google(), config.from);

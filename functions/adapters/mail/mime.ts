@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Mail from 'nodemailer/lib/mailer';
 import type { MailMessage } from '../../ports.js';
+import { mailMessage } from '../../core/messages/mail.js';
 import { MailSendError } from './mail-error.js';
 
 export interface MimeOptions {
@@ -50,9 +51,6 @@ export function newMessageId(from: string): string {
 
 export function assertSendable(message: MailMessage): void {
   if (message.to.length === 0 || message.to.some((address) => address.trim() === '')) {
-    throw new MailSendError(
-      'invalid-message',
-      `Surat "${message.subject}" tidak punya alamat penerima yang terisi; isi alamat surel kantor di lembar data.`,
-    );
+    throw new MailSendError('invalid-message', mailMessage('no-recipient', { subject: message.subject }));
   }
 }

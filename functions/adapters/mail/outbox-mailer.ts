@@ -3,6 +3,7 @@ import { makeFolder } from '../fs/make-folder.js';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { MailMessage, MailReceipt, Mailer } from '../../ports.js';
+import { mailMessage } from '../../core/messages/mail.js';
 import { MailSendError } from './mail-error.js';
 import { buildMime, newMessageId } from './mime.js';
 
@@ -30,12 +31,12 @@ export class OutboxMailer implements Mailer {
       await writeAtomically(this.options.directory, base, raw);
     } catch (cause) {
       const full = ['ENOSPC', 'EDQUOT'].includes((cause as NodeJS.ErrnoException).code ?? '');
+      const where = { subject: message.subject, directory: this.options.directory };
       throw new MailSendError(
         'write-failed',
         full
-          ? `Disk penuh: surat "${message.subject}" tidak bisa disimpan di "${this.options.directory}". Kosongkan ruang disk; surat ini dicoba lagi pada run berikutnya.`
-          : `Surat "${message.subject}" tidak bisa disimpan di folder "${this.options.directory}" (${describe(cause)}); ` +
-              'periksa bahwa folder itu ada, bisa ditulis, dan disknya tidak penuh.',
+          ? mailMessage('outbox-disk-full', where)
+          : mailMessage('outbox-write-failed', { ...where, reason: describe(cause) }),
         { cause },
       );
     }

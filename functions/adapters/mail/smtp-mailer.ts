@@ -2,6 +2,8 @@ import { createRequire } from 'node:module';
 import type { Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import type { MailMessage, MailReceipt, Mailer } from '../../ports.js';
+import { mailMessage } from '../../core/messages/mail.js';
+import { parseSmtpUrl } from '../../shared/smtp-url.js';
 import { MailSendError } from './mail-error.js';
 import { assertSendable, mailOptions, newMessageId } from './mime.js';
 
@@ -33,7 +35,7 @@ export class SmtpMailer implements Mailer {
   private closed = false;
 
   constructor(private readonly options: SmtpMailerOptions) {
-    this.endpoint = parseSmtpUrl(options.url, options);
+    this.endpoint = smtpEndpoint(options.url, options);
     // Required here rather than imported, so that a process that never sends by SMTP does not load it.
     const nodemailer = createRequire(import.meta.url)('nodemailer') as typeof import('nodemailer');
     this.transporter = nodemailer.createTransport(this.endpoint.transport);
@@ -42,10 +44,7 @@ export class SmtpMailer implements Mailer {
   async send(message: MailMessage): Promise<MailReceipt> {
     assertSendable(message);
     if (this.closed) {
-      throw new MailSendError(
-        'refused',
-        `Surat "${message.subject}" tidak dikirim karena pengirim SMTP sudah ditutup.`,
-      );
+      throw new MailSendError('refused', mailMessage('smtp-closed', { subject: message.subject }));
     }
     const messageId = newMessageId(this.options.from);
     let info: SMTPPool.SentMessageInfo;
@@ -72,96 +71,58 @@ export class SmtpMailer implements Mailer {
     const error =
       cause instanceof Error ? (cause as Error & { code?: string; command?: string; response?: string }) : undefined;
     const code = error?.code ?? '';
-    const technical = `Rincian teknis: ${[code, error?.message ?? String(cause)].filter(Boolean).join(': ')}`;
-    const where = this.endpoint.display;
-    const subject = `Surat "${message.subject}"`;
+    const about = {
+      subject: message.subject,
+      server: this.endpoint.display,
+      technical: [code, error?.message ?? String(cause)].filter(Boolean).join(': '),
+    };
 
     if (mayHaveBeenAccepted(error)) {
-      return new MailSendError(
-        'uncertain',
-        `${subject} mungkin sudah diterima server SMTP ${where}, tetapi server berhenti menjawab sebelum mengonfirmasi; ` +
-          `surat ini tidak dikirim ulang otomatis agar tidak ada yang menerima dua kali. ${technical}`,
-        { cause },
-      );
+      return new MailSendError('uncertain', mailMessage('smtp-uncertain', about), { cause });
     }
     if (code === 'EAUTH' || code === 'ENOAUTH') {
-      return new MailSendError(
-        'auth-failed',
-        `${subject} tidak terkirim: server SMTP ${where} menolak login; periksa nama pengguna dan sandi di URL SMTP. ${technical}`,
-        { cause },
-      );
+      return new MailSendError('auth-failed', mailMessage('smtp-auth-failed', about), { cause });
     }
     if (['ECONNECTION', 'ESOCKET', 'ETIMEDOUT', 'EDNS', 'ETLS', 'EPROXY', 'ECONNREFUSED'].includes(code)) {
-      return new MailSendError(
-        'connection-failed',
-        `${subject} tidak terkirim: tidak bisa terhubung ke server SMTP ${where}; periksa alamat, port, TLS ` +
-          `(smtp:// atau smtps://) dan jaringan. ${technical}`,
-        { cause },
-      );
+      return new MailSendError('connection-failed', mailMessage('smtp-connection-failed', about), { cause });
     }
     if (code === 'EENVELOPE' && error?.command === 'RCPT TO') {
-      return new MailSendError(
-        'all-rejected',
-        `${subject} tidak terkirim: server SMTP ${where} menolak semua penerima (${message.to.join(', ')}); ` +
-          `periksa alamat surel di lembar data. ${technical}`,
-        { cause },
-      );
+      return new MailSendError('all-rejected', mailMessage('smtp-all-rejected', { ...about, recipients: message.to }), {
+        cause,
+      });
     }
-    return new MailSendError(
-      'refused',
-      `${subject} tidak terkirim: server SMTP ${where} menolaknya; periksa ukuran lampiran dan alamat pengirim ${this.options.from}. ${technical}`,
-      { cause },
-    );
+    return new MailSendError('refused', mailMessage('smtp-refused', { ...about, from: this.options.from }), { cause });
   }
 }
 
 const _portCheck: new (options: SmtpMailerOptions) => Mailer = SmtpMailer;
 void _portCheck;
 
-export function parseSmtpUrl(
+/** The transport's settings for the server of `url` (shared/smtp-url.ts reads it; a wrong URL is refused here too). */
+export function smtpEndpoint(
   url: string,
   options: Pick<SmtpMailerOptions, 'maxConnections' | 'timeoutMs'> = {},
 ): SmtpEndpoint {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    // The parser's error carries the whole URL, password included, so it is not kept as the cause.
-    throw invalidUrl('alamatnya tidak bisa dibaca');
-  }
-  if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') {
-    throw invalidUrl(`skema "${parsed.protocol}" tidak dikenal`);
-  }
-  if (parsed.hostname === '') throw invalidUrl('nama server kosong');
-
-  const secure = parsed.protocol === 'smtps:';
-  const port = parsed.port === '' ? (secure ? 465 : 587) : Number(parsed.port);
-  const user = decodeURIComponent(parsed.username);
-  const pass = decodeURIComponent(parsed.password);
+  const parsed = parseSmtpUrl(url);
+  if (!('address' in parsed)) throw new MailSendError('invalid-config', mailMessage('invalid-smtp-url', parsed));
+  const { address } = parsed;
   const timeoutMs = options.timeoutMs ?? 30_000;
   return {
-    display: `${parsed.protocol}//${parsed.hostname}:${port}`,
+    display: `${address.secure ? 'smtps:' : 'smtp:'}//${address.host}:${address.port}`,
     transport: {
       pool: true,
-      host: parsed.hostname,
-      port,
-      secure,
-      auth: user === '' ? undefined : { user, pass },
-      ignoreTLS: parsed.searchParams.get('ignoreTLS') === 'true',
-      requireTLS: parsed.searchParams.get('requireTLS') === 'true',
+      host: address.host,
+      port: address.port,
+      secure: address.secure,
+      auth: address.user === '' ? undefined : { user: address.user, pass: address.password },
+      ignoreTLS: address.ignoreTls,
+      requireTLS: address.requireTls,
       maxConnections: options.maxConnections ?? 2,
       connectionTimeout: timeoutMs,
       greetingTimeout: timeoutMs,
       socketTimeout: timeoutMs,
     },
   };
-}
-
-function invalidUrl(reason: string): MailSendError {
-  return new MailSendError(
-    'invalid-config',
-    `URL SMTP tidak valid (${reason}); tulis seperti smtp://pengguna:sandi@smtp.contoh.go.id:587 atau smtps://…:465.`,
-  );
 }
 
 /**

@@ -10,21 +10,18 @@ export type { BrowserLaunchEvent } from './browser-supervisor.js';
 export interface ChromiumPdfRendererOptions {
   /** A Chromium binary to use instead of the one inside @sparticuz/chromium (PUPPETEER_EXECUTABLE_PATH). */
   executablePath?: string;
-  /** Documents printed at the same time, each in its own tab. */
-  concurrency?: number;
-  /** Longest time one document may take, from getting a tab to the finished PDF. */
-  timeoutMs?: number;
+  /** Documents printed at the same time, each in its own tab (MONEV_PDF_CONCURRENCY; default in config.ts). */
+  concurrency: number;
+  /** Longest time one document may take, from getting a tab to the finished PDF (MONEV_PDF_TIMEOUT_MS). */
+  timeoutMs: number;
   /** Longest time Chromium may take to start. */
   launchTimeoutMs?: number;
   /** Called after every (re)launch; for logs, and for tests that need to kill the browser. */
   onBrowserLaunch?: (event: BrowserLaunchEvent) => void;
 }
 
-type RendererLimits = Required<Pick<ChromiumPdfRendererOptions, 'concurrency' | 'timeoutMs' | 'launchTimeoutMs'>>;
-
-export function defaultRendererOptions(): RendererLimits {
-  return { concurrency: 2, timeoutMs: 30_000, launchTimeoutMs: 30_000 };
-}
+/** How long Chromium may take to start unless the caller says otherwise; no environment setting changes it. */
+const LAUNCH_TIMEOUT_MS = 30_000;
 
 /**
  * Prints HTML to PDF with one headless Chromium that stays up for a whole run of documents. The browser's
@@ -37,13 +34,12 @@ export class ChromiumPdfRenderer implements PdfRenderer {
   private readonly browsers: BrowserSupervisor;
   private readonly tabs: TabPool<BrowserSession, Page>;
 
-  constructor(settings: ChromiumPdfRendererOptions = {}) {
-    const defaults = defaultRendererOptions();
-    this.timeoutMs = settings.timeoutMs ?? defaults.timeoutMs;
-    this.tabs = new TabPool<BrowserSession, Page>(settings.concurrency ?? defaults.concurrency, closedNetworkTabs);
+  constructor(settings: ChromiumPdfRendererOptions) {
+    this.timeoutMs = settings.timeoutMs;
+    this.tabs = new TabPool<BrowserSession, Page>(settings.concurrency, closedNetworkTabs);
     this.browsers = new BrowserSupervisor({
       executablePath: settings.executablePath,
-      launchTimeoutMs: settings.launchTimeoutMs ?? defaults.launchTimeoutMs,
+      launchTimeoutMs: settings.launchTimeoutMs ?? LAUNCH_TIMEOUT_MS,
       onBrowserLaunch: settings.onBrowserLaunch,
     });
   }
@@ -167,7 +163,7 @@ export class ChromiumPdfRenderer implements PdfRenderer {
 }
 
 /** Compile-time check that the adapter fits its port, without starting anything at import. */
-const _portCheck: new (options?: ChromiumPdfRendererOptions) => PdfRenderer = ChromiumPdfRenderer;
+const _portCheck: new (options: ChromiumPdfRendererOptions) => PdfRenderer = ChromiumPdfRenderer;
 void _portCheck;
 
 function isRetryable(error: unknown): boolean {

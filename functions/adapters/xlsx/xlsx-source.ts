@@ -1,6 +1,6 @@
 import { realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { ConfigError } from '../../app/errors.js';
+import { ConfigError } from '../../shared/config-error.js';
 import { configMessage } from '../../core/messages/config.js';
 import { unreadable, unreadableFix } from '../../core/messages/unreadable.js';
 import type { Workbook } from '../../core/workbook.js';

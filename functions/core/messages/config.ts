@@ -4,11 +4,11 @@ import { messagesOf, type Catalogue } from './catalogue.js';
 /**
  * How monev is configured wrongly: its environment, the mail transport, where the rekap is. For the
  * person who deploys or runs monev; each message names the variable or file and says what to set.
- * The `env-…` entries are the hints zod attaches to one variable ("MONEV_SMTP_URL: harus diawali …").
+ * The `env-…` entries are the hints zod attaches to one variable ("MONEV_WEBHOOK_SECRET: minimal 16 …");
+ * the mail settings' hints are the mail catalogue's (messages/mail.ts), shared with the mail adapters.
  */
 export interface ConfigMessageParams {
   'invalid-environment': { lines: readonly string[] };
-  'env-smtp-url-scheme': Record<string, never>;
   'env-webhook-secret-short': Record<string, never>;
   'env-functions-url': Record<string, never>;
   'env-tasks-queue': Record<string, never>;
@@ -16,9 +16,7 @@ export interface ConfigMessageParams {
   'env-google-root-url': Record<string, never>;
   'env-drive-folder-id': Record<string, never>;
   'env-gmail-sender': Record<string, never>;
-  'env-smtp-needs-url': Record<string, never>;
   'env-tasks-queue-needs-target': Record<string, never>;
-  'smtp-needs-url': Record<string, never>;
   'data-dir-missing': Record<string, never>;
   'cycles-folder-missing': Record<string, never>;
   'rekap-file-unreadable': { path: string; reason: string; file: string; dataDir: string };
@@ -32,7 +30,6 @@ export type ConfigMessageCode = keyof ConfigMessageParams;
 
 const CATALOGUE: Catalogue<ConfigMessageParams> = {
   'invalid-environment': (p) => `Konfigurasi lingkungan tidak sah:\n${p.lines.join('\n')}`,
-  'env-smtp-url-scheme': () => 'harus diawali smtp:// atau smtps://',
   'env-webhook-secret-short': () => 'minimal 16 karakter; buat dengan: openssl rand -hex 32',
   'env-functions-url': () => 'harus berupa URL, misalnya https://asia-southeast2-monev-jatim.cloudfunctions.net',
   'env-tasks-queue': () => 'harus berbentuk projects/PROYEK/locations/REGION/queues/ANTREAN',
@@ -40,11 +37,8 @@ const CATALOGUE: Catalogue<ConfigMessageParams> = {
   'env-google-root-url': () => 'harus diawali http:// atau https://',
   'env-drive-folder-id': () => 'harus ID folder Drive (bagian URL setelah /folders/)',
   'env-gmail-sender': () => 'harus alamat e-mail pengirim, misalnya monev@jatim.bawaslu.go.id',
-  'env-smtp-needs-url': () =>
-    'MONEV_MAIL_TRANSPORT=smtp memerlukan MONEV_SMTP_URL, misalnya smtp://user:sandi@smtp.example.go.id:587',
   'env-tasks-queue-needs-target': () =>
     'MONEV_TASKS_QUEUE memerlukan MONEV_FUNCTIONS_URL (alamat fungsi scoreOffice) dan MONEV_TASKS_SERVICE_ACCOUNT (akun layanan untuk token OIDC)',
-  'smtp-needs-url': () => 'MONEV_MAIL_TRANSPORT=smtp memerlukan MONEV_SMTP_URL.',
   'data-dir-missing': () =>
     'MONEV_DATA_DIR belum diisi: folder data lokal yang berisi rekap.xlsx (atau MONEV_REKAP untuk Google Sheets).',
   'cycles-folder-missing': () =>

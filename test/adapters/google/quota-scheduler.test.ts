@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_QUOTA,
-  QuotaScheduler,
-  type QuotaSchedulerOptions,
-} from '../../../functions/adapters/google/quota-scheduler.js';
+import { QuotaScheduler, type QuotaSchedulerOptions } from '../../../functions/adapters/google/quota-scheduler.js';
+import { DEFAULT_GOOGLE_QUOTA } from '../../../functions/config.js';
 
 /**
  * The scheduler on a virtual clock: time moves only when every task is asleep, so the tests state
@@ -46,7 +43,7 @@ const failure = (status: number, headers: Record<string, string> = {}) =>
   });
 
 function scheduler(time: VirtualTime, options: Partial<QuotaSchedulerOptions> = {}): QuotaScheduler {
-  return new QuotaScheduler({ ...DEFAULT_QUOTA, ...options }, time);
+  return new QuotaScheduler({ ...DEFAULT_GOOGLE_QUOTA, ...options }, time);
 }
 
 describe('QuotaScheduler', () => {

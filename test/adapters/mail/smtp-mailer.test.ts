@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MailSendError } from '../../../functions/adapters/mail/mail-error.js';
-import { SmtpMailer, parseSmtpUrl } from '../../../functions/adapters/mail/smtp-mailer.js';
+import { SmtpMailer, smtpEndpoint } from '../../../functions/adapters/mail/smtp-mailer.js';
 import type { MailMessage } from '../../../functions/ports.js';
 import { startTestSmtpServer, type TestSmtpServer } from './smtp-test-server.js';
 
@@ -143,7 +143,7 @@ describe('SmtpMailer', () => {
   });
 });
 
-describe('parseSmtpUrl', () => {
+describe('smtpEndpoint', () => {
   it.each([
     {
       url: 'smtp://mail.contoh.go.id',
@@ -167,7 +167,7 @@ describe('parseSmtpUrl', () => {
       auth: undefined,
     },
   ])('$url', ({ url, display, secure, port, auth }) => {
-    const endpoint = parseSmtpUrl(url);
+    const endpoint = smtpEndpoint(url);
     expect(endpoint.display).toBe(display);
     expect(endpoint.transport).toMatchObject({ pool: true, secure, port });
     expect(endpoint.transport.auth).toEqual(auth);
@@ -176,6 +176,7 @@ describe('parseSmtpUrl', () => {
   it.each([
     { url: 'bukan url', reason: 'alamatnya tidak bisa dibaca' },
     { url: 'https://user:pw@mail.contoh.go.id', reason: 'skema "https:" tidak dikenal' },
+    { url: 'smtp://', reason: 'nama server kosong' },
   ])('refuses $url', ({ url, reason }) => {
     expect(() => new SmtpMailer({ url, from: FROM })).toThrow(`URL SMTP tidak valid (${reason})`);
   });

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChromiumPdfRenderer, type BrowserLaunchEvent } from '../../../functions/adapters/pdf/chromium-renderer.js';
+import { DEFAULT_PDF } from '../../../functions/config.js';
 import { embeddedFontCss } from '../../../functions/adapters/pdf/fonts.js';
 import { extractPdfText, looksLikePdf } from '../../helpers/pdf-text.js';
 
@@ -32,7 +33,7 @@ function longTable(id: string, rows: number): string {
 }
 
 describe('ChromiumPdfRenderer', () => {
-  const renderer = new ChromiumPdfRenderer({ concurrency: 2 });
+  const renderer = new ChromiumPdfRenderer({ ...DEFAULT_PDF, concurrency: 2 });
   afterAll(() => renderer.close());
 
   it('prints a multi-page A4 document with the footer on every page', async () => {
@@ -67,7 +68,11 @@ describe('ChromiumPdfRenderer', () => {
 
   it('reuses one browser for a run of documents', async () => {
     const launches: BrowserLaunchEvent[] = [];
-    const own = new ChromiumPdfRenderer({ concurrency: 2, onBrowserLaunch: (event) => launches.push(event) });
+    const own = new ChromiumPdfRenderer({
+      ...DEFAULT_PDF,
+      concurrency: 2,
+      onBrowserLaunch: (event) => launches.push(event),
+    });
     try {
       const pdfs = await Promise.all(
         ['a', 'b', 'c', 'd', 'e'].map((id) =>
@@ -133,7 +138,11 @@ describe('ChromiumPdfRenderer', () => {
 
   it('keeps going when the browser is killed while documents are in flight', async () => {
     const launches: BrowserLaunchEvent[] = [];
-    const own = new ChromiumPdfRenderer({ concurrency: 2, onBrowserLaunch: (event) => launches.push(event) });
+    const own = new ChromiumPdfRenderer({
+      ...DEFAULT_PDF,
+      concurrency: 2,
+      onBrowserLaunch: (event) => launches.push(event),
+    });
     try {
       const ids = ['k1', 'k2', 'k3', 'k4', 'k5', 'k6'];
       const renders = ids.map((id) => own.render({ id, html: longTable(id, 1500), footerText: `dokumen ${id}` }));
@@ -157,6 +166,7 @@ describe('ChromiumPdfRenderer', () => {
 
   it('gives up on a document whose browser dies twice, naming the document', async () => {
     const own = new ChromiumPdfRenderer({
+      ...DEFAULT_PDF,
       onBrowserLaunch: (event) => process.kill(event.pid as number, 'SIGKILL'),
     });
     try {
@@ -182,7 +192,7 @@ describe('ChromiumPdfRenderer', () => {
   });
 
   it('says which setting to fix when the Chromium binary is missing', async () => {
-    const own = new ChromiumPdfRenderer({ executablePath: '/tidak/ada/chromium' });
+    const own = new ChromiumPdfRenderer({ ...DEFAULT_PDF, executablePath: '/tidak/ada/chromium' });
     await expect(own.render({ id: 'a', html: '<p>x</p>', footerText: 'x' })).rejects.toThrow(
       'Chromium tidak ditemukan (atau tidak bisa dieksekusi) di "/tidak/ada/chromium"; periksa variabel PUPPETEER_EXECUTABLE_PATH.',
     );
@@ -190,7 +200,7 @@ describe('ChromiumPdfRenderer', () => {
   });
 
   it('can be closed twice and refuses documents afterwards', async () => {
-    const own = new ChromiumPdfRenderer();
+    const own = new ChromiumPdfRenderer(DEFAULT_PDF);
     await own.render({ id: 'sebelum', html: htmlDocument('<p>x</p>'), footerText: 'x' });
     await own.close();
     await own.close();

@@ -7,9 +7,9 @@ import { UnreadableWorkbookError } from '../../../functions/adapters/xlsx/unread
 import {
   DEFAULT_WORKBOOK_LIMITS,
   WorkbookTooLargeError,
-  tooLargeFinding,
   type WorkbookLimits,
 } from '../../../functions/core/workbook-limits.js';
+import { tooLargeFinding } from '../../../functions/core/findings.js';
 import {
   hugeTabEntries,
   repeatedOdsEntries,

@@ -16,6 +16,7 @@ import {
   type LogResultCode,
   type LogResultParams,
 } from '../../../functions/core/messages/log.js';
+import { mailMessage, type MailMessageCode, type MailMessageParams } from '../../../functions/core/messages/mail.js';
 import { runMessage, type RunMessageCode, type RunMessageParams } from '../../../functions/core/messages/run.js';
 import {
   unreadable,
@@ -112,10 +113,79 @@ const RUN: { [C in RunMessageCode]: [RunMessageParams[C], string] } = {
   ],
 };
 
+// Mail texts as the adapters wrote them inline before the catalogue: a subject, a server without its
+// password, the transport's technical detail at the end.
+const S = 'Laporan Monev Kota Malang TW3';
+const TECH = 'EAUTH: Invalid login';
+const MAIL: { [C in MailMessageCode]: [MailMessageParams[C], string] } = {
+  'smtp-needs-url': [
+    {},
+    'MONEV_MAIL_TRANSPORT=smtp memerlukan MONEV_SMTP_URL, misalnya smtp://user:sandi@smtp.example.go.id:587',
+  ],
+  'invalid-smtp-url': [
+    { problem: 'unknown-scheme', scheme: 'http:' },
+    'URL SMTP tidak valid (skema "http:" tidak dikenal); tulis seperti smtp://pengguna:sandi@smtp.contoh.go.id:587 atau smtps://…:465.',
+  ],
+  'no-recipient': [
+    { subject: S },
+    `Surat "${S}" tidak punya alamat penerima yang terisi; isi alamat surel kantor di lembar data.`,
+  ],
+  'outbox-disk-full': [
+    { subject: S, directory: 'out/outbox' },
+    `Disk penuh: surat "${S}" tidak bisa disimpan di "out/outbox". Kosongkan ruang disk; surat ini dicoba lagi pada run berikutnya.`,
+  ],
+  'outbox-write-failed': [
+    { subject: S, directory: 'out/outbox', reason: 'EACCES: permission denied' },
+    `Surat "${S}" tidak bisa disimpan di folder "out/outbox" (EACCES: permission denied); periksa bahwa folder itu ada, bisa ditulis, dan disknya tidak penuh.`,
+  ],
+  'smtp-closed': [{ subject: S }, `Surat "${S}" tidak dikirim karena pengirim SMTP sudah ditutup.`],
+  'smtp-uncertain': [
+    { subject: S, server: 'smtp://mail.contoh.go.id:587', technical: 'ETIMEDOUT: Timeout' },
+    `Surat "${S}" mungkin sudah diterima server SMTP smtp://mail.contoh.go.id:587, tetapi server berhenti menjawab sebelum mengonfirmasi; surat ini tidak dikirim ulang otomatis agar tidak ada yang menerima dua kali. Rincian teknis: ETIMEDOUT: Timeout`,
+  ],
+  'smtp-auth-failed': [
+    { subject: S, server: 'smtp://mail.contoh.go.id:587', technical: TECH },
+    `Surat "${S}" tidak terkirim: server SMTP smtp://mail.contoh.go.id:587 menolak login; periksa nama pengguna dan sandi di URL SMTP. Rincian teknis: ${TECH}`,
+  ],
+  'smtp-connection-failed': [
+    { subject: S, server: 'smtps://mail.contoh.go.id:465', technical: 'ECONNREFUSED: connect' },
+    `Surat "${S}" tidak terkirim: tidak bisa terhubung ke server SMTP smtps://mail.contoh.go.id:465; periksa alamat, port, TLS (smtp:// atau smtps://) dan jaringan. Rincian teknis: ECONNREFUSED: connect`,
+  ],
+  'smtp-all-rejected': [
+    {
+      subject: S,
+      server: 'smtp://mail.contoh.go.id:587',
+      recipients: ['x@contoh.go.id', 'y@contoh.go.id'],
+      technical: 'EENVELOPE: No recipients',
+    },
+    `Surat "${S}" tidak terkirim: server SMTP smtp://mail.contoh.go.id:587 menolak semua penerima (x@contoh.go.id, y@contoh.go.id); periksa alamat surel di lembar data. Rincian teknis: EENVELOPE: No recipients`,
+  ],
+  'smtp-refused': [
+    {
+      subject: S,
+      server: 'smtp://mail.contoh.go.id:587',
+      from: 'monev@jatim.bawaslu.go.id',
+      technical: 'EMESSAGE: too big',
+    },
+    `Surat "${S}" tidak terkirim: server SMTP smtp://mail.contoh.go.id:587 menolaknya; periksa ukuran lampiran dan alamat pengirim monev@jatim.bawaslu.go.id. Rincian teknis: EMESSAGE: too big`,
+  ],
+  'gmail-uncertain': [
+    { subject: S, reason: 'koneksi terputus' },
+    `Surat "${S}" mungkin sudah dikirim Gmail, tetapi jawabannya tidak sampai (koneksi terputus); surat ini tidak dikirim ulang otomatis agar tidak ada yang menerima dua kali. Periksa folder Terkirim akun pengirim.`,
+  ],
+  'gmail-not-permitted': [
+    { subject: S },
+    `Surat "${S}" tidak terkirim lewat Gmail: akun layanan tidak diizinkan mengirim sebagai pengirim ini (aktifkan delegasi domain dengan cakupan gmail.send). Periksa MONEV_GMAIL_SENDER dan delegasi domain akun layanan.`,
+  ],
+  'gmail-refused': [
+    { subject: S, reason: 'pesan terlalu besar' },
+    `Surat "${S}" tidak terkirim lewat Gmail: pesan terlalu besar. Periksa MONEV_GMAIL_SENDER dan delegasi domain akun layanan.`,
+  ],
+};
+
 // Configuration and unreadable-workbook texts: every code renders every parameter it is given.
 const CONFIG: { [C in ConfigMessageCode]: ConfigMessageParams[C] } = {
   'invalid-environment': { lines: ['MONEV_SMTP_URL: «hint»'] },
-  'env-smtp-url-scheme': {},
   'env-webhook-secret-short': {},
   'env-functions-url': {},
   'env-tasks-queue': {},
@@ -123,9 +193,7 @@ const CONFIG: { [C in ConfigMessageCode]: ConfigMessageParams[C] } = {
   'env-google-root-url': {},
   'env-drive-folder-id': {},
   'env-gmail-sender': {},
-  'env-smtp-needs-url': {},
   'env-tasks-queue-needs-target': {},
-  'smtp-needs-url': {},
   'data-dir-missing': {},
   'cycles-folder-missing': {},
   'rekap-file-unreadable': { path: '«path»', reason: '«reason»', file: '«file»', dataDir: '«dir»' },
@@ -214,6 +282,17 @@ describe('message catalogues', () => {
 
   it.each(Object.entries(RUN))('run %s', (code, [params, expected]) => {
     expect((runMessage as unknown as Render)(code, params)).toBe(expected);
+  });
+
+  it.each(Object.entries(MAIL))('mail %s', (code, [params, expected]) => {
+    expect((mailMessage as unknown as Render)(code, params)).toBe(expected);
+  });
+
+  it.each([
+    [{ problem: 'unreadable' }, 'alamatnya tidak bisa dibaca'],
+    [{ problem: 'no-host' }, 'nama server kosong'],
+  ] as const)('mail invalid-smtp-url says why: %o', (problem, reason) => {
+    expect(mailMessage('invalid-smtp-url', problem)).toContain(`URL SMTP tidak valid (${reason});`);
   });
 
   it.each(Object.entries(LOG))('log %s', (code, [params, expected]) => {

@@ -193,7 +193,7 @@ describe('ABK (workload)', () => {
       const [f] = score({ IKI: withJobs('Kepala Sekretariat', 'Kepala Sekretariat') }).findings.filter(
         (x) => x.code === 'staff-count-mismatch',
       );
-      expect(f?.message).toContain('tertulis 1');
+      expect(f?.message).toContain('berisi 1');
     });
   });
 });
