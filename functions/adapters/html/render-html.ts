@@ -77,8 +77,9 @@ const compiled = new Map<string, Handlebars.TemplateDelegate>();
  * Partials every template may call, registered in each template's own environment (never globally): every
  * .hbs under templates/partials/, named by its path there without the extension. `report-head` is the
  * doctype, meta, title and styles of the office and province reports; the caller's block
- * (`{{#> report-head}}…{{/report-head}}`) is the document title. `office/<name>` is one section of the
- * office report, drawn with the model's key of that name (core/report/office/<name>-section.ts).
+ * (`{{#> report-head}}…{{/report-head}}`) is the document title. `office/<name>` and `province/<name>` are
+ * one section of the office report and of the recap, drawn with the model's key of that name
+ * (core/report/office/<name>-section.ts, core/report/province/<name>-section.ts).
  */
 function partials(): [name: string, file: string][] {
   const root = join(templatesDir, 'partials');

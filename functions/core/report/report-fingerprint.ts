@@ -17,12 +17,14 @@ import type { OfficeResult } from '../scoring/office.js';
  * scores, predicate, rank, areas, workload, IKI coverage, peers, evidence counts, outlook, and the
  * findings with their messages and gains — a message quotes the office's own values, so it counts whole);
  * the rows behind the scores that the report lists (IKU rows, Rencana Aksi activities, IKI persons,
- * Tahapan); and what the kartu jabatan sent with it lists (each job's Anjab row and ABK tasks). For the recap: the period, every office's entry of results.json and the findings on the rekap.
- * Numbers count to two decimals, as every report prints them.
+ * Tahapan); and what the kartu jabatan sent with it lists (each job's Anjab row and ABK tasks, its holders'
+ * indicators). For the recap: the period, every office's entry of results.json and the findings on the
+ * rekap. Numbers count to two decimals, as every report prints them. The change against the previous
+ * period, the deadline and the contact come from the rekap, not from the office's results, and do not count.
  *
  * FINGERPRINT_VERSION names this choice. Change what counts on purpose (a report starts saying something
- * new about the office) by adding it here and raising the version: every
- * report is then sent once more, and the Log shows by the prefix why.
+ * new about the office) by adding it here and raising the version: every report is then sent once more,
+ * and the Log shows by the prefix why.
  */
 export const FINGERPRINT_VERSION = 1;
 
