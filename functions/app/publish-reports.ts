@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
 import { OUTBOX_STATUS, type LogHistoryRow } from '../../sheets-schema/index.js';
 import { officeMailModel, officeMailText, provinceMailModel } from '../core/report/mail-content.js';
-import { officeReportModel, type ReportContext } from '../core/report/office-report.js';
+import { officeReportModel } from '../core/report/office-report.js';
+import type { ReportContext } from '../core/report/report-context.js';
 import { provinceReportModel } from '../core/report/province-report.js';
+import { officeReportFingerprint, recapFingerprint } from '../core/report/report-fingerprint.js';
 import type { Period } from '../core/period.js';
 import { periodLabel } from '../core/period.js';
 import type { RegistryOffice } from '../core/rekap-reader.js';
@@ -39,7 +40,7 @@ export interface RenderedReport {
   readonly code: string;
   readonly fileName: string;
   readonly bytes: Uint8Array;
-  /** The hash of the report's content (contentFingerprint), Log's Sidik. */
+  /** What the report says, as a hash (core/report/report-fingerprint.ts): Log's Sidik. */
   readonly fingerprint: string;
   readonly location: string;
 }
@@ -71,25 +72,26 @@ export async function renderReports(
 ): Promise<Pick<PublishOutcome, 'reports' | 'renderFailures'>> {
   const period = context.period;
   const label = periodLabel(period);
-  // The model is made just before printing, and the fingerprint from it, not from the PDF.
-  const prepared =
-    <M>(model: () => M, html: (model: M) => string) =>
-    () => {
-      const made = model();
-      return { html: html(made), fingerprint: contentFingerprint(made) };
-    };
+  // Each model is made just before printing. The fingerprint comes from the results the report says,
+  // not from the model, so a new section or wording does not send a report again.
   const jobs = [
     ...context.offices.map((office) => ({
       code: office.code,
       fileName: `${office.code}-${period.id}.pdf`,
       footer: `${office.name} · ${label}`,
-      prepare: prepared(() => officeReportModel(office, context), deps.templates.officeReport),
+      prepare: () => ({
+        html: deps.templates.officeReport(officeReportModel(office, context)),
+        fingerprint: officeReportFingerprint(office, period),
+      }),
     })),
     {
       code: PROVINCE_CODE,
       fileName: `rekap-${period.id}.pdf`,
       footer: `Rekap Bawaslu Kabupaten/Kota se-Jawa Timur · ${label}`,
-      prepare: prepared(() => provinceReportModel(context), deps.templates.provinceReport),
+      prepare: () => ({
+        html: deps.templates.provinceReport(provinceReportModel(context)),
+        fingerprint: recapFingerprint(context.offices, period, context.rekapFindings),
+      }),
     },
   ];
   let done = 0;
@@ -140,16 +142,6 @@ export async function renderReports(
     else reports.push(outcome);
   });
   return { reports, renderFailures };
-}
-
-/**
- * Log's Sidik: a hash of what the report says, taken from its model before printing, without the day it
- * was made. The PDF's bytes are not used: they change with Chromium's version, with tagging and with
- * the printing date, none of which is a reason to send a report again.
- */
-export function contentFingerprint(model: unknown): string {
-  const json = JSON.stringify(model, (key, value: unknown) => (key === 'generatedOn' ? undefined : value));
-  return createHash('sha256').update(json).digest('hex').slice(0, 32);
 }
 
 /**

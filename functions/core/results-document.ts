@@ -44,7 +44,8 @@ export function resultsDocument(period: Period, generatedAt: Date, offices: read
   return { period: period.id, generatedAt: generatedAt.toISOString(), offices: offices.map(officeSummary) };
 }
 
-function officeSummary(office: OfficeResult): OfficeSummary {
+/** One office's entry of results.json; also what the report fingerprint (core/report/report-fingerprint.ts) counts. */
+export function officeSummary(office: OfficeResult): OfficeSummary {
   const s = office.scores;
   return {
     code: office.code,

@@ -1,7 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { historyRows, LOG_HISTORY_ROW } from '../../sheets-schema/index.js';
 import {
-  contentFingerprint,
   deliverReports,
   renderReports,
   withoutAddresses,
@@ -97,12 +96,22 @@ function runLog(journal = new MemoryLogJournal(), run = 'run-1'): RunLog {
 
 async function render(
   renderer: PdfRenderer,
-  options: { generatedAt?: Date; offices?: OfficeResult[]; onRendered?: (done: number, total: number) => void } = {},
+  options: {
+    generatedAt?: Date;
+    offices?: OfficeResult[];
+    onRendered?: (done: number, total: number) => void;
+    templates?: DocumentTemplates;
+    renderReports?: typeof renderReports;
+  } = {},
 ) {
   const saved: string[] = [];
   const log = runLog();
-  const result = await renderReports(
-    { renderer, templates, store: { save: async (name) => (saved.push(name), `laporan/${name}`) } },
+  const result = await (options.renderReports ?? renderReports)(
+    {
+      renderer,
+      templates: options.templates ?? templates,
+      store: { save: async (name) => (saved.push(name), `laporan/${name}`) },
+    },
     {
       period,
       generatedAt: options.generatedAt ?? new Date('2025-10-01T00:00:00Z'),
@@ -142,19 +151,55 @@ async function deliver(
   return { ...outcome, log: log.entries };
 }
 
-describe('contentFingerprint', () => {
-  it('hashes what the report says, not the day it was made nor the PDF bytes', async () => {
+describe('the Sidik a run logs: what the report says, not how', () => {
+  const code = (result: { reports: readonly RenderedReport[] }, c: string) =>
+    result.reports.find((r) => r.code === c)?.fingerprint;
+
+  it('is the same on another day, though the PDFs differ (the printing date and "dibuat …" in the HTML)', async () => {
     const monday = await render(new FakeRenderer(), { generatedAt: new Date('2025-10-06T00:00:00Z') });
     const friday = await render(new FakeRenderer(), { generatedAt: new Date('2025-10-10T00:00:00Z') });
-    const renamed = await render(new FakeRenderer(), { offices: offices('Bawaslu Kota Malang (baru)') });
-    const code = (result: typeof monday, c: string) => result.reports.find((r) => r.code === c)?.fingerprint;
-    // The PDFs differ (the printing date and "dibuat …" in the HTML), the content does not.
     expect(Buffer.compare(monday.reports[0]!.bytes, friday.reports[0]!.bytes)).not.toBe(0);
     expect(code(monday, '3573')).toBe(code(friday, '3573'));
     expect(code(monday, 'rekap')).toBe(code(friday, 'rekap'));
-    expect(code(renamed, '3573')).not.toBe(code(monday, '3573'));
-    expect(contentFingerprint({ a: 1, generatedOn: 'x' })).toBe(contentFingerprint({ a: 1, generatedOn: 'y' }));
-    expect(contentFingerprint({ a: 1 })).not.toBe(contentFingerprint({ a: 2 }));
+  });
+
+  it('is the same after an upgrade that adds a report section and rewords the templates', async () => {
+    const before = await render(new FakeRenderer());
+    vi.resetModules();
+    vi.doMock('../../functions/core/report/office-report.js', async (importOriginal) => {
+      const real = await importOriginal<typeof import('../../functions/core/report/office-report.js')>();
+      return {
+        ...real,
+        officeReportModel: (...args: Parameters<typeof real.officeReportModel>) => ({
+          ...real.officeReportModel(...args),
+          newSection: { heading: 'Bagian baru', rows: ['satu', 'dua'] },
+        }),
+      };
+    });
+    try {
+      const upgraded = await import('../../functions/app/publish-reports.js');
+      const reworded: DocumentTemplates = {
+        officeReport: (model) => `<h1>Laporan (tata letak baru)</h1><pre>${JSON.stringify(model)}</pre>`,
+        provinceReport: (model) => `<h1>Rekap (tata letak baru)</h1><pre>${JSON.stringify(model)}</pre>`,
+        jobCard: (model) => `<h1>Kartu (tata letak baru)</h1><pre>${JSON.stringify(model)}</pre>`,
+        mail: (model) => `<p>${model.subject}</p>`,
+      };
+      const after = await render(new FakeRenderer(), { templates: reworded, renderReports: upgraded.renderReports });
+      // The new section is in the document; the Sidik of every report stays, so nothing is sent again.
+      expect(Buffer.from(after.reports[0]!.bytes).toString()).toContain('Bagian baru');
+      for (const c of ['3573', '3507', 'rekap']) expect(code(after, c)).toBe(code(before, c));
+    } finally {
+      vi.doUnmock('../../functions/core/report/office-report.js');
+      vi.resetModules();
+    }
+  });
+
+  it("changes when the office's data does, and the recap with it", async () => {
+    const before = await render(new FakeRenderer());
+    const renamed = await render(new FakeRenderer(), { offices: offices('Bawaslu Kota Malang (baru)') });
+    expect(code(renamed, '3573')).not.toBe(code(before, '3573'));
+    expect(code(renamed, '3507')).toBe(code(before, '3507'));
+    expect(code(renamed, 'rekap')).not.toBe(code(before, 'rekap'));
   });
 });
 

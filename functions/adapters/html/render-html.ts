@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Handlebars from 'handlebars';
 import type { JobCardModel } from '../../core/report/job-card.js';
@@ -74,11 +74,19 @@ function handlebars(): typeof Handlebars {
 const compiled = new Map<string, Handlebars.TemplateDelegate>();
 
 /**
- * Partials every template may call, registered in each template's own environment (never globally).
- * `report-head` is the doctype, meta, title and styles of the office and province reports; the caller's
- * block (`{{#> report-head}}…{{/report-head}}`) is the document title.
+ * Partials every template may call, registered in each template's own environment (never globally): every
+ * .hbs under templates/partials/, named by its path there without the extension. `report-head` is the
+ * doctype, meta, title and styles of the office and province reports; the caller's block
+ * (`{{#> report-head}}…{{/report-head}}`) is the document title. `office/<name>` and `province/<name>` are
+ * one section of the office report and of the recap, drawn with the model's key of that name
+ * (core/report/office/<name>-section.ts, core/report/province/<name>-section.ts).
  */
-const PARTIALS: Readonly<Record<string, string>> = { 'report-head': join('partials', 'report-head.hbs') };
+function partials(): [name: string, file: string][] {
+  const root = join(templatesDir, 'partials');
+  return readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.hbs'))
+    .map((file) => [file.slice(0, -'.hbs'.length).split(sep).join('/'), join('partials', file)]);
+}
 
 function render(name: string, model: object): string {
   const hb = handlebars();
@@ -92,7 +100,7 @@ function render(name: string, model: object): string {
     let template = compiled.get(name);
     if (!template) {
       const environment = hb.create();
-      for (const [partial, file] of Object.entries(PARTIALS)) environment.registerPartial(partial, source(file));
+      for (const [partial, file] of partials()) environment.registerPartial(partial, source(file));
       template = environment.compile(source(name), { strict: true });
       compiled.set(name, template);
     }

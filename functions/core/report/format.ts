@@ -40,6 +40,30 @@ export function band(value: number | null): string {
   return value === null ? 'band-none' : `band-${bandIndex(value) + 1}`;
 }
 
+/** Next to a 0 that comes from a broken tab, in the office report's tables: a data problem, not performance. */
+export const DATA_PROBLEM_MARK = 'masalah data';
+/** The chip class of such a number: hatched grey, not the red of a poor score (templates/report.css). */
+export const BROKEN_BAND = 'band-broken';
+
+/** A CSS class for a category in words (Sangat Baik … Sangat Kurang), or for a row whose data is wrong. */
+export function categoryClass(category: string | null, hasError: boolean): string {
+  if (hasError) return 'cat-error';
+  switch (category) {
+    case 'Sangat Baik':
+      return 'cat-1';
+    case 'Baik':
+      return 'cat-2';
+    case 'Cukup':
+      return 'cat-3';
+    case 'Kurang':
+      return 'cat-4';
+    case 'Sangat Kurang':
+      return 'cat-5';
+    default:
+      return 'cat-none';
+  }
+}
+
 const DATE_FORMAT = new Intl.DateTimeFormat('id-ID', {
   timeZone: 'Asia/Jakarta',
   day: 'numeric',

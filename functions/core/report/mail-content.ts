@@ -4,8 +4,8 @@ import type { OfficeResult } from '../scoring/office.js';
 import { PREDICATE_LABELS } from '../scoring/province.js';
 import { isoDateLong, score } from './format.js';
 import { largestGains } from './report-text.js';
-import { unscoredNotice } from './office-report.js';
-import { failedLinksSentence } from './evidence-section.js';
+import { unscoredNotice } from './office/unscored-section.js';
+import { failedLinksSentence } from './office/evidence-section.js';
 
 /**
  * The e-mail that carries a report: the subject names office, period, index and predicate; the body

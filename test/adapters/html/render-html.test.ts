@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { finding } from '../../../functions/core/findings.js';
 import { renderOfficeHtml, renderProvinceHtml } from '../../../functions/adapters/html/render-html.js';
-import { officeReportModel, type ReportContext } from '../../../functions/core/report/office-report.js';
+import { officeReportModel } from '../../../functions/core/report/office-report.js';
+import type { ReportContext } from '../../../functions/core/report/report-context.js';
 import { provinceReportModel } from '../../../functions/core/report/province-report.js';
 import { rankProvince, type OfficeResult } from '../../../functions/core/scoring/office.js';
 import { SETTINGS, officeWorkbook, period, profile, scoreWorkbook } from '../../helpers/workbook.js';
@@ -60,6 +62,15 @@ describe('report templates', () => {
     expect(h2.length).toBeGreaterThan(0);
     expect(h2.every((h) => h.numbered && !/^\d/.test(h.text))).toBe(true);
     expect(h2.map((h) => h.text)).not.toContain('Temuan pada rekap');
+  });
+
+  it('the recap lists findings on the rekap in their own numbered section, the cell and the message escaped', () => {
+    const invalid = finding('invalid-email', 'Satker', 'Satker!F3', { value: '<b>kepala@</b>' });
+    const html = renderProvinceHtml(provinceReportModel({ ...context(scored), rekapFindings: [invalid] }));
+    expect(headings(html).at(-1)).toEqual({ numbered: true, text: 'Temuan pada rekap' });
+    expect(html).toContain('<td class="cell">Satker!F3</td>');
+    expect(html).toContain('&lt;b&gt;kepala@&lt;/b&gt;');
+    expect(html).not.toContain('<b>kepala@');
   });
 
   it.each([

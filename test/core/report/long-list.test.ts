@@ -41,10 +41,10 @@ describe('long lists in the office report', () => {
       previousIndex: new Map(),
       weights: SETTINGS.weights,
     });
-    expect(model.iku).toHaveLength(60);
-    expect(model.ikuMore).toBe('40');
-    expect(model.iki.persons).toHaveLength(60);
-    expect(model.iki.morePersons).toBe('6');
-    expect(model.iki.unreadable).toContain('IKI!A2, A5, A8, A11, …');
+    expect(model.iku?.rows).toHaveLength(60);
+    expect(model.iku?.more).toBe('40');
+    expect(model.iki?.persons).toHaveLength(60);
+    expect(model.iki?.morePersons).toBe('6');
+    expect(model.iki?.unreadable).toContain('IKI!A2, A5, A8, A11, …');
   });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { finding } from '../../../functions/core/findings.js';
 import { unreadable, unreadableFix } from '../../../functions/core/messages/unreadable.js';
 import { officeMailModel, officeMailText } from '../../../functions/core/report/mail-content.js';
-import { officeReportModel, type ReportContext } from '../../../functions/core/report/office-report.js';
+import { officeReportModel } from '../../../functions/core/report/office-report.js';
+import type { ReportContext } from '../../../functions/core/report/report-context.js';
 import { provinceReportModel } from '../../../functions/core/report/province-report.js';
 import { rankProvince, unreadableOffice, type OfficeResult } from '../../../functions/core/scoring/office.js';
 import { score, tableRowsWithout } from '../../helpers/scoring.js';
@@ -23,6 +24,12 @@ function context(offices: readonly OfficeResult[]): ReportContext {
     previousIndex: new Map(),
     weights: SETTINGS.weights,
   };
+}
+
+/** A section the report must show: its builder gave it, not null. */
+function shown<T>(section: T | null): T {
+  expect(section).not.toBeNull();
+  return section as T;
 }
 
 const as = (result: OfficeResult, code: string, name: string): OfficeResult => ({ ...result, code, name });
@@ -54,12 +61,12 @@ describe('repeated findings are one entry where they are read as a list', () => 
     const nips = nipAsNumber.findings.filter((f) => f.code === 'nip-not-text');
     expect(nips.map((f) => f.cell)).toEqual(['IKI!A2', 'IKI!A3']);
     const model = officeReportModel(nipAsNumber, context([nipAsNumber]));
-    const entries = model.findings.errors.filter((e) => e.code === 'nip-not-text');
+    const entries = shown(model.findings).errors.filter((e) => e.code === 'nip-not-text');
     expect(entries).toHaveLength(1);
     expect(entries[0]?.cell).toBe('IKI!A2:A3, 2 baris');
     expect(entries[0]?.message).toBe(nips[0]?.message);
     expect(entries[0]?.gain).toMatch(/^\+\d+,\d\d per baris$/);
-    expect(model.findings.errorCount).toBe(nipAsNumber.findings.filter((f) => f.level === 'error').length);
+    expect(shown(model.findings).errorCount).toBe(nipAsNumber.findings.filter((f) => f.level === 'error').length);
   });
 
   it('the e-mail lists them once too', () => {
@@ -77,7 +84,7 @@ describe('a 0 that comes from a broken tab says so next to the number', () => {
 
   it('page 1: the Rencana Aksi component is marked, the others are not', () => {
     const model = officeReportModel(office, context(ranked));
-    const marks = Object.fromEntries(model.summary.components.map((c) => [c.label, c.mark]));
+    const marks = Object.fromEntries(shown(model.summary).components.map((c) => [c.label, c.mark]));
     expect(marks).toEqual({
       IKU: null,
       'Rencana Aksi': 'masalah data',
@@ -85,19 +92,19 @@ describe('a 0 that comes from a broken tab says so next to the number', () => {
       Tahapan: null,
       'Kualitas Data': null,
     });
-    expect(model.summary.components.find((c) => c.label === 'Rencana Aksi')?.band).toBe('band-broken');
+    expect(shown(model.summary).components.find((c) => c.label === 'Rencana Aksi')?.band).toBe('band-broken');
   });
 
   it('the areas table marks every area, and no empty radar is drawn', () => {
     const model = officeReportModel(office, context(ranked));
     // Areas with activities are 0 and marked; an area without any stays "–" (nothing to explain).
-    expect(model.areas.rows.filter((row) => row.value === '0,00').length).toBeGreaterThan(0);
-    for (const row of model.areas.rows)
+    expect(shown(model.areas).rows.filter((row) => row.value === '0,00').length).toBeGreaterThan(0);
+    for (const row of shown(model.areas).rows)
       expect([row.value, row.mark]).toEqual(row.value === '–' ? ['–', null] : ['0,00', 'masalah data']);
-    expect(model.areas.chart).toBeNull();
+    expect(shown(model.areas).chart).toBeNull();
     const other = officeReportModel(ranked.find((o) => o.code === '3573') as OfficeResult, context(ranked));
-    expect(other.areas.rows.every((row) => row.mark === null)).toBe(true);
-    expect(other.areas.chart).not.toBeNull();
+    expect(shown(other.areas).rows.every((row) => row.mark === null)).toBe(true);
+    expect(shown(other.areas).chart).not.toBeNull();
   });
 
   it('the recap marks the heat-map row and the ranking cell of that office only', () => {
@@ -108,11 +115,11 @@ describe('a 0 that comes from a broken tab says so next to the number', () => {
       cells.forEach((cell, j) => expect(cell).toBe(i === row && model.heatmap.values[i]?.[j] !== null)),
     );
     expect(model.heatmap.marked[row]?.some(Boolean)).toBe(true);
-    const broken = Object.fromEntries(model.ranking.map((r) => [r.code, r.broken]));
+    const broken = Object.fromEntries(model.ranking.rows.map((r) => [r.code, r.broken]));
     expect(broken['3510']).toEqual({ iku: false, actionPlan: true, iki: false, stages: false });
     expect(broken['3573']).toEqual({ iku: false, actionPlan: false, iki: false, stages: false });
-    expect(model.anyBroken).toBe(true);
-    expect(provinceReportModel(context(rankProvince([clean]))).anyBroken).toBe(false);
+    expect(model.ranking.anyBroken).toBe(true);
+    expect(provinceReportModel(context(rankProvince([clean]))).ranking.anyBroken).toBe(false);
   });
 });
 
@@ -164,10 +171,12 @@ describe('the unscored page speaks to the office', () => {
       cell: null,
       reason: 'File satker bukan file Excel .xlsx yang sah (isinya teks biasa, mungkin CSV yang diganti namanya).',
       todo: expect.stringContaining('Excel Workbook (.xlsx)'),
+      followUp: { deadline: null, contact: null },
     });
     expect(JSON.stringify(model.unscored)).not.toMatch(/jalankan|Sumber/);
-    // The reason is not listed again among the other findings.
-    expect(model.findings.errors).toEqual([]);
+    // The reason is not listed again among the other findings: with nothing else found, there is no such section.
+    expect(model.findings).toBeNull();
+    expect(model.summary).toBeNull();
   });
 
   it('the e-mail leads with the same reason and to-do, and lists no fix for the operator', () => {

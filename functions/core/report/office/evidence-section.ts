@@ -1,6 +1,6 @@
-import { evidenceCounts, type LinkOutcome } from '../evidence/office-evidence.js';
-import { formatId } from '../numbers.js';
-import type { OfficeResult } from '../scoring/office.js';
+import { evidenceCounts, type LinkOutcome } from '../../evidence/office-evidence.js';
+import { formatId } from '../../numbers.js';
+import type { OfficeResult } from '../../scoring/office.js';
 
 /**
  * The *Bukti dukung* part of reports and e-mails (docs/SPEC.md §8): how many links, how many checked in

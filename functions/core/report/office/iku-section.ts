@@ -1,0 +1,41 @@
+import type { OfficeResult } from '../../scoring/office.js';
+import { categoryClass, quantity, score } from '../format.js';
+import { firstRows } from '../long-list.js';
+import type { ReportContext } from '../report-context.js';
+
+/**
+ * *Indikator Kinerja Unit (IKU)*: each IKU row with its achievement and category, then the early warning:
+ * the rows that miss the year's target if the pace so far holds. Null for an unscored office.
+ */
+export function ikuSection(office: OfficeResult, context: ReportContext) {
+  if (office.status !== 'scored') return null;
+  // Detail tables print their first rows and count the rest (core/report/long-list.ts).
+  const iku = firstRows(office.details.iku);
+  const atRisk = firstRows(office.outlook.filter((row) => row.atRisk));
+  return {
+    more: iku.more,
+    rows: iku.rows.map((row) => ({
+      code: row.code ?? '–',
+      indicator: row.indicator ?? '–',
+      target: quantity(row.target),
+      realization: quantity(row.realization),
+      achievement: row.hasError ? 'data salah' : row.due ? score(row.achievement) : 'belum jatuh tempo',
+      category: row.category ?? (row.hasError ? 'Data salah' : '–'),
+      categoryClass: categoryClass(row.category, row.hasError),
+    })),
+    // The year-end projection means nothing in TW IV, when the year's realizations are in.
+    outlook:
+      context.period.quarter < 4
+        ? {
+            rows: office.outlook.length,
+            atRiskCount: office.outlook.filter((row) => row.atRisk).length,
+            moreAtRisk: atRisk.more,
+            atRisk: atRisk.rows.map((row) => ({
+              code: row.code,
+              indicator: row.indicator ?? '–',
+              projected: score(row.projected),
+            })),
+          }
+        : null,
+  };
+}

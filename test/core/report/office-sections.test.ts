@@ -1,0 +1,252 @@
+import { describe, expect, it } from 'vitest';
+import { AREAS } from '../../../sheets-schema/index.js';
+import { unreadable, unreadableFix } from '../../../functions/core/messages/unreadable.js';
+import { actionPlanSection } from '../../../functions/core/report/office/action-plan-section.js';
+import { findingsSection, groupGain } from '../../../functions/core/report/office/findings-section.js';
+import { ikiSection } from '../../../functions/core/report/office/iki-section.js';
+import { ikuSection } from '../../../functions/core/report/office/iku-section.js';
+import { peersSection } from '../../../functions/core/report/office/peers-section.js';
+import { summarySection } from '../../../functions/core/report/office/summary-section.js';
+import { unscoredReason, unscoredSection } from '../../../functions/core/report/office/unscored-section.js';
+import type { ReportContext } from '../../../functions/core/report/report-context.js';
+import {
+  rankProvince,
+  unreadableOffice,
+  type OfficeFinding,
+  type OfficeResult,
+} from '../../../functions/core/scoring/office.js';
+import { score, tableRowsWithout } from '../../helpers/scoring.js';
+import { period, SETTINGS } from '../../helpers/workbook.js';
+
+/**
+ * The office report's section builders (core/report/office/), each on its own: the logic a section holds,
+ * with the expected texts worked out by hand. The default office (test/helpers/scoring.ts) has index 90,75.
+ */
+const clean: OfficeResult = { ...score(), code: '3573', name: 'Bawaslu Kota Malang' };
+const unscored = unreadableOffice(
+  { code: '3517', name: 'Bawaslu Kabupaten Jombang' },
+  'satker/3517.xlsx',
+  unreadable('text-not-xlsx'),
+  unreadableFix('save-as-xlsx'),
+);
+
+function context(offices: readonly OfficeResult[], more: Partial<ReportContext> = {}): ReportContext {
+  return {
+    period: period('2025-TW3'),
+    generatedAt: new Date('2025-10-01T03:00:00Z'),
+    offices,
+    previousIndex: new Map(),
+    weights: SETTINGS.weights,
+    ...more,
+  };
+}
+
+const found = (cell: string, gain: number | null, more: Partial<OfficeFinding> = {}): OfficeFinding => ({
+  tab: cell.split('!')[0] as string,
+  cell,
+  level: 'error',
+  code: 'nip-not-text',
+  message: 'NIP tersimpan sebagai angka',
+  gain,
+  ...more,
+});
+
+describe('findings: the gain of a group of rows', () => {
+  it.each([
+    ['one row', [2.5], '+2,50'],
+    ['rows gaining the same', [1.35, 1.35], '+1,35 per baris'],
+    ['rows gaining the same to two decimals', [1.351, 1.349], '+1,35 per baris'],
+    ['rows gaining different amounts: the largest', [2, 1.5], 'hingga +2,00 per baris'],
+    ['a row without a gain among them', [2, null], 'hingga +2,00 per baris'],
+    ['no gain', [null], ''],
+    ['a gain that rounds to nothing', [0.004], ''],
+    ['a loss is no gain', [-1], ''],
+  ] as const)('%s', (_, gains, text) => {
+    expect(groupGain(gains.map((gain, i) => found(`IKI!A${i + 2}`, gain)))).toBe(text);
+  });
+});
+
+describe('findings section', () => {
+  it('lists warnings up to the limit and counts the findings of the rest', () => {
+    const warnings = [
+      found('IKU!A2', null, { level: 'warning', code: 'iku-without-iki' }),
+      found('IKU!A3', null, { level: 'warning', code: 'iku-without-iki' }),
+      found('ABK!A2', null, { level: 'warning', code: 'missing-value' }),
+      found('Tahapan!F2', null, { level: 'warning', code: 'missing-evidence' }),
+      found('Tahapan!F3', null, { level: 'warning', code: 'missing-evidence' }),
+    ];
+    const office = { ...clean, findings: [found('IKI!A2', 1), ...warnings] };
+    const section = findingsSection(office, context([office], { warningLimit: 1 }));
+    // Three groups (IKU!A2:A3, ABK!A2, Tahapan!F2:F3): one shown, the other two hold 1 + 2 findings.
+    expect(section?.warnings.map((w) => w.cell)).toEqual(['IKU!A2:A3, 2 baris']);
+    expect(section?.moreWarnings).toBe(3);
+    expect(section?.errorCount).toBe(1);
+    expect(section?.scored).toBe(true);
+  });
+
+  it('an unscored office: none when the reason is all there is, else the others without the reason', () => {
+    expect(findingsSection(unscored, context([unscored]))).toBeNull();
+    const other = { ...unscored, findings: [...unscored.findings, found('IKI!A2', null)] };
+    const section = findingsSection(other, context([other]));
+    expect(section?.scored).toBe(false);
+    expect(section?.errors.map((e) => e.cell)).toEqual(['IKI!A2']);
+  });
+});
+
+describe('unscored section', () => {
+  it('names a reason that leaves the office unscored before any other error', () => {
+    const reason = unscored.findings[0] as OfficeFinding;
+    const office = { ...unscored, findings: [found('IKI!A2', null), reason] };
+    expect(unscoredReason(office)).toBe(reason);
+    expect(unscoredReason(clean)).toBeUndefined();
+    expect(unscoredSection(clean, context([clean]))).toBeNull();
+  });
+
+  it('carries the deadline and the contact in the office’s words', () => {
+    const section = unscoredSection(
+      unscored,
+      context([unscored], { repairDeadline: '2025-10-15', contact: 'Sekretariat' }),
+    );
+    expect(section?.followUp).toEqual({ deadline: '15 Oktober 2025', contact: 'Sekretariat' });
+  });
+});
+
+describe('summary section', () => {
+  it('the change against the previous period, the rank among the ranked offices, the trend', () => {
+    const [office] = rankProvince([clean]) as [OfficeResult];
+    const section = summarySection(
+      office,
+      context([office], {
+        previousIndex: new Map([['3573', 88.25]]),
+        rankedOffices: 37,
+        history: new Map([['3573', [{ period: '2025-TW1', index: 80.125 }]]]),
+      }),
+    );
+    expect(section).toMatchObject({
+      index: '90,75',
+      predicate: 'AA',
+      rank: '1',
+      rankOf: 'dari 37 satker yang dinilai',
+      change: '+2,50',
+      previousIndex: '88,25',
+      trend: { labels: ['2025-TW1', '2025-TW3'], values: [80.13, 90.75], decimals: 2 },
+    });
+  });
+
+  it('no change and no trend without an earlier period; none at all for an unscored office', () => {
+    const section = summarySection(clean, context([clean]));
+    expect([section?.change, section?.previousIndex, section?.trend]).toEqual([null, null, null]);
+    expect(section?.rankOf).toBe('dari 1 satker yang dinilai');
+    expect(summarySection(unscored, context([unscored]))).toBeNull();
+  });
+});
+
+describe('IKU section', () => {
+  it('a row in error says "data salah", a row not yet due says so', () => {
+    const [first, second] = clean.details.iku;
+    const office = {
+      ...clean,
+      details: {
+        ...clean.details,
+        iku: [
+          { ...first!, hasError: true, category: null },
+          { ...second!, due: false },
+        ],
+      },
+    };
+    const rows = ikuSection(office, context([office]))?.rows;
+    expect(rows?.map((r) => r.achievement)).toEqual(['data salah', 'belum jatuh tempo']);
+    expect([rows?.[0]?.category, rows?.[0]?.categoryClass]).toEqual(['Data salah', 'cat-error']);
+  });
+
+  it('the year-end outlook before TW IV, none in TW IV', () => {
+    // IKU-02 (Minimal, Akhir Periode) projects to 90 < 100: at risk; IKU-01 reaches its target.
+    expect(ikuSection(clean, context([clean]))?.outlook).toEqual({
+      rows: 2,
+      atRiskCount: 1,
+      moreAtRisk: null,
+      atRisk: [{ code: 'IKU-02', indicator: 'Jumlah temuan audit', projected: '90,00' }],
+    });
+    expect(ikuSection(clean, context([clean], { period: period('2025-TW4') }))?.outlook).toBeNull();
+    expect(ikuSection(unscored, context([unscored]))).toBeNull();
+  });
+});
+
+describe('IKI section', () => {
+  it('rows whose NIP cannot be read are a data problem at their cells, never a person', () => {
+    const [andi] = clean.details.iki;
+    const nobody = { ...andi!, nip: null, name: null, rows: [6, 7, 9].map((row) => ({ ...andi!.rows[0]!, row })) };
+    const office = { ...clean, details: { ...clean.details, iki: [andi!, nobody] } };
+    const section = ikiSection(office);
+    expect(section?.persons.map((p) => p.name)).toEqual(['Andi']);
+    expect(section?.unreadable).toBe(
+      '3 baris IKI dengan NIP tidak terbaca (IKI!A7:A8, A10) dihitung 0 sebagai masalah data, bukan nilai pegawai. Perbaiki NIP-nya agar baris itu dinilai.',
+    );
+  });
+
+  it('a person whose every due row is in error is "Data salah", with the count', () => {
+    const [andi] = clean.details.iki;
+    const broken = { ...andi!, rows: andi!.rows.map((r) => ({ ...r, due: true, hasError: true })) };
+    const person = ikiSection({ ...clean, details: { ...clean.details, iki: [broken] } })?.persons[0];
+    expect([person?.category, person?.categoryClass, person?.note]).toEqual([
+      'Data salah',
+      'cat-error',
+      'termasuk 2 baris data salah, dihitung 0',
+    ]);
+  });
+});
+
+describe('action plan section', () => {
+  it('says what it cannot check when Rencana Aksi is broken', () => {
+    const broken = score({ 'Rencana Aksi': { rows: tableRowsWithout('Rencana Aksi', 'Bukti Dukung') } });
+    const section = actionPlanSection(broken, context([broken]));
+    expect(section?.lateNote).toBe(
+      'Keterlambatan belum dapat diperiksa karena kolom wajib di tab Rencana Aksi tidak lengkap.',
+    );
+    expect(section?.evidenceNote).toBe(
+      'Bukti dukung belum dapat diperiksa karena kolom wajib di tab Rencana Aksi tidak lengkap.',
+    );
+  });
+
+  it('lists a realization without evidence at its sheet row, and speaks only of readable rows when some are not', () => {
+    const [first, second] = clean.details.actionPlan;
+    const office = {
+      ...clean,
+      details: {
+        ...clean.details,
+        actionPlan: [
+          { ...first!, evidenceMissing: true },
+          { ...second!, hasError: true },
+        ],
+      },
+    };
+    const section = actionPlanSection(office, context([office]));
+    expect(section?.uncounted).toEqual([
+      { activity: 'Rekonsiliasi laporan keuangan', reported: '3', row: first!.row + 1 },
+    ]);
+    expect(section?.evidenceNote).toBe('Semua realisasi pada baris yang terbaca disertai bukti dukung.');
+    expect(section?.period).toBe('Triwulan III 2025');
+    expect(actionPlanSection(clean, context([clean]))?.evidenceNote).toBe('Semua realisasi disertai bukti dukung.');
+  });
+});
+
+describe('peers section', () => {
+  it('names the peer and its score in the area from the run, beside the office’s own', () => {
+    const area = AREAS[0]!;
+    const peer: OfficeResult = {
+      ...clean,
+      code: '3507',
+      name: 'Bawaslu Kabupaten Malang',
+      areas: { ...clean.areas, [area.id]: 95 },
+    };
+    const office: OfficeResult = {
+      ...clean,
+      areas: { ...clean.areas, [area.id]: 60.5 },
+      peers: [{ area: area.id, office: '3507' }],
+    };
+    expect(peersSection(office, context([office, peer]))?.rows).toEqual([
+      { area: area.name, office: 'Bawaslu Kabupaten Malang', theirs: '95,00', ours: '60,50', mark: null },
+    ]);
+    expect(peersSection(unscored, context([unscored]))).toBeNull();
+  });
+});

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { AREAS } from '../../../sheets-schema/index.js';
+import { finding } from '../../../functions/core/findings.js';
+import { unreadable, unreadableFix } from '../../../functions/core/messages/unreadable.js';
+import { followUpSection } from '../../../functions/core/report/province/follow-up-section.js';
+import { peersSection } from '../../../functions/core/report/province/peers-section.js';
+import { rankingSection } from '../../../functions/core/report/province/ranking-section.js';
+import { rekapFindingsSection } from '../../../functions/core/report/province/rekap-findings-section.js';
+import type { ReportContext } from '../../../functions/core/report/report-context.js';
+import { rankProvince, unreadableOffice, type OfficeResult } from '../../../functions/core/scoring/office.js';
+import { score } from '../../helpers/scoring.js';
+import { period, SETTINGS } from '../../helpers/workbook.js';
+
+/** The recap's section builders (core/report/province/) on their own, with hand-picked indexes. */
+const base = score();
+const office = (code: string, index: number): OfficeResult => ({
+  ...base,
+  code,
+  name: `Bawaslu Kabupaten ${code}`,
+  scores: { ...base.scores, index },
+});
+const unscored = unreadableOffice(
+  { code: '3517', name: 'Bawaslu Kabupaten Jombang' },
+  'satker/3517.xlsx',
+  unreadable('text-not-xlsx'),
+  unreadableFix('save-as-xlsx'),
+);
+// Seven offices, 3501 best (90) down to 3507 (60), and one unscored.
+const offices = rankProvince([
+  ...[90, 85, 80, 75, 70, 65, 60].map((index, i) => office(`350${i + 1}`, index)),
+  unscored,
+]);
+
+function context(more: Partial<ReportContext> = {}): ReportContext {
+  return {
+    period: period('2025-TW3'),
+    generatedAt: new Date('2025-10-01T03:00:00Z'),
+    offices,
+    previousIndex: new Map(),
+    weights: SETTINGS.weights,
+    ...more,
+  };
+}
+
+describe('follow-up section', () => {
+  it('names the five lowest indexes with their rank, and the unscored office with its reason', () => {
+    const section = followUpSection(context());
+    expect(section.bottom.map((row) => [row.rank, row.name, row.index])).toEqual([
+      ['3', 'Kabupaten 3503', '80,00'],
+      ['4', 'Kabupaten 3504', '75,00'],
+      ['5', 'Kabupaten 3505', '70,00'],
+      ['6', 'Kabupaten 3506', '65,00'],
+      ['7', 'Kabupaten 3507', '60,00'],
+    ]);
+    expect(section.unscored.map((row) => row.name)).toEqual(['Kabupaten Jombang']);
+    expect(section.withErrors).toEqual([]);
+  });
+});
+
+describe('ranking section', () => {
+  it('ranks the scored offices, then the unscored one without a rank', () => {
+    const rows = rankingSection(context()).rows;
+    expect(rows.map((row) => row.rank)).toEqual(['1', '2', '3', '4', '5', '6', '7', '–']);
+    expect(rows.at(-1)?.name).toBe('Kabupaten Jombang (tidak dinilai)');
+  });
+
+  it('prints the change column only when some scored office has an earlier index, the change signed', () => {
+    expect(rankingSection(context()).columns).toEqual({ change: false, evidence: false });
+    const section = rankingSection(context({ previousIndex: new Map([['3502', 86.5]]) }));
+    expect(section.columns.change).toBe(true);
+    expect(section.rows.find((row) => row.code === '3502')?.change).toBe('−1,50');
+    expect(section.rows.find((row) => row.code === '3501')?.change).toBe('');
+  });
+});
+
+describe('peers section', () => {
+  it('counts each mentor’s requests across the province', () => {
+    const [a1, a2] = AREAS;
+    const withPeers = offices.map((o) =>
+      o.code === '3506'
+        ? { ...o, peers: [{ area: a1!.id, office: '3501' }] }
+        : o.code === '3507'
+          ? {
+              ...o,
+              peers: [
+                { area: a1!.id, office: '3501' },
+                { area: a2!.id, office: '3502' },
+              ],
+            }
+          : { ...o, peers: [] },
+    );
+    const section = peersSection(context({ offices: withPeers, maxMentees: 2 }));
+    expect(section.maxMentees).toBe(2);
+    expect(section.rows.map((row) => [row.office, row.learnFrom, row.load])).toEqual([
+      ['Kabupaten 3506', 'Kabupaten 3501', '2'],
+      ['Kabupaten 3507', 'Kabupaten 3501', '2'],
+      ['Kabupaten 3507', 'Kabupaten 3502', '1'],
+    ]);
+  });
+});
+
+describe('rekap findings section', () => {
+  it('is left out without findings on the rekap', () => {
+    expect(rekapFindingsSection(context())).toBeNull();
+    const invalid = finding('invalid-email', 'Satker', 'Satker!F3', { value: 'x@' });
+    expect(rekapFindingsSection(context({ rekapFindings: [invalid] }))?.rows).toEqual([
+      { cell: 'Satker!F3', message: invalid.message },
+    ]);
+  });
+});
