@@ -94,8 +94,10 @@ export function readTable<Shape extends ColumnShape>(
     const invalid = new Set<string>();
     for (const column of spec.columns) {
       const at = columnIndex.get(column.key);
-      const cell = at === undefined ? undefined : cells[at];
-      const read = readColumn(column, cell, cellRef(tab, r, at ?? 0), tab, findings);
+      // A column the tab lacks has no cells to blame: its `missing-column` finding speaks for every row
+      // (the rows are invalid through `missing` below), so no row finding names a cell that does not exist.
+      const read =
+        at === undefined ? absentColumn(column) : readColumn(column, cells[at], cellRef(tab, r, at), tab, findings);
       values[column.key] = read.value;
       if (read.invalid) invalid.add(column.key);
     }
@@ -148,6 +150,13 @@ interface ColumnRead {
 
 const BLANK_OK: ColumnRead = { value: null, invalid: false };
 
+/** The value of a column the tab lacks: what a blank optional cell reads as, and no finding. */
+function absentColumn(column: ColumnSpec): ColumnRead {
+  if (column.kind === 'urls') return { value: [], invalid: false };
+  if (column.kind === 'choice' && column.choices?.defaultId) return { value: column.choices.defaultId, invalid: false };
+  return BLANK_OK;
+}
+
 function readColumn(
   column: ColumnSpec,
   cell: Cell | undefined,
@@ -163,10 +172,7 @@ function readColumn(
   const blank = (): ColumnRead => {
     if (column.required && !column.allowBlank)
       return fail(finding('missing-value', tab, ref, { column: label, help: column.help }));
-    if (column.kind === 'urls') return { value: [], invalid: false };
-    if (column.kind === 'choice' && column.choices?.defaultId)
-      return { value: column.choices.defaultId, invalid: false };
-    return BLANK_OK;
+    return absentColumn(column);
   };
   const unreadable = (read: Extract<Read<unknown>, { kind: 'invalid' }>): ColumnRead =>
     read.code === 'formula-error'
