@@ -77,7 +77,8 @@ interface Params {
   'no-staff': { value: string };
   'job-without-tasks': { value: string };
   'invalid-email': { value: string };
-  'evidence-unreachable': { link: string; account: string | null; consequence: string };
+  /** `malformed`: a Drive link whose ID is not a Drive ID (SPEC §8), unreachable without a request. */
+  'evidence-unreachable': { link: string; account: string | null; consequence: string; malformed?: boolean };
   'evidence-trashed': { link: string; consequence: string };
   'evidence-empty': { link: string; folder: boolean; consequence: string };
   'evidence-shared': { link: string; offices: readonly string[] };
@@ -294,7 +295,9 @@ const CATALOGUE: {
   'evidence-unreachable': {
     level: 'warning',
     message: (p) =>
-      `Bukti dukung ${quote(p.link)} tidak dapat dibuka monev: Google Drive menjawab file tidak ada, yang juga berarti file belum dibagikan. ${p.consequence} Bagikan file atau foldernya ke ${p.account ?? 'akun layanan monev'} sebagai Viewer (atau "Siapa saja yang memiliki link"), atau tempel tautan yang benar.`,
+      p.malformed
+        ? `Bukti dukung ${quote(p.link)} tidak memuat ID file Google Drive yang sah (ID file Drive terdiri atas 10–128 huruf, angka, _ atau -), sehingga tidak menunjuk file mana pun; tautannya mungkin terpotong saat disalin. ${p.consequence} Buka file itu di Google Drive, pilih Bagikan → Salin link, lalu tempel tautan lengkapnya.`
+        : `Bukti dukung ${quote(p.link)} tidak dapat dibuka monev: Google Drive menjawab file tidak ada, yang juga berarti file belum dibagikan. ${p.consequence} Bagikan file atau foldernya ke ${p.account ?? 'akun layanan monev'} sebagai Viewer (atau "Siapa saja yang memiliki link"), atau tempel tautan yang benar.`,
   },
   'evidence-trashed': {
     level: 'warning',
