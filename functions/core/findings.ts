@@ -65,7 +65,13 @@ interface Params {
   'empty-tab': { tab: string };
   'unreadable-workbook': { file: string; reason: string; fix?: string; office?: OfficeNotice };
   /** `value` null: the cell is blank, or `absent` says what is missing; `expected` null: no registry code to compare. */
-  'office-code-mismatch': { value: string | null; expected: string | null; absent?: ProfileAbsence };
+  'office-code-mismatch': {
+    value: string | null;
+    expected: string | null;
+    absent?: ProfileAbsence;
+    /** A second Kode Satker row disagreeing with the first (at `first`): the workbook names two offices. */
+    conflict?: { first: string; other: string; otherCell: string };
+  };
   'year-mismatch': { value: string | null; expected: string; period: string; absent?: ProfileAbsence };
   'workbook-too-large': { file: string; excess: LimitExcess };
   'ambiguous-number': { column: string; value: string; readAs: string };
@@ -201,6 +207,8 @@ const CATALOGUE: {
     message: (p) => {
       const owner = p.expected === null ? 'satker Anda' : `satker ${p.expected}`;
       const fill = p.expected === null ? 'kode satker Anda, misalnya 3573' : p.expected;
+      if (p.conflict)
+        return `${PROFILE} memuat ${twoCodes(p.value, p.conflict)}, sehingga tidak terbukti file ini milik ${owner}. Satker ini tidak dinilai agar data satker lain tidak ikut dinilai atas nama satker ini. Hapus baris ${OFFICE_CODE} yang keliru sehingga tinggal satu baris berisi ${fill}, lalu jalankan lagi.`;
       if (p.value === null)
         return `${blankProfile(OFFICE_CODE, p.absent)}, sehingga tidak terbukti file ini milik ${owner}. Satker ini tidak dinilai agar file satker lain yang kodenya dihapus tidak ikut dinilai atas nama satker ini. ${fillProfile(OFFICE_CODE, fill, p.absent)}`;
       return `${OFFICE_CODE} di ${PROFILE} berisi ${quote(p.value)}, padahal rekap provinsi mencatat file ini milik ${owner}. Satker ini tidak dinilai agar data tidak tertukar. Pastikan file ini milik ${owner}, lalu perbaiki ${OFFICE_CODE} atau kolom ${headerOf(REGISTRY_TAB, 'source')} di rekap.`;
@@ -208,6 +216,11 @@ const CATALOGUE: {
     office: (p) => {
       const owner = p.expected === null ? 'satker Anda' : `satker ${p.expected}`;
       const fill = p.expected === null ? 'kode satker Anda' : p.expected;
+      if (p.conflict)
+        return {
+          reason: `${PROFILE} memuat ${twoCodes(p.value, p.conflict)}, sehingga tidak terbukti file ini milik ${owner}`,
+          todo: `Operator satker menghapus baris ${OFFICE_CODE} yang keliru sehingga tinggal satu baris berisi ${fill}, lalu mengirimkannya file kembali kepada tim monev provinsi.`,
+        };
       return p.value === null
         ? {
             reason: `${blankProfile(OFFICE_CODE, p.absent)}, sehingga tidak terbukti file ini milik ${owner}`,
@@ -342,6 +355,10 @@ export const FINDING_CODES = Object.keys(CATALOGUE) as FindingCode[];
 
 /** What is missing when a Profil value cannot be read at all: the tab, its key row, or (undefined) only the value. */
 export type ProfileAbsence = 'tab' | 'key';
+
+function twoCodes(first: string | null, conflict: { first: string; other: string; otherCell: string }): string {
+  return `dua ${OFFICE_CODE} yang berbeda: ${quote(first ?? '')} di ${conflict.first} dan ${quote(conflict.other)} di ${conflict.otherCell}`;
+}
 
 function blankProfile(label: string, absent: ProfileAbsence | undefined): string {
   if (absent === 'tab') return `Tab ${PROFILE} tidak ditemukan, sehingga ${label} tidak dapat dibaca`;
