@@ -11,6 +11,7 @@ import { unreadable, unreadableFix } from '../../core/messages/unreadable.js';
 import { classifyNumberFormat, formatKind } from './number-format.js';
 import { quietly, sheetjs, type SheetJsCell, type SheetJsSheet, type SheetJsWorkbook } from './sheetjs.js';
 import { UnreadableWorkbookError, fileErrorReason, sniffUnreadable } from './unreadable-workbook-error.js';
+import { tabPastRowLimit } from './rows-in-use.js';
 import { ZipFormatError, ZipLimitError, unpackZip } from './zip-archive.js';
 
 /**
@@ -89,6 +90,9 @@ export async function readXlsxBuffer(
   const kind = archiveKind(files);
   if (kind === 'other') throw new UnreadableWorkbookError(NOT_A_WORKBOOK);
   if (kind === 'ods') capOdsRepeats(files, limits);
+  // SheetJS stops one row past the limit; a value further down, below a blank gap, is found here.
+  const tall = tabPastRowLimit(files, kind, limits.maxRows);
+  if (tall !== null) throw new WorkbookTooLargeError({ measure: 'rows', tab: tall, limit: limits.maxRows });
 
   const lib = sheetjs();
   const container = lib.CFB.utils.cfb_new();
