@@ -49,7 +49,8 @@ interface Params {
   'missing-value': { column: string; help: string };
   'invalid-number': { column: string; value: string; expected?: string };
   'negative-number': { column: string; value: string };
-  'formula-error': { column: string; value: string };
+  /** `unsaved`: `value` is a formula whose result the file does not hold (SPEC §2 v3). */
+  'formula-error': { column: string; value: string; unsaved?: boolean };
   'invalid-choice': { column: string; value: string; options: readonly string[] };
   'invalid-date': { column: string; value: string };
   'invalid-url': { column: string; value: string };
@@ -126,7 +127,9 @@ const CATALOGUE: {
   'formula-error': {
     level: 'error',
     message: (p) =>
-      `${p.column} berisi galat rumus ${p.value}, sehingga nilainya tidak dapat dibaca. ${ROW_ZERO} Perbaiki rumusnya atau ganti dengan nilai biasa.`,
+      p.unsaved
+        ? `${p.column} berisi rumus ${p.value} yang hasilnya tidak tersimpan di file (file ini terakhir disimpan oleh program yang tidak menghitung rumus, misalnya skrip openpyxl atau pandas), sehingga nilainya tidak dapat dibaca. ${ROW_ZERO} Buka file itu di Excel, LibreOffice atau Google Sheets, lalu simpan ulang agar hasil rumusnya ikut tersimpan; bila hasilnya galat, perbaiki rumusnya.`
+        : `${p.column} berisi galat rumus ${p.value}, sehingga nilainya tidak dapat dibaca. ${ROW_ZERO} Perbaiki rumusnya atau ganti dengan nilai biasa.`,
   },
   'invalid-choice': {
     level: 'error',

@@ -1,4 +1,4 @@
-import { cellText, isFormulaError } from './cells.js';
+import { cellText, formulaFailure, isFormulaError, type FormulaFailure } from './cells.js';
 import type { Cell } from './workbook.js';
 
 /**
@@ -9,13 +9,14 @@ import type { Cell } from './workbook.js';
 export type NipRead =
   | { kind: 'value'; value: string }
   | { kind: 'invalid'; code: 'invalid-nip'; text: string; reason: string }
-  | { kind: 'invalid'; code: 'nip-not-text' | 'formula-error'; text: string };
+  | { kind: 'invalid'; code: 'nip-not-text'; text: string }
+  | FormulaFailure;
 
 /** Above 2^53 a number loses digits; every 18-digit NIP is, so a NIP stored as a number is broken. */
 const LOST_DIGITS = 1e17;
 
 export function readNip(cell: Cell | undefined): NipRead {
-  if (isFormulaError(cell)) return { kind: 'invalid', code: 'formula-error', text: cellText(cell).trim() };
+  if (isFormulaError(cell)) return formulaFailure(cell);
   const value = cell?.value;
   if (typeof value === 'number') {
     if (Math.abs(value) >= LOST_DIGITS)

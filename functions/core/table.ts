@@ -176,7 +176,7 @@ function readColumn(
   };
   const unreadable = (read: Extract<Read<unknown>, { kind: 'invalid' }>): ColumnRead =>
     read.code === 'formula-error'
-      ? fail(finding('formula-error', tab, ref, { column: label, value: read.text }))
+      ? fail(finding('formula-error', tab, ref, { column: label, value: read.text, unsaved: read.unsaved }))
       : read.code === 'invalid-date'
         ? fail(finding('invalid-date', tab, ref, { column: label, value: read.text }))
         : fail(finding('invalid-number', tab, ref, { column: label, value: read.text }));
@@ -269,7 +269,7 @@ function readColumn(
       if (read.code === 'invalid-nip')
         return fail(finding('invalid-nip', tab, ref, { value: read.text, reason: read.reason }));
       if (read.code === 'nip-not-text') return fail(finding('nip-not-text', tab, ref, { value: read.text }));
-      return fail(finding('formula-error', tab, ref, { column: label, value: read.text }));
+      return fail(finding('formula-error', tab, ref, { column: label, value: read.text, unsaved: read.unsaved }));
     }
   }
 }

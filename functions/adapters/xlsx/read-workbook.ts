@@ -236,6 +236,10 @@ const DAY_MS = 86_400_000;
 function toCell(cell: SheetJsCell, date1904: boolean): Cell | undefined {
   const links = cellLinks(cell);
   const value = displayedValue(cell, links);
+  // A formula whose result the file does not hold (openpyxl and pandas write none): not blank, but a cell
+  // the core reports, so a dropped #DIV/0! never reads as an empty cell (docs/SPEC.md §2 v3).
+  if (value === undefined && cell.f && links.length === 0)
+    return { value: null, format: 'text', unsavedFormula: cell.f.trim() };
   if (value === undefined) return undefined;
   let shown: CellValue;
   let format: FormatKind;

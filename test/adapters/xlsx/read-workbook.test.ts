@@ -85,9 +85,9 @@ describe('readXlsxBuffer: values and formats', () => {
       expected: { value: 0.5, format: 'percent' },
     },
     {
-      name: 'formula without cached result is empty',
+      name: 'formula without cached result is its formula, not empty (SPEC §2 v3)',
       fill: (c) => (c.value = { formula: 'B2*2' } as ExcelJS.CellFormulaValue),
-      expected: undefined,
+      expected: { value: null, format: 'text', unsavedFormula: 'B2*2' },
     },
     {
       name: 'rich text is concatenated',
