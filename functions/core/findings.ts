@@ -1,4 +1,4 @@
-import { maskNipText } from './nip.js';
+import { maskNipText, maskNipsIn } from './nip.js';
 import type { OfficeNotice } from './messages/unreadable.js';
 import {
   ACTION_PLAN_TAB,
@@ -346,8 +346,11 @@ const CATALOGUE: {
 
 export function finding<C extends FindingCode>(code: C, tab: string, cell: string, params: Params[C]): Finding {
   const entry = CATALOGUE[code];
-  const made: Finding = { tab, cell, level: entry.level, code, message: entry.message(params) };
-  return entry.office ? { ...made, office: entry.office(params) } : made;
+  // Values quoted from the sheet are where sheet text enters a message: a NIP typed into one is masked here,
+  // once for results.json, Hasil Validasi, the CLI, the PDF and the e-mail.
+  const quoted = maskNipsIn(params);
+  const made: Finding = { tab, cell, level: entry.level, code, message: entry.message(quoted) };
+  return entry.office ? { ...made, office: entry.office(quoted) } : made;
 }
 
 export function levelOf(code: FindingCode): Level {
