@@ -14,6 +14,8 @@ export function tabPastRowLimit(
   kind: 'xlsx' | 'ods',
   maxRows: number,
 ): string | null {
+  // The rekap is read without a row limit (its Log grows every run): nothing to look for.
+  if (!Number.isFinite(maxRows)) return null;
   if (kind === 'ods') {
     const content = files.get('content.xml');
     return content ? odsTabPastRowLimit(decoder.decode(content), maxRows) : null;
