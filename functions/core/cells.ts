@@ -9,7 +9,13 @@ export type ReadFailure = 'invalid-number' | 'invalid-date' | 'formula-error';
 export type Read<T> =
   | { readonly kind: 'blank' }
   | { readonly kind: 'value'; readonly value: T; readonly ambiguous?: boolean }
-  | { readonly kind: 'invalid'; readonly code: ReadFailure; readonly text: string };
+  | {
+      readonly kind: 'invalid';
+      readonly code: ReadFailure;
+      readonly text: string;
+      /** A formula without a saved result (`text` is the formula): formula-error with its own message. */
+      readonly unsaved?: boolean;
+    };
 
 const BLANK: Read<never> = { kind: 'blank' };
 
@@ -27,6 +33,7 @@ const FORMULA_ERRORS = new Set([
 ]);
 
 export function isBlank(cell: Cell | undefined): boolean {
+  if (cell?.unsavedFormula !== undefined) return false;
   if (!cell || cell.value === null) return true;
   if (typeof cell.value !== 'string') return false;
   const text = cell.value.trim();
@@ -34,11 +41,27 @@ export function isBlank(cell: Cell | undefined): boolean {
 }
 
 export function isFormulaError(cell: Cell | undefined): boolean {
+  if (cell?.unsavedFormula !== undefined) return true;
   return typeof cell?.value === 'string' && FORMULA_ERRORS.has(cell.value.trim().toUpperCase());
+}
+
+/** How a cell for which isFormulaError holds reads: its error text, or the formula that has no result. */
+export interface FormulaFailure {
+  readonly kind: 'invalid';
+  readonly code: 'formula-error';
+  readonly text: string;
+  readonly unsaved?: boolean;
+}
+
+export function formulaFailure(cell: Cell | undefined): FormulaFailure {
+  if (cell?.unsavedFormula !== undefined)
+    return { kind: 'invalid', code: 'formula-error', text: `=${cell.unsavedFormula}`, unsaved: true };
+  return { kind: 'invalid', code: 'formula-error', text: cellText(cell).trim() };
 }
 
 /** The cell as the operator sees it, for quoting in messages. */
 export function cellText(cell: Cell | undefined): string {
+  if (cell?.unsavedFormula !== undefined) return `=${cell.unsavedFormula}`;
   if (!cell || cell.value === null) return '';
   if (typeof cell.value === 'number') {
     if (cell.format === 'date')
@@ -53,7 +76,7 @@ export function cellText(cell: Cell | undefined): string {
 
 export function readText(cell: Cell | undefined): Read<string> {
   if (isBlank(cell) || !cell) return BLANK;
-  if (isFormulaError(cell)) return { kind: 'invalid', code: 'formula-error', text: cellText(cell).trim() };
+  if (isFormulaError(cell)) return formulaFailure(cell);
   if (typeof cell.value === 'number' && cell.format !== 'date') return { kind: 'value', value: String(cell.value) };
   return { kind: 'value', value: cellText(cell).trim() };
 }
@@ -68,7 +91,7 @@ const AMBIGUOUS = /^[+-]?\d{1,3}\.\d{3}$/;
 /** Percent cells hold fractions (0.875 → 87.5): values are in percent units throughout. */
 export function readNumber(cell: Cell | undefined): Read<number> {
   if (isBlank(cell) || !cell) return BLANK;
-  if (isFormulaError(cell)) return { kind: 'invalid', code: 'formula-error', text: cellText(cell).trim() };
+  if (isFormulaError(cell)) return formulaFailure(cell);
   const { value } = cell;
   if (typeof value === 'number') {
     const read = cell.format === 'percent' ? fromFraction(value) : value;
@@ -140,7 +163,7 @@ const DAY_MS = 86_400_000;
 /** Dates come out as ISO "yyyy-mm-dd". */
 export function readDate(cell: Cell | undefined): Read<string> {
   if (isBlank(cell) || !cell) return BLANK;
-  if (isFormulaError(cell)) return { kind: 'invalid', code: 'formula-error', text: cellText(cell).trim() };
+  if (isFormulaError(cell)) return formulaFailure(cell);
   const { value } = cell;
   if (typeof value === 'number') {
     // Only a date-formatted number is a date serial; 45000 typed as a plain number is not.

@@ -1,4 +1,5 @@
 import type { Finding } from './findings.js';
+import { maskNips } from './nip.js';
 import type { ParsedOffice } from './office-reader.js';
 import type { ParsedTable } from './sheet-table.js';
 
@@ -7,7 +8,7 @@ import type { ParsedTable } from './sheet-table.js';
  * It is taken from the parsed rows by the finding's cell, after every rule has run, so findings made
  * by the reader, the cross-tab rules and scoring all get it alike. The text is the cell as typed, so a
  * row whose Kegiatan is readable but whose Target is not still says which activity it is.
- * A NIP is never part of it: a person is named by Nama and Jabatan.
+ * A NIP is never part of it: a person is named by Nama and Jabatan, and a NIP typed into those is masked.
  */
 const PART_LENGTH = 60;
 
@@ -68,6 +69,7 @@ function join(...parts: string[]): string {
 }
 
 function shorten(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  // Context is sheet text printed beside a finding: a NIP typed into a Nama or Kegiatan is masked.
+  const flat = maskNips(text.replace(/\s+/g, ' ').trim());
   return flat.length > PART_LENGTH ? `${flat.slice(0, PART_LENGTH - 1).trimEnd()}…` : flat;
 }

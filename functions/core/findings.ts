@@ -1,4 +1,4 @@
-import { maskNipText } from './nip.js';
+import { maskNipText, maskNipsIn } from './nip.js';
 import type { OfficeNotice } from './messages/unreadable.js';
 import {
   ACTION_PLAN_TAB,
@@ -50,7 +50,8 @@ interface Params {
   'missing-value': { column: string; help: string };
   'invalid-number': { column: string; value: string; expected?: string };
   'negative-number': { column: string; value: string };
-  'formula-error': { column: string; value: string };
+  /** `unsaved`: `value` is a formula whose result the file does not hold (SPEC §2 v3). */
+  'formula-error': { column: string; value: string; unsaved?: boolean };
   'invalid-choice': { column: string; value: string; options: readonly string[] };
   'invalid-date': { column: string; value: string };
   'invalid-url': { column: string; value: string };
@@ -66,7 +67,13 @@ interface Params {
   'empty-tab': { tab: string };
   'unreadable-workbook': { file: string; reason: string; fix?: string; office?: OfficeNotice };
   /** `value` null: the cell is blank, or `absent` says what is missing; `expected` null: no registry code to compare. */
-  'office-code-mismatch': { value: string | null; expected: string | null; absent?: ProfileAbsence };
+  'office-code-mismatch': {
+    value: string | null;
+    expected: string | null;
+    absent?: ProfileAbsence;
+    /** A second Kode Satker row disagreeing with the first (at `first`): the workbook names two offices. */
+    conflict?: { first: string; other: string; otherCell: string };
+  };
   'year-mismatch': { value: string | null; expected: string; period: string; absent?: ProfileAbsence };
   'workbook-too-large': { file: string; excess: LimitExcess };
   'ambiguous-number': { column: string; value: string; readAs: string };
@@ -82,7 +89,8 @@ interface Params {
   /** SPEC §4 (v3): `holders` distinct NIPs in IKI hold job `value`, whose Pegawai Ada is `staff`. */
   'staff-count-mismatch': { value: string; holders: number; staff: number };
   'invalid-email': { value: string };
-  'evidence-unreachable': { link: string; account: string | null; consequence: string };
+  /** `malformed`: a Drive link whose ID is not a Drive ID (SPEC §8), unreachable without a request. */
+  'evidence-unreachable': { link: string; account: string | null; consequence: string; malformed?: boolean };
   'evidence-trashed': { link: string; consequence: string };
   'evidence-empty': { link: string; folder: boolean; consequence: string };
   'evidence-shared': { link: string; offices: readonly string[] };
@@ -125,7 +133,9 @@ const CATALOGUE: {
   'formula-error': {
     level: 'error',
     message: (p) =>
-      `${p.column} berisi galat rumus ${p.value}, sehingga nilainya tidak dapat dibaca. ${ROW_ZERO} Perbaiki rumusnya atau ganti dengan nilai biasa.`,
+      p.unsaved
+        ? `${p.column} berisi rumus ${p.value} yang hasilnya tidak tersimpan di file (file ini terakhir disimpan oleh program yang tidak menghitung rumus, misalnya skrip openpyxl atau pandas), sehingga nilainya tidak dapat dibaca. ${ROW_ZERO} Buka file itu di Excel, LibreOffice atau Google Sheets, lalu simpan ulang agar hasil rumusnya ikut tersimpan; bila hasilnya galat, perbaiki rumusnya.`
+        : `${p.column} berisi galat rumus ${p.value}, sehingga nilainya tidak dapat dibaca. ${ROW_ZERO} Perbaiki rumusnya atau ganti dengan nilai biasa.`,
   },
   'invalid-choice': {
     level: 'error',
@@ -206,6 +216,8 @@ const CATALOGUE: {
     message: (p) => {
       const owner = p.expected === null ? 'satker Anda' : `satker ${p.expected}`;
       const fill = p.expected === null ? 'kode satker Anda, misalnya 3573' : p.expected;
+      if (p.conflict)
+        return `${PROFILE} memuat ${twoCodes(p.value, p.conflict)}, sehingga tidak terbukti file ini milik ${owner}. Satker ini tidak dinilai agar data satker lain tidak ikut dinilai atas nama satker ini. Hapus baris ${OFFICE_CODE} yang keliru sehingga tinggal satu baris berisi ${fill}, lalu jalankan lagi.`;
       if (p.value === null)
         return `${blankProfile(OFFICE_CODE, p.absent)}, sehingga tidak terbukti file ini milik ${owner}. Satker ini tidak dinilai agar file satker lain yang kodenya dihapus tidak ikut dinilai atas nama satker ini. ${fillProfile(OFFICE_CODE, fill, p.absent)}`;
       return `${OFFICE_CODE} di ${PROFILE} berisi ${quote(p.value)}, padahal rekap provinsi mencatat file ini milik ${owner}. Satker ini tidak dinilai agar data tidak tertukar. Pastikan file ini milik ${owner}, lalu perbaiki ${OFFICE_CODE} atau kolom ${headerOf(REGISTRY_TAB, 'source')} di rekap.`;
@@ -213,6 +225,11 @@ const CATALOGUE: {
     office: (p) => {
       const owner = p.expected === null ? 'satker Anda' : `satker ${p.expected}`;
       const fill = p.expected === null ? 'kode satker Anda' : p.expected;
+      if (p.conflict)
+        return {
+          reason: `${PROFILE} memuat ${twoCodes(p.value, p.conflict)}, sehingga tidak terbukti file ini milik ${owner}`,
+          todo: `Operator satker menghapus baris ${OFFICE_CODE} yang keliru sehingga tinggal satu baris berisi ${fill}, lalu mengirimkannya file kembali kepada tim monev provinsi.`,
+        };
       return p.value === null
         ? {
             reason: `${blankProfile(OFFICE_CODE, p.absent)}, sehingga tidak terbukti file ini milik ${owner}`,
@@ -300,7 +317,9 @@ const CATALOGUE: {
   'evidence-unreachable': {
     level: 'warning',
     message: (p) =>
-      `Bukti dukung ${quote(p.link)} tidak dapat dibuka monev: Google Drive menjawab file tidak ada, yang juga berarti file belum dibagikan. ${p.consequence} Bagikan file atau foldernya ke ${p.account ?? 'akun layanan monev'} sebagai Viewer (atau "Siapa saja yang memiliki link"), atau tempel tautan yang benar.`,
+      p.malformed
+        ? `Bukti dukung ${quote(p.link)} tidak memuat ID file Google Drive yang sah (ID file Drive terdiri atas 10–128 huruf, angka, _ atau -), sehingga tidak menunjuk file mana pun; tautannya mungkin terpotong saat disalin. ${p.consequence} Buka file itu di Google Drive, pilih Bagikan → Salin link, lalu tempel tautan lengkapnya.`
+        : `Bukti dukung ${quote(p.link)} tidak dapat dibuka monev: Google Drive menjawab file tidak ada, yang juga berarti file belum dibagikan. ${p.consequence} Bagikan file atau foldernya ke ${p.account ?? 'akun layanan monev'} sebagai Viewer (atau "Siapa saja yang memiliki link"), atau tempel tautan yang benar.`,
   },
   'evidence-trashed': {
     level: 'warning',
@@ -358,8 +377,11 @@ export function tabIsBroken(findings: readonly Pick<Finding, 'tab' | 'code'>[], 
 
 export function finding<C extends FindingCode>(code: C, tab: string, cell: string, params: Params[C]): Finding {
   const entry = CATALOGUE[code];
-  const made: Finding = { tab, cell, level: entry.level, code, message: entry.message(params) };
-  return entry.office ? { ...made, office: entry.office(params) } : made;
+  // Values quoted from the sheet are where sheet text enters a message: a NIP typed into one is masked here,
+  // once for results.json, Hasil Validasi, the CLI, the PDF and the e-mail.
+  const quoted = maskNipsIn(params);
+  const made: Finding = { tab, cell, level: entry.level, code, message: entry.message(quoted) };
+  return entry.office ? { ...made, office: entry.office(quoted) } : made;
 }
 
 export function levelOf(code: FindingCode): Level {
@@ -370,6 +392,10 @@ export const FINDING_CODES = Object.keys(CATALOGUE) as FindingCode[];
 
 /** What is missing when a Profil value cannot be read at all: the tab, its key row, or (undefined) only the value. */
 export type ProfileAbsence = 'tab' | 'key';
+
+function twoCodes(first: string | null, conflict: { first: string; other: string; otherCell: string }): string {
+  return `dua ${OFFICE_CODE} yang berbeda: ${quote(first ?? '')} di ${conflict.first} dan ${quote(conflict.other)} di ${conflict.otherCell}`;
+}
 
 function blankProfile(label: string, absent: ProfileAbsence | undefined): string {
   if (absent === 'tab') return `Tab ${PROFILE} tidak ditemukan, sehingga ${label} tidak dapat dibaca`;

@@ -1,4 +1,4 @@
-import { cellText, isFormulaError } from './cells.js';
+import { cellText, formulaFailure, isFormulaError, type FormulaFailure } from './cells.js';
 import type { Cell } from './workbook.js';
 
 /**
@@ -9,13 +9,14 @@ import type { Cell } from './workbook.js';
 export type NipRead =
   | { kind: 'value'; value: string }
   | { kind: 'invalid'; code: 'invalid-nip'; text: string; reason: string }
-  | { kind: 'invalid'; code: 'nip-not-text' | 'formula-error'; text: string };
+  | { kind: 'invalid'; code: 'nip-not-text'; text: string }
+  | FormulaFailure;
 
 /** Above 2^53 a number loses digits; every 18-digit NIP is, so a NIP stored as a number is broken. */
 const LOST_DIGITS = 1e17;
 
 export function readNip(cell: Cell | undefined): NipRead {
-  if (isFormulaError(cell)) return { kind: 'invalid', code: 'formula-error', text: cellText(cell).trim() };
+  if (isFormulaError(cell)) return formulaFailure(cell);
   const value = cell?.value;
   if (typeof value === 'number') {
     if (Math.abs(value) >= LOST_DIGITS)
@@ -62,4 +63,31 @@ export function maskNipText(text: string): string {
   const keep = chars.length >= 16 ? [6, 4] : chars.length >= 8 ? [2, 2] : [0, 0];
   const [head = 0, tail = 0] = keep;
   return `${chars.slice(0, head).join('')}******${tail > 0 ? chars.slice(-tail).join('') : ''}`;
+}
+
+/**
+ * Anything shaped like a NIP — 18 digits, run together or in the printed groups `19870315 201012 1 001` —
+ * that is not part of a longer number. Free text (a Nama, a Kegiatan, a value a finding quotes) may hold
+ * one, typed by an operator who did not know better.
+ */
+const NIP_SHAPED = /(?<!\d)(\d{8})[ \u00a0]?(\d{6})[ \u00a0]?(\d)[ \u00a0]?(\d{3})(?!\d)/g;
+
+/**
+ * Sheet text as it may be printed (issue 17 item 4): every NIP-shaped run masked as the NIP column is, so a
+ * NIP typed into free text reaches no PDF, e-mail, Hasil Validasi or terminal in full.
+ */
+export function maskNips(text: string): string {
+  return text.replace(NIP_SHAPED, (_whole, a: string, b: string, c: string, d: string) => maskNip(a + b + c + d));
+}
+
+/**
+ * maskNips over every string of plain data (objects, arrays), for a model about to be printed; anything else
+ * (numbers, dates, class instances) is kept as it is.
+ */
+export function maskNipsIn<T>(value: T): T {
+  if (typeof value === 'string') return maskNips(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => maskNipsIn(item)) as T;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, maskNipsIn(item)])) as T;
+  return value;
 }

@@ -19,7 +19,7 @@ import { finding, type Finding } from './findings.js';
 import { formatId, settle } from './numbers.js';
 import type { Period } from './period.js';
 import { readTable, type ParsedRow, type ParsedTable } from './sheet-table.js';
-import { cellRef, findSheet, labelKey, sameLabel, type Workbook } from './workbook.js';
+import { cellRef, findSheet, labelKey, sameLabel, type Sheet, type Workbook } from './workbook.js';
 
 /**
  * Reads and validates one office workbook: Profil, the six data tabs, and the rules that span rows
@@ -81,7 +81,17 @@ function checkProfile(workbook: Workbook, code: string | null, period: Period, f
     const ref = cellRef(tab, entry?.index ?? 0, entry ? 1 : 0);
     const value = !entry || isBlank(entry.cell) ? null : cellText(entry.cell).trim();
     if (key.key === 'officeCode') {
-      if (value === null || (code !== null && value !== code)) {
+      const conflict = value === null ? null : conflictingCode(sheet, key.label, value);
+      if (conflict) {
+        findings.push(
+          finding('office-code-mismatch', tab, cellRef(tab, conflict.index, 1), {
+            value,
+            expected: code,
+            conflict: { first: ref, other: conflict.value, otherCell: cellRef(tab, conflict.index, 1) },
+          }),
+        );
+        identified = false;
+      } else if (value === null || (code !== null && value !== code)) {
         findings.push(finding('office-code-mismatch', tab, ref, { value, expected: code, absent }));
         identified = false;
       }
@@ -97,6 +107,29 @@ function checkProfile(workbook: Workbook, code: string | null, period: Period, f
     }
   }
   return identified;
+}
+
+/**
+ * A later Profil row of the same key whose value differs from the first one's: a workbook naming two
+ * offices proves neither (SPEC §3), whichever of the two the registry holds. A blank later row names none.
+ */
+function conflictingCode(
+  sheet: Sheet | undefined,
+  label: string,
+  first: string,
+): { index: number; value: string } | null {
+  let seen = false;
+  for (const [index, row] of (sheet?.rows ?? []).entries()) {
+    if (typeof row?.[0]?.value !== 'string' || !sameLabel(row[0].value, label)) continue;
+    if (!seen) {
+      seen = true;
+      continue;
+    }
+    if (isBlank(row[1])) continue;
+    const value = cellText(row[1]).trim();
+    if (value !== first) return { index, value };
+  }
+  return null;
 }
 
 const TARGETS = ['target1', 'target2', 'target3', 'target4'] as const;

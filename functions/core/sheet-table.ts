@@ -96,8 +96,10 @@ export function readTable<Shape extends ColumnShape>(
     const invalid = new Set<string>();
     for (const column of spec.columns) {
       const at = columnIndex.get(column.key);
-      const cell = at === undefined ? undefined : cells[at];
-      const read = readColumn(column, cell, cellRef(tab, r, at ?? 0), tab, findings);
+      // A column the tab lacks has no cells to blame: its `missing-column` finding speaks for every row
+      // (the rows are invalid through `missing` below), so no row finding names a cell that does not exist.
+      const read =
+        at === undefined ? absentColumn(column) : readColumn(column, cells[at], cellRef(tab, r, at), tab, findings);
       values[column.key] = read.value;
       if (read.invalid) invalid.add(column.key);
     }
@@ -150,6 +152,13 @@ interface ColumnRead {
 
 const BLANK_OK: ColumnRead = { value: null, invalid: false };
 
+/** The value of a column the tab lacks: what a blank optional cell reads as, and no finding. */
+function absentColumn(column: ColumnSpec): ColumnRead {
+  if (column.kind === 'urls') return { value: [], invalid: false };
+  if (column.kind === 'choice' && column.choices?.defaultId) return { value: column.choices.defaultId, invalid: false };
+  return BLANK_OK;
+}
+
 function readColumn(
   column: ColumnSpec,
   cell: Cell | undefined,
@@ -165,14 +174,11 @@ function readColumn(
   const blank = (): ColumnRead => {
     if (column.required && !column.allowBlank)
       return fail(finding('missing-value', tab, ref, { column: label, help: column.help }));
-    if (column.kind === 'urls') return { value: [], invalid: false };
-    if (column.kind === 'choice' && column.choices?.defaultId)
-      return { value: column.choices.defaultId, invalid: false };
-    return BLANK_OK;
+    return absentColumn(column);
   };
   const unreadable = (read: Extract<Read<unknown>, { kind: 'invalid' }>): ColumnRead =>
     read.code === 'formula-error'
-      ? fail(finding('formula-error', tab, ref, { column: label, value: read.text }))
+      ? fail(finding('formula-error', tab, ref, { column: label, value: read.text, unsaved: read.unsaved }))
       : read.code === 'invalid-date'
         ? fail(finding('invalid-date', tab, ref, { column: label, value: read.text }))
         : fail(finding('invalid-number', tab, ref, { column: label, value: read.text }));
@@ -265,7 +271,7 @@ function readColumn(
       if (read.code === 'invalid-nip')
         return fail(finding('invalid-nip', tab, ref, { value: read.text, reason: read.reason }));
       if (read.code === 'nip-not-text') return fail(finding('nip-not-text', tab, ref, { value: read.text }));
-      return fail(finding('formula-error', tab, ref, { column: label, value: read.text }));
+      return fail(finding('formula-error', tab, ref, { column: label, value: read.text, unsaved: read.unsaved }));
     }
   }
 }

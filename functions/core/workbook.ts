@@ -17,6 +17,12 @@ export interface Cell {
    * Absent when the cell carries none.
    */
   readonly links?: readonly string[];
+  /**
+   * The formula of a cell whose file holds no saved result for it (value null): a file last saved by a
+   * program that does not calculate, such as openpyxl or pandas. Such a cell is not blank but
+   * `formula-error` (docs/SPEC.md §2 v3). Absent on every other cell.
+   */
+  readonly unsavedFormula?: string;
 }
 
 export interface Sheet {

@@ -178,6 +178,28 @@ describe('formula errors', () => {
       });
     }
   }
+  // SPEC §2 v3: a formula without a saved result (openpyxl, pandas) is not blank but formula-error.
+  const unsaved: Cell = { value: null, format: 'text', unsavedFormula: 'H2/0' };
+  for (const reader of readers) {
+    it(`a formula without a saved result read as ${reader.name}`, () => {
+      expect(isBlank(unsaved)).toBe(false);
+      expect(reader.read(unsaved)).toEqual({ kind: 'invalid', code: 'formula-error', text: '=H2/0', unsaved: true });
+    });
+  }
+  it('a formula without a saved result in any column is a formula-error finding saying to save the file again', () => {
+    const findings: Finding[] = [];
+    const rows = [{ Kode: 'IKU-01', Indikator: unsaved, ...targets(unsaved) }];
+    const table = readTable(sheet('IKU', tableRows(HEADERS.IKU, rows)), IKU_TAB, findings);
+    expect(findings.map((f) => [f.code, f.cell])).toEqual([
+      ['formula-error', 'IKU!C2'],
+      ['formula-error', 'IKU!H2'],
+    ]);
+    expect(findings[1]?.message).toMatch(
+      /^Target TW I berisi rumus =H2\/0 yang hasilnya tidak tersimpan.*simpan ulang/,
+    );
+    expect(table.rows.map((row) => row.hasError)).toEqual([true]);
+  });
+
   it('every formula error in a number column is a formula-error finding on its cell', () => {
     const findings: Finding[] = [];
     const rows = errors.map((error, i): Record<string, CellInput> => ({

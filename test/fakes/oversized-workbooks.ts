@@ -206,9 +206,40 @@ export function hugeTabEntries(rows: number, columns = 10): ZipEntryInput[] {
 }
 
 /** An OpenDocument spreadsheet with one tab whose single row and cell repeat `rows` × `columns` times. */
+/**
+ * An .ods of one tab given as runs of rows: `[count, 'value']` is a row of one number repeated `count` times,
+ * `[count, 'blank']` an empty row repeated (LibreOffice ends every tab with about a million of them).
+ */
+export function odsEntries(tab: string, runs: readonly (readonly [number, 'value' | 'blank'])[]): ZipEntryInput[] {
+  const rows = runs
+    .map(([count, kind]) =>
+      kind === 'value'
+        ? `<table:table-row table:number-rows-repeated="${count}"><table:table-cell office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row>`
+        : `<table:table-row table:style-name="ro1" table:number-rows-repeated="${count}"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>`,
+    )
+    .join('');
+  const [mimetype, manifest, , styles] = repeatedOdsEntries(1, 1) as [
+    ZipEntryInput,
+    ZipEntryInput,
+    ZipEntryInput,
+    ZipEntryInput,
+  ];
+  return [
+    mimetype,
+    manifest,
+    {
+      name: 'content.xml',
+      content: `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${ODS_NAMESPACES}><office:body><office:spreadsheet><table:table table:name="${tab}">${rows}</table:table></office:spreadsheet></office:body></office:document-content>`,
+    },
+    styles,
+  ];
+}
+
+const ODS_NAMESPACES =
+  'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"';
+
 export function repeatedOdsEntries(rows: number, columns: number): ZipEntryInput[] {
-  const ns =
-    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"';
+  const ns = ODS_NAMESPACES;
   return [
     { name: 'mimetype', content: 'application/vnd.oasis.opendocument.spreadsheet' },
     {

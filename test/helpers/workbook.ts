@@ -68,7 +68,7 @@ function quarters(kind: string, values: readonly CellInput[]): Row {
   return Object.fromEntries(values.map((value, i) => [`${kind} TW ${NUMERALS[i]}`, value]));
 }
 
-export const URL_A = 'https://drive.google.com/file/d/bukti-1';
+export const URL_A = 'https://drive.google.com/file/d/bukti-dukung-1';
 export const URL_B = 'https://jatim.bawaslu.go.id/bukti-2';
 export const NIP_A = '19870315 201012 1 001';
 export const NIP_B = '199001012015032002';

@@ -4,6 +4,7 @@ import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Handlebars from 'handlebars';
 import type { JobCardModel } from '../../core/report/job-card.js';
+import { maskNipsIn } from '../../core/nip.js';
 import type { OfficeMailModel } from '../../core/report/mail-content.js';
 import type { OfficeReportModel } from '../../core/report/office-report.js';
 import type { ProvinceReportModel } from '../../core/report/province-report.js';
@@ -104,7 +105,9 @@ function render(name: string, model: object): string {
       template = environment.compile(source(name), { strict: true });
       compiled.set(name, template);
     }
-    return template(model, { helpers });
+    // Every document prints sheet text (Kegiatan, Nama, quoted values); a NIP typed into it is masked here,
+    // once for the office report, the recap and the e-mail's HTML part.
+    return template(maskNipsIn(model), { helpers });
   } catch (error) {
     // Handlebars reports "Parse error on line N" or "… - line:column": keep it, and name the template.
     throw new Error(`Templat ${name} gagal dirender: ${error instanceof Error ? error.message : String(error)}`, {

@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import type { Cell, CellValue, FormatKind, Sheet, Workbook } from '../../core/workbook.js';
 import {
   DEFAULT_WORKBOOK_LIMITS,
@@ -10,7 +11,8 @@ import { unreadable, unreadableFix } from '../../core/messages/unreadable.js';
 import { classifyNumberFormat, formatKind } from './number-format.js';
 import { quietly, sheetjs, type SheetJsCell, type SheetJsSheet, type SheetJsWorkbook } from './sheetjs.js';
 import { UnreadableWorkbookError, fileErrorReason, sniffUnreadable } from './unreadable-workbook-error.js';
-import { ZipLimitError, unpackZip } from './zip-archive.js';
+import { tabPastRowLimit } from './rows-in-use.js';
+import { ZipFormatError, ZipLimitError, unpackZip } from './zip-archive.js';
 
 /**
  * Reads a workbook file (.xlsx from Excel, LibreOffice, Google Sheets, openpyxl, pandas, exceljs; .ods from
@@ -27,20 +29,30 @@ export async function readXlsxWorkbook(
   limits: WorkbookLimits = DEFAULT_WORKBOOK_LIMITS,
 ): Promise<Workbook> {
   let buf: Buffer;
+  let file: FileHandle | undefined;
   try {
-    const info = await stat(path);
+    // Opened without blocking and checked on the open handle: a FIFO named by Sumber would otherwise wait
+    // for a writer forever (holding the run and its lock), and a check by path before opening could be
+    // raced by a swap. Only a regular file is read.
+    file = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const info = await file.stat();
     if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    if (!info.isFile())
+      throw new UnreadableWorkbookError(unreadable('not-regular-file'), { fix: unreadableFix('check-source-file') });
     // A file larger than the unpacked limit cannot unpack to less (a zip only stores or shrinks), so it is
     // refused before being read into memory.
     if (info.size > limits.maxUnpackedBytes)
       throw new WorkbookTooLargeError({ measure: 'unpacked', bytes: info.size, limit: limits.maxUnpackedBytes });
-    buf = await readFile(path);
+    buf = await file.readFile();
   } catch (error) {
     if (error instanceof WorkbookTooLargeError) throw error;
+    if (error instanceof UnreadableWorkbookError) throw error;
     throw new UnreadableWorkbookError(fileErrorReason(error), {
       cause: error,
       fix: unreadableFix('check-source-file'),
     });
+  } finally {
+    await file?.close();
   }
   return readXlsxBuffer(buf, limits);
 }
@@ -53,19 +65,34 @@ export async function readXlsxBuffer(
   if (sniffed) throw sniffed;
   let files: Map<string, Uint8Array>;
   try {
+    if (isEncryptedOpenDocument(buf, limits))
+      throw new UnreadableWorkbookError(unreadable('password-protected-ods'), {
+        fix: unreadableFix('remove-password-ods'),
+      });
     files = unpackZip(buf, limits.maxUnpackedBytes, isNeededPart);
   } catch (error) {
+    if (error instanceof UnreadableWorkbookError) throw error;
     if (error instanceof ZipLimitError)
       throw new WorkbookTooLargeError({
         measure: 'unpacked',
         bytes: error.unpackedBytes,
         limit: limits.maxUnpackedBytes,
       });
+    if (error instanceof ZipFormatError && error.fault === 'encrypted')
+      throw new UnreadableWorkbookError(unreadable('password-protected'), {
+        cause: error,
+        fix: unreadableFix('remove-password'),
+      });
+    if (error instanceof ZipFormatError && error.fault === 'size-mismatch')
+      throw new UnreadableWorkbookError(unreadable('archive-size-mismatch'), { cause: error });
     throw new UnreadableWorkbookError(BROKEN, { cause: error });
   }
   const kind = archiveKind(files);
   if (kind === 'other') throw new UnreadableWorkbookError(NOT_A_WORKBOOK);
   if (kind === 'ods') capOdsRepeats(files, limits);
+  // SheetJS stops one row past the limit; a value further down, below a blank gap, is found here.
+  const tall = tabPastRowLimit(files, kind, limits.maxRows);
+  if (tall !== null) throw new WorkbookTooLargeError({ measure: 'rows', tab: tall, limit: limits.maxRows });
 
   const lib = sheetjs();
   const container = lib.CFB.utils.cfb_new();
@@ -113,9 +140,26 @@ function isNeededPart(name: string): boolean {
   return /\.(xml|rels)$/i.test(name) && !SKIPPED_PART.test(name);
 }
 
+const MANIFEST = 'META-INF/manifest.xml';
+
+/**
+ * OpenDocument encrypts with its own scheme, not zip's: the manifest stays readable and lists an
+ * `encryption-data` element for each encrypted part, whose bytes are ciphertext that would only read as
+ * a damaged file. Checked first, from the manifest alone, so the operator is told about the password.
+ */
+function isEncryptedOpenDocument(buf: Uint8Array, limits: WorkbookLimits): boolean {
+  let manifest: Uint8Array | undefined;
+  try {
+    manifest = unpackZip(buf, limits.maxUnpackedBytes, (name) => name === MANIFEST).get(MANIFEST);
+  } catch {
+    return false;
+  }
+  return manifest !== undefined && /<(?:[\w.-]+:)?encryption-data\b/.test(new TextDecoder().decode(manifest));
+}
+
 function archiveKind(files: ReadonlyMap<string, Uint8Array>): 'xlsx' | 'ods' | 'other' {
-  if (files.has('content.xml') && files.has('META-INF/manifest.xml')) {
-    const manifest = new TextDecoder().decode(files.get('META-INF/manifest.xml'));
+  if (files.has('content.xml') && files.has(MANIFEST)) {
+    const manifest = new TextDecoder().decode(files.get(MANIFEST));
     return manifest.includes('opendocument.spreadsheet') ? 'ods' : 'other';
   }
   const types = files.get('[Content_Types].xml');
@@ -192,6 +236,10 @@ const DAY_MS = 86_400_000;
 function toCell(cell: SheetJsCell, date1904: boolean): Cell | undefined {
   const links = cellLinks(cell);
   const value = displayedValue(cell, links);
+  // A formula whose result the file does not hold (openpyxl and pandas write none): not blank, but a cell
+  // the core reports, so a dropped #DIV/0! never reads as an empty cell (docs/SPEC.md §2 v3).
+  if (value === undefined && cell.f && links.length === 0)
+    return { value: null, format: 'text', unsavedFormula: cell.f.trim() };
   if (value === undefined) return undefined;
   let shown: CellValue;
   let format: FormatKind;

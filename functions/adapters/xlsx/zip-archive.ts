@@ -3,7 +3,8 @@ import { inflateRawSync } from 'node:zlib';
 /**
  * A zip reader that never unpacks more than it was allowed to (docs/SPEC.md §8 limits). The central
  * directory's declared sizes are added up before anything is inflated, and each entry is then inflated with
- * its declared size as a hard cap, so an archive whose declarations lie cannot grow past them either.
+ * its declared size as a hard cap, so an archive whose declarations lie cannot grow past them either (it is
+ * refused as damaged: ZipFormatError with fault `size-mismatch`).
  * Workbooks (.xlsx, .ods) are zip archives; a zip bomb is the cheapest way to exhaust a scoring function.
  */
 
@@ -19,15 +20,29 @@ export interface ZipEntry {
 export class ZipLimitError extends Error {
   override readonly name = 'ZipLimitError';
   constructor(
-    /** What the archive would unpack to (declared, or reached while inflating), in bytes. */
+    /** What the archive declares it unpacks to, in bytes. */
     readonly unpackedBytes: number,
   ) {
     super(`archive unpacks to more than allowed (${unpackedBytes} bytes)`);
   }
 }
 
+/**
+ * Why an archive cannot be unpacked: `broken` (not a zip monev can trust), `encrypted` (an entry encrypted
+ * with a password, which zip allows), `size-mismatch` (an entry unpacks to other than its declared size:
+ * the archive is damaged or was tampered with, and is refused as such, not as too large).
+ */
+export type ZipFault = 'broken' | 'encrypted' | 'size-mismatch';
+
 export class ZipFormatError extends Error {
   override readonly name = 'ZipFormatError';
+  constructor(
+    message: string,
+    readonly fault: ZipFault = 'broken',
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
 }
 
 const EOCD_SIGNATURE = 0x06054b50;
@@ -103,7 +118,7 @@ export function unpackZip(
     const at = entry.localHeaderOffset;
     if (at + 30 > buf.length || view.getUint32(at, true) !== LOCAL_SIGNATURE)
       throw new ZipFormatError('local header out of place');
-    if ((view.getUint16(at + 6, true) & 0x1) !== 0) throw new ZipFormatError('encrypted entry');
+    if ((view.getUint16(at + 6, true) & 0x1) !== 0) throw new ZipFormatError('encrypted entry', 'encrypted');
     const dataStart = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
     const dataEnd = dataStart + entry.compressedSize;
     if (dataEnd > buf.length) throw new ZipFormatError('entry data truncated');
@@ -115,7 +130,7 @@ export function unpackZip(
 
 function inflateEntry(entry: ZipEntry, data: Uint8Array): Uint8Array {
   if (entry.method === 0) {
-    if (data.length !== entry.uncompressedSize) throw new ZipFormatError('stored entry size differs');
+    if (data.length !== entry.uncompressedSize) throw new ZipFormatError('stored entry size differs', 'size-mismatch');
     return data;
   }
   if (entry.method !== 8) throw new ZipFormatError(`compression method ${entry.method}`);
@@ -123,13 +138,16 @@ function inflateEntry(entry: ZipEntry, data: Uint8Array): Uint8Array {
     // maxOutputLength makes zlib stop (and throw) as soon as the output would pass the declared size, so
     // a lying header costs at most its own declaration in memory.
     const out = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
-    if (out.length !== entry.uncompressedSize) throw new ZipFormatError('entry size differs from its declaration');
+    if (out.length !== entry.uncompressedSize)
+      throw new ZipFormatError('entry size differs from its declaration', 'size-mismatch');
     return out;
   } catch (error) {
+    // An entry growing past its declaration is a damaged or forged archive: the declared total already
+    // passed the limit check, so what is wrong is the declaration, not the size.
     if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
-      throw new ZipLimitError(entry.uncompressedSize + 1);
+      throw new ZipFormatError('entry inflates past its declaration', 'size-mismatch', { cause: error });
     if (error instanceof ZipFormatError) throw error;
-    throw new ZipFormatError('entry does not inflate', { cause: error });
+    throw new ZipFormatError('entry does not inflate', 'broken', { cause: error });
   }
 }
 

@@ -19,8 +19,18 @@ const DRIVE_PATHS: readonly RegExp[] = [
   /^\/drive\/(?:u\/\d+\/)?mobile\/folders\/([^/]+)\/?$/,
 ];
 const DOCS_PATH = /^\/(?:document|spreadsheets|presentation|forms)\/(?:u\/\d+\/)?d\/([^/]+)(?:\/.*)?$/;
+const PUBLISHED_FORM = /^\/forms\/(?:u\/\d+\/)?d\/e\//;
 
-export function driveTarget(link: string): DriveTarget | null {
+/**
+ * A link in one of Drive's forms (SPEC §8): a file or folder with a valid ID, or `malformed` when the ID in
+ * that form is not a Drive ID (`…/file/d/1AbC/view`, a pasted fragment, an encoded path). A malformed link
+ * cannot name a file, so it is unreachable without any request; null for anything that is not a Drive form.
+ */
+export type DriveLink = { readonly kind: 'drive'; readonly target: DriveTarget } | { readonly kind: 'malformed' };
+
+const MALFORMED: DriveLink = { kind: 'malformed' };
+
+export function driveLink(link: string): DriveLink | null {
   let url: URL;
   try {
     url = new URL(link.trim());
@@ -35,11 +45,20 @@ export function driveTarget(link: string): DriveTarget | null {
     for (const path of DRIVE_PATHS) id ??= path.exec(url.pathname)?.[1];
     if (id === undefined && url.pathname === '/open') id = url.searchParams.get('id') ?? undefined;
   } else if (host === 'docs.google.com') {
+    // A published form's address (`/forms/d/e/…/viewform`) names the form's public page, not a Drive file.
+    if (PUBLISHED_FORM.test(url.pathname)) return null;
     id = DOCS_PATH.exec(url.pathname)?.[1];
   }
-  if (id === undefined || !DRIVE_ID.test(id)) return null;
+  if (id === undefined) return null;
+  if (!DRIVE_ID.test(id)) return MALFORMED;
   const key = url.searchParams.get('resourcekey');
-  return { id, resourceKey: key !== null && RESOURCE_KEY.test(key) ? key : null };
+  return { kind: 'drive', target: { id, resourceKey: key !== null && RESOURCE_KEY.test(key) ? key : null } };
+}
+
+/** The Drive file or folder a link names, when its ID is valid; what a verifier may be asked about. */
+export function driveTarget(link: string): DriveTarget | null {
+  const drive = driveLink(link);
+  return drive?.kind === 'drive' ? drive.target : null;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { finding, type Finding } from '../findings.js';
 import type { ParsedOffice } from '../office-reader.js';
 import type { ParsedTable } from '../sheet-table.js';
-import { driveTarget, evidenceKey, type DriveTarget } from './drive-link.js';
+import { driveLink, driveTarget, evidenceKey, type DriveTarget } from './drive-link.js';
 
 /**
  * Evidence of one office (docs/SPEC.md §8): every (cell, link) pair of the Bukti Dukung columns, the
@@ -80,8 +80,9 @@ export function driveTargets(parsed: ParsedOffice): DriveTarget[] {
 
 export function linkOutcome(link: string, verification: EvidenceVerification): LinkOutcome {
   if (!verification.verified) return 'unverified';
-  const target = driveTarget(link);
-  return (target && verification.lookups.get(target.id)?.status) ?? 'unverified';
+  const drive = driveLink(link);
+  if (drive?.kind === 'malformed') return 'unreachable';
+  return (drive && verification.lookups.get(drive.target.id)?.status) ?? 'unverified';
 }
 
 /**
@@ -127,7 +128,12 @@ export function assessEvidence(
         const folder = verification.lookups.get(driveTarget(link)?.id ?? '')?.folder ?? false;
         if (outcome === 'unreachable')
           findings.push(
-            finding('evidence-unreachable', table.tab, cell, { link, account: verification.account, consequence }),
+            finding('evidence-unreachable', table.tab, cell, {
+              link,
+              account: verification.account,
+              consequence,
+              malformed: driveLink(link)?.kind === 'malformed',
+            }),
           );
         if (outcome === 'trashed') findings.push(finding('evidence-trashed', table.tab, cell, { link, consequence }));
         if (outcome === 'empty')

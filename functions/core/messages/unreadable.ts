@@ -15,6 +15,9 @@ export interface UnreadableReasonParams {
   'cannot-open': Record<string, never>;
   'empty-file': Record<string, never>;
   'password-protected': Record<string, never>;
+  'password-protected-ods': Record<string, never>;
+  'not-regular-file': Record<string, never>;
+  'archive-size-mismatch': Record<string, never>;
   'old-xls': Record<string, never>;
   'password-or-xls': Record<string, never>;
   'text-not-xlsx': Record<string, never>;
@@ -52,6 +55,7 @@ export interface UnreadableFixParams {
   'resave-as-xlsx': Record<string, never>;
   'save-as-xlsx': Record<string, never>;
   'remove-password': Record<string, never>;
+  'remove-password-ods': Record<string, never>;
   'remove-password-or-save-as-xlsx': Record<string, never>;
   'check-source-file': Record<string, never>;
   'source-inside-data-folder': Record<string, never>;
@@ -74,6 +78,11 @@ const REASONS: Catalogue<UnreadableReasonParams> = {
   'cannot-open': () => 'file tidak bisa dibuka',
   'empty-file': () => 'file kosong (0 byte)',
   'password-protected': () => 'file dilindungi kata sandi',
+  'password-protected-ods': () => 'file LibreOffice (.ods) dilindungi kata sandi',
+  'not-regular-file': () =>
+    'yang ditunjuk bukan file biasa (misalnya pipa bernama/FIFO atau perangkat), sehingga tidak dibuka',
+  'archive-size-mismatch': () =>
+    'file rusak: isi arsipnya tidak sesuai dengan ukuran yang tercatat di dalamnya (file terpotong, rusak saat dikirim, atau diubah program lain)',
   'old-xls': () => 'berformat Excel lama (.xls), yang tidak dibaca monev',
   'password-or-xls': () => 'file dilindungi kata sandi atau berformat Excel lama (.xls)',
   'text-not-xlsx': () => 'bukan file Excel .xlsx yang sah (isinya teks biasa, mungkin CSV yang diganti namanya)',
@@ -121,6 +130,8 @@ const FIXES: Catalogue<UnreadableFixParams> = {
   'save-as-xlsx': () => SAVE_AS_XLSX,
   'remove-password': () =>
     'Buka file itu, hapus kata sandinya (Excel: File → Info → Lindungi Buku Kerja → Enkripsi dengan Kata Sandi, kosongkan isiannya), simpan, lalu jalankan lagi.',
+  'remove-password-ods': () =>
+    'Buka file itu di LibreOffice dengan kata sandinya, pilih File → Simpan Sebagai, hilangkan centang "Simpan dengan kata sandi", simpan, lalu jalankan lagi.',
   'remove-password-or-save-as-xlsx': () => `Bila file berkata sandi, hapus kata sandinya. ${SAVE_AS_XLSX}`,
   'check-source-file': () =>
     `Periksa nama file di kolom ${source} pada tab ${REGISTRY_TAB.name} rekap, lalu jalankan lagi.`,
@@ -165,6 +176,15 @@ const OFFICE_NOTICES: { readonly [C in UnreadableReasonCode]: (p: UnreadableReas
   'password-protected': () => ({
     reason: 'file satker dilindungi kata sandi',
     todo: `Operator satker menghapus kata sandi file (Excel: File → Info → Lindungi Buku Kerja), menyimpannya, ${RESEND}.`,
+  }),
+  'password-protected-ods': () => ({
+    reason: 'file satker (LibreOffice .ods) dilindungi kata sandi',
+    todo: `Operator satker membuka file di LibreOffice, memilih File → Simpan Sebagai tanpa centang "Simpan dengan kata sandi", ${RESEND}.`,
+  }),
+  'not-regular-file': () => service('yang terdaftar pada rekap provinsi bukan file biasa, sehingga tidak dibuka'),
+  'archive-size-mismatch': () => ({
+    reason: 'file satker rusak (isinya tidak sesuai dengan yang tercatat di dalam file)',
+    todo: `Operator satker membuka file itu di Excel atau LibreOffice, menyimpannya ulang sebagai "Excel Workbook (.xlsx)", ${RESEND}; bila tidak terbuka, kirim ulang dari salinan yang utuh.`,
   }),
   'old-xls': () => ({ reason: 'file satker berformat Excel lama (.xls)', todo: SAVE_AS_XLSX_TODO }),
   'password-or-xls': () => ({

@@ -1,4 +1,5 @@
 import { groupFindings } from '../group-findings.js';
+import { maskNips } from '../nip.js';
 import { periodLabel, type Period } from '../period.js';
 import type { OfficeResult } from '../scoring/office.js';
 import { PREDICATE_LABELS } from '../scoring/province.js';
@@ -99,7 +100,8 @@ export function officeMailText(model: OfficeMailModel): string {
   );
   if (after.length > 0) lines.push('', ...after);
   lines.push('', model.closing, '', model.signature);
-  return lines.join('\n');
+  // The plain part prints sheet text as the HTML part does (render-html masks that one): NIPs masked.
+  return maskNips(lines.join('\n'));
 }
 
 export function provinceMailModel(

@@ -68,7 +68,9 @@ export class ExactSum {
       const x = hi + y;
       if (y === x - hi) hi = x;
     }
-    return hi;
+    // An exact sum of zero is +0 whatever the signs of the zeros added or taken out: −0 would differ
+    // from a rescoring's +0 under Object.is (fast-check found [0], then 0 replaced by −0).
+    return hi === 0 ? 0 : hi;
   }
 
   private addFinite(term: number): void {

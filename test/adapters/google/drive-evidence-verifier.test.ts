@@ -144,7 +144,13 @@ describe('DriveEvidenceVerifier', () => {
       const asked = driveTargets(parsed);
       expect(asked.map((target) => target.id)).toEqual([ok]);
       const verification = await verifier().verify(asked);
-      for (const link of bad) expect(linkOutcome(link, verification)).toBe('unverified');
+      // Other hosts stay unverified; a drive.google.com link whose ID is malformed is unreachable (SPEC §8 v3).
+      expect(bad.map((link) => linkOutcome(link, verification))).toEqual([
+        'unverified',
+        'unverified',
+        'unreachable',
+        'unreachable',
+      ]);
       expect(linkOutcome(file(ok), verification)).toBe('ok');
       expect(hits).toBe(0);
       expect(google.requests.map((r) => r.target)).toEqual([ok]);

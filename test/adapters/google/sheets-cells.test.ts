@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toCell, toSheet } from '../../../functions/adapters/google/sheets-cells.js';
 import { spreadsheetId } from '../../../functions/adapters/google/spreadsheet-ref.js';
 import type { Cell } from '../../../functions/core/workbook.js';
+import { DEFAULT_WORKBOOK_LIMITS, exceededLimit } from '../../../functions/core/workbook-limits.js';
 
 /** Sheets CellData → the core's cell model (docs/SPEC.md §2), the same cells the xlsx reader yields. */
 describe('toCell', () => {
@@ -174,6 +175,21 @@ describe('toCell', () => {
     expect(sheet.rows[2]?.[1]).toEqual({ value: 1, format: 'number' });
     expect(sheet.rows[4]?.[2]).toEqual({ value: 'x', format: 'text' });
     expect(sheet.rows[3]).toBeUndefined();
+  });
+
+  it('keeps a value below a blank gap, so a value at row 6 000 passes the row limit (SPEC §2 v3)', () => {
+    const rowData = [
+      { values: [{ effectiveValue: { stringValue: 'No' } }] },
+      ...Array.from({ length: 5998 }, () => ({})),
+      { values: [{ effectiveValue: { numberValue: 4 } }] },
+    ];
+    const sheet = toSheet({ properties: { title: 'Rencana Aksi' }, data: [{ startRow: 0, startColumn: 0, rowData }] });
+    expect(sheet.rows[5999]?.[0]).toEqual({ value: 4, format: 'number' });
+    expect(exceededLimit({ sheets: [sheet] }, DEFAULT_WORKBOOK_LIMITS)).toEqual({
+      measure: 'rows',
+      tab: 'Rencana Aksi',
+      limit: 5000,
+    });
   });
 });
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readXlsxBuffer, readXlsxWorkbook } from '../../../functions/adapters/xlsx/read-workbook.js';
 import { UnreadableWorkbookError } from '../../../functions/adapters/xlsx/unreadable-workbook-error.js';
 import type { Cell, Workbook } from '../../../functions/core/workbook.js';
+import { writeZip, xlsxEntries, type ZipEntryInput } from '../../fakes/oversized-workbooks.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -83,9 +85,9 @@ describe('readXlsxBuffer: values and formats', () => {
       expected: { value: 0.5, format: 'percent' },
     },
     {
-      name: 'formula without cached result is empty',
+      name: 'formula without cached result is its formula, not empty (SPEC §2 v3)',
       fill: (c) => (c.value = { formula: 'B2*2' } as ExcelJS.CellFormulaValue),
-      expected: undefined,
+      expected: { value: null, format: 'text', unsavedFormula: 'B2*2' },
     },
     {
       name: 'rich text is concatenated',
@@ -206,7 +208,69 @@ describe('readXlsxWorkbook: files', () => {
     return fileWith('no-sheets.xlsx', new Uint8Array(bytes as unknown as ArrayBuffer));
   }
 
+  async function zipWith(name: string, entries: ZipEntryInput[], patch?: (bytes: Buffer) => void): Promise<string> {
+    const path = join(dir, name);
+    await writeZip(path, entries);
+    if (patch) {
+      const bytes = await readFile(path);
+      patch(bytes);
+      await writeFile(path, bytes);
+    }
+    return path;
+  }
+
+  /**
+   * An .ods saved with a password, in LibreOffice's shape: mimetype and manifest in the clear, the manifest
+   * holding an encryption-data element for content.xml, whose bytes are ciphertext.
+   */
+  function encryptedOdsEntries(): ZipEntryInput[] {
+    return [
+      { name: 'mimetype', content: 'application/vnd.oasis.opendocument.spreadsheet' },
+      {
+        name: 'META-INF/manifest.xml',
+        content:
+          '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">' +
+          '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>' +
+          '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml" manifest:size="2048">' +
+          '<manifest:encryption-data manifest:checksum-type="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0#sha256-1k" manifest:checksum="AAAA">' +
+          '<manifest:algorithm manifest:algorithm-name="http://www.w3.org/2001/04/xmlenc#aes256-cbc" manifest:initialisation-vector="AAAA"/>' +
+          '<manifest:key-derivation manifest:key-derivation-name="PBKDF2" manifest:key-size="32" manifest:iteration-count="100000" manifest:salt="AAAA"/>' +
+          '</manifest:encryption-data></manifest:file-entry></manifest:manifest>',
+      },
+      { name: 'content.xml', content: '\u00c3\u00a9\u0013\u0007\u00f1\u0092Z\u0001'.repeat(64) },
+    ];
+  }
+
+  const SMALL_TAB = '<row r="1"><c r="A1" t="inlineStr"><is><t>Kode Satker</t></is></c></row>'.repeat(40);
+
   const cases: { name: string; path: () => Promise<string>; reason: RegExp }[] = [
+    {
+      name: 'a FIFO (named pipe), without waiting for a writer',
+      path: async () => {
+        const path = join(dir, 'pipe.xlsx');
+        execFileSync('mkfifo', [path]);
+        return path;
+      },
+      reason: /^yang ditunjuk bukan file biasa/,
+    },
+    {
+      name: 'a zip whose entry unpacks to more than it declares (corrupt, not too large)',
+      path: () => zipWith('liar.xlsx', xlsxEntries([{ name: 'Profil', sheetData: SMALL_TAB, declaredSize: 100 }])),
+      reason: /^file rusak: isi arsipnya tidak sesuai/,
+    },
+    {
+      name: 'an .xlsx zip with an encrypted entry',
+      path: () =>
+        zipWith('zip-password.xlsx', xlsxEntries([{ name: 'Profil', sheetData: SMALL_TAB }]), (bytes) =>
+          bytes.writeUInt16LE(1, 6),
+        ),
+      reason: /^file dilindungi kata sandi$/,
+    },
+    {
+      name: 'an .ods saved with a password',
+      path: () => zipWith('locked.ods', encryptedOdsEntries()),
+      reason: /^file LibreOffice \(\.ods\) dilindungi kata sandi$/,
+    },
     {
       name: 'a CSV renamed .xlsx',
       path: () => fileWith('csv.xlsx', 'Kode,Nama\n3573,Bawaslu Kota Malang\n'),

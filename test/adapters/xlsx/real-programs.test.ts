@@ -44,8 +44,12 @@ const COMPUTED: Record<string, Cell | undefined> = {
   'Sel!B9': { value: 2501, format: 'number' },
   'Sel!B11': { value: '#DIV/0!', format: 'text' },
 };
-/** openpyxl and pandas write formulas without their results: empty until a spreadsheet program saves them. */
-const NOT_COMPUTED: Record<string, Cell | undefined> = { 'Sel!B9': undefined, 'Sel!B11': undefined };
+/**
+ * openpyxl and pandas write formulas without their results: such a cell holds no value until a spreadsheet
+ * program saves it, and is read as its formula, never as blank (SPEC §2 v3: formula-error).
+ */
+const unsaved = (formula: string): Cell => ({ value: null, format: 'text', unsavedFormula: formula });
+const NOT_COMPUTED: Record<string, Cell | undefined> = { 'Sel!B9': unsaved('B3*2'), 'Sel!B11': unsaved('1/0') };
 
 const cases: { file: string; tabs: string[]; expected: Record<string, Cell | undefined> }[] = [
   {
@@ -67,7 +71,7 @@ const cases: { file: string; tabs: string[]; expected: Record<string, Cell | und
     expected: {
       ...COMMON,
       ...NOT_COMPUTED,
-      'Sel!B7': undefined,
+      'Sel!B7': unsaved('TRUE()'),
       'Catatan!A2': { value: '3573', format: 'text' },
       'Catatan!B2': { value: 'diperiksa provinsi', format: 'text' },
     },

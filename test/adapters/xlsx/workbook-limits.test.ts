@@ -12,10 +12,12 @@ import {
 import { tooLargeFinding } from '../../../functions/core/findings.js';
 import {
   hugeTabEntries,
+  odsEntries,
   repeatedOdsEntries,
   writeZip,
   xlsxEntries,
   zipBombEntries,
+  type ZipEntryInput,
 } from '../../fakes/oversized-workbooks.js';
 
 /**
@@ -51,11 +53,6 @@ describe('workbooks past the limits are refused before they cost memory', () => 
       excess: { measure: 'unpacked', bytes: expect.any(Number) as number, limit: 50 * MIB },
     },
     {
-      name: 'a zip that declares 1 KB but inflates to 60 MB: inflation stops at the declaration',
-      file: () => written('liar.xlsx', zipBombEntries(60 * MIB, 1024)),
-      excess: { measure: 'unpacked', bytes: 1025, limit: 50 * MIB },
-    },
-    {
       name: 'a tab of 100 000 rows',
       file: () => written('rows.xlsx', hugeTabEntries(100_000)),
       excess: { measure: 'rows', tab: 'IKU', limit: 5000 },
@@ -86,6 +83,79 @@ describe('workbooks past the limits are refused before they cost memory', () => 
     });
   }
 
+  /** SPEC §2 v3: rows in use run to the last value, however many blank rows come before it. */
+  const head = '<row r="1"><c r="A1" t="inlineStr"><is><t>No</t></is></c></row><row r="2"><c r="A2"><v>1</v></c></row>';
+  const gapCases: { name: string; entries: () => ZipEntryInput[]; tab: string | null }[] = [
+    {
+      name: 'a value at row 6 000 after blank rows',
+      entries: () =>
+        xlsxEntries([
+          { name: 'Profil', sheetData: '<row r="1"><c r="A1"><v>1</v></c></row>' },
+          { name: 'Rencana Aksi', sheetData: `${head}<row r="6000"><c r="H6000"><v>4</v></c></row>` },
+        ]),
+      tab: 'Rencana Aksi',
+    },
+    {
+      name: 'a text value at row 6 000 in a row without a number, written with a namespace prefix',
+      entries: () =>
+        xlsxEntries([
+          {
+            name: 'IKU',
+            sheetData: `${head}<x:row><x:c r="B3" t="inlineStr"><x:is><x:t>tiga</x:t></x:is></x:c></x:row><row r="6000" spans="1:2"><c r="B6000" t="inlineStr"><is><t>x</t></is></c></row>`,
+          },
+        ]),
+      tab: 'IKU',
+    },
+    {
+      name: 'a formula without a saved result at row 6 000',
+      entries: () =>
+        xlsxEntries([{ name: 'IKU', sheetData: `${head}<row r="6000"><c r="B6000"><f>1/0</f><v></v></c></row>` }]),
+      tab: 'IKU',
+    },
+    {
+      name: 'an OpenDocument value below a thousand-row blank gap',
+      entries: () =>
+        odsEntries('IKU', [
+          [1, 'value'],
+          [5998, 'blank'],
+          [1, 'value'],
+        ]),
+      tab: 'IKU',
+    },
+    {
+      name: 'formatted but empty cells at row 6 000 are no value',
+      entries: () =>
+        xlsxEntries([
+          {
+            name: 'IKU',
+            sheetData: `${head}<row r="6000" ht="20" customHeight="1"><c r="A6000" s="1"/><c r="B6000" s="2"><v></v></c></row>`,
+          },
+        ]),
+      tab: null,
+    },
+    {
+      name: 'an OpenDocument tab ending in a million blank rows, as LibreOffice saves it',
+      entries: () =>
+        odsEntries('IKU', [
+          [3, 'value'],
+          [1_048_573, 'blank'],
+        ]),
+      tab: null,
+    },
+  ];
+  for (const { name, entries, tab } of gapCases) {
+    it(name, async () => {
+      const read = readXlsxWorkbook(
+        await written(
+          `gap-${gapCases.findIndex((c) => c.name === name)}.${name.includes('OpenDocument') ? 'ods' : 'xlsx'}`,
+          entries(),
+        ),
+      );
+      if (tab === null) await expect(read).resolves.toBeDefined();
+      else await expect(read).rejects.toMatchObject({ excess: { measure: 'rows', tab, limit: 5000 } });
+    });
+  }
+
   it('reads a tab of exactly 5 000 rows and 200 columns', async () => {
     const lastRow = '<row r="5000"><c r="A5000"><v>5000</v></c><c r="GR5000"><v>200</v></c></row>';
     const rows = Array.from({ length: 4999 }, (_, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>${r + 1}</v></c></row>`);
@@ -113,6 +183,14 @@ describe('workbooks past the limits are refused before they cost memory', () => 
   it('reads an OpenDocument repetition within the limits', async () => {
     const workbook = await readXlsxWorkbook(await written('repeat-small.ods', repeatedOdsEntries(3, 4)));
     expect(workbook.sheets[0]?.rows.map((row) => row?.length)).toEqual([4, 4, 4]);
+  });
+
+  it('refuses a zip that declares 1 KB but inflates to 60 MB as damaged, not as too large: inflation stops at the declaration', async () => {
+    const read = readXlsxWorkbook(await written('liar.xlsx', zipBombEntries(60 * MIB, 1024)));
+    await expect(read).rejects.toBeInstanceOf(UnreadableWorkbookError);
+    await expect(read).rejects.toMatchObject({
+      reason: expect.stringMatching(/^file rusak: isi arsipnya tidak sesuai/),
+    });
   });
 
   it('refuses a zip that is not an archive it can trust (broken central directory) as unreadable', async () => {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,6 +62,15 @@ describe('XlsxWorkbookSource keeps Sumber inside the data folder', () => {
     const source = new XlsxWorkbookSource(data);
     expect(source.describe('../../etc/passwd')).toBe('../../etc/passwd');
     expect(source.describe('satker/3573.xlsx')).toBe(join('satker', '3573.xlsx'));
+  });
+
+  it('refuses a FIFO named by Sumber at once instead of waiting for a writer forever', async () => {
+    execFileSync('mkfifo', [join(data, 'satker', 'pipa.xlsx')]);
+    await expect(new XlsxWorkbookSource(data).readOffice('satker/pipa.xlsx')).rejects.toMatchObject({
+      name: 'UnreadableWorkbookError',
+      reason: expect.stringMatching(/bukan file biasa/),
+      office: { reason: expect.stringMatching(/bukan file biasa/) },
+    });
   });
 
   it('still says a missing file is missing', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { driveTarget, evidenceKey } from '../../../functions/core/evidence/drive-link.js';
+import { driveLink, driveTarget, evidenceKey } from '../../../functions/core/evidence/drive-link.js';
 import {
   driveTargets,
   evidenceCounts,
@@ -283,5 +283,62 @@ describe('copied evidence', () => {
     expect(marked[2]).toBe(c);
     expect(marked[0]?.scores).toEqual(a.scores);
     expect(marked[0]?.evidence && evidenceCounts(marked[0].evidence).shared).toBe(1);
+  });
+});
+
+describe('a Drive link whose ID is malformed (docs/SPEC.md §8, v3)', () => {
+  const cases: { link: string; expected: ReturnType<typeof driveLink> }[] = [
+    { link: 'https://drive.google.com/file/d/1AbC/view', expected: { kind: 'malformed' } },
+    { link: 'https://drive.google.com/open?id=short', expected: { kind: 'malformed' } },
+    { link: 'https://drive.google.com/drive/folders/a.b.c.d.e.f.g', expected: { kind: 'malformed' } },
+    { link: `https://docs.google.com/document/d/${'x'.repeat(129)}/edit`, expected: { kind: 'malformed' } },
+    { link: `https://drive.google.com/file/d/${id('ok1')}%2F..%2Fabout/view`, expected: { kind: 'malformed' } },
+    // A published form's "e" is a form's public address, not a file ID: unverified, never unreachable.
+    { link: 'https://docs.google.com/forms/d/e/1FAIpQLSf/viewform', expected: null },
+    // Not Drive at all: lookalike hosts, or a Drive page that names no file.
+    { link: 'https://drive.google.com.evil.example/file/d/1AbC/view', expected: null },
+    { link: 'https://drive.google.com/drive/my-drive', expected: null },
+    { link: SITE, expected: null },
+    {
+      link: drive('ok1'),
+      expected: { kind: 'drive', target: { id: id('ok1'), resourceKey: null } },
+    },
+  ];
+  for (const { link, expected } of cases) it(link, () => expect(driveLink(link)).toEqual(expected));
+
+  const book = () =>
+    readWorkbook(
+      officeWorkbook({
+        'Rencana Aksi': [
+          {
+            No: 1,
+            Bidang: 1,
+            Kegiatan: 'A',
+            ...targets(10),
+            ...realizations(10),
+            'Bukti Dukung': 'https://drive.google.com/file/d/1AbC/view',
+          },
+        ],
+      }),
+      { period: '2025-TW1' },
+    );
+
+  it('is never asked about, and is unreachable when verifying: the row counts R as 0', () => {
+    expect(driveTargets(book())).not.toContainEqual(expect.objectContaining({ id: '1AbC' }));
+    const result = scoreOffice(OFFICE, book(), period('2025-TW1'), SETTINGS, verification({}));
+    expect(result.scores.actionPlan).toBe(0);
+    const found = result.findings.filter((f) => f.code === 'evidence-unreachable' && f.tab === 'Rencana Aksi');
+    expect(found.map((f) => f.cell)).toEqual(["'Rencana Aksi'!O2"]);
+    expect(found[0]?.message).toMatch(/tidak memuat ID file Google Drive yang sah/);
+    expect(found[0]?.message).not.toMatch(/Bagikan file atau foldernya/);
+    expect(result.evidence?.citations.filter((c) => c.tab === 'Rencana Aksi').map((c) => c.outcome)).toEqual([
+      'unreachable',
+    ]);
+  });
+
+  it('stays unverified when monev does not verify (no Drive)', () => {
+    const result = scoreOffice(OFFICE, book(), period('2025-TW1'), SETTINGS);
+    expect(result.scores.actionPlan).toBe(100);
+    expect(result.findings.filter((f) => f.code.startsWith('evidence-'))).toEqual([]);
   });
 });
