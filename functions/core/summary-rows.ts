@@ -1,12 +1,15 @@
 import {
   AREAS,
+  COMPONENTS,
   AREA_SUMMARY_TAB,
   LOG_TAB,
   SUMMARY_TAB,
   TREND_TAB,
   type SendStatus,
 } from '../../sheets-schema/index.js';
+import { summaryNote } from './messages/rekap.js';
 import { formatId, round2OrNull } from './numbers.js';
+import { componentProblems } from './report/report-text.js';
 import type { Period } from './period.js';
 import type { OfficeResult } from './scoring/office.js';
 
@@ -39,12 +42,33 @@ export function summaryRecord(
     Indeks: round2OrNull(s.index),
     Predikat: office.predicate,
     Peringkat: office.rank,
-    Error: count('error'),
+    Kesalahan: count('error'),
     Peringatan: count('warning'),
+    Keterangan: summaryRemark(office),
     Diperbarui: jakartaSerial(updatedAt),
     Laporan: report,
   };
   return record;
+}
+
+/**
+ * Rekap's `Keterangan` (SPEC v3 §5): why an office is unscored, in the office's terms (the reason its
+ * report gives), or which components are 0 for want of data (a tab or a required column missing, a tab
+ * without rows), so that a 0 is not read as performance. Blank otherwise.
+ */
+export function summaryRemark(office: OfficeResult): string | null {
+  if (office.status === 'unscored') {
+    const errors = office.findings.filter((f) => f.level === 'error');
+    const reason = errors.find((f) => f.office) ?? errors[0];
+    if (!reason) return null;
+    return neutralise(summaryNote('unscored', { reason: reason.office?.reason ?? reason.message }));
+  }
+  const problems = componentProblems(office);
+  const zeros = COMPONENTS.flatMap((component) => {
+    const problem = problems[component.key];
+    return problem === null ? [] : [summaryNote('zero-for-want-of-data', { component: component.label, problem })];
+  });
+  return zeros.length === 0 ? null : neutralise(`${zeros.join('; ')}.`);
 }
 
 /**
