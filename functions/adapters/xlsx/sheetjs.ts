@@ -28,6 +28,7 @@ export interface SheetJsRange {
 export interface SheetJsSheet {
   readonly '!data'?: (readonly (SheetJsCell | undefined)[] | undefined)[];
   readonly '!merges'?: readonly SheetJsRange[];
+  readonly '!autofilter'?: { readonly ref?: string };
   /** Column widths in Excel's units (characters of the default font), read only with `cellStyles`. */
   readonly '!cols'?: readonly ({ readonly width?: number; readonly hidden?: boolean } | undefined)[];
   /** Row heights in points, read only with `cellStyles`. */

@@ -3,8 +3,8 @@ import type { SheetJsCell, SheetJsSheet } from './sheetjs.js';
 
 /**
  * Copies a tab read by the tolerant reader (SheetJS behind the bounded zip reader) into a workbook monev
- * builds with exceljs: values, formulas with their saved results, number formats, links, merges, column
- * widths and row heights. Fonts, fills and borders are not carried over (SheetJS does not read them).
+ * builds with exceljs: values, formulas with their saved results, number formats, links, merges, the
+ * filter, column widths and row heights. Fonts, fills and borders are not carried over (SheetJS does not read them).
  *
  * Why not load the file into exceljs: the province edits rekap.xlsx with whatever program it has, and
  * exceljs fails on parts other programs write (openpyxl's and pandas' absolute part paths, exceljs issue
@@ -23,7 +23,8 @@ export function copyTab(workbook: ExcelJS.Workbook, name: string, source: SheetJ
   (source?.['!rows'] ?? []).forEach((row, r) => {
     if (!row) return;
     const target = sheet.getRow(r + 1);
-    if (row.hpt !== undefined && Number.isFinite(row.hpt) && row.hpt > 0) target.height = Math.min(row.hpt, MAX_ROW_HEIGHT);
+    if (row.hpt !== undefined && Number.isFinite(row.hpt) && row.hpt > 0)
+      target.height = Math.min(row.hpt, MAX_ROW_HEIGHT);
     if (row.hidden === true) target.hidden = true;
   });
   (source?.['!data'] ?? []).forEach((cells, r) => {
@@ -37,6 +38,8 @@ export function copyTab(workbook: ExcelJS.Workbook, name: string, source: SheetJ
       if (typeof cell.z === 'string' && cell.z !== 'General') target.numFmt = cell.z;
     });
   });
+  const filter = source?.['!autofilter']?.ref;
+  if (typeof filter === 'string' && /^[A-Z]+[0-9]+:[A-Z]+[0-9]+$/.test(filter)) sheet.autoFilter = filter;
   for (const merge of source?.['!merges'] ?? []) {
     try {
       sheet.mergeCells(merge.s.r + 1, merge.s.c + 1, merge.e.r + 1, merge.e.c + 1);
@@ -60,7 +63,11 @@ export function addTab(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksh
   try {
     return workbook.addWorksheet(name);
   } catch {
-    const base = name.replace(/[*?:\\/[\]]/g, ' ').trim().slice(0, 27) || 'Tab';
+    const base =
+      name
+        .replace(/[*?:\\/[\]]/g, ' ')
+        .trim()
+        .slice(0, 27) || 'Tab';
     for (let n = 2; ; n++) {
       const candidate = `${base} (${n})`;
       if (!workbook.worksheets.some((sheet) => sheet.name.toLowerCase() === candidate.toLowerCase()))
@@ -84,7 +91,11 @@ function cellValue(cell: SheetJsCell): ExcelJS.CellValue {
     return result === null ? formula : { ...formula, result: result as ExcelJS.CellFormulaValue['result'] };
   }
   const target = cell.l?.Target?.trim();
-  if (target && (typeof result === 'string' || typeof result === 'number') && (EXTERNAL_LINK.test(target) || target.startsWith('#')))
+  if (
+    target &&
+    (typeof result === 'string' || typeof result === 'number') &&
+    (EXTERNAL_LINK.test(target) || target.startsWith('#'))
+  )
     return { text: String(result), hyperlink: target };
   return result;
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRekapTemplate } from '../../../functions/adapters/xlsx/rekap-template.js';
 import { XlsxSummarySink } from '../../../functions/adapters/xlsx/summary-writer.js';
 import { jakartaSerial, type SheetRecord } from '../../../functions/core/summary-rows.js';
+import { columnLetter } from '../../../functions/core/workbook.js';
 import { AREA_SUMMARY_TAB, AREAS, LOG_TAB, SUMMARY_TAB, TREND_TAB } from '../../../sheets-schema/index.js';
 
 /**
@@ -30,8 +31,9 @@ function record(code: string, index: number, predicate: string, report: string |
     Indeks: index,
     Predikat: predicate,
     Peringkat: 1,
-    Error: 0,
+    Kesalahan: 0,
     Peringatan: 2,
+    Keterangan: null,
     Diperbarui: jakartaSerial(UPDATED),
     Laporan: report,
   };
@@ -154,7 +156,7 @@ describe('XlsxSummarySink.writeSummary (OUT/rekap.xlsx)', () => {
   });
 
   it('filters the whole table, sets readable widths, prints A4 landscape one page wide', () => {
-    expect(rekap.autoFilter).toBe(`A1:Q3`);
+    expect(rekap.autoFilter).toBe(`A1:${columnLetter(SUMMARY_TAB.headers.length)}3`);
     expect(areas.autoFilter).toBe('A1:K2');
     expect(rekap.getColumn(at('Nama')).width).toBe(32);
     expect(rekap.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, fitToHeight: 0 });

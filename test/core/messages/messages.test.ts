@@ -133,6 +133,8 @@ const CONFIG: { [C in ConfigMessageCode]: ConfigMessageParams[C] } = {
   'data-dir-missing': {},
   'cycles-folder-missing': {},
   'rekap-file-unreadable': { path: '«path»', reason: '«reason»', file: '«file»', dataDir: '«dir»' },
+  'rekap-too-large': { path: '«path»', mb: 50 },
+  'rekap-output-unreadable': { path: '«path»', reason: '«reason»' },
   'rekap-not-a-spreadsheet': { reference: '«reference»' },
   'rekap-unreadable': { link: '«link»', reason: '«reason»' },
   'rekap-without-registry': { link: '«link»' },
