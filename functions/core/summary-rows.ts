@@ -12,6 +12,7 @@ import { formatId, round2OrNull } from './numbers.js';
 import { componentProblems } from './report/report-text.js';
 import type { Period } from './period.js';
 import type { OfficeResult } from './scoring/office.js';
+import { labelKey } from './workbook.js';
 
 /**
  * The rows monev writes into sheets, as plain values keyed by header, so the xlsx and Google
@@ -20,6 +21,23 @@ import type { OfficeResult } from './scoring/office.js';
  */
 export type SheetValue = string | number | null;
 export type SheetRecord = Readonly<Record<string, SheetValue>>;
+
+/**
+ * How the writers find monev's columns in an output tab: each header by its label key (case and spaces
+ * ignored), and the names monev wrote before (SUMMARY_TAB.renamed: `Error`, now `Kesalahan`) under the
+ * header that replaced them, marked so the writer renames the cell.
+ */
+export function outputHeaderKeys(
+  tab: string,
+  headers: readonly string[],
+): Map<string, { readonly header: string; readonly renamed: boolean }> {
+  const keys = new Map(headers.map((header) => [labelKey(header), { header, renamed: false }]));
+  const renamed: Readonly<Record<string, string>> =
+    labelKey(tab) === labelKey(SUMMARY_TAB.name) ? SUMMARY_TAB.renamed : {};
+  for (const [old, header] of Object.entries(renamed))
+    if (keys.has(labelKey(header)) && !keys.has(labelKey(old))) keys.set(labelKey(old), { header, renamed: true });
+  return keys;
+}
 
 export function summaryRecord(
   office: OfficeResult,

@@ -12,7 +12,7 @@ import {
   type OutputFormat,
 } from '../../../sheets-schema/index.js';
 import type { Feedback } from '../../core/feedback.js';
-import type { SheetRecord, SheetValue } from '../../core/summary-rows.js';
+import { outputHeaderKeys, type SheetRecord, type SheetValue } from '../../core/summary-rows.js';
 import { labelKey } from '../../core/workbook.js';
 import type { SummarySink, SummaryUpdate } from '../../ports.js';
 import { writeFileAtomic } from '../fs/atomic-file.js';
@@ -330,31 +330,22 @@ function locate(
   sheet: ExcelJS.Worksheet,
   headers: readonly string[],
 ): { headerRow: number; columns: Map<string, number> } {
-  const wanted = new Map(headers.map((header) => [labelKey(header), header]));
-  const renamed = new Map<string, string>();
-  for (const [old, header] of Object.entries(RENAMED[sheet.name] ?? {}))
-    if (wanted.has(labelKey(header))) renamed.set(labelKey(old), header);
+  const wanted = outputHeaderKeys(sheet.name, headers);
   let best = { row: 1, columns: new Map<string, number>(), old: new Map<string, number>() };
   for (let r = 1; r <= Math.min(10, Math.max(1, sheet.rowCount)); r++) {
     const columns = new Map<string, number>();
     const old = new Map<string, number>();
     sheet.getRow(r).eachCell((cell, column) => {
-      if (typeof cell.value !== 'string') return;
-      const key = labelKey(cell.value);
-      const header = wanted.get(key) ?? renamed.get(key);
-      if (!header || columns.has(header)) return;
-      columns.set(header, column);
-      if (!wanted.has(key)) old.set(header, column);
+      const found = typeof cell.value === 'string' ? wanted.get(labelKey(cell.value)) : undefined;
+      if (!found || columns.has(found.header)) return;
+      columns.set(found.header, column);
+      if (found.renamed) old.set(found.header, column);
     });
     if (columns.size > best.columns.size) best = { row: r, columns, old };
   }
   for (const [header, column] of best.old) sheet.getRow(best.row).getCell(column).value = header;
   return { headerRow: best.row, columns: best.columns };
 }
-
-const RENAMED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  [SUMMARY_TAB.name]: SUMMARY_TAB.renamed,
-};
 
 /** The columns monev owns in each output tab; Tren's period columns are recognised by outputColumn. */
 const OWNED_HEADERS: Readonly<Record<string, readonly string[]>> = {

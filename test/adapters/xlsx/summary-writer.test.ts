@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -161,5 +161,49 @@ describe('XlsxSummarySink.writeSummary (OUT/rekap.xlsx)', () => {
     expect(rekap.getColumn(at('Nama')).width).toBe(32);
     expect(rekap.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, fitToHeight: 0 });
     expect(rekap.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+  });
+});
+
+describe('XlsxSummarySink on a rekap written before SPEC v3 (Rekap’s "Error" header)', () => {
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'monev-rekap-v2-'));
+    await buildRekapTemplate({ period: '2025-TW3' }).xlsx.writeFile(join(dir, 'rekap.xlsx'));
+    const old = SUMMARY_TAB.headers.filter((h) => h !== 'Keterangan').map((h) => (h === 'Kesalahan' ? 'Error' : h));
+    const earlier = new ExcelJS.Workbook();
+    const tab = earlier.addWorksheet(SUMMARY_TAB.name);
+    tab.addRow(old);
+    const values: Record<string, string | number> = { Periode: '2025-TW2', Kode: '3573', Indeks: 70, Error: 4 };
+    tab.addRow(old.map((h) => values[h] ?? null));
+    await mkdir(join(dir, 'out'));
+    await earlier.xlsx.writeFile(join(dir, 'out', 'rekap.xlsx'));
+  });
+
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reads the old column as Kesalahan, renames its header and adds Keterangan', async () => {
+    const sink = new XlsxSummarySink(dir, join(dir, 'out'));
+    expect((await sink.readHistory()).summary).toMatchObject([{ Periode: '2025-TW2', Kode: '3573', Kesalahan: 4 }]);
+    await sink.writeSummary({
+      summary: [
+        { ...record('3573', 80, 'A', null), Kesalahan: 2, Keterangan: 'IKU 0 karena tab IKU tidak ditemukan.' },
+      ],
+      areas: [],
+      log: [],
+    });
+    const written = new ExcelJS.Workbook();
+    await written.xlsx.readFile(join(dir, 'out', 'rekap.xlsx'));
+    const rekap = written.getWorksheet(SUMMARY_TAB.name) as ExcelJS.Worksheet;
+    const headers = (rekap.getRow(1).values as unknown[]).slice(1);
+    expect(headers).not.toContain('Error');
+    const kesalahan = headers.indexOf('Kesalahan') + 1;
+    const keterangan = headers.indexOf('Keterangan') + 1;
+    expect(kesalahan).toBe(SUMMARY_TAB.headers.indexOf('Kesalahan') + 1);
+    expect(keterangan).toBe(SUMMARY_TAB.headers.length);
+    expect([rekap.getCell(2, kesalahan).value, rekap.getCell(3, kesalahan).value]).toEqual([4, 2]);
+    expect(rekap.getCell(3, keterangan).value).toBe('IKU 0 karena tab IKU tidak ditemukan.');
   });
 });
