@@ -192,7 +192,7 @@ function coveredCells(worksheet: SheetJsSheet | undefined): Set<number> {
 }
 
 // Excel's error codes as SheetJS stores them (the BIFF numbers), for when a writer left no text.
-const ERROR_NAMES: Readonly<Record<number, string>> = {
+export const ERROR_NAMES: Readonly<Record<number, string>> = {
   0x00: '#NULL!',
   0x07: '#DIV/0!',
   0x0f: '#VALUE!',

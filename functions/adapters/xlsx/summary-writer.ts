@@ -276,7 +276,9 @@ function writeCell(cell: ExcelJS.Cell, value: SheetValue, spec: OutputColumn | u
   }
   const numFmt = NUMBER_FORMATS[spec.format];
   if (numFmt) cell.numFmt = numFmt;
-  if (spec.format === 'datetime' && typeof value === 'number') cell.value = serialToDate(value);
+  // A number the province typed into Diperbarui that is no date Excel can show stays the number.
+  if (spec.format === 'datetime' && typeof value === 'number' && value >= 0 && value <= LAST_EXCEL_DAY)
+    cell.value = serialToDate(value);
   if (spec.format === 'link') {
     const linkable = typeof value === 'string' && isReportLocation(value);
     if (linkable) cell.value = { text: value, hyperlink: value };
@@ -300,6 +302,9 @@ function writeCell(cell: ExcelJS.Cell, value: SheetValue, spec: OutputColumn | u
 function isReportLocation(value: string): boolean {
   return /^https?:\/\/\S+$/.test(value) || /^[\w.-]+(\/[\w.-]+)*$/.test(value);
 }
+
+// 31 December 9999, the last day Excel shows.
+const LAST_EXCEL_DAY = 2_958_465;
 
 /** ExcelJS writes a Date by its UTC fields; the serial is already Jakarta's wall clock. */
 function serialToDate(serial: number): Date {

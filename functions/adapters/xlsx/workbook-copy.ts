@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { ERROR_NAMES } from './read-workbook.js';
 import type { SheetJsCell, SheetJsSheet } from './sheetjs.js';
 
 /**
@@ -57,7 +58,8 @@ const MAX_ROW_HEIGHT = 409;
 
 /**
  * A new tab named `name`, or, when exceljs refuses that name (one that Excel would not allow either: too
- * long, a reserved word, a name already taken apart from its case), the nearest name it accepts.
+ * long, blank, starting or ending with a quote, holding []:*?/\, a reserved word, a name already taken apart
+ * from its case), the nearest name it accepts.
  */
 export function addTab(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
   try {
@@ -66,12 +68,22 @@ export function addTab(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksh
     const base =
       name
         .replace(/[*?:\\/[\]]/g, ' ')
+        .replace(/^'+|'+$/g, '')
         .trim()
-        .slice(0, 27) || 'Tab';
+        .slice(0, 24)
+        .trim() || 'Tab';
+    const taken = (candidate: string) =>
+      workbook.worksheets.some((sheet) => sheet.name.toLowerCase() === candidate.toLowerCase());
     for (let n = 2; ; n++) {
-      const candidate = `${base} (${n})`;
-      if (!workbook.worksheets.some((sheet) => sheet.name.toLowerCase() === candidate.toLowerCase()))
-        return workbook.addWorksheet(candidate);
+      // "Tab n" is always accepted once it is free.
+      for (const candidate of [`${base} (${n})`, `Tab ${n}`]) {
+        if (taken(candidate)) continue;
+        try {
+          return workbook.addWorksheet(candidate);
+        } catch {
+          // Refused as well: the next candidate.
+        }
+      }
     }
   }
 }
@@ -105,7 +117,7 @@ function plainValue(cell: SheetJsCell): ExcelJS.CellValue {
     case 'z':
       return null;
     case 'e': {
-      const text = cell.w ?? '#N/A';
+      const text = cell.w ?? (typeof cell.v === 'number' ? ERROR_NAMES[cell.v] : undefined) ?? '#N/A';
       return EXCEL_ERRORS.has(text) ? { error: text as ExcelJS.CellErrorValue['error'] } : text;
     }
     case 'b':

@@ -207,3 +207,44 @@ describe('XlsxSummarySink on a rekap written before SPEC v3 (Rekap’s "Error" h
     expect(rekap.getCell(3, keterangan).value).toBe('IKU 0 karena tab IKU tidak ditemukan.');
   });
 });
+
+describe('XlsxSummarySink on a Rekap the province typed over', () => {
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'monev-rekap-typed-'));
+    await buildRekapTemplate({ period: '2025-TW3' }).xlsx.writeFile(join(dir, 'rekap.xlsx'));
+  });
+
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  // Rows of earlier periods are formatted again on every write, so whatever the province typed into monev's
+  // columns must still write: a "date" past year 9999 or before 1900, text, an error, a formula.
+  const typed: { name: string; header: string; value: ExcelJS.CellValue }[] = [
+    { name: 'a serial past year 9999', header: 'Diperbarui', value: 1e12 },
+    { name: 'a negative serial', header: 'Diperbarui', value: -5 },
+    { name: 'text', header: 'Diperbarui', value: 'kemarin' },
+    { name: 'an unknown predicate', header: 'Predikat', value: 'Luar biasa' },
+    { name: 'an error', header: 'Indeks', value: { error: '#REF!' } },
+    { name: 'a formula', header: 'Laporan', value: { formula: 'A1&"x"', result: '2025-TW2x' } },
+  ];
+  for (const { name, header, value } of typed)
+    it(`writes over ${name} in ${header}`, async () => {
+      const out = join(dir, name.replace(/\W+/g, '-'));
+      const earlier = new ExcelJS.Workbook();
+      const tab = earlier.addWorksheet(SUMMARY_TAB.name);
+      tab.addRow([...SUMMARY_TAB.headers]);
+      tab.addRow(SUMMARY_TAB.headers.map((h) => ({ Periode: '2025-TW2', Kode: '3573' })[h as string] ?? null));
+      tab.getCell(2, SUMMARY_TAB.headers.indexOf(header as never) + 1).value = value;
+      await mkdir(out);
+      await earlier.xlsx.writeFile(join(out, 'rekap.xlsx'));
+      const sink = new XlsxSummarySink(dir, out);
+      await sink.writeSummary({ summary: [record('3573', 80, 'A', null)], areas: [], log: [] });
+      const written = await new XlsxSummarySink(dir, out).readHistory();
+      expect(written.summary.map((row) => row.Periode)).toEqual(['2025-TW2', '2025-TW3']);
+      // A number or text in Diperbarui that is no date reads back as typed.
+      if (header === 'Diperbarui') expect(written.summary[0]?.Diperbarui).toBe(value);
+    });
+});
