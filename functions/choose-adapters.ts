@@ -65,7 +65,7 @@ export function buildAdapters(config: Config, place: Workplace, options: WiringO
   let services: GoogleServices | undefined;
   return {
     source: new XlsxWorkbookSource(place.dataDir, config.limits),
-    sink: new XlsxSummarySink(place.dataDir, place.outDir),
+    sink: new XlsxSummarySink(place.dataDir, place.outDir, config.limits),
     reports: new ReportFolder(place.outDir),
     google: null,
     ...outputs(config, place.outDir, options, {

@@ -120,12 +120,18 @@ export const SUMMARY_TAB = {
     'Indeks',
     'Predikat',
     'Peringkat',
-    'Error',
+    'Kesalahan',
     'Peringatan',
+    'Keterangan',
     'Diperbarui',
     'Laporan',
   ],
   key: ['Periode', 'Kode'],
+  /**
+   * Headers monev wrote under another name before (SPEC v3: `Kesalahan` was `Error`). A rekap holding the
+   * old name is read under the new one, and its header cell is renamed when monev next writes the tab.
+   */
+  renamed: { Error: 'Kesalahan' },
 } as const;
 
 /**
@@ -154,8 +160,9 @@ export const SUMMARY_COLUMNS: Readonly<Record<(typeof SUMMARY_TAB.headers)[numbe
   Indeks: { format: 'score', width: 8 },
   Predikat: { format: 'predicate', width: 9 },
   Peringkat: { format: 'count', width: 10 },
-  Error: { format: 'count', width: 7 },
+  Kesalahan: { format: 'count', width: 10 },
   Peringatan: { format: 'count', width: 11 },
+  Keterangan: { format: 'text', width: 40 },
   Diperbarui: { format: 'datetime', width: 17 },
   Laporan: { format: 'link', width: 30 },
 };

@@ -9,14 +9,14 @@ import {
   labelOf,
   type ComponentKey,
 } from '../../sheets-schema/index.js';
-import { cellText, isBlank, readDate, readNumber, readText } from './cells.js';
+import { cellText, isBlank, isHttpUrl, readDate, readNumber, readText } from './cells.js';
 import { finding, type Finding } from './findings.js';
 import { rekapMessage } from './messages/rekap.js';
 import { formatId, settle } from './numbers.js';
 import { parsePeriod, type Period } from './period.js';
 import type { ComponentWeights } from './scoring/province.js';
 import { locateHeader } from './sheet-table.js';
-import { cellRef, findSheet, sameLabel, type Sheet, type Workbook } from './workbook.js';
+import { cellRef, findSheet, sameLabel, type Cell, type Sheet, type Workbook } from './workbook.js';
 
 /**
  * Reads the rekap workbook's inputs (docs/SPEC.md §5): the registry of offices, the component weights and
@@ -92,9 +92,12 @@ function readRegistry(
   const seen = new Map<string, string>();
   for (let r = headerIndex + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r] ?? [];
-    const text = (key: string) => {
+    const cell = (key: string) => {
       const index = at(key);
-      const read = index === undefined ? ({ kind: 'blank' } as const) : readText(row[index]);
+      return index === undefined ? undefined : row[index];
+    };
+    const text = (key: string) => {
+      const read = readText(cell(key));
       return read.kind === 'value' ? read.value : null;
     };
     const code = text('code');
@@ -109,6 +112,10 @@ function readRegistry(
       }
       if (choice.id === 'tidak') continue;
     }
+    if (!OFFICE_CODE.test(code)) {
+      problems.push(rekapMessage('invalid-office-code', { at: ref, ...describeCode(code) }));
+      continue;
+    }
     const earlier = seen.get(code);
     if (earlier) {
       problems.push(rekapMessage('duplicate-office', { at: ref, code, earlier }));
@@ -122,8 +129,8 @@ function readRegistry(
       code,
       name: name ?? code,
       kind: kindText === null ? null : (OFFICE_KIND.find(kindText)?.label ?? kindText),
-      source: text('source'),
-      emails: validEmails(text('email'), tab, cellRef(tab, r, at('email') ?? 0), findings),
+      source: linkedSource(cell('source')),
+      emails: validEmails(cell('email'), tab, cellRef(tab, r, at('email') ?? 0), findings),
       ref,
     });
   }
@@ -138,14 +145,66 @@ export function splitEmails(text: string | null): string[] {
 // Deliberately plain: one @, a dot in the domain, no spaces or brackets. Mail servers judge the rest.
 const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[A-Za-z]{2,}$/;
 
-/** The addresses of a cell that look deliverable; each one that does not is a finding on that cell. */
-function validEmails(text: string | null, tab: string, ref: string, findings: Finding[]): string[] {
+/**
+ * The addresses of an Email cell that look deliverable; each one that does not is a finding on that cell.
+ * Addresses come in every form a link takes (SPEC v3 §5): typed, or as person chips and mailto: links
+ * beside the text. When such links are there, the text is their label (a chip shows as "@", a linked
+ * name as the name): its words that are not addresses are not mistakes.
+ */
+function validEmails(cell: Cell | undefined, tab: string, ref: string, findings: Finding[]): string[] {
+  const read = readText(cell);
+  const linked = (cell?.links ?? []).flatMap(mailtoAddresses);
   const valid: string[] = [];
-  for (const address of splitEmails(text)) {
+  // A formula error is quoted as the address it fails to be, so the province sees it.
+  const typed = read.kind === 'value' ? read.value : read.kind === 'invalid' ? read.text : null;
+  for (const address of splitEmails(typed)) {
+    if (EMAIL.test(address)) valid.push(address);
+    else if (linked.length === 0) findings.push(finding('invalid-email', tab, ref, { value: address }));
+  }
+  for (const address of linked) {
     if (EMAIL.test(address)) valid.push(address);
     else findings.push(finding('invalid-email', tab, ref, { value: address }));
   }
-  return valid;
+  return [...new Set(valid)];
+}
+
+/** "mailto:a@x.go.id,b@x.go.id?subject=…" → its addresses; any other link gives none. */
+function mailtoAddresses(link: string): string[] {
+  const match = /^mailto:([^?]*)/i.exec(link.trim());
+  if (!match) return [];
+  let addresses = match[1] ?? '';
+  try {
+    addresses = decodeURIComponent(addresses);
+  } catch {
+    // A malformed escape is kept as written, and the address check below reports it.
+  }
+  return splitEmails(addresses);
+}
+
+/**
+ * A Sumber in every form a link takes (SPEC v3 §5): a spreadsheet pasted as a smart chip (whose text is
+ * only "@"), linked text or a HYPERLINK formula names the spreadsheet it links to; otherwise the text
+ * itself is the ID, URL or (locally) the file's path.
+ */
+function linkedSource(cell: Cell | undefined): string | null {
+  const link = (cell?.links ?? []).map((l) => l.trim()).find(isHttpUrl);
+  if (link !== undefined) return link;
+  const read = readText(cell);
+  return read.kind === 'value' ? read.value : null;
+}
+
+// Kemendagri codes a regency or city with four digits: 35 for Jawa Timur, then the regency (3573 Kota Malang).
+const OFFICE_CODE = /^[0-9]{4}$/;
+
+/** What makes a Kode wrong that the eye cannot see: characters without width, full-width digits. */
+function describeCode(code: string): { value: string; invisible: string[]; wide: boolean } {
+  const invisible = new Set<string>();
+  const value = code.replace(/[\p{Cf}\p{Cc}\p{Z}]/gu, (char) => {
+    const name = `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+    invisible.add(name);
+    return `[${name}]`;
+  });
+  return { value, invisible: [...invisible], wide: /[\uFF10-\uFF19]/.test(code) };
 }
 
 function readWeights(sheet: Sheet | undefined, problems: string[]): ComponentWeights {
@@ -260,7 +319,7 @@ function readSettings(sheet: Sheet | undefined, problems: string[], findings: Fi
     periodProblem,
     cap: number(labelOf(SETTINGS_TAB, 'cap'), SETTING_DEFAULTS.cap, 0),
     effectiveMinutes: number(labelOf(SETTINGS_TAB, 'effectiveMinutes'), SETTING_DEFAULTS.effectiveMinutes, 0),
-    provinceEmails: emailEntry ? validEmails(cellText(emailEntry.cell), tab, emailEntry.ref, findings) : [],
+    provinceEmails: emailEntry ? validEmails(emailEntry.cell, tab, emailEntry.ref, findings) : [],
     maxMentees,
     repairDeadline,
     contact: contact?.kind === 'value' ? contact.value : null,

@@ -1,14 +1,18 @@
 import {
   AREAS,
+  COMPONENTS,
   AREA_SUMMARY_TAB,
   LOG_TAB,
   SUMMARY_TAB,
   TREND_TAB,
   type SendStatus,
 } from '../../sheets-schema/index.js';
+import { summaryNote } from './messages/rekap.js';
 import { formatId, round2OrNull } from './numbers.js';
+import { componentProblems } from './report/report-text.js';
 import type { Period } from './period.js';
 import type { OfficeResult } from './scoring/office.js';
+import { labelKey } from './workbook.js';
 
 /**
  * The rows monev writes into sheets, as plain values keyed by header, so the xlsx and Google
@@ -17,6 +21,23 @@ import type { OfficeResult } from './scoring/office.js';
  */
 export type SheetValue = string | number | null;
 export type SheetRecord = Readonly<Record<string, SheetValue>>;
+
+/**
+ * How the writers find monev's columns in an output tab: each header by its label key (case and spaces
+ * ignored), and the names monev wrote before (SUMMARY_TAB.renamed: `Error`, now `Kesalahan`) under the
+ * header that replaced them, marked so the writer renames the cell.
+ */
+export function outputHeaderKeys(
+  tab: string,
+  headers: readonly string[],
+): Map<string, { readonly header: string; readonly renamed: boolean }> {
+  const keys = new Map(headers.map((header) => [labelKey(header), { header, renamed: false }]));
+  const renamed: Readonly<Record<string, string>> =
+    labelKey(tab) === labelKey(SUMMARY_TAB.name) ? SUMMARY_TAB.renamed : {};
+  for (const [old, header] of Object.entries(renamed))
+    if (keys.has(labelKey(header)) && !keys.has(labelKey(old))) keys.set(labelKey(old), { header, renamed: true });
+  return keys;
+}
 
 export function summaryRecord(
   office: OfficeResult,
@@ -39,12 +60,33 @@ export function summaryRecord(
     Indeks: round2OrNull(s.index),
     Predikat: office.predicate,
     Peringkat: office.rank,
-    Error: count('error'),
+    Kesalahan: count('error'),
     Peringatan: count('warning'),
+    Keterangan: summaryRemark(office),
     Diperbarui: jakartaSerial(updatedAt),
     Laporan: report,
   };
   return record;
+}
+
+/**
+ * Rekap's `Keterangan` (SPEC v3 §5): why an office is unscored, in the office's terms (the reason its
+ * report gives), or which components are 0 for want of data (a tab or a required column missing, a tab
+ * without rows), so that a 0 is not read as performance. Blank otherwise.
+ */
+export function summaryRemark(office: OfficeResult): string | null {
+  if (office.status === 'unscored') {
+    const errors = office.findings.filter((f) => f.level === 'error');
+    const reason = errors.find((f) => f.office) ?? errors[0];
+    if (!reason) return null;
+    return neutralise(summaryNote('unscored', { reason: reason.office?.reason ?? reason.message }));
+  }
+  const problems = componentProblems(office);
+  const zeros = COMPONENTS.flatMap((component) => {
+    const problem = problems[component.key];
+    return problem === null ? [] : [summaryNote('zero-for-want-of-data', { component: component.label, problem })];
+  });
+  return zeros.length === 0 ? null : neutralise(`${zeros.join('; ')}.`);
 }
 
 /**

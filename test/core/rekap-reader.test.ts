@@ -122,6 +122,80 @@ describe('readRekap', () => {
     expect(inputs.problems.join('\n')).toMatch(/Satker!A4.*3573 sudah terdaftar di Satker!A2/);
   });
 
+  // Issue 17 item 4: a Kode the eye reads as 3573 or 3578 but that is not four plain digits would register a
+  // new office and mail it. Each stops the run, naming the cell and what is wrong with it.
+  const badCodes = [
+    {
+      name: 'a zero-width space',
+      code: '3573\u200b',
+      expected: /Satker!A2: Kode berisi "3573\[U\+200B\]", yang memuat karakter tak terlihat \(U\+200B\)/,
+    },
+    {
+      name: 'full-width digits',
+      code: '３５７８',
+      expected: /Satker!A2: Kode berisi "３５７８", yang memakai angka lebar penuh/,
+    },
+    { name: 'a no-break space inside', code: '35\u00a073', expected: /Satker!A2: .*karakter tak terlihat \(U\+00A0\)/ },
+    { name: 'three digits', code: '357', expected: /Satker!A2: Kode berisi "357"; Kode harus kode Kemendagri 4 angka/ },
+    {
+      name: 'a name typed as code',
+      code: 'Malang',
+      expected: /Satker!A2: Kode berisi "Malang"; .*4 angka, misalnya 3573/,
+    },
+  ];
+  for (const { name, code, expected } of badCodes) {
+    it(`stops the run on a Kode with ${name}, naming the cell`, () => {
+      const inputs = rekap({ satker: [[code, 'Bawaslu Kota Malang', 'Kota', 'a.xlsx', 'a@example.go.id', 'Ya']] });
+      expect(inputs.offices).toEqual([]);
+      expect(inputs.problems).toHaveLength(1);
+      expect(inputs.problems[0]).toMatch(expected);
+    });
+  }
+
+  it('reads a Kode typed as a number, and leaves an inactive row with a bad Kode out silently', () => {
+    const inputs = rekap({
+      satker: [
+        [3573, 'Bawaslu Kota Malang', 'Kota', 'a.xlsx', '', 'Ya'],
+        ['３５７８', 'Bawaslu Kota Surabaya', 'Kota', 'b.xlsx', '', 'Tidak'],
+      ],
+    });
+    expect(inputs.problems).toEqual([]);
+    expect(inputs.offices.map((o) => o.code)).toEqual(['3573']);
+  });
+
+  // SPEC v3 §5: Sumber and Email in every form a link takes. A chip's text is "@"; linked text is a label.
+  it('reads Sumber from a smart chip, linked text or a HYPERLINK formula, and Email from person chips', () => {
+    const url = (id: string) => `https://docs.google.com/spreadsheets/d/${id}/edit`;
+    const inputs = rekap({
+      satker: [
+        [
+          '3573',
+          'Kota Malang',
+          'Kota',
+          { value: '@', format: 'text', links: [url('chip')] },
+          { value: '@, @', format: 'text', links: ['mailto:a@example.go.id', 'mailto:b@example.go.id?subject=x'] },
+          'Ya',
+        ],
+        [
+          '3507',
+          'Kab. Malang',
+          'Kabupaten',
+          { value: 'File Kab. Malang', format: 'text', links: [url('linked')] },
+          { value: 'Budi, c@example.go.id', format: 'text', links: ['mailto:budi%40example.go.id'] },
+          'Ya',
+        ],
+        ['3578', 'Kota Surabaya', 'Kota', 'satker/3578.xlsx', 'd@example.go.id', 'Ya'],
+      ],
+    });
+    expect(inputs.offices.map((o) => [o.code, o.source, o.emails])).toEqual([
+      ['3573', url('chip'), ['a@example.go.id', 'b@example.go.id']],
+      ['3507', url('linked'), ['c@example.go.id', 'budi@example.go.id']],
+      ['3578', 'satker/3578.xlsx', ['d@example.go.id']],
+    ]);
+    // "@" and "Budi" are the links' labels, not addresses typed wrong.
+    expect(inputs.findings).toEqual([]);
+  });
+
   it('makes an invalid e-mail address a finding on its Satker cell and keeps the valid ones', () => {
     const inputs = rekap({
       satker: [['3573', 'Bawaslu Kota Malang', 'Kota', 'a.xlsx', 'ok@example.go.id, bukan-alamat, x@y', 'Ya']],

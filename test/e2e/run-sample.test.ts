@@ -159,11 +159,14 @@ const REKAP_HEADERS = [
   'Indeks',
   'Predikat',
   'Peringkat',
-  'Error',
+  'Kesalahan',
   'Peringatan',
+  'Keterangan',
   'Diperbarui',
   'Laporan',
 ];
+/** The Rekap headers monev wrote before SPEC v3: "Error" for Kesalahan, no Keterangan. */
+const OLD_REKAP_HEADERS = REKAP_HEADERS.filter((h) => h !== 'Keterangan').map((h) => (h === 'Kesalahan' ? 'Error' : h));
 const OWN_COLUMN = 'Catatan Provinsi';
 
 function officeWith(kind: MistakeKind): string {
@@ -202,11 +205,14 @@ async function rekapCounts(): Promise<{ rekap: number; areas: number; log: numbe
   };
 }
 
-/** The province already keeps a Rekap tab with its own column, a row of an earlier period and a note on this period's row. */
+/**
+ * The province already keeps a Rekap tab, written before SPEC v3 (its header says Error), with its own
+ * column, a row of an earlier period and a note on this period's row.
+ */
 async function addProvinceRekapTab(path: string): Promise<void> {
   const workbook = await loadWorkbook(path);
   const sheet = workbook.addWorksheet('Rekap');
-  const headers = [...REKAP_HEADERS.slice(0, 3), OWN_COLUMN, ...REKAP_HEADERS.slice(3)];
+  const headers = [...OLD_REKAP_HEADERS.slice(0, 3), OWN_COLUMN, ...OLD_REKAP_HEADERS.slice(3)];
   sheet.addRow(headers);
   const row = (values: Record<string, string | number>) =>
     sheet.addRow(headers.map((header) => values[header] ?? null));
@@ -484,7 +490,9 @@ describe('monev run on the sample province (38 offices, seed 2025)', () => {
         expect(valueOf(row.cell('Rencana Aksi'))).toBe(o.scores.actionPlan);
         expect(valueOf(row.cell('Peringkat'))).toBe(o.rank);
         expect(valueOf(row.cell('Predikat'))).toBe(o.predicate);
-        expect(valueOf(row.cell('Error'))).toBe(o.findings.filter((f) => f.level === 'error').length);
+        expect(valueOf(row.cell('Kesalahan'))).toBe(o.findings.filter((f) => f.level === 'error').length);
+        // SPEC v3 §5: Keterangan says why an office is unscored.
+        if (o.status === 'unscored') expect(String(valueOf(row.cell('Keterangan')))).toMatch(/^Tidak dinilai: /);
         expect(valueOf(row.cell('Status'))).toBe(o.status === 'scored' ? 'Dinilai' : 'Tidak dinilai');
       }
     });
@@ -503,6 +511,13 @@ describe('monev run on the sample province (38 offices, seed 2025)', () => {
     it('leaves the province’s own column and the earlier period’s row alone', async () => {
       const table = sheetTable(await loadWorkbook(join(out, 'rekap.xlsx')), 'Rekap');
       expect(table.headers.has(OWN_COLUMN)).toBe(true);
+      // The old Error header renamed in place, Keterangan added after the last column.
+      expect([...table.headers.keys()]).toEqual([
+        ...REKAP_HEADERS.slice(0, 3),
+        OWN_COLUMN,
+        ...REKAP_HEADERS.slice(3).filter((h) => h !== 'Keterangan'),
+        'Keterangan',
+      ]);
       const find = (period: string) =>
         table.rows.filter(
           (row) => valueOf(row.cell('Periode')) === period && String(valueOf(row.cell('Kode'))) === PILOT,

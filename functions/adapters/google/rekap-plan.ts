@@ -9,7 +9,7 @@ import {
   type OutputColumn,
   type OutputFormat,
 } from '../../../sheets-schema/index.js';
-import { neutralise, type SheetRecord, type SheetValue } from '../../core/summary-rows.js';
+import { neutralise, outputHeaderKeys, type SheetRecord, type SheetValue } from '../../core/summary-rows.js';
 import { labelKey, sameLabel, type Cell, type Sheet } from '../../core/workbook.js';
 import type { SummaryUpdate } from '../../ports.js';
 import type { RekapTab } from './rekap-spreadsheet.js';
@@ -99,7 +99,8 @@ function planTab(
   }
 
   const layout = locate(tab.sheet, spec.headers);
-  const headerCells = new Map<number, string>();
+  // A header under its old name is written anew, like a header that is missing.
+  const headerCells = new Map<number, string>([...layout.renamed].map(([header, column]) => [column, header]));
   let nextColumn = Math.max(-1, ...(tab.sheet.rows[layout.headerRow] ?? []).map((cell, c) => (cell ? c : -1))) + 1;
   for (const header of spec.headers) {
     if (layout.columns.has(header)) continue;
@@ -246,19 +247,28 @@ function cellWrites(
   );
 }
 
-/** The header row is the one among rows 1–10 holding most of our headers, as for input tabs. */
-function locate(sheet: Sheet, headers: readonly string[]): { headerRow: number; columns: Map<string, number> } {
-  const wanted = new Map(headers.map((header) => [labelKey(header), header]));
-  let best = { row: 0, columns: new Map<string, number>() };
+/**
+ * The header row is the one among rows 1–10 holding most of our headers, as for input tabs. `renamed` holds
+ * the columns found under the name monev wrote before (Rekap's `Error`, now `Kesalahan`), to be renamed.
+ */
+function locate(
+  sheet: Sheet,
+  headers: readonly string[],
+): { headerRow: number; columns: Map<string, number>; renamed: Map<string, number> } {
+  const wanted = outputHeaderKeys(sheet.name, headers);
+  let best = { row: 0, columns: new Map<string, number>(), renamed: new Map<string, number>() };
   for (let r = 0; r < Math.min(10, Math.max(1, sheet.rows.length)); r++) {
     const columns = new Map<string, number>();
+    const renamed = new Map<string, number>();
     (sheet.rows[r] ?? []).forEach((cell: Cell | undefined, c) => {
-      const header = cell && typeof cell.value === 'string' ? wanted.get(labelKey(cell.value)) : undefined;
-      if (header && !columns.has(header)) columns.set(header, c);
+      const found = cell && typeof cell.value === 'string' ? wanted.get(labelKey(cell.value)) : undefined;
+      if (!found || columns.has(found.header)) return;
+      columns.set(found.header, c);
+      if (found.renamed) renamed.set(found.header, c);
     });
-    if (columns.size > best.columns.size) best = { row: r, columns };
+    if (columns.size > best.columns.size) best = { row: r, columns, renamed };
   }
-  return { headerRow: best.row, columns: best.columns };
+  return { headerRow: best.row, columns: best.columns, renamed: best.renamed };
 }
 
 /** Rows below the header of a tab as records by header, like the xlsx writer reads its history. */

@@ -7,7 +7,7 @@ import type { Cell, CellValue, FormatKind, Sheet, Workbook } from '../../core/wo
  * same content score alike: the effective value (a formula's result), the number-format type for
  * percent and date cells (by the format's type or its pattern), formula errors as their text ("#REF!"),
  * and the links beside a cell's text (docs/SPEC.md §3): the whole-cell hyperlink, rich-text runs' links,
- * smart chips' URIs and a HYPERLINK formula's URL.
+ * smart chips' URIs (a person chip's as mailto:) and a HYPERLINK formula's URL.
  */
 
 /**
@@ -16,7 +16,8 @@ import type { Cell, CellValue, FormatKind, Sheet, Workbook } from '../../core/wo
  */
 export const CELL_FIELDS =
   'effectiveValue,formattedValue,effectiveFormat.numberFormat(type,pattern),hyperlink,' +
-  'textFormatRuns.format.link.uri,chipRuns.chip.richLinkProperties.uri,userEnteredValue.formulaValue';
+  'textFormatRuns.format.link.uri,chipRuns.chip.richLinkProperties.uri,chipRuns.chip.personProperties.email,' +
+  'userEnteredValue.formulaValue';
 
 /** Sheet titles and ids with the grid data of the requested ranges. */
 export const GRID_FIELDS = `sheets(properties(sheetId,title),data(startRow,startColumn,rowData.values(${CELL_FIELDS})))`;
@@ -72,6 +73,10 @@ function cellLinks(data: sheets_v4.Schema$CellData): string[] {
   for (const run of data.chipRuns ?? []) {
     const uri = run.chip?.richLinkProperties?.uri;
     if (uri) found.push(uri);
+    // A person chip links to its address as a mail link would, so Satker's Email reads it (SPEC v3 §5);
+    // in Bukti Dukung it is a link of another scheme, as a mailto: hyperlink is.
+    const email = run.chip?.personProperties?.email;
+    if (email) found.push(`mailto:${email}`);
   }
   const formula = data.userEnteredValue?.formulaValue;
   const target = formula ? HYPERLINK_FORMULA.exec(formula)?.[1] : undefined;

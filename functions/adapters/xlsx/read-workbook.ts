@@ -28,6 +28,11 @@ export async function readXlsxWorkbook(
   path: string,
   limits: WorkbookLimits = DEFAULT_WORKBOOK_LIMITS,
 ): Promise<Workbook> {
+  return readXlsxBuffer(await readWorkbookFile(path, limits), limits);
+}
+
+/** The bytes of a workbook file, refused unread when the file alone is past the unpacked limit. */
+export async function readWorkbookFile(path: string, limits: WorkbookLimits): Promise<Buffer> {
   let buf: Buffer;
   let file: FileHandle | undefined;
   try {
@@ -54,13 +59,32 @@ export async function readXlsxWorkbook(
   } finally {
     await file?.close();
   }
-  return readXlsxBuffer(buf, limits);
+  return buf;
 }
 
 export async function readXlsxBuffer(
   buf: Uint8Array,
   limits: WorkbookLimits = DEFAULT_WORKBOOK_LIMITS,
 ): Promise<Workbook> {
+  const parsed = parseWorkbookArchive(buf, limits);
+  const date1904 = parsed.Workbook?.WBProps?.date1904 === true;
+  const workbook: Workbook = {
+    sheets: parsed.SheetNames.map((name) => readSheet(name, parsed.Sheets[name], date1904)),
+  };
+  const excess = exceededLimit(workbook, limits);
+  if (excess) throw new WorkbookTooLargeError(excess);
+  return workbook;
+}
+
+/**
+ * SheetJS's own model of a workbook, unpacked within the limits. `columnWidths` also reads the
+ * columns' widths (SheetJS reads them only with its styles), for a copy that keeps the author's layout.
+ */
+export function parseWorkbookArchive(
+  buf: Uint8Array,
+  limits: WorkbookLimits,
+  { columnWidths = false }: { readonly columnWidths?: boolean } = {},
+): SheetJsWorkbook {
   const sniffed = sniffUnreadable(buf);
   if (sniffed) throw sniffed;
   let files: Map<string, Uint8Array>;
@@ -111,19 +135,14 @@ export async function readXlsxBuffer(
         sheetRows: limits.maxRows + 1,
         bookVBA: false,
         sheetStubs: true,
+        cellStyles: columnWidths,
       }),
     );
   } catch (error) {
     throw new UnreadableWorkbookError(BROKEN, { cause: error });
   }
   if (parsed.SheetNames.length === 0) throw new UnreadableWorkbookError(NOT_A_WORKBOOK);
-  const date1904 = parsed.Workbook?.WBProps?.date1904 === true;
-  const workbook: Workbook = {
-    sheets: parsed.SheetNames.map((name) => readSheet(name, parsed.Sheets[name], date1904)),
-  };
-  const excess = exceededLimit(workbook, limits);
-  if (excess) throw new WorkbookTooLargeError(excess);
-  return workbook;
+  return parsed;
 }
 
 const BROKEN = unreadable('corrupt-workbook');
@@ -217,7 +236,7 @@ function coveredCells(worksheet: SheetJsSheet | undefined): Set<number> {
 }
 
 // Excel's error codes as SheetJS stores them (the BIFF numbers), for when a writer left no text.
-const ERROR_NAMES: Readonly<Record<number, string>> = {
+export const ERROR_NAMES: Readonly<Record<number, string>> = {
   0x00: '#NULL!',
   0x07: '#DIV/0!',
   0x0f: '#VALUE!',

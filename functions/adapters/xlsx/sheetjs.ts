@@ -28,6 +28,11 @@ export interface SheetJsRange {
 export interface SheetJsSheet {
   readonly '!data'?: (readonly (SheetJsCell | undefined)[] | undefined)[];
   readonly '!merges'?: readonly SheetJsRange[];
+  readonly '!autofilter'?: { readonly ref?: string };
+  /** Column widths in Excel's units (characters of the default font), read only with `cellStyles`. */
+  readonly '!cols'?: readonly ({ readonly width?: number; readonly hidden?: boolean } | undefined)[];
+  /** Row heights in points, read only with `cellStyles`. */
+  readonly '!rows'?: readonly ({ readonly hpt?: number; readonly hidden?: boolean } | undefined)[];
 }
 
 export interface SheetJsWorkbook {
@@ -46,6 +51,7 @@ export interface SheetJsReadOptions {
   readonly sheetRows: number;
   readonly bookVBA: boolean;
   readonly sheetStubs: boolean;
+  readonly cellStyles: boolean;
 }
 
 /** A zip container as SheetJS's CFB module builds it. */

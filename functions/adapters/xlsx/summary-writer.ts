@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import {
@@ -11,12 +12,19 @@ import {
   type OutputFormat,
 } from '../../../sheets-schema/index.js';
 import type { Feedback } from '../../core/feedback.js';
-import type { SheetRecord, SheetValue } from '../../core/summary-rows.js';
+import { outputHeaderKeys, type SheetRecord, type SheetValue } from '../../core/summary-rows.js';
 import { labelKey } from '../../core/workbook.js';
 import type { SummarySink, SummaryUpdate } from '../../ports.js';
 import { writeFileAtomic } from '../fs/atomic-file.js';
-import { REKAP_FILE } from './xlsx-source.js';
-import { excel } from './exceljs.js';
+import { ConfigError } from '../../shared/config-error.js';
+import { configMessage } from '../../core/messages/config.js';
+import { DEFAULT_WORKBOOK_LIMITS, WorkbookTooLargeError, type WorkbookLimits } from '../../core/workbook-limits.js';
+import { REKAP_FILE, rekapLimits } from './xlsx-source.js';
+import { excel, newWorkbook } from './exceljs.js';
+import { parseWorkbookArchive, readWorkbookFile } from './read-workbook.js';
+import type { SheetJsWorkbook } from './sheetjs.js';
+import { UnreadableWorkbookError } from './unreadable-workbook-error.js';
+import { copyTab } from './workbook-copy.js';
 import { layoutFeedback } from './feedback-sheet.js';
 import { LINE_POINTS, printSetup, wrappedLines } from './sheet-layout.js';
 
@@ -29,6 +37,7 @@ export class XlsxSummarySink implements SummarySink {
   constructor(
     private readonly dataDir: string,
     private readonly outDir: string,
+    private readonly limits: WorkbookLimits = DEFAULT_WORKBOOK_LIMITS,
   ) {}
 
   async writeFeedback(office: { readonly code: string }, feedback: Feedback): Promise<void> {
@@ -61,26 +70,61 @@ export class XlsxSummarySink implements SummarySink {
   /**
    * The rekap as it stands: the input tabs from DATA/rekap.xlsx (the province edits those), the
    * output tabs from OUT/rekap.xlsx when an earlier run wrote one, so history and the send log
-   * carry over from run to run without ever touching the input file.
+   * carry over from run to run without ever touching the input file. Both files are read by the
+   * tolerant reader and copied into a workbook built afresh (workbook-copy.ts), so a rekap saved by
+   * any program (openpyxl, pandas, LibreOffice, Excel) is read and written alike.
    */
   private base(): Promise<ExcelJS.Workbook> {
     this.loaded ??= (async () => {
-      const workbook = new (excel().Workbook)();
-      await workbook.xlsx.readFile(join(this.dataDir, REKAP_FILE));
-      const previous = new (excel().Workbook)();
-      const ok = await previous.xlsx.readFile(join(this.outDir, REKAP_FILE)).then(
-        () => true,
-        () => false,
-      );
-      if (ok) {
-        for (const tab of OUTPUT_TABS) {
-          const sheet = previous.getWorksheet(tab);
-          if (sheet) replaceSheet(workbook, sheet);
-        }
+      const input = await this.readTabs(join(this.dataDir, REKAP_FILE), 'input');
+      const previous = await this.readTabs(join(this.outDir, REKAP_FILE), 'output');
+      const workbook = newWorkbook();
+      const carried = (name: string) =>
+        OUTPUT_TABS.includes(name) ? previous?.SheetNames.find((tab) => tab === name) : undefined;
+      for (const name of input?.SheetNames ?? []) {
+        const from = carried(name);
+        copyTab(workbook, name, from ? previous?.Sheets[from] : input?.Sheets[name]);
+      }
+      for (const name of OUTPUT_TABS)
+        if (!workbook.getWorksheet(name) && carried(name)) copyTab(workbook, name, previous?.Sheets[name]);
+      for (const name of OUTPUT_TABS) {
+        const sheet = workbook.getWorksheet(name);
+        if (sheet) restyle(sheet, name);
       }
       return workbook;
     })();
     return this.loaded;
+  }
+
+  /**
+   * A rekap file's tabs as the tolerant reader gets them; null when OUT holds no rekap yet. A file that
+   * cannot be read stops the run with a message naming it: writing over an unreadable OUT/rekap.xlsx
+   * would lose its history and the send log that keeps reports from being mailed twice.
+   */
+  private async readTabs(path: string, role: 'input' | 'output'): Promise<SheetJsWorkbook | null> {
+    if (role === 'output' && !(await exists(path))) return null;
+    const limits = rekapLimits(this.limits);
+    try {
+      return parseWorkbookArchive(await readWorkbookFile(path, limits), limits, { columnWidths: true });
+    } catch (error) {
+      if (error instanceof WorkbookTooLargeError)
+        throw new ConfigError(
+          configMessage('rekap-too-large', { path, mb: Math.round(limits.maxUnpackedBytes / 2 ** 20) }),
+          { cause: error },
+        );
+      if (!(error instanceof UnreadableWorkbookError)) throw error;
+      throw new ConfigError(
+        role === 'input'
+          ? configMessage('rekap-file-unreadable', {
+              path,
+              reason: error.reason,
+              file: REKAP_FILE,
+              dataDir: this.dataDir,
+            })
+          : configMessage('rekap-output-unreadable', { path, reason: error.reason }),
+        { cause: error },
+      );
+    }
   }
 
   private loaded: Promise<ExcelJS.Workbook> | undefined;
@@ -121,7 +165,7 @@ function layoutLog(workbook: ExcelJS.Workbook): void {
   printSetup(sheet, { title: `${LOG_TAB.name} Monev Bawaslu Jawa Timur`, titleRows: layout.headerRow });
 }
 
-const OUTPUT_TABS = [SUMMARY_TAB.name, AREA_SUMMARY_TAB.name, LOG_TAB.name, TREND_TAB.name];
+const OUTPUT_TABS: readonly string[] = [SUMMARY_TAB.name, AREA_SUMMARY_TAB.name, LOG_TAB.name, TREND_TAB.name];
 
 function records(workbook: ExcelJS.Workbook, tab: string, headers: readonly string[]): SheetRecord[] {
   const sheet = workbook.getWorksheet(tab);
@@ -136,31 +180,6 @@ function records(workbook: ExcelJS.Workbook, tab: string, headers: readonly stri
     result.push(record);
   }
   return result;
-}
-
-/**
- * Puts a copy of `source` (values, styles, widths, row heights, frozen panes, filter, print setup) in place
- * of the same-named tab; a tab this run does not rewrite (Tren without new history) prints as before.
- */
-function replaceSheet(workbook: ExcelJS.Workbook, source: ExcelJS.Worksheet): void {
-  const existing = workbook.getWorksheet(source.name);
-  if (existing) workbook.removeWorksheet(existing.id);
-  const copy = workbook.addWorksheet(source.name, { views: source.views });
-  source.columns?.forEach((column, i) => {
-    if (column.width) copy.getColumn(i + 1).width = column.width;
-  });
-  source.eachRow({ includeEmpty: false }, (row, r) => {
-    const target = copy.getRow(r);
-    if (row.height) target.height = row.height;
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      const into = target.getCell(c);
-      into.value = cell.value;
-      into.style = cell.style;
-    });
-  });
-  if (source.autoFilter) copy.autoFilter = source.autoFilter;
-  copy.pageSetup = { ...source.pageSetup };
-  copy.headerFooter = { ...source.headerFooter };
 }
 
 /**
@@ -257,7 +276,9 @@ function writeCell(cell: ExcelJS.Cell, value: SheetValue, spec: OutputColumn | u
   }
   const numFmt = NUMBER_FORMATS[spec.format];
   if (numFmt) cell.numFmt = numFmt;
-  if (spec.format === 'datetime' && typeof value === 'number') cell.value = serialToDate(value);
+  // A number the province typed into Diperbarui that is no date Excel can show stays the number.
+  if (spec.format === 'datetime' && typeof value === 'number' && value >= 0 && value <= LAST_EXCEL_DAY)
+    cell.value = serialToDate(value);
   if (spec.format === 'link') {
     const linkable = typeof value === 'string' && isReportLocation(value);
     if (linkable) cell.value = { text: value, hyperlink: value };
@@ -282,6 +303,9 @@ function isReportLocation(value: string): boolean {
   return /^https?:\/\/\S+$/.test(value) || /^[\w.-]+(\/[\w.-]+)*$/.test(value);
 }
 
+// 31 December 9999, the last day Excel shows.
+const LAST_EXCEL_DAY = 2_958_465;
+
 /** ExcelJS writes a Date by its UTC fields; the serial is already Jakarta's wall clock. */
 function serialToDate(serial: number): Date {
   return new Date(Math.round((serial - 25_569) * 86_400_000));
@@ -303,22 +327,71 @@ function createTab(workbook: ExcelJS.Workbook, tab: string, headers: readonly st
   return sheet;
 }
 
-/** The header row is the one among rows 1–10 holding most of our headers, as for input tabs. */
+/**
+ * The header row is the one among rows 1–10 holding most of our headers, as for input tabs. A header under
+ * the name monev wrote before (Rekap's `Error`, now `Kesalahan`) is found and renamed in place.
+ */
 function locate(
   sheet: ExcelJS.Worksheet,
   headers: readonly string[],
 ): { headerRow: number; columns: Map<string, number> } {
-  const wanted = new Map(headers.map((header) => [labelKey(header), header]));
-  let best = { row: 1, columns: new Map<string, number>() };
+  const wanted = outputHeaderKeys(sheet.name, headers);
+  let best = { row: 1, columns: new Map<string, number>(), old: new Map<string, number>() };
   for (let r = 1; r <= Math.min(10, Math.max(1, sheet.rowCount)); r++) {
     const columns = new Map<string, number>();
+    const old = new Map<string, number>();
     sheet.getRow(r).eachCell((cell, column) => {
-      const header = typeof cell.value === 'string' ? wanted.get(labelKey(cell.value)) : undefined;
-      if (header && !columns.has(header)) columns.set(header, column);
+      const found = typeof cell.value === 'string' ? wanted.get(labelKey(cell.value)) : undefined;
+      if (!found || columns.has(found.header)) return;
+      columns.set(found.header, column);
+      if (found.renamed) old.set(found.header, column);
     });
-    if (columns.size > best.columns.size) best = { row: r, columns };
+    if (columns.size > best.columns.size) best = { row: r, columns, old };
   }
+  for (const [header, column] of best.old) sheet.getRow(best.row).getCell(column).value = header;
   return { headerRow: best.row, columns: best.columns };
+}
+
+/** The columns monev owns in each output tab; Tren's period columns are recognised by outputColumn. */
+const OWNED_HEADERS: Readonly<Record<string, readonly string[]>> = {
+  [SUMMARY_TAB.name]: SUMMARY_TAB.headers,
+  [AREA_SUMMARY_TAB.name]: AREA_SUMMARY_TAB.headers,
+  [LOG_TAB.name]: LOG_TAB.headers,
+  [TREND_TAB.name]: TREND_TAB.headers,
+};
+
+/**
+ * An output tab copied from an earlier file gets monev's look back: the copy keeps values, number formats
+ * and widths but not fonts and fills, so the header cells, the frozen header, the predicate colours, the
+ * date-times and the links of every row are written again, in monev's columns only.
+ */
+function restyle(sheet: ExcelJS.Worksheet, tab: string): void {
+  const headers = OWNED_HEADERS[tab] ?? [];
+  const layout = locate(sheet, headers);
+  if (layout.columns.size === 0) return;
+  const owned = new Map<string, number>();
+  sheet.getRow(layout.headerRow).eachCell((cell, column) => {
+    const text = typeof cell.value === 'string' ? cell.value : null;
+    if (text === null) return;
+    const header = headers.find((known) => labelKey(known) === labelKey(text)) ?? text;
+    if (!headers.includes(header) && outputColumn(tab, header) === undefined) return;
+    owned.set(header, column);
+    styleHeaderCell(cell);
+  });
+  let lastRow = layout.headerRow;
+  for (let r = layout.headerRow + 1; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    if (!row.hasValues) continue;
+    lastRow = r;
+    for (const [header, column] of owned) {
+      const spec = outputColumn(tab, header);
+      if (spec) writeCell(row.getCell(column), plain(row.getCell(column).value), spec);
+    }
+  }
+  sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: layout.headerRow }];
+  const ownedHeaders = [...owned.keys()];
+  if (ownedHeaders.some((header) => outputColumn(tab, header)))
+    shareable(sheet, tab, ownedHeaders, { headerRow: layout.headerRow, columns: owned }, lastRow);
 }
 
 function plain(value: ExcelJS.CellValue): SheetValue {
@@ -333,10 +406,30 @@ function plain(value: ExcelJS.CellValue): SheetValue {
   return null;
 }
 
+const HEADER_FONT: Partial<ExcelJS.Font> = { name: 'Calibri', size: 11, bold: true, color: { argb: 'FFFFFFFF' } };
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF7A1F1F' } };
+const HEADER_ALIGNMENT: Partial<ExcelJS.Alignment> = { vertical: 'middle', wrapText: true };
+
 function styleHeader(row: ExcelJS.Row): void {
-  row.font = { name: 'Calibri', size: 11, bold: true, color: { argb: 'FFFFFFFF' } };
-  row.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF7A1F1F' } };
-  row.alignment = { vertical: 'middle', wrapText: true };
+  row.font = HEADER_FONT;
+  row.fill = HEADER_FILL;
+  row.alignment = HEADER_ALIGNMENT;
+}
+
+function styleHeaderCell(cell: ExcelJS.Cell): void {
+  cell.font = HEADER_FONT;
+  cell.fill = HEADER_FILL;
+  cell.alignment = HEADER_ALIGNMENT;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
 }
 
 function safeFileName(code: string): string {

@@ -11,6 +11,11 @@ import { UnreadableWorkbookError } from './unreadable-workbook-error.js';
 
 export const REKAP_FILE = 'rekap.xlsx';
 
+/** The rekap's Log grows by a row per office per run, so only its size is bounded, not its rows. */
+export function rekapLimits(limits: WorkbookLimits): WorkbookLimits {
+  return { ...limits, maxRows: Number.POSITIVE_INFINITY, maxColumns: Number.POSITIVE_INFINITY };
+}
+
 const INSIDE_DATA_FOLDER = unreadableFix('source-inside-data-folder');
 
 /**
@@ -31,12 +36,7 @@ export class XlsxWorkbookSource implements WorkbookSource {
 
   async readRekap(): Promise<Workbook> {
     try {
-      // The rekap's Log grows by a row per office per run, so only its size is bounded, not its rows.
-      return await readXlsxWorkbook(this.rekapPath, {
-        ...this.limits,
-        maxRows: Number.POSITIVE_INFINITY,
-        maxColumns: Number.POSITIVE_INFINITY,
-      });
+      return await readXlsxWorkbook(this.rekapPath, rekapLimits(this.limits));
     } catch (error) {
       if (error instanceof UnreadableWorkbookError) {
         throw new ConfigError(
@@ -50,7 +50,10 @@ export class XlsxWorkbookSource implements WorkbookSource {
       }
       if (error instanceof WorkbookTooLargeError) {
         throw new ConfigError(
-          `${this.rekapPath}: file terlalu besar untuk dibaca (lebih dari ${Math.round(this.limits.maxUnpackedBytes / 2 ** 20)} MB setelah dibuka). Hapus gambar atau lampiran di dalamnya, atau naikkan MONEV_MAX_UNPACKED_MB.`,
+          configMessage('rekap-too-large', {
+            path: this.rekapPath,
+            mb: Math.round(this.limits.maxUnpackedBytes / 2 ** 20),
+          }),
         );
       }
       throw error;

@@ -20,6 +20,8 @@ export interface ConfigMessageParams {
   'data-dir-missing': Record<string, never>;
   'cycles-folder-missing': Record<string, never>;
   'rekap-file-unreadable': { path: string; reason: string; file: string; dataDir: string };
+  'rekap-too-large': { path: string; mb: number };
+  'rekap-output-unreadable': { path: string; reason: string };
   'rekap-not-a-spreadsheet': { reference: string };
   'rekap-unreadable': { link: string; reason: string };
   'rekap-without-registry': { link: string };
@@ -45,6 +47,10 @@ const CATALOGUE: Catalogue<ConfigMessageParams> = {
     'MONEV_DRIVE_FOLDER_ID (atau MONEV_DRIVE_CYCLES_FOLDER_ID) belum diisi: siklus triwulanan menyimpan hasil tiap satker di folder Drive itu. Buat folder, bagikan ke akun layanan sebagai Editor, lalu deploy lagi dengan --env MONEV_DRIVE_FOLDER_ID=<ID folder>.',
   'rekap-file-unreadable': (p) =>
     `${p.path}: ${p.reason}. Folder data harus berisi ${p.file} (buat contoh dengan: monev sample --out ${p.dataDir}).`,
+  'rekap-too-large': (p) =>
+    `${p.path}: file terlalu besar untuk dibaca (lebih dari ${p.mb} MB setelah dibuka). Hapus gambar atau lampiran di dalamnya, atau naikkan MONEV_MAX_UNPACKED_MB.`,
+  'rekap-output-unreadable': (p) =>
+    `${p.path}: ${p.reason}. File ini menyimpan riwayat Rekap dan catatan pengiriman (Log) dari run sebelumnya, jadi monev tidak menimpanya. Pulihkan salinan yang baik, atau simpan ulang file itu sebagai Excel Workbook (.xlsx); bila riwayatnya memang tidak diperlukan lagi, pindahkan file itu keluar dari folder, lalu jalankan lagi.`,
   'rekap-not-a-spreadsheet': (p) =>
     `--rekap "${p.reference}" bukan ID atau URL Google Spreadsheet. Salin URL spreadsheet rekap, misalnya https://docs.google.com/spreadsheets/d/…/edit.`,
   'rekap-unreadable': (p) => `Spreadsheet rekap ${p.link}: ${p.reason}.`,

@@ -30,6 +30,7 @@ export interface RekapMessageParams {
   'invalid-period-setting': { at: string; value: string };
   'invalid-max-mentees': { at: string; value: string };
   'invalid-repair-deadline': { at: string; value: string };
+  'invalid-office-code': { at: string; value: string; invisible: readonly string[]; wide: boolean };
 }
 
 export type RekapMessageCode = keyof RekapMessageParams;
@@ -67,7 +68,31 @@ const CATALOGUE: Catalogue<RekapMessageParams> = {
     `${p.at}: ${labelOf(SETTINGS_TAB, 'maxMentees')} berisi "${p.value}". Isi dengan bilangan bulat 1 atau lebih, misalnya 3.`,
   'invalid-repair-deadline': (p) =>
     `${p.at}: ${labelOf(SETTINGS_TAB, 'repairDeadline')} berisi "${p.value}", bukan tanggal. Tulis seperti 15/10/2025 atau 15 Oktober 2025, atau kosongkan.`,
+  'invalid-office-code': (p) => {
+    const why = [
+      p.invisible.length > 0 ? `memuat karakter tak terlihat (${p.invisible.join(', ')})` : null,
+      p.wide ? 'memakai angka lebar penuh (seperti ３５７８), bukan angka biasa' : null,
+    ].filter((part) => part !== null);
+    return `${p.at}: ${registryColumn('code')} berisi "${p.value}"${why.length > 0 ? `, yang ${why.join(' dan ')}` : ''}; ${registryColumn('code')} harus kode Kemendagri 4 angka, misalnya 3573. Hapus isi sel itu, ketik ulang kodenya dengan angka biasa, lalu jalankan lagi.`;
+  },
 };
 
 export const rekapMessage = messagesOf(CATALOGUE);
 export const REKAP_MESSAGE_CODES = Object.keys(CATALOGUE) as RekapMessageCode[];
+
+/**
+ * Rekap's `Keterangan` (SPEC v3 §5), for the province and whoever it forwards the rekap to: why an office
+ * is unscored, or which component is 0 for want of data. The reasons come in the office's own terms from
+ * the findings' catalogues (core/messages/unreadable.ts, core/findings.ts, core/report/report-text.ts).
+ */
+export interface SummaryNoteParams {
+  unscored: { reason: string };
+  'zero-for-want-of-data': { component: string; problem: string };
+}
+
+const SUMMARY_NOTES: Catalogue<SummaryNoteParams> = {
+  unscored: (p) => `Tidak dinilai: ${p.reason.replace(/[.\s]+$/, '')}.`,
+  'zero-for-want-of-data': (p) => `${p.component} 0 karena ${p.problem}`,
+};
+
+export const summaryNote = messagesOf(SUMMARY_NOTES);

@@ -67,6 +67,32 @@ describe('planSummary', () => {
     expect(values(again, 'Rekap')).toEqual(rows);
   });
 
+  it('renames the old Error header to Kesalahan and writes the counts under it; Keterangan joins the header', () => {
+    // A Rekap written before SPEC v3: "Error" between Peringkat and Peringatan, no Keterangan.
+    const old = SUMMARY_TAB.headers.filter((h) => h !== 'Keterangan').map((h) => (h === 'Kesalahan' ? 'Error' : h));
+    const book = workbook(
+      sheet('Rekap', [old, old.map((h) => ({ Periode: '2025-TW2', Kode: '3573', Error: 4 })[h as string])]),
+    );
+    let stored = spreadsheetFromWorkbook('rekap', 'Rekap', book);
+    const counted = {
+      ...record('2025-TW3', '3573', 80),
+      Kesalahan: 2,
+      Keterangan: 'IKU 0 karena tab IKU tidak ditemukan.',
+    };
+    stored = apply(stored, [counted]);
+    const rows = values(stored, 'Rekap');
+    const at = (h: string) => (rows[0] ?? []).indexOf(h);
+    expect(rows[0]).not.toContain('Error');
+    expect(at('Kesalahan')).toBe(old.indexOf('Error'));
+    expect(at('Keterangan')).toBe(old.length);
+    // The earlier period's count stays where it was, now under Kesalahan; the new row fills both columns.
+    expect([rows[1]?.[at('Kesalahan')], rows[2]?.[at('Kesalahan')], rows[2]?.[at('Keterangan')]]).toEqual([
+      4,
+      2,
+      'IKU 0 karena tab IKU tidak ditemukan.',
+    ]);
+  });
+
   it('creates a missing tab with its header and grows the grid as rows are added', () => {
     let stored = spreadsheetFromWorkbook('rekap', 'Rekap', workbook(sheet('Satker', [['Kode']])));
     const many = Array.from({ length: 1200 }, (_, i) => record('2025-TW3', String(10_000 + i), i));

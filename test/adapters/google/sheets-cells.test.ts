@@ -111,6 +111,17 @@ describe('toCell', () => {
       expected: { value: 'Laporan TW III.pdf', format: 'text', links: ['https://drive.google.com/file/d/chip'] },
     },
     {
+      name: 'person chips: each address as a mailto: link, the "@" placeholders as the text',
+      input: {
+        effectiveValue: { stringValue: '@, @' },
+        chipRuns: [
+          { startIndex: 0, chip: { personProperties: { email: 'a@bawaslu.go.id' } } },
+          { startIndex: 3, chip: { personProperties: { email: 'b@bawaslu.go.id', displayFormat: 'DEFAULT' } } },
+        ],
+      },
+      expected: { value: '@, @', format: 'text', links: ['mailto:a@bawaslu.go.id', 'mailto:b@bawaslu.go.id'] },
+    },
+    {
       name: 'HYPERLINK formula: the URL from the formula, in either argument separator',
       input: {
         userEnteredValue: { formulaValue: '=hyperlink("https://drive.google.com/file/d/f"; "Bukti")' },

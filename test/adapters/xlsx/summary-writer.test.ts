@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRekapTemplate } from '../../../functions/adapters/xlsx/rekap-template.js';
 import { XlsxSummarySink } from '../../../functions/adapters/xlsx/summary-writer.js';
 import { jakartaSerial, type SheetRecord } from '../../../functions/core/summary-rows.js';
+import { columnLetter } from '../../../functions/core/workbook.js';
 import { AREA_SUMMARY_TAB, AREAS, LOG_TAB, SUMMARY_TAB, TREND_TAB } from '../../../sheets-schema/index.js';
 
 /**
@@ -30,8 +31,9 @@ function record(code: string, index: number, predicate: string, report: string |
     Indeks: index,
     Predikat: predicate,
     Peringkat: 1,
-    Error: 0,
+    Kesalahan: 0,
     Peringatan: 2,
+    Keterangan: null,
     Diperbarui: jakartaSerial(UPDATED),
     Laporan: report,
   };
@@ -154,10 +156,95 @@ describe('XlsxSummarySink.writeSummary (OUT/rekap.xlsx)', () => {
   });
 
   it('filters the whole table, sets readable widths, prints A4 landscape one page wide', () => {
-    expect(rekap.autoFilter).toBe(`A1:Q3`);
+    expect(rekap.autoFilter).toBe(`A1:${columnLetter(SUMMARY_TAB.headers.length)}3`);
     expect(areas.autoFilter).toBe('A1:K2');
     expect(rekap.getColumn(at('Nama')).width).toBe(32);
     expect(rekap.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, fitToHeight: 0 });
     expect(rekap.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   });
+});
+
+describe('XlsxSummarySink on a rekap written before SPEC v3 (Rekap’s "Error" header)', () => {
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'monev-rekap-v2-'));
+    await buildRekapTemplate({ period: '2025-TW3' }).xlsx.writeFile(join(dir, 'rekap.xlsx'));
+    const old = SUMMARY_TAB.headers.filter((h) => h !== 'Keterangan').map((h) => (h === 'Kesalahan' ? 'Error' : h));
+    const earlier = new ExcelJS.Workbook();
+    const tab = earlier.addWorksheet(SUMMARY_TAB.name);
+    tab.addRow(old);
+    const values: Record<string, string | number> = { Periode: '2025-TW2', Kode: '3573', Indeks: 70, Error: 4 };
+    tab.addRow(old.map((h) => values[h] ?? null));
+    await mkdir(join(dir, 'out'));
+    await earlier.xlsx.writeFile(join(dir, 'out', 'rekap.xlsx'));
+  });
+
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reads the old column as Kesalahan, renames its header and adds Keterangan', async () => {
+    const sink = new XlsxSummarySink(dir, join(dir, 'out'));
+    expect((await sink.readHistory()).summary).toMatchObject([{ Periode: '2025-TW2', Kode: '3573', Kesalahan: 4 }]);
+    await sink.writeSummary({
+      summary: [
+        { ...record('3573', 80, 'A', null), Kesalahan: 2, Keterangan: 'IKU 0 karena tab IKU tidak ditemukan.' },
+      ],
+      areas: [],
+      log: [],
+    });
+    const written = new ExcelJS.Workbook();
+    await written.xlsx.readFile(join(dir, 'out', 'rekap.xlsx'));
+    const rekap = written.getWorksheet(SUMMARY_TAB.name) as ExcelJS.Worksheet;
+    const headers = (rekap.getRow(1).values as unknown[]).slice(1);
+    expect(headers).not.toContain('Error');
+    const kesalahan = headers.indexOf('Kesalahan') + 1;
+    const keterangan = headers.indexOf('Keterangan') + 1;
+    expect(kesalahan).toBe(SUMMARY_TAB.headers.indexOf('Kesalahan') + 1);
+    expect(keterangan).toBe(SUMMARY_TAB.headers.length);
+    expect([rekap.getCell(2, kesalahan).value, rekap.getCell(3, kesalahan).value]).toEqual([4, 2]);
+    expect(rekap.getCell(3, keterangan).value).toBe('IKU 0 karena tab IKU tidak ditemukan.');
+  });
+});
+
+describe('XlsxSummarySink on a Rekap the province typed over', () => {
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'monev-rekap-typed-'));
+    await buildRekapTemplate({ period: '2025-TW3' }).xlsx.writeFile(join(dir, 'rekap.xlsx'));
+  });
+
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  // Rows of earlier periods are formatted again on every write, so whatever the province typed into monev's
+  // columns must still write: a "date" past year 9999 or before 1900, text, an error, a formula.
+  const typed: { name: string; header: string; value: ExcelJS.CellValue }[] = [
+    { name: 'a serial past year 9999', header: 'Diperbarui', value: 1e12 },
+    { name: 'a negative serial', header: 'Diperbarui', value: -5 },
+    { name: 'text', header: 'Diperbarui', value: 'kemarin' },
+    { name: 'an unknown predicate', header: 'Predikat', value: 'Luar biasa' },
+    { name: 'an error', header: 'Indeks', value: { error: '#REF!' } },
+    { name: 'a formula', header: 'Laporan', value: { formula: 'A1&"x"', result: '2025-TW2x' } },
+  ];
+  for (const { name, header, value } of typed)
+    it(`writes over ${name} in ${header}`, async () => {
+      const out = join(dir, name.replace(/\W+/g, '-'));
+      const earlier = new ExcelJS.Workbook();
+      const tab = earlier.addWorksheet(SUMMARY_TAB.name);
+      tab.addRow([...SUMMARY_TAB.headers]);
+      tab.addRow(SUMMARY_TAB.headers.map((h) => ({ Periode: '2025-TW2', Kode: '3573' })[h as string] ?? null));
+      tab.getCell(2, SUMMARY_TAB.headers.indexOf(header as never) + 1).value = value;
+      await mkdir(out);
+      await earlier.xlsx.writeFile(join(out, 'rekap.xlsx'));
+      const sink = new XlsxSummarySink(dir, out);
+      await sink.writeSummary({ summary: [record('3573', 80, 'A', null)], areas: [], log: [] });
+      const written = await new XlsxSummarySink(dir, out).readHistory();
+      expect(written.summary.map((row) => row.Periode)).toEqual(['2025-TW2', '2025-TW3']);
+      // A number or text in Diperbarui that is no date reads back as typed.
+      if (header === 'Diperbarui') expect(written.summary[0]?.Diperbarui).toBe(value);
+    });
 });

@@ -84,6 +84,10 @@ const REKAP: { [C in RekapMessageCode]: [RekapMessageParams[C], string] } = {
     { at: 'Pengaturan!B6', value: 'besok' },
     'Pengaturan!B6: Batas Perbaikan berisi "besok", bukan tanggal. Tulis seperti 15/10/2025 atau 15 Oktober 2025, atau kosongkan.',
   ],
+  'invalid-office-code': [
+    { at: 'Satker!A7', value: '3573[U+200B]', invisible: ['U+200B'], wide: false },
+    'Satker!A7: Kode berisi "3573[U+200B]", yang memuat karakter tak terlihat (U+200B); Kode harus kode Kemendagri 4 angka, misalnya 3573. Hapus isi sel itu, ketik ulang kodenya dengan angka biasa, lalu jalankan lagi.',
+  ],
 };
 
 const RUN: { [C in RunMessageCode]: [RunMessageParams[C], string] } = {
@@ -218,6 +222,8 @@ const CONFIG: { [C in ConfigMessageCode]: ConfigMessageParams[C] } = {
   'data-dir-missing': {},
   'cycles-folder-missing': {},
   'rekap-file-unreadable': { path: '«path»', reason: '«reason»', file: '«file»', dataDir: '«dir»' },
+  'rekap-too-large': { path: '«path»', mb: 50 },
+  'rekap-output-unreadable': { path: '«path»', reason: '«reason»' },
   'rekap-not-a-spreadsheet': { reference: '«reference»' },
   'rekap-unreadable': { link: '«link»', reason: '«reason»' },
   'rekap-without-registry': { link: '«link»' },

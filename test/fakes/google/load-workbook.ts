@@ -64,7 +64,7 @@ export function cellData(cell: Cell): CellData | undefined {
 
 /**
  * Links beside a cell's text, as Sheets keeps them: a Drive link pasted into a cell becomes a smart
- * chip (`chipRuns`, one run of length 1 per chip), any other a link on a run of the text
+ * chip (`chipRuns`, one run of length 1 per chip), a mailto: link a person chip, any other a link on a run of the text
  * (`textFormatRuns`). Runs start where each line of the text starts.
  */
 function linkRuns(text: string, links: readonly string[]): Pick<CellData, 'chipRuns' | 'textFormatRuns'> {
@@ -74,8 +74,10 @@ function linkRuns(text: string, links: readonly string[]): Pick<CellData, 'chipR
   const textFormatRuns: sheets_v4.Schema$TextFormatRun[] = [];
   links.forEach((uri, i) => {
     const startIndex = starts[i] ?? 0;
+    const person = /^mailto:([^?,]+)$/i.exec(uri)?.[1];
     if (/^https:\/\/(drive|docs)\.google\.com\//.test(uri))
       chipRuns.push({ startIndex, chip: { richLinkProperties: { uri } } });
+    else if (person) chipRuns.push({ startIndex, chip: { personProperties: { email: person } } });
     else textFormatRuns.push({ startIndex, format: { link: { uri } } });
   });
   return {
