@@ -1,12 +1,14 @@
 import type { Machine } from './lib/machine.js';
 import type { ColdStartResult } from './sections/cold-start.js';
 import type { CycleResult, ScoringResult } from './sections/cycle.js';
+import type { DriveStormResult } from './sections/drive-storm.js';
 import type { EvidenceResult } from './sections/evidence.js';
 import type { GoogleResult } from './sections/google.js';
 import type { PdfBenchResult } from './sections/pdf.js';
 import type { ReadingResult } from './sections/reading.js';
 
-export type SectionName = 'pdf' | 'cycle' | 'scoring' | 'google' | 'evidence' | 'cold-start' | 'reading';
+export type SectionName =
+  'pdf' | 'cycle' | 'scoring' | 'google' | 'evidence' | 'drive-storm' | 'cold-start' | 'reading';
 
 /** Everything one bench run measured; written as JSON and rendered into BENCHMARKS.md. */
 export interface BenchResults {
@@ -25,6 +27,7 @@ export interface BenchResults {
     scoring?: (ScoringResult & { generatedMs: number | null })[];
     google?: GoogleResult;
     evidence?: EvidenceResult;
+    driveStorm?: DriveStormResult;
     coldStart?: ColdStartResult[];
     reading?: ReadingResult;
   };
