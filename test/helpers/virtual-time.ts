@@ -13,6 +13,14 @@ export class VirtualTime {
       this.sleepers.push({ at: this.t + ms, wake });
     });
 
+  after = (ms: number, wake: () => void): (() => void) => {
+    const sleeper = { at: this.t + ms, wake };
+    this.sleepers.push(sleeper);
+    return () => {
+      this.sleepers = this.sleepers.filter((other) => other !== sleeper);
+    };
+  };
+
   /** Runs `work` to the end, advancing the clock to the next sleeper whenever everything waits. */
   async run<T>(work: Promise<T>): Promise<T> {
     let done = false;

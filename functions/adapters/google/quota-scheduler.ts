@@ -61,12 +61,18 @@ export interface SchedulerStats {
 interface Timing {
   now(): number;
   sleep(ms: number): Promise<void>;
+  /** Calls `wake` after `ms`, unless the returned function cancels it first. */
+  after(ms: number, wake: () => void): () => void;
   random(): number;
 }
 
 const realTiming: Timing = {
   now: () => Date.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  after: (ms, wake) => {
+    const timer = setTimeout(wake, ms);
+    return () => clearTimeout(timer);
+  },
   random: () => Math.random(),
 };
 
@@ -218,7 +224,7 @@ export class QuotaScheduler {
 class PaceGate {
   readonly rate = new GrantedRate();
   private readonly line: { readonly until: number; readonly pass: (passed: boolean) => void }[] = [];
-  private wakeAt = Number.POSITIVE_INFINITY;
+  private timer: { readonly at: number; readonly cancel: () => void } | null = null;
   private firstRequest: number | null = null;
 
   constructor(private readonly timing: Timing) {}
@@ -257,7 +263,11 @@ class PaceGate {
         entry.pass(false);
       }
       const head = this.line[0];
-      if (!head) return;
+      if (!head) {
+        this.timer?.cancel();
+        this.timer = null;
+        return;
+      }
       const wait = this.rate.waitMs(now);
       if (wait > 0) {
         this.arm(now, Math.min(now + wait, ...this.line.map((entry) => entry.until)));
@@ -270,13 +280,17 @@ class PaceGate {
   }
 
   private arm(now: number, at: number): void {
-    // An earlier timer still pending pumps in time; a later one is superseded by this one.
-    if (at >= this.wakeAt && this.wakeAt > now) return;
-    this.wakeAt = at;
-    void this.timing.sleep(at - now).then(() => {
-      if (this.wakeAt !== at) return;
-      this.wakeAt = Number.POSITIVE_INFINITY;
-      this.pump();
-    });
+    // A pending timer that fires in time stays; a later one is cancelled, so none outlives its use
+    // (a stale timer would keep the process alive after the run).
+    if (this.timer && this.timer.at <= at && this.timer.at > now) return;
+    this.timer?.cancel();
+    const timer = {
+      at,
+      cancel: this.timing.after(at - now, () => {
+        if (this.timer === timer) this.timer = null;
+        this.pump();
+      }),
+    };
+    this.timer = timer;
   }
 }
