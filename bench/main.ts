@@ -8,6 +8,7 @@ import { writeBenchmarksFile } from './report.js';
 import type { BenchResults, SectionName } from './results.js';
 import { benchColdStart, coldStartModes } from './sections/cold-start.js';
 import { benchCycle, benchScoring } from './sections/cycle.js';
+import { benchDriveStorm } from './sections/drive-storm.js';
 import { benchEvidence } from './sections/evidence.js';
 import { benchGoogle } from './sections/google.js';
 import { benchPdf } from './sections/pdf.js';
@@ -16,7 +17,7 @@ import { reportDocuments } from './sections/report-documents.js';
 import { benchWrongOffice } from './sections/wrong-office.js';
 
 /**
- * `npm run bench [-- --quick] [-- --only pdf,cycle,scoring,google,evidence,cold-start,reading,wrong-office]`: measures how close
+ * `npm run bench [-- --quick] [-- --only pdf,cycle,scoring,google,evidence,cold-start,reading,wrong-office,drive-storm]`: measures how close
  * monev runs to the limits of Chromium and of the Sheets quota, each figure next to its baseline in
  * the same run, and writes the results into BENCHMARKS.md (a full run) or only prints them (--quick).
  */
@@ -29,6 +30,7 @@ const SECTIONS: readonly SectionName[] = [
   'cold-start',
   'reading',
   'wrong-office',
+  'drive-storm',
 ];
 
 const { values } = parseArgs({
@@ -172,6 +174,14 @@ results.sections.evidence = await section('evidence', async () => {
     log,
   });
 });
+
+// Issue 17 §5's probe: Drive granting 5 requests per 2 s, 75 lookups, asked as a local run asks them
+// (3 links an office, 2 offices at a time), 50 ms per answer.
+const DRIVE_STORM = { lookups: 75, perOffice: 3, officesAtOnce: 2, perWindow: 5, windowMs: 2000, latencyMs: 50 };
+
+results.sections.driveStorm = await section('drive-storm', () =>
+  benchDriveStorm({ settings: DRIVE_STORM, repetitions: quick ? 1 : 3, log }),
+);
 
 results.sections.coldStart = await section('cold-start', async () => {
   const { modes, close } = await coldStartModes(sample38.dataDir);

@@ -126,6 +126,25 @@ export function renderResults(results: BenchResults): string {
       '',
     );
   }
+  if (sections.driveStorm) {
+    const d = sections.driveStorm;
+    const s = d.settings;
+    lines.push(
+      `### 5c. Drive quota storm: ${s.lookups} lookups at ${s.perWindow} requests per ${s.windowMs} ms`,
+      '',
+      `The fake Drive grants ${s.perWindow} requests per ${s.windowMs} ms window and answers 403 \`userRateLimitExceeded\` beyond; latency ${s.latencyMs} ms. ` +
+        `${s.lookups} distinct files (ok, empty, trashed, not shared), ${s.perOffice} per office, ${s.officesAtOnce} offices verified at a time, monev's production settings. ` +
+        `Calm run (no quota): ${seconds(d.calmMs)}. Quota minimum: ${seconds(d.quotaMinimumMs)}.`,
+      '',
+      '| run | wall | ÷ quota minimum | files.get sent | quota answers | unverified | outcomes differing from the calm run |',
+      '|---|---|---|---|---|---|---|',
+      ...d.runs.map(
+        (run, i) =>
+          `| ${i + 1} | ${seconds(run.wallMs)} | ×${(run.wallMs / d.quotaMinimumMs).toFixed(2)} | ${run.requests} | ${run.quotaAnswers} | ${run.unverified} | ${run.differing} |`,
+      ),
+      '',
+    );
+  }
   if (sections.coldStart) {
     lines.push(
       '### 7. Cold start under the Functions Framework',
@@ -195,7 +214,7 @@ function readingDetails(r: ReadingResult): string[] {
 }
 
 function summaryRows(results: BenchResults): string[] {
-  const { pdf, cycle, scoring, google, evidence, coldStart } = results.sections;
+  const { pdf, cycle, scoring, google, evidence, driveStorm, coldStart } = results.sections;
   const rows: string[] = [];
   const row = (
     id: string,
@@ -380,6 +399,36 @@ function summaryRows(results: BenchResults): string[] {
       `×${r.toFixed(2)}`,
       '≤ 1.15×',
       r <= 1.15,
+    );
+  }
+  if (driveStorm && driveStorm.runs.length > 0) {
+    const { lookups, perWindow, windowMs } = driveStorm.settings;
+    const storm = `Drive storm, ${lookups} lookups at ${perWindow} per ${windowMs / 1000} s`;
+    const walls = driveStorm.runs.map((run) => run.wallMs).sort((a, b) => a - b);
+    const median = walls[Math.floor(walls.length / 2)] ?? 0;
+    const r = median / driveStorm.quotaMinimumMs;
+    const low = (walls[0] ?? 0) / driveStorm.quotaMinimumMs;
+    const high = (walls[walls.length - 1] ?? 0) / driveStorm.quotaMinimumMs;
+    row(
+      '5c',
+      `${storm}: time vs the quota's minimum`,
+      seconds(median),
+      `minimum ${seconds(driveStorm.quotaMinimumMs)}`,
+      `×${r.toFixed(2)} (${low.toFixed(2)}–${high.toFixed(2)})`,
+      '≤ 1.5×',
+      high <= 1.5,
+    );
+    const unverified = Math.max(...driveStorm.runs.map((run) => run.unverified));
+    const differing = Math.max(...driveStorm.runs.map((run) => run.differing));
+    row('5c', `${storm}: links left unverified (most in a run)`, String(unverified), '', '', '= 0', unverified === 0);
+    row(
+      '5c',
+      `${storm}: outcomes differing from the calm run (most in a run)`,
+      String(differing),
+      '',
+      '',
+      '= 0',
+      differing === 0,
     );
   }
   if (cycle)

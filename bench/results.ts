@@ -1,6 +1,7 @@
 import type { Machine } from './lib/machine.js';
 import type { ColdStartResult } from './sections/cold-start.js';
 import type { CycleResult, ScoringResult } from './sections/cycle.js';
+import type { DriveStormResult } from './sections/drive-storm.js';
 import type { EvidenceResult } from './sections/evidence.js';
 import type { GoogleResult } from './sections/google.js';
 import type { PdfBenchResult } from './sections/pdf.js';
@@ -8,7 +9,7 @@ import type { ReadingResult } from './sections/reading.js';
 import type { WrongOfficeRun } from './sections/wrong-office.js';
 
 export type SectionName =
-  'pdf' | 'cycle' | 'scoring' | 'google' | 'evidence' | 'cold-start' | 'reading' | 'wrong-office';
+  'pdf' | 'cycle' | 'scoring' | 'google' | 'evidence' | 'cold-start' | 'reading' | 'wrong-office' | 'drive-storm';
 
 /** Everything one bench run measured; written as JSON and rendered into BENCHMARKS.md. */
 export interface BenchResults {
@@ -27,6 +28,7 @@ export interface BenchResults {
     scoring?: (ScoringResult & { generatedMs: number | null })[];
     google?: GoogleResult;
     evidence?: EvidenceResult;
+    driveStorm?: DriveStormResult;
     coldStart?: ColdStartResult[];
     reading?: ReadingResult;
     wrongOffice?: WrongOfficeRun[];

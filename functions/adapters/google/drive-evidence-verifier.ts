@@ -14,9 +14,11 @@ import { QuotaScheduler } from './quota-scheduler.js';
  * header, as Drive expects for files shared by link before its 2021 security update.
  *
  * Drive answers 404 both for a file that does not exist and for one not shared with the service
- * account, so both are "unreachable". Quota answers (403 userRateLimitExceeded, 429) and server errors
- * are retried by the scheduler; a lookup that still fails (or a 400, never retried) leaves that link
- * unverified rather than failed: Drive's trouble must not cost an office its score.
+ * account, so both are "unreachable". Under quota answers (403 userRateLimitExceeded, 429) the lookups
+ * slow to the rate Drive grants, learned from those answers, and go on until the run's deadline
+ * (granted-rate.ts); server errors are retried with backoff. A lookup that still fails (or a 400, never
+ * retried) leaves that link unverified rather than failed: Drive's trouble must not cost an office its
+ * score.
  */
 const FOLDER_MIME = 'application/vnd.google-apps.folder';
 const GOOGLE_EDITOR_MIME = 'application/vnd.google-apps.';
@@ -30,7 +32,9 @@ export class DriveEvidenceVerifier implements EvidenceVerifier {
   /**
    * Drive's quota is its own, apart from Sheets': lookups get a scheduler of their own, with the
    * run's backoff and deadline, the Drive bucket and more requests in flight than the Sheets calls,
-   * since a province cites thousands of files and each lookup is a short metadata read.
+   * since a province cites thousands of files and each lookup is a short metadata read. Drive does not
+   * say what it grants (a project's quota may be lower than the setting), so the lookups are paced to
+   * the rate its quota answers show.
    */
   constructor(
     private readonly services: GoogleServices,
@@ -40,6 +44,7 @@ export class DriveEvidenceVerifier implements EvidenceVerifier {
       ...services.scheduler.options,
       drivePerMinute: drive.perMinute,
       concurrency: drive.concurrency,
+      learnedKinds: ['drive'],
     });
   }
 

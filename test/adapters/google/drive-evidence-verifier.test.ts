@@ -6,7 +6,7 @@ import { GoogleServices } from '../../../functions/adapters/google/google-servic
 import { GRID_FIELDS } from '../../../functions/adapters/google/sheets-cells.js';
 import { parseConfig } from '../../../functions/config.js';
 import { driveTarget } from '../../../functions/core/evidence/drive-link.js';
-import { driveTargets, linkOutcome } from '../../../functions/core/evidence/office-evidence.js';
+import { driveTargets, linkOutcome, type DriveLookup } from '../../../functions/core/evidence/office-evidence.js';
 import { SPREADSHEET_MIME } from '../../fakes/google/drive-store.js';
 import { startFakeGoogleApi, type FakeGoogleApi } from '../../fakes/google-api-server.js';
 import { officeWorkbook, readWorkbook, realizations, targets } from '../../helpers/workbook.js';
@@ -97,6 +97,8 @@ describe('DriveEvidenceVerifier', () => {
     const calm = await verifier().verify(targets);
 
     google.setQuota({ drive: 6, windowMs: 100 });
+    // Pacing may keep the lookups under the quota once learned: the first answers are 403s regardless.
+    google.inject({ method: 'drive.files.get', times: 5, fault: { status: 403 } });
     google.inject({ method: 'drive.files.get', probability: 0.3, fault: { status: 429 } });
     google.resetCounts();
     const stormy = verifier({ MONEV_DRIVE_CONCURRENCY: '16' });
@@ -105,6 +107,37 @@ describe('DriveEvidenceVerifier', () => {
     expect(google.count(undefined, { status: 429 })).toBeGreaterThan(0);
     expect(stormed.lookups).toEqual(calm.lookups);
     expect(stormy.requests.throttled).toBeGreaterThan(0);
+  });
+
+  it('a storm at 5 requests per 200 ms: every outcome as in the calm run, none unverified', async () => {
+    // 30 files and folders, cited 15 by each of 2 offices, which a run verifies at once (run-cycle's
+    // mapLimit of 2): 30 lookups asked together, 6 times what a window grants.
+    const states = ['ok', 'empty', 'trashed', 'unshared'] as const;
+    const ids = Array.from({ length: 30 }, (_, i) =>
+      google.addEvidence({ state: states[i % 4] ?? 'ok', folder: i % 5 === 0 && states[i % 4] !== 'unshared' }),
+    );
+    const offices = [ids.slice(0, 15), ids.slice(15)].map((cited) => cited.map((id) => ({ id, resourceKey: null })));
+    const outcomes = async (checker: DriveEvidenceVerifier) => {
+      const all: [string, DriveLookup | undefined][] = [];
+      for (let office = 0; office < offices.length; office += 2) {
+        const answers = await Promise.all(offices.slice(office, office + 2).map((asked) => checker.verify(asked)));
+        for (const [i, verification] of answers.entries())
+          for (const { id } of offices[office + i] ?? []) all.push([id, verification.lookups.get(id)]);
+      }
+      return all;
+    };
+    const calm = await outcomes(verifier());
+    expect(calm.filter(([, lookup]) => lookup === undefined)).toEqual([]);
+
+    google.setQuota({ drive: 5, windowMs: 200 });
+    google.resetCounts();
+    // Production's backoff (1 s, doubling): a quota answer must not send a lookup into it. The run's
+    // deadline is 5 s, four times the quota's minimum for these 34 requests (1.2 s).
+    const stormy = verifier({ MONEV_GOOGLE_BACKOFF_MS: '1000', MONEV_GOOGLE_DEADLINE_MS: '5000' });
+    const stormed = await outcomes(stormy);
+    expect(google.count(undefined, { status: 403 })).toBeGreaterThan(0);
+    expect(stormed).toEqual(calm);
+    expect(stormy.stats).toEqual({ lookups: 30, unanswered: 0 });
   });
 
   it('never retries a 400, and leaves that link unverified', async () => {
@@ -141,7 +174,8 @@ describe('DriveEvidenceVerifier', () => {
           ],
         }),
       );
-      const asked = driveTargets(parsed);
+      // Only well-formed Drive IDs are asked about: this one and the default Tahapan's URL_A.
+      const asked = driveTargets(parsed).filter((target) => target.id !== DRIVE_ID_OF_URL_A);
       expect(asked.map((target) => target.id)).toEqual([ok]);
       const verification = await verifier().verify(asked);
       // Other hosts stay unverified; a drive.google.com link whose ID is malformed is unreachable (SPEC §8 v3).
@@ -159,6 +193,9 @@ describe('DriveEvidenceVerifier', () => {
     }
   });
 });
+
+/** The file ID in test/helpers/workbook.ts's URL_A, cited by the default office's Tahapan. */
+const DRIVE_ID_OF_URL_A = 'bukti-dukung-1';
 
 describe('the fake Sheets API and field masks', () => {
   let google: FakeGoogleApi;
