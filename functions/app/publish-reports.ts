@@ -1,5 +1,7 @@
 import { OUTBOX_STATUS, type LogHistoryRow } from '../../sheets-schema/index.js';
 import { officeMailModel, officeMailText, provinceMailModel } from '../core/report/mail-content.js';
+import { jobCardModel } from '../core/report/job-card.js';
+import type { JobCardPointer } from '../core/report/office/workload-section.js';
 import { officeReportModel } from '../core/report/office-report.js';
 import type { ReportContext } from '../core/report/report-context.js';
 import { provinceReportModel } from '../core/report/province-report.js';
@@ -43,6 +45,8 @@ export interface RenderedReport {
   /** What the report says, as a hash (core/report/report-fingerprint.ts): Log's Sidik. */
   readonly fingerprint: string;
   readonly location: string;
+  /** The office's kartu jabatan (docs/SPEC.md §10), printed with its report and sent with it; null for the recap and an unscored office. */
+  readonly card: { readonly fileName: string; readonly bytes: Uint8Array; readonly location: string } | null;
 }
 
 export interface DeliveryOutcome {
@@ -74,13 +78,27 @@ export async function renderReports(
   const label = periodLabel(period);
   // Each model is made just before printing. The fingerprint comes from the results the report says,
   // not from the model, so a new section or wording does not send a report again.
-  const jobs = [
+  const jobs: {
+    code: string;
+    fileName: string;
+    footer: string;
+    card?: { fileName: string; footer: string; html: () => string };
+    prepare: (card: JobCardPointer | null) => { html: string; fingerprint: string };
+  }[] = [
     ...context.offices.map((office) => ({
       code: office.code,
       fileName: `${office.code}-${period.id}.pdf`,
       footer: `${office.name} · ${label}`,
-      prepare: () => ({
-        html: deps.templates.officeReport(officeReportModel(office, context)),
+      card:
+        office.status === 'scored'
+          ? {
+              fileName: `kartu-jabatan-${office.code}-${period.id}.pdf`,
+              footer: `Kartu jabatan · ${office.name} · ${label}`,
+              html: () => deps.templates.jobCard(jobCardModel(office, context)),
+            }
+          : undefined,
+      prepare: (card: JobCardPointer | null) => ({
+        html: deps.templates.officeReport(officeReportModel(office, context, card)),
         fingerprint: officeReportFingerprint(office, period),
       }),
     })),
@@ -96,10 +114,24 @@ export async function renderReports(
   ];
   let done = 0;
   const renderOne = async (job: (typeof jobs)[number]): Promise<RenderedReport> => {
-    const { html, fingerprint } = job.prepare();
+    // The card is printed first, so that the report can say where it is (a Drive link in live mode).
+    let card: RenderedReport['card'] = null;
+    if (job.card) {
+      const bytes = await deps.renderer.render({
+        id: job.card.fileName,
+        html: job.card.html(),
+        footerText: job.card.footer,
+      });
+      card = { fileName: job.card.fileName, bytes, location: await deps.store.save(job.card.fileName, bytes) };
+    }
+    const pointer = card && {
+      fileName: card.fileName,
+      link: /^https?:\/\//.test(card.location) ? card.location : null,
+    };
+    const { html, fingerprint } = job.prepare(pointer);
     const bytes = await deps.renderer.render({ id: job.fileName, html, footerText: job.footer });
     const location = await deps.store.save(job.fileName, bytes);
-    return { code: job.code, fileName: job.fileName, bytes, fingerprint, location };
+    return { code: job.code, fileName: job.fileName, bytes, fingerprint, location, card };
   };
   // Each document's HTML is made just before it is handed over, with a turn of the event loop in
   // between: the tabs print the first documents while the later ones are templated, instead of
@@ -226,7 +258,12 @@ export async function deliverReports(
           subject: model.subject,
           text: officeMailText(model),
           html: deps.templates.mail(model),
-          attachments: [{ filename: report.fileName, content: report.bytes, contentType: 'application/pdf' }],
+          attachments: [
+            { filename: report.fileName, content: report.bytes, contentType: 'application/pdf' },
+            ...(report.card
+              ? [{ filename: report.card.fileName, content: report.card.bytes, contentType: 'application/pdf' }]
+              : []),
+          ],
           reference: `${report.code} ${period.id} ${report.fingerprint}`,
         },
         handover,

@@ -220,10 +220,12 @@ function printOutcome(
   const publishing = outcome.publishing;
   if (publishing) {
     const onDrive = publishing.reports[0]?.location.startsWith('https://') === true;
+    const cards = publishing.reports.filter((report) => report.card !== null).length;
+    const documents = `${publishing.reports.length} laporan PDF${cards > 0 ? ` dan ${cards} kartu jabatan` : ''}`;
     io.out(
       onDrive
-        ? `  Google Drive  (${publishing.reports.length} laporan PDF, tautannya di kolom Laporan tab Rekap)`
-        : `  ${join(args.out, 'laporan')}/  (${publishing.reports.length} laporan PDF)`,
+        ? `  Google Drive  (${documents}, tautan laporan di kolom Laporan tab Rekap)`
+        : `  ${join(args.out, 'laporan')}/  (${documents})`,
     );
     for (const failure of publishing.renderFailures)
       io.out(`  Laporan ${failure.code} gagal dibuat: ${failure.reason}`);

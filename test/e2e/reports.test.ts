@@ -143,12 +143,17 @@ describe('monev run with PDF reports and the default outbox', () => {
   it('renders one PDF per office and the provincial recap', async () => {
     expect(first.stderr).not.toContain('Kesalahan internal');
     expect(first.code).toBe(1);
-    const expected = [...offices.map((o) => `${o.code}-${PERIOD}.pdf`), `rekap-${PERIOD}.pdf`].sort();
-    expect(expected).toHaveLength(39);
+    // Each scored office's kartu jabatan is printed beside its report (SPEC §10).
+    const expected = [
+      ...offices.map((o) => `${o.code}-${PERIOD}.pdf`),
+      ...offices.filter((o) => o.status === 'scored').map((o) => `kartu-jabatan-${o.code}-${PERIOD}.pdf`),
+      `rekap-${PERIOD}.pdf`,
+    ].sort();
+    expect(expected).toHaveLength(39 + 37);
     expect((await readdir(join(out, 'laporan'))).sort()).toEqual(expected);
     for (const name of expected)
       expect(looksLikePdf(new Uint8Array(await readFile(join(out, 'laporan', name)))), name).toBe(true);
-    expect(first.stdout).toContain('(39 laporan PDF)');
+    expect(first.stdout).toContain('(39 laporan PDF dan 37 kartu jabatan)');
     expect(first.stdout).toMatch(/E-mail [^:]*: 39 ditulis ke outbox \(belum dikirim\), 0 tidak ditulis ulang/);
 
     // The Rekap row of each office links its report.

@@ -75,8 +75,11 @@ export function officeMailModel(office: OfficeResult, period: Period, context: M
     moreFixes: groupFindings(fixable)
       .slice(FIX_LIMIT)
       .reduce((sum, group) => sum + group.findings.length, 0),
+    // A scored office's mail carries its kartu jabatan too (docs/SPEC.md §10), one page per Anjab job.
     closing:
-      'Laporan lengkap terlampir (PDF). Daftar seluruh temuan ada di tab Hasil Validasi pada spreadsheet satker.',
+      office.status === 'scored' && office.workload.jobs.length > 0
+        ? 'Laporan lengkap terlampir (PDF), bersama kartu jabatan: satu halaman per jabatan, untuk dibagikan kepada pemegang jabatannya. Daftar seluruh temuan ada di tab Hasil Validasi pada spreadsheet satker.'
+        : 'Laporan lengkap terlampir (PDF). Daftar seluruh temuan ada di tab Hasil Validasi pada spreadsheet satker.',
     signature: 'Tim Monev Bawaslu Provinsi Jawa Timur',
   };
 }

@@ -11,7 +11,7 @@ import { peersSection } from './office/peers-section.js';
 import { stagesSection } from './office/stages-section.js';
 import { summarySection } from './office/summary-section.js';
 import { unscoredSection } from './office/unscored-section.js';
-import { workloadSection } from './office/workload-section.js';
+import { workloadSection, type JobCardPointer } from './office/workload-section.js';
 import type { ReportContext } from './report-context.js';
 
 /**
@@ -23,7 +23,7 @@ import type { ReportContext } from './report-context.js';
  * that key's value as its context, and left out when the builder returns null. A new section is a builder
  * in core/report/office/, a partial, and one line here and in the template.
  */
-export function officeReportModel(office: OfficeResult, context: ReportContext) {
+export function officeReportModel(office: OfficeResult, context: ReportContext, card: JobCardPointer | null = null) {
   return {
     title: 'Laporan Monitoring dan Evaluasi Kinerja Kelembagaan',
     office: { code: office.code, name: office.name },
@@ -35,7 +35,7 @@ export function officeReportModel(office: OfficeResult, context: ReportContext) 
     iku: ikuSection(office, context),
     actionPlan: actionPlanSection(office, context),
     iki: ikiSection(office),
-    workload: workloadSection(office),
+    workload: workloadSection(office, card),
     stages: stagesSection(office),
     evidence: evidenceSection(office),
     findings: findingsSection(office, context),
