@@ -217,7 +217,14 @@ describe('renderReports', () => {
     const result = await render(new FakeRenderer(new Set(['3507-2025-TW3.pdf'])), {
       onRendered: (done, total) => counted.push(`${done}/${total}`),
     });
-    expect(result.saved.sort()).toEqual(['3573-2025-TW3.pdf', 'rekap-2025-TW3.pdf']);
+    // Each scored office's kartu jabatan is printed first and stored beside its report, even when the
+    // report itself then fails to print.
+    expect(result.saved.sort()).toEqual([
+      '3573-2025-TW3.pdf',
+      'kartu-jabatan-3507-2025-TW3.pdf',
+      'kartu-jabatan-3573-2025-TW3.pdf',
+      'rekap-2025-TW3.pdf',
+    ]);
     expect(result.renderFailures).toEqual([{ code: '3507', reason: 'Dokumen 3507-2025-TW3.pdf gagal dicetak' }]);
     expect(counted).toEqual(['1/3', '2/3', '3/3']);
     expect(result.log.find((entry) => entry.code === '3507')?.result).toMatch(/^gagal/);
@@ -233,10 +240,12 @@ describe('deliverReports', () => {
     expect(outcome).toMatchObject({ sent: 2, unchanged: 0, failedSends: 0, uncertain: [], noRecipients: ['3507'] });
     expect(mailer.sent.map((m) => m.to)).toEqual([KOTA, PROVINCE]);
     expect(mailer.sent[0]?.subject).toMatch(/Triwulan III 2025 — Bawaslu Kota Malang: indeks/);
-    expect(mailer.sent[0]?.attachments[0]).toMatchObject({
-      filename: '3573-2025-TW3.pdf',
-      contentType: 'application/pdf',
-    });
+    expect(mailer.sent[0]?.attachments.map((a) => [a.filename, a.contentType])).toEqual([
+      ['3573-2025-TW3.pdf', 'application/pdf'],
+      ['kartu-jabatan-3573-2025-TW3.pdf', 'application/pdf'],
+    ]);
+    // The recap goes alone.
+    expect(mailer.sent[1]?.attachments.map((a) => a.filename)).toEqual(['rekap-2025-TW3.pdf']);
     expect(mailer.sent[0]?.reference).toBe(`3573 2025-TW3 ${reports.find((r) => r.code === '3573')?.fingerprint}`);
     const kota = outcome.log.find((entry) => entry.code === '3573');
     expect(kota).toMatchObject({ status: 'terkirim', recipients: KOTA.map(addressKey) });
