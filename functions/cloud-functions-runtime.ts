@@ -10,7 +10,7 @@ import { ConfigError } from './shared/config-error.js';
 import { TaskRejected } from './app/errors.js';
 import { configMessage } from './core/messages/config.js';
 import { finishCycle, type FinishDeps } from './app/finish-cycle.js';
-import { cachedRegistry, type Debounce } from './app/queue-change.js';
+import { cachedRegistry, DEFAULT_DEBOUNCE, type Debounce } from './app/queue-change.js';
 import { scoreInCycle, type ScoreInCycleDeps } from './app/score-cycle-office.js';
 import { scoreOneOffice, type ScoreOneDeps } from './app/score-one-office.js';
 import type { StartDeps } from './app/start-cycle.js';
@@ -176,7 +176,10 @@ function buildRuntime(
     registry: cachedRegistry(async () => readRekap(await adapters().source.readRekap()).offices, clock),
     secret: config.webhookSecret,
     clock,
-    debounce: options.debounce,
+    debounce: options.debounce ?? {
+      windowMs: config.changes.windowMs ?? DEFAULT_DEBOUNCE.windowMs,
+      settleMs: config.changes.settleMs ?? DEFAULT_DEBOUNCE.settleMs,
+    },
     watches: config.functionsUrl
       ? {
           channels:

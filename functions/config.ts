@@ -55,6 +55,10 @@ const settings = z
     MONEV_OUT_DIR: z.string().min(1).default(DEFAULT_OUT_DIR),
     // How long a second `monev run` on the same output folder waits for the first before it stops.
     MONEV_LOCK_WAIT_MS: z.coerce.number().int().min(0).default(10_000),
+    // How edits are grouped into scorings (app/queue-change.ts); unset, the functions use 60 s and 10 s
+    // and `monev serve` its own shorter values.
+    MONEV_CHANGE_WINDOW_S: z.coerce.number().positive().max(3600).optional(),
+    MONEV_CHANGE_SETTLE_S: z.coerce.number().min(0).max(600).optional(),
     MONEV_FUNCTIONS_URL: z
       .string()
       .regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, configMessage('env-functions-url'))
@@ -159,6 +163,12 @@ export interface Config {
   readonly pdf: { readonly executablePath?: string; readonly concurrency: number; readonly timeoutMs: number };
   /** The shared secret of change notifications (Apps Script signatures, Drive channel tokens). */
   readonly webhookSecret?: string;
+  /**
+   * How change notifications are grouped (MONEV_CHANGE_WINDOW_S, MONEV_CHANGE_SETTLE_S): at most one
+   * scoring an office per window, an edit after a quiet spell scored after the settle. Unset values are
+   * left to the caller: the functions' defaults, or `monev serve`'s shorter ones.
+   */
+  readonly changes: { readonly windowMs?: number; readonly settleMs?: number };
   /** Local mode of the functions: the data folder and the output folder. */
   readonly local: { readonly dataDir?: string; readonly outDir: string; readonly lockWaitMs: number };
   /** Where the deployed functions live (`<url>/sheetChanged`, `<url>/scoreOffice`); absent locally. */
@@ -224,6 +234,10 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       timeoutMs: e.MONEV_PDF_TIMEOUT_MS,
     },
     webhookSecret: e.MONEV_WEBHOOK_SECRET,
+    changes: {
+      windowMs: e.MONEV_CHANGE_WINDOW_S === undefined ? undefined : Math.round(e.MONEV_CHANGE_WINDOW_S * 1000),
+      settleMs: e.MONEV_CHANGE_SETTLE_S === undefined ? undefined : Math.round(e.MONEV_CHANGE_SETTLE_S * 1000),
+    },
     local: { dataDir: e.MONEV_DATA_DIR, outDir: e.MONEV_OUT_DIR, lockWaitMs: e.MONEV_LOCK_WAIT_MS },
     functionsUrl: e.MONEV_FUNCTIONS_URL,
     tasks:

@@ -55,3 +55,25 @@ describe('parseConfig: mail settings', () => {
     expect(() => parseConfig({ MONEV_SMTP_URL: url })).toThrow(`MONEV_SMTP_URL: ${words}`);
   });
 });
+
+describe('parseConfig: change debounce (MONEV_CHANGE_WINDOW_S, MONEV_CHANGE_SETTLE_S)', () => {
+  it.each([
+    { name: 'unset: left to the caller', env: {}, changes: { windowMs: undefined, settleMs: undefined } },
+    {
+      name: 'seconds become milliseconds',
+      env: { MONEV_CHANGE_WINDOW_S: '30', MONEV_CHANGE_SETTLE_S: '2.5' },
+      changes: { windowMs: 30_000, settleMs: 2_500 },
+    },
+    { name: 'a settle of 0 is allowed', env: { MONEV_CHANGE_SETTLE_S: '0' }, changes: { settleMs: 0 } },
+  ])('$name', ({ env, changes }) => {
+    expect(parseConfig(env).changes).toMatchObject(changes);
+  });
+
+  it.each([{ MONEV_CHANGE_WINDOW_S: '0' }, { MONEV_CHANGE_WINDOW_S: 'satu menit' }, { MONEV_CHANGE_SETTLE_S: '-1' }])(
+    'refuses %o, naming the setting',
+    (env) => {
+      expect(() => parseConfig(env)).toThrow(ConfigError);
+      expect(() => parseConfig(env)).toThrow(Object.keys(env)[0]);
+    },
+  );
+});

@@ -73,8 +73,12 @@ async function serveLocked(
   callers: CallerCheck,
 ): Promise<number> {
   const runtime = localRuntime(config, {
-    // Shorter windows than in production: locally nobody shares a quota, and feedback should come quickly.
-    debounce: LOCAL_DEBOUNCE,
+    // Shorter windows than in production unless the environment sets them: locally nobody shares a quota,
+    // and feedback should come quickly.
+    debounce: {
+      windowMs: config.changes.windowMs ?? LOCAL_DEBOUNCE.windowMs,
+      settleMs: config.changes.settleMs ?? LOCAL_DEBOUNCE.settleMs,
+    },
     journal: new FileLogJournal(join(args.out, JOURNAL_FILE)),
   });
   const server = startServer(createHandlers(runtime, callers));
