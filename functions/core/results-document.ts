@@ -37,6 +37,8 @@ export interface OfficeSummary {
   /** Bukti Dukung links by outcome (docs/SPEC.md §8); null for an unscored office. */
   evidence: EvidenceCounts | null;
   outlook: { code: string; projected: number; atRisk: boolean; needed: number }[];
+  /** What putting every finding with a gain right at once adds to the index (SPEC §8 v3); null when unscored. */
+  potentialGain: number | null;
   findings: (Finding & { gain: number | null })[];
 }
 
@@ -86,6 +88,7 @@ export function officeSummary(office: OfficeResult): OfficeSummary {
       atRisk: row.atRisk,
       needed: round2OrNull(row.needed) as number,
     })),
+    potentialGain: office.status === 'scored' ? round2OrNull(office.potentialGain ?? null) : null,
     findings: office.findings.map((f) => ({
       tab: f.tab,
       cell: f.cell,

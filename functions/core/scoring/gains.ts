@@ -32,11 +32,38 @@ export function findingGains(
   index: number | null,
   indexWith: IndexWithFixes,
 ): (number | null)[] {
-  if (index === null) return findings.map(() => null);
+  return gainsAndFixes(parsed, findings, index, indexWith).gains;
+}
+
+/**
+ * The potential gain (docs/SPEC.md §8, v3): the index points gained if every finding that has a gain were
+ * put right at once — the same fixes as the single gains, applied together (not their sum: two rows of one
+ * mean share its denominator). Null when the office has no index.
+ */
+export function potentialGain(
+  parsed: ParsedOffice,
+  findings: readonly Finding[],
+  index: number | null,
+  indexWith: IndexWithFixes,
+): { gains: (number | null)[]; potential: number | null } {
+  const { gains, fixes } = gainsAndFixes(parsed, findings, index, indexWith);
+  if (index === null) return { gains, potential: null };
+  const all = fixes.length === 0 ? index : indexWith(fixes);
+  return { gains, potential: all === null ? 0 : all - index };
+}
+
+function gainsAndFixes(
+  parsed: ParsedOffice,
+  findings: readonly Finding[],
+  index: number | null,
+  indexWith: IndexWithFixes,
+): { gains: (number | null)[]; fixes: RowFix[] } {
+  if (index === null) return { gains: findings.map(() => null), fixes: [] };
   const rowOf = rowLookup(parsed);
   // Several findings on one row share its gain: the fix is the row's, not the finding's.
   const cache = new Map<string, number>();
-  return findings.map((f) => {
+  const fixes: RowFix[] = [];
+  const gains = findings.map((f) => {
     if (NOT_ABOUT_ONE_ROW.has(f.code)) return null;
     const at = rowOf(f);
     if (!at) return null;
@@ -49,9 +76,11 @@ export function findingGains(
       const fixed = indexWith([at.fix]);
       gain = fixed === null ? 0 : fixed - index;
       cache.set(key, gain);
+      fixes.push(at.fix);
     }
     return gain;
   });
+  return { gains, fixes };
 }
 
 /** The row a finding's cell lies on, if it is a data row of a data tab; built once per office. */

@@ -13,7 +13,7 @@ import type { Period } from '../period.js';
 import { sortFindings } from '../sort-findings.js';
 import type { ActionItemResult } from './action-plan.js';
 import { scoreComponents, type ScoringSettings } from './components.js';
-import { findingGains } from './gains.js';
+import { potentialGain } from './gains.js';
 import type { PersonResult } from './iki.js';
 import { indexWithFixes } from './index-with-fixes.js';
 import type { IndicatorResult } from './indicator.js';
@@ -72,6 +72,11 @@ export interface OfficeResult extends OfficeIdentity {
   /** Bukti Dukung links and their outcomes (docs/SPEC.md §8); null for an unscored office. */
   readonly evidence: OfficeEvidence | null;
   readonly findings: readonly OfficeFinding[];
+  /**
+   * The index points gained if every finding with a gain were put right at once (docs/SPEC.md §8, v3);
+   * null for an unscored office. Optional only for results stored by an older monev.
+   */
+  readonly potentialGain?: number | null;
   readonly details: OfficeDetails;
 }
 
@@ -95,7 +100,12 @@ export function scoreOffice(
   const { iku, actionPlan, iki, stages, components, index } = scored;
   const workload = assessWorkload(parsed.jobs, parsed.workload, settings.effectiveMinutes, findings);
   const sorted = sortFindings(withRowContext(findings, parsed));
-  const gains = findingGains(parsed, sorted, index, indexWithFixes(parsed, scored, period, settings, verification));
+  const { gains, potential } = potentialGain(
+    parsed,
+    sorted,
+    index,
+    indexWithFixes(parsed, scored, period, settings, verification),
+  );
 
   const ikuRows = parsed.iku.rows;
   const ikiRows = new Map(parsed.iki.rows.map((row) => [row.index, row]));
@@ -112,6 +122,7 @@ export function scoreOffice(
     outlook: projectOutlook(parsed.iku, period, settings.cap),
     evidence,
     findings: sorted.map((f, i) => ({ ...f, gain: gains[i] ?? null })),
+    potentialGain: potential,
     details: {
       iku: iku.rows.map((row, i) => {
         const values = ikuRows[i]?.values;

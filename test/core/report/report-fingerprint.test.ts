@@ -158,6 +158,7 @@ describe('the office report fingerprint', () => {
       'peers',
       'evidence',
       'outlook',
+      'potentialGain',
       'findings',
     ]);
     expect(Object.keys(officeReportFacts(base, PERIOD))).toEqual(['period', 'result', 'rows', 'cards']);

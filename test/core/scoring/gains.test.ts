@@ -136,3 +136,33 @@ describe('gains: fix the row, rescore, compare', () => {
     expect(unscored.findings.map((f) => f.gain).every((gain) => gain === null)).toBe(true);
   });
 });
+
+describe('potential gain (SPEC v3 §8): every finding with a gain put right at once', () => {
+  it('is the index with all those rows fixed together, here back to the clean 90,75', () => {
+    // IKU-01 unreadable and Budi's NIP unreadable: IKU 45, IKI 45, data quality 19/21. Index
+    // (35·45 + 2625 + 15·45 + 700 + 10·1900/21)/100 = 64,797…; all put right it is 90,75: +25,95.
+    const result = score({
+      IKU: change('IKU', 0, { 'Realisasi TW II': 'dua lima' }),
+      IKI: change('IKI', 2, { NIP: '12345' }),
+    });
+    expectClose(result.scores.index, (1575 + 2625 + 675 + 700 + 19000 / 21) / 100);
+    expectClose(result.potentialGain, 90.75 - (1575 + 2625 + 675 + 700 + 19000 / 21) / 100);
+  });
+
+  it('is 0 for a clean office, and null for an unscored one', () => {
+    expect(score().potentialGain).toBe(0);
+    expect(score({ Profil: null }).potentialGain ?? null).toBeNull();
+  });
+
+  it('never falls below the largest single gain, and equals it when only one row is wrong', () => {
+    const one = score({ 'Rencana Aksi': change('Rencana Aksi', 1, { 'Bukti Dukung': undefined }) });
+    expectClose(one.potentialGain, 11.25);
+    const two = score({
+      'Rencana Aksi': change('Rencana Aksi', 1, { 'Bukti Dukung': undefined }),
+      Tahapan: change('Tahapan', 0, { 'Bukti Dukung': undefined }),
+    });
+    const largest = Math.max(...two.findings.map((f) => f.gain ?? 0));
+    expect(two.potentialGain as number).toBeGreaterThanOrEqual(largest);
+    expectClose(two.potentialGain, 11.25 + 0.5);
+  });
+});
