@@ -98,7 +98,15 @@ const OfficeSchema = z.strictObject({
       verified: z.literal(false),
     })
     .nullable(),
-  outlook: z.array(z.strictObject({ code: z.string().min(1), projected: twoDecimals.min(0), atRisk: z.boolean() })),
+  outlook: z.array(
+    z.strictObject({
+      code: z.string().min(1),
+      projected: twoDecimals.min(0),
+      atRisk: z.boolean(),
+      needed: twoDecimals,
+    }),
+  ),
+  potentialGain: twoDecimals.min(0).nullable(),
   findings: z.array(FindingSchema),
 });
 const ResultsSchema = z.strictObject({
