@@ -1,5 +1,6 @@
 import { groupFindings } from '../group-findings.js';
 import { maskNips } from '../nip.js';
+import { potentialText } from './office/summary-section.js';
 import { periodLabel, type Period } from '../period.js';
 import type { OfficeResult } from '../scoring/office.js';
 import { PREDICATE_LABELS } from '../scoring/province.js';
@@ -35,12 +36,14 @@ export function officeMailModel(office: OfficeResult, period: Period, context: M
   const reason = office.status === 'unscored' ? (errors.find((f) => f.office) ?? errors[0]) : undefined;
   const notice = reason ? unscoredNotice(reason) : null;
   const fixable = errors.filter((f) => f !== reason);
+  const potential = potentialText(office);
   return {
-    subject: `Monev ${periodLabel(period)} — ${office.name}: ${index === null ? verdict : `indeks ${index} (${verdict})`}`,
+    // While the office has errors its index is provisional (SPEC v3 §8), in the subject too.
+    subject: `Monev ${periodLabel(period)} — ${office.name}: ${index === null ? verdict : `indeks ${errors.length > 0 ? 'sementara ' : ''}${index} (${verdict})`}`,
     greeting: `Yth. Pimpinan dan operator ${office.name},`,
     lead:
       office.status === 'scored'
-        ? `Berikut hasil monitoring dan evaluasi kinerja kelembagaan ${periodLabel(period)}: indeks ${index ?? '–'}, predikat ${verdict}${rank}.`
+        ? `Berikut hasil monitoring dan evaluasi kinerja kelembagaan ${periodLabel(period)}: indeks ${errors.length > 0 ? 'sementara ' : ''}${index ?? '–'}, predikat ${verdict}${rank}.${potential ? ` Indeks ${potential}.` : ''}`
         : [
             `Data satker belum dapat dinilai untuk ${periodLabel(period)}.`,
             notice && `${notice.reason} Yang perlu dilakukan: ${notice.todo}`,

@@ -112,6 +112,26 @@ describe('unscored section', () => {
 });
 
 describe('summary section', () => {
+  it('a clean office: a final index, nothing to reach', () => {
+    const summary = summarySection(clean, context([clean]));
+    expect(summary?.provisional).toBe(false);
+    expect(summary?.potential).toBeNull();
+  });
+
+  it('an office with errors: the index is provisional, with how far it can rise and the predicate it reaches', () => {
+    // IKU-01 unreadable and Budi's NIP unreadable (test/core/scoring/gains.test.ts): index 64,80 (B); all put
+    // right it is 90,75 again, which is AA (above 90).
+    const office: OfficeResult = {
+      ...clean,
+      scores: { ...clean.scores, index: 64.797619 },
+      potentialGain: 90.75 - 64.797619,
+      findings: [{ tab: 'IKU', cell: 'IKU!M2', level: 'error', code: 'invalid-number', message: '…', gain: 17.98 }],
+    };
+    const summary = summarySection(office, context([office]));
+    expect(summary?.provisional).toBe(true);
+    expect(summary?.potential).toBe('bisa naik hingga 90,75 (AA) bila semua temuan diperbaiki');
+  });
+
   it('the change against the previous period, the rank among the ranked offices, the trend', () => {
     const [office] = rankProvince([clean]) as [OfficeResult];
     const section = summarySection(
