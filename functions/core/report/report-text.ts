@@ -90,6 +90,9 @@ function fixPhrase(f: OfficeFinding, about: string | null, named = false): strin
   const where = `${named ? f.cell : cellName(f.cell)}${about === null ? '' : ` (${shorten(about)})`}`;
   if (f.code === 'missing-evidence' || f.code.startsWith('evidence-')) return `bukti dukung ${where} dilengkapi`;
   switch (f.code) {
+    // The one tab finding with a gain (docs/SPEC.md §8 v3): Rencana Aksi without its Bukti Dukung column.
+    case 'missing-column':
+      return `kolom Bukti Dukung ditambahkan di tab ${f.tab} dan bukti dukung setiap kegiatan dilengkapi (paling banyak)`;
     case 'missing-value':
       return `${where} diisi`;
     case 'nip-not-text':

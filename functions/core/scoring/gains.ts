@@ -2,7 +2,7 @@ import { rowIndexOf } from '../finding-context.js';
 import type { Finding, FindingCode } from '../findings.js';
 import type { ParsedOffice } from '../office-reader.js';
 import type { IndexWithFixes } from './index-with-fixes.js';
-import { TAB_KEYS, type RowFix, type TabKey } from './row-fixes.js';
+import { applyFixes, TAB_KEYS, withEvidenceColumn, type RowFix, type TabKey } from './row-fixes.js';
 
 /**
  * Gains (docs/SPEC.md §8): the index points an office would gain if only one finding's row were put
@@ -36,23 +36,39 @@ export function findingGains(
 }
 
 /**
- * The potential gain (docs/SPEC.md §8, v3): the index points gained if every finding that has a gain were
- * put right at once — the same fixes as the single gains, applied together (not their sum: two rows of one
- * mean share its denominator). Null when the office has no index.
+ * Each finding's gain, and the potential gain (docs/SPEC.md §8, v3): the index points gained if every
+ * finding that has a gain were put right at once — the same fixes as the single gains, applied together
+ * (not their sum: rows of one mean share its denominator). A Rencana Aksi lacking only its Bukti Dukung
+ * column has a gain of its own, on its `missing-column` finding: the index with the column present and
+ * every row's evidence holding (an upper bound), computed by `rescore` — one scoring more, for such an
+ * office alone. Potential null when the office has no index.
  */
-export function potentialGain(
+export function officeGains(
   parsed: ParsedOffice,
   findings: readonly Finding[],
   index: number | null,
   indexWith: IndexWithFixes,
+  rescore: (parsed: ParsedOffice) => number | null,
 ): { gains: (number | null)[]; potential: number | null } {
   const { gains, fixes } = gainsAndFixes(parsed, findings, index, indexWith);
   if (index === null) return { gains, potential: null };
-  const all = fixes.length === 0 ? index : indexWith(fixes);
-  return { gains, potential: all === null ? 0 : all - index };
+  const withColumn = withEvidenceColumn(parsed);
+  if (withColumn === null) {
+    const all = fixes.length === 0 ? index : indexWith(fixes);
+    return { gains, potential: all === null ? 0 : all - index };
+  }
+  const fixedColumn = rescore(withColumn);
+  const columnGain = fixedColumn === null ? 0 : fixedColumn - index;
+  const all = fixes.length === 0 ? fixedColumn : rescore(applyFixes(withColumn, fixes));
+  return {
+    gains: findings.map((f, i) =>
+      f.code === 'missing-column' && f.tab === parsed.actionPlan.tab ? columnGain : (gains[i] ?? null),
+    ),
+    potential: all === null ? 0 : all - index,
+  };
 }
 
-function gainsAndFixes(
+export function gainsAndFixes(
   parsed: ParsedOffice,
   findings: readonly Finding[],
   index: number | null,

@@ -13,7 +13,7 @@ import type { Period } from '../period.js';
 import { sortFindings } from '../sort-findings.js';
 import type { ActionItemResult } from './action-plan.js';
 import { scoreComponents, type ScoringSettings } from './components.js';
-import { potentialGain } from './gains.js';
+import { officeGains } from './gains.js';
 import type { PersonResult } from './iki.js';
 import { indexWithFixes } from './index-with-fixes.js';
 import type { IndicatorResult } from './indicator.js';
@@ -100,11 +100,12 @@ export function scoreOffice(
   const { iku, actionPlan, iki, stages, components, index } = scored;
   const workload = assessWorkload(parsed.jobs, parsed.workload, settings.effectiveMinutes, findings);
   const sorted = sortFindings(withRowContext(findings, parsed));
-  const { gains, potential } = potentialGain(
+  const { gains, potential } = officeGains(
     parsed,
     sorted,
     index,
     indexWithFixes(parsed, scored, period, settings, verification),
+    (fixed) => scoreComponents(fixed, period, settings, verification, []).index,
   );
 
   const ikuRows = parsed.iku.rows;

@@ -1,4 +1,10 @@
-import type { ActionPlanRow, IkiRow, IkuRow, StageRow } from '../../../sheets-schema/index.js';
+import {
+  ACTION_PLAN_TAB,
+  type ActionPlanRow,
+  type IkiRow,
+  type IkuRow,
+  type StageRow,
+} from '../../../sheets-schema/index.js';
 import type { ParsedOffice } from '../office-reader.js';
 import type { ParsedRow, ParsedTable } from '../sheet-table.js';
 
@@ -93,4 +99,34 @@ export function fixedStage(row: ParsedRow<StageRow>): ParsedRow<StageRow> {
 /** Anjab and ABK rows have no evidence: put right, they are valid as they are. */
 export function fixedRecord<R>(row: ParsedRow<R>): ParsedRow<R> {
   return valid(row, row.values);
+}
+
+/**
+ * The office with a Rencana Aksi that lacks only its Bukti Dukung column given that column, every row's
+ * evidence holding (docs/SPEC.md §8, v3: the gain of a missing Bukti Dukung column, an upper bound of what
+ * supplying the evidence could be worth). Null when the tab lacks another column too, or none at all: then
+ * there is no single column to put right. A row keeps the errors of its own cells.
+ */
+export function withEvidenceColumn(parsed: ParsedOffice): ParsedOffice | null {
+  const table = parsed.actionPlan;
+  if (table.status !== 'missing-column' || table.columnIndex.has('evidence')) return null;
+  const otherMissing = ACTION_PLAN_TAB.columns.some(
+    (column) => column.required && column.key !== 'evidence' && !table.columnIndex.has(column.key),
+  );
+  if (otherMissing) return null;
+  const columnIndex = new Map(table.columnIndex);
+  columnIndex.set('evidence', Math.max(-1, ...columnIndex.values()) + 1);
+  return {
+    ...parsed,
+    actionPlan: {
+      ...table,
+      status: table.rows.length === 0 ? 'empty' : 'ok',
+      columnIndex,
+      rows: table.rows.map((row) => ({
+        ...row,
+        values: { ...row.values, evidence: FIXED_EVIDENCE },
+        hasError: row.invalid.size > 0,
+      })),
+    },
+  };
 }

@@ -10,7 +10,7 @@ import {
   SETTINGS,
   type Row,
 } from '../../helpers/workbook.js';
-import { expectClose, score, type Tweaks } from '../../helpers/scoring.js';
+import { expectClose, score, tableRowsWithout, type Tweaks } from '../../helpers/scoring.js';
 
 /**
  * docs/SPEC.md §8 gains of functions/core/scoring/gains.ts: fix the row, rescore, compare. The default office
@@ -164,5 +164,27 @@ describe('potential gain (SPEC v3 §8): every finding with a gain put right at o
     const largest = Math.max(...two.findings.map((f) => f.gain ?? 0));
     expect(two.potentialGain as number).toBeGreaterThanOrEqual(largest);
     expectClose(two.potentialGain, 11.25 + 0.5);
+  });
+});
+
+describe('the gain of a missing Bukti Dukung column (SPEC v3 §8)', () => {
+  it('is the index with the column present and every row’s evidence holding, on the missing-column finding', () => {
+    // Without the column Rencana Aksi is 0 and its 2 rows are invalid: index (3325 + 0 + 1425 + 700 +
+    // 10·1900/21)/100 = 63,60; with it the default office's 90,75 again (its rows have their evidence).
+    const result = score({ 'Rencana Aksi': { rows: tableRowsWithout('Rencana Aksi', 'Bukti Dukung') } });
+    const broken = (3325 + 1425 + 700 + 19000 / 21) / 100;
+    expectClose(result.scores.index, broken);
+    const [column] = result.findings.filter((f) => f.code === 'missing-column');
+    expect(column?.tab).toBe('Rencana Aksi');
+    expectClose(column?.gain, 90.75 - broken);
+    expectClose(result.potentialGain, 90.75 - broken);
+  });
+
+  it('is null when another required column is missing too: no single column to put right', () => {
+    const rows = tableRowsWithout('Rencana Aksi', 'Bukti Dukung').map((row, i) =>
+      i === 0 ? row.map((cell) => (cell === 'Kegiatan' ? 'Uraian' : cell)) : row,
+    );
+    const result = score({ 'Rencana Aksi': { rows } });
+    expect(result.findings.filter((f) => f.code === 'missing-column').map((f) => f.gain)).toEqual([null, null]);
   });
 });
