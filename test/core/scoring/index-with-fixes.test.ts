@@ -4,7 +4,7 @@ import { driveTarget } from '../../../functions/core/evidence/drive-link.js';
 import { NOT_VERIFIED, type EvidenceVerification } from '../../../functions/core/evidence/office-evidence.js';
 import type { ParsedOffice } from '../../../functions/core/office-reader.js';
 import { scoreComponents, type ScoringSettings } from '../../../functions/core/scoring/components.js';
-import { findingGains } from '../../../functions/core/scoring/gains.js';
+import { officeGains } from '../../../functions/core/scoring/gains.js';
 import { indexWithFixes } from '../../../functions/core/scoring/index-with-fixes.js';
 import { scoreOffice } from '../../../functions/core/scoring/office.js';
 import { applyFixes, TAB_KEYS, type RowFix } from '../../../functions/core/scoring/row-fixes.js';
@@ -163,7 +163,10 @@ describe('index with fixes: computed from what changes, equal to rescoring', () 
         expect(quick(everyRow)).toBe(slow(everyRow));
 
         const result = scoreOffice(OFFICE, parsed, period(o.period), settings, o.verification);
-        const definition = findingGains(parsed, result.findings, result.scores.index, slow);
+        // The definition: rescoring for every fix, and for a missing Bukti Dukung column (SPEC v3 §8).
+        const definition = officeGains(parsed, result.findings, result.scores.index, slow, (p) =>
+          rescored(p, o.period, settings, o.verification)([]),
+        ).gains;
         expect(result.findings.map((f) => f.gain)).toEqual(definition);
       }),
       { numRuns: 150 },
