@@ -5,6 +5,7 @@ import { periodLabel, type Period } from '../period.js';
 import type { OfficeResult } from '../scoring/office.js';
 import { PREDICATE_LABELS } from '../scoring/province.js';
 import { isoDateLong, score } from './format.js';
+import { neededText } from './outlook-text.js';
 import { largestGains } from './report-text.js';
 import { unscoredNotice } from './office/unscored-section.js';
 import { failedLinksSentence } from './office/evidence-section.js';
@@ -64,10 +65,10 @@ export function officeMailModel(office: OfficeResult, period: Period, context: M
     outlook:
       atRisk.length === 0
         ? null
-        : `Peringatan dini: bila laju sejauh ini berlanjut, ${atRisk.length} IKU tidak mencapai target akhir tahun (${atRisk
+        : `Peringatan dini: ${atRisk.length} IKU diproyeksikan tidak mencapai target akhir tahun (${atRisk
             .slice(0, 5)
-            .map((row) => `${row.code} ${score(row.projected)}%`)
-            .join(', ')}${atRisk.length > 5 ? ', …' : ''}).`,
+            .map((row) => `${row.code} ${score(row.projected)}%, ${neededText(row, period.quarter)}`)
+            .join('; ')}${atRisk.length > 5 ? '; …' : ''}).`,
     deadline: context.repairDeadline ? `Batas perbaikan: ${isoDateLong(context.repairDeadline)}.` : null,
     contact: context.contact ? `Bila ada pertanyaan, hubungi ${context.contact}.` : null,
     link: context.sheetLink ?? null,

@@ -185,7 +185,17 @@ describe('IKU section', () => {
       rows: 2,
       atRiskCount: 1,
       moreAtRisk: null,
-      atRisk: [{ code: 'IKU-02', indicator: 'Jumlah temuan audit', projected: '90,00' }],
+      // Akhir Periode, Minimal: projected relative to plan; TW IV may reach at most the target 10.
+      atRisk: [
+        {
+          code: 'IKU-02',
+          indicator: 'Jumlah temuan audit',
+          projected: '90,00',
+          basis: 'relatif terhadap rencana sejauh ini',
+          yearTarget: '10',
+          needed: 'TW IV perlu mencapai paling banyak 10',
+        },
+      ],
     });
     expect(ikuSection(clean, context([clean], { period: period('2025-TW4') }))?.outlook).toBeNull();
     expect(ikuSection(unscored, context([unscored]))).toBeNull();

@@ -1,11 +1,13 @@
 import type { OfficeResult } from '../../scoring/office.js';
 import { categoryClass, quantity, score } from '../format.js';
 import { firstRows } from '../long-list.js';
+import { neededText, projectionBasis } from '../outlook-text.js';
 import type { ReportContext } from '../report-context.js';
 
 /**
  * *Indikator Kinerja Unit (IKU)*: each IKU row with its achievement and category, then the early warning:
- * the rows that miss the year's target if the pace so far holds. Null for an unscored office.
+ * the rows that miss the year's target (SPEC v3 §8: Kumulatif at the pace so far, Akhir Periode and
+ * Rata-rata relative to plan) and what the rest of the year must bring. Null for an unscored office.
  */
 export function ikuSection(office: OfficeResult, context: ReportContext) {
   if (office.status !== 'scored') return null;
@@ -34,6 +36,9 @@ export function ikuSection(office: OfficeResult, context: ReportContext) {
               code: row.code,
               indicator: row.indicator ?? '–',
               projected: score(row.projected),
+              basis: projectionBasis(row),
+              yearTarget: `${quantity(row.yearTarget)}${row.unit ? ` ${row.unit}` : ''}`,
+              needed: neededText(row, context.period.quarter),
             })),
           }
         : null,
