@@ -163,7 +163,10 @@ describe('the cycle fanned out on Google Sheets and Drive', () => {
       finishedAt: string | null;
     };
     expect(record.finishedAt).toBe(clock.now().toISOString());
-    expect(files.filter((file) => file.name?.endsWith(`-${PERIOD}.pdf`))).toHaveLength(4);
+    // Three office reports and the recap, and the kartu jabatan of each office beside its report.
+    const pdfs = files.filter((file) => file.name?.endsWith(`-${PERIOD}.pdf`));
+    expect(pdfs.filter((file) => !file.name?.startsWith('kartu-jabatan-'))).toHaveLength(4);
+    expect(pdfs.filter((file) => file.name?.startsWith('kartu-jabatan-'))).toHaveLength(3);
     // Each scoring read its own workbook once; the finish read none.
     expect(google.count('sheets.spreadsheets.get', { target: loaded.offices.get('3501') })).toBe(1);
   });

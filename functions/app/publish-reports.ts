@@ -37,6 +37,9 @@ export interface MailDeps {
 
 export const PROVINCE_CODE = 'rekap';
 
+/** Node's codes for a disk (or quota) that is full. */
+const DISK_FULL: ReadonlySet<string> = new Set(['ENOSPC', 'EDQUOT']);
+
 export interface RenderedReport {
   /** Office code, or "rekap" for the provincial recap. */
   readonly code: string;
@@ -152,6 +155,9 @@ export async function renderReports(
           return report;
         },
         async (reason: unknown) => {
+          // A full disk is no fault of one document: the run stops and says which path (exit 2), as any
+          // other write to a full disk does, instead of listing every document as failed.
+          if (DISK_FULL.has((reason as NodeJS.ErrnoException | null)?.code ?? '')) throw reason;
           const message = reason instanceof Error ? reason.message : String(reason);
           await log.add({
             code: job.code,

@@ -295,9 +295,9 @@ describe('monev run on the sample province (38 offices, seed 2025)', () => {
     expect(lost.rank).toBeNull();
 
     const scored = results.offices.filter((o) => o.status === 'scored');
-    expect(scored.map((o) => o.rank).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(
-      Array.from({ length: 37 }, (_, i) => i + 1),
-    );
+    // SPEC v3: rank = 1 + the scored offices with a higher index, so equal indexes share a rank.
+    for (const o of scored)
+      expect(o.rank, o.code).toBe(1 + scored.filter((x) => (x.scores.index ?? 0) > (o.scores.index ?? 0)).length);
   });
 
   it('ranks by index descending, ties by code, and gives each scored office the predicate of its index', () => {

@@ -85,7 +85,11 @@ describe('monev run delivering by SMTP', () => {
       for (const code of OFFICES) {
         const item = mails.get(`${code}-${PERIOD}.pdf`);
         expect(item, code).toBeDefined();
-        expect(item?.mail.attachments).toHaveLength(1);
+        // The report, then the office's kartu jabatan.
+        expect(item?.mail.attachments.map((a) => a.filename)).toEqual([
+          `${code}-${PERIOD}.pdf`,
+          `kartu-jabatan-${code}-${PERIOD}.pdf`,
+        ]);
         expect(item?.mail.attachments[0]?.contentType).toBe('application/pdf');
         expect(
           Buffer.compare(
