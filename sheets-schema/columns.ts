@@ -42,6 +42,12 @@ export interface ColumnSpec {
    */
   readonly suggestions?: readonly string[];
   /**
+   * A dropdown of the values another tab's column holds (IKI and ABK Jabatan from Anjab, IKI Kode IKU from
+   * IKU), so that a job or a code is picked, not retyped: a typo there is how `iki-unknown-job` and
+   * `unknown-iku` start. A help, not a rule: other text is still read and checked as it is.
+   */
+  readonly listFrom?: { readonly tab: string; readonly key: string };
+  /**
    * A note beside the data (Keterangan), not data itself: it never makes a row a data row (docs/SPEC.md
    * §4 "Data quality" counts rows with a value in a substantive column). A footnote typed under a table
    * in the note column is therefore not read, instead of becoming a row in error that costs the office

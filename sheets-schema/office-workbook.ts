@@ -124,12 +124,19 @@ export const IKI_TAB = defineTable('IKI', {
     width: 22,
   }),
   name: col.text({ header: 'Nama', required: true, help: 'Nama pegawai.', width: 24 }),
-  position: col.text({ header: 'Jabatan', required: false, help: 'Jabatan pegawai.', width: 24 }),
+  position: col.text({
+    header: 'Jabatan',
+    required: false,
+    help: 'Jabatan pegawai, dipilih dari daftar jabatan di tab Anjab.',
+    width: 24,
+    listFrom: { tab: 'Anjab', key: 'job' },
+  }),
   ikuCode: col.text({
     header: 'Kode IKU',
     required: true,
-    help: 'Kode IKU di tab IKU yang didukung indikator ini (penurunan IKU ke IKI).',
+    help: 'Kode IKU di tab IKU yang didukung indikator ini (penurunan IKU ke IKI), dipilih dari daftar.',
     width: 10,
+    listFrom: { tab: 'IKU', key: 'code' },
   }),
   ...indicatorColumns({
     indicator: 'Rumusan indikator kinerja individu.',
@@ -160,7 +167,13 @@ export const JOBS_TAB = defineTable('Anjab', {
 });
 
 export const WORKLOAD_TAB = defineTable('ABK', {
-  job: col.text({ header: 'Jabatan', required: true, help: 'Nama jabatan, harus ada di tab Anjab.', width: 36 }),
+  job: col.text({
+    header: 'Jabatan',
+    required: true,
+    help: 'Nama jabatan, dipilih dari daftar jabatan di tab Anjab.',
+    width: 36,
+    listFrom: { tab: 'Anjab', key: 'job' },
+  }),
   task: col.text({ header: 'Uraian Tugas', required: true, help: 'Uraian tugas jabatan.', width: 40 }),
   resultUnit: col.text({
     header: 'Satuan Hasil',

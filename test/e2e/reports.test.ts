@@ -54,6 +54,7 @@ interface OfficeJson {
   predicate: string | null;
   rank: number | null;
   peers: { area: string; office: string }[];
+  potentialGain: number | null;
   findings: { cell: string; level: string; code: string; message: string; gain: number | null }[];
 }
 
@@ -359,7 +360,11 @@ describe('monev run with PDF reports and the default outbox', () => {
       if (parsed.attachments[0]?.filename === `${REPORT_OFFICE}-${PERIOD}.pdf`) mail = parsed;
     }
     const body = flat(mail?.text ?? '');
-    expect(mail?.subject).toContain(`indeks ${idScore(o.scores.index as number)}`);
+    // An office with errors has a provisional index (SPEC v3 §8), in the subject and the mail, and can rise.
+    const errors = o.findings.some((f) => f.level === 'error');
+    expect(mail?.subject).toContain(`indeks ${errors ? 'sementara ' : ''}${idScore(o.scores.index as number)}`);
+    if (errors && (o.potentialGain ?? 0) > 0)
+      expect(body).toContain(`bisa naik hingga ${idScore((o.scores.index as number) + (o.potentialGain as number))}`);
     expect(body).toContain(`peringkat ${o.rank} dari 37 satker`);
     expect(body).toContain(`+${idScore(Math.max(...o.findings.map((f) => f.gain ?? 0)))} poin`);
     expect(body).toContain(`Batas perbaikan: ${DEADLINE}`);

@@ -115,6 +115,19 @@ export function tableLayout(sheetId: number, columns: readonly HeaderColumn[], t
           fields: 'userEnteredFormat.numberFormat',
         },
       });
+    if (column.listRange) {
+      requests.push({
+        setDataValidation: {
+          range: { ...body, startColumnIndex: c, endColumnIndex: c + 1 },
+          rule: {
+            condition: { type: 'ONE_OF_RANGE', values: [{ userEnteredValue: `=${column.listRange.range}` }] },
+            strict: false,
+            showCustomUi: true,
+            inputMessage: `Pilih dari daftar di tab ${column.listRange.tab}.`,
+          },
+        },
+      });
+    }
     if (column.list) {
       requests.push({
         setDataValidation: {

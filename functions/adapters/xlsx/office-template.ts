@@ -8,8 +8,16 @@ import {
   STAGE_STATUS,
   type ColumnSpec,
 } from '../../../sheets-schema/index.js';
+import { columnLetter } from '../../core/workbook.js';
 import { newWorkbook } from './exceljs.js';
-import { layoutGuide, layoutKeyValues, layoutTable, printSetup, type HeaderColumn } from './sheet-layout.js';
+import {
+  layoutGuide,
+  layoutKeyValues,
+  layoutTable,
+  printSetup,
+  TEMPLATE_DATA_ROWS,
+  type HeaderColumn,
+} from './sheet-layout.js';
 
 /**
  * A blank office workbook (docs/SPEC.md §3) built from sheets-schema alone: Petunjuk (how to fill it; an
@@ -53,7 +61,17 @@ export function buildOfficeTemplate(options: OfficeTemplateOptions = {}): ExcelJ
 export function headerColumn(column: ColumnSpec): HeaderColumn {
   if (column.kind === 'choice' && column.choices)
     return { ...column, list: column.choices.choices.map((choice) => choice.label) };
+  if (column.listFrom) return { ...column, listRange: sourceRange(column.listFrom) };
   return column.suggestions ? { ...column, list: column.suggestions } : column;
+}
+
+/** The template's cells of another tab's column, `'Anjab'!$A$2:$A$501`: where its dropdown takes its values. */
+function sourceRange(from: NonNullable<ColumnSpec['listFrom']>): { range: string; tab: string } {
+  const tab = DATA_TABS.find((candidate) => candidate.name === from.tab);
+  const index = tab?.columns.findIndex((column) => column.key === from.key) ?? -1;
+  if (!tab || index < 0) throw new Error(`Internal: no column ${from.key} in tab ${from.tab}`);
+  const letter = columnLetter(index);
+  return { range: `'${tab.name}'!$${letter}$2:$${letter}$${TEMPLATE_DATA_ROWS + 1}`, tab: tab.name };
 }
 
 function prefillStages(worksheet: ExcelJS.Worksheet): void {

@@ -43,6 +43,8 @@ export function numberFormatFor(kind: ColumnKind): string | undefined {
 export interface HeaderColumn extends Pick<ColumnSpec, 'header' | 'required' | 'kind' | 'help' | 'width'> {
   /** Dropdown values; omitted for free columns. */
   readonly list?: readonly string[];
+  /** A dropdown of another tab's column (an A1 range such as `'Anjab'!$A$2:$A$501`) and its tab's name. */
+  readonly listRange?: { readonly range: string; readonly tab: string };
 }
 
 /** Header row 1 with notes, widths, column formats, a frozen header and dropdowns below it. */
@@ -62,6 +64,7 @@ export function layoutTable(worksheet: ExcelJS.Worksheet, columns: readonly Head
     cell.numFmt = 'General';
     cell.note = column.required ? `${column.help}\n\nKolom wajib.` : column.help;
     if (column.list) addListValidation(worksheet, i + 1, column.header, column.list);
+    if (column.listRange) addRangeValidation(worksheet, i + 1, column.header, column.listRange);
   });
   worksheet.getRow(1).height = 32;
   worksheet.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }];
@@ -96,6 +99,26 @@ function addListValidation(
     errorStyle: 'warning',
     errorTitle: header,
     error: `Pilih salah satu: ${list.join(', ')}.`,
+  });
+}
+
+/** A dropdown of the values of another tab's column; a warning, not a stop, as for fixed lists. */
+function addRangeValidation(
+  worksheet: ExcelJS.Worksheet,
+  columnNumber: number,
+  header: string,
+  from: NonNullable<HeaderColumn['listRange']>,
+): void {
+  const letter = worksheet.getColumn(columnNumber).letter;
+  (worksheet as unknown as WithValidations).dataValidations.add(`${letter}2:${letter}${TEMPLATE_DATA_ROWS + 1}`, {
+    type: 'list',
+    allowBlank: true,
+    formulae: [from.range],
+    showInputMessage: false,
+    showErrorMessage: true,
+    errorStyle: 'warning',
+    errorTitle: header,
+    error: `Pilih dari daftar di tab ${from.tab}.`,
   });
 }
 

@@ -135,6 +135,7 @@ describe('buildOfficeTemplate', async () => {
       tab.columns.forEach((column, i) => {
         const letter = ws.getColumn(i + 1).letter;
         const validation = validationAt(ws, `${letter}2`);
+        if (column.listFrom) return; // a dropdown of another tab's column: below
         if (column.kind !== 'choice' && !column.suggestions) return expect(validation).toBeUndefined();
         const labels = column.choices?.choices.map((choice) => choice.label) ?? column.suggestions ?? [];
         expect(validation).toMatchObject({ type: 'list', formulae: [`"${labels.join(',')}"`] });
@@ -143,6 +144,21 @@ describe('buildOfficeTemplate', async () => {
       });
     });
   }
+
+  it('IKI and ABK Jabatan offer the jobs of Anjab, IKI Kode IKU the codes of IKU (issue 20)', () => {
+    const at = (tab: string, header: string) => {
+      const ws = exceljs.getWorksheet(tab) as ExcelJS.Worksheet;
+      const column = (ws.getRow(1).values as unknown[]).indexOf(header);
+      return validationAt(ws, `${ws.getColumn(column).letter}2`);
+    };
+    expect(at('IKI', 'Jabatan')).toMatchObject({
+      type: 'list',
+      formulae: ["'Anjab'!$A$2:$A$501"],
+      errorStyle: 'warning',
+    });
+    expect(at('ABK', 'Jabatan')).toMatchObject({ type: 'list', formulae: ["'Anjab'!$A$2:$A$501"] });
+    expect(at('IKI', 'Kode IKU')).toMatchObject({ type: 'list', formulae: ["'IKU'!$A$2:$A$501"] });
+  });
 
   it('offers the eight area names as the Bidang dropdown', () => {
     const ws = exceljs.getWorksheet('Rencana Aksi') as ExcelJS.Worksheet;
