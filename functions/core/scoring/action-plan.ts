@@ -11,6 +11,8 @@ export interface ActionItemResult {
   readonly area: AreaId | null;
   readonly activity: string | null;
   readonly responsible: string | null;
+  /** The office's own Keterangan: often why an activity is late, which a report shows beside it. */
+  readonly note: string | null;
   readonly due: boolean;
   readonly hasError: boolean;
   readonly target: number;
@@ -60,7 +62,7 @@ export function scoreActionItem(
   linksFailed: boolean,
 ): ActionItemResult {
   const v = row.values;
-  const base = { row: row.index, area: v.area, activity: v.activity, responsible: v.responsible };
+  const base = { row: row.index, area: v.area, activity: v.activity, responsible: v.responsible, note: v.note };
   if (row.hasError) {
     return {
       ...base,

@@ -16,7 +16,7 @@ import {
   type OfficeResult,
 } from '../../../functions/core/scoring/office.js';
 import { score, tableRowsWithout } from '../../helpers/scoring.js';
-import { period, SETTINGS } from '../../helpers/workbook.js';
+import { DEFAULT_TABS, period, SETTINGS } from '../../helpers/workbook.js';
 
 /**
  * The office report's section builders (core/report/office/), each on its own: the logic a section holds,
@@ -227,6 +227,16 @@ describe('IKI section', () => {
 });
 
 describe('action plan section', () => {
+  it('late activities show the Keterangan the office wrote, and a dash without one', () => {
+    // The default office's second activity is late (realization 3 of 4); the first is on time.
+    const rows = DEFAULT_TABS['Rencana Aksi'].map((row, i) =>
+      i === 1 ? { ...row, Keterangan: 'Menunggu anggaran' } : row,
+    );
+    const office: OfficeResult = { ...score({ 'Rencana Aksi': rows }), code: '3573', name: 'Bawaslu Kota Malang' };
+    expect(actionPlanSection(office, context([office]))?.late.map((item) => item.note)).toEqual(['Menunggu anggaran']);
+    expect(actionPlanSection(clean, context([clean]))?.late.map((item) => item.note)).toEqual(['–']);
+  });
+
   it('says what it cannot check when Rencana Aksi is broken', () => {
     const broken = score({ 'Rencana Aksi': { rows: tableRowsWithout('Rencana Aksi', 'Bukti Dukung') } });
     const section = actionPlanSection(broken, context([broken]));

@@ -26,6 +26,8 @@ export function actionPlanSection(office: OfficeResult, context: ReportContext) 
       target: quantity(item.target),
       reported: quantity(item.reported),
       responsible: item.responsible ?? '–',
+      // The reason the office wrote for the delay, if any (issue 18: late activities show their Keterangan).
+      note: item.note ?? '–',
     })),
     moreUncounted: uncounted.more,
     uncounted: uncounted.rows.map((item) => ({
