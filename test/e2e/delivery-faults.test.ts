@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSampleProvince } from '../../functions/sample/generate.js';
 import { OUTBOX_STATUS } from '../../sheets-schema/index.js';
 import { killHard, seeded, spawnMonev, whenStderrHas, type MonevChild } from './child-process.js';
-import { loadWorkbook, sheetTable, textOf, valueOf } from './support.js';
+import { loadWorkbook, sheetTable, textOf, valueOf, logRows, type LogRow } from './support.js';
 
 /**
  * Delivery under faults, with `monev run` as a real child process on a small province (4 offices, so
@@ -56,26 +56,6 @@ async function mailed(out: string): Promise<string[]> {
     references.push(/^X-Monev-Sidik: (.+)$/im.exec(head)?.[1]?.trim() ?? `(tanpa sidik: ${name})`);
   }
   return references;
-}
-
-interface LogRow {
-  run: string;
-  code: string;
-  action: string;
-  fingerprint: string;
-  status: string;
-}
-
-async function logRows(out: string): Promise<LogRow[]> {
-  const table = sheetTable(await loadWorkbook(join(out, 'rekap.xlsx')), 'Log');
-  const text = (row: (typeof table.rows)[number], header: string) => String(valueOf(row.cell(header)) ?? '');
-  return table.rows.map((row) => ({
-    run: text(row, 'Run'),
-    code: text(row, 'Kode'),
-    action: text(row, 'Aksi'),
-    fingerprint: text(row, 'Sidik'),
-    status: text(row, 'Status'),
-  }));
 }
 
 function duplicates(values: readonly string[]): string[] {

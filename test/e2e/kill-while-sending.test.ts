@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSampleProvince } from '../../functions/sample/generate.js';
 import { startTestSmtpServer, type TestSmtpServer } from '../adapters/mail/smtp-test-server.js';
 import { killHard, seeded, spawnMonev, type MonevChild } from './child-process.js';
-import { loadWorkbook, sheetTable, textOf, valueOf } from './support.js';
+import { registryEmails, logRows } from './support.js';
 
 /**
  * At most once and never lost, with `kill -9`: `monev run` as a child process mails over real SMTP (an
@@ -39,16 +39,7 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'monev-e2e-kill-smtp-'));
   data = join(root, 'data');
   const province = await generateSampleProvince({ outDir: data });
-  const registry = sheetTable(await loadWorkbook(province.rekapPath), 'Satker');
-  recipients = new Map(
-    registry.rows.map((row) => [
-      String(valueOf(row.cell('Kode'))),
-      (textOf(row.cell('Email')) ?? '')
-        .split(',')
-        .map((address) => address.trim())
-        .filter(Boolean),
-    ]),
-  );
+  recipients = await registryEmails(province.rekapPath);
   recipients.set('rekap', [PROVINCE_EMAIL]);
 });
 
@@ -88,24 +79,6 @@ async function killingServer(moment: Moment, message: number, victim: () => Mone
   });
   servers.push(server);
   return server;
-}
-
-interface LogRow {
-  code: string;
-  action: string;
-  fingerprint: string;
-  status: string;
-}
-
-async function logRows(out: string): Promise<LogRow[]> {
-  const table = sheetTable(await loadWorkbook(join(out, 'rekap.xlsx')), 'Log');
-  const text = (row: (typeof table.rows)[number], header: string) => String(valueOf(row.cell(header)) ?? '');
-  return table.rows.map((row) => ({
-    code: text(row, 'Kode'),
-    action: text(row, 'Aksi'),
-    fingerprint: text(row, 'Sidik'),
-    status: text(row, 'Status'),
-  }));
 }
 
 /** "3573 2025-TW3 <sidik> → address": how many times the server took each report for each address. */

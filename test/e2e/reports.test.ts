@@ -16,9 +16,9 @@ import {
   QUARTER_NUMERALS,
   runCli,
   sheetTable,
-  textOf,
   valueOf,
   type CliRun,
+  registryEmails,
 } from './support.js';
 
 /**
@@ -73,7 +73,7 @@ const requests: string[] = [];
 let payload: string;
 let first: CliRun;
 let offices: OfficeJson[];
-let registryEmails: Map<string, string[]>;
+let emailsByCode: Map<string, string[]>;
 
 const squash = (text: string) => text.replace(/\s+/g, '');
 const pdfPath = (code: string) => join(out, 'laporan', `${code}-${PERIOD}.pdf`);
@@ -117,16 +117,7 @@ beforeAll(async () => {
 
   first = await runCli(['run', '--data', data, '--out', out]);
   offices = (JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as { offices: OfficeJson[] }).offices;
-  const registry = sheetTable(await loadWorkbook(province.rekapPath), 'Satker');
-  registryEmails = new Map(
-    registry.rows.map((row) => [
-      String(valueOf(row.cell('Kode'))),
-      (textOf(row.cell('Email')) ?? '')
-        .split(',')
-        .map((address) => address.trim())
-        .filter(Boolean),
-    ]),
-  );
+  emailsByCode = await registryEmails(province.rekapPath);
 }, 180_000);
 
 afterAll(async () => {
@@ -190,7 +181,7 @@ describe('monev run with PDF reports and the default outbox', () => {
       expect(attachment?.contentType).toBe('application/pdf');
       expect(Buffer.compare(attachment?.content ?? Buffer.alloc(0), await readFile(pdfPath(o.code))), o.code).toBe(0);
       const to = [mail?.to ?? []].flat().flatMap((address) => address.value.map((v) => v.address));
-      expect(to.sort()).toEqual([...(registryEmails.get(o.code) ?? [])].sort());
+      expect(to.sort()).toEqual([...(emailsByCode.get(o.code) ?? [])].sort());
     }
     const recap = mails.get(`rekap-${PERIOD}.pdf`);
     expect(recap?.subject).toContain(PERIOD_LABEL);

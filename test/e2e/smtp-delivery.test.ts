@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand, type RunArgs } from '../../functions/commands/run.js';
 import { generateSampleProvince } from '../../functions/sample/generate.js';
 import { startTestSmtpServer, type ReceivedMail, type TestSmtpServer } from '../adapters/mail/smtp-test-server.js';
-import { captureIo, loadWorkbook, sheetTable, textOf, valueOf, type CliRun } from './support.js';
+import { captureIo, loadWorkbook, sheetTable, valueOf, type CliRun, registryEmails } from './support.js';
 
 /**
  * Delivery over real SMTP (an in-process smtp-server on loopback): each office gets its report once,
@@ -22,23 +22,14 @@ const REFUSED = ['sekretariat.kota-surabaya@example.go.id', 'bawaslu.kab-malang@
 
 let root: string;
 let data: string;
-let registryEmails: Map<string, string[]>;
+let emailsByCode: Map<string, string[]>;
 const servers: TestSmtpServer[] = [];
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'monev-e2e-smtp-'));
   data = join(root, 'data');
   const province = await generateSampleProvince({ outDir: data });
-  const registry = sheetTable(await loadWorkbook(province.rekapPath), 'Satker');
-  registryEmails = new Map(
-    registry.rows.map((row) => [
-      String(valueOf(row.cell('Kode'))),
-      (textOf(row.cell('Email')) ?? '')
-        .split(',')
-        .map((address) => address.trim())
-        .filter(Boolean),
-    ]),
-  );
+  emailsByCode = await registryEmails(province.rekapPath);
 });
 
 afterAll(async () => {
@@ -98,7 +89,7 @@ describe('monev run delivering by SMTP', () => {
           ),
           code,
         ).toBe(0);
-        expect([...(item?.recipients ?? [])].sort()).toEqual([...(registryEmails.get(code) ?? [])].sort());
+        expect([...(item?.recipients ?? [])].sort()).toEqual([...(emailsByCode.get(code) ?? [])].sort());
       }
       expect(mails.get(`rekap-${PERIOD}.pdf`)?.recipients).toEqual([PROVINCE_EMAIL]);
 
@@ -123,12 +114,12 @@ describe('monev run delivering by SMTP', () => {
       const mails = byAttachment(server.received);
       // Surabaya's other address still got its report; Kabupaten Malang had no other address.
       expect(mails.get(`3578-${PERIOD}.pdf`)?.recipients).toEqual(
-        (registryEmails.get('3578') ?? []).filter((a) => !REFUSED.includes(a)),
+        (emailsByCode.get('3578') ?? []).filter((a) => !REFUSED.includes(a)),
       );
       expect(mails.has(`3507-${PERIOD}.pdf`)).toBe(false);
       for (const code of ['3573', '3505'])
         expect(mails.get(`${code}-${PERIOD}.pdf`)?.recipients.sort()).toEqual(
-          [...(registryEmails.get(code) ?? [])].sort(),
+          [...(emailsByCode.get(code) ?? [])].sort(),
         );
       expect(mails.get(`rekap-${PERIOD}.pdf`)?.recipients).toEqual([PROVINCE_EMAIL]);
       const delivered = server.received.flatMap((item) => item.recipients);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { main } from '../../functions/cli.js';
 import type { CommandIo } from '../../functions/commands/io.js';
@@ -237,4 +238,39 @@ export function actionPlanRows(table: SheetTable, quarter: number): ActionPlanRo
 
 export function mean(values: readonly number[]): number | null {
   return values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
+}
+
+/** Each office's addresses from the rekap's Satker `Email` column (comma-separated), by Kode. */
+export async function registryEmails(rekapPath: string): Promise<Map<string, string[]>> {
+  const registry = sheetTable(await loadWorkbook(rekapPath), 'Satker');
+  return new Map(
+    registry.rows.map((row) => [
+      String(valueOf(row.cell('Kode'))),
+      (textOf(row.cell('Email')) ?? '')
+        .split(',')
+        .map((address) => address.trim())
+        .filter(Boolean),
+    ]),
+  );
+}
+
+/** A row of the Log tab of `OUT/rekap.xlsx`, as the send log reads it. */
+export interface LogRow {
+  run: string;
+  code: string;
+  action: string;
+  fingerprint: string;
+  status: string;
+}
+
+export async function logRows(out: string): Promise<LogRow[]> {
+  const table = sheetTable(await loadWorkbook(join(out, 'rekap.xlsx')), 'Log');
+  const text = (row: (typeof table.rows)[number], header: string) => String(valueOf(row.cell(header)) ?? '');
+  return table.rows.map((row) => ({
+    run: text(row, 'Run'),
+    code: text(row, 'Kode'),
+    action: text(row, 'Aksi'),
+    fingerprint: text(row, 'Sidik'),
+    status: text(row, 'Status'),
+  }));
 }
