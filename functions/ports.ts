@@ -89,15 +89,33 @@ export interface SummaryUpdate {
   readonly log: readonly SheetRecord[];
   /** The Tren tab: office × period index, upserted by Kode; `headers` are Kode, Nama and the periods. */
   readonly trend?: { readonly headers: readonly string[]; readonly records: readonly SheetRecord[] };
+  /**
+   * Pembelajaran rows (docs/SPEC.md §9), upserted by Periode+Bidang+Satker into monev's columns only: the
+   * province's (Tanggal Sesi, Topik, Hadir, Tindak Lanjut) are never written. Absent: the tab is left alone.
+   */
+  readonly ledger?: readonly SheetRecord[];
 }
 
-/** Where monev writes: each office's Hasil Validasi and the rekap's Rekap, Rekap Bidang and Log. */
+/** The rekap's output tabs as earlier runs left them, read in the same read as its inputs. */
+export interface RekapHistory {
+  readonly summary: readonly SheetRecord[];
+  readonly log: readonly SheetRecord[];
+  /** Rekap Bidang: each office's area scores per period. */
+  readonly areas: readonly SheetRecord[];
+  /** Pembelajaran: the pairs of every period and the sessions the province recorded. */
+  readonly ledger: readonly SheetRecord[];
+}
+
+/** Where monev writes: each office's Hasil Validasi and the rekap's Rekap, Rekap Bidang, Pembelajaran and Log. */
 export interface SummarySink {
   /** Replaces the office's Hasil Validasi; `source` is the registry's Sumber of the office. */
   writeFeedback(office: { readonly code: string; readonly source: string | null }, feedback: Feedback): Promise<void>;
   writeSummary(update: SummaryUpdate): Promise<void>;
-  /** Rekap and Log rows of earlier runs: for "change against the previous period" and the send log. */
-  readHistory(): Promise<{ readonly summary: readonly SheetRecord[]; readonly log: readonly SheetRecord[] }>;
+  /**
+   * Rows of earlier runs: Rekap and Log for "change against the previous period" and the send log, Rekap
+   * Bidang and Pembelajaran for the peer-learning ledger.
+   */
+  readHistory(): Promise<RekapHistory>;
   /** Where a person finds the outputs, for the closing message. */
   describe(): string[];
 }

@@ -185,7 +185,40 @@ export const AREA_SUMMARY_TAB = {
 } as const;
 
 /**
- * The format of a column monev writes in Rekap, Rekap Bidang or Tren; undefined for other tabs and columns.
+ * Pembelajaran (docs/SPEC.md §9, v3): the peer-learning ledger, one row per pair and period. monev writes
+ * `headers` (upserted by `key`); the province fills `provinceHeaders` (a session's date, topic, attendance
+ * and follow-up), which monev creates with the tab and never writes. A pair is held when its Tanggal Sesi
+ * holds a date.
+ */
+export const PEER_LEDGER_TAB = {
+  name: 'Pembelajaran',
+  headers: ['Periode', 'Bidang', 'Satker', 'Nama Satker', 'Pembina', 'Nama Pembina', 'Nilai Satker', 'Nilai Pembina'],
+  provinceHeaders: ['Tanggal Sesi', 'Topik', 'Hadir', 'Tindak Lanjut'],
+  key: ['Periode', 'Bidang', 'Satker'],
+} as const;
+
+/** Pembelajaran's columns: monev's as the other output tabs, the province's wide enough to type into. */
+const PEER_LEDGER_COLUMNS: Readonly<Record<string, OutputColumn>> = {
+  Periode: { format: 'text', width: 10 },
+  Bidang: { format: 'text', width: 30 },
+  Satker: { format: 'text', width: 8 },
+  'Nama Satker': { format: 'text', width: 28 },
+  Pembina: { format: 'text', width: 9 },
+  'Nama Pembina': { format: 'text', width: 28 },
+  'Nilai Satker': { format: 'score', width: 9 },
+  'Nilai Pembina': { format: 'score', width: 10 },
+};
+
+/** The widths of the province's columns of Pembelajaran, which monev creates but never writes. */
+export const PEER_LEDGER_PROVINCE_WIDTHS: Readonly<Record<(typeof PEER_LEDGER_TAB.provinceHeaders)[number], number>> = {
+  'Tanggal Sesi': 13,
+  Topik: 32,
+  Hadir: 8,
+  'Tindak Lanjut': 36,
+};
+
+/**
+ * The format of a column monev writes in Rekap, Rekap Bidang, Tren or Pembelajaran; undefined for other tabs and columns.
  * Tren's period columns ("2025-TW3") are indexes, with two decimals like the Rekap's (a whole 69 printed
  * as "69" next to "94.35" read as another kind of number).
  */
@@ -195,6 +228,7 @@ export function outputColumn(tab: string, header: string): OutputColumn | undefi
     if (header === 'Nama' || header === 'Kode') return SUMMARY_COLUMNS[header];
     return /^\d{4}-TW[1-4]$/.test(header) ? { format: 'score', width: 10 } : undefined;
   }
+  if (tab === PEER_LEDGER_TAB.name) return PEER_LEDGER_COLUMNS[header];
   if (tab !== AREA_SUMMARY_TAB.name) return undefined;
   if (header === 'Nama') return SUMMARY_COLUMNS.Nama;
   if (header === 'Periode' || header === 'Kode') return SUMMARY_COLUMNS[header];
@@ -260,6 +294,26 @@ export const SUMMARY_HISTORY_ROW = z.object({
   Laporan: optionalText,
 });
 export type SummaryHistoryRow = z.infer<typeof SUMMARY_HISTORY_ROW>;
+
+/** A Rekap Bidang row as monev reads it back: an office's area scores in one period (by area name). */
+export const AREA_HISTORY_ROW = z.looseObject({ Periode: textCell, Kode: textCell });
+
+/**
+ * A Pembelajaran row as monev reads it back (docs/SPEC.md §9). Tanggal Sesi is kept as the cell held it
+ * (a date serial or text); whether it holds a date is the core's to judge.
+ */
+export const LEDGER_HISTORY_ROW = z.object({
+  Periode: textCell,
+  Bidang: textCell,
+  Satker: textCell,
+  'Nama Satker': optionalText,
+  Pembina: optionalText,
+  'Nama Pembina': optionalText,
+  'Nilai Satker': optionalNumber,
+  'Nilai Pembina': optionalNumber,
+  'Tanggal Sesi': z.unknown(),
+});
+export type LedgerHistoryRow = z.infer<typeof LEDGER_HISTORY_ROW>;
 
 /** A Log row as monev reads it back; `Status` is known only on the rows of sends. */
 export const LOG_HISTORY_ROW = z.object({

@@ -6,6 +6,7 @@ import {
   type SummaryHistoryRow,
 } from '../../sheets-schema/index.js';
 import { markSharedEvidence } from '../core/evidence/shared-evidence.js';
+import { areaTables, currentAreaTable, ledgerRecords, ledgerRows, peerLearningEntries } from '../core/peer-learning.js';
 import { feedback } from '../core/feedback.js';
 import { parsePeriod, previousPeriod, type Period } from '../core/period.js';
 import type { RekapInputs, RegistryOffice } from '../core/rekap-reader.js';
@@ -87,9 +88,19 @@ export async function rankAndPublish(deps: PublishDeps, cycle: ScoredCycle): Pro
       feedback(office),
     );
   }
-  const ranked = rankProvince(marked, rekap.maxMentees).map((office) =>
-    provinceRanks ? { ...office, rank: provinceRanks.ranks.get(office.code) ?? null } : office,
-  );
+  // Last period's pairs and what they did (docs/SPEC.md §9), from the ledger and Rekap Bidang as earlier
+  // runs and the province left them: nothing is recomputed from old workbooks.
+  const ledger = ledgerRows(history.ledger);
+  const areas = areaTables(history.areas);
+  const learning = peerLearningEntries(period, ledger, {
+    before: areas.get(previousPeriod(period).id) ?? new Map(),
+    after: currentAreaTable(areas.get(period.id), scored),
+  });
+  const ranked = rankProvince(marked, rekap.maxMentees).map((office) => ({
+    ...office,
+    ...(provinceRanks ? { rank: provinceRanks.ranks.get(office.code) ?? null } : {}),
+    peerLearning: office.status === 'scored' ? (learning.get(office.code) ?? []) : [],
+  }));
 
   const now = deps.clock.now();
   const time = jakartaTime(now);
@@ -169,6 +180,9 @@ export async function rankAndPublish(deps: PublishDeps, cycle: ScoredCycle): Pro
     // of an earlier run of this period standing next to a Rekap row that says "Tidak dinilai".
     areas: ranked.map((office) => areaRecord(office, period)),
     log: [...carried, ...log.entries].map(logRecord),
+    // Only a run of the whole province decides the period's pairs; a partial run's pairs are among the
+    // chosen offices and would mark the others' pairs as no longer holding.
+    ...(cycle.partial ? {} : { ledger: ledgerRecords(period, ranked, ledger) }),
   });
   await journal.settle();
   return { offices: ranked, resultsLocation, publishing };

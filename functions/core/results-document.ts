@@ -39,6 +39,17 @@ export interface OfficeSummary {
   outlook: { code: string; projected: number; atRisk: boolean; needed: number }[];
   /** What putting every finding with a gain right at once adds to the index (SPEC §8 v3); null when unscored. */
   potentialGain: number | null;
+  /** What last period's pairs did to this office as a mentee (docs/SPEC.md §9); empty when unscored. */
+  peerLearning: {
+    area: AreaId;
+    mentor: string;
+    held: boolean;
+    before: number | null;
+    after: number | null;
+    change: number | null;
+    comparison: { offices: number; change: number | null };
+    effect: number | null;
+  }[];
   findings: (Finding & { gain: number | null })[];
 }
 
@@ -89,6 +100,19 @@ export function officeSummary(office: OfficeResult): OfficeSummary {
       needed: round2OrNull(row.needed) as number,
     })),
     potentialGain: office.status === 'scored' ? round2OrNull(office.potentialGain ?? null) : null,
+    peerLearning:
+      office.status === 'scored'
+        ? (office.peerLearning ?? []).map((entry) => ({
+            area: entry.area,
+            mentor: entry.mentor,
+            held: entry.held,
+            before: round2OrNull(entry.before),
+            after: round2OrNull(entry.after),
+            change: round2OrNull(entry.change),
+            comparison: { offices: entry.comparison.offices, change: round2OrNull(entry.comparison.change) },
+            effect: round2OrNull(entry.effect),
+          }))
+        : [],
     findings: office.findings.map((f) => ({
       tab: f.tab,
       cell: f.cell,

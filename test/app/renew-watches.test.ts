@@ -88,7 +88,7 @@ class MemorySink implements SummarySink {
     this.log.push(...update.log);
   }
   async readHistory() {
-    return { summary: [], log: this.log };
+    return { summary: [], log: this.log, areas: [], ledger: [] };
   }
   describe(): string[] {
     return [];

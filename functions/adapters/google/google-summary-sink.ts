@@ -1,8 +1,7 @@
-import { FEEDBACK_TAB, LOG_TAB, SUMMARY_TAB } from '../../../sheets-schema/index.js';
+import { AREA_SUMMARY_TAB, FEEDBACK_TAB, LOG_TAB, PEER_LEDGER_TAB, SUMMARY_TAB } from '../../../sheets-schema/index.js';
 import type { Feedback } from '../../core/feedback.js';
-import type { SheetRecord } from '../../core/summary-rows.js';
 import { sameLabel } from '../../core/workbook.js';
-import type { SummarySink, SummaryUpdate } from '../../ports.js';
+import type { RekapHistory, SummarySink, SummaryUpdate } from '../../ports.js';
 import { feedbackRequests, FEEDBACK_SHEET_ID } from './feedback-requests.js';
 import { apiMessage, GoogleApiError } from './google-api-error.js';
 import type { GoogleServices } from './google-services.js';
@@ -111,11 +110,17 @@ export class GoogleSummarySink implements SummarySink {
     }
   }
 
-  async readHistory(): Promise<{ summary: SheetRecord[]; log: SheetRecord[] }> {
+  /** From the rekap's one read (its inputs and every output tab come in the same request). */
+  async readHistory(): Promise<RekapHistory> {
     const { tabs } = await this.rekap.load();
     return {
       summary: tabRecords(findTab(tabs, SUMMARY_TAB.name), SUMMARY_TAB.headers),
       log: tabRecords(findTab(tabs, LOG_TAB.name), LOG_TAB.headers),
+      areas: tabRecords(findTab(tabs, AREA_SUMMARY_TAB.name), AREA_SUMMARY_TAB.headers),
+      ledger: tabRecords(findTab(tabs, PEER_LEDGER_TAB.name), [
+        ...PEER_LEDGER_TAB.headers,
+        ...PEER_LEDGER_TAB.provinceHeaders,
+      ]),
     };
   }
 
@@ -132,7 +137,7 @@ export class GoogleSummarySink implements SummarySink {
 
   describe(): string[] {
     return [
-      `${this.rekap.link}  (Rekap, Rekap Bidang, Tren, Log)`,
+      `${this.rekap.link}  (Rekap, Rekap Bidang, Tren, Pembelajaran, Log)`,
       `tab ${FEEDBACK_TAB.name} di spreadsheet tiap satker`,
     ];
   }

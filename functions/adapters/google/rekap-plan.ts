@@ -3,6 +3,7 @@ import {
   AREA_SUMMARY_TAB,
   LOG_TAB,
   outputColumn,
+  PEER_LEDGER_TAB,
   PREDICATE_COLOURS,
   SUMMARY_TAB,
   TREND_TAB,
@@ -30,6 +31,8 @@ interface TabSpec {
   readonly name: string;
   readonly headers: readonly string[];
   readonly key: readonly string[];
+  /** Columns monev adds (header only) when missing but never writes into: Pembelajaran's for the province. */
+  readonly unowned?: readonly string[];
 }
 
 /** Sheet ids monev gives the output tabs it creates (any unused non-negative id would do). */
@@ -38,6 +41,7 @@ const OUTPUT_SHEET_IDS: Record<string, number> = {
   [AREA_SUMMARY_TAB.name]: 1_733_617_102,
   [LOG_TAB.name]: 1_733_617_103,
   [TREND_TAB.name]: 1_733_617_104,
+  [PEER_LEDGER_TAB.name]: 1_733_617_105,
 };
 
 export interface PlanOptions {
@@ -56,6 +60,9 @@ export function planSummary(tabs: readonly RekapTab[], update: SummaryUpdate, op
     ...planTab(tabs, AREA_SUMMARY_TAB, update.areas, used),
     ...planTab(tabs, { ...LOG_TAB, key: logKey }, update.log, used),
     ...(update.trend ? planTab(tabs, { ...TREND_TAB, headers: update.trend.headers }, update.trend.records, used) : []),
+    ...(update.ledger
+      ? planTab(tabs, { ...PEER_LEDGER_TAB, unowned: PEER_LEDGER_TAB.provinceHeaders }, update.ledger, used)
+      : []),
   ];
 }
 
@@ -95,14 +102,14 @@ function planTab(
         },
       },
     });
-    requests.push(...outputTabLayout(sheetId, spec.name, spec.headers));
+    requests.push(...outputTabLayout(sheetId, spec.name, [...spec.headers, ...(spec.unowned ?? [])]));
   }
 
-  const layout = locate(tab.sheet, spec.headers);
+  const layout = locate(tab.sheet, [...spec.headers, ...(spec.unowned ?? [])]);
   // A header under its old name is written anew, like a header that is missing.
   const headerCells = new Map<number, string>([...layout.renamed].map(([header, column]) => [column, header]));
   let nextColumn = Math.max(-1, ...(tab.sheet.rows[layout.headerRow] ?? []).map((cell, c) => (cell ? c : -1))) + 1;
-  for (const header of spec.headers) {
+  for (const header of [...spec.headers, ...(spec.unowned ?? [])]) {
     if (layout.columns.has(header)) continue;
     headerCells.set(nextColumn, header);
     layout.columns.set(header, nextColumn++);
@@ -173,6 +180,65 @@ function planTab(
       'userEnteredValue,userEnteredFormat.numberFormat,userEnteredFormat.backgroundColor,userEnteredFormat.textFormat',
     ),
   );
+  if (spec.name === PEER_LEDGER_TAB.name) requests.push(...ledgerValidations(tab.sheetId, layout, neededRows));
+  return requests;
+}
+
+/** Rows below the last one written that Pembelajaran's validations cover, for the pairs of later runs. */
+const LEDGER_SPARE_ROWS = 500;
+
+/**
+ * Pembelajaran's columns for the province (docs/SPEC.md §9): Tanggal Sesi takes a date (shown as one) and
+ * Hadir is Ya or Tidak. Set again with every write that touches the tab, over the rows written so far and
+ * some to spare: a validation only constrains, so setting it twice changes nothing, and no cell's value is
+ * written.
+ */
+function ledgerValidations(
+  sheetId: number,
+  layout: { headerRow: number; columns: Map<string, number> },
+  rows: number,
+): Request[] {
+  const range = (column: number) => ({
+    sheetId,
+    startRowIndex: layout.headerRow + 1,
+    endRowIndex: rows + LEDGER_SPARE_ROWS,
+    startColumnIndex: column,
+    endColumnIndex: column + 1,
+  });
+  const requests: Request[] = [];
+  const date = layout.columns.get('Tanggal Sesi');
+  if (date !== undefined)
+    requests.push(
+      {
+        setDataValidation: {
+          range: range(date),
+          rule: {
+            condition: { type: 'DATE_IS_VALID' },
+            strict: true,
+            inputMessage: 'Tanggal sesi pembelajaran, misalnya 15/08/2025. Kosongkan bila sesi belum berlangsung.',
+          },
+        },
+      },
+      {
+        repeatCell: {
+          range: range(date),
+          cell: { userEnteredFormat: { numberFormat: { type: 'DATE', pattern: 'dd/mm/yyyy' } } },
+          fields: 'userEnteredFormat.numberFormat',
+        },
+      },
+    );
+  const present = layout.columns.get('Hadir');
+  if (present !== undefined)
+    requests.push({
+      setDataValidation: {
+        range: range(present),
+        rule: {
+          condition: { type: 'ONE_OF_LIST', values: [{ userEnteredValue: 'Ya' }, { userEnteredValue: 'Tidak' }] },
+          strict: true,
+          showCustomUi: true,
+        },
+      },
+    });
   return requests;
 }
 

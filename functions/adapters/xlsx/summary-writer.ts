@@ -5,6 +5,8 @@ import {
   AREA_SUMMARY_TAB,
   LOG_TAB,
   outputColumn,
+  PEER_LEDGER_PROVINCE_WIDTHS,
+  PEER_LEDGER_TAB,
   PREDICATE_COLOURS,
   SUMMARY_TAB,
   TREND_TAB,
@@ -14,7 +16,7 @@ import {
 import type { Feedback } from '../../core/feedback.js';
 import { outputHeaderKeys, type SheetRecord, type SheetValue } from '../../core/summary-rows.js';
 import { labelKey } from '../../core/workbook.js';
-import type { SummarySink, SummaryUpdate } from '../../ports.js';
+import type { RekapHistory, SummarySink, SummaryUpdate } from '../../ports.js';
 import { writeFileAtomic } from '../fs/atomic-file.js';
 import { ConfigError } from '../../shared/config-error.js';
 import { configMessage } from '../../core/messages/config.js';
@@ -56,14 +58,22 @@ export class XlsxSummarySink implements SummarySink {
     upsert(workbook, LOG_TAB.name, LOG_TAB.headers, [], update.log);
     layoutLog(workbook);
     if (update.trend) upsert(workbook, TREND_TAB.name, update.trend.headers, TREND_TAB.key, update.trend.records);
+    if (update.ledger) {
+      upsert(workbook, PEER_LEDGER_TAB.name, PEER_LEDGER_TAB.headers, PEER_LEDGER_TAB.key, update.ledger, [
+        ...PEER_LEDGER_TAB.provinceHeaders,
+      ]);
+    }
+    layoutLedger(workbook);
     await writeFileAtomic(join(this.outDir, REKAP_FILE), await toBytes(workbook));
   }
 
-  async readHistory(): Promise<{ summary: SheetRecord[]; log: SheetRecord[] }> {
+  async readHistory(): Promise<RekapHistory> {
     const workbook = await this.base();
     return {
       summary: records(workbook, SUMMARY_TAB.name, SUMMARY_TAB.headers),
       log: records(workbook, LOG_TAB.name, LOG_TAB.headers),
+      areas: records(workbook, AREA_SUMMARY_TAB.name, AREA_SUMMARY_TAB.headers),
+      ledger: records(workbook, PEER_LEDGER_TAB.name, [...PEER_LEDGER_TAB.headers, ...PEER_LEDGER_TAB.provinceHeaders]),
     };
   }
 
@@ -165,7 +175,78 @@ function layoutLog(workbook: ExcelJS.Workbook): void {
   printSetup(sheet, { title: `${LOG_TAB.name} Monev Bawaslu Jawa Timur`, titleRows: layout.headerRow });
 }
 
-const OUTPUT_TABS: readonly string[] = [SUMMARY_TAB.name, AREA_SUMMARY_TAB.name, LOG_TAB.name, TREND_TAB.name];
+const OUTPUT_TABS: readonly string[] = [
+  SUMMARY_TAB.name,
+  AREA_SUMMARY_TAB.name,
+  LOG_TAB.name,
+  TREND_TAB.name,
+  PEER_LEDGER_TAB.name,
+];
+
+/** Rows below the header that Pembelajaran's validations cover ahead of the rows written so far. */
+const LEDGER_SPARE_ROWS = 500;
+
+/**
+ * Pembelajaran's columns for the province (docs/SPEC.md §9): Tanggal Sesi takes a date (shown as one),
+ * Hadir a Ya/Tidak dropdown, Topik and Tindak Lanjut wrap. Laid out again on every write, since a copy
+ * made by another program may have lost them; the cells themselves are never written.
+ */
+function layoutLedger(workbook: ExcelJS.Workbook): void {
+  const sheet = workbook.getWorksheet(PEER_LEDGER_TAB.name);
+  if (!sheet) return;
+  const layout = locate(sheet, [...PEER_LEDGER_TAB.headers, ...PEER_LEDGER_TAB.provinceHeaders]);
+  const last = Math.max(sheet.rowCount, layout.headerRow) + LEDGER_SPARE_ROWS;
+  const range = (header: string) => {
+    const column = sheet.getColumn(layout.columns.get(header) as number);
+    return { column, cells: `${column.letter}${layout.headerRow + 1}:${column.letter}${last}` };
+  };
+  for (const header of PEER_LEDGER_TAB.provinceHeaders) {
+    const at = layout.columns.get(header);
+    if (at === undefined) continue;
+    const column = sheet.getColumn(at);
+    if (!column.width || column.width === defaultWidth(header)) column.width = PEER_LEDGER_PROVINCE_WIDTHS[header];
+    styleHeaderCell(sheet.getRow(layout.headerRow).getCell(at));
+    sheet.getRow(layout.headerRow).getCell(at).fill = PROVINCE_HEADER_FILL;
+  }
+  const validations = (sheet as unknown as WithValidations).dataValidations;
+  if (layout.columns.has('Tanggal Sesi')) {
+    const { column, cells } = range('Tanggal Sesi');
+    column.numFmt = 'dd/mm/yyyy';
+    validations.add(cells, {
+      type: 'date',
+      operator: 'greaterThan',
+      allowBlank: true,
+      formulae: [new Date(Date.UTC(2000, 0, 1))],
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      errorTitle: 'Tanggal Sesi',
+      error: 'Isi tanggal sesi pembelajaran, misalnya 15/08/2025. Kosongkan bila sesi belum berlangsung.',
+    });
+  }
+  if (layout.columns.has('Hadir')) {
+    validations.add(range('Hadir').cells, {
+      type: 'list',
+      allowBlank: true,
+      formulae: ['"Ya,Tidak"'],
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      errorTitle: 'Hadir',
+      error: 'Pilih Ya atau Tidak.',
+    });
+  }
+  for (const header of ['Topik', 'Tindak Lanjut']) {
+    const at = layout.columns.get(header);
+    if (at !== undefined) sheet.getColumn(at).alignment = { wrapText: true, vertical: 'top' };
+  }
+}
+
+// exceljs writes a range as one rule at runtime, but its typings only declare per-cell validation.
+interface WithValidations {
+  dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
+}
+
+/** The province's columns of Pembelajaran look different from monev's: a lighter header, to be filled in. */
+const PROVINCE_HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF2F6F8F' } };
 
 function records(workbook: ExcelJS.Workbook, tab: string, headers: readonly string[]): SheetRecord[] {
   const sheet = workbook.getWorksheet(tab);
@@ -192,11 +273,13 @@ function upsert(
   headers: readonly string[],
   key: readonly string[],
   records: readonly SheetRecord[],
+  /** Headers of columns monev adds when missing but never writes into (Pembelajaran's for the province). */
+  unowned: readonly string[] = [],
 ): void {
-  const sheet = workbook.getWorksheet(tab) ?? createTab(workbook, tab, headers);
-  const layout = locate(sheet, headers);
+  const sheet = workbook.getWorksheet(tab) ?? createTab(workbook, tab, [...headers, ...unowned]);
+  const layout = locate(sheet, [...headers, ...unowned]);
   let nextColumn = Math.max(0, ...layout.columns.values()) + 1;
-  for (const header of headers) {
+  for (const header of [...headers, ...unowned]) {
     if (layout.columns.has(header)) continue;
     sheet.getRow(layout.headerRow).getCell(nextColumn).value = header;
     layout.columns.set(header, nextColumn++);
@@ -320,11 +403,14 @@ function createTab(workbook: ExcelJS.Workbook, tab: string, headers: readonly st
   sheet.addRow([...headers]);
   styleHeader(sheet.getRow(1));
   headers.forEach(
-    (header, i) =>
-      (sheet.getColumn(i + 1).width =
-        outputColumn(tab, header)?.width ?? Math.max(10, Math.min(34, header.length + 4))),
+    (header, i) => (sheet.getColumn(i + 1).width = outputColumn(tab, header)?.width ?? defaultWidth(header)),
   );
   return sheet;
+}
+
+/** The width createTab gives a column without a declared one: its header and some room. */
+function defaultWidth(header: string): number {
+  return Math.max(10, Math.min(34, header.length + 4));
 }
 
 /**
@@ -358,6 +444,7 @@ const OWNED_HEADERS: Readonly<Record<string, readonly string[]>> = {
   [AREA_SUMMARY_TAB.name]: AREA_SUMMARY_TAB.headers,
   [LOG_TAB.name]: LOG_TAB.headers,
   [TREND_TAB.name]: TREND_TAB.headers,
+  [PEER_LEDGER_TAB.name]: PEER_LEDGER_TAB.headers,
 };
 
 /**

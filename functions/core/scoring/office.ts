@@ -9,11 +9,13 @@ import { finding, tabIsBroken, type Finding } from '../findings.js';
 import type { UnreadableText } from '../messages/unreadable.js';
 import { withRowContext } from '../finding-context.js';
 import type { ParsedOffice } from '../office-reader.js';
+import type { PeerLearningEntry } from '../peer-learning.js';
 import type { Period } from '../period.js';
 import { sortFindings } from '../sort-findings.js';
 import type { ActionItemResult } from './action-plan.js';
 import { scoreComponents, type ScoringSettings } from './components.js';
 import { officeGains } from './gains.js';
+import { goodPractices, type GoodPractice } from './good-practices.js';
 import type { PersonResult } from './iki.js';
 import { indexWithFixes } from './index-with-fixes.js';
 import type { IndicatorResult } from './indicator.js';
@@ -77,6 +79,13 @@ export interface OfficeResult extends OfficeIdentity {
    * null for an unscored office. Optional only for results stored by an older monev.
    */
   readonly potentialGain?: number | null;
+  /**
+   * What each pair of the period before did to this office as a mentee (docs/SPEC.md §9); filled by the
+   * province step from the rekap's ledger, empty for an unscored office. Optional for stored results.
+   */
+  readonly peerLearning?: readonly PeerLearningEntry[];
+  /** *Praktik baik* this office can show a mentee, per area (docs/SPEC.md §9). Optional for stored results. */
+  readonly goodPractices?: readonly GoodPractice[];
   readonly details: OfficeDetails;
 }
 
@@ -124,6 +133,8 @@ export function scoreOffice(
     evidence,
     findings: sorted.map((f, i) => ({ ...f, gain: gains[i] ?? null })),
     potentialGain: potential,
+    peerLearning: [],
+    goodPractices: goodPractices(parsed.actionPlan, actionPlan.items, evidence),
     details: {
       iku: iku.rows.map((row, i) => {
         const values = ikuRows[i]?.values;
@@ -157,6 +168,8 @@ export function unscoredOffice(office: OfficeIdentity, findings: readonly Findin
     outlook: [],
     evidence: null,
     findings: sortFindings(findings).map((f) => ({ ...f, gain: null })),
+    peerLearning: [],
+    goodPractices: [],
     details: NO_DETAILS,
   };
 }
