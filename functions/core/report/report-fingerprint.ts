@@ -14,19 +14,21 @@ import type { OfficeResult } from '../scoring/office.js';
  * upgrade would teach heads of office to ignore them.
  *
  * What counts, for an office's report: the period; the office's entry of results.json (name, status,
- * scores, predicate, rank, areas, workload, IKI coverage, peers, evidence counts, outlook, and the
- * findings with their messages and gains — a message quotes the office's own values, so it counts whole);
+ * scores, predicate, rank, areas, workload, IKI coverage, peers, evidence counts, outlook, what last
+ * period's pairs did (peerLearning, since version 2), and the findings with their messages and gains — a message quotes the office's own values, so it counts whole);
  * the rows behind the scores that the report lists (IKU rows, Rencana Aksi activities, IKI persons,
  * Tahapan); and what the kartu jabatan sent with it lists (each job's Anjab row and ABK tasks, its holders'
  * indicators). For the recap: the period, every office's entry of results.json and the findings on the
  * rekap. Numbers count to two decimals, as every report prints them. The change against the previous
- * period, the deadline and the contact come from the rekap, not from the office's results, and do not count.
+ * period, the deadline and the contact come from the rekap, not from the office's results, and do not count;
+ * nor do what other offices' results add to this office's report (whom it mentors, its mentor's praktik
+ * baik), which follow from the pairs that do count in the mentee's report.
  *
  * FINGERPRINT_VERSION names this choice. Change what counts on purpose (a report starts saying something
  * new about the office) by adding it here and raising the version: every report is then sent once more,
  * and the Log shows by the prefix why.
  */
-export const FINGERPRINT_VERSION = 1;
+export const FINGERPRINT_VERSION = 2;
 
 /** "v1-" and 30 hex digits (120 bits): it fits Log's Sidik column whole. */
 const HEX_DIGITS = 30;

@@ -159,6 +159,7 @@ describe('the office report fingerprint', () => {
       'evidence',
       'outlook',
       'potentialGain',
+      'peerLearning',
       'findings',
     ]);
     expect(Object.keys(officeReportFacts(base, PERIOD))).toEqual(['period', 'result', 'rows', 'cards']);
