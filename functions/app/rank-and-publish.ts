@@ -133,6 +133,8 @@ export async function rankAndPublish(deps: PublishDeps, cycle: ScoredCycle): Pro
         contact: rekap.contact,
         maxMentees: rekap.maxMentees,
         history: indexHistory(summaryRows, period),
+        contacts: new Map(rekap.offices.map((office) => [office.code, office.emails])),
+        previousAreas: areas.get(previousPeriod(period).id) ?? new Map(),
       },
       log,
       (done, total) => deps.progress?.({ kind: 'rendered', done, total }),

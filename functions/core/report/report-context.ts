@@ -1,5 +1,6 @@
 import { AREAS } from '../../../sheets-schema/index.js';
 import type { Finding } from '../findings.js';
+import type { AreaTable } from '../peer-learning.js';
 import type { Period } from '../period.js';
 import type { OfficeResult } from '../scoring/office.js';
 import type { ComponentWeights } from '../scoring/province.js';
@@ -31,6 +32,10 @@ export interface ReportContext {
   readonly maxMentees?: number;
   /** Each office's index in earlier periods of the Rekap, oldest first (the current period excluded). */
   readonly history?: ReadonlyMap<string, readonly { readonly period: string; readonly index: number }[]>;
+  /** Each office's addresses from Satker `Email`: a mentor's report gives its mentees' contacts (docs/SPEC.md §9). */
+  readonly contacts?: ReadonlyMap<string, readonly string[]>;
+  /** Rekap Bidang of the period before: a mentor's own change in the areas it mentors (docs/SPEC.md §9). */
+  readonly previousAreas?: AreaTable;
 }
 
 /** The Indonesian words every report and e-mail uses for the deadline and the contact. */

@@ -26,6 +26,7 @@ import {
   predicate,
   rankOffices,
   type ComponentScores,
+  type PeerCandidate,
   type PeerPair,
   type Predicate,
 } from './province.js';
@@ -187,6 +188,15 @@ export function unreadableOffice(
   ]);
 }
 
+/** An office as peer learning sees it: its areas, and whether it may ask for a mentor (docs/SPEC.md §4). */
+export function peerCandidate(office: OfficeResult): PeerCandidate {
+  return {
+    code: office.code,
+    areas: office.areas,
+    asksForMentor: !tabIsBroken(office.findings, ACTION_PLAN_TAB.name),
+  };
+}
+
 /**
  * Adds rank and peer-learning pairs, which depend on every office of the province; `maxMentees` is the
  * rekap's Maks Binaan.
@@ -197,14 +207,7 @@ export function rankProvince(
 ): OfficeResult[] {
   const scored = offices.filter((office) => office.status === 'scored');
   const ranks = rankOffices(scored.map((office) => ({ code: office.code, index: office.scores.index })));
-  const peers = peerPairs(
-    scored.map((office) => ({
-      code: office.code,
-      areas: office.areas,
-      asksForMentor: !tabIsBroken(office.findings, ACTION_PLAN_TAB.name),
-    })),
-    maxMentees,
-  );
+  const peers = peerPairs(scored.map(peerCandidate), maxMentees);
   return offices.map((office) => ({
     ...office,
     rank: ranks.get(office.code) ?? null,

@@ -103,6 +103,30 @@ export const DEFAULT_MAX_MENTEES: number = SETTING_DEFAULTS.maxMentees;
  */
 export const MENTOR_BELOW = CATEGORY_BANDS[0]?.from ?? 91;
 
+export interface MentorRequest {
+  readonly mentee: string;
+  readonly area: AreaId;
+  readonly no: number;
+  readonly score: number;
+}
+
+/**
+ * The requests for a mentor (docs/SPEC.md §4): each office's two weakest non-null areas below MENTOR_BELOW,
+ * weakest first (ties by area number), none from an office whose Rencana Aksi cannot be read.
+ */
+export function mentorRequests(offices: readonly PeerCandidate[]): MentorRequest[] {
+  return offices.flatMap((office) =>
+    AREAS.flatMap((area) => {
+      const score = office.areas[area.id];
+      return score === null || !office.asksForMentor || roundHalfAway(score) >= MENTOR_BELOW
+        ? []
+        : [{ mentee: office.code, area: area.id, no: area.no, score: settle(score) }];
+    })
+      .sort((a, b) => a.score - b.score || a.no - b.no)
+      .slice(0, 2),
+  );
+}
+
 /**
  * Peer learning (docs/SPEC.md §4): each office asks for a mentor in its two weakest non-null areas scoring
  * below MENTOR_BELOW (ties by area number), unless its Rencana Aksi cannot be read (`asksForMentor`). Requests are served weakest first (area score ascending, then mentee code, then area
@@ -127,20 +151,11 @@ export function peerPairs(
         .sort((a, b) => b.score - a.score || compareCodes(a.code, b.code)),
     );
   }
-  const requests = offices.flatMap((office) =>
-    AREAS.flatMap((area) => {
-      const score = office.areas[area.id];
-      return score === null || !office.asksForMentor || roundHalfAway(score) >= MENTOR_BELOW
-        ? []
-        : [{ mentee: office.code, area: area.id, no: area.no, score: settle(score) }];
-    })
-      .sort((a, b) => a.score - b.score || a.no - b.no)
-      .slice(0, 2),
-  );
-  const order = (a: (typeof requests)[number], b: (typeof requests)[number]) =>
+  const requests = mentorRequests(offices);
+  const order = (a: MentorRequest, b: MentorRequest) =>
     a.score - b.score || compareCodes(a.mentee, b.mentee) || a.no - b.no;
   const load = new Map<string, number>();
-  const mentor = new Map<(typeof requests)[number], string>();
+  const mentor = new Map<MentorRequest, string>();
   for (const request of [...requests].sort(order)) {
     const chosen = ranked
       .get(request.area)

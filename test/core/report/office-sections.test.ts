@@ -270,23 +270,88 @@ describe('action plan section', () => {
   });
 });
 
-describe('peers section', () => {
-  it('names the peer and its score in the area from the run, beside the office’s own', () => {
-    const area = AREAS[0]!;
-    const peer: OfficeResult = {
-      ...clean,
-      code: '3507',
-      name: 'Bawaslu Kabupaten Malang',
-      areas: { ...clean.areas, [area.id]: 95 },
-    };
-    const office: OfficeResult = {
-      ...clean,
-      areas: { ...clean.areas, [area.id]: 60.5 },
-      peers: [{ area: area.id, office: '3507' }],
-    };
-    expect(peersSection(office, context([office, peer]))?.rows).toEqual([
-      { area: area.name, office: 'Bawaslu Kabupaten Malang', theirs: '95,00', ours: '60,50', mark: null },
+describe('peers section (SPEC §9)', () => {
+  const area = AREAS[0]!;
+  const practice = (row: number, confirmed: boolean) => ({
+    area: area.id,
+    row,
+    activity: `Kegiatan ${row}`,
+    output: `Keluaran ${row}`,
+    link: `https://drive.google.com/file/d/bukti${row}/view`,
+    confirmed,
+  });
+  const mentor: OfficeResult = {
+    ...clean,
+    code: '3507',
+    name: 'Bawaslu Kabupaten Malang',
+    areas: { ...clean.areas, [area.id]: 95 },
+    goodPractices: [practice(4, true), practice(9, false), { ...practice(5, true), area: AREAS[1]!.id }],
+  };
+  const mentee: OfficeResult = {
+    ...clean,
+    areas: { ...clean.areas, [area.id]: 60.5 },
+    peers: [{ area: area.id, office: '3507' }],
+    peerLearning: [
+      {
+        area: area.id,
+        mentor: '3507',
+        held: true,
+        before: 50,
+        after: 62.5,
+        change: 12.5,
+        comparison: { offices: 4, change: 3.1 },
+        effect: 9.4,
+      },
+    ],
+  };
+
+  it('names the mentor, both scores and the mentor’s praktik baik of that area only', () => {
+    const section = peersSection(mentee, context([mentee, mentor]));
+    expect(section?.learnFrom).toEqual([
+      {
+        area: area.name,
+        office: 'Bawaslu Kabupaten Malang',
+        theirs: '95,00',
+        ours: '60,50',
+        mark: null,
+        practices: [
+          { activity: 'Kegiatan 4', output: 'Keluaran 4', link: practice(4, true).link, confirmed: true },
+          { activity: 'Kegiatan 9', output: 'Keluaran 9', link: practice(9, false).link, confirmed: false },
+        ],
+      },
     ]);
     expect(peersSection(unscored, context([unscored]))).toBeNull();
+  });
+
+  it('says what last period’s pair did against similar offices, in words', () => {
+    expect(peersSection(mentee, context([mentee, mentor]))?.past).toEqual([
+      {
+        area: area.name,
+        mentor: 'Bawaslu Kabupaten Malang',
+        held: true,
+        text: 'naik 12,50 (50,00 → 62,50); satker serupa tanpa pendampingan (4 satker) naik 3,10; selisih +9,40 poin',
+      },
+    ]);
+  });
+
+  it('lists a mentor’s mentees with their contact, and the mentor’s own change in those areas', () => {
+    const section = peersSection(
+      mentor,
+      context([mentee, mentor], {
+        contacts: new Map([['3573', ['operator@malangkota.bawaslu.go.id']]]),
+        previousAreas: new Map([['3507', { [area.id]: 97.5 }]]),
+      }),
+    );
+    expect(section?.mentees).toEqual([
+      {
+        office: 'Bawaslu Kota Malang',
+        area: area.name,
+        theirs: '60,50',
+        ours: '95,00',
+        contact: 'operator@malangkota.bawaslu.go.id',
+      },
+    ]);
+    expect(section?.ownChange).toEqual([{ area: area.name, now: '95,00', then: '97,50', change: 'turun 2,50' }]);
+    expect(section?.learnFrom).toEqual([]);
   });
 });

@@ -73,28 +73,64 @@ describe('ranking section', () => {
   });
 });
 
-describe('peers section', () => {
-  it('counts each mentor’s requests across the province', () => {
-    const [a1, a2] = AREAS;
-    const withPeers = offices.map((o) =>
-      o.code === '3506'
-        ? { ...o, peers: [{ area: a1!.id, office: '3501' }] }
-        : o.code === '3507'
-          ? {
-              ...o,
-              peers: [
-                { area: a1!.id, office: '3501' },
-                { area: a2!.id, office: '3502' },
-              ],
-            }
-          : { ...o, peers: [] },
-    );
+describe('peers section (SPEC §9)', () => {
+  const [a1, a2] = AREAS;
+  const full = Object.fromEntries(AREAS.map((area) => [area.id, 100])) as OfficeResult['areas'];
+  const entry = (held: boolean, effect: number) => ({
+    area: a1!.id,
+    mentor: '3501',
+    held,
+    before: 50,
+    after: 50 + effect,
+    change: effect,
+    comparison: { offices: 3, change: 0 },
+    effect,
+  });
+  const withPeers = offices.map((o) => {
+    const areas = { ...full };
+    if (o.code === '3506')
+      return { ...o, areas: { ...areas, [a1!.id]: 40 }, peers: [{ area: a1!.id, office: '3501' }] };
+    if (o.code === '3507')
+      return {
+        ...o,
+        areas: { ...areas, [a1!.id]: 50, [a2!.id]: 60 },
+        peers: [{ area: a1!.id, office: '3501' }],
+        // Held pairs of last period: four in a1 (not enough to conclude), one not held.
+        peerLearning: [entry(true, 10), entry(true, 5), entry(true, 2), entry(true, 3), entry(false, 40)],
+      };
+    return { ...o, areas, peers: [] };
+  });
+
+  it('groups this period’s pairs by mentor with both scores, and lists the requests nobody took', () => {
     const section = peersSection(context({ offices: withPeers, maxMentees: 2 }));
     expect(section.maxMentees).toBe(2);
-    expect(section.rows.map((row) => [row.office, row.learnFrom, row.load])).toEqual([
-      ['Kabupaten 3506', 'Kabupaten 3501', '2'],
-      ['Kabupaten 3507', 'Kabupaten 3501', '2'],
-      ['Kabupaten 3507', 'Kabupaten 3502', '1'],
+    expect(section.count).toBe(2);
+    expect(section.mentors.map((m) => [m.mentor, m.rows.map((r) => [r.mentee, r.menteeScore, r.mentorScore])])).toEqual(
+      [
+        [
+          'Kabupaten 3501',
+          [
+            ['Kabupaten 3506', '40,00', '100,00'],
+            ['Kabupaten 3507', '50,00', '100,00'],
+          ],
+        ],
+      ],
+    );
+    // 3507's second request (a2, 60) got no mentor in this hand-made province.
+    expect(section.unserved).toEqual([{ office: 'Kabupaten 3507', area: a2!.name, score: '60,00' }]);
+  });
+
+  it('reads the held pairs’ mean effect per area only from five pairs on', () => {
+    const few = peersSection(context({ offices: withPeers }));
+    expect(few.effects).toEqual([
+      { area: a1!.name, pairs: 5, held: 4, effect: 'belum dapat disimpulkan', enough: false },
+    ]);
+    const more = withPeers.map((o) =>
+      o.code === '3507' ? { ...o, peerLearning: [...(o.peerLearning ?? []), entry(true, 0)] } : o,
+    );
+    // (10 + 5 + 2 + 3 + 0) / 5 = 4; the pair without a session does not count.
+    expect(peersSection(context({ offices: more })).effects).toEqual([
+      { area: a1!.name, pairs: 6, held: 5, effect: '+4,00 poin', enough: true },
     ]);
   });
 });
