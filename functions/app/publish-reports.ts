@@ -247,7 +247,10 @@ export async function deliverReports(
           contact: input.contact,
           sheetLink: source === null ? null : (deps.officeLink?.(source) ?? null),
         })
-      : provinceMailModel(input.offices, period, { repairDeadline: input.repairDeadline });
+      : provinceMailModel(input.offices, period, {
+          repairDeadline: input.repairDeadline,
+          contacts: new Map(input.registry.map((office) => [office.code, office.emails])),
+        });
     // A journal that cannot take the intent stops the run (a file monev must keep): the message was held back.
     const journal: { failed: { error: unknown } | null } = { failed: null };
     const handover = () =>

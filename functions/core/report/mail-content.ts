@@ -3,7 +3,8 @@ import { maskNips } from '../nip.js';
 import { potentialText } from './office/summary-section.js';
 import { periodLabel, type Period } from '../period.js';
 import type { OfficeResult } from '../scoring/office.js';
-import { PREDICATE_LABELS } from '../scoring/province.js';
+import { areaById } from '../../../sheets-schema/index.js';
+import { compareCodes, PREDICATE_LABELS } from '../scoring/province.js';
 import { isoDateLong, score } from './format.js';
 import { neededText } from './outlook-text.js';
 import { largestGains } from './report-text.js';
@@ -85,6 +86,7 @@ export function officeMailModel(office: OfficeResult, period: Period, context: M
         ? 'Laporan lengkap terlampir (PDF), bersama kartu jabatan: satu halaman per jabatan, untuk dibagikan kepada pemegang jabatannya. Daftar seluruh temuan ada di tab Hasil Validasi pada spreadsheet satker.'
         : 'Laporan lengkap terlampir (PDF). Daftar seluruh temuan ada di tab Hasil Validasi pada spreadsheet satker.',
     signature: 'Tim Monev Bawaslu Provinsi Jawa Timur',
+    agenda: null as PeerAgenda | null,
   };
 }
 
@@ -102,6 +104,13 @@ export function officeMailText(model: OfficeMailModel): string {
     for (const fix of model.fixes) lines.push(`- ${fix.cell}: ${fix.message}`);
     if (model.moreFixes > 0) lines.push(`- … dan ${model.moreFixes} kesalahan lain.`);
   }
+  if (model.agenda) {
+    lines.push('', model.agenda.title, model.agenda.note);
+    for (const group of model.agenda.groups) {
+      lines.push('', group.heading);
+      for (const line of group.lines) lines.push(`- ${line}`);
+    }
+  }
   const after = [model.deadline, model.contact, model.link ? `Spreadsheet satker: ${model.link}` : null].filter(
     (line): line is string => line !== null,
   );
@@ -111,10 +120,54 @@ export function officeMailText(model: OfficeMailModel): string {
   return maskNips(lines.join('\n'));
 }
 
+/**
+ * The meeting's agenda for peer learning (docs/SPEC.md §9): this period's pairs grouped by mentor, each with
+ * the mentee's area score beside the mentor's and both offices' contacts, so the province can forward it.
+ */
+export interface PeerAgenda {
+  readonly title: string;
+  readonly note: string;
+  readonly groups: readonly { readonly heading: string; readonly lines: readonly string[] }[];
+}
+
+export function peerAgenda(
+  offices: readonly OfficeResult[],
+  period: Period,
+  contacts: ReadonlyMap<string, readonly string[]>,
+): PeerAgenda | null {
+  const byCode = new Map(offices.map((o) => [o.code, o]));
+  const pairs = offices.flatMap((mentee) =>
+    mentee.status === 'scored' ? mentee.peers.map((peer) => ({ mentee, ...peer })) : [],
+  );
+  if (pairs.length === 0) return null;
+  const contact = (code: string) => {
+    const addresses = contacts.get(code) ?? [];
+    return addresses.length === 0 ? 'alamat e-mail belum ada di Satker' : addresses.join(', ');
+  };
+  const mentors = [...new Set(pairs.map((pair) => pair.office))].sort(compareCodes);
+  return {
+    title: `Agenda pembelajaran antarsatker ${periodLabel(period)}: ${pairs.length} pasangan, ${mentors.length} pembina.`,
+    note: 'Setelah sesi berlangsung, catat Tanggal Sesi, Topik, Hadir dan Tindak Lanjut di tab Pembelajaran pada rekap.',
+    groups: mentors.map((code) => {
+      const mentor = byCode.get(code);
+      return {
+        heading: `${mentor?.name ?? code} (kontak: ${contact(code)}) membina:`,
+        lines: pairs
+          .filter((pair) => pair.office === code)
+          .sort((a, b) => areaById(a.area).no - areaById(b.area).no || compareCodes(a.mentee.code, b.mentee.code))
+          .map(
+            (pair) =>
+              `${areaById(pair.area).name}: ${pair.mentee.name}, nilai ${score(pair.mentee.areas[pair.area])} (pembina ${score(mentor?.areas[pair.area] ?? null)}); kontak: ${contact(pair.mentee.code)}`,
+          ),
+      };
+    }),
+  };
+}
+
 export function provinceMailModel(
   offices: readonly OfficeResult[],
   period: Period,
-  context: Pick<MailContext, 'repairDeadline'> = {},
+  context: Pick<MailContext, 'repairDeadline'> & { readonly contacts?: ReadonlyMap<string, readonly string[]> } = {},
 ): OfficeMailModel {
   const scored = offices.filter((o) => o.status === 'scored');
   const top = [...scored].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity)).slice(0, 3);
@@ -140,5 +193,6 @@ export function provinceMailModel(
     closing:
       'Rekap lengkap terlampir (PDF): daftar tindak lanjut, peringkat, peta capaian per bidang dan pasangan belajar.',
     signature: 'Tim Monev Bawaslu Provinsi Jawa Timur',
+    agenda: peerAgenda(offices, period, context.contacts ?? new Map()),
   };
 }
