@@ -7,7 +7,8 @@ import { PREDICATE_LABELS } from '../scoring/province.js';
 import { isoDateLong, score } from './format.js';
 import { neededText } from './outlook-text.js';
 import { largestGains } from './report-text.js';
-import { unscoredNotice } from './office/unscored-section.js';
+import { unscoredNotice, unscoredReason } from './office/unscored-section.js';
+import { compareCodes } from '../scoring/province.js';
 import { failedLinksSentence } from './office/evidence-section.js';
 
 /**
@@ -69,6 +70,7 @@ export function officeMailModel(office: OfficeResult, period: Period, context: M
             .slice(0, 5)
             .map((row) => `${row.code} ${score(row.projected)}%, ${neededText(row, period.quarter)}`)
             .join('; ')}${atRisk.length > 5 ? '; …' : ''}).`,
+    sections: [] as readonly MailSection[],
     deadline: context.repairDeadline ? `Batas perbaikan: ${isoDateLong(context.repairDeadline)}.` : null,
     contact: context.contact ? `Bila ada pertanyaan, hubungi ${context.contact}.` : null,
     link: context.sheetLink ?? null,
@@ -97,6 +99,10 @@ export function officeMailText(model: OfficeMailModel): string {
     for (const g of model.gains) lines.push(`- ${g.gain} ${g.action}`);
   }
   if (model.outlook) lines.push('', model.outlook);
+  for (const section of model.sections) {
+    lines.push('', `${section.title}:`, ...(section.intro ? [section.intro] : []));
+    for (const item of section.items) lines.push(`- ${item}`);
+  }
   if (model.fixes.length > 0) {
     lines.push('', 'Kesalahan yang perlu diperbaiki:');
     for (const fix of model.fixes) lines.push(`- ${fix.cell}: ${fix.message}`);
@@ -111,6 +117,18 @@ export function officeMailText(model: OfficeMailModel): string {
   return maskNips(lines.join('\n'));
 }
 
+/**
+ * A titled part of a mail body: the province mail is built of these, so that a part added later (the
+ * peer-learning agenda) is one more entry rather than an edit of the others. Plain text and HTML print
+ * them in order, after the outlook and before the office's own fixes.
+ */
+export interface MailSection {
+  readonly title: string;
+  /** One sentence under the title, or null. */
+  readonly intro: string | null;
+  readonly items: readonly string[];
+}
+
 export function provinceMailModel(
   offices: readonly OfficeResult[],
   period: Period,
@@ -120,25 +138,67 @@ export function provinceMailModel(
   const top = [...scored].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity)).slice(0, 3);
   const average =
     scored.length === 0 ? null : scored.reduce((sum, o) => sum + (o.scores.index ?? 0), 0) / scored.length;
-  const unscored = offices.filter((o) => o.status === 'unscored');
-  const withErrors = scored.filter((o) => o.findings.some((f) => f.level === 'error')).length;
+  const dataErrors = dataErrorsSection(offices, context.repairDeadline ?? null);
   return {
     subject: `Monev ${periodLabel(period)} — Rekap Bawaslu Kabupaten/Kota se-Jawa Timur: rata-rata indeks ${score(average)}`,
     greeting: 'Yth. Pimpinan Bawaslu Provinsi Jawa Timur,',
     lead: `Berikut rekap monitoring dan evaluasi kinerja kelembagaan ${periodLabel(period)}: ${scored.length} dari ${offices.length} satker dinilai, rata-rata indeks ${score(average)}.`,
-    counts: `Tiga teratas: ${top.map((o) => `${o.name} (${score(o.scores.index)})`).join(', ') || '–'}. ${withErrors} satker dinilai dengan kesalahan data.`,
+    counts: `Tiga teratas: ${top.map((o) => `${o.name} (${score(o.scores.index)})`).join(', ') || '–'}.`,
     gains: [],
     outlook: null,
+    sections: dataErrors ? [dataErrors] : [],
     deadline: context.repairDeadline ? `Batas perbaikan bagi satker: ${isoDateLong(context.repairDeadline)}.` : null,
     contact: null,
     link: null,
-    fixes: unscored.map((o) => ({
-      cell: o.name,
-      message: o.findings.find((f) => f.level === 'error')?.message ?? 'tidak dinilai',
-    })),
+    fixes: [],
     moreFixes: 0,
     closing:
       'Rekap lengkap terlampir (PDF): daftar tindak lanjut, peringkat, peta capaian per bidang dan pasangan belajar.',
     signature: 'Tim Monev Bawaslu Provinsi Jawa Timur',
   };
+}
+
+/**
+ * Every office with data errors, in words the province can pass on (issue 18 §7): what to ask of the
+ * office, how many errors it has, and what its index could become. The unscored come first (they have no
+ * index at all), then the scored by what putting their data right is worth, largest first. The operator's
+ * own steps ("jalankan lagi") stay in the office's mail and Hasil Validasi. Null when no office has errors.
+ */
+function dataErrorsSection(offices: readonly OfficeResult[], deadline: string | null): MailSection | null {
+  const withErrors = offices.filter((o) => o.findings.some((f) => f.level === 'error'));
+  if (withErrors.length === 0) return null;
+  const unscored = withErrors.filter((o) => o.status === 'unscored');
+  const scored = withErrors
+    .filter((o) => o.status === 'scored')
+    .sort((a, b) => (b.potentialGain ?? 0) - (a.potentialGain ?? 0) || compareCodes(a.code, b.code));
+  const by = deadline ? ` sebelum ${isoDateLong(deadline)}` : '';
+  return {
+    title: `Satker yang perlu memperbaiki data (${withErrors.length})`,
+    intro: `Mohon minta satker berikut memperbaiki datanya${by}; indeks satker yang masih memuat kesalahan bersifat sementara. Rincian tiap kesalahan ada di laporan satker.`,
+    items: [
+      ...unscored.map((o) => {
+        const reason = unscoredReason(o);
+        const notice = reason ? unscoredNotice(reason) : null;
+        return notice
+          ? `${o.name} — belum dapat dinilai: ${lowerFirst(notice.reason)} ${notice.todo}`
+          : `${o.name} — belum dapat dinilai.`;
+      }),
+      ...scored.map((o) => {
+        const errors = o.findings.filter((f) => f.level === 'error').length;
+        const potential = potentialText(o);
+        const ask = largestGains(o, 1)[0];
+        return [
+          `${o.name} — ${errors} kesalahan data; indeks sementara ${score(o.scores.index)}${potential ? `, ${potential}` : ''}.`,
+          ask
+            ? `Minta satker terutama memperbaiki yang terbesar (${ask.gain} ${ask.action}).`
+            : 'Minta satker memperbaiki kesalahannya.',
+        ].join(' ');
+      }),
+    ],
+  };
+}
+
+/** "File satker kosong." → "file satker kosong.", to follow a colon. */
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
