@@ -13,10 +13,15 @@ const AXIS_COLOR = '#8c959f';
 const SERIES_COLORS = ['#b3261e', '#1f5f99', '#2e7d32', '#8e6c00'];
 const NULL_CELL_COLOR = '#e3e5e8';
 /**
- * Light yellow → green → blue (ColorBrewer YlGnBu, light half): the lightness alone orders the scores, so
- * readers with red–green colour blindness and grey-scale prints read it too; dark text stays legible.
+ * Dark red (0) → orange → pale cream (100), ColorBrewer OrRd read backwards: the weakest cells are the
+ * strongest colour, so a reader's eye goes where help is needed (issue 18 §4; before, darker meant higher
+ * and the weakest cells were the palest). Lightness alone orders the scores, so readers with red–green
+ * colour blindness and grey-scale prints read it too. Labels on the darkest cells are white
+ * (DARK_CELL_BELOW).
  */
-const SCORE_GRADIENT = ['#ffffd9', '#c7e9b4', '#7fcdbb', '#41b6c4'];
+const SCORE_GRADIENT = ['#b30000', '#e34a33', '#fdbb84', '#fff7ec'];
+/** Below this score a cell is dark enough that dark text on it is hard to read (contrast under 4.5:1). */
+const DARK_CELL_BELOW = 45;
 
 export interface RadarChartInput {
   /** The axis names, e.g. the eight assessment areas. */
@@ -155,7 +160,7 @@ export function heatmapSvg(input: HeatmapInput): string {
   const left = 170;
   const cellWidth = (width - left - 12) / Math.max(input.columns.length, 1);
 
-  const scored: [number, number, number][] = [];
+  const scored: { value: [number, number, number]; label?: { color: string } }[] = [];
   const missing: [number, number, number][] = [];
   const marked: [number, number, number][] = [];
   input.rows.forEach((_, row) => {
@@ -163,7 +168,11 @@ export function heatmapSvg(input: HeatmapInput): string {
       const value = input.values[row]?.[column] ?? null;
       if (value === null || !Number.isFinite(value)) missing.push([column, row, 0]);
       else if (input.marked?.[row]?.[column] === true) marked.push([column, row, value]);
-      else scored.push([column, row, value]);
+      else
+        scored.push({
+          value: [column, row, value],
+          ...(value < DARK_CELL_BELOW ? { label: { color: '#ffffff' } } : {}),
+        });
     });
   });
 

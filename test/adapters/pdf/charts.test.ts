@@ -69,6 +69,20 @@ describe('charts', () => {
     expect(svg).toContain('fill="rgb(227,229,232)"');
   });
 
+  it('heatmap: the weakest cells are the strongest colour, the best the palest, and dark cells get white labels', () => {
+    const svg = heatmapSvg({ rows: ['Kota Malang'], columns: ['A', 'B', 'C'], values: [[0, 50, 100]] });
+    const cells = [...svg.matchAll(/<path d="M[^"]*Z" fill="rgb\((\d+),(\d+),(\d+)\)"/g)].map((m) =>
+      m.slice(1, 4).map(Number),
+    );
+    // Relative lightness by the usual weights: 0 darkest, then 50, then 100 (issue 18 §4: weak cells stand out).
+    const lightness = cells.map(([r = 0, g = 0, b = 0]) => 0.2126 * r + 0.7152 * g + 0.0722 * b);
+    expect(lightness).toHaveLength(3);
+    expect(lightness[0]).toBeLessThan(lightness[1] as number);
+    expect(lightness[1]).toBeLessThan(lightness[2] as number);
+    expect(svg).toMatch(/fill="#ffffff">0,00<\/text>/);
+    expect(svg).toMatch(/fill="#1f2328">100,00<\/text>/);
+  });
+
   it('heatmap: a cell marked as a data problem is hatched and labelled with "*", the others are not', () => {
     const svg = heatmapSvg({
       rows: ['Kota Malang', 'Kab. Banyuwangi'],
