@@ -57,6 +57,15 @@ export interface HeatmapInput {
   height?: number;
 }
 
+export interface LineChartInput {
+  /** The points left to right, e.g. the quarters of the year so far. */
+  labels: string[];
+  /** The first series is drawn heavier and labelled with its values (the index); a null is a gap. */
+  series: { name: string; values: (number | null)[] }[];
+  width?: number;
+  height?: number;
+}
+
 export interface BarChartInput {
   labels: string[];
   values: number[];
@@ -244,6 +253,72 @@ export function heatmapSvg(input: HeatmapInput): string {
 function formatCellValue(value: unknown): string {
   const score = Array.isArray(value) ? value[2] : undefined;
   return typeof score === 'number' ? formatChartScore(score, 2) : '–';
+}
+
+/**
+ * Okabe–Ito: told apart by readers with any common colour blindness; the first (the index) is black, and
+ * the line styles differ too, so a grey-scale print still tells the series apart.
+ */
+const LINE_COLORS = ['#000000', '#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00'];
+const LINE_TYPES = ['solid', 'dashed', 'dotted'] as const;
+
+/** Index and components over the quarters (core/report/office/trend-section.ts), on a 0–100 axis. */
+export function lineChartSvg(input: LineChartInput): string {
+  const width = input.width ?? 520;
+  const height = input.height ?? 260;
+  return renderSvg(width, height, {
+    color: LINE_COLORS,
+    legend: {
+      bottom: 0,
+      itemWidth: 22,
+      itemHeight: 8,
+      textStyle: { color: TEXT_COLOR, fontSize: 10 },
+      data: input.series.map((s) => s.name),
+    },
+    grid: { left: 36, right: 24, top: 20, bottom: 52 },
+    xAxis: {
+      type: 'category',
+      data: input.labels,
+      boundaryGap: true,
+      axisTick: { show: false },
+      axisLine: { lineStyle: { color: AXIS_COLOR } },
+      axisLabel: { fontSize: 11, color: TEXT_COLOR },
+    },
+    yAxis: {
+      type: 'value',
+      min: 0,
+      max: 100,
+      interval: 25,
+      axisLabel: { fontSize: 10, color: TEXT_COLOR, formatter: (value: number) => formatChartNumber(value) },
+      splitLine: { lineStyle: { color: AXIS_COLOR, opacity: 0.4 } },
+    },
+    series: input.series.map((s, index) => ({
+      type: 'line',
+      name: s.name,
+      silent: true,
+      data: s.values.map((value) => value ?? '-'),
+      connectNulls: false,
+      symbol: index === 0 ? 'circle' : 'emptyCircle',
+      symbolSize: index === 0 ? 7 : 5,
+      z: index === 0 ? 3 : 2,
+      lineStyle: {
+        width: index === 0 ? 3 : 1.5,
+        type: index === 0 ? 'solid' : LINE_TYPES[(index - 1) % LINE_TYPES.length],
+      },
+      label:
+        index === 0
+          ? {
+              show: true,
+              position: 'top',
+              fontSize: 10,
+              fontWeight: 'bold',
+              color: TEXT_COLOR,
+              formatter: (params: { value: unknown }) =>
+                typeof params.value === 'number' ? formatChartScore(params.value, 2) : '',
+            }
+          : { show: false },
+    })),
+  });
 }
 
 export function barChartSvg(input: BarChartInput): string {
