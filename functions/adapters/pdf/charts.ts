@@ -313,6 +313,9 @@ export function lineChartSvg(input: LineChartInput): string {
               fontSize: 10,
               fontWeight: 'bold',
               color: TEXT_COLOR,
+              // On white, so a component's line passing behind the index's value does not cross it out.
+              backgroundColor: '#ffffff',
+              padding: [1, 3],
               formatter: (params: { value: unknown }) =>
                 typeof params.value === 'number' ? formatChartScore(params.value, 2) : '',
             }

@@ -190,8 +190,8 @@ function dataErrorsSection(offices: readonly OfficeResult[], deadline: string | 
         return [
           `${o.name} — ${errors} kesalahan data; indeks sementara ${score(o.scores.index)}${potential ? `, ${potential}` : ''}.`,
           ask
-            ? `Minta satker terutama memperbaiki yang terbesar (${ask.gain} ${ask.action}).`
-            : 'Minta satker memperbaiki kesalahannya.',
+            ? `${errors === 1 ? 'Perbaikannya' : 'Perbaikan terbesar'}: ${ask.gain} ${ask.action}.`
+            : 'Rincian kesalahannya ada di laporan satker.',
         ].join(' ');
       }),
     ],
