@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { barChartSvg, formatChartNumber, heatmapSvg, radarChartSvg } from '../../../functions/adapters/pdf/charts.js';
+import {
+  barChartSvg,
+  formatChartNumber,
+  heatmapSvg,
+  lineChartSvg,
+  radarChartSvg,
+} from '../../../functions/adapters/pdf/charts.js';
 import { FONT_FAMILY, embeddedFontCss, embeddedFooterFontCss } from '../../../functions/adapters/pdf/fonts.js';
 
 const AREAS = [
@@ -101,6 +107,23 @@ describe('charts', () => {
     expect(texts.filter((t) => t === '0,00')).toHaveLength(1);
     expect(svg).toMatch(/<pattern[^>]*patternTransform="rotate\(-45\)"/);
     expect(svg.match(/fill="url\(#[^)]+\)"/g)).toHaveLength(2);
+  });
+
+  it('line: the first series (the index) labelled with two decimals, every name in the legend escaped, a null a gap', () => {
+    const svg = lineChartSvg({
+      labels: ['TW I', 'TW II', 'TW III'],
+      series: [
+        { name: 'Indeks', values: [59.5, 79, 90.754] },
+        { name: '<b>IKU</b>', values: [null, 80, 95] },
+      ],
+    });
+    const texts = svgTexts(svg);
+    expect(texts).toEqual(
+      expect.arrayContaining(['59,50', '79,00', '90,75', 'TW II', 'Indeks', '&lt;b&gt;IKU&lt;/b&gt;']),
+    );
+    // Only the index is labelled: the component's 80 and 95 are not printed on the chart.
+    expect(texts).not.toContain('80,00');
+    expect(svg).not.toContain('<b>');
   });
 
   it('bar: scores with the decimals asked for', () => {
