@@ -1,4 +1,5 @@
 import { formatId } from '../core/numbers.js';
+
 /**
  * The one catalogue of what the HTTP functions answer when they refuse or fail (issue 9 item 2), in the
  * manner of core/findings.ts: every code has its status and its Indonesian text, and the mapped type

@@ -3,12 +3,11 @@ import { maskNips } from '../nip.js';
 import { potentialText } from './office/summary-section.js';
 import { periodLabel, type Period } from '../period.js';
 import type { OfficeResult } from '../scoring/office.js';
-import { PREDICATE_LABELS } from '../scoring/province.js';
+import { compareCodes, PREDICATE_LABELS } from '../scoring/province.js';
 import { isoDateLong, score } from './format.js';
 import { neededText } from './outlook-text.js';
 import { largestGains } from './report-text.js';
 import { unscoredNotice, unscoredReason } from './office/unscored-section.js';
-import { compareCodes } from '../scoring/province.js';
 import { failedLinksSentence } from './office/evidence-section.js';
 
 /**
@@ -180,7 +179,7 @@ function dataErrorsSection(offices: readonly OfficeResult[], deadline: string | 
         const reason = unscoredReason(o);
         const notice = reason ? unscoredNotice(reason) : null;
         return notice
-          ? `${o.name} — belum dapat dinilai: ${lowerFirst(notice.reason)} ${notice.todo}`
+          ? `${o.name} — belum dapat dinilai. ${notice.reason} ${notice.todo}`
           : `${o.name} — belum dapat dinilai.`;
       }),
       ...scored.map((o) => {
@@ -196,9 +195,4 @@ function dataErrorsSection(offices: readonly OfficeResult[], deadline: string | 
       }),
     ],
   };
-}
-
-/** "File satker kosong." → "file satker kosong.", to follow a colon. */
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }

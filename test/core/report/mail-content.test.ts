@@ -104,7 +104,7 @@ describe('the province mail lists every office with data errors, in words the pr
 
   it('tells the province what the unscored office must do, never the operator’s "Sumber … jalankan lagi"', () => {
     expect(section?.items[0]).toBe(
-      'Bawaslu Kabupaten Jombang — belum dapat dinilai: file satker tidak ditemukan pada data provinsi. Operator satker mengirim file satker (.xlsx) kepada tim monev provinsi.',
+      'Bawaslu Kabupaten Jombang — belum dapat dinilai. File satker tidak ditemukan pada data provinsi. Operator satker mengirim file satker (.xlsx) kepada tim monev provinsi.',
     );
     const text = officeMailText(mail);
     expect(text).not.toMatch(/jalankan lagi|kolom Sumber/);
