@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateCommand, validateListing } from '../../functions/commands/validate.js';
 import { templateCommand } from '../../functions/commands/template.js';
+import { describeChange } from '../../functions/commands/watch.js';
 import { UsageError } from '../../functions/commands/io.js';
 import { score } from '../helpers/scoring.js';
 import { DEFAULT_TABS, period } from '../helpers/workbook.js';
@@ -91,5 +92,15 @@ describe('the exit codes its help names', () => {
     await expect(
       validateCommand({ file: join(root, 'tidak-ada.xlsx'), period: PERIOD, json: false }, capture().io),
     ).rejects.toBeInstanceOf(UsageError);
+  });
+});
+
+describe('monev watch speaks the same words', () => {
+  it('counts kesalahan and peringatan, with the index as the reports print it', () => {
+    const office = { ...score(), code: '3573', name: 'Bawaslu Kota Malang' };
+    const warnings = office.findings.filter((f) => f.level === 'warning').length;
+    expect(describeChange(office, 88.25, undefined).split('\n')[0]).toBe(
+      `3573 Bawaslu Kota Malang: indeks 88,25 → 90,75 (AA); 0 kesalahan, ${warnings} peringatan`,
+    );
   });
 });
