@@ -13,7 +13,7 @@ import {
   type Command,
   type Environment,
 } from './commands/command-line.js';
-import { commandHelp, generalHelp } from './commands/help.js';
+import { commandHelp, generalHelp, VALIDATE_EXIT_CODES } from './commands/help.js';
 import { EXIT, UsageError, escapeControls, processIo, usageError, type CommandIo } from './commands/io.js';
 import { cliMessage, closest, operationalCode } from './commands/messages.js';
 import { DEPLOY_DEFAULTS } from './deploy/deploy-defaults.js';
@@ -116,9 +116,11 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     usage: ['monev validate FILE.xlsx --period 2025-TW3 [--kode 3573] [--json]'],
     summary: 'memeriksa satu workbook satker sebelum dikirim',
     about: [
-      'Menampilkan temuan validasi satu workbook beserta selnya, lalu nilai sementara dengan bobot bawaan.',
-      'FILE adalah path file .xlsx di komputer ini. Kode keluar 1 bila ada error.',
+      'Menampilkan temuan validasi satu workbook beserta selnya: kesalahan lebih dulu, masing-masing dengan',
+      'kenaikan indeks bila diperbaiki; lalu nilai sementara dengan bobot bawaan. FILE adalah path file .xlsx',
+      'di komputer ini.',
     ],
+    exitCodes: VALIDATE_EXIT_CODES,
     positional: { name: 'FILE.xlsx', example: 'monev validate satker/3573.xlsx --period 2025-TW3' },
     options: {
       period: parsed({

@@ -289,6 +289,12 @@ const optionalNumber = z.preprocess(
 export const SUMMARY_HISTORY_ROW = z.object({
   Periode: textCell,
   Kode: textCell,
+  // The components, for the office report's trend over the year (issue 18 §8); blank for an unscored row.
+  IKU: optionalNumber,
+  'Rencana Aksi': optionalNumber,
+  IKI: optionalNumber,
+  Tahapan: optionalNumber,
+  'Kualitas Data': optionalNumber,
   Indeks: optionalNumber,
   Peringkat: optionalNumber,
   Laporan: optionalText,

@@ -53,6 +53,21 @@ describe('help', () => {
   });
 });
 
+describe('monev validate --help', () => {
+  it('gives validate’s own exit codes (1: the workbook has errors), not the run’s', async () => {
+    const run = await monev(['validate', '--help']);
+    expect(run.code).toBe(0);
+    const codes = run.stdout.slice(run.stdout.indexOf('Kode keluar:'));
+    expect(codes).toMatch(/^ {2}0 {2}tidak ada kesalahan/m);
+    expect(codes).toMatch(/^ {2}1 {2}workbook memuat kesalahan/m);
+    expect(codes).toMatch(/^ {2}2 {2}perintah salah .* FILE tidak bisa dibuka/m);
+    expect(codes).toMatch(/^ {2}3 {2}kesalahan internal monev/m);
+    expect(codes).not.toContain('laporan tidak terkirim');
+    // The other commands keep the general list.
+    expect((await monev(['run', '--help'])).stdout).toContain('laporan tidak terkirim');
+  });
+});
+
 describe('usage errors: exit 2 and a message from the catalogue', () => {
   const cases: { argv: string[]; env?: Environment; message: string }[] = [
     { argv: ['rn'], message: 'Perintah "rn" tidak dikenal. Maksud Anda "monev run"?' },

@@ -1,4 +1,9 @@
 import { OUTBOX_STATUS, type LogHistoryRow } from '../../sheets-schema/index.js';
+import {
+  jobCardAttachmentName,
+  officeReportAttachmentName,
+  recapAttachmentName,
+} from '../core/report/attachment-names.js';
 import { officeMailModel, officeMailText, provinceMailModel } from '../core/report/mail-content.js';
 import { jobCardModel } from '../core/report/job-card.js';
 import type { JobCardPointer } from '../core/report/office/workload-section.js';
@@ -267,10 +272,21 @@ export async function deliverReports(
           subject: model.subject,
           text: officeMailText(model),
           html: deps.templates.mail(model),
+          // Named for the reader (whose, which period), not as the files on disk (core/report/attachment-names.ts).
           attachments: [
-            { filename: report.fileName, content: report.bytes, contentType: 'application/pdf' },
-            ...(report.card
-              ? [{ filename: report.card.fileName, content: report.card.bytes, contentType: 'application/pdf' }]
+            {
+              filename: office ? officeReportAttachmentName(office.name, period) : recapAttachmentName(period),
+              content: report.bytes,
+              contentType: 'application/pdf',
+            },
+            ...(report.card && office
+              ? [
+                  {
+                    filename: jobCardAttachmentName(office.name, period),
+                    content: report.card.bytes,
+                    contentType: 'application/pdf',
+                  },
+                ]
               : []),
           ],
           reference: `${report.code} ${period.id} ${report.fingerprint}`,

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import {
+  COMPONENTS,
   historyRows,
   LOG_HISTORY_ROW,
   SUMMARY_HISTORY_ROW,
   type SummaryHistoryRow,
 } from '../../sheets-schema/index.js';
+import type { HistoryEntry } from '../core/report/report-context.js';
 import { markSharedEvidence } from '../core/evidence/shared-evidence.js';
 import { areaTables, currentAreaTable, ledgerRecords, ledgerRows, peerLearningEntries } from '../core/peer-learning.js';
 import { feedback } from '../core/feedback.js';
@@ -202,15 +204,14 @@ export function runId(now: Date, nonce: string = randomBytes(3).toString('hex'))
  * Each office's index in the earlier periods of the same year and before, from the Rekap rows, oldest
  * first: the trend its report charts. Periods after this one (a rerun of an old period) are left out.
  */
-function indexHistory(
-  summary: readonly SummaryHistoryRow[],
-  period: Period,
-): Map<string, { period: string; index: number }[]> {
-  const history = new Map<string, { period: string; index: number }[]>();
+function indexHistory(summary: readonly SummaryHistoryRow[], period: Period): Map<string, HistoryEntry[]> {
+  const history = new Map<string, HistoryEntry[]>();
   for (const row of summary) {
     const id = parsePeriod(row.Periode);
     if (!id || row.Indeks === undefined || id.year * 4 + id.quarter >= period.year * 4 + period.quarter) continue;
-    history.set(row.Kode, [...(history.get(row.Kode) ?? []), { period: id.id, index: row.Indeks }]);
+    // The components too, for the report's trend over the year (core/report/office/trend-section.ts).
+    const scores = Object.fromEntries(COMPONENTS.map((c) => [c.key, row[c.label] ?? null])) as HistoryEntry['scores'];
+    history.set(row.Kode, [...(history.get(row.Kode) ?? []), { period: id.id, index: row.Indeks, scores }]);
   }
   for (const entries of history.values()) entries.sort((a, b) => (a.period < b.period ? -1 : 1));
   return history;

@@ -160,6 +160,11 @@ export interface CommandDeclaration<O extends Options> {
   readonly about: readonly string[];
   readonly options: O;
   readonly positional?: Positional;
+  /**
+   * The command's own "Kode keluar" lines in `monev CMD --help`, when its codes mean something narrower
+   * than the general list (validate: 1 is "the workbook has errors", never "a report not delivered").
+   */
+  readonly exitCodes?: readonly string[];
   /** Runs the command with its options read and checked; it loads the command's module only now. */
   readonly run: (options: OptionValues<O>, context: CommandContext<O>) => Promise<number>;
 }
@@ -188,6 +193,7 @@ export interface Command {
   readonly about: readonly string[];
   readonly options: Options;
   readonly positional?: Positional;
+  readonly exitCodes?: readonly string[];
   /** Reads the command line and runs; 'help' when --help (or -h) is among the arguments. */
   readonly run: (argv: readonly string[], context: Invocation) => Promise<number | 'help'>;
 }

@@ -116,6 +116,22 @@ const CATALOGUE: { readonly [C in CliMessageCode]: (p: Params[C]) => string } = 
   'env-comma': (p) => `--env ${p.key}: nilai tidak boleh memuat koma (gcloud --set-env-vars memisahkan dengan koma).`,
 };
 
+/**
+ * The words of `monev validate`'s listing (commands/validate.ts). An operator reads Indonesian: an error
+ * is a *kesalahan* (it costs score until put right), a warning a *peringatan*.
+ */
+export const VALIDATE_TEXT = {
+  level: { error: 'KESALAHAN', warning: 'PERINGATAN' },
+  heading: (level: 'error' | 'warning', count: number) =>
+    level === 'error'
+      ? `KESALAHAN (${count}) — perbaiki sebelum workbook dikirim; angka +… poin: kenaikan indeks bila baris itu diperbaiki`
+      : `PERINGATAN (${count}) — periksa; tidak mengurangi nilai kecuali disebut dalam pesannya`,
+  clean: 'Tidak ada temuan. Data siap dinilai.',
+  counts: (errors: number, warnings: number) => `${errors} kesalahan, ${warnings} peringatan.`,
+  provisional: (index: string, components: string, potential: string | null) =>
+    `Nilai sementara (bobot bawaan): indeks ${index}; ${components}.${potential ? ` Indeks ${potential}.` : ''}`,
+} as const;
+
 export function cliMessage<C extends CliMessageCode>(code: C, params: Params[C]): string {
   return CATALOGUE[code](params);
 }

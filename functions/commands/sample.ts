@@ -1,4 +1,5 @@
 import { generateSampleProvince } from '../sample/generate.js';
+import { formatId } from '../core/numbers.js';
 import { EXIT, type CommandIo } from './io.js';
 
 /** Checked by the command line, which also supplies the defaults (sample/sample-defaults.ts). */
@@ -16,7 +17,7 @@ export async function sampleCommand(args: SampleArgs, io: CommandIo): Promise<nu
   const started = Date.now();
   await generateSampleProvince({ outDir: args.out, offices, seed, period });
   io.out(
-    `Provinsi contoh (${offices} satker, seed ${seed}, ${period}) ditulis ke ${args.out} dalam ${((Date.now() - started) / 1000).toFixed(1)} detik.`,
+    `Provinsi contoh (${offices} satker, seed ${seed}, ${period}) ditulis ke ${args.out} dalam ${formatId((Date.now() - started) / 1000, 1)} detik.`,
   );
   return EXIT.ok;
 }

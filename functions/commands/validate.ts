@@ -1,6 +1,6 @@
 import { readXlsxWorkbook } from '../adapters/xlsx/read-workbook.js';
 import { UnreadableWorkbookError } from '../adapters/xlsx/unreadable-workbook-error.js';
-import { tooLargeFinding, type Finding } from '../core/findings.js';
+import { tooLargeFinding } from '../core/findings.js';
 import { round2OrNull } from '../core/numbers.js';
 import { score } from '../core/report/format.js';
 import { readOffice } from '../core/office-reader.js';
@@ -9,6 +9,9 @@ import { WorkbookTooLargeError } from '../core/workbook-limits.js';
 import { scoreOffice, unreadableOffice, unscoredOffice, type OfficeResult } from '../core/scoring/office.js';
 import { COMPONENTS, SETTING_DEFAULTS } from '../../sheets-schema/index.js';
 import { EXIT, usageError, type CommandIo } from './io.js';
+import { VALIDATE_TEXT } from './messages.js';
+import { potentialText } from '../core/report/office/summary-section.js';
+import { gainText } from '../core/report/report-text.js';
 
 export interface ValidateArgs {
   file: string;
@@ -57,7 +60,6 @@ export async function validateCommand(args: ValidateArgs, io: CommandIo): Promis
     } else throw error;
   }
   const errors = result.findings.filter((f) => f.level === 'error').length;
-  const warnings = result.findings.length - errors;
   if (args.json) {
     io.out(
       JSON.stringify(
@@ -75,37 +77,54 @@ export async function validateCommand(args: ValidateArgs, io: CommandIo): Promis
       ),
     );
   } else {
-    io.out(`${args.file} — ${periodLabel(period)} (${period.id})`);
-    io.out('');
-    printFindings(result.findings, io);
-    io.out('');
-    io.out(`${errors} error, ${warnings} peringatan.`);
-    if (result.status === 'scored' && result.scores.index !== null) {
-      const parts = COMPONENTS.map((c) => `${c.label} ${score(result.scores[c.key])}`);
-      io.out(
-        `Nilai sementara (bobot bawaan): indeks ${score(result.scores.index)} (${result.predicate}); ${parts.join(', ')}.`,
-      );
-    }
+    for (const line of validateListing(result, args.file, period)) io.out(line);
   }
   return errors > 0 ? EXIT.findings : EXIT.ok;
 }
 
-function printFindings(findings: readonly Finding[], io: CommandIo): void {
-  if (findings.length === 0) {
-    io.out('Tidak ada temuan. Data siap dinilai.');
-    return;
-  }
-  let tab = '';
-  for (const f of findings) {
-    if (f.tab !== tab) {
-      tab = f.tab;
-      io.out(`${tab}:`);
+/**
+ * What `monev validate` prints: the file and period, the errors first and then the warnings (each with
+ * its cell, code and, where putting the row right raises the index, that gain), the counts, and the
+ * provisional scores. Errors lead because they are what the operator must fix before sending; within
+ * a level, findings keep the order of the workbook's tabs.
+ */
+export function validateListing(result: OfficeResult, file: string, period: Period): string[] {
+  const lines = [`${file} — ${periodLabel(period)} (${period.id})`, ''];
+  const errors = result.findings.filter((f) => f.level === 'error');
+  const warnings = result.findings.filter((f) => f.level === 'warning');
+  if (result.findings.length === 0) lines.push(VALIDATE_TEXT.clean, '');
+  for (const [level, findings] of [
+    ['error', errors],
+    ['warning', warnings],
+  ] as const) {
+    if (findings.length === 0) continue;
+    lines.push(VALIDATE_TEXT.heading(level, findings.length));
+    let tab = '';
+    for (const f of findings) {
+      if (f.tab !== tab) {
+        tab = f.tab;
+        lines.push(`${tab}:`);
+      }
+      const gain = f.gain !== null && Math.round(f.gain * 100) > 0 ? ` ${gainText(f.gain)}` : '';
+      lines.push(
+        `  ${f.cell.padEnd(22)} ${VALIDATE_TEXT.level[level].padEnd(10)} ${f.code}${gain}${f.context ? ` · ${f.context}` : ''}`,
+      );
+      lines.push(`  ${' '.repeat(22)} ${f.message}`);
     }
-    io.out(
-      `  ${f.cell.padEnd(22)} ${f.level === 'error' ? 'ERROR     ' : 'PERINGATAN'} ${f.code}${f.context ? ` · ${f.context}` : ''}`,
-    );
-    io.out(`  ${' '.repeat(22)} ${f.message}`);
+    lines.push('');
   }
+  lines.push(VALIDATE_TEXT.counts(errors.length, warnings.length));
+  if (result.status === 'scored' && result.scores.index !== null) {
+    const parts = COMPONENTS.map((c) => `${c.label} ${score(result.scores[c.key])}`);
+    lines.push(
+      VALIDATE_TEXT.provisional(
+        `${score(result.scores.index)} (${result.predicate})`,
+        parts.join(', '),
+        potentialText(result),
+      ),
+    );
+  }
+  return lines;
 }
 
 function roundScores(result: OfficeResult) {

@@ -10,6 +10,7 @@ import type { SheetValue } from '../core/summary-rows.js';
 import { parseConfig } from '../config.js';
 import { buildAdapters, type Adapters } from '../choose-adapters.js';
 import { EXIT, type CommandIo } from './io.js';
+import { VALIDATE_TEXT } from './messages.js';
 
 export interface WatchArgs {
   data: string;
@@ -93,7 +94,8 @@ export async function watchCommand(
   return EXIT.ok;
 }
 
-function describeChange(
+/** What `monev watch` prints when an office was scored again: its index then and now, its counts, what changed. */
+export function describeChange(
   office: {
     code: string;
     name: string;
@@ -112,7 +114,10 @@ function describeChange(
       ? 'tidak dinilai'
       : `indeks ${was === null ? '' : `${formatId(was)} → `}${formatId(now)} (${office.predicate ?? '-'})`;
   const lines = [
-    `${office.code} ${office.name}: ${index}; ${office.findings.filter((f) => f.level === 'error').length} error, ${office.findings.filter((f) => f.level === 'warning').length} peringatan`,
+    `${office.code} ${office.name}: ${index}; ${VALIDATE_TEXT.counts(
+      office.findings.filter((f) => f.level === 'error').length,
+      office.findings.filter((f) => f.level === 'warning').length,
+    ).replace(/\.$/, '')}`,
   ];
   if (earlier) {
     const key = (f: Finding) => `${f.cell}|${f.code}`;

@@ -1,3 +1,4 @@
+import { formatId } from '../core/numbers.js';
 import { CLOUD_FUNCTIONS, type CloudFunctionName } from '../http/register.js';
 import { DEPLOY_DEFAULTS } from './deploy-defaults.js';
 
@@ -203,7 +204,7 @@ export function deployPlan(settings: DeploySettings): DeployStep[] {
       argv: ['gcloud', 'pubsub', 'topics', 'create', topic, p],
     })),
     {
-      title: `Antrean Cloud Tasks ${d.queue}: paling banyak ${settings.dispatchesPerSecond} penilaian per detik, di bawah kuota Sheets; siklus triwulanan menyebar penilaiannya lewat antrean ini`,
+      title: `Antrean Cloud Tasks ${d.queue}: paling banyak ${formatId(settings.dispatchesPerSecond, 2)} penilaian per detik, di bawah kuota Sheets; siklus triwulanan menyebar penilaiannya lewat antrean ini`,
       check: ['gcloud', 'tasks', 'queues', 'describe', d.queue, `--location=${region}`, p],
       argv: ['gcloud', 'tasks', 'queues', 'create', d.queue, ...queueFlags],
       whenExists: ['gcloud', 'tasks', 'queues', 'update', d.queue, ...queueFlags],

@@ -1,3 +1,5 @@
+import { formatId } from '../core/numbers.js';
+
 /**
  * The one catalogue of what the HTTP functions answer when they refuse or fail (issue 9 item 2), in the
  * manner of core/findings.ts: every code has its status and its Indonesian text, and the mapped type
@@ -52,7 +54,7 @@ const CATALOGUE: { [C in ReplyCode]: { status: number; text: (p: Params[C]) => s
   },
   'body-timeout': {
     status: 408,
-    text: (p) => `Isi permintaan tidak selesai terkirim dalam ${p.seconds} detik; kirim ulang sekaligus.`,
+    text: (p) => `Isi permintaan tidak selesai terkirim dalam ${formatId(p.seconds, 1)} detik; kirim ulang sekaligus.`,
   },
   'bad-signature': { status: 401, text: () => 'Tanda tangan tidak sah.' },
   'bad-channel-token': { status: 401, text: () => 'Token kanal tidak sah.' },

@@ -240,12 +240,13 @@ describe('deliverReports', () => {
     expect(outcome).toMatchObject({ sent: 2, unchanged: 0, failedSends: 0, uncertain: [], noRecipients: ['3507'] });
     expect(mailer.sent.map((m) => m.to)).toEqual([KOTA, PROVINCE]);
     expect(mailer.sent[0]?.subject).toMatch(/Triwulan III 2025 — Bawaslu Kota Malang: indeks/);
+    // Attachments are named for the reader (whose, which period); the files keep their names on disk.
     expect(mailer.sent[0]?.attachments.map((a) => [a.filename, a.contentType])).toEqual([
-      ['3573-2025-TW3.pdf', 'application/pdf'],
-      ['kartu-jabatan-3573-2025-TW3.pdf', 'application/pdf'],
+      ['Laporan Monev - Bawaslu Kota Malang - 2025-TW3.pdf', 'application/pdf'],
+      ['Kartu Jabatan - Bawaslu Kota Malang - 2025-TW3.pdf', 'application/pdf'],
     ]);
     // The recap goes alone.
-    expect(mailer.sent[1]?.attachments.map((a) => a.filename)).toEqual(['rekap-2025-TW3.pdf']);
+    expect(mailer.sent[1]?.attachments.map((a) => a.filename)).toEqual(['Rekap Monev Provinsi - 2025-TW3.pdf']);
     expect(mailer.sent[0]?.reference).toBe(`3573 2025-TW3 ${reports.find((r) => r.code === '3573')?.fingerprint}`);
     const kota = outcome.log.find((entry) => entry.code === '3573');
     expect(kota).toMatchObject({ status: 'terkirim', recipients: KOTA.map(addressKey) });

@@ -5,6 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  jobCardAttachmentName,
+  officeReportAttachmentName,
+  recapAttachmentName,
+} from '../../functions/core/report/attachment-names.js';
 import { generateSampleProvince } from '../../functions/sample/generate.js';
 import { SAMPLE_MISTAKES } from '../../functions/sample/sample-mistakes.js';
 import { extractPdfText, looksLikePdf, type PdfText } from '../helpers/pdf-text.js';
@@ -160,17 +165,17 @@ describe('monev run with PDF reports and the default outbox', () => {
     const mails = new Map<string, ParsedMail>();
     for (const file of files) {
       const mail = await simpleParser(await readFile(join(out, 'outbox', file)));
-      // An office's report goes with its kartu jabatan when it is scored; the recap and an unscored office's alone.
       expect(mail.attachments.length, file).toBeGreaterThanOrEqual(1);
-      expect(
-        mail.attachments.slice(1).map((a) => a.filename),
-        file,
-      ).toEqual(mail.attachments.length === 1 ? [] : [`kartu-jabatan-${mail.attachments[0]?.filename}`]);
       mails.set(mail.attachments[0]?.filename ?? file, mail);
     }
     for (const o of offices) {
-      const mail = mails.get(`${o.code}-${PERIOD}.pdf`);
+      // Attachments are named for the reader: whose report, which period (the files on disk keep their codes).
+      const mail = mails.get(officeReportAttachmentName(o.name, { id: PERIOD }));
       expect(mail, o.code).toBeDefined();
+      // An office's report goes with its kartu jabatan when it is scored; an unscored office's alone.
+      expect(mail?.attachments.slice(1).map((a) => a.filename)).toEqual(
+        o.status === 'scored' ? [jobCardAttachmentName(o.name, { id: PERIOD })] : [],
+      );
       const subject = mail?.subject ?? '';
       expect(subject).toContain(o.name);
       expect(subject).toContain(PERIOD_LABEL);
@@ -183,7 +188,7 @@ describe('monev run with PDF reports and the default outbox', () => {
       const to = [mail?.to ?? []].flat().flatMap((address) => address.value.map((v) => v.address));
       expect(to.sort()).toEqual([...(emailsByCode.get(o.code) ?? [])].sort());
     }
-    const recap = mails.get(`rekap-${PERIOD}.pdf`);
+    const recap = mails.get(recapAttachmentName({ id: PERIOD }));
     expect(recap?.subject).toContain(PERIOD_LABEL);
     expect([recap?.to ?? []].flat().flatMap((address) => address.value.map((v) => v.address))).toEqual([
       PROVINCE_EMAIL,
@@ -348,7 +353,7 @@ describe('monev run with PDF reports and the default outbox', () => {
     let mail: ParsedMail | undefined;
     for (const file of await outbox()) {
       const parsed = await simpleParser(await readFile(join(out, 'outbox', file)));
-      if (parsed.attachments[0]?.filename === `${REPORT_OFFICE}-${PERIOD}.pdf`) mail = parsed;
+      if (parsed.attachments[0]?.filename === officeReportAttachmentName(o.name, { id: PERIOD })) mail = parsed;
     }
     const body = flat(mail?.text ?? '');
     // An office with errors has a provisional index (SPEC v3 §8), in the subject and the mail, and can rise.

@@ -711,7 +711,7 @@ describe('monev validate', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
     for (const tab of ['Rencana Aksi', 'IKU', 'IKI', 'Anjab', 'ABK'])
-      expect(run.stdout).toMatch(new RegExp(`${tab}'?!A1\\s+ERROR\\s+empty-tab`));
+      expect(run.stdout).toMatch(new RegExp(`${tab}'?!A1\\s+KESALAHAN\\s+empty-tab`));
     const json = ValidateJson.parse(
       JSON.parse((await runCli(['validate', file, '--period', PERIOD, '--json'])).stdout),
     );

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand, type RunArgs } from '../../functions/commands/run.js';
+import { jobCardAttachmentName, officeReportAttachmentName } from '../../functions/core/report/attachment-names.js';
 import { generateSampleProvince } from '../../functions/sample/generate.js';
 import { startTestSmtpServer, type ReceivedMail, type TestSmtpServer } from '../adapters/mail/smtp-test-server.js';
 import { captureIo, loadWorkbook, sheetTable, valueOf, type CliRun, registryEmails } from './support.js';
@@ -55,8 +56,11 @@ async function runOverSmtp(server: TestSmtpServer, out: string): Promise<CliRun>
   return { code, stdout: captured.stdout(), stderr: captured.stderr() };
 }
 
-function byAttachment(received: readonly ReceivedMail[]): Map<string, ReceivedMail> {
-  return new Map(received.map((item) => [item.mail.attachments[0]?.filename ?? '?', item]));
+/** The mails by office code ("rekap" for the recap), from the header that carries the report's key. */
+function byOffice(received: readonly ReceivedMail[]): Map<string, ReceivedMail> {
+  return new Map(
+    received.map((item) => [String(item.mail.headers.get('x-monev-sidik') ?? '?').split(' ')[0] ?? '?', item]),
+  );
 }
 
 describe('monev run delivering by SMTP', () => {
@@ -72,14 +76,19 @@ describe('monev run delivering by SMTP', () => {
       expect(run.stdout).toMatch(/E-mail [^:]*: 5 terkirim, 0 tidak dikirim ulang .*, 0 gagal\./);
 
       expect(server.received).toHaveLength(OFFICES.length + 1);
-      const mails = byAttachment(server.received);
+      const mails = byOffice(server.received);
+      const results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as {
+        offices: { code: string; name: string }[];
+      };
+      const names = new Map(results.offices.map((o) => [o.code, o.name]));
       for (const code of OFFICES) {
-        const item = mails.get(`${code}-${PERIOD}.pdf`);
+        const item = mails.get(code);
         expect(item, code).toBeDefined();
-        // The report, then the office's kartu jabatan.
+        // The report, then the office's kartu jabatan, named for the reader (whose, which period).
+        const name = names.get(code) ?? '?';
         expect(item?.mail.attachments.map((a) => a.filename)).toEqual([
-          `${code}-${PERIOD}.pdf`,
-          `kartu-jabatan-${code}-${PERIOD}.pdf`,
+          officeReportAttachmentName(name, { id: PERIOD }),
+          jobCardAttachmentName(name, { id: PERIOD }),
         ]);
         expect(item?.mail.attachments[0]?.contentType).toBe('application/pdf');
         expect(
@@ -91,7 +100,7 @@ describe('monev run delivering by SMTP', () => {
         ).toBe(0);
         expect([...(item?.recipients ?? [])].sort()).toEqual([...(emailsByCode.get(code) ?? [])].sort());
       }
-      expect(mails.get(`rekap-${PERIOD}.pdf`)?.recipients).toEqual([PROVINCE_EMAIL]);
+      expect(mails.get('rekap')?.recipients).toEqual([PROVINCE_EMAIL]);
 
       const again = await runOverSmtp(server, out);
       expect(again.code).toBe(0);
@@ -111,17 +120,15 @@ describe('monev run delivering by SMTP', () => {
       expect(run.code).not.toBe(0);
       expect(run.stdout).toMatch(/, 2 gagal\./);
 
-      const mails = byAttachment(server.received);
+      const mails = byOffice(server.received);
       // Surabaya's other address still got its report; Kabupaten Malang had no other address.
-      expect(mails.get(`3578-${PERIOD}.pdf`)?.recipients).toEqual(
+      expect(mails.get('3578')?.recipients).toEqual(
         (emailsByCode.get('3578') ?? []).filter((a) => !REFUSED.includes(a)),
       );
-      expect(mails.has(`3507-${PERIOD}.pdf`)).toBe(false);
+      expect(mails.has('3507')).toBe(false);
       for (const code of ['3573', '3505'])
-        expect(mails.get(`${code}-${PERIOD}.pdf`)?.recipients.sort()).toEqual(
-          [...(emailsByCode.get(code) ?? [])].sort(),
-        );
-      expect(mails.get(`rekap-${PERIOD}.pdf`)?.recipients).toEqual([PROVINCE_EMAIL]);
+        expect(mails.get(code)?.recipients.sort()).toEqual([...(emailsByCode.get(code) ?? [])].sort());
+      expect(mails.get('rekap')?.recipients).toEqual([PROVINCE_EMAIL]);
       const delivered = server.received.flatMap((item) => item.recipients);
       for (const address of REFUSED) expect(delivered).not.toContain(address);
 
@@ -131,7 +138,7 @@ describe('monev run delivering by SMTP', () => {
       expect(retry.code).toBe(0);
       expect(retry.stdout).toMatch(/E-mail [^:]*: 2 terkirim, 3 tidak dikirim ulang .*, 0 gagal\./);
       expect(accepting.received.map((item) => item.recipients).sort()).toEqual([[REFUSED[1]], [REFUSED[0]]].sort());
-      expect([...byAttachment(accepting.received).keys()].sort()).toEqual([`3507-${PERIOD}.pdf`, `3578-${PERIOD}.pdf`]);
+      expect([...byOffice(accepting.received).keys()].sort()).toEqual(['3507', '3578']);
 
       const log = sheetTable(await loadWorkbook(join(out, 'rekap.xlsx')), 'Log');
       const sends = log.rows.filter((row) => valueOf(row.cell('Aksi')) === 'kirim');

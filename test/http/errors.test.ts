@@ -87,6 +87,12 @@ describe('answerFor', () => {
 });
 
 describe('the reply catalogue', () => {
+  it('writes a fractional timeout with the decimal comma', () => {
+    expect(reply('body-timeout', { seconds: 2.5 }).body.error).toBe(
+      'Isi permintaan tidak selesai terkirim dalam 2,5 detik; kirim ulang sekaligus.',
+    );
+  });
+
   it('gives every answer a status, a stable code and an Indonesian text', () => {
     const answers = [
       reply('body-too-large', { limit: 65_536 }),

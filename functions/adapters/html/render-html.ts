@@ -11,9 +11,11 @@ import type { ProvinceReportModel } from '../../core/report/province-report.js';
 import {
   barChartSvg,
   heatmapSvg,
+  lineChartSvg,
   radarChartSvg,
   type BarChartInput,
   type HeatmapInput,
+  type LineChartInput,
   type RadarChartInput,
 } from '../pdf/charts.js';
 import { embeddedFontCss } from '../pdf/fonts.js';
@@ -96,6 +98,7 @@ function render(name: string, model: object): string {
     radarChart: (input: RadarChartInput) => new hb.SafeString(radarChartSvg({ ...input, width: 600, height: 330 })),
     heatmapChart: (input: HeatmapInput) => new hb.SafeString(heatmapSvg(input)),
     barChart: (input: BarChartInput) => new hb.SafeString(barChartSvg({ ...input, width: 360, height: 220 })),
+    lineChart: (input: LineChartInput) => new hb.SafeString(lineChartSvg({ ...input, width: 560, height: 240 })),
   };
   try {
     let template = compiled.get(name);

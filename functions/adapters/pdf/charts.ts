@@ -13,10 +13,15 @@ const AXIS_COLOR = '#8c959f';
 const SERIES_COLORS = ['#b3261e', '#1f5f99', '#2e7d32', '#8e6c00'];
 const NULL_CELL_COLOR = '#e3e5e8';
 /**
- * Light yellow → green → blue (ColorBrewer YlGnBu, light half): the lightness alone orders the scores, so
- * readers with red–green colour blindness and grey-scale prints read it too; dark text stays legible.
+ * Dark red (0) → orange → pale cream (100), ColorBrewer OrRd read backwards: the weakest cells are the
+ * strongest colour, so a reader's eye goes where help is needed (issue 18 §4; before, darker meant higher
+ * and the weakest cells were the palest). Lightness alone orders the scores, so readers with red–green
+ * colour blindness and grey-scale prints read it too. Labels on the darkest cells are white
+ * (DARK_CELL_BELOW).
  */
-const SCORE_GRADIENT = ['#ffffd9', '#c7e9b4', '#7fcdbb', '#41b6c4'];
+const SCORE_GRADIENT = ['#b30000', '#e34a33', '#fdbb84', '#fff7ec'];
+/** Below this score a cell is dark enough that dark text on it is hard to read (contrast under 4.5:1). */
+const DARK_CELL_BELOW = 45;
 
 export interface RadarChartInput {
   /** The axis names, e.g. the eight assessment areas. */
@@ -48,6 +53,15 @@ export interface HeatmapInput {
    * readers; the page prints the legend for "*".
    */
   marked?: boolean[][];
+  width?: number;
+  height?: number;
+}
+
+export interface LineChartInput {
+  /** The points left to right, e.g. the quarters of the year so far. */
+  labels: string[];
+  /** The first series is drawn heavier and labelled with its values (the index); a null is a gap. */
+  series: { name: string; values: (number | null)[] }[];
   width?: number;
   height?: number;
 }
@@ -155,7 +169,7 @@ export function heatmapSvg(input: HeatmapInput): string {
   const left = 170;
   const cellWidth = (width - left - 12) / Math.max(input.columns.length, 1);
 
-  const scored: [number, number, number][] = [];
+  const scored: { value: [number, number, number]; label?: { color: string } }[] = [];
   const missing: [number, number, number][] = [];
   const marked: [number, number, number][] = [];
   input.rows.forEach((_, row) => {
@@ -163,7 +177,11 @@ export function heatmapSvg(input: HeatmapInput): string {
       const value = input.values[row]?.[column] ?? null;
       if (value === null || !Number.isFinite(value)) missing.push([column, row, 0]);
       else if (input.marked?.[row]?.[column] === true) marked.push([column, row, value]);
-      else scored.push([column, row, value]);
+      else
+        scored.push({
+          value: [column, row, value],
+          ...(value < DARK_CELL_BELOW ? { label: { color: '#ffffff' } } : {}),
+        });
     });
   });
 
@@ -235,6 +253,75 @@ export function heatmapSvg(input: HeatmapInput): string {
 function formatCellValue(value: unknown): string {
   const score = Array.isArray(value) ? value[2] : undefined;
   return typeof score === 'number' ? formatChartScore(score, 2) : '–';
+}
+
+/**
+ * Okabe–Ito: told apart by readers with any common colour blindness; the first (the index) is black, and
+ * the line styles differ too, so a grey-scale print still tells the series apart.
+ */
+const LINE_COLORS = ['#000000', '#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00'];
+const LINE_TYPES = ['solid', 'dashed', 'dotted'] as const;
+
+/** Index and components over the quarters (core/report/office/trend-section.ts), on a 0–100 axis. */
+export function lineChartSvg(input: LineChartInput): string {
+  const width = input.width ?? 520;
+  const height = input.height ?? 260;
+  return renderSvg(width, height, {
+    color: LINE_COLORS,
+    legend: {
+      bottom: 0,
+      itemWidth: 22,
+      itemHeight: 8,
+      textStyle: { color: TEXT_COLOR, fontSize: 10 },
+      data: input.series.map((s) => s.name),
+    },
+    grid: { left: 36, right: 24, top: 20, bottom: 52 },
+    xAxis: {
+      type: 'category',
+      data: input.labels,
+      boundaryGap: true,
+      axisTick: { show: false },
+      axisLine: { lineStyle: { color: AXIS_COLOR } },
+      axisLabel: { fontSize: 11, color: TEXT_COLOR },
+    },
+    yAxis: {
+      type: 'value',
+      min: 0,
+      max: 100,
+      interval: 25,
+      axisLabel: { fontSize: 10, color: TEXT_COLOR, formatter: (value: number) => formatChartNumber(value) },
+      splitLine: { lineStyle: { color: AXIS_COLOR, opacity: 0.4 } },
+    },
+    series: input.series.map((s, index) => ({
+      type: 'line',
+      name: s.name,
+      silent: true,
+      data: s.values.map((value) => value ?? '-'),
+      connectNulls: false,
+      symbol: index === 0 ? 'circle' : 'emptyCircle',
+      symbolSize: index === 0 ? 7 : 5,
+      z: index === 0 ? 3 : 2,
+      lineStyle: {
+        width: index === 0 ? 3 : 1.5,
+        type: index === 0 ? 'solid' : LINE_TYPES[(index - 1) % LINE_TYPES.length],
+      },
+      label:
+        index === 0
+          ? {
+              show: true,
+              position: 'top',
+              fontSize: 10,
+              fontWeight: 'bold',
+              color: TEXT_COLOR,
+              // On white, so a component's line passing behind the index's value does not cross it out.
+              backgroundColor: '#ffffff',
+              padding: [1, 3],
+              formatter: (params: { value: unknown }) =>
+                typeof params.value === 'number' ? formatChartScore(params.value, 2) : '',
+            }
+          : { show: false },
+    })),
+  });
 }
 
 export function barChartSvg(input: BarChartInput): string {

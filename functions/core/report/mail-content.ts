@@ -8,7 +8,7 @@ import { compareCodes, PREDICATE_LABELS } from '../scoring/province.js';
 import { isoDateLong, score } from './format.js';
 import { neededText } from './outlook-text.js';
 import { largestGains } from './report-text.js';
-import { unscoredNotice } from './office/unscored-section.js';
+import { unscoredNotice, unscoredReason } from './office/unscored-section.js';
 import { failedLinksSentence } from './office/evidence-section.js';
 
 /**
@@ -70,6 +70,7 @@ export function officeMailModel(office: OfficeResult, period: Period, context: M
             .slice(0, 5)
             .map((row) => `${row.code} ${score(row.projected)}%, ${neededText(row, period.quarter)}`)
             .join('; ')}${atRisk.length > 5 ? '; …' : ''}).`,
+    sections: [] as readonly MailSection[],
     deadline: context.repairDeadline ? `Batas perbaikan: ${isoDateLong(context.repairDeadline)}.` : null,
     contact: context.contact ? `Bila ada pertanyaan, hubungi ${context.contact}.` : null,
     link: context.sheetLink ?? null,
@@ -86,7 +87,6 @@ export function officeMailModel(office: OfficeResult, period: Period, context: M
         ? 'Laporan lengkap terlampir (PDF), bersama kartu jabatan: satu halaman per jabatan, untuk dibagikan kepada pemegang jabatannya. Daftar seluruh temuan ada di tab Hasil Validasi pada spreadsheet satker.'
         : 'Laporan lengkap terlampir (PDF). Daftar seluruh temuan ada di tab Hasil Validasi pada spreadsheet satker.',
     signature: 'Tim Monev Bawaslu Provinsi Jawa Timur',
-    agenda: null as PeerAgenda | null,
   };
 }
 
@@ -99,17 +99,14 @@ export function officeMailText(model: OfficeMailModel): string {
     for (const g of model.gains) lines.push(`- ${g.gain} ${g.action}`);
   }
   if (model.outlook) lines.push('', model.outlook);
+  for (const section of model.sections) {
+    lines.push('', `${section.title}:`, ...(section.intro ? [section.intro] : []));
+    for (const item of section.items) lines.push(`- ${item}`);
+  }
   if (model.fixes.length > 0) {
     lines.push('', 'Kesalahan yang perlu diperbaiki:');
     for (const fix of model.fixes) lines.push(`- ${fix.cell}: ${fix.message}`);
     if (model.moreFixes > 0) lines.push(`- … dan ${model.moreFixes} kesalahan lain.`);
-  }
-  if (model.agenda) {
-    lines.push('', model.agenda.title, model.agenda.note);
-    for (const group of model.agenda.groups) {
-      lines.push('', group.heading);
-      for (const line of group.lines) lines.push(`- ${line}`);
-    }
   }
   const after = [model.deadline, model.contact, model.link ? `Spreadsheet satker: ${model.link}` : null].filter(
     (line): line is string => line !== null,
@@ -121,38 +118,50 @@ export function officeMailText(model: OfficeMailModel): string {
 }
 
 /**
- * The meeting's agenda for peer learning (docs/SPEC.md §9): this period's pairs grouped by mentor, each with
- * the mentee's area score beside the mentor's and both offices' contacts, so the province can forward it.
+ * A titled part of a mail body: the province mail is built of these, so that a part added later (the
+ * peer-learning agenda) is one more entry rather than an edit of the others. Plain text and HTML print
+ * them in order, after the outlook and before the office's own fixes.
  */
-export interface PeerAgenda {
+export interface MailSection {
   readonly title: string;
-  readonly note: string;
-  readonly groups: readonly { readonly heading: string; readonly lines: readonly string[] }[];
+  /** One sentence under the title, or null. */
+  readonly intro: string | null;
+  readonly items: readonly string[];
 }
 
+/**
+ * The meeting's agenda for peer learning (docs/SPEC.md §9): a heading, then this period's pairs grouped by
+ * mentor, each pair with the mentee's area score beside the mentor's and both offices' contacts, so the
+ * province can forward it as it is. No section without pairs.
+ */
 export function peerAgenda(
   offices: readonly OfficeResult[],
   period: Period,
   contacts: ReadonlyMap<string, readonly string[]>,
-): PeerAgenda | null {
+): MailSection[] {
   const byCode = new Map(offices.map((o) => [o.code, o]));
   const pairs = offices.flatMap((mentee) =>
     mentee.status === 'scored' ? mentee.peers.map((peer) => ({ mentee, ...peer })) : [],
   );
-  if (pairs.length === 0) return null;
+  if (pairs.length === 0) return [];
   const contact = (code: string) => {
     const addresses = contacts.get(code) ?? [];
     return addresses.length === 0 ? 'alamat e-mail belum ada di Satker' : addresses.join(', ');
   };
   const mentors = [...new Set(pairs.map((pair) => pair.office))].sort(compareCodes);
-  return {
-    title: `Agenda pembelajaran antarsatker ${periodLabel(period)}: ${pairs.length} pasangan, ${mentors.length} pembina.`,
-    note: 'Setelah sesi berlangsung, catat Tanggal Sesi, Topik, Hadir dan Tindak Lanjut di tab Pembelajaran pada rekap.',
-    groups: mentors.map((code) => {
+  return [
+    {
+      title: `Agenda pembelajaran antarsatker ${periodLabel(period)}: ${pairs.length} pasangan, ${mentors.length} pembina`,
+      intro:
+        'Pasangan di bawah ini dikelompokkan per pembina. Setelah sesi berlangsung, catat Tanggal Sesi, Topik, Hadir dan Tindak Lanjut di tab Pembelajaran pada rekap.',
+      items: [],
+    },
+    ...mentors.map((code) => {
       const mentor = byCode.get(code);
       return {
-        heading: `${mentor?.name ?? code} (kontak: ${contact(code)}) membina:`,
-        lines: pairs
+        title: `${mentor?.name ?? code} (kontak: ${contact(code)}) membina`,
+        intro: null,
+        items: pairs
           .filter((pair) => pair.office === code)
           .sort((a, b) => areaById(a.area).no - areaById(b.area).no || compareCodes(a.mentee.code, b.mentee.code))
           .map(
@@ -161,7 +170,7 @@ export function peerAgenda(
           ),
       };
     }),
-  };
+  ];
 }
 
 export function provinceMailModel(
@@ -173,26 +182,62 @@ export function provinceMailModel(
   const top = [...scored].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity)).slice(0, 3);
   const average =
     scored.length === 0 ? null : scored.reduce((sum, o) => sum + (o.scores.index ?? 0), 0) / scored.length;
-  const unscored = offices.filter((o) => o.status === 'unscored');
-  const withErrors = scored.filter((o) => o.findings.some((f) => f.level === 'error')).length;
+  const dataErrors = dataErrorsSection(offices, context.repairDeadline ?? null);
   return {
     subject: `Monev ${periodLabel(period)} — Rekap Bawaslu Kabupaten/Kota se-Jawa Timur: rata-rata indeks ${score(average)}`,
     greeting: 'Yth. Pimpinan Bawaslu Provinsi Jawa Timur,',
     lead: `Berikut rekap monitoring dan evaluasi kinerja kelembagaan ${periodLabel(period)}: ${scored.length} dari ${offices.length} satker dinilai, rata-rata indeks ${score(average)}.`,
-    counts: `Tiga teratas: ${top.map((o) => `${o.name} (${score(o.scores.index)})`).join(', ') || '–'}. ${withErrors} satker dinilai dengan kesalahan data.`,
+    counts: `Tiga teratas: ${top.map((o) => `${o.name} (${score(o.scores.index)})`).join(', ') || '–'}.`,
     gains: [],
     outlook: null,
+    sections: [...(dataErrors ? [dataErrors] : []), ...peerAgenda(offices, period, context.contacts ?? new Map())],
     deadline: context.repairDeadline ? `Batas perbaikan bagi satker: ${isoDateLong(context.repairDeadline)}.` : null,
     contact: null,
     link: null,
-    fixes: unscored.map((o) => ({
-      cell: o.name,
-      message: o.findings.find((f) => f.level === 'error')?.message ?? 'tidak dinilai',
-    })),
+    fixes: [],
     moreFixes: 0,
     closing:
       'Rekap lengkap terlampir (PDF): daftar tindak lanjut, peringkat, peta capaian per bidang dan pasangan belajar.',
     signature: 'Tim Monev Bawaslu Provinsi Jawa Timur',
-    agenda: peerAgenda(offices, period, context.contacts ?? new Map()),
+  };
+}
+
+/**
+ * Every office with data errors, in words the province can pass on (issue 18 §7): what to ask of the
+ * office, how many errors it has, and what its index could become. The unscored come first (they have no
+ * index at all), then the scored by what putting their data right is worth, largest first. The operator's
+ * own steps ("jalankan lagi") stay in the office's mail and Hasil Validasi. Null when no office has errors.
+ */
+function dataErrorsSection(offices: readonly OfficeResult[], deadline: string | null): MailSection | null {
+  const withErrors = offices.filter((o) => o.findings.some((f) => f.level === 'error'));
+  if (withErrors.length === 0) return null;
+  const unscored = withErrors.filter((o) => o.status === 'unscored');
+  const scored = withErrors
+    .filter((o) => o.status === 'scored')
+    .sort((a, b) => (b.potentialGain ?? 0) - (a.potentialGain ?? 0) || compareCodes(a.code, b.code));
+  const by = deadline ? ` sebelum ${isoDateLong(deadline)}` : '';
+  return {
+    title: `Satker yang perlu memperbaiki data (${withErrors.length})`,
+    intro: `Mohon minta satker berikut memperbaiki datanya${by}; indeks satker yang masih memuat kesalahan bersifat sementara. Rincian tiap kesalahan ada di laporan satker.`,
+    items: [
+      ...unscored.map((o) => {
+        const reason = unscoredReason(o);
+        const notice = reason ? unscoredNotice(reason) : null;
+        return notice
+          ? `${o.name} — belum dapat dinilai. ${notice.reason} ${notice.todo}`
+          : `${o.name} — belum dapat dinilai.`;
+      }),
+      ...scored.map((o) => {
+        const errors = o.findings.filter((f) => f.level === 'error').length;
+        const potential = potentialText(o);
+        const ask = largestGains(o, 1)[0];
+        return [
+          `${o.name} — ${errors} kesalahan data; indeks sementara ${score(o.scores.index)}${potential ? `, ${potential}` : ''}.`,
+          ask
+            ? `${errors === 1 ? 'Perbaikannya' : 'Perbaikan terbesar'}: ${ask.gain} ${ask.action}.`
+            : 'Rincian kesalahannya ada di laporan satker.',
+        ].join(' ');
+      }),
+    ],
   };
 }

@@ -10,6 +10,7 @@ import { ikuSection } from './office/iku-section.js';
 import { peersSection } from './office/peers-section.js';
 import { stagesSection } from './office/stages-section.js';
 import { summarySection } from './office/summary-section.js';
+import { trendSection } from './office/trend-section.js';
 import { unscoredSection } from './office/unscored-section.js';
 import { workloadSection, type JobCardPointer } from './office/workload-section.js';
 import type { ReportContext } from './report-context.js';
@@ -31,6 +32,7 @@ export function officeReportModel(office: OfficeResult, context: ReportContext, 
     generatedOn: longDate(context.generatedAt),
     unscored: unscoredSection(office, context),
     summary: summarySection(office, context),
+    trend: trendSection(office, context),
     areas: areasSection(office, context),
     iku: ikuSection(office, context),
     actionPlan: actionPlanSection(office, context),

@@ -1,4 +1,4 @@
-import { AREAS } from '../../../sheets-schema/index.js';
+import { AREAS, type ComponentKey } from '../../../sheets-schema/index.js';
 import type { Finding } from '../findings.js';
 import type { AreaTable } from '../peer-learning.js';
 import type { Period } from '../period.js';
@@ -31,11 +31,20 @@ export interface ReportContext {
   /** Maks Binaan, for the recap's mentor table. */
   readonly maxMentees?: number;
   /** Each office's index in earlier periods of the Rekap, oldest first (the current period excluded). */
-  readonly history?: ReadonlyMap<string, readonly { readonly period: string; readonly index: number }[]>;
+  readonly history?: ReadonlyMap<string, readonly HistoryEntry[]>;
   /** Each office's addresses from Satker `Email`: a mentor's report gives its mentees' contacts (docs/SPEC.md §9). */
   readonly contacts?: ReadonlyMap<string, readonly string[]>;
   /** Rekap Bidang of the period before: a mentor's own change in the areas it mentors (docs/SPEC.md §9). */
   readonly previousAreas?: AreaTable;
+}
+
+/** One earlier period of an office, from its Rekap row. */
+export interface HistoryEntry {
+  /** "2025-TW2". */
+  readonly period: string;
+  readonly index: number;
+  /** The components of that row (null where the row has none); absent when the caller kept only the index. */
+  readonly scores?: Readonly<Record<ComponentKey, number | null>>;
 }
 
 /** The Indonesian words every report and e-mail uses for the deadline and the contact. */

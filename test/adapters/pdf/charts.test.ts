@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { barChartSvg, formatChartNumber, heatmapSvg, radarChartSvg } from '../../../functions/adapters/pdf/charts.js';
+import {
+  barChartSvg,
+  formatChartNumber,
+  heatmapSvg,
+  lineChartSvg,
+  radarChartSvg,
+} from '../../../functions/adapters/pdf/charts.js';
 import { FONT_FAMILY, embeddedFontCss, embeddedFooterFontCss } from '../../../functions/adapters/pdf/fonts.js';
 
 const AREAS = [
@@ -69,6 +75,20 @@ describe('charts', () => {
     expect(svg).toContain('fill="rgb(227,229,232)"');
   });
 
+  it('heatmap: the weakest cells are the strongest colour, the best the palest, and dark cells get white labels', () => {
+    const svg = heatmapSvg({ rows: ['Kota Malang'], columns: ['A', 'B', 'C'], values: [[0, 50, 100]] });
+    const cells = [...svg.matchAll(/<path d="M[^"]*Z" fill="rgb\((\d+),(\d+),(\d+)\)"/g)].map((m) =>
+      m.slice(1, 4).map(Number),
+    );
+    // Relative lightness by the usual weights: 0 darkest, then 50, then 100 (issue 18 §4: weak cells stand out).
+    const lightness = cells.map(([r = 0, g = 0, b = 0]) => 0.2126 * r + 0.7152 * g + 0.0722 * b);
+    expect(lightness).toHaveLength(3);
+    expect(lightness[0]).toBeLessThan(lightness[1] as number);
+    expect(lightness[1]).toBeLessThan(lightness[2] as number);
+    expect(svg).toMatch(/fill="#ffffff">0,00<\/text>/);
+    expect(svg).toMatch(/fill="#1f2328">100,00<\/text>/);
+  });
+
   it('heatmap: a cell marked as a data problem is hatched and labelled with "*", the others are not', () => {
     const svg = heatmapSvg({
       rows: ['Kota Malang', 'Kab. Banyuwangi'],
@@ -87,6 +107,23 @@ describe('charts', () => {
     expect(texts.filter((t) => t === '0,00')).toHaveLength(1);
     expect(svg).toMatch(/<pattern[^>]*patternTransform="rotate\(-45\)"/);
     expect(svg.match(/fill="url\(#[^)]+\)"/g)).toHaveLength(2);
+  });
+
+  it('line: the first series (the index) labelled with two decimals, every name in the legend escaped, a null a gap', () => {
+    const svg = lineChartSvg({
+      labels: ['TW I', 'TW II', 'TW III'],
+      series: [
+        { name: 'Indeks', values: [59.5, 79, 90.754] },
+        { name: '<b>IKU</b>', values: [null, 80, 95] },
+      ],
+    });
+    const texts = svgTexts(svg);
+    expect(texts).toEqual(
+      expect.arrayContaining(['59,50', '79,00', '90,75', 'TW II', 'Indeks', '&lt;b&gt;IKU&lt;/b&gt;']),
+    );
+    // Only the index is labelled: the component's 80 and 95 are not printed on the chart.
+    expect(texts).not.toContain('80,00');
+    expect(svg).not.toContain('<b>');
   });
 
   it('bar: scores with the decimals asked for', () => {

@@ -132,7 +132,7 @@ describe('summary section', () => {
     expect(summary?.potential).toBe('bisa naik hingga 90,75 (AA) bila semua temuan diperbaiki');
   });
 
-  it('the change against the previous period, the rank among the ranked offices, the trend', () => {
+  it('the change against the previous period and the rank among the ranked offices (the trend is a section of its own)', () => {
     const [office] = rankProvince([clean]) as [OfficeResult];
     const section = summarySection(
       office,
@@ -149,13 +149,12 @@ describe('summary section', () => {
       rankOf: 'dari 37 satker yang dinilai',
       change: '+2,50',
       previousIndex: '88,25',
-      trend: { labels: ['2025-TW1', '2025-TW3'], values: [80.13, 90.75], decimals: 2 },
     });
   });
 
-  it('no change and no trend without an earlier period; none at all for an unscored office', () => {
+  it('no change without an earlier period; none at all for an unscored office', () => {
     const section = summarySection(clean, context([clean]));
-    expect([section?.change, section?.previousIndex, section?.trend]).toEqual([null, null, null]);
+    expect([section?.change, section?.previousIndex]).toEqual([null, null]);
     expect(section?.rankOf).toBe('dari 1 satker yang dinilai');
     expect(summarySection(unscored, context([unscored]))).toBeNull();
   });

@@ -3,6 +3,7 @@ import { AREAS } from '../../../sheets-schema/index.js';
 import { finding } from '../../../functions/core/findings.js';
 import { unreadable, unreadableFix } from '../../../functions/core/messages/unreadable.js';
 import { followUpSection } from '../../../functions/core/report/province/follow-up-section.js';
+import { leadersSection } from '../../../functions/core/report/province/leaders-section.js';
 import { peersSection } from '../../../functions/core/report/province/peers-section.js';
 import { rankingSection } from '../../../functions/core/report/province/ranking-section.js';
 import { rekapFindingsSection } from '../../../functions/core/report/province/rekap-findings-section.js';
@@ -142,5 +143,61 @@ describe('rekap findings section', () => {
     expect(rekapFindingsSection(context({ rekapFindings: [invalid] }))?.rows).toEqual([
       { cell: 'Satker!F3', message: invalid.message },
     ]);
+  });
+});
+
+describe('leaders section: ties share a place (issue 18 §4)', () => {
+  /** Offices with one area score each (akuntabilitas-keuangan), the others null. */
+  const withArea = (values: readonly (number | null)[]) =>
+    rankProvince(
+      values.map((value, i) => ({
+        ...office(`35${String(i + 1).padStart(2, '0')}`, 80),
+        areas: { ...Object.fromEntries(AREAS.map((a) => [a.id, null])), 'akuntabilitas-keuangan': value },
+      })) as OfficeResult[],
+    );
+  const names = (...codes: number[]) => codes.map((c) => `Kabupaten 35${String(c).padStart(2, '0')}`).join(', ');
+  const cases: {
+    name: string;
+    values: (number | null)[];
+    expected: { place: number; count: number; value: string; names: string; more: number }[];
+  }[] = [
+    {
+      name: 'three different scores: three places of one office each, best first',
+      values: [70, 90, 80, 60],
+      expected: [
+        { place: 1, count: 1, value: '90,00', names: names(2), more: 0 },
+        { place: 2, count: 1, value: '80,00', names: names(3), more: 0 },
+        { place: 3, count: 1, value: '70,00', names: names(1), more: 0 },
+      ],
+    },
+    {
+      name: 'eight offices at 100: one place for all of them, six named and "dan 2 lainnya", nothing below',
+      values: [100, 100, 100, 100, 100, 100, 100, 100, 95],
+      expected: [{ place: 1, count: 8, value: '100,00', names: names(1, 2, 3, 4, 5, 6), more: 2 }],
+    },
+    {
+      name: 'one best, then two tied: the tie is place 2 and covers the third',
+      values: [88, 99, 88, 50],
+      expected: [
+        { place: 1, count: 1, value: '99,00', names: names(2), more: 0 },
+        { place: 2, count: 2, value: '88,00', names: names(1, 3), more: 0 },
+      ],
+    },
+    {
+      name: 'scores equal to two decimals are a tie (99,995 and 100 both print 100,00)',
+      values: [99.995, 100, 40],
+      expected: [
+        { place: 1, count: 2, value: '100,00', names: names(1, 2), more: 0 },
+        { place: 3, count: 1, value: '40,00', names: names(3), more: 0 },
+      ],
+    },
+    { name: 'no office with a score: no place', values: [null, null], expected: [] },
+  ];
+  it.each(cases)('$name', ({ values, expected }) => {
+    const row = leadersSection(context({ offices: withArea(values) })).rows[0];
+    expect(
+      row?.places.map(({ place, count, value, names: n, more }) => ({ place, count, value, names: n, more })),
+    ).toEqual(expected);
+    expect(row?.places.map((p) => p.tied)).toEqual(expected.map((p) => p.count > 1));
   });
 });

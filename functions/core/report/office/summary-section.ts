@@ -47,7 +47,6 @@ export function summarySection(office: OfficeResult, context: ReportContext) {
     tabActions: office.status === 'scored' ? tabActions(office) : [],
     gains: largestGains(office),
     followUp: followUp(context),
-    trend: trend(office, context),
   };
 }
 
@@ -62,16 +61,4 @@ export function potentialText(office: OfficeResult): string | null {
   if (index === null || gain === null || roundHalfAway(gain, 2) <= 0) return null;
   const reach = index + gain;
   return `bisa naik hingga ${score(reach)} (${predicate(reach)}) bila semua temuan diperbaiki`;
-}
-
-/** The index of earlier periods and this one as bars; null without an earlier period or an index. */
-function trend(office: OfficeResult, context: ReportContext) {
-  const history = context.history?.get(office.code) ?? [];
-  if (history.length === 0 || office.scores.index === null) return null;
-  return {
-    labels: [...history.map((entry) => entry.period), context.period.id],
-    values: [...history.map((entry) => roundHalfAway(entry.index, 2)), roundHalfAway(office.scores.index, 2)],
-    // Indexes carry two decimals on the bars, as everywhere else in the report.
-    decimals: 2,
-  };
 }
