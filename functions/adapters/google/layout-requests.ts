@@ -207,6 +207,9 @@ export function dataRows(sheetId: number, rows: readonly (readonly (string | num
 }
 
 /** A new tab for the layout, with its header row frozen. */
+/** The rows of a tab addTab makes: the template's data rows and the header. */
+export const TAB_GRID_ROWS = Math.max(TEMPLATE_DATA_ROWS + 1, 100);
+
 export function addTab(sheetId: number, title: string, columns: number, frozenRows = 1): Request {
   return {
     addSheet: {
@@ -214,7 +217,7 @@ export function addTab(sheetId: number, title: string, columns: number, frozenRo
         sheetId,
         title,
         gridProperties: {
-          rowCount: Math.max(TEMPLATE_DATA_ROWS + 1, 100),
+          rowCount: TAB_GRID_ROWS,
           columnCount: Math.max(columns, 2),
           frozenRowCount: frozenRows,
         },

@@ -2,6 +2,7 @@ import type { drive_v3 } from '@googleapis/drive';
 import type { sheets_v4 } from '@googleapis/sheets';
 import {
   AREA_SUMMARY_TAB,
+  PEER_LEDGER_TAB,
   COMPONENTS,
   DATA_TABS,
   JATIM_OFFICES,
@@ -23,8 +24,16 @@ import { readRekap } from '../../core/rekap-reader.js';
 import { locateHeader } from '../../core/sheet-table.js';
 import { headerColumn } from '../xlsx/office-template.js';
 import type { GoogleServices } from './google-services.js';
-import { addTab, dataRows, guideLayout, keyValueLayout, outputTabLayout, tableLayout } from './layout-requests.js';
-import { findTab } from './rekap-plan.js';
+import {
+  addTab,
+  TAB_GRID_ROWS,
+  dataRows,
+  guideLayout,
+  keyValueLayout,
+  outputTabLayout,
+  tableLayout,
+} from './layout-requests.js';
+import { findTab, ledgerValidations } from './rekap-plan.js';
 import { RekapSpreadsheet } from './rekap-spreadsheet.js';
 import { spreadsheetLink } from './spreadsheet-ref.js';
 
@@ -300,7 +309,11 @@ export function rekapLayout(period: string | undefined): Request[] {
     ),
   );
   // The output tabs, so the first run only fills them.
-  [SUMMARY_TAB, AREA_SUMMARY_TAB, LOG_TAB].forEach((tab, i) => {
+  const ledger = {
+    name: PEER_LEDGER_TAB.name,
+    headers: [...PEER_LEDGER_TAB.headers, ...PEER_LEDGER_TAB.provinceHeaders],
+  };
+  [SUMMARY_TAB, AREA_SUMMARY_TAB, LOG_TAB, ledger].forEach((tab, i) => {
     const sheetId = 3 + i;
     requests.push(
       addTab(sheetId, tab.name, tab.headers.length),
@@ -319,6 +332,14 @@ export function rekapLayout(period: string | undefined): Request[] {
         },
       },
       ...outputTabLayout(sheetId, tab.name, tab.headers),
+      // Pembelajaran's session columns take a date and Ya/Tidak from the start (docs/SPEC.md §9).
+      ...(tab === ledger
+        ? ledgerValidations(
+            sheetId,
+            { headerRow: 0, columns: new Map(tab.headers.map((h, c) => [h, c])) },
+            TAB_GRID_ROWS,
+          )
+        : []),
     );
   });
   return requests;

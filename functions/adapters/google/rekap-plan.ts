@@ -180,28 +180,26 @@ function planTab(
       'userEnteredValue,userEnteredFormat.numberFormat,userEnteredFormat.backgroundColor,userEnteredFormat.textFormat',
     ),
   );
-  if (spec.name === PEER_LEDGER_TAB.name) requests.push(...ledgerValidations(tab.sheetId, layout, neededRows));
+  if (spec.name === PEER_LEDGER_TAB.name)
+    requests.push(...ledgerValidations(tab.sheetId, layout, Math.max(tab.rowCount, neededRows)));
   return requests;
 }
 
-/** Rows below the last one written that Pembelajaran's validations cover, for the pairs of later runs. */
-const LEDGER_SPARE_ROWS = 500;
-
 /**
  * Pembelajaran's columns for the province (docs/SPEC.md §9): Tanggal Sesi takes a date (shown as one) and
- * Hadir is Ya or Tidak. Set again with every write that touches the tab, over the rows written so far and
- * some to spare: a validation only constrains, so setting it twice changes nothing, and no cell's value is
- * written.
+ * Hadir is Ya or Tidak, over every row of the tab's grid below the header (`gridRows`; a range past the grid
+ * is refused by the API). Set again with every write that touches the tab: a validation only constrains,
+ * so setting it twice changes nothing, and no cell's value is written.
  */
-function ledgerValidations(
+export function ledgerValidations(
   sheetId: number,
   layout: { headerRow: number; columns: Map<string, number> },
-  rows: number,
+  gridRows: number,
 ): Request[] {
   const range = (column: number) => ({
     sheetId,
     startRowIndex: layout.headerRow + 1,
-    endRowIndex: rows + LEDGER_SPARE_ROWS,
+    endRowIndex: Math.max(gridRows, layout.headerRow + 2),
     startColumnIndex: column,
     endColumnIndex: column + 1,
   });

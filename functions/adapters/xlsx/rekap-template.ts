@@ -10,10 +10,12 @@ import {
 import { headerColumn } from './office-template.js';
 import { newWorkbook } from './exceljs.js';
 import { layoutKeyValues, layoutTable, printSetup } from './sheet-layout.js';
+import { addLedgerTab } from './summary-writer.js';
 
 /**
  * The input tabs of the provincial rekap workbook (docs/SPEC.md §5): Satker, Bobot with the default
- * component weights, and Pengaturan. The output tabs (Rekap, Rekap Bidang, Tren, Log) are created by the
+ * component weights, and Pengaturan; and Pembelajaran (docs/SPEC.md §9), whose session columns the province
+ * fills, laid out from the start. The other output tabs (Rekap, Rekap Bidang, Tren, Log) are created by the
  * rekap writer when it first writes them.
  */
 export interface RekapTemplateOptions {
@@ -79,5 +81,6 @@ export function buildRekapTemplate(options: RekapTemplateOptions = {}): ExcelJS.
     })),
   );
   printSetup(settings, { title: `${SETTINGS_TAB.name} — monev`, orientation: 'portrait', titleRows: 0 });
+  addLedgerTab(workbook);
   return workbook;
 }

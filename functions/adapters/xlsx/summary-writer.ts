@@ -183,6 +183,22 @@ const OUTPUT_TABS: readonly string[] = [
   PEER_LEDGER_TAB.name,
 ];
 
+/**
+ * Pembelajaran as the rekap template carries it (docs/SPEC.md §9): the headers, monev's and the province's,
+ * with the province's columns laid out for typing, before any pair is written.
+ */
+export function addLedgerTab(workbook: ExcelJS.Workbook): void {
+  upsert(
+    workbook,
+    PEER_LEDGER_TAB.name,
+    PEER_LEDGER_TAB.headers,
+    PEER_LEDGER_TAB.key,
+    [],
+    [...PEER_LEDGER_TAB.provinceHeaders],
+  );
+  layoutLedger(workbook);
+}
+
 /** Rows below the header that Pembelajaran's validations cover ahead of the rows written so far. */
 const LEDGER_SPARE_ROWS = 500;
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResultsDocument } from '../../../functions/core/results-document.js';
-import { FEEDBACK_TAB } from '../../../sheets-schema/index.js';
+import { FEEDBACK_TAB, PEER_LEDGER_TAB } from '../../../sheets-schema/index.js';
 import { startFakeGoogleApi, type FakeGoogleApi } from '../../fakes/google-api-server.js';
 import { formatId } from '../../../functions/core/numbers.js';
 import { SAMPLE_CHIP_OFFICE } from '../../../functions/sample/evidence-stories.js';
@@ -64,6 +64,22 @@ describe('monev run --source google', () => {
     expect(google.count(undefined, { status: 200 }) + google.count(undefined, { status: 400 })).toBe(
       google.count() - google.count(undefined, { status: 404 }),
     );
+
+    // The period's pairs went into Pembelajaran in that same locked write (SPEC §9): one row per pair,
+    // the province's session columns created with validation and left empty.
+    const ledger = google.values(loaded.rekapId, PEER_LEDGER_TAB.name) ?? [];
+    const ledgerHeader = (ledger[0] ?? []).map(String);
+    expect(ledgerHeader).toEqual([...PEER_LEDGER_TAB.headers, ...PEER_LEDGER_TAB.provinceHeaders]);
+    const pairs = current.results.offices.flatMap((office) =>
+      office.peers.map((peer) => `${office.code} ${peer.office}`),
+    );
+    const written = ledger
+      .slice(1)
+      .filter((row) => row.some((value) => value !== null && value !== ''))
+      .map((row) => `${String(row[ledgerHeader.indexOf('Satker')])} ${String(row[ledgerHeader.indexOf('Pembina')])}`);
+    expect(written.sort()).toEqual(pairs.sort());
+    const session = ledgerHeader.indexOf('Tanggal Sesi');
+    expect(ledger.slice(1).every((row) => (row[session] ?? null) === null || row[session] === '')).toBe(true);
 
     // Hasil Validasi as the xlsx writer lays it out, errors first, each Sel linking to its cell.
     const withFindings = current.results.offices.find(

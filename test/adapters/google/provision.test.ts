@@ -8,6 +8,7 @@ import {
   GUIDE_TAB,
   IKU_TAB,
   JOBS_TAB,
+  PEER_LEDGER_TAB,
   PROFILE_TAB,
   REGISTRY_TAB,
   STAGES_TAB,
@@ -58,7 +59,16 @@ describe('monev provision', () => {
       'Rekap',
       'Rekap Bidang',
       'Log',
+      'Pembelajaran',
     ]);
+    // Pembelajaran's session columns (SPEC §9): Tanggal Sesi a date, Hadir Ya or Tidak, from the first row on.
+    const ledger = google.spreadsheet(rekapId)?.sheets.find((sheet) => sheet.properties.title === 'Pembelajaran');
+    const ledgerHeader = (google.values(rekapId, 'Pembelajaran')?.[0] ?? []).map(String);
+    expect(ledgerHeader).toEqual([...PEER_LEDGER_TAB.headers, ...PEER_LEDGER_TAB.provinceHeaders]);
+    const cellRule = (row: number, header: string) =>
+      ledger?.rows[row]?.[ledgerHeader.indexOf(header)]?.dataValidation?.condition;
+    expect(cellRule(1, 'Tanggal Sesi')?.type).toBe('DATE_IS_VALID');
+    expect(cellRule(400, 'Hadir')?.values?.map((v) => v.userEnteredValue)).toEqual(['Ya', 'Tidak']);
 
     // Three active offices with e-mails; the others inactive for a quick test.
     const satker = google.values(rekapId, REGISTRY_TAB.name) ?? [];

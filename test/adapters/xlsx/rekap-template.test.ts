@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildRekapTemplate } from '../../../functions/adapters/xlsx/rekap-template.js';
 import { readXlsxBuffer } from '../../../functions/adapters/xlsx/read-workbook.js';
-import { COMPONENTS, REGISTRY_TAB, SETTINGS_TAB } from '../../../sheets-schema/index.js';
+import { COMPONENTS, PEER_LEDGER_TAB, REGISTRY_TAB, SETTINGS_TAB } from '../../../sheets-schema/index.js';
 
 describe('buildRekapTemplate', async () => {
   const workbook = buildRekapTemplate({
@@ -23,8 +23,16 @@ describe('buildRekapTemplate', async () => {
   const values = (name: string) =>
     read.sheets.find((sheet) => sheet.name === name)?.rows.map((row) => row?.map((cell) => cell?.value ?? null)) ?? [];
 
-  it('has the three input tabs', () => {
-    expect(read.sheets.map((sheet) => sheet.name)).toEqual(['Satker', 'Bobot', 'Pengaturan']);
+  it('has the three input tabs and Pembelajaran, whose session columns the province fills (SPEC §9)', async () => {
+    expect(read.sheets.map((sheet) => sheet.name)).toEqual(['Satker', 'Bobot', 'Pengaturan', 'Pembelajaran']);
+    expect(values('Pembelajaran')[0]).toEqual([...PEER_LEDGER_TAB.headers, ...PEER_LEDGER_TAB.provinceHeaders]);
+    const exceljs = new ExcelJS.Workbook();
+    await exceljs.xlsx.load((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    const ledger = exceljs.getWorksheet('Pembelajaran') as ExcelJS.Worksheet;
+    // Tanggal Sesi (I) takes a date, Hadir (K) is Ya or Tidak.
+    expect(ledger.getCell('I2').dataValidation).toMatchObject({ type: 'date', allowBlank: true });
+    expect(ledger.getCell('K300').dataValidation).toMatchObject({ type: 'list', formulae: ['"Ya,Tidak"'] });
+    expect(ledger.getCell('J2').dataValidation).toBeUndefined();
   });
 
   it('prints each tab on A4, as wide as the page (Satker landscape: six columns)', async () => {
