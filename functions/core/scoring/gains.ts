@@ -1,5 +1,6 @@
 import { rowIndexOf } from '../finding-context.js';
 import type { Finding, FindingCode } from '../findings.js';
+import { groupFindings } from '../group-findings.js';
 import type { ParsedOffice } from '../office-reader.js';
 import type { IndexWithFixes } from './index-with-fixes.js';
 import { applyFixes, TAB_KEYS, withEvidenceColumn, type RowFix, type TabKey } from './row-fixes.js';
@@ -66,6 +67,40 @@ export function officeGains(
     ),
     potential: all === null ? 0 : all - index,
   };
+}
+
+/**
+ * The joint gain of each group of findings that lists alike (core/group-findings.ts: one code in one
+ * column of a tab), for groups of two or more rows with a gain: the index points gained if all of the
+ * group's rows were put right at once, so a report can state the group's total ("6 baris, +8,09 bila
+ * semua diperbaiki") instead of a per-row figure for the reader to multiply (issue 18). Not the sum of
+ * the single gains: the rows of one mean share its denominator, and an IKI person whose NIP cannot be
+ * read is one person again only when all of their rows are put right. Keyed by `findingGroupKey`.
+ */
+export function groupGains(
+  parsed: ParsedOffice,
+  findings: readonly Finding[],
+  index: number | null,
+  indexWith: IndexWithFixes,
+): Record<string, number> {
+  if (index === null) return {};
+  const totals: Record<string, number> = {};
+  for (const group of groupFindings(findings)) {
+    if (group.findings.length < 2) continue;
+    const { gains, fixes } = gainsAndFixes(parsed, group.findings, index, indexWith);
+    if (fixes.length === 0 || !gains.some((gain) => gain !== null && gain > 0)) continue;
+    const fixed = indexWith(fixes);
+    totals[findingGroupKey(group.first)] = fixed === null ? 0 : fixed - index;
+  }
+  return totals;
+}
+
+/**
+ * How a report finds a group's joint gain (`groupGains`) from any of its findings: its tab, code and
+ * column, which is what groups findings (core/group-findings.ts).
+ */
+export function findingGroupKey(f: Pick<Finding, 'tab' | 'code' | 'cell'>): string {
+  return `${f.tab}|${f.code}|${/!\$?([A-Z]+)\$?\d+$/.exec(f.cell)?.[1] ?? f.cell}`;
 }
 
 export function gainsAndFixes(
