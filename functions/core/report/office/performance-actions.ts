@@ -3,10 +3,10 @@ import { roundHalfAway } from '../../numbers.js';
 import type { OfficeResult, StepDetails } from '../../scoring/office.js';
 import { indexScore, type ComponentScores, type ComponentWeights } from '../../scoring/province.js';
 import type { OutlookRow } from '../../scoring/outlook.js';
-import { quantity, score } from '../format.js';
+import { fixedId, quantity, score } from '../format.js';
 import { neededText } from '../outlook-text.js';
 import type { ReportContext } from '../report-context.js';
-import { areasProblem, componentProblems, gainText } from '../report-text.js';
+import { areasProblem, componentProblems } from '../report-text.js';
 
 /**
  * The performance actions of page 1 (issue 18, "page 1 says why and what first"): the late Rencana Aksi
@@ -17,7 +17,7 @@ import { areasProblem, componentProblems, gainText } from '../report-text.js';
  * - a late activity: the index with that row achieving 100, everything else unchanged. Rencana Aksi is the
  *   mean of its due rows (rows in error among them), so the row adds (100 − its achievement) / n to the
  *   component, and the index moves by the component's weight over the weights of the non-null components.
- *   Exact, so the report states it ("sekitar +0,43 poin bila diselesaikan").
+ *   Exact, so the report states it ("sekitar +0,43", under a heading saying it is the gain if finished).
  * - the next Tahapan step: likewise, (1 − its value) × 100 / (steps) to the Tahapan component. Exact.
  * - an IKU at risk: its share of the index (IKU's weight × its Bobot among the due rows) times its
  *   projected year-end shortfall (100 − projection). That is a projection, not a gain of this period: it
@@ -31,7 +31,7 @@ export interface PerformanceAction {
   readonly text: string;
   /** Who is responsible and why it is late, what the projection is; null when nothing more is known. */
   readonly detail: string | null;
-  /** "sekitar +0,43 poin bila diselesaikan"; null when the worth cannot be stated honestly. */
+  /** "sekitar +0,43" (index points if finished); null when the worth cannot be stated honestly. */
   readonly gain: string | null;
   /** For ordering only (see above). */
   readonly worth: number;
@@ -49,7 +49,9 @@ export interface PerformanceActions {
 }
 
 /** The longest Keterangan or activity quoted on page 1; the full text is in its section. */
-const QUOTE_LIMIT = 90;
+const QUOTE_LIMIT = 80;
+/** A Keterangan is quoted shorter, so that an activity's line of detail stays one line. */
+const NOTE_LIMIT = 60;
 
 /**
  * Up to `slots` actions for page 1 (what is left of its room after the data fixes): the most valuable of
@@ -89,9 +91,9 @@ export function componentGain(
   return before === null || after === null ? 0 : after - before;
 }
 
-/** "sekitar +0,43 poin bila diselesaikan"; null for a gain that rounds to nothing. */
-function gainPhrase(gain: number, condition: string): string | null {
-  return roundHalfAway(gain, 2) > 0 ? `sekitar ${gainText(gain)} bila ${condition}` : null;
+/** "sekitar +0,43"; null for a gain that rounds to nothing. Page 1 says once what it is the gain of. */
+function gainPhrase(gain: number): string | null {
+  return roundHalfAway(gain, 2) > 0 ? `sekitar +${fixedId(gain, 2)}` : null;
 }
 
 function lateActions(office: OfficeResult, weights: ComponentWeights): PerformanceAction[] {
@@ -113,14 +115,14 @@ function lateActions(office: OfficeResult, weights: ComponentWeights): Performan
       const detail = [
         `realisasi ${quantity(item.reported)} dari target ${quantity(item.target)}`,
         item.responsible ? `penanggung jawab ${shorten(item.responsible)}` : 'penanggung jawab belum diisi',
-        item.note ? `keterangan: "${shorten(item.note)}"` : null,
+        item.note ? `keterangan: "${shorten(item.note, NOTE_LIMIT)}"` : null,
       ].filter((part): part is string => part !== null);
       return {
         kind: 'late' as const,
         label: 'Kegiatan terlambat',
         text: `${shorten(item.activity ?? `baris ${item.row + 1}`)}${area ? ` (${area})` : ''}`,
         detail: detail.join('; '),
-        gain: gainPhrase(gain, 'diselesaikan'),
+        gain: gainPhrase(gain),
         worth: gain,
       };
     })
@@ -178,7 +180,7 @@ function nextStepAction(office: OfficeResult, weights: ComponentWeights): Perfor
     label: 'Tahapan',
     text: `Tahap ${step.stage} (${STAGE_NAMES[Number(step.stage) as 1 | 2 | 3 | 4]}): ${shorten(step.name ?? `baris ${step.row + 1}`)}`,
     detail: stepState(step),
-    gain: gainPhrase(gain, 'selesai dengan bukti dukung'),
+    gain: gainPhrase(gain),
     worth: gain,
   };
 }
@@ -194,7 +196,7 @@ function stepState(step: StepDetails): string {
   }
 }
 
-function shorten(text: string): string {
+function shorten(text: string, limit = QUOTE_LIMIT): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > QUOTE_LIMIT ? `${flat.slice(0, QUOTE_LIMIT - 1)}…` : flat;
+  return flat.length > limit ? `${flat.slice(0, limit - 1)}…` : flat;
 }

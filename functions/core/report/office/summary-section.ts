@@ -100,6 +100,7 @@ function whatFirst(office: OfficeResult, context: ReportContext, sections: Secti
       office.findings.some((f) => f.cell === g.cell && f.level === 'error' && !TAB_PROBLEMS.has(f.code)),
     ),
     actions: performance.actions,
+    actionsGain: performance.actions.some((a) => a.gain !== null),
     moreActions: more,
     onCourse: performance.actions.length === 0 && !toFix ? onCourse(office, context) : null,
     showDeadline: toFix,
