@@ -73,9 +73,9 @@ export function officeGains(
  * The joint gain of each group of findings that lists alike (core/group-findings.ts: one code in one
  * column of a tab), for groups of two or more rows with a gain: the index points gained if all of the
  * group's rows were put right at once, so a report can state the group's total ("6 baris, +8,09 bila
- * semua diperbaiki") instead of a per-row figure for the reader to multiply (issue 18). Not the sum of
- * the single gains: the rows of one mean share its denominator, and an IKI person whose NIP cannot be
- * read is one person again only when all of their rows are put right. Keyed by `findingGroupKey`.
+ * semua diperbaiki") instead of a per-row figure for the reader to multiply (issue 18). Computed, not
+ * added up: IKU and IKI are capped at 100, so rows put right together can be worth less than the sum of
+ * their single gains. Keyed by `findingGroupKey`.
  */
 export function groupGains(
   parsed: ParsedOffice,

@@ -52,17 +52,27 @@ const found = (cell: string, gain: number | null, more: Partial<OfficeFinding> =
 });
 
 describe('findings: the gain of a group of rows', () => {
+  // Issue 18: a group states its total (the gain of putting all its rows right at once, from scoring),
+  // not a per-row figure to multiply; "hingga" with the largest row's gain when the rows' gains differ.
   it.each([
-    ['one row', [2.5], '+2,50'],
-    ['rows gaining the same', [1.35, 1.35], '+1,35 per baris'],
-    ['rows gaining the same to two decimals', [1.351, 1.349], '+1,35 per baris'],
-    ['rows gaining different amounts: the largest', [2, 1.5], 'hingga +2,00 per baris'],
-    ['a row without a gain among them', [2, null], 'hingga +2,00 per baris'],
-    ['no gain', [null], ''],
-    ['a gain that rounds to nothing', [0.004], ''],
-    ['a loss is no gain', [-1], ''],
-  ] as const)('%s', (_, gains, text) => {
-    expect(groupGain(gains.map((gain, i) => found(`IKI!A${i + 2}`, gain)))).toBe(text);
+    ['one row', [2.5], undefined, '+2,50'],
+    ['one row: a total changes nothing', [2.5], 2.5, '+2,50'],
+    ['rows gaining the same: their total', [1.35, 1.35], 2.7, '+2,70 bila semua diperbaiki'],
+    ['rows gaining the same to two decimals', [1.351, 1.349], 2.7, '+2,70 bila semua diperbaiki'],
+    ['rows gaining different amounts', [2, 1.5], 3.6, '+3,60 bila semua diperbaiki; satu baris hingga +2,00'],
+    ['a row without a gain among them', [2, null], 2, '+2,00 bila semua diperbaiki; satu baris hingga +2,00'],
+    ['no total (an older result): per row', [1.35, 1.35], undefined, '+1,35 per baris'],
+    ['no total, gains differing: the largest', [2, 1.5], undefined, 'hingga +2,00 per baris'],
+    ['no gain', [null], undefined, ''],
+    ['a gain that rounds to nothing', [0.004], undefined, ''],
+    ['a loss is no gain', [-1], undefined, ''],
+  ] as const)('%s', (_, gains, total, text) => {
+    expect(
+      groupGain(
+        gains.map((gain, i) => found(`IKI!A${i + 2}`, gain)),
+        total,
+      ),
+    ).toBe(text);
   });
 });
 
@@ -214,12 +224,41 @@ describe('IKI section', () => {
     );
   });
 
-  it('a person whose every due row is in error is "Data salah", with the count', () => {
+  // Issue 18: 3575's seventh person, whose NIPs were typed as numbers, was missing beside an IKI of 49,77.
+  it.each([
+    ['one named person on three rows: one entry', ['Budi', 'Budi', 'budi '], [['Budi', '3 baris']]],
+    [
+      'two named persons',
+      ['Budi', 'Sari', 'Budi'],
+      [
+        ['Budi', '2 baris'],
+        ['Sari', '1 baris'],
+      ],
+    ],
+    ['no Nama: nobody to list', [null, null, null], []],
+  ] as const)('rows whose NIP cannot be read, listed by their Nama as "masalah data": %s', (_, names, listed) => {
+    const [andi] = clean.details.iki;
+    const rows = names.map((name, i) => ({
+      ...andi!,
+      nip: null,
+      name,
+      rows: [{ ...andi!.rows[0]!, row: 6 + i, hasError: true }],
+    }));
+    const section = ikiSection({ ...clean, details: { ...clean.details, iki: [andi!, ...rows] } });
+    expect(section?.persons.slice(1).map((p) => [p.name, p.note?.split(' dengan')[0]])).toEqual(listed);
+    for (const person of section?.persons.slice(1) ?? []) {
+      expect([person.nip, person.score, person.category]).toEqual(['tidak terbaca', '–', 'masalah data']);
+    }
+    // The cells stay named below the table, with or without a Nama.
+    expect(section?.unreadable).toContain('3 baris IKI dengan NIP tidak terbaca (IKI!A7:A9)');
+  });
+
+  it('a person whose every due row is in error is "masalah data", with the count', () => {
     const [andi] = clean.details.iki;
     const broken = { ...andi!, rows: andi!.rows.map((r) => ({ ...r, due: true, hasError: true })) };
     const person = ikiSection({ ...clean, details: { ...clean.details, iki: [broken] } })?.persons[0];
     expect([person?.category, person?.categoryClass, person?.note]).toEqual([
-      'Data salah',
+      'masalah data',
       'cat-error',
       'termasuk 2 baris data salah, dihitung 0',
     ]);
