@@ -186,7 +186,7 @@ describe('IKU section', () => {
     };
     const rows = ikuSection(office, context([office]))?.rows;
     expect(rows?.map((r) => r.achievement)).toEqual(['data salah', 'belum jatuh tempo']);
-    expect([rows?.[0]?.category, rows?.[0]?.categoryClass]).toEqual(['Data salah', 'cat-error']);
+    expect([rows?.[0]?.category, rows?.[0]?.categoryClass]).toEqual(['masalah data', 'cat-error']);
   });
 
   it('the year-end outlook before TW IV, none in TW IV', () => {
