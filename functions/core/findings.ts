@@ -304,7 +304,7 @@ const CATALOGUE: {
     message: (p) =>
       p.brokenCells === undefined
         ? `IKU ${quote(p.value)} belum diturunkan ke IKI mana pun, sehingga cakupan penurunan IKU ke IKI berkurang. Tambahkan minimal satu baris ${IKI_TAB.name} dengan ${IKU_CODE} ${quote(p.value)}.`
-        : `IKU ${quote(p.value)} sudah punya ${p.rows ?? 1} baris ${IKI_TAB.name}, tetapi semuanya salah (${p.brokenCells}), sehingga IKU ini terhitung belum diturunkan ke IKI. Perbaiki kesalahan pada sel itu (lihat temuannya); jangan menambah baris ${IKI_TAB.name} baru untuk IKU ini.`,
+        : `IKU ${quote(p.value)} sudah punya ${p.rows ?? 1} baris ${IKI_TAB.name}, tetapi semuanya salah (${p.brokenCells}), sehingga IKU ini terhitung belum diturunkan ke IKI. Perbaiki kesalahan di sel tersebut (lihat temuannya); jangan menambah baris ${IKI_TAB.name} baru untuk IKU ini.`,
   },
   'missing-date': {
     level: 'warning',

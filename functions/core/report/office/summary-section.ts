@@ -80,8 +80,9 @@ function whatFirst(office: OfficeResult, context: ReportContext, sections: Secti
     office.status === 'scored' ? tabActions(office).filter((t) => !gains.some((g) => g.cell === t.cell)) : [];
   const errors = office.findings.some((f) => f.level === 'error');
   const toFix = tabs.length > 0 || gains.length > 0 || errors;
-  // Page 1 holds about eight things to do below the components; the data fixes come first.
-  const performance = performanceActions(office, context, PAGE_ONE_ITEMS - gains.length - tabs.length);
+  // Page 1 holds about seven things to do below the components; the data fixes come first, and a tab to
+  // repair takes the room of two (its message is two lines).
+  const performance = performanceActions(office, context, PAGE_ONE_ITEMS - gains.length - 2 * tabs.length);
   const strong = !toFix && (office.predicate === 'AA' || office.predicate === 'A');
   const more = [
     performance.moreLate > 0
