@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AREAS } from '../../../sheets-schema/index.js';
 import { unreadable, unreadableFix } from '../../../functions/core/messages/unreadable.js';
+import { officeReportModel, sectionNumbers } from '../../../functions/core/report/office-report.js';
 import { actionPlanSection } from '../../../functions/core/report/office/action-plan-section.js';
+import { areasSection } from '../../../functions/core/report/office/areas-section.js';
 import { findingsSection, groupGain } from '../../../functions/core/report/office/findings-section.js';
 import { ikiSection } from '../../../functions/core/report/office/iki-section.js';
 import { ikuSection } from '../../../functions/core/report/office/iku-section.js';
@@ -327,5 +329,45 @@ describe('peers section', () => {
       { area: area.name, office: 'Bawaslu Kabupaten Malang', theirs: '95,00', ours: '60,50', mark: null },
     ]);
     expect(peersSection(unscored, context([unscored]))).toBeNull();
+  });
+});
+
+describe('areas section: one pointer to whom to learn from (issue 18)', () => {
+  it.each([
+    [
+      'two pairs, with the section number',
+      [
+        { area: AREAS[1]!.id, office: '3507' },
+        { area: AREAS[3]!.id, office: '3524' },
+      ],
+      10,
+      `Untuk bidang ${AREAS[1]!.name} dan ${AREAS[3]!.name}, bagian 10 (Belajar dari) menyebut satker yang dapat ditanya.`,
+    ],
+    [
+      'one pair, no number known',
+      [{ area: AREAS[0]!.id, office: '3507' }],
+      null,
+      `Untuk bidang ${AREAS[0]!.name}, bagian Belajar dari menyebut satker yang dapat ditanya.`,
+    ],
+    ['no pair: no pointer', [], 10, null],
+  ] as const)('%s', (_, peers, number, text) => {
+    const office: OfficeResult = { ...clean, peers: [...peers] };
+    const section = areasSection(office, context([office]), number);
+    expect(section?.learnFrom).toBe(text);
+    // No "Percontohan 2025" under every area any more.
+    expect(section?.rows.every((row) => !('pilot' in row))).toBe(true);
+  });
+});
+
+describe('section numbers, as the template counts them', () => {
+  it.each([
+    ['a scored office: all ten', true, { summary: 1, iku: 3, actionPlan: 4, peers: 10 }, 10],
+    ['an unscored office: Temuan lain is not numbered', false, { summary: undefined, iku: undefined }, 0],
+  ] as const)('%s', (_, scored, expected, count) => {
+    const o = scored ? clean : { ...unscored, findings: [...unscored.findings, found('IKI!A2', null)] };
+    const model = officeReportModel(o, context([o]));
+    const numbers = sectionNumbers({ ...model, summary: model.summary !== null });
+    expect(numbers.size).toBe(count);
+    for (const [key, n] of Object.entries(expected)) expect(numbers.get(key as 'iku')).toBe(n);
   });
 });
