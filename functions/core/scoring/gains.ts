@@ -84,12 +84,17 @@ export function groupGains(
   indexWith: IndexWithFixes,
 ): Record<string, number> {
   if (index === null) return {};
+  const fixOf = rowFixes(parsed);
   const totals: Record<string, number> = {};
   for (const group of groupFindings(findings)) {
     if (group.findings.length < 2) continue;
-    const { gains, fixes } = gainsAndFixes(parsed, group.findings, index, indexWith);
-    if (fixes.length === 0 || !gains.some((gain) => gain !== null && gain > 0)) continue;
-    const fixed = indexWith(fixes);
+    const fixes = new Map<string, RowFix>();
+    for (const f of group.findings) {
+      const fix = fixOf(f);
+      if (fix !== null && fix !== 'no-change') fixes.set(`${fix.tab}|${fix.index}`, fix);
+    }
+    if (fixes.size === 0) continue;
+    const fixed = indexWith([...fixes.values()]);
     totals[findingGroupKey(group.first)] = fixed === null ? 0 : fixed - index;
   }
   return totals;
@@ -110,28 +115,41 @@ export function gainsAndFixes(
   indexWith: IndexWithFixes,
 ): { gains: (number | null)[]; fixes: RowFix[] } {
   if (index === null) return { gains: findings.map(() => null), fixes: [] };
-  const rowOf = rowLookup(parsed);
+  const fixOf = rowFixes(parsed);
   // Several findings on one row share its gain: the fix is the row's, not the finding's.
   const cache = new Map<string, number>();
   const fixes: RowFix[] = [];
   const gains = findings.map((f) => {
+    const fix = fixOf(f);
+    if (fix === null || fix === 'no-change') return fix === null ? null : 0;
+    const key = `${fix.tab}|${fix.index}`;
+    let gain = cache.get(key);
+    if (gain === undefined) {
+      const fixed = indexWith([fix]);
+      gain = fixed === null ? 0 : fixed - index;
+      cache.set(key, gain);
+      fixes.push(fix);
+    }
+    return gain;
+  });
+  return { gains, fixes };
+}
+
+/**
+ * What putting a finding right means for the index: the row to fix (a row in error, or a row whose
+ * evidence is missing or failed, docs/SPEC.md §8); 'no-change' for a finding on a data row whose fix
+ * changes nothing; null for a finding not about one row.
+ */
+function rowFixes(parsed: ParsedOffice): (f: Finding) => RowFix | 'no-change' | null {
+  const rowOf = rowLookup(parsed);
+  return (f) => {
     if (NOT_ABOUT_ONE_ROW.has(f.code)) return null;
     const at = rowOf(f);
     if (!at) return null;
     // Evidence that is missing, or (docs/SPEC.md §8) failed verification: the row then counts its reported R.
     const evidence = f.code === 'missing-evidence' || f.code.startsWith('evidence-');
-    if (!at.hasError && !evidence) return 0;
-    const key = `${at.fix.tab}|${at.fix.index}`;
-    let gain = cache.get(key);
-    if (gain === undefined) {
-      const fixed = indexWith([at.fix]);
-      gain = fixed === null ? 0 : fixed - index;
-      cache.set(key, gain);
-      fixes.push(at.fix);
-    }
-    return gain;
-  });
-  return { gains, fixes };
+    return at.hasError || evidence ? at.fix : 'no-change';
+  };
 }
 
 /** The row a finding's cell lies on, if it is a data row of a data tab; built once per office. */

@@ -44,7 +44,10 @@ export function areasSection(office: OfficeResult, context: ReportContext, peers
   };
 }
 
-/** "Untuk 2 bidang terlemah, bagian 10 (Belajar dari) menyebut satker yang dapat ditanya."; null without pairs. */
+/**
+ * "Untuk bidang Pengolahan Data dan Literasi Demokrasi, bagian 10 (Belajar dari) menyebut satker yang
+ * dapat ditanya."; null without pairs.
+ */
 function learnFrom(office: OfficeResult, peersSection: number | null): string | null {
   if (office.peers.length === 0) return null;
   const names = office.peers.map((peer) => AREAS.find((area) => area.id === peer.area)?.name ?? peer.area);

@@ -48,7 +48,7 @@ export interface PerformanceActions {
   readonly moreAtRisk: number;
 }
 
-/** The longest Keterangan or activity quoted on page 1; the full text is in its section. */
+/** The longest activity, indicator or step quoted on page 1; the full text is in its section. */
 const QUOTE_LIMIT = 80;
 /** A Keterangan is quoted shorter, so that an activity's line of detail stays one line. */
 const NOTE_LIMIT = 60;
@@ -74,9 +74,17 @@ export function performanceActions(office: OfficeResult, context: ReportContext,
   };
 }
 
+/**
+ * The late activities: due, readable, reported below target. A broken Rencana Aksi tab scores 0 whatever
+ * its rows say: none of its rows is late, its to-do is the data.
+ */
+function lateItems(office: OfficeResult) {
+  if (areasProblem(office) !== null || office.scores.actionPlan === null) return [];
+  return office.details.actionPlan.filter((item) => item.due && !item.hasError && item.onTime === false);
+}
+
 function lateCount(office: OfficeResult): number {
-  if (areasProblem(office) !== null || office.scores.actionPlan === null) return 0;
-  return office.details.actionPlan.filter((item) => item.due && !item.hasError && item.onTime === false).length;
+  return lateItems(office).length;
 }
 
 /** The index with one component changed, minus the index: what that change is worth in index points. */
@@ -97,13 +105,10 @@ function gainPhrase(gain: number): string | null {
 }
 
 function lateActions(office: OfficeResult, weights: ComponentWeights): PerformanceAction[] {
-  // A broken Rencana Aksi tab scores 0 whatever its rows say: none of its rows is late, its to-do is the data.
-  const component = office.scores.actionPlan;
-  if (areasProblem(office) !== null || component === null) return [];
-  const items = office.details.actionPlan;
-  const counted = items.filter((item) => item.due).length;
-  return items
-    .filter((item) => item.due && !item.hasError && item.onTime === false)
+  const component = office.scores.actionPlan ?? 0;
+  // The rows of Rencana Aksi's mean: the due rows, rows in error among them (docs/SPEC.md §4).
+  const counted = office.details.actionPlan.filter((item) => item.due).length;
+  return lateItems(office)
     .map((item) => {
       const gain = componentGain(
         office.scores,
