@@ -76,11 +76,16 @@ interface Params {
   };
   'year-mismatch': { value: string | null; expected: string; period: string; absent?: ProfileAbsence };
   'workbook-too-large': { file: string; excess: LimitExcess };
-  'ambiguous-number': { column: string; value: string; readAs: string };
+  /** `readAs` without a thousands separator ("1014"), `words` the number in words (null when too large). */
+  'ambiguous-number': { column: string; value: string; readAs: string; words?: string | null };
   'missing-realization': { column: string };
   'missing-evidence': { subject: 'realization' | 'stage'; value: string };
   'weights-not-100': { scope: string; sum: string };
-  'iku-without-iki': { value: string };
+  /**
+   * `brokenCells`: this IKU's IKI rows exist but are all in error (`rows` of them), at these cells: the
+   * cause to fix, not rows to add (issue 18).
+   */
+  'iku-without-iki': { value: string; brokenCells?: string; rows?: number };
   'missing-date': Record<string, never>;
   'no-staff': { value: string };
   'job-without-tasks': { value: string };
@@ -275,7 +280,7 @@ const CATALOGUE: {
   'ambiguous-number': {
     level: 'warning',
     message: (p) =>
-      `${p.column} berisi ${quote(p.value)} dan dibaca sebagai ${p.readAs} (titik dianggap pemisah ribuan). Bila maksudnya desimal, tulis dengan koma, misalnya 1,25.`,
+      `${p.column} berisi ${quote(p.value)} dan dibaca sebagai ${p.readAs}${p.words ? ` (${p.words})` : ''}, karena titik dianggap pemisah ribuan. Bila maksudnya desimal, tulis dengan koma, misalnya 1,25.`,
   },
   'missing-realization': {
     level: 'warning',
@@ -297,7 +302,9 @@ const CATALOGUE: {
   'iku-without-iki': {
     level: 'warning',
     message: (p) =>
-      `IKU ${quote(p.value)} belum diturunkan ke IKI mana pun, sehingga cakupan penurunan IKU ke IKI berkurang. Tambahkan minimal satu baris ${IKI_TAB.name} dengan ${IKU_CODE} ${quote(p.value)}.`,
+      p.brokenCells === undefined
+        ? `IKU ${quote(p.value)} belum diturunkan ke IKI mana pun, sehingga cakupan penurunan IKU ke IKI berkurang. Tambahkan minimal satu baris ${IKI_TAB.name} dengan ${IKU_CODE} ${quote(p.value)}.`
+        : `IKU ${quote(p.value)} sudah punya ${p.rows ?? 1} baris ${IKI_TAB.name}, tetapi semuanya salah (${p.brokenCells}), sehingga IKU ini terhitung belum diturunkan ke IKI. Perbaiki kesalahan di sel tersebut (lihat temuannya); jangan menambah baris ${IKI_TAB.name} baru untuk IKU ini.`,
   },
   'missing-date': {
     level: 'warning',

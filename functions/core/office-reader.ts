@@ -15,7 +15,9 @@ import {
   type WorkloadRow,
 } from '../../sheets-schema/index.js';
 import { cellText, isBlank } from './cells.js';
+import { rowIndexOf } from './finding-context.js';
 import { finding, type Finding } from './findings.js';
+import { groupFindings } from './group-findings.js';
 import { formatId, settle } from './numbers.js';
 import type { Period } from './period.js';
 import { readTable, type ParsedRow, type ParsedTable } from './sheet-table.js';
@@ -237,7 +239,28 @@ function checkCascade(iku: ParsedTable<IkuRow>, iki: ParsedTable<IkiRow>, findin
   );
   for (const row of iku.rows) {
     if (row.hasError || row.values.code === null || cascaded.has(labelKey(row.values.code))) continue;
-    findings.push(finding('iku-without-iki', iku.tab, iku.ref(row.index, 'code'), { value: row.values.code }));
+    const code = labelKey(row.values.code);
+    // IKI rows for this IKU that exist but are in error: the cause to name, or the operator adds duplicates.
+    const broken = new Set(
+      iki.rows.flatMap((r) =>
+        r.hasError && r.values.ikuCode !== null && labelKey(r.values.ikuCode) === code ? [r.index] : [],
+      ),
+    );
+    const causes = findings.filter(
+      (f) => f.tab === iki.tab && f.level === 'error' && broken.has(rowIndexOf(f.cell) ?? -1),
+    );
+    const brokenCells =
+      causes.length === 0
+        ? undefined
+        : groupFindings(causes)
+            .map((g) => g.cells)
+            .join(', ');
+    findings.push(
+      finding('iku-without-iki', iku.tab, iku.ref(row.index, 'code'), {
+        value: row.values.code,
+        ...(brokenCells === undefined ? {} : { brokenCells, rows: broken.size }),
+      }),
+    );
   }
 }
 

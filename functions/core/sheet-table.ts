@@ -3,7 +3,7 @@ import { substantiveColumns, type ColumnShape, type ColumnSpec, type TableTab } 
 import { cellText, isBlank, readDate, readNumber, readText, readUrls, type Read } from './cells.js';
 import { finding, type Finding } from './findings.js';
 import { readNip } from './nip.js';
-import { formatId } from './numbers.js';
+import { numberInWords, plainNumber } from './number-words.js';
 import { cellRef, labelKey, type Cell, type Sheet } from './workbook.js';
 
 /**
@@ -230,7 +230,9 @@ function readColumn(
           finding('ambiguous-number', tab, ref, {
             column: label,
             value: cellText(cell).trim(),
-            readAs: formatId(value, 6),
+            // Not "1.014": restating the number with a thousands dot would not say how it was read.
+            readAs: plainNumber(value),
+            words: numberInWords(value),
           }),
         );
       return { value, invalid: false };

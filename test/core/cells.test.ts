@@ -385,6 +385,22 @@ describe('number findings in a table', () => {
   }
 });
 
+describe('ambiguous-number says how it was read without restating the dot (issue 18)', () => {
+  it.each([
+    ['1.014', 'dibaca sebagai 1014 (seribu empat belas), karena titik dianggap pemisah ribuan'],
+    ['12.500', 'dibaca sebagai 12500 (dua belas ribu lima ratus), karena titik dianggap pemisah ribuan'],
+  ])('%s', (input, text) => {
+    const findings: Finding[] = [];
+    readTable(
+      sheet('IKU', tableRows(HEADERS.IKU, [{ Kode: 'IKU-01', Indikator: 'x', ...targets(input) }])),
+      IKU_TAB,
+      findings,
+    );
+    expect(findings.map((f) => f.code)).toEqual(['ambiguous-number']);
+    expect(findings[0]?.message).toContain(text);
+  });
+});
+
 describe('whole numbers', () => {
   // Pegawai Ada is an integer ≥ 0. A percent cell 90 071 992 547 409,92 reads as 2^53, past the
   // last exact whole number: it cannot be a head count.

@@ -36,6 +36,8 @@ const PERIOD = '2025-TW3';
 const PERIOD_LABEL = 'Triwulan III 2025';
 /** An office with errors, warnings and late activities: its report has something in every section. */
 const REPORT_OFFICE = SAMPLE_MISTAKES.find((m) => m.kind === 'nip-as-number')?.office ?? '3575';
+/** A weak office of the sample without data errors (issue 18: page 1 must name what to do). */
+const WEAK_OFFICE = '3507';
 /** The office whose workbook carries the hostile activity name. */
 const XSS_OFFICE = '3578';
 const PROVINCE_EMAIL = 'monev.jatim@example.go.id';
@@ -240,15 +242,48 @@ describe('monev run with PDF reports and the default outbox', () => {
     const best = Math.max(...o.findings.map((f) => f.gain ?? 0));
     expect(best).toBeGreaterThan(0);
     const page1 = flat((await pdfText(REPORT_OFFICE)).pages[0] ?? '');
-    expect(page1).toContain('Yang paling menaikkan indeks');
-    expect(page1).toContain(`+${idScore(best)} poin`);
+    expect(page1).toContain('Perbaikan data yang paling menaikkan indeks');
+    // Its NIP rows are its only fixes, and page 1 states what putting all of them right is worth (issue
+    // 18: a group's total, not a per-row figure): its potential gain, more than any single row's.
+    expect(o.potentialGain as number).toBeGreaterThan(best);
+    expect(page1).toContain(`+${idScore(o.potentialGain as number)} poin bila NIP`);
     expect(page1).toContain(`Batas perbaikan: ${DEADLINE}`);
     expect(page1).toContain(CONTACT);
     // The rank card says "dari N" under the number, not on a line of its own.
     expect(page1).toMatch(/Peringkat \d+ dari 37 satker yang dinilai/i);
   });
 
-  it('an unreadable NIP is a data problem, never a named person’s poor score', async () => {
+  it('page 1 of a weak office without data errors names its late activities and what TW IV needs', async () => {
+    // Kabupaten Malang in the sample: 14 late activities, every IKU at risk, no data error (issue 18).
+    const o = office(WEAK_OFFICE);
+    expect(o.findings.filter((f) => f.level === 'error')).toEqual([]);
+    const late = actionPlanRows(
+      sheetTable(await loadWorkbook(join(data, 'satker', `${WEAK_OFFICE}.xlsx`)), 'Rencana Aksi'),
+      3,
+    ).filter((row) => row.late);
+    expect(late.length).toBeGreaterThan(3);
+    const page1 = squash((await pdfText(WEAK_OFFICE)).pages[0] ?? '');
+    const named = late.filter((row) => page1.includes(squash((row.activity ?? '?').slice(0, 40))));
+    expect(named).toHaveLength(3);
+    expect(page1).toContain(squash(`… dan ${late.length - 3} kegiatan terlambat lain, lihat bagian 4 (Rencana aksi)`));
+    expect(page1).toContain(squash('TW IV perlu'));
+    expect(page1.toLowerCase()).toContain('kegiatanterlambat');
+    expect(page1.toLowerCase()).toContain('ikuberisiko');
+    // Nothing to fix in the data: no deadline for fixes, still whom to ask.
+    expect(page1).not.toContain(squash('Batas perbaikan'));
+    expect(page1).toContain(squash(CONTACT));
+  });
+
+  it('page 1 of the strongest office says what keeps it on course, with no deadline for fixes', async () => {
+    const strongest = offices
+      .filter((o) => o.status === 'scored' && !o.findings.some((f) => f.level === 'error'))
+      .sort((a, b) => (b.scores.index as number) - (a.scores.index as number))[0];
+    const page1 = flat((await pdfText(strongest?.code ?? '?')).pages[0] ?? '');
+    expect(page1).toContain('Agar tetap di jalur');
+    expect(page1).not.toContain('Batas perbaikan');
+  });
+
+  it('an unreadable NIP is a data problem, never a named person’s poor score, and its person is listed', async () => {
     const iki = sheetTable(await loadWorkbook(join(data, 'satker', `${REPORT_OFFICE}.xlsx`)), 'IKI');
     const broken = iki.rows.filter((row) => typeof valueOf(row.cell('NIP')) === 'number');
     expect(broken.length).toBeGreaterThan(0);
@@ -261,7 +296,11 @@ describe('monev run with PDF reports and the default outbox', () => {
     );
     const text = flat((await pdfText(REPORT_OFFICE)).text);
     expect(text).toContain(`${broken.length} baris IKI dengan NIP tidak terbaca`);
-    for (const name of names) if (!readable.has(name)) expect(text).not.toContain(name);
+    // Issue 18: the person is listed (the IKI beside six "Sangat Baik" otherwise reads as a mystery), by
+    // name, as a data problem without a score.
+    for (const name of names) if (!readable.has(name)) expect(squash(text)).toContain(squash(name));
+    expect(text).toContain(`${broken.length} baris dengan NIP tidak terbaca, dihitung 0`);
+    expect(text).toContain('masalah data');
     expect(text).not.toContain('NIP tidak terbaca Sangat Kurang');
   });
 
@@ -362,7 +401,8 @@ describe('monev run with PDF reports and the default outbox', () => {
     if (errors && (o.potentialGain ?? 0) > 0)
       expect(body).toContain(`bisa naik hingga ${idScore((o.scores.index as number) + (o.potentialGain as number))}`);
     expect(body).toContain(`peringkat ${o.rank} dari 37 satker`);
-    expect(body).toContain(`+${idScore(Math.max(...o.findings.map((f) => f.gain ?? 0)))} poin`);
+    // The NIP rows are the office's only fixes: the mail, like page 1, states their total.
+    expect(body).toContain(`+${idScore(o.potentialGain as number)} poin`);
     expect(body).toContain(`Batas perbaikan: ${DEADLINE}`);
     expect(body).toContain(CONTACT);
   });

@@ -11,7 +11,7 @@ import { peersSection } from './office/peers-section.js';
 import { stagesSection } from './office/stages-section.js';
 import { summarySection } from './office/summary-section.js';
 import { trendSection } from './office/trend-section.js';
-import { unscoredSection } from './office/unscored-section.js';
+import { unscoredReason, unscoredSection } from './office/unscored-section.js';
 import { workloadSection, type JobCardPointer } from './office/workload-section.js';
 import type { ReportContext } from './report-context.js';
 
@@ -25,13 +25,8 @@ import type { ReportContext } from './report-context.js';
  * in core/report/office/, a partial, and one line here and in the template.
  */
 export function officeReportModel(office: OfficeResult, context: ReportContext, card: JobCardPointer | null = null) {
-  return {
-    title: 'Laporan Monitoring dan Evaluasi Kinerja Kelembagaan',
-    office: { code: office.code, name: office.name },
-    period: { id: context.period.id, label: periodLabel(context.period) },
-    generatedOn: longDate(context.generatedAt),
+  const sections = {
     unscored: unscoredSection(office, context),
-    summary: summarySection(office, context),
     trend: trendSection(office, context),
     areas: areasSection(office, context),
     iku: ikuSection(office, context),
@@ -43,6 +38,60 @@ export function officeReportModel(office: OfficeResult, context: ReportContext, 
     findings: findingsSection(office, context),
     peers: peersSection(office, context),
   };
+  // Page 1 points to the sections that list what it summarises, by the numbers the template gives them.
+  const numbers = sectionNumbers({ ...sections, summary: unscoredReason(office) === undefined });
+  return {
+    title: 'Laporan Monitoring dan Evaluasi Kinerja Kelembagaan',
+    office: { code: office.code, name: office.name },
+    period: { id: context.period.id, label: periodLabel(context.period) },
+    generatedOn: longDate(context.generatedAt),
+    unscored: sections.unscored,
+    summary: summarySection(office, context, {
+      iku: numbers.get('iku') ?? null,
+      actionPlan: numbers.get('actionPlan') ?? null,
+    }),
+    trend: sections.trend,
+    areas: sections.areas && areasSection(office, context, numbers.get('peers') ?? null),
+    iku: sections.iku,
+    actionPlan: sections.actionPlan,
+    iki: sections.iki,
+    workload: sections.workload,
+    stages: sections.stages,
+    evidence: sections.evidence,
+    findings: sections.findings,
+    peers: sections.peers,
+  };
+}
+
+/**
+ * The sections templates/office-report.hbs numbers (its `h2.numbered` headings, counted by CSS), in the
+ * template's order; Temuan lain of an unscored office is unnumbered.
+ */
+const NUMBERED = [
+  'summary',
+  'trend',
+  'areas',
+  'iku',
+  'actionPlan',
+  'iki',
+  'workload',
+  'stages',
+  'evidence',
+  'findings',
+  'peers',
+] as const;
+
+/** Each present numbered section's number, as the reader sees it in the heading. */
+export function sectionNumbers(
+  present: Readonly<Record<(typeof NUMBERED)[number], unknown>> & { readonly findings: { scored: boolean } | null },
+): Map<(typeof NUMBERED)[number], number> {
+  const numbers = new Map<(typeof NUMBERED)[number], number>();
+  for (const key of NUMBERED) {
+    const section = present[key];
+    if (!section || (key === 'findings' && !present.findings?.scored)) continue;
+    numbers.set(key, numbers.size + 1);
+  }
+  return numbers;
 }
 
 export type OfficeReportModel = ReturnType<typeof officeReportModel>;

@@ -8,6 +8,7 @@ import {
 } from '../../../sheets-schema/index.js';
 import { TAB_PROBLEMS } from '../findings.js';
 import { columnRanges } from '../group-findings.js';
+import { findingGroupKey } from '../scoring/gains.js';
 import type { OfficeFinding, OfficeResult } from '../scoring/office.js';
 import { fixedId } from './format.js';
 
@@ -41,7 +42,9 @@ function rowKey(f: OfficeFinding): string {
 
 /**
  * Up to `limit` things to do with the largest gain. A row put right counts once; the same mistake on
- * several rows of a tab (six NIPs typed as numbers) is one thing to do, with its gain per row.
+ * several rows of one column (six NIPs typed as numbers) is one thing to do, with the gain of putting
+ * all of them right at once (core/scoring/gains.ts `groupGains`), never a per-row figure for the reader
+ * to multiply (issue 18).
  */
 export function largestGains(office: OfficeResult, limit = 3): GainAction[] {
   const best = new Map<string, OfficeFinding>();
@@ -54,28 +57,38 @@ export function largestGains(office: OfficeResult, limit = 3): GainAction[] {
   }
   const groups = new Map<string, OfficeFinding[]>();
   for (const f of best.values()) {
-    const key = `${f.tab}|${f.code}`;
+    const key = findingGroupKey(f);
     const group = groups.get(key);
     if (group) group.push(f);
     else groups.set(key, [f]);
   }
-  return [...groups.values()]
-    .map((group) => group.sort((a, b) => (b.gain as number) - (a.gain as number)))
-    .sort((a, b) => ((b[0] as OfficeFinding).gain as number) - ((a[0] as OfficeFinding).gain as number))
+  return [...groups.entries()]
+    .map(([key, group]) => ({ group, total: groupTotal(office, key, group) }))
+    .sort((a, b) => b.total - a.total)
     .slice(0, limit)
-    .map((group) => {
+    .map(({ group, total }) => {
       const f = group[0] as OfficeFinding;
       if (group.length === 1)
-        return { gain: gainText(f.gain as number), action: `bila ${fixPhrase(f, context(office, f))}`, cell: f.cell };
+        return { gain: gainText(total), action: `bila ${fixPhrase(f, context(office, f))}`, cell: f.cell };
       const column = /!\$?([A-Z]+)/.exec(f.cell)?.[1] ?? 'A';
       const rows = group.map((x) => Number(/(\d+)$/.exec(x.cell)?.[1] ?? 1) - 1);
       const where = `${cellName(rowRanges(f.tab, column, rows))} (${group.length} baris)`;
       return {
-        gain: `${gainText(f.gain as number)} per baris`,
-        action: `bila ${fixPhrase({ ...f, cell: where }, null, true)}`,
+        gain: gainText(total),
+        action: `bila ${fixPhrase({ ...f, cell: where }, null, true)} semuanya`,
         cell: f.cell,
       };
     });
+}
+
+/**
+ * A group's gain: the joint gain of its rows when scoring computed one; else (a result stored by an older
+ * monev) the largest single gain, which is what the group is worth at least.
+ */
+function groupTotal(office: OfficeResult, key: string, group: readonly OfficeFinding[]): number {
+  const single = Math.max(...group.map((f) => f.gain as number));
+  if (group.length === 1) return single;
+  return office.groupGains?.[key] ?? single;
 }
 
 /** The row's activity or indicator code, so an operator finds the row without counting. Never a person's name. */
@@ -122,8 +135,10 @@ function shorten(text: string): string {
  * Tab problems (a missing tab or column, an empty tab) zero a whole component: the first things to do,
  * although no gain is computed for them (docs/SPEC.md §8: not about one row).
  */
-export function tabActions(office: OfficeResult): { tab: string; message: string }[] {
-  return office.findings.filter((f) => TAB_PROBLEMS.has(f.code)).map((f) => ({ tab: f.tab, message: f.message }));
+export function tabActions(office: OfficeResult): { tab: string; message: string; cell: string }[] {
+  return office.findings
+    .filter((f) => TAB_PROBLEMS.has(f.code))
+    .map((f) => ({ tab: f.tab, message: f.message, cell: f.cell }));
 }
 
 /** Why a tab's component is 0 when the tab itself is broken, in words for the number's side. */

@@ -1,5 +1,6 @@
 import { rowIndexOf } from '../finding-context.js';
 import type { Finding, FindingCode } from '../findings.js';
+import { groupFindings } from '../group-findings.js';
 import type { ParsedOffice } from '../office-reader.js';
 import type { IndexWithFixes } from './index-with-fixes.js';
 import { applyFixes, TAB_KEYS, withEvidenceColumn, type RowFix, type TabKey } from './row-fixes.js';
@@ -68,6 +69,45 @@ export function officeGains(
   };
 }
 
+/**
+ * The joint gain of each group of findings that lists alike (core/group-findings.ts: one code in one
+ * column of a tab), for groups of two or more rows with a gain: the index points gained if all of the
+ * group's rows were put right at once, so a report can state the group's total ("6 baris, +8,09 bila
+ * semua diperbaiki") instead of a per-row figure for the reader to multiply (issue 18). Computed, not
+ * added up: IKU and IKI are capped at 100, so rows put right together can be worth less than the sum of
+ * their single gains. Keyed by `findingGroupKey`.
+ */
+export function groupGains(
+  parsed: ParsedOffice,
+  findings: readonly Finding[],
+  index: number | null,
+  indexWith: IndexWithFixes,
+): Record<string, number> {
+  if (index === null) return {};
+  const fixOf = rowFixes(parsed);
+  const totals: Record<string, number> = {};
+  for (const group of groupFindings(findings)) {
+    if (group.findings.length < 2) continue;
+    const fixes = new Map<string, RowFix>();
+    for (const f of group.findings) {
+      const fix = fixOf(f);
+      if (fix !== null && fix !== 'no-change') fixes.set(`${fix.tab}|${fix.index}`, fix);
+    }
+    if (fixes.size === 0) continue;
+    const fixed = indexWith([...fixes.values()]);
+    totals[findingGroupKey(group.first)] = fixed === null ? 0 : fixed - index;
+  }
+  return totals;
+}
+
+/**
+ * How a report finds a group's joint gain (`groupGains`) from any of its findings: its tab, code and
+ * column, which is what groups findings (core/group-findings.ts).
+ */
+export function findingGroupKey(f: Pick<Finding, 'tab' | 'code' | 'cell'>): string {
+  return `${f.tab}|${f.code}|${/!\$?([A-Z]+)\$?\d+$/.exec(f.cell)?.[1] ?? f.cell}`;
+}
+
 export function gainsAndFixes(
   parsed: ParsedOffice,
   findings: readonly Finding[],
@@ -75,28 +115,41 @@ export function gainsAndFixes(
   indexWith: IndexWithFixes,
 ): { gains: (number | null)[]; fixes: RowFix[] } {
   if (index === null) return { gains: findings.map(() => null), fixes: [] };
-  const rowOf = rowLookup(parsed);
+  const fixOf = rowFixes(parsed);
   // Several findings on one row share its gain: the fix is the row's, not the finding's.
   const cache = new Map<string, number>();
   const fixes: RowFix[] = [];
   const gains = findings.map((f) => {
+    const fix = fixOf(f);
+    if (fix === null || fix === 'no-change') return fix === null ? null : 0;
+    const key = `${fix.tab}|${fix.index}`;
+    let gain = cache.get(key);
+    if (gain === undefined) {
+      const fixed = indexWith([fix]);
+      gain = fixed === null ? 0 : fixed - index;
+      cache.set(key, gain);
+      fixes.push(fix);
+    }
+    return gain;
+  });
+  return { gains, fixes };
+}
+
+/**
+ * What putting a finding right means for the index: the row to fix (a row in error, or a row whose
+ * evidence is missing or failed, docs/SPEC.md §8); 'no-change' for a finding on a data row whose fix
+ * changes nothing; null for a finding not about one row.
+ */
+function rowFixes(parsed: ParsedOffice): (f: Finding) => RowFix | 'no-change' | null {
+  const rowOf = rowLookup(parsed);
+  return (f) => {
     if (NOT_ABOUT_ONE_ROW.has(f.code)) return null;
     const at = rowOf(f);
     if (!at) return null;
     // Evidence that is missing, or (docs/SPEC.md §8) failed verification: the row then counts its reported R.
     const evidence = f.code === 'missing-evidence' || f.code.startsWith('evidence-');
-    if (!at.hasError && !evidence) return 0;
-    const key = `${at.fix.tab}|${at.fix.index}`;
-    let gain = cache.get(key);
-    if (gain === undefined) {
-      const fixed = indexWith([at.fix]);
-      gain = fixed === null ? 0 : fixed - index;
-      cache.set(key, gain);
-      fixes.push(at.fix);
-    }
-    return gain;
-  });
-  return { gains, fixes };
+    return at.hasError || evidence ? at.fix : 'no-change';
+  };
 }
 
 /** The row a finding's cell lies on, if it is a data row of a data tab; built once per office. */

@@ -14,7 +14,7 @@ import type { Period } from '../period.js';
 import { sortFindings } from '../sort-findings.js';
 import type { ActionItemResult } from './action-plan.js';
 import { scoreComponents, type ScoringSettings } from './components.js';
-import { officeGains } from './gains.js';
+import { groupGains, officeGains } from './gains.js';
 import { goodPractices, type GoodPractice } from './good-practices.js';
 import type { PersonResult } from './iki.js';
 import { indexWithFixes } from './index-with-fixes.js';
@@ -30,7 +30,7 @@ import {
   type PeerPair,
   type Predicate,
 } from './province.js';
-import type { StageProgress } from './stages.js';
+import type { StageProgress, StepResult } from './stages.js';
 import { assessWorkload, type WorkloadResult } from './workload.js';
 
 export type { ScoringSettings } from './components.js';
@@ -46,6 +46,19 @@ export interface OfficeDetails {
   readonly actionPlan: readonly ActionItemResult[];
   readonly iki: readonly PersonDetails[];
   readonly stages: readonly StageProgress[];
+  /**
+   * Each Tahapan step in the tab's order, so a report can name the next one to finish. Optional only for
+   * results stored by an older monev.
+   */
+  readonly steps?: readonly StepDetails[];
+}
+
+/** One Tahapan step: its Langkah and Status as read, and what it adds to the component (1, ½ or 0). */
+export interface StepDetails extends StepResult {
+  readonly row: number;
+  readonly name: string | null;
+  readonly status: 'belum' | 'proses' | 'selesai' | null;
+  readonly hasError: boolean;
 }
 
 /** An IKI person with what each of their rows is about, for the report and the kartu jabatan. */
@@ -87,6 +100,12 @@ export interface OfficeResult extends OfficeIdentity {
   readonly peerLearning?: readonly PeerLearningEntry[];
   /** *Praktik baik* this office can show a mentee, per area (docs/SPEC.md §9). Optional for stored results. */
   readonly goodPractices?: readonly GoodPractice[];
+  /**
+   * The joint gain of each group of alike findings of two or more rows (core/scoring/gains.ts
+   * `groupGains`), keyed by `findingGroupKey`; reports state it as the group's total. Optional only for
+   * results stored by an older monev.
+   */
+  readonly groupGains?: Readonly<Record<string, number>>;
   readonly details: OfficeDetails;
 }
 
@@ -110,11 +129,12 @@ export function scoreOffice(
   const { iku, actionPlan, iki, stages, components, index } = scored;
   const workload = assessWorkload(parsed.jobs, parsed.workload, settings.effectiveMinutes, findings);
   const sorted = sortFindings(withRowContext(findings, parsed));
+  const indexWith = indexWithFixes(parsed, scored, period, settings, verification);
   const { gains, potential } = officeGains(
     parsed,
     sorted,
     index,
-    indexWithFixes(parsed, scored, period, settings, verification),
+    indexWith,
     (fixed) => scoreComponents(fixed, period, settings, verification, []).index,
   );
 
@@ -136,6 +156,7 @@ export function scoreOffice(
     potentialGain: potential,
     peerLearning: [],
     goodPractices: goodPractices(parsed.actionPlan, actionPlan.items, evidence),
+    groupGains: groupGains(parsed, sorted, index, indexWith),
     details: {
       iku: iku.rows.map((row, i) => {
         const values = ikuRows[i]?.values;
@@ -150,6 +171,16 @@ export function scoreOffice(
         }),
       })),
       stages: stages.stages,
+      steps: stages.steps.map((step, i) => {
+        const row = parsed.stages.rows[i];
+        return {
+          ...step,
+          row: row?.index ?? -1,
+          name: row?.values.step ?? null,
+          status: row?.values.status ?? null,
+          hasError: row?.hasError ?? false,
+        };
+      }),
     },
   };
 }

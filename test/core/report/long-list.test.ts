@@ -31,7 +31,8 @@ describe('long lists in the office report', () => {
 
   it('an office whose tabs hold 100 wrong rows: 60 IKU rows and 60 persons printed, the rest counted', () => {
     // wrongOfficeWorkbook: every IKU row is a row in error. IKI row i has a readable NIP of its own unless
-    // i mod 3 = 0, so 66 of the 100 rows are persons; the other 34 (sheet rows 2, 5, 8, …) are unreadable.
+    // i mod 3 = 0, so 66 of the 100 rows are persons; the other 34 (sheet rows 2, 5, 8, …) are unreadable,
+    // each with a Nama of its own ("Pegawai 1", …): listed too, as a data problem (issue 18). 100 in all.
     const [office] = rankProvince([scoreWorkbook(wrongOfficeWorkbook(100))]);
     if (!office) throw new Error('no office');
     const model = officeReportModel(office, {
@@ -44,7 +45,7 @@ describe('long lists in the office report', () => {
     expect(model.iku?.rows).toHaveLength(60);
     expect(model.iku?.more).toBe('40');
     expect(model.iki?.persons).toHaveLength(60);
-    expect(model.iki?.morePersons).toBe('6');
+    expect(model.iki?.morePersons).toBe('40');
     expect(model.iki?.unreadable).toContain('IKI!A2, A5, A8, A11, …');
   });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AREAS } from '../../../sheets-schema/index.js';
 import { unreadable, unreadableFix } from '../../../functions/core/messages/unreadable.js';
+import { officeReportModel, sectionNumbers } from '../../../functions/core/report/office-report.js';
 import { actionPlanSection } from '../../../functions/core/report/office/action-plan-section.js';
+import { areasSection } from '../../../functions/core/report/office/areas-section.js';
 import { findingsSection, groupGain } from '../../../functions/core/report/office/findings-section.js';
 import { ikiSection } from '../../../functions/core/report/office/iki-section.js';
 import { ikuSection } from '../../../functions/core/report/office/iku-section.js';
@@ -52,17 +54,27 @@ const found = (cell: string, gain: number | null, more: Partial<OfficeFinding> =
 });
 
 describe('findings: the gain of a group of rows', () => {
+  // Issue 18: a group states its total (the gain of putting all its rows right at once, from scoring),
+  // not a per-row figure to multiply; "hingga" with the largest row's gain when the rows' gains differ.
   it.each([
-    ['one row', [2.5], '+2,50'],
-    ['rows gaining the same', [1.35, 1.35], '+1,35 per baris'],
-    ['rows gaining the same to two decimals', [1.351, 1.349], '+1,35 per baris'],
-    ['rows gaining different amounts: the largest', [2, 1.5], 'hingga +2,00 per baris'],
-    ['a row without a gain among them', [2, null], 'hingga +2,00 per baris'],
-    ['no gain', [null], ''],
-    ['a gain that rounds to nothing', [0.004], ''],
-    ['a loss is no gain', [-1], ''],
-  ] as const)('%s', (_, gains, text) => {
-    expect(groupGain(gains.map((gain, i) => found(`IKI!A${i + 2}`, gain)))).toBe(text);
+    ['one row', [2.5], undefined, '+2,50'],
+    ['one row: a total changes nothing', [2.5], 2.5, '+2,50'],
+    ['rows gaining the same: their total', [1.35, 1.35], 2.7, '+2,70 bila semua diperbaiki'],
+    ['rows gaining the same to two decimals', [1.351, 1.349], 2.7, '+2,70 bila semua diperbaiki'],
+    ['rows gaining different amounts', [2, 1.5], 3.6, '+3,60 bila semua diperbaiki; satu baris hingga +2,00'],
+    ['a row without a gain among them', [2, null], 2, '+2,00 bila semua diperbaiki; satu baris hingga +2,00'],
+    ['no total (an older result): per row', [1.35, 1.35], undefined, '+1,35 per baris'],
+    ['no total, gains differing: the largest', [2, 1.5], undefined, 'hingga +2,00 per baris'],
+    ['no gain', [null], undefined, ''],
+    ['a gain that rounds to nothing', [0.004], undefined, ''],
+    ['a loss is no gain', [-1], undefined, ''],
+  ] as const)('%s', (_, gains, total, text) => {
+    expect(
+      groupGain(
+        gains.map((gain, i) => found(`IKI!A${i + 2}`, gain)),
+        total,
+      ),
+    ).toBe(text);
   });
 });
 
@@ -175,7 +187,7 @@ describe('IKU section', () => {
     };
     const rows = ikuSection(office, context([office]))?.rows;
     expect(rows?.map((r) => r.achievement)).toEqual(['data salah', 'belum jatuh tempo']);
-    expect([rows?.[0]?.category, rows?.[0]?.categoryClass]).toEqual(['Data salah', 'cat-error']);
+    expect([rows?.[0]?.category, rows?.[0]?.categoryClass]).toEqual(['masalah data', 'cat-error']);
   });
 
   it('the year-end outlook before TW IV, none in TW IV', () => {
@@ -213,12 +225,41 @@ describe('IKI section', () => {
     );
   });
 
-  it('a person whose every due row is in error is "Data salah", with the count', () => {
+  // Issue 18: 3575's seventh person, whose NIPs were typed as numbers, was missing beside an IKI of 49,77.
+  it.each([
+    ['one named person on three rows: one entry', ['Budi', 'Budi', 'budi '], [['Budi', '3 baris']]],
+    [
+      'two named persons',
+      ['Budi', 'Sari', 'Budi'],
+      [
+        ['Budi', '2 baris'],
+        ['Sari', '1 baris'],
+      ],
+    ],
+    ['no Nama: nobody to list', [null, null, null], []],
+  ] as const)('rows whose NIP cannot be read, listed by their Nama as "masalah data": %s', (_, names, listed) => {
+    const [andi] = clean.details.iki;
+    const rows = names.map((name, i) => ({
+      ...andi!,
+      nip: null,
+      name,
+      rows: [{ ...andi!.rows[0]!, row: 6 + i, hasError: true }],
+    }));
+    const section = ikiSection({ ...clean, details: { ...clean.details, iki: [andi!, ...rows] } });
+    expect(section?.persons.slice(1).map((p) => [p.name, p.note?.split(' dengan')[0]])).toEqual(listed);
+    for (const person of section?.persons.slice(1) ?? []) {
+      expect([person.nip, person.score, person.category]).toEqual(['tidak terbaca', '–', 'masalah data']);
+    }
+    // The cells stay named below the table, with or without a Nama.
+    expect(section?.unreadable).toContain('3 baris IKI dengan NIP tidak terbaca (IKI!A7:A9)');
+  });
+
+  it('a person whose every due row is in error is "masalah data", with the count', () => {
     const [andi] = clean.details.iki;
     const broken = { ...andi!, rows: andi!.rows.map((r) => ({ ...r, due: true, hasError: true })) };
     const person = ikiSection({ ...clean, details: { ...clean.details, iki: [broken] } })?.persons[0];
     expect([person?.category, person?.categoryClass, person?.note]).toEqual([
-      'Data salah',
+      'masalah data',
       'cat-error',
       'termasuk 2 baris data salah, dihitung 0',
     ]);
@@ -352,5 +393,45 @@ describe('peers section (SPEC §9)', () => {
     ]);
     expect(section?.ownChange).toEqual([{ area: area.name, now: '95,00', then: '97,50', change: 'turun 2,50' }]);
     expect(section?.learnFrom).toEqual([]);
+  });
+});
+
+describe('areas section: one pointer to whom to learn from (issue 18)', () => {
+  it.each([
+    [
+      'two pairs, with the section number',
+      [
+        { area: AREAS[1]!.id, office: '3507' },
+        { area: AREAS[3]!.id, office: '3524' },
+      ],
+      10,
+      `Untuk bidang ${AREAS[1]!.name} dan ${AREAS[3]!.name}, bagian 10 (Pembelajaran antarsatker) menyebut satker yang dapat ditanya dan praktik baiknya.`,
+    ],
+    [
+      'one pair, no number known',
+      [{ area: AREAS[0]!.id, office: '3507' }],
+      null,
+      `Untuk bidang ${AREAS[0]!.name}, bagian Belajar dari menyebut satker yang dapat ditanya.`,
+    ],
+    ['no pair: no pointer', [], 10, null],
+  ] as const)('%s', (_, peers, number, text) => {
+    const office: OfficeResult = { ...clean, peers: [...peers] };
+    const section = areasSection(office, context([office]), number);
+    expect(section?.learnFrom).toBe(text);
+    // No "Percontohan 2025" under every area any more.
+    expect(section?.rows.every((row) => !('pilot' in row))).toBe(true);
+  });
+});
+
+describe('section numbers, as the template counts them', () => {
+  it.each([
+    ['a scored office: all ten', true, { summary: 1, iku: 3, actionPlan: 4, peers: 10 }, 10],
+    ['an unscored office: Temuan lain is not numbered', false, { summary: undefined, iku: undefined }, 0],
+  ] as const)('%s', (_, scored, expected, count) => {
+    const o = scored ? clean : { ...unscored, findings: [...unscored.findings, found('IKI!A2', null)] };
+    const model = officeReportModel(o, context([o]));
+    const numbers = sectionNumbers({ ...model, summary: model.summary !== null });
+    expect(numbers.size).toBe(count);
+    for (const [key, n] of Object.entries(expected)) expect(numbers.get(key as 'iku')).toBe(n);
   });
 });

@@ -167,6 +167,29 @@ describe('potential gain (SPEC v3 §8): every finding with a gain put right at o
   });
 });
 
+describe('group gains (issue 18): the rows of one group put right together', () => {
+  it('is the gain of putting all of the group’s rows right at once, keyed by tab, code and column', () => {
+    // Andi's two IKI rows with the NIP typed as a number: each row is a person of its own scoring 0, beside
+    // Budi's 100: IKI 100/3; data quality 19/21. Index (3325 + 2625 + 15·100/3 + 700 + 19000/21)/100.
+    // Put right, each row achieves 100 (docs/SPEC.md §8) as the person it is scored as: IKI 100, data
+    // quality 100, index (3325 + 2625 + 1500 + 700 + 1000)/100 = 91,50. These are the office's only fixes,
+    // so the group's gain is its potential gain too.
+    const result = score({
+      IKI: DEFAULT_TABS.IKI.map((row, i) => (i < 2 ? { ...row, NIP: 198703152010121001 } : row)),
+    });
+    const index = (3325 + 2625 + 500 + 700 + 19000 / 21) / 100;
+    expectClose(result.scores.index, index);
+    expect(Object.keys(result.groupGains ?? {})).toEqual(['IKI|nip-not-text|A']);
+    expectClose(result.groupGains?.['IKI|nip-not-text|A'], 91.5 - index);
+    expectClose(result.potentialGain, 91.5 - index);
+  });
+
+  it('is absent for a group of one row, and for a clean office', () => {
+    expect(score({ IKI: change('IKI', 2, { NIP: '12345' }) }).groupGains).toEqual({});
+    expect(score().groupGains).toEqual({});
+  });
+});
+
 describe('the gain of a missing Bukti Dukung column (SPEC v3 §8)', () => {
   it('is the index with the column present and every row’s evidence holding, on the missing-column finding', () => {
     // Without the column Rencana Aksi is 0 and its 2 rows are invalid: index (3325 + 0 + 1425 + 700 +

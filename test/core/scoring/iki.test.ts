@@ -161,4 +161,37 @@ describe('IKI', () => {
       expect(where(result, 'iku-without-iki')).toEqual(expected.warnings.map((cell) => [cell, 'warning']));
     });
   }
+
+  // Issue 18: an IKU whose only IKI rows are in error names those errors, so nobody adds duplicate rows.
+  it.each([
+    ['no IKI row at all: add one', [iki(NIP_A, 'IKU-01', 1, 1)], null],
+    [
+      'its IKI rows in error: the cause, at its cells',
+      [iki(NIP_A, 'IKU-01', 1, 1), iki(NIP_B, 'IKU-02', 1, 'x'), iki(NIP_A, 'IKU-02', 1, 'y')],
+      2,
+    ],
+  ] as const)('iku-without-iki: %s', (_, rows, broken) => {
+    const result = score(
+      {
+        IKU: ['IKU-01', 'IKU-02'].map((kode) => ({ Kode: kode, Indikator: ind, ...targets(1), ...realizations(1) })),
+        IKI: [...rows],
+      },
+      { period: '2025-TW1' },
+    );
+    const warning = result.findings.find((f) => f.code === 'iku-without-iki');
+    const causes = result.findings.filter((f) => f.tab === 'IKI' && f.level === 'error').map((f) => f.cell);
+    if (broken === null) {
+      expect(causes).toEqual([]);
+      expect(warning?.message).toContain('Tambahkan minimal satu baris IKI dengan Kode IKU "IKU-02"');
+    } else {
+      expect(causes).toHaveLength(broken);
+      // Two rows in error in one column read as one range, e.g. "IKI!M3:M4".
+      const column = /!([A-Z]+)/.exec(causes[0] as string)?.[1];
+      expect(warning?.message).toContain(
+        `sudah punya ${broken} baris IKI, tetapi semuanya salah (IKI!${column}3:${column}4)`,
+      );
+      expect(warning?.message).toContain('jangan menambah baris IKI baru');
+      expect(warning?.message).not.toContain('Tambahkan');
+    }
+  });
 });

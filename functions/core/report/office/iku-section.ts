@@ -1,5 +1,5 @@
 import type { OfficeResult } from '../../scoring/office.js';
-import { categoryClass, quantity, score } from '../format.js';
+import { categoryClass, DATA_PROBLEM_MARK, quantity, score } from '../format.js';
 import { firstRows } from '../long-list.js';
 import { neededText, projectionBasis } from '../outlook-text.js';
 import type { ReportContext } from '../report-context.js';
@@ -22,7 +22,8 @@ export function ikuSection(office: OfficeResult, context: ReportContext) {
       target: quantity(row.target),
       realization: quantity(row.realization),
       achievement: row.hasError ? 'data salah' : row.due ? score(row.achievement) : 'belum jatuh tempo',
-      category: row.category ?? (row.hasError ? 'Data salah' : '–'),
+      // The same chip as an IKI person whose rows are all in error: a data problem, not a category.
+      category: row.category ?? (row.hasError ? DATA_PROBLEM_MARK : '–'),
       categoryClass: categoryClass(row.category, row.hasError),
     })),
     // The year-end projection means nothing in TW IV, when the year's realizations are in.

@@ -1,18 +1,34 @@
 import { COMPONENTS } from '../../../../sheets-schema/index.js';
+import { TAB_PROBLEMS } from '../../findings.js';
 import { roundHalfAway } from '../../numbers.js';
 import type { OfficeResult } from '../../scoring/office.js';
 import { predicate, PREDICATE_LABELS } from '../../scoring/province.js';
 import { band, BROKEN_BAND, DATA_PROBLEM_MARK, quantity, score, signed } from '../format.js';
 import { followUp, type ReportContext } from '../report-context.js';
+import { neededText } from '../outlook-text.js';
 import { componentProblems, largestGains, tabActions } from '../report-text.js';
+import { performanceActions } from './performance-actions.js';
 import { unscoredReason } from './unscored-section.js';
+
+/**
+ * Where the sections that page 1 points to begin ("lihat bagian 4, Rencana aksi"): their numbers in this
+ * report, which the report model knows once it has every section (core/report/office-report.ts).
+ */
+export interface SectionPointers {
+  readonly iku: number | null;
+  readonly actionPlan: number | null;
+}
 
 /**
  * *Ringkasan*: the index, predicate, rank and change, the components with their weights, what to do first
  * and what raises the index most, the deadline, and the index over earlier periods. Null when the office
  * is not scored: the unscored callout stands in its place.
  */
-export function summarySection(office: OfficeResult, context: ReportContext) {
+export function summarySection(
+  office: OfficeResult,
+  context: ReportContext,
+  sections: SectionPointers = { iku: null, actionPlan: null },
+) {
   if (unscoredReason(office)) return null;
   const previous = context.previousIndex.get(office.code);
   const rankedCount = context.rankedOffices ?? context.offices.filter((o) => o.status === 'scored').length;
@@ -44,9 +60,80 @@ export function summarySection(office: OfficeResult, context: ReportContext) {
         note: problem === null ? null : `0 karena ${problem}: masalah data, bukan kinerja`,
       };
     }),
-    tabActions: office.status === 'scored' ? tabActions(office) : [],
-    gains: largestGains(office),
+    ...whatFirst(office, context, sections),
     followUp: followUp(context),
+  };
+}
+
+/**
+ * Page 1's "what first" (issue 18): the tab problems, the largest data fixes with their gains, then the
+ * performance actions ranked by worth (core/report/office/performance-actions.ts), long lists counted
+ * with a pointer to their section. The Batas perbaikan is for fixes: an office with nothing to fix gets
+ * none. A strong office (A or AA) with nothing to fix reads "Agar tetap di jalur", and when no action
+ * is left at all, the IKU with the thinnest margin and what TW IV needs for them.
+ */
+function whatFirst(office: OfficeResult, context: ReportContext, sections: SectionPointers) {
+  const gains = largestGains(office);
+  // A tab problem with a gain (Rencana Aksi without its Bukti Dukung column) is listed once, among the gains.
+  const tabs =
+    office.status === 'scored' ? tabActions(office).filter((t) => !gains.some((g) => g.cell === t.cell)) : [];
+  const errors = office.findings.some((f) => f.level === 'error');
+  const toFix = tabs.length > 0 || gains.length > 0 || errors;
+  // Page 1 holds about seven things to do below the components; the data fixes come first, and a tab to
+  // repair takes the room of two (its message is two lines).
+  const performance = performanceActions(office, context, PAGE_ONE_ITEMS - gains.length - 2 * tabs.length);
+  const strong = !toFix && (office.predicate === 'AA' || office.predicate === 'A');
+  const more = [
+    performance.moreLate > 0
+      ? `… dan ${performance.moreLate} kegiatan terlambat lain${pointer(sections.actionPlan, 'Rencana aksi')}.`
+      : null,
+    performance.moreAtRisk > 0
+      ? `… dan ${performance.moreAtRisk} IKU lain yang diproyeksikan tidak mencapai target${pointer(sections.iku, 'IKU')}.`
+      : null,
+  ].filter((line): line is string => line !== null);
+  return {
+    heading: strong ? 'Agar tetap di jalur' : 'Yang perlu dilakukan lebih dulu',
+    tabActions: tabs,
+    gains,
+    /** The footnote on how a gain is computed for a row in error: only when a listed gain is one. */
+    gainsNote: gains.some((g) =>
+      office.findings.some((f) => f.cell === g.cell && f.level === 'error' && !TAB_PROBLEMS.has(f.code)),
+    ),
+    actions: performance.actions,
+    actionsGain: performance.actions.some((a) => a.gain !== null),
+    moreActions: more,
+    onCourse: performance.actions.length === 0 && !toFix ? onCourse(office, context) : null,
+    showDeadline: toFix,
+  };
+}
+
+/** ", lihat bagian 4 (Rencana aksi)"; nothing when the section is not in this report. */
+function pointer(section: number | null, name: string): string {
+  return section === null ? '' : `, lihat bagian ${section} (${name})`;
+}
+
+/** Things to do page 1 lists at most (data fixes and performance actions), so that they fit on it. */
+const PAGE_ONE_ITEMS = 7;
+
+/** How many IKU page 1 names as the ones to keep on course. */
+const WATCH = 2;
+
+/**
+ * For an office with nothing to do: what it has achieved in one sentence, and the IKU whose projection is
+ * closest to its target with what TW IV needs for them (before TW IV).
+ */
+function onCourse(office: OfficeResult, context: ReportContext) {
+  const quarter = context.period.quarter;
+  const watch = [...office.outlook]
+    .sort((a, b) => a.projected - b.projected || a.row - b.row)
+    .slice(0, WATCH)
+    .map((row) => `${row.code}${row.indicator ? ` ${row.indicator}` : ''}: ${neededText(row, quarter)}`);
+  return {
+    text:
+      quarter < 4
+        ? 'Semua kegiatan Rencana Aksi tepat waktu, semua IKU diproyeksikan mencapai target akhir tahun, dan tidak ada langkah tahapan yang tertunda.'
+        : 'Semua kegiatan Rencana Aksi tepat waktu dan tidak ada langkah tahapan yang tertunda.',
+    watch,
   };
 }
 
