@@ -99,7 +99,7 @@ describe('the province mail lists every office with data errors, in words the pr
     expect(pasuruan.findings.filter((f) => f.level === 'error')).toHaveLength(2);
     expect(item).toContain('2 kesalahan data; indeks sementara');
     expect(item).toContain('bisa naik hingga');
-    expect(item).toMatch(/Perbaikan terbesar: \+\d+,\d\d poin per baris bila NIP di IKI/);
+    expect(item).toMatch(/Perbaikan terbesar: \+\d+,\d\d poin bila NIP di IKI .*diperbaiki semuanya/);
   });
 
   it('tells the province what the unscored office must do, never the operator’s "Sumber … jalankan lagi"', () => {

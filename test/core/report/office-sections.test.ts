@@ -411,7 +411,7 @@ describe('areas section: one pointer to whom to learn from (issue 18)', () => {
       'one pair, no number known',
       [{ area: AREAS[0]!.id, office: '3507' }],
       null,
-      `Untuk bidang ${AREAS[0]!.name}, bagian Belajar dari menyebut satker yang dapat ditanya.`,
+      `Untuk bidang ${AREAS[0]!.name}, bagian Pembelajaran antarsatker menyebut satker yang dapat ditanya dan praktik baiknya.`,
     ],
     ['no pair: no pointer', [], 10, null],
   ] as const)('%s', (_, peers, number, text) => {
