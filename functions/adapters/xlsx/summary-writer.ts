@@ -27,6 +27,8 @@ import { UnreadableWorkbookError } from './unreadable-workbook-error.js';
 import { copyTab } from './workbook-copy.js';
 import { layoutFeedback } from './feedback-sheet.js';
 import { LINE_POINTS, printSetup, wrappedLines } from './sheet-layout.js';
+import { buildShareCopy, shareCopyName, type ShareCopyTables } from './share-copy.js';
+import { arrangeTabs } from './tab-order.js';
 
 /**
  * Local mode's outputs. The input rekap is never modified: OUT/rekap.xlsx is a copy of it with the
@@ -56,7 +58,21 @@ export class XlsxSummarySink implements SummarySink {
     upsert(workbook, LOG_TAB.name, LOG_TAB.headers, [], update.log);
     layoutLog(workbook);
     if (update.trend) upsert(workbook, TREND_TAB.name, update.trend.headers, TREND_TAB.key, update.trend.records);
+    arrangeTabs(workbook);
     await writeFileAtomic(join(this.outDir, REKAP_FILE), await toBytes(workbook));
+    await this.writeShareCopy(workbook, update.summary);
+  }
+
+  /**
+   * OUT/rekap-<periode>.xlsx beside rekap.xlsx, for the period of this run's Rekap rows, from the rekap as
+   * just written (so a run that scored one office still shares every office of the period). A write
+   * without Rekap rows (the Log of renewed watches) leaves it as it is.
+   */
+  private async writeShareCopy(workbook: ExcelJS.Workbook, summary: readonly SheetRecord[]): Promise<void> {
+    const period = summary.find((record) => typeof record.Periode === 'string')?.Periode;
+    if (typeof period !== 'string') return;
+    const copy = buildShareCopy(shareTables(workbook, period), { writeCell, styleHeader: styleHeaderCell });
+    if (copy) await writeFileAtomic(join(this.outDir, shareCopyName(period)), await toBytes(copy));
   }
 
   async readHistory(): Promise<{ summary: SheetRecord[]; log: SheetRecord[] }> {
@@ -163,6 +179,22 @@ function layoutLog(workbook: ExcelJS.Workbook): void {
       column.width = LOG_WIDTHS[header];
   }
   printSetup(sheet, { title: `${LOG_TAB.name} Monev Bawaslu Jawa Timur`, titleRows: layout.headerRow });
+}
+
+/** What the share copy is made of, read from the rekap as this run leaves it. */
+function shareTables(workbook: ExcelJS.Workbook, period: string): ShareCopyTables {
+  const trend = workbook.getWorksheet(TREND_TAB.name);
+  const trendHeaders: string[] = [];
+  if (trend)
+    trend.getRow(locate(trend, TREND_TAB.headers).headerRow).eachCell((cell) => {
+      if (typeof cell.value === 'string' && outputColumn(TREND_TAB.name, cell.value)) trendHeaders.push(cell.value);
+    });
+  return {
+    period,
+    summary: records(workbook, SUMMARY_TAB.name, SUMMARY_TAB.headers),
+    areas: records(workbook, AREA_SUMMARY_TAB.name, AREA_SUMMARY_TAB.headers),
+    trend: { headers: trendHeaders, records: records(workbook, TREND_TAB.name, trendHeaders) },
+  };
 }
 
 const OUTPUT_TABS: readonly string[] = [SUMMARY_TAB.name, AREA_SUMMARY_TAB.name, LOG_TAB.name, TREND_TAB.name];
