@@ -157,6 +157,8 @@ function averageRecord(
 
 // Characters of column width an A4 page holds upright at full size, margins taken off.
 const PORTRAIT_WIDTH = 95;
+// What wrappedRowHeight gives a row of one line.
+const ONE_LINE = LINE_POINTS + 3;
 // Rows 1 and 2 hold the title and the line on how to read the tab; the table's header is row 3.
 const HEADER_ROW = 3;
 const TITLE_FONT: Partial<ExcelJS.Font> = { name: 'Calibri', size: 14, bold: true };
@@ -218,11 +220,15 @@ function writeTab(
         ...cell.alignment,
         vertical: 'top',
         ...(wrap[i] ? { wrapText: true } : {}),
-        // A rank right-aligned against the code left-aligned beside it read as one number ("1 3573").
-        ...(table.headers[i] === 'Peringkat' ? { horizontal: 'center' } : {}),
+        // Counts centred: a rank right-aligned against the code beside it read as one number ("1 3573"),
+        // and a count of warnings ran into the Keterangan after it.
+        ...(specs[i]?.format === 'count' ? { horizontal: 'center' } : {}),
       };
     });
-    row.height = wrappedRowHeight(values, widths, wrap);
+    // Only a row whose Keterangan runs over more than one line is made taller; the others keep the
+    // default height, so that a province's offices fit on one page.
+    const height = wrappedRowHeight(values, widths, wrap);
+    if (height > ONE_LINE) row.height = height;
     return row;
   };
   table.rows.forEach((record, i) => write(HEADER_ROW + 1 + i, record));
