@@ -41,8 +41,9 @@ export function arrangeTabs(workbook: ExcelJS.Workbook): void {
 type SelectableView = Partial<ExcelJS.WorksheetView> & { tabSelected?: boolean };
 
 /**
- * The workbook opens on `name`: the workbook view's activeTab points at it and it is the only selected tab
- * (Excel opens every selected tab as a group, and LibreOffice follows tabSelected where activeTab disagrees).
+ * The workbook opens on `name`: the workbook view's activeTab points at it and it is the only selected
+ * tab, since a spreadsheet program opens every selected tab as a group and a selection that disagrees with
+ * activeTab (a Satker tab selected in the province's file) would leave which tab shows to the program.
  */
 export function openOn(workbook: ExcelJS.Workbook, name: string): void {
   const sheets = workbook.worksheets;

@@ -257,6 +257,8 @@ describe('OUT/rekap.xlsx and OUT/rekap-2025-TW3.xlsx', () => {
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     }
     expect(shareViews.getWorksheet('Rekap')?.pageSetup.orientation).toBe('landscape');
+    // Kode, Nama and two periods: 59 characters wide, a page upright.
+    expect(shareViews.getWorksheet('Tren')?.pageSetup.orientation).toBe('portrait');
     const rekapSheet = shareViews.getWorksheet('Rekap') as ExcelJS.Worksheet;
     const remark = rekapSheet.getCell(7, SHARE_SUMMARY_HEADERS.indexOf('Keterangan') + 1);
     expect(remark.alignment).toMatchObject({ wrapText: true, vertical: 'top' });
