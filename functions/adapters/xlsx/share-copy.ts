@@ -183,7 +183,7 @@ function writeTab(
   const widths = specs.map((spec) => spec?.width ?? 10);
   widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
   // Keterangan is prose: it wraps within its column instead of running off the printed page.
-  const wrap = table.headers.map((header) => header === 'Keterangan');
+  const wrap = specs.map((spec) => spec?.wrap === true);
 
   const title = sheet.getCell(1, 1);
   title.value = table.title;
@@ -220,9 +220,6 @@ function writeTab(
         ...cell.alignment,
         vertical: 'top',
         ...(wrap[i] ? { wrapText: true } : {}),
-        // Counts centred: a rank right-aligned against the code beside it read as one number ("1 3573"),
-        // and a count of warnings ran into the Keterangan after it.
-        ...(specs[i]?.format === 'count' ? { horizontal: 'center' } : {}),
       };
     });
     // Only a row whose Keterangan runs over more than one line is made taller; the others keep the

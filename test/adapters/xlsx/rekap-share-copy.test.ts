@@ -19,6 +19,9 @@ import { AREAS, REGISTRY_TAB, SETTINGS_TAB, WEIGHTS_TAB } from '../../../sheets-
  * average, Rekap Bidang with a colour scale, and Tren. Files are read back with monev's own reader
  * (SheetJS) for tabs and values and with exceljs for what that reader does not model (views, styles).
  */
+// 106 characters: three lines in Keterangan's 40.
+const REMARK =
+  'Tidak dinilai: tab Profil tidak ditemukan; tambahkan tab Profil dengan Kode Satker, Nama Satker dan Tahun.';
 const UPDATED = jakartaSerial(new Date('2025-11-28T23:55:00Z'));
 
 function summary(
@@ -110,7 +113,7 @@ describe('OUT/rekap.xlsx and OUT/rekap-2025-TW3.xlsx', () => {
     await new XlsxSummarySink(dir, out).writeSummary({
       summary: [
         summary('2025-TW3', '3573', { index: 80, rank: 2 }),
-        summary('2025-TW3', '3507', { index: null, rank: null }, 'Tidak dinilai: tab Profil tidak ditemukan.'),
+        summary('2025-TW3', '3507', { index: null, rank: null }, REMARK),
         summary('2025-TW3', '3501', { index: 80, rank: 2 }),
       ],
       areas: [area('3573', 100), area('3507', null), area('3501', 0)],
@@ -175,6 +178,21 @@ describe('OUT/rekap.xlsx and OUT/rekap-2025-TW3.xlsx', () => {
     expect(rekapViews.getWorksheet('Log')?.state).toBe('visible');
   });
 
+  it('rekap.xlsx: Keterangan wraps, its row as tall as its three lines, so it prints whole', () => {
+    const sheet = rekapViews.getWorksheet('Rekap') as ExcelJS.Worksheet;
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    const remark = headers.indexOf('Keterangan') + 1;
+    const row = [2, 3, 4, 5, 6].map((r) => sheet.getRow(r)).find((candidate) => candidate.getCell(2).value === '3507');
+    expect(row?.getCell(remark).value).toBe(REMARK);
+    expect(row?.getCell(remark).alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+    expect(row?.height).toBe(3 * 15 + 3);
+    // The count before it is centred, not right-aligned against the text.
+    expect(row?.getCell(headers.indexOf('Peringatan') + 1).alignment).toMatchObject({
+      horizontal: 'center',
+      vertical: 'top',
+    });
+  });
+
   it('the share copy holds Rekap, Rekap Bidang and Tren only, and opens on Rekap', async () => {
     expect(share.map((sheet) => sheet.name)).toEqual(['Rekap', 'Rekap Bidang', 'Tren']);
     expect(await opening(join(out, 'rekap-2025-TW3.xlsx'))).toEqual({ activeTab: 0, selected: ['Rekap'] });
@@ -193,7 +211,7 @@ describe('OUT/rekap.xlsx and OUT/rekap-2025-TW3.xlsx', () => {
       [null, '3507'],
       [null, null],
     ]);
-    expect(rows[3]?.[at('Keterangan')]).toBe('Tidak dinilai: tab Profil tidak ditemukan.');
+    expect(rows[3]?.[at('Keterangan')]).toBe(REMARK);
     // (95.5 + 80 + 80) / 3 = 85.17; IKU (90 + 100 + 100) / 3 = 96.67; the unscored office is not a 0.
     const average = rows[4] ?? [];
     expect(average[at('Nama')]).toBe('Rata-rata provinsi');
