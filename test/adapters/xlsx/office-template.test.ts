@@ -157,7 +157,8 @@ describe('buildOfficeTemplate', async () => {
   });
 
   // A4 landscape holds about 150 characters of column width at full size (Calibri 11); Rencana Aksi was 287
-  // wide and printed at about 4 pt. At 210 it prints at about 70 %, 8 pt.
+  // wide and printed at about 3½ pt in LibreOffice. At 210 the same LibreOffice (without Calibri, so in a
+  // wider face) prints it at about 6½ pt; with Calibri the estimate is about 8 pt.
   it('keeps Rencana Aksi narrow enough to print at a readable size one page wide', () => {
     const width = ACTION_PLAN_TAB.columns.reduce((sum, column) => sum + (column.width ?? 10), 0);
     expect(width).toBeLessThanOrEqual(210);
