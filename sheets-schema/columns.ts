@@ -37,6 +37,12 @@ export interface ColumnSpec {
   /** Column width in characters for templates. */
   readonly width?: number;
   /**
+   * Long text (an activity, an indicator, a task, links): the templates wrap it within its column, so a
+   * filled tab prints one page wide at a readable size instead of at the few points a row of unwrapped
+   * prose forces (issue 18 item 7). Short text, codes, choices and numbers stay on one line.
+   */
+  readonly wrap?: boolean;
+  /**
    * Values a template offers as a dropdown on a free-text column (Jenis Jabatan): a help to the
    * operator, not a rule, so other text is still read as it is.
    */
@@ -179,7 +185,8 @@ export function quarterColumns<P extends 'target' | 'realization'>(
       allowBlank: true,
       quarter: q,
       help: help(`triwulan ${QUARTER_NUMERALS[q - 1]} (${QUARTER_MONTHS[q - 1]})`),
-      width: 12,
+      // Wide enough for 87,5 and for "Realisasi" on the first of the header's two lines.
+      width: 9,
     });
   return {
     [`${prefix}1`]: make(1),

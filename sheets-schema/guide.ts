@@ -61,7 +61,10 @@ export const GUIDE_TAB: { readonly name: string; readonly width: number; readonl
     })),
     { text: 'Aturan umum', style: 'heading' },
     {
-      text: '• Judul kolom berwarna jingga wajib ada; yang biru boleh dikosongkan. Arahkan kursor ke judul kolom untuk membaca catatannya.',
+      text: `• Judul kolom berwarna jingga wajib ada; yang biru boleh dikosongkan. Di ${PROFILE_TAB.name}, ${PROFILE_TAB.keys
+        .filter((key) => key.required)
+        .map((key) => key.label)
+        .join(', ')} berwarna jingga: wajib diisi. Arahkan kursor ke judul kolom untuk membaca catatannya.`,
     },
     {
       text: '• Jangan mengubah nama tab atau judul kolom. Kolom tambahan boleh ditambahkan di sebelah kanan; monev mengabaikannya.',

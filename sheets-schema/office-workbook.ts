@@ -35,30 +35,34 @@ export const PROFILE_TAB = {
 } as const;
 
 export const ACTION_PLAN_TAB = defineTable('Rencana Aksi', {
-  no: col.text({ header: 'No', required: false, help: 'Nomor urut (bebas).', width: 5 }),
+  no: col.text({ header: 'No', required: false, help: 'Nomor urut (bebas).', width: 4 }),
   area: col.choice(AREA_IDS, AREA_CHOICES, {
     header: 'Bidang',
     required: true,
     help: `Bidang penguatan kelembagaan. Pilih dari daftar: ${AREAS.map((area) => `${area.no} ${area.name}`).join('; ')}. Nomornya saja (1–8) juga diterima.`,
-    width: 28,
+    width: 18,
+    wrap: true,
   }),
   activity: col.text({
     header: 'Kegiatan',
     required: true,
     help: 'Kegiatan rencana aksi yang akan dilaksanakan.',
-    width: 40,
+    width: 30,
+    wrap: true,
   }),
   output: col.text({
     header: 'Output',
     required: false,
     help: 'Keluaran kegiatan, misalnya "Laporan monitoring".',
-    width: 24,
+    width: 18,
+    wrap: true,
   }),
   unit: col.text({
     header: 'Satuan',
     required: false,
     help: 'Satuan target, misalnya dokumen, kegiatan, persen.',
-    width: 12,
+    width: 10,
+    wrap: true,
   }),
   ...quarterColumns('Target', 'target', TARGET_HELP),
   ...quarterColumns('Realisasi', 'realization', REALIZATION_HELP),
@@ -66,16 +70,25 @@ export const ACTION_PLAN_TAB = defineTable('Rencana Aksi', {
     header: 'Penanggung Jawab',
     required: false,
     help: 'Jabatan atau nama penanggung jawab kegiatan.',
-    width: 22,
+    width: 16,
+    wrap: true,
   }),
   evidence: col.urls({
     header: 'Bukti Dukung',
     required: true,
     allowBlank: true,
     help: `${URL_HELP} Realisasi hanya dihitung bila ada bukti dukung.`,
-    width: 36,
+    width: 24,
+    wrap: true,
   }),
-  note: col.text({ header: 'Keterangan', required: false, note: true, help: 'Catatan tambahan.', width: 24 }),
+  note: col.text({
+    header: 'Keterangan',
+    required: false,
+    note: true,
+    help: 'Catatan tambahan.',
+    width: 18,
+    wrap: true,
+  }),
 });
 
 /**
@@ -84,8 +97,14 @@ export const ACTION_PLAN_TAB = defineTable('Rencana Aksi', {
  */
 function indicatorColumns(help: { readonly indicator: string; readonly weight: string }) {
   return {
-    indicator: col.text({ header: 'Indikator', required: true, help: help.indicator, width: 40 }),
-    unit: col.text({ header: 'Satuan', required: false, help: 'Satuan, misalnya persen, dokumen.', width: 10 }),
+    indicator: col.text({ header: 'Indikator', required: true, help: help.indicator, width: 30, wrap: true }),
+    unit: col.text({
+      header: 'Satuan',
+      required: false,
+      help: 'Satuan, misalnya persen, dokumen.',
+      width: 10,
+      wrap: true,
+    }),
     polarity: col.choice(['maksimal', 'minimal'], POLARITY, {
       header: 'Polaritas',
       required: false,
@@ -96,12 +115,13 @@ function indicatorColumns(help: { readonly indicator: string; readonly weight: s
       header: 'Sifat',
       required: false,
       help: AGGREGATION_HELP,
-      width: 14,
+      width: 12,
+      wrap: true,
     }),
     weight: col.number({ header: 'Bobot', required: false, help: help.weight, width: 8 }),
     ...quarterColumns('Target', 'target', TARGET_HELP),
     ...quarterColumns('Realisasi', 'realization', REALIZATION_HELP),
-    evidence: col.urls({ header: 'Bukti Dukung', required: false, help: URL_HELP, width: 36 }),
+    evidence: col.urls({ header: 'Bukti Dukung', required: false, help: URL_HELP, width: 24, wrap: true }),
   };
 }
 
@@ -112,7 +132,13 @@ export const IKU_TAB = defineTable('IKU', {
     help: 'Kode unik indikator, misalnya IKU-01. Dipakai kolom "Kode IKU" di tab IKI.',
     width: 10,
   }),
-  goal: col.text({ header: 'Sasaran', required: false, help: 'Sasaran strategis yang diukur.', width: 30 }),
+  goal: col.text({
+    header: 'Sasaran',
+    required: false,
+    help: 'Sasaran strategis yang diukur.',
+    width: 24,
+    wrap: true,
+  }),
   ...indicatorColumns({ indicator: 'Rumusan indikator kinerja unit.', weight: WEIGHT_HELP }),
 });
 
@@ -123,12 +149,13 @@ export const IKI_TAB = defineTable('IKI', {
     help: "NIP 18 digit, ditulis sebagai teks (awali dengan tanda petik ' bila perlu). Spasi boleh: 19870315 201012 1 001.",
     width: 22,
   }),
-  name: col.text({ header: 'Nama', required: true, help: 'Nama pegawai.', width: 24 }),
+  name: col.text({ header: 'Nama', required: true, help: 'Nama pegawai.', width: 20, wrap: true }),
   position: col.text({
     header: 'Jabatan',
     required: false,
     help: 'Jabatan pegawai, dipilih dari daftar jabatan di tab Anjab.',
-    width: 24,
+    width: 18,
+    wrap: true,
     listFrom: { tab: 'Anjab', key: 'job' },
   }),
   ikuCode: col.text({
@@ -150,6 +177,7 @@ export const JOBS_TAB = defineTable('Anjab', {
     required: true,
     help: 'Nama jabatan, sama persis dengan yang dipakai di tab ABK.',
     width: 36,
+    wrap: true,
   }),
   jobType: col.text({
     header: 'Jenis Jabatan',
@@ -171,15 +199,17 @@ export const WORKLOAD_TAB = defineTable('ABK', {
     header: 'Jabatan',
     required: true,
     help: 'Nama jabatan, dipilih dari daftar jabatan di tab Anjab.',
-    width: 36,
+    width: 30,
+    wrap: true,
     listFrom: { tab: 'Anjab', key: 'job' },
   }),
-  task: col.text({ header: 'Uraian Tugas', required: true, help: 'Uraian tugas jabatan.', width: 40 }),
+  task: col.text({ header: 'Uraian Tugas', required: true, help: 'Uraian tugas jabatan.', width: 40, wrap: true }),
   resultUnit: col.text({
     header: 'Satuan Hasil',
     required: false,
     help: 'Satuan hasil kerja, misalnya laporan, dokumen.',
     width: 14,
+    wrap: true,
   }),
   volume: col.number({
     header: 'Beban Kerja',
@@ -202,7 +232,7 @@ export const STAGES_TAB = defineTable('Tahapan', {
     help: 'Tahap 1–4 penguatan kelembagaan.',
     width: 8,
   }),
-  step: col.text({ header: 'Langkah', required: true, help: 'Langkah dalam tahap ini.', width: 48 }),
+  step: col.text({ header: 'Langkah', required: true, help: 'Langkah dalam tahap ini.', width: 48, wrap: true }),
   status: col.choice(['belum', 'proses', 'selesai'], STAGE_STATUS, {
     header: 'Status',
     required: true,
@@ -215,7 +245,7 @@ export const STAGES_TAB = defineTable('Tahapan', {
     help: 'Tanggal selesai, misalnya 15/08/2025.',
     width: 16,
   }),
-  evidence: col.urls({ header: 'Bukti Dukung', required: false, help: URL_HELP, width: 36 }),
+  evidence: col.urls({ header: 'Bukti Dukung', required: false, help: URL_HELP, width: 36, wrap: true }),
 });
 
 /** The steps the template pre-fills in Tahapan (docs/SPEC.md §3, the Kota Malang pilot). */

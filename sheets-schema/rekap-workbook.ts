@@ -145,6 +145,8 @@ export type OutputFormat = 'text' | 'score' | 'count' | 'datetime' | 'link' | 'p
 export interface OutputColumn {
   readonly format: OutputFormat;
   readonly width: number;
+  /** Prose (Keterangan): wrapped within the column, its rows as tall as their text, so it prints whole. */
+  readonly wrap?: boolean;
 }
 
 export const SUMMARY_COLUMNS: Readonly<Record<(typeof SUMMARY_TAB.headers)[number], OutputColumn>> = {
@@ -162,7 +164,7 @@ export const SUMMARY_COLUMNS: Readonly<Record<(typeof SUMMARY_TAB.headers)[numbe
   Peringkat: { format: 'count', width: 10 },
   Kesalahan: { format: 'count', width: 10 },
   Peringatan: { format: 'count', width: 11 },
-  Keterangan: { format: 'text', width: 40 },
+  Keterangan: { format: 'text', width: 40, wrap: true },
   Diperbarui: { format: 'datetime', width: 17 },
   Laporan: { format: 'link', width: 30 },
 };

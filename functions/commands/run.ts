@@ -8,6 +8,7 @@ import { PREDICATE_LABELS } from '../core/scoring/province.js';
 import { FileLogJournal, JOURNAL_FILE } from '../adapters/fs/log-journal.js';
 import { lockOutFolder } from '../adapters/fs/out-lock.js';
 import { handlebarsTemplates } from '../adapters/html/render-html.js';
+import { shareCopyName } from '../adapters/xlsx/share-copy.js';
 import { spreadsheetId, spreadsheetLink } from '../adapters/google/spreadsheet-ref.js';
 import type { GoogleMode } from '../adapters/google/google-mode.js';
 import { parseConfig, type Config } from '../config.js';
@@ -215,6 +216,7 @@ function printOutcome(
       io.out(`  Hasil Validasi satker ${failure.code} tidak dapat ditulis: ${failure.reason}.`);
   } else {
     io.out(`  ${join(args.out, 'rekap.xlsx')}  (Rekap, Rekap Bidang, Tren, Log)`);
+    io.out(`  ${join(args.out, shareCopyName(outcome.period.id))}  (untuk diteruskan: Rekap, Rekap Bidang, Tren)`);
     io.out(`  ${join(args.out, 'validasi')}/<kode>.xlsx  (Hasil Validasi per satker)`);
   }
   const publishing = outcome.publishing;

@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { buildOfficeTemplate } from '../adapters/xlsx/office-template.js';
+import { wrappedRowHeight } from '../adapters/xlsx/sheet-layout.js';
 import type { OfficeContent, SampleCell, SampleTable } from './content.js';
 
 /**
@@ -13,11 +14,19 @@ export function buildOfficeWorkbook(content: OfficeContent, date: Date): ExcelJS
     const worksheet = workbook.getWorksheet(table.tab);
     if (!worksheet) throw new Error(`template has no tab ${table.tab}`);
     dropDeletedColumns(worksheet, table);
+    const columns = table.headers.map((_header, c) => worksheet.getColumn(c + 1));
+    // Estimated at 85 % of the width: LibreOffice without Calibri draws in a wider face, and a row a
+    // little too tall reads better than text running into the next row.
+    const widths = columns.map((column) => (column.width ?? 10) * 0.85);
+    const wrap = columns.map((column) => column.alignment?.wrapText === true);
     table.rows.forEach((cells, r) => {
       const row = worksheet.getRow(r + 2);
       cells.forEach((cell, c) => {
         if (cell !== null) writeCell(row.getCell(c + 1), cell);
       });
+      // Excel and LibreOffice save the height of a row whose wrapped text they laid out; a workbook
+      // written here has to set it, or LibreOffice shows every row one line high with the text overlapping.
+      if (wrap.some(Boolean)) row.height = wrappedRowHeight(cells.map(shownText), widths, wrap);
     });
   }
   return workbook;
@@ -32,6 +41,11 @@ function dropDeletedColumns(worksheet: ExcelJS.Worksheet, table: SampleTable): v
   const kept = headers.filter((header) => table.headers.includes(header));
   if (kept.join('\n') !== table.headers.join('\n'))
     throw new Error(`sample columns of ${table.tab} do not follow the template`);
+}
+
+function shownText(cell: SampleCell): string | number | null {
+  if (cell === null || typeof cell !== 'object') return cell;
+  return 'formula' in cell ? cell.error : cell.value;
 }
 
 function writeCell(target: ExcelJS.Cell, cell: Exclude<SampleCell, null>): void {

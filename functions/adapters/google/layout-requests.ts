@@ -1,6 +1,6 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import { GUIDE_TAB, outputColumn } from '../../../sheets-schema/index.js';
-import { numberFormatFor, TEMPLATE_DATA_ROWS, type HeaderColumn } from '../xlsx/sheet-layout.js';
+import { headerNote, numberFormatFor, TEMPLATE_DATA_ROWS, type HeaderColumn } from '../xlsx/sheet-layout.js';
 import { enteredValue } from './sheets-cells.js';
 
 /**
@@ -87,7 +87,7 @@ export function tableLayout(sheetId: number, columns: readonly HeaderColumn[], t
           {
             values: columns.map((column) => ({
               userEnteredValue: { stringValue: column.header },
-              note: column.required ? `${column.help}\n\nKolom wajib.` : column.help,
+              note: headerNote(column.help, column.required),
               userEnteredFormat: HEADER_FORMAT(column.required),
             })),
           },
@@ -113,6 +113,15 @@ export function tableLayout(sheetId: number, columns: readonly HeaderColumn[], t
           range: { ...body, startColumnIndex: c, endColumnIndex: c + 1 },
           cell: { userEnteredFormat: { numberFormat } },
           fields: 'userEnteredFormat.numberFormat',
+        },
+      });
+    // Long text wraps within its column, as in the xlsx template (sheet-layout.ts bodyAlignment).
+    if (column.wrap)
+      requests.push({
+        repeatCell: {
+          range: { ...body, startColumnIndex: c, endColumnIndex: c + 1 },
+          cell: { userEnteredFormat: { wrapStrategy: 'WRAP' } },
+          fields: 'userEnteredFormat.wrapStrategy',
         },
       });
     if (column.listRange) {
@@ -143,6 +152,14 @@ export function tableLayout(sheetId: number, columns: readonly HeaderColumn[], t
       });
     }
   });
+  // Every data cell at the top of its row, so a number stays level with the first line of wrapped text.
+  requests.push({
+    repeatCell: {
+      range: { ...body, startColumnIndex: 0, endColumnIndex: columns.length },
+      cell: { userEnteredFormat: { verticalAlignment: 'TOP' } },
+      fields: 'userEnteredFormat.verticalAlignment',
+    },
+  });
   requests.push(protectHeader(sheetId, { startRow: 0, endRow: 1 }, `Baris judul tab ${tabName}`));
   return requests;
 }
@@ -150,6 +167,8 @@ export function tableLayout(sheetId: number, columns: readonly HeaderColumn[], t
 export interface KeyValueEntry {
   readonly label: string;
   readonly help: string;
+  /** A value the reader needs (Profil's three keys): the key gets the required columns' fill and note. */
+  readonly required?: boolean;
   readonly value?: string | number | null;
   /** Excel format of the value cell, e.g. "@" for a code that must stay text. */
   readonly numFmt?: string;
@@ -168,8 +187,11 @@ export function keyValueLayout(sheetId: number, entries: readonly KeyValueEntry[
             values: [
               {
                 userEnteredValue: { stringValue: entry.label },
-                note: entry.help,
-                userEnteredFormat: { textFormat: { bold: true }, backgroundColor: OPTIONAL_FILL },
+                note: headerNote(entry.help, entry.required === true, 'key'),
+                userEnteredFormat: {
+                  textFormat: { bold: true },
+                  backgroundColor: entry.required ? REQUIRED_FILL : OPTIONAL_FILL,
+                },
               },
               {
                 ...(value ? { userEnteredValue: value } : {}),

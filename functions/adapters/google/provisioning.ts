@@ -229,7 +229,7 @@ export function officeLayout(office: { code: string; name: string; year: number 
     { updateSheetProperties: { properties: { sheetId: 0, title: PROFILE_TAB.name }, fields: 'title' } },
     ...keyValueLayout(
       0,
-      PROFILE_TAB.keys.map((key) => ({ label: key.label, help: key.help, ...values[key.key] })),
+      PROFILE_TAB.keys.map((key) => ({ label: key.label, help: key.help, required: key.required, ...values[key.key] })),
       PROFILE_TAB.name,
     ),
   ];

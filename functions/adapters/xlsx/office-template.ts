@@ -45,7 +45,7 @@ export function buildOfficeTemplate(options: OfficeTemplateOptions = {}): ExcelJ
   };
   layoutKeyValues(
     profile,
-    PROFILE_TAB.keys.map((key) => ({ label: key.label, help: key.help, ...values[key.key] })),
+    PROFILE_TAB.keys.map((key) => ({ label: key.label, help: key.help, required: key.required, ...values[key.key] })),
   );
 
   printSetup(profile, { title: `${PROFILE_TAB.name} — monev`, orientation: 'portrait', titleRows: 0 });

@@ -40,11 +40,28 @@ export function numberFormatFor(kind: ColumnKind): string | undefined {
   }
 }
 
-export interface HeaderColumn extends Pick<ColumnSpec, 'header' | 'required' | 'kind' | 'help' | 'width'> {
+export interface HeaderColumn extends Pick<ColumnSpec, 'header' | 'required' | 'kind' | 'help' | 'width' | 'wrap'> {
   /** Dropdown values; omitted for free columns. */
   readonly list?: readonly string[];
   /** A dropdown of another tab's column (an A1 range such as `'Anjab'!$A$2:$A$501`) and its tab's name. */
   readonly listRange?: { readonly range: string; readonly tab: string };
+}
+
+/**
+ * The note of a header or a Profil key: its help, and for a required one that it is required, which the
+ * orange fill also says (Petunjuk's legend: orange is required, blue may be left blank).
+ */
+export function headerNote(help: string, required: boolean, what: 'column' | 'key' = 'column'): string {
+  if (!required) return help;
+  return `${help}\n\n${what === 'column' ? 'Kolom wajib.' : 'Wajib diisi.'}`;
+}
+
+/**
+ * The style of a column's data cells: long text wraps within the column; every cell sits at the top,
+ * so a number stays level with the first line of the text beside it.
+ */
+export function bodyAlignment(column: Pick<ColumnSpec, 'wrap'>): Partial<ExcelJS.Alignment> {
+  return column.wrap ? { vertical: 'top', wrapText: true } : { vertical: 'top' };
 }
 
 /** Header row 1 with notes, widths, column formats, a frozen header and dropdowns below it. */
@@ -55,6 +72,7 @@ export function layoutTable(worksheet: ExcelJS.Worksheet, columns: readonly Head
     const numFmt = numberFormatFor(column.kind);
     // A column style reaches the cells operators type into later, without creating 500 styled cells.
     if (numFmt) sheetColumn.numFmt = numFmt;
+    sheetColumn.alignment = bodyAlignment(column);
     const cell = worksheet.getCell(1, i + 1);
     cell.value = column.header;
     cell.font = HEADER_FONT;
@@ -62,7 +80,7 @@ export function layoutTable(worksheet: ExcelJS.Worksheet, columns: readonly Head
     cell.alignment = HEADER_ALIGNMENT;
     cell.border = HEADER_BORDER;
     cell.numFmt = 'General';
-    cell.note = column.required ? `${column.help}\n\nKolom wajib.` : column.help;
+    cell.note = headerNote(column.help, column.required);
     if (column.list) addListValidation(worksheet, i + 1, column.header, column.list);
     if (column.listRange) addRangeValidation(worksheet, i + 1, column.header, column.listRange);
   });
@@ -125,6 +143,8 @@ function addRangeValidation(
 export interface KeyValueEntry {
   readonly label: string;
   readonly help: string;
+  /** A value the reader needs (Profil's three keys): the key gets the required columns' fill and note. */
+  readonly required?: boolean;
   readonly value?: string | number | Date | null;
   /** Number format of the value cell, e.g. "@" for a code that must stay text. */
   readonly numFmt?: string;
@@ -138,10 +158,12 @@ export function layoutKeyValues(worksheet: ExcelJS.Worksheet, entries: readonly 
     const key = worksheet.getCell(i + 1, 1);
     key.value = entry.label;
     key.font = HEADER_FONT;
-    key.fill = OPTIONAL_FILL;
+    key.fill = entry.required ? REQUIRED_FILL : OPTIONAL_FILL;
     key.border = HEADER_BORDER;
-    key.note = entry.help;
+    key.note = headerNote(entry.help, entry.required === true, 'key');
     const value = worksheet.getCell(i + 1, 2);
+    // Beside its key, not at the far edge of the wide value column where a number would go.
+    value.alignment = { horizontal: 'left' };
     if (entry.numFmt) value.numFmt = entry.numFmt;
     if (entry.value !== undefined && entry.value !== null) value.value = entry.value;
   });

@@ -28,7 +28,9 @@ import type { SheetJsWorkbook } from './sheetjs.js';
 import { UnreadableWorkbookError } from './unreadable-workbook-error.js';
 import { copyTab } from './workbook-copy.js';
 import { layoutFeedback } from './feedback-sheet.js';
-import { LINE_POINTS, printSetup, wrappedLines } from './sheet-layout.js';
+import { LINE_POINTS, printSetup, wrappedLines, wrappedRowHeight } from './sheet-layout.js';
+import { buildShareCopy, shareCopyName, type ShareCopyTables } from './share-copy.js';
+import { arrangeTabs } from './tab-order.js';
 
 /**
  * Local mode's outputs. The input rekap is never modified: OUT/rekap.xlsx is a copy of it with the
@@ -64,7 +66,21 @@ export class XlsxSummarySink implements SummarySink {
       ]);
     }
     layoutLedger(workbook);
+    arrangeTabs(workbook);
     await writeFileAtomic(join(this.outDir, REKAP_FILE), await toBytes(workbook));
+    await this.writeShareCopy(workbook, update.summary);
+  }
+
+  /**
+   * OUT/rekap-<periode>.xlsx beside rekap.xlsx, for the period of this run's Rekap rows, from the rekap as
+   * just written (so a run that scored one office still shares every office of the period). A write
+   * without Rekap rows (the Log of renewed watches) leaves it as it is.
+   */
+  private async writeShareCopy(workbook: ExcelJS.Workbook, summary: readonly SheetRecord[]): Promise<void> {
+    const period = summary.find((record) => typeof record.Periode === 'string')?.Periode;
+    if (typeof period !== 'string') return;
+    const copy = buildShareCopy(shareTables(workbook, period), { writeCell, styleHeader: styleHeaderCell });
+    if (copy) await writeFileAtomic(join(this.outDir, shareCopyName(period)), await toBytes(copy));
   }
 
   async readHistory(): Promise<RekapHistory> {
@@ -173,6 +189,22 @@ function layoutLog(workbook: ExcelJS.Workbook): void {
       column.width = LOG_WIDTHS[header];
   }
   printSetup(sheet, { title: `${LOG_TAB.name} Monev Bawaslu Jawa Timur`, titleRows: layout.headerRow });
+}
+
+/** What the share copy is made of, read from the rekap as this run leaves it. */
+function shareTables(workbook: ExcelJS.Workbook, period: string): ShareCopyTables {
+  const trend = workbook.getWorksheet(TREND_TAB.name);
+  const trendHeaders: string[] = [];
+  if (trend)
+    trend.getRow(locate(trend, TREND_TAB.headers).headerRow).eachCell((cell) => {
+      if (typeof cell.value === 'string' && outputColumn(TREND_TAB.name, cell.value)) trendHeaders.push(cell.value);
+    });
+  return {
+    period,
+    summary: records(workbook, SUMMARY_TAB.name, SUMMARY_TAB.headers),
+    areas: records(workbook, AREA_SUMMARY_TAB.name, AREA_SUMMARY_TAB.headers),
+    trend: { headers: trendHeaders, records: records(workbook, TREND_TAB.name, trendHeaders) },
+  };
 }
 
 const OUTPUT_TABS: readonly string[] = [
@@ -350,6 +382,7 @@ function shareable(
   }
   const headerRow = sheet.getRow(layout.headerRow);
   headerRow.height = Math.max(headerRow.height ?? 0, headerLines * LINE_POINTS + 4);
+  wrapProse(sheet, tab, headers, layout, lastRow);
   let lastColumn = 1;
   sheet.getRow(layout.headerRow).eachCell((_cell, column) => (lastColumn = Math.max(lastColumn, column)));
   sheet.autoFilter = {
@@ -357,6 +390,40 @@ function shareable(
     to: { row: Math.max(lastRow, layout.headerRow + 1), column: lastColumn },
   };
   printSetup(sheet, { title: `${tab} Monev Bawaslu Jawa Timur`, titleRows: layout.headerRow });
+}
+
+/**
+ * Keterangan wrapped within its column, every cell of its row at the top, and a row whose text runs over
+ * more than one line made as tall as it (LibreOffice does not size rows itself): in print it was cut off
+ * at the next column. A row of one line keeps the height it has.
+ */
+function wrapProse(
+  sheet: ExcelJS.Worksheet,
+  tab: string,
+  headers: readonly string[],
+  layout: { headerRow: number; columns: Map<string, number> },
+  lastRow: number,
+): void {
+  const prose = headers.flatMap((header) => {
+    const column = layout.columns.get(header);
+    return outputColumn(tab, header)?.wrap === true && column !== undefined ? [column] : [];
+  });
+  if (prose.length === 0) return;
+  for (let r = layout.headerRow + 1; r <= lastRow; r++) {
+    const row = sheet.getRow(r);
+    const values = prose.map((column) => plain(row.getCell(column).value));
+    const widths = prose.map((column) => sheet.getColumn(column).width ?? 10);
+    for (const column of prose) row.getCell(column).alignment = { wrapText: true, vertical: 'top' };
+    const height = wrappedRowHeight(
+      values,
+      widths,
+      prose.map(() => true),
+    );
+    if (height > LINE_POINTS + 3) {
+      row.height = height;
+      row.eachCell((cell) => (cell.alignment = { ...cell.alignment, vertical: 'top' }));
+    }
+  }
 }
 
 const NUMBER_FORMATS: Partial<Record<OutputFormat, string>> = {
@@ -375,6 +442,9 @@ function writeCell(cell: ExcelJS.Cell, value: SheetValue, spec: OutputColumn | u
   }
   const numFmt = NUMBER_FORMATS[spec.format];
   if (numFmt) cell.numFmt = numFmt;
+  // Centred: a rank right-aligned against the code beside it read as one number, a count of warnings ran
+  // into the Keterangan after it.
+  if (spec.format === 'count') cell.alignment = { horizontal: 'center' };
   // A number the province typed into Diperbarui that is no date Excel can show stays the number.
   if (spec.format === 'datetime' && typeof value === 'number' && value >= 0 && value <= LAST_EXCEL_DAY)
     cell.value = serialToDate(value);

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildOfficeTemplate } from '../../../functions/adapters/xlsx/office-template.js';
+import { TEMPLATE_DATA_ROWS } from '../../../functions/adapters/xlsx/sheet-layout.js';
 import { readXlsxBuffer } from '../../../functions/adapters/xlsx/read-workbook.js';
 import { readOffice } from '../../../functions/core/office-reader.js';
 import { parsePeriod } from '../../../functions/core/period.js';
@@ -14,6 +15,7 @@ import {
   PROFILE_TAB,
   STAGES_TAB,
   STANDARD_STEPS,
+  WORKLOAD_TAB,
 } from '../../../sheets-schema/index.js';
 
 async function reloaded(workbook: ExcelJS.Workbook): Promise<{ exceljs: ExcelJS.Workbook; bytes: Uint8Array }> {
@@ -111,7 +113,55 @@ describe('buildOfficeTemplate', async () => {
       ['Nama Satker', 'Bawaslu Kota Malang'],
       ['Tahun', 2025],
     ]);
-    expect(profile.getCell(1, 1).note).toBe(PROFILE_TAB.keys[0].help);
+    expect(profile.getCell(1, 1).note).toBe(`${PROFILE_TAB.keys[0].help}\n\nWajib diisi.`);
+  });
+
+  // Petunjuk's legend: orange is required, blue may be left blank (issue 18 item 7: Profil's keys were blue).
+  it('styles Profil’s three keys as required, as Petunjuk’s legend says', () => {
+    const profile = exceljs.getWorksheet(PROFILE_TAB.name) as ExcelJS.Worksheet;
+    const actions = exceljs.getWorksheet(ACTION_PLAN_TAB.name) as ExcelJS.Worksheet;
+    const headerFill = (key: string) =>
+      actions.getCell(1, ACTION_PLAN_TAB.columns.findIndex((column) => column.key === key) + 1).fill;
+    const required = headerFill('activity');
+    expect(required).not.toEqual(headerFill('output'));
+    PROFILE_TAB.keys.forEach((key, r) => {
+      expect(key.required).toBe(true);
+      expect(profile.getCell(r + 1, 1).fill, key.label).toEqual(required);
+      expect(String(profile.getCell(r + 1, 1).note)).toMatch(/Wajib diisi\.$/);
+    });
+    const legend = GUIDE_TAB.lines.find((line) => line.text.includes('jingga'))?.text ?? '';
+    for (const key of PROFILE_TAB.keys) expect(legend).toContain(key.label);
+  });
+
+  it('wraps exactly the long-text columns below the header, every data cell at the top of its row', () => {
+    for (const tab of DATA_TABS) {
+      const ws = exceljs.getWorksheet(tab.name) as ExcelJS.Worksheet;
+      tab.columns.forEach((column, i) => {
+        const alignment = ws.getCell(TEMPLATE_DATA_ROWS, i + 1).alignment;
+        expect(alignment?.wrapText === true, `${tab.name} ${column.header}`).toBe(column.wrap === true);
+        expect(alignment?.vertical).toBe('top');
+      });
+    }
+    const wrapped = (tab: (typeof DATA_TABS)[number]) =>
+      tab.columns.filter((column) => column.wrap).map((column) => column.header);
+    expect(wrapped(ACTION_PLAN_TAB)).toEqual([
+      'Bidang',
+      'Kegiatan',
+      'Output',
+      'Satuan',
+      'Penanggung Jawab',
+      'Bukti Dukung',
+      'Keterangan',
+    ]);
+    expect(wrapped(WORKLOAD_TAB)).toEqual(['Jabatan', 'Uraian Tugas', 'Satuan Hasil']);
+  });
+
+  // A4 landscape holds about 150 characters of column width at full size (Calibri 11); Rencana Aksi was 287
+  // wide and printed at about 3½ pt in LibreOffice. At 210 the same LibreOffice (without Calibri, so in a
+  // wider face) prints it at about 6½ pt; with Calibri the estimate is about 8 pt.
+  it('keeps Rencana Aksi narrow enough to print at a readable size one page wide', () => {
+    const width = ACTION_PLAN_TAB.columns.reduce((sum, column) => sum + (column.width ?? 10), 0);
+    expect(width).toBeLessThanOrEqual(210);
   });
 
   for (const tab of DATA_TABS) {
