@@ -165,6 +165,7 @@ describe('OUT/rekap.xlsx and OUT/rekap-2025-TW3.xlsx', () => {
       'Rekap',
       'Rekap Bidang',
       'Tren',
+      'Pembelajaran',
       'Catatan',
       REGISTRY_TAB.name,
       WEIGHTS_TAB.name,
