@@ -6,7 +6,7 @@ import {
   type SummaryHistoryRow,
 } from '../../sheets-schema/index.js';
 import { markSharedEvidence } from '../core/evidence/shared-evidence.js';
-import { feedback } from '../core/feedback.js';
+import { feedback, feedbackSettings } from '../core/feedback.js';
 import { parsePeriod, previousPeriod, type Period } from '../core/period.js';
 import type { RekapInputs, RegistryOffice } from '../core/rekap-reader.js';
 import { resultsDocument } from '../core/results-document.js';
@@ -84,7 +84,7 @@ export async function rankAndPublish(deps: PublishDeps, cycle: ScoredCycle): Pro
     if (office === scored[i]) continue;
     await deps.sink.writeFeedback(
       { code: office.code, source: registry.get(office.code)?.source ?? null },
-      feedback(office),
+      feedback(office, { period, checkedAt: deps.clock.now(), ...feedbackSettings(rekap) }),
     );
   }
   const ranked = rankProvince(marked, rekap.maxMentees).map((office) =>
@@ -137,7 +137,11 @@ export async function rankAndPublish(deps: PublishDeps, cycle: ScoredCycle): Pro
     if (deps.mail) {
       deps.progress?.({ kind: 'sending' });
       delivery = await deliverReports(
-        { ...deps.mail, templates: deps.reports.templates },
+        {
+          ...deps.mail,
+          templates: deps.reports.templates,
+          feedbackCopies: deps.mail.feedbackCopies ?? deps.sink.feedbackCopy?.bind(deps.sink),
+        },
         {
           period,
           offices: ranked,
