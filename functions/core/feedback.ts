@@ -104,10 +104,7 @@ function titleBlock(
     { text: `Periode ${periodLabel(context.period)} (${context.period.id})`, style: 'plain' },
     { text: indexLine(office, errors), style: 'strong' },
     {
-      text:
-        errors + warnings === 0
-          ? 'Tidak ada temuan.'
-          : `${errors} ${FEEDBACK_TAB.levels.error.toLowerCase()} (baris yang salah dihitung 0 sampai diperbaiki), ${warnings} ${FEEDBACK_TAB.levels.warning.toLowerCase()}.`,
+      text: countLine(office, errors, warnings),
       style: 'plain',
     },
   ];
@@ -122,9 +119,16 @@ function titleBlock(
   return lines;
 }
 
+/** "6 kesalahan (…), 2 peringatan."; an unscored office has no rows counted, so no word about rows counting 0. */
+function countLine(office: OfficeResult, errors: number, warnings: number): string {
+  if (errors + warnings === 0) return 'Tidak ada temuan.';
+  const zero = office.status === 'scored' && errors > 0 ? ' (baris yang salah dihitung 0 sampai diperbaiki)' : '';
+  return `${errors} ${FEEDBACK_TAB.levels.error.toLowerCase()}${zero}, ${warnings} ${FEEDBACK_TAB.levels.warning.toLowerCase()}.`;
+}
+
 function indexLine(office: OfficeResult, errors: number): string {
   if (office.status !== 'scored' || office.scores.index === null)
-    return 'Indeks belum dapat dihitung: perbaiki kesalahan di bawah ini.';
+    return 'Satker belum dinilai: alasannya pada kesalahan di bawah ini.';
   const verdict = office.predicate ? ` (${office.predicate} ${PREDICATE_LABELS[office.predicate]})` : '';
   const potential = potentialText(office);
   return `Indeks ${errors > 0 ? 'sementara ' : ''}${score(office.scores.index)}${verdict}${potential ? `; ${potential}` : ''}.`;

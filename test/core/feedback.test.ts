@@ -203,7 +203,8 @@ describe('feedback (Hasil Validasi title block)', () => {
     const unreadable = scoreWorkbook(officeWorkbook({ Profil: null }));
     const sheet = feedback(unreadable, CONTEXT);
     expect(unreadable.status).toBe('unscored');
-    expect(sheet.title[2]?.text).toBe('Indeks belum dapat dihitung: perbaiki kesalahan di bawah ini.');
+    expect(sheet.title[2]?.text).toBe('Satker belum dinilai: alasannya pada kesalahan di bawah ini.');
+    expect(sheet.title[3]?.text).toMatch(/^\d+ kesalahan, \d+ peringatan\.$/);
     const reason = unreadable.findings.find((f) => f.office);
     const line = sheet.lines.find((l) => l.values[column('Kode')] === reason?.code);
     expect(line?.values[column('Pesan')]).toContain(reason?.office?.todo);
