@@ -268,7 +268,10 @@ describe('deliverReports', () => {
       (time: string): FeedbackCopies =>
       async ({ code }) => {
         const office = offices().find((o) => o.code === code)!;
-        return { kind: 'file', bytes: feedbackWorkbook(code, feedback(office, { period, checkedAt: new Date(time) })) };
+        return {
+          kind: 'file',
+          bytes: await feedbackWorkbook(code, feedback(office, { period, checkedAt: new Date(time) })),
+        };
       };
 
     it('is attached locally under a name that says whose it is, and the mail says where the list is', async () => {

@@ -3,7 +3,7 @@ import type { Feedback, FeedbackTitleLine } from '../../core/feedback.js';
 import type { SheetValue } from '../../core/summary-rows.js';
 import { columnLetter } from '../../core/workbook.js';
 import { LINE_POINTS, wrappedRowHeight } from './sheet-layout.js';
-import { zipArchive } from './zip-writer.js';
+import { deflateChunks, zipArchive } from './zip-writer.js';
 
 /**
  * OUT/validasi/<kode>.xlsx, the Hasil Validasi of one office: the title block (office, period, index,
@@ -14,8 +14,9 @@ import { zipArchive } from './zip-writer.js';
  *
  * Written as SpreadsheetML text and zipped (zip-writer.ts), not through exceljs: an all-wrong office
  * within the limits has some 44 000 findings, and exceljs held an object per cell and style, which made
- * this one file most of a run's peak memory (issue 17 item 2, BENCHMARKS.md §10). Here the cost is the
- * sheet's XML text and its compressed copy.
+ * this one file most of a run's peak memory (issue 17 item 2, BENCHMARKS.md). Here the sheet's XML is
+ * deflated a few hundred rows at a time as it is made: the cost is the compressed file, about 40 bytes a
+ * finding, besides the feedback lines themselves.
  */
 
 /**
@@ -113,7 +114,7 @@ const CORE = `${DECLARATION}<cp:coreProperties xmlns:cp="http://schemas.openxmlf
 const encoder = new TextEncoder();
 
 /** The office's Hasil Validasi as the bytes of an .xlsx file. */
-export function feedbackWorkbook(code: string, feedback: Feedback): Uint8Array {
+export async function feedbackWorkbook(code: string, feedback: Feedback): Promise<Uint8Array> {
   const headerRow = feedback.headerRow;
   const lastColumn = columnLetter(FEEDBACK_TAB.headers.length - 1);
   const lastRow = headerRow + feedback.lines.length;
@@ -133,11 +134,15 @@ export function feedbackWorkbook(code: string, feedback: Feedback): Uint8Array {
     { name: 'xl/workbook.xml', data: encoder.encode(workbook) },
     { name: 'xl/_rels/workbook.xml.rels', data: encoder.encode(WORKBOOK_RELS) },
     { name: 'xl/styles.xml', data: encoder.encode(STYLES) },
-    { name: 'xl/worksheets/sheet1.xml', data: worksheet(code, feedback) },
+    { name: 'xl/worksheets/sheet1.xml', deflated: await deflateChunks(worksheet(code, feedback)) },
   ]);
 }
 
-function worksheet(code: string, feedback: Feedback): Uint8Array {
+/** Rows handed to the deflater at once: large enough to compress well, small enough to stay a few hundred KB. */
+const ROWS_A_CHUNK = 500;
+
+/** The sheet's XML, in pieces of about ROWS_A_CHUNK rows. */
+function* worksheet(code: string, feedback: Feedback): Generator<string> {
   const { headerRow } = feedback;
   const columns = FEEDBACK_TAB.headers.length;
   const lastColumn = columnLetter(columns - 1);
@@ -150,7 +155,7 @@ function worksheet(code: string, feedback: Feedback): Uint8Array {
     /&/g,
     '&&',
   );
-  const parts: string[] = [
+  let parts: string[] = [
     `${DECLARATION}<worksheet xmlns="${MAIN}" xmlns:r="${REL}">`,
     '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
     `<dimension ref="A1:${lastColumn}${lastRow}"/>`,
@@ -177,7 +182,7 @@ function worksheet(code: string, feedback: Feedback): Uint8Array {
       .map((header, i) => cell(`${columnLetter(i)}${headerRow}`, header, STYLE.header))
       .join('')}</row>`,
   );
-  feedback.lines.forEach((line, index) => {
+  for (const [index, line] of feedback.lines.entries()) {
     const r = headerRow + 1 + index;
     const height = wrappedRowHeight(line.values, FEEDBACK_TAB.widths, FEEDBACK_TAB.wrap);
     // Every column of the table gets its style, a blank last one (a warning without gain) included, so the rule runs across.
@@ -193,7 +198,11 @@ function worksheet(code: string, feedback: Feedback): Uint8Array {
       return cell(`${columnLetter(i)}${r}`, value, style);
     });
     parts.push(`<row r="${r}" ht="${height}" customHeight="1">${cells.join('')}</row>`);
-  });
+    if (parts.length >= ROWS_A_CHUNK) {
+      yield `${parts.join('\n')}\n`;
+      parts = [];
+    }
+  }
   parts.push(
     '</sheetData>',
     `<autoFilter ref="A${headerRow}:${lastColumn}${lastRow}"/>`,
@@ -202,7 +211,7 @@ function worksheet(code: string, feedback: Feedback): Uint8Array {
     `<headerFooter><oddFooter>${escapeXml(`&L${footer}&RHalaman &P dari &N`)}</oddFooter></headerFooter>`,
     '</worksheet>',
   );
-  return encoder.encode(parts.join('\n'));
+  yield parts.join('\n');
 }
 
 /** A cell: text inline (never a formula: values come neutralised from the core), a number, or a styled blank. */

@@ -41,7 +41,7 @@ export class XlsxSummarySink implements SummarySink {
   ) {}
 
   async writeFeedback(office: { readonly code: string }, feedback: Feedback): Promise<void> {
-    await writeFileAtomic(this.feedbackPath(office.code), feedbackWorkbook(office.code, feedback));
+    await writeFileAtomic(this.feedbackPath(office.code), await feedbackWorkbook(office.code, feedback));
   }
 
   /** The Hasil Validasi this sink wrote, for the office's e-mail (README "Delivery"); null when there is none. */
