@@ -93,7 +93,12 @@ export function feedbackRequests(sheetId: number, feedback: Feedback, create: bo
     {
       updateCells: {
         range: { sheetId },
-        rows: [...title, { values: [] }, header, ...body],
+        rows: [
+          ...title,
+          ...Array.from({ length: feedback.headerRow - 1 - title.length }, () => ({ values: [] })),
+          header,
+          ...body,
+        ],
         fields: 'userEnteredValue,userEnteredFormat',
       },
     },
