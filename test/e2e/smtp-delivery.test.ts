@@ -76,10 +76,11 @@ describe('monev run delivering by SMTP', () => {
       for (const code of OFFICES) {
         const item = mails.get(`${code}-${PERIOD}.pdf`);
         expect(item, code).toBeDefined();
-        // The report, then the office's kartu jabatan.
+        // The report, then the office's kartu jabatan, then its Hasil Validasi.
         expect(item?.mail.attachments.map((a) => a.filename)).toEqual([
           `${code}-${PERIOD}.pdf`,
           `kartu-jabatan-${code}-${PERIOD}.pdf`,
+          expect.stringMatching(new RegExp(`^Hasil Validasi - Bawaslu .+ - ${PERIOD}\\.xlsx$`)),
         ]);
         expect(item?.mail.attachments[0]?.contentType).toBe('application/pdf');
         expect(
