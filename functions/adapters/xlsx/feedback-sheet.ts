@@ -225,7 +225,7 @@ function cell(ref: string, value: SheetValue, style: number): string {
 }
 
 /** Text as XML character data: markup escaped, and the control characters XML 1.0 cannot hold dropped. */
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return text
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
     .replace(/&/g, '&amp;')
