@@ -118,7 +118,20 @@ export interface SummarySink {
   readHistory(): Promise<RekapHistory>;
   /** Where a person finds the outputs, for the closing message. */
   describe(): string[];
+  /**
+   * The office's Hasil Validasi as its e-mail carries it: the file to attach (locally) or a link to the
+   * tab (live); null when there is none to give (live: the spreadsheet could not be opened, so no tab was
+   * written). `unreadable`: the office's workbook could not be opened in this run.
+   */
+  feedbackCopy?(office: {
+    readonly code: string;
+    readonly source: string | null;
+    readonly unreadable: boolean;
+  }): Promise<FeedbackCopy | null>;
 }
+
+export type FeedbackCopy =
+  { readonly kind: 'file'; readonly bytes: Uint8Array } | { readonly kind: 'link'; readonly url: string };
 
 export interface ResultsStore {
   /** Writes results.json; returns where it went. */

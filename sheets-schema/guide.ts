@@ -81,7 +81,7 @@ export const GUIDE_TAB: { readonly name: string; readonly width: number; readonl
     },
     { text: 'Setelah dinilai', style: 'heading' },
     {
-      text: `• monev menulis tab ${FEEDBACK_TAB.name}: ${FEEDBACK_TAB.levels.error} lebih dulu (baris itu dihitung 0 sampai diperbaiki), lalu ${FEEDBACK_TAB.levels.warning}. Kolom Sel menunjuk sel yang perlu diperbaiki dan Konteks menyebut barisnya.`,
+      text: `• monev menulis tab ${FEEDBACK_TAB.name}: ${FEEDBACK_TAB.levels.error} lebih dulu (baris itu dihitung 0 sampai diperbaiki), lalu ${FEEDBACK_TAB.levels.warning}. Kolom Sel menunjuk sel yang perlu diperbaiki, Konteks menyebut barisnya dan Masalah jenis masalahnya. Baris "Diperiksa" di atas tabel menyebut kapan workbook terakhir diperiksa.`,
     },
     {
       text: `• Indeks kinerja kelembagaan menggabungkan ${COMPONENTS.map((c) => `${c.label} (${c.defaultWeight})`).join(', ')}; bobot bawaan ini dapat diubah provinsi.`,

@@ -279,11 +279,18 @@ export const DATA_TABS = [ACTION_PLAN_TAB, IKU_TAB, IKI_TAB, JOBS_TAB, WORKLOAD_
  * row is put right; blank for findings not about one row. Widths are in characters; `wrap` columns
  * hold prose and set the row heights.
  */
+/**
+ * Hasil Validasi (docs/SPEC.md §5): a title block (office, period, index, deadline, contact, when it was
+ * checked), then the table. SPEC's columns Tab, Sel, Tingkat, Kode, Pesan keep their order; `Masalah` is
+ * the kind of problem in Indonesian for the operator, and the machine code `Kode` is hidden beside it
+ * (still there for filters, scripts and the provincial team).
+ */
 export const FEEDBACK_TAB = {
   name: 'Hasil Validasi',
-  headers: ['Tab', 'Sel', 'Konteks', 'Tingkat', 'Kode', 'Pesan', 'Tambahan Nilai'],
-  widths: [13, 16, 32, 12, 20, 72, 14],
-  wrap: [false, false, true, false, false, true, false],
+  headers: ['Tab', 'Sel', 'Konteks', 'Tingkat', 'Masalah', 'Kode', 'Pesan', 'Tambahan Nilai'],
+  widths: [13, 16, 30, 12, 22, 20, 70, 14],
+  wrap: [false, false, true, false, true, false, true, false],
+  hidden: [false, false, false, false, false, true, false, false],
   levels: { error: 'Kesalahan', warning: 'Peringatan' },
 } as const;
 

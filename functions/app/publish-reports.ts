@@ -17,6 +17,7 @@ import type { RegistryOffice } from '../core/rekap-reader.js';
 import type { OfficeResult } from '../core/scoring/office.js';
 import { addressKey, reportKey, sendHistory } from '../core/send-log.js';
 import type { DocumentTemplates, Mailer, PdfRenderer, ReportStore } from '../ports.js';
+import { feedbackForMail, type FeedbackCopies } from './feedback-for-mail.js';
 import type { RunLog } from './run-log.js';
 import { logResult } from '../core/messages/log.js';
 
@@ -38,6 +39,8 @@ export interface MailDeps {
   readonly resend: boolean;
   /** A link to an office's own spreadsheet from its Sumber (live mode); absent locally, where Sumber is a file path. */
   readonly officeLink?: (source: string) => string | null;
+  /** The offices' Hasil Validasi as the sink wrote them, attached or linked in each office's e-mail. */
+  readonly feedbackCopies?: FeedbackCopies;
 }
 
 export const PROVINCE_CODE = 'rekap';
@@ -245,12 +248,14 @@ export async function deliverReports(
       continue;
     }
     const source = sources.get(report.code) ?? null;
+    const validation = office ? await feedbackForMail(deps.feedbackCopies, office, source, period) : null;
     const model = office
       ? officeMailModel(office, period, {
           rankedOffices,
           repairDeadline: input.repairDeadline,
           contact: input.contact,
           sheetLink: source === null ? null : (deps.officeLink?.(source) ?? null),
+          feedback: validation?.pointer,
         })
       : provinceMailModel(input.offices, period, {
           repairDeadline: input.repairDeadline,
@@ -288,6 +293,7 @@ export async function deliverReports(
                   },
                 ]
               : []),
+            ...(validation?.attachments ?? []),
           ],
           reference: `${report.code} ${period.id} ${report.fingerprint}`,
         },

@@ -9,7 +9,7 @@ import {
 import type { HistoryEntry } from '../core/report/report-context.js';
 import { markSharedEvidence } from '../core/evidence/shared-evidence.js';
 import { areaTables, currentAreaTable, ledgerRecords, ledgerRows, peerLearningEntries } from '../core/peer-learning.js';
-import { feedback } from '../core/feedback.js';
+import { feedback, feedbackSettings } from '../core/feedback.js';
 import { parsePeriod, previousPeriod, type Period } from '../core/period.js';
 import type { RekapInputs, RegistryOffice } from '../core/rekap-reader.js';
 import { resultsDocument } from '../core/results-document.js';
@@ -87,7 +87,7 @@ export async function rankAndPublish(deps: PublishDeps, cycle: ScoredCycle): Pro
     if (office === scored[i]) continue;
     await deps.sink.writeFeedback(
       { code: office.code, source: registry.get(office.code)?.source ?? null },
-      feedback(office),
+      feedback(office, { period, checkedAt: deps.clock.now(), ...feedbackSettings(rekap) }),
     );
   }
   // Last period's pairs and what they did (docs/SPEC.md §9), from the ledger and Rekap Bidang as earlier
@@ -152,7 +152,11 @@ export async function rankAndPublish(deps: PublishDeps, cycle: ScoredCycle): Pro
     if (deps.mail) {
       deps.progress?.({ kind: 'sending' });
       delivery = await deliverReports(
-        { ...deps.mail, templates: deps.reports.templates },
+        {
+          ...deps.mail,
+          templates: deps.reports.templates,
+          feedbackCopies: deps.mail.feedbackCopies ?? deps.sink.feedbackCopy?.bind(deps.sink),
+        },
         {
           period,
           offices: ranked,

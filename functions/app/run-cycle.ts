@@ -10,7 +10,7 @@ import {
   type OfficeResult,
   type ScoringSettings,
 } from '../core/scoring/office.js';
-import { feedback } from '../core/feedback.js';
+import { feedback, feedbackSettings } from '../core/feedback.js';
 import { scoringLogResult } from '../core/summary-rows.js';
 import {
   DEFAULT_WORKBOOK_LIMITS,
@@ -89,7 +89,10 @@ export async function runCycle(deps: RunDeps, options: RunOptions = {}): Promise
     // Written as soon as the office is scored (its findings do not depend on the others): in live mode
     // the write then goes out alongside the reads of the offices after it, within the write quota,
     // instead of all writes waiting for the last read, which doubled a quota-bound run.
-    await deps.sink.writeFeedback({ code: office.code, source: office.source }, feedback(result));
+    await deps.sink.writeFeedback(
+      { code: office.code, source: office.source },
+      feedback(result, { period, checkedAt: deps.clock.now(), ...feedbackSettings(rekap) }),
+    );
     return result;
   });
 

@@ -2,7 +2,7 @@ import { historyRows, SUMMARY_HISTORY_ROW, type SummaryHistoryRow } from '../../
 import { labelKey } from '../core/workbook.js';
 import { readRekap, type RegistryOffice } from '../core/rekap-reader.js';
 import type { OfficeResult } from '../core/scoring/office.js';
-import { feedback } from '../core/feedback.js';
+import { feedback, feedbackSettings } from '../core/feedback.js';
 import { areaRecord, jakartaTime, logRecord, scoringLogResult, summaryRecord } from '../core/summary-rows.js';
 import type { Clock, EvidenceVerifier, SummarySink, WorkbookSource } from '../ports.js';
 import { runMessage } from '../core/messages/run.js';
@@ -56,7 +56,10 @@ export async function scoreOneOffice(
   const now = deps.clock.now();
   const time = jakartaTime(now);
 
-  await sink.writeFeedback({ code: office.code, source: office.source }, feedback(ranked));
+  await sink.writeFeedback(
+    { code: office.code, source: office.source },
+    feedback(ranked, { period, checkedAt: now, ...feedbackSettings(rekap) }),
+  );
   await sink.writeSummary({
     summary: [summaryRecord(ranked, period, now, before?.Laporan ?? null), ...reranked],
     areas: [areaRecord(ranked, period)],

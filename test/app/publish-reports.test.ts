@@ -7,6 +7,9 @@ import {
   type RenderedReport,
 } from '../../functions/app/publish-reports.js';
 import { MemoryLogJournal, RunLog } from '../../functions/app/run-log.js';
+import type { FeedbackCopies } from '../../functions/app/feedback-for-mail.js';
+import { feedbackWorkbook } from '../../functions/adapters/xlsx/feedback-sheet.js';
+import { feedback } from '../../functions/core/feedback.js';
 import { parsePeriod } from '../../functions/core/period.js';
 import type { RegistryOffice } from '../../functions/core/rekap-reader.js';
 import { rankProvince, type OfficeResult } from '../../functions/core/scoring/office.js';
@@ -133,11 +136,17 @@ function asHistory(entries: readonly LogEntry[]) {
 async function deliver(
   mailer: Mailer,
   reports: readonly RenderedReport[],
-  options: { history?: readonly LogEntry[]; resend?: boolean; journal?: MemoryLogJournal; run?: string } = {},
+  options: {
+    history?: readonly LogEntry[];
+    resend?: boolean;
+    journal?: MemoryLogJournal;
+    run?: string;
+    feedbackCopies?: FeedbackCopies;
+  } = {},
 ) {
   const log = runLog(options.journal, options.run);
   const outcome = await deliverReports(
-    { mailer, resend: options.resend ?? false, templates },
+    { mailer, resend: options.resend ?? false, templates, feedbackCopies: options.feedbackCopies },
     {
       period,
       offices: offices(),
@@ -251,6 +260,78 @@ describe('deliverReports', () => {
     const kota = outcome.log.find((entry) => entry.code === '3573');
     expect(kota).toMatchObject({ status: 'terkirim', recipients: KOTA.map(addressKey) });
     expect(outcome.log.find((entry) => entry.code === '3507')?.status).toBe('tanpa-alamat');
+  });
+
+  describe('Hasil Validasi in the office e-mail', () => {
+    const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    /** The file the local sink writes, checked at `time`: the title block says "Diperiksa …". */
+    const fileAt =
+      (time: string): FeedbackCopies =>
+      async ({ code }) => {
+        const office = offices().find((o) => o.code === code)!;
+        return {
+          kind: 'file',
+          bytes: await feedbackWorkbook(code, feedback(office, { period, checkedAt: new Date(time) })),
+        };
+      };
+
+    it('is attached locally under a name that says whose it is, and the mail says where the list is', async () => {
+      const { reports } = await render(new FakeRenderer());
+      const mailer = new FakeMailer();
+      await deliver(mailer, reports, { feedbackCopies: fileAt('2025-10-01T02:41:00Z') });
+      const name = 'Hasil Validasi - Bawaslu Kota Malang - 2025-TW3.xlsx';
+      expect(mailer.sent[0]?.attachments.map((a) => [a.filename, a.contentType])).toEqual([
+        ['3573-2025-TW3.pdf', 'application/pdf'],
+        ['kartu-jabatan-3573-2025-TW3.pdf', 'application/pdf'],
+        [name, XLSX],
+      ]);
+      expect(mailer.sent[0]?.text).toContain(`Daftar seluruh temuan terlampir: berkas ${name} (tab Hasil Validasi).`);
+      // The recap carries no office's list.
+      expect(mailer.sent[1]?.attachments.map((a) => a.contentType)).toEqual(['application/pdf']);
+    });
+
+    it('is linked in live mode, and the link is the tab', async () => {
+      const { reports } = await render(new FakeRenderer());
+      const mailer = new FakeMailer();
+      const url = 'https://docs.google.com/spreadsheets/d/abcdefghijkl/edit#gid=1733617001';
+      await deliver(mailer, reports, { feedbackCopies: async () => ({ kind: 'link', url }) });
+      expect(mailer.sent[0]?.attachments).toHaveLength(2);
+      expect(mailer.sent[0]?.text).toContain(`Tab Hasil Validasi: ${url}`);
+      expect(mailer.sent[0]?.text).toContain('Daftar seluruh temuan ada di tab Hasil Validasi');
+    });
+
+    it('is promised nowhere when the office has none (an unreadable spreadsheet gets no tab)', async () => {
+      const { reports } = await render(new FakeRenderer());
+      const mailer = new FakeMailer();
+      const asked: boolean[] = [];
+      await deliver(mailer, reports, {
+        feedbackCopies: async ({ unreadable }) => (asked.push(unreadable), null),
+      });
+      expect(asked).toEqual([false]);
+      expect(mailer.sent[0]?.attachments).toHaveLength(2);
+      expect(mailer.sent[0]?.text).not.toContain('Hasil Validasi');
+    });
+
+    it('a later check time changes the file but not the Sidik: the report is not sent again', async () => {
+      const morning = fileAt('2025-10-01T02:41:00Z');
+      const evening = fileAt('2025-10-01T12:05:00Z');
+      const bytes = async (copies: FeedbackCopies) => {
+        const copy = await copies({ code: '3573', source: 'a.xlsx', unreadable: false });
+        return copy?.kind === 'file' ? Buffer.from(copy.bytes) : Buffer.alloc(0);
+      };
+      expect((await bytes(morning)).equals(await bytes(evening))).toBe(false);
+
+      const first = await render(new FakeRenderer());
+      const sent = await deliver(new FakeMailer(), first.reports, { feedbackCopies: morning });
+      const second = await render(new FakeRenderer());
+      expect(second.reports.map((r) => r.fingerprint)).toEqual(first.reports.map((r) => r.fingerprint));
+      const mailer = new FakeMailer();
+      expect(await deliver(mailer, second.reports, { history: sent.log, feedbackCopies: evening })).toMatchObject({
+        sent: 0,
+        unchanged: 2,
+      });
+      expect(mailer.sent).toEqual([]);
+    });
   });
 
   it('does not send an unchanged report again, unless asked to; a changed one goes out', async () => {

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { feedback } from '../../functions/core/feedback.js';
+import { feedback, type FeedbackContext } from '../../functions/core/feedback.js';
+import { FINDING_CODES } from '../../functions/core/findings.js';
+import { FINDING_LABELS } from '../../functions/core/messages/finding-labels.js';
 import { round2OrNull } from '../../functions/core/numbers.js';
 import { FEEDBACK_TAB } from '../../sheets-schema/index.js';
 import {
   DEFAULT_TABS,
   NIP_A,
   officeWorkbook,
+  period,
   realizations,
   scoreWorkbook,
   targets,
@@ -53,10 +56,13 @@ const office = scoreWorkbook(
   }),
 );
 
+// 02:41 UTC is 09.41 in Jakarta (UTC+7, no daylight saving).
+const CONTEXT: FeedbackContext = { period: period(), checkedAt: new Date('2026-12-06T02:41:00Z') };
+
 const column = (header: (typeof FEEDBACK_TAB.headers)[number]) => FEEDBACK_TAB.headers.indexOf(header);
 
 describe('feedback (Hasil Validasi lines)', () => {
-  const sheet = feedback(office);
+  const sheet = feedback(office, CONTEXT);
   const cells = sheet.lines.map((line) => line.values[column('Sel')]);
 
   it('puts errors first, then warnings in workbook order', () => {
@@ -84,12 +90,25 @@ describe('feedback (Hasil Validasi lines)', () => {
 
   it('keeps the cell for a link and the SPEC columns in their order', () => {
     expect(sheet.lines.map((line) => line.cell)).toEqual(cells);
-    expect(FEEDBACK_TAB.headers).toEqual(['Tab', 'Sel', 'Konteks', 'Tingkat', 'Kode', 'Pesan', 'Tambahan Nilai']);
+    expect(FEEDBACK_TAB.headers).toEqual([
+      'Tab',
+      'Sel',
+      'Konteks',
+      'Tingkat',
+      'Masalah',
+      'Kode',
+      'Pesan',
+      'Tambahan Nilai',
+    ]);
+    // SPEC §5's columns, in SPEC's order, whatever is added between and after them.
+    const spec = ['Tab', 'Sel', 'Tingkat', 'Kode', 'Pesan'];
+    expect(FEEDBACK_TAB.headers.filter((header) => spec.includes(header))).toEqual(spec);
     expect(sheet.lines[0]?.values).toEqual([
       'IKI',
       'IKI!A4',
       'Budi Santoso (Staf Keuangan) · IKU-01',
       'Kesalahan',
+      'NIP bukan teks',
       'nip-not-text',
       office.findings.find((f) => f.code === 'nip-not-text')?.message,
       round2OrNull(office.findings.find((f) => f.code === 'nip-not-text')?.gain ?? null),
@@ -98,7 +117,7 @@ describe('feedback (Hasil Validasi lines)', () => {
   });
 
   it('writes one line saying so when there are no findings', () => {
-    const clean = feedback({ findings: [] });
+    const clean = feedback({ ...office, findings: [] }, CONTEXT);
     expect(clean.lines).toHaveLength(1);
     expect(clean.lines[0]).toMatchObject({ level: null, cell: null });
     expect(clean.lines[0]?.values[column('Pesan')]).toMatch(/Tidak ada temuan/);
@@ -110,7 +129,7 @@ describe('feedback (Hasil Validasi lines)', () => {
         'Rencana Aksi': [{ No: 1, Bidang: 1, Kegiatan: '=HYPERLINK("http://x")', ...targets(undefined) }],
       }),
     );
-    const line = feedback(risky).lines.find((l) => l.values[column('Kode')] === 'missing-target');
+    const line = feedback(risky, CONTEXT).lines.find((l) => l.values[column('Kode')] === 'missing-target');
     expect(line?.values[column('Konteks')]).toBe(`'=HYPERLINK("http://x")`);
   });
 
@@ -120,6 +139,85 @@ describe('feedback (Hasil Validasi lines)', () => {
     const doc = resultsDocument(parsePeriod('2025-TW3')!, new Date(0), [office]);
     expect(JSON.stringify(doc)).not.toContain('Budi Santoso');
     expect(office.findings.some((f) => f.context?.includes('Budi Santoso'))).toBe(true);
+  });
+});
+
+describe('feedback (Hasil Validasi title block)', () => {
+  const errors = office.findings.filter((f) => f.level === 'error').length;
+
+  it('names office, period, the index as sementara with how far it can rise, the counts, deadline, contact and when it was checked', () => {
+    const sheet = feedback(office, {
+      ...CONTEXT,
+      repairDeadline: '2025-10-15',
+      contact: 'Tim Monev Provinsi, monev@example.go.id',
+    });
+    expect(errors).toBe(1);
+    const index = (office.scores.index ?? 0).toFixed(2).replace('.', ',');
+    expect(sheet.title.map((line) => line.text)).toEqual([
+      `Hasil Validasi · ${office.name} (${office.code})`,
+      'Periode Triwulan III 2025 (2025-TW3)',
+      expect.stringMatching(
+        new RegExp(
+          `^Indeks sementara ${index} \\(\\w+ [A-Za-z ]+\\); bisa naik hingga \\d+,\\d\\d \\(\\w+\\) bila semua temuan diperbaiki\\.$`,
+        ),
+      ),
+      '1 kesalahan (baris yang salah dihitung 0 sampai diperbaiki), 2 peringatan.',
+      'Batas perbaikan: 15 Oktober 2025.',
+      'Bila ada pertanyaan, hubungi Tim Monev Provinsi, monev@example.go.id.',
+      'Diperiksa 6 Desember 2026 09.41 WIB; perubahan sesudah waktu itu belum termasuk.',
+    ]);
+    expect(sheet.title.map((line) => line.style)).toEqual([
+      'title',
+      'plain',
+      'strong',
+      'plain',
+      'plain',
+      'plain',
+      'muted',
+    ]);
+    // Seven title lines, a blank row, then the header.
+    expect(sheet.headerRow).toBe(9);
+  });
+
+  it('takes the time from the context, on Jakarta’s clock across midnight UTC', () => {
+    const late = feedback(office, { ...CONTEXT, checkedAt: new Date('2026-12-31T17:05:00Z') });
+    expect(late.title.at(-1)?.text).toMatch(/^Diperiksa 1 Januari 2027 00\.05 WIB;/);
+  });
+
+  it('leaves out deadline and contact when Pengaturan has none, and the deadline when nothing needs fixing', () => {
+    expect(feedback(office, CONTEXT).title).toHaveLength(5);
+    const clean = feedback({ ...office, findings: [] }, { ...CONTEXT, repairDeadline: '2025-10-15' });
+    expect(clean.title.map((line) => line.text)).not.toContainEqual(expect.stringMatching(/Batas perbaikan/));
+    expect(clean.title[2]?.text).toMatch(/^Indeks \d/);
+    expect(clean.title[3]?.text).toBe('Tidak ada temuan.');
+    expect(clean.headerRow).toBe(7);
+  });
+
+  it('never starts a title line with what a sheet reads as a formula, whatever the office name or contact', () => {
+    const sheet = feedback({ ...office, name: '=Bawaslu' }, { ...CONTEXT, contact: '+62 812' });
+    expect(sheet.title[0]?.text).toBe(`Hasil Validasi · =Bawaslu (${office.code})`);
+    for (const line of sheet.title) expect(line.text).not.toMatch(/^[=+\-@]/);
+  });
+
+  it('an unscored office: no index, and the reason in the office’s own terms, not the provincial operator’s steps', () => {
+    const unreadable = scoreWorkbook(officeWorkbook({ Profil: null }));
+    const sheet = feedback(unreadable, CONTEXT);
+    expect(unreadable.status).toBe('unscored');
+    expect(sheet.title[2]?.text).toBe('Satker belum dinilai: alasannya pada kesalahan di bawah ini.');
+    expect(sheet.title[3]?.text).toMatch(/^\d+ kesalahan, \d+ peringatan\.$/);
+    const reason = unreadable.findings.find((f) => f.office);
+    const line = sheet.lines.find((l) => l.values[column('Kode')] === reason?.code);
+    expect(line?.values[column('Pesan')]).toContain(reason?.office?.todo);
+    expect(line?.values[column('Pesan')]).not.toMatch(/jalankan lagi/);
+  });
+});
+
+describe('finding labels (Masalah)', () => {
+  it('every code has its own Indonesian label', () => {
+    expect(Object.keys(FINDING_LABELS).sort()).toEqual([...FINDING_CODES].sort());
+    const labels = Object.values(FINDING_LABELS);
+    expect(new Set(labels).size).toBe(labels.length);
+    for (const label of labels) expect(label).not.toMatch(/-|^[a-z]/);
   });
 });
 

@@ -76,7 +76,7 @@ describe('a NIP in free text is never printed in full', () => {
 
   it('Hasil Validasi', () => {
     expect(
-      feedback(office)
+      feedback(office, { period: period(), checkedAt: new Date(0) })
         .lines.flatMap((line) => line.values)
         .filter((v) => typeof v === 'string' && leaks(v)),
     ).toEqual([]);

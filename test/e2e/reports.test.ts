@@ -167,7 +167,10 @@ describe('monev run with PDF reports and the default outbox', () => {
     const mails = new Map<string, ParsedMail>();
     for (const file of files) {
       const mail = await simpleParser(await readFile(join(out, 'outbox', file)));
-      expect(mail.attachments.length, file).toBeGreaterThanOrEqual(1);
+      // An office's report goes with its kartu jabatan when it is scored; the recap and an unscored office's alone.
+      // (An office's Hasil Validasi goes with them too: see the next test.)
+      const pdfs = mail.attachments.filter((a) => a.contentType === 'application/pdf');
+      expect(pdfs.length, file).toBeGreaterThanOrEqual(1);
       mails.set(mail.attachments[0]?.filename ?? file, mail);
     }
     for (const o of offices) {
@@ -195,6 +198,32 @@ describe('monev run with PDF reports and the default outbox', () => {
     expect([recap?.to ?? []].flat().flatMap((address) => address.value.map((v) => v.address))).toEqual([
       PROVINCE_EMAIL,
     ]);
+  });
+
+  it('attaches each office’s validasi/<kode>.xlsx to its e-mail, named for office and period, and says so', async () => {
+    const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const mails: ParsedMail[] = [];
+    for (const file of await outbox()) mails.push(await simpleParser(await readFile(join(out, 'outbox', file))));
+    for (const o of offices) {
+      const mail = mails.find((m) => m.subject?.includes(`— ${o.name}:`));
+      const sheets = mail?.attachments.filter((a) => a.contentType === XLSX) ?? [];
+      const name = `Hasil Validasi - ${o.name} - ${PERIOD}.xlsx`;
+      // The unreadable office gets it too: locally its Hasil Validasi is written, saying why the file cannot be read.
+      expect(
+        sheets.map((a) => a.filename),
+        o.code,
+      ).toEqual([name]);
+      expect(
+        Buffer.compare(sheets[0]?.content ?? Buffer.alloc(0), await readFile(join(out, 'validasi', `${o.code}.xlsx`))),
+        o.code,
+      ).toBe(0);
+      expect(flat(mail?.text ?? ''), o.code).toContain(
+        `Daftar seluruh temuan terlampir: berkas ${name} (tab Hasil Validasi).`,
+      );
+    }
+    expect(offices.map((o) => o.code)).toContain(UNREADABLE_OFFICE);
+    const recap = mails.find((m) => m.attachments.some((a) => a.filename === `rekap-${PERIOD}.pdf`));
+    expect(recap?.attachments.filter((a) => a.contentType === XLSX)).toEqual([]);
   });
 
   it('an office report shows name, index, predicate, a late activity, a finding’s cell and page numbers', async () => {

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import type { FindingCode } from '../../functions/core/findings.js';
+import { FINDING_LABELS } from '../../functions/core/messages/finding-labels.js';
 import { generateSampleProvince, type SampleProvince } from '../../functions/sample/generate.js';
 import type { MistakeKind } from '../../functions/sample/mistakes.js';
 import { SAMPLE_MISTAKES } from '../../functions/sample/sample-mistakes.js';
@@ -39,6 +41,14 @@ const PILOT = '3573';
 /** At most two decimals (docs/SPEC.md §4 output precision). */
 const twoDecimals = z.number().refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, 'more than two decimals');
 const score = twoDecimals.min(0).nullable();
+/** Findings that leave an office unscored: Hasil Validasi gives their reason in the office's own terms. */
+const OFFICE_NOTICE_CODES: ReadonlySet<string> = new Set([
+  'unreadable-workbook',
+  'office-code-mismatch',
+  'year-mismatch',
+  'workbook-too-large',
+]);
+
 const FindingSchema = z.strictObject({
   tab: z.string(),
   cell: z.string().min(1),
@@ -585,15 +595,39 @@ describe('monev run on the sample province (38 offices, seed 2025)', () => {
     }
   });
 
-  it('writes validasi/<kode>.xlsx per office, its Hasil Validasi rows matching the office’s findings, errors first', async () => {
-    const columns = ['Tab', 'Sel', 'Tingkat', 'Kode', 'Pesan', 'Tambahan Nilai'];
+  it('writes validasi/<kode>.xlsx per office: a title block, then its Hasil Validasi rows matching the office’s findings, errors first', async () => {
+    const columns = ['Tab', 'Sel', 'Tingkat', 'Masalah', 'Kode', 'Pesan', 'Tambahan Nilai'];
     for (const o of results.offices) {
-      const table = sheetTable(await loadWorkbook(join(out, 'validasi', `${o.code}.xlsx`)), 'Hasil Validasi');
+      const workbook = await loadWorkbook(join(out, 'validasi', `${o.code}.xlsx`));
+      const sheet = workbook.getWorksheet('Hasil Validasi');
+      // The title block names the office and says when it was checked; the header follows it.
+      expect(sheet?.getCell('A1').value, o.code).toBe(`Hasil Validasi · ${o.name} (${o.code})`);
+      let headerRow = 0;
+      sheet?.eachRow((row, number) => {
+        if (headerRow === 0 && row.getCell(1).value === 'Tab') headerRow = number;
+      });
+      const title = Array.from({ length: headerRow - 1 }, (_, i) => String(sheet?.getCell(i + 1, 1).value ?? ''));
+      expect(
+        title.some((line) => /^Diperiksa \d{1,2} \w+ \d{4} \d\d\.\d\d WIB;/.test(line)),
+        o.code,
+      ).toBe(true);
+      expect(
+        title.some((line) => line.includes('Periode Triwulan III 2025')),
+        o.code,
+      ).toBe(true);
+      const errors = o.findings.filter((f) => f.level === 'error');
+      if (o.status === 'scored' && errors.length > 0)
+        expect(
+          title.some((line) => line.startsWith('Indeks sementara ')),
+          o.code,
+        ).toBe(true);
+      const table = sheetTable(workbook, 'Hasil Validasi', headerRow);
       expect([...table.headers.keys()]).toEqual([
         'Tab',
         'Sel',
         'Konteks',
         'Tingkat',
+        'Masalah',
         'Kode',
         'Pesan',
         'Tambahan Nilai',
@@ -601,20 +635,19 @@ describe('monev run on the sample province (38 offices, seed 2025)', () => {
       const rows = table.rows.map((row) => columns.map((header) => valueOf(row.cell(header)) ?? ''));
       if (o.findings.length === 0) {
         expect(rows, o.code).toHaveLength(1);
-        expect(rows[0]?.slice(0, 4), o.code).toEqual(['', '', '', '']);
-        expect(String(rows[0]?.[4]), o.code).toMatch(/Tidak ada temuan/);
+        expect(rows[0]?.slice(0, 5), o.code).toEqual(['', '', '', '', '']);
+        expect(String(rows[0]?.[5]), o.code).toMatch(/Tidak ada temuan/);
       } else {
-        const ordered = [
-          ...o.findings.filter((f) => f.level === 'error'),
-          ...o.findings.filter((f) => f.level !== 'error'),
-        ];
+        const ordered = [...errors, ...o.findings.filter((f) => f.level !== 'error')];
         expect(rows, o.code).toEqual(
           ordered.map((f) => [
             f.tab,
             f.cell,
             f.level === 'error' ? 'Kesalahan' : 'Peringatan',
+            FINDING_LABELS[f.code as FindingCode],
             f.code,
-            f.message,
+            // An unscored office reads its reason in its own terms, as in its report and e-mail.
+            OFFICE_NOTICE_CODES.has(f.code) ? expect.stringContaining('Yang perlu dilakukan: ') : f.message,
             f.gain ?? '',
           ]),
         );

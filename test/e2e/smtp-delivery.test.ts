@@ -84,11 +84,12 @@ describe('monev run delivering by SMTP', () => {
       for (const code of OFFICES) {
         const item = mails.get(code);
         expect(item, code).toBeDefined();
-        // The report, then the office's kartu jabatan, named for the reader (whose, which period).
+        // The report, then the office's kartu jabatan, then its Hasil Validasi, named for the reader (whose, which period).
         const name = names.get(code) ?? '?';
         expect(item?.mail.attachments.map((a) => a.filename)).toEqual([
           officeReportAttachmentName(name, { id: PERIOD }),
           jobCardAttachmentName(name, { id: PERIOD }),
+          expect.stringMatching(new RegExp(`^Hasil Validasi - Bawaslu .+ - ${PERIOD}\\.xlsx$`)),
         ]);
         expect(item?.mail.attachments[0]?.contentType).toBe('application/pdf');
         expect(

@@ -1,13 +1,14 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import { FEEDBACK_TAB } from '../../../sheets-schema/index.js';
-import type { Feedback, FeedbackLine } from '../../core/feedback.js';
+import type { Feedback, FeedbackLine, FeedbackTitleLine } from '../../core/feedback.js';
 import { GAIN_FORMAT } from '../xlsx/feedback-sheet.js';
 import { enteredValue } from './sheets-cells.js';
 
 /**
  * The one batchUpdate that replaces an office's Hasil Validasi (docs/SPEC.md §5): it adds the tab when it is
- * missing, sizes it to the findings, and writes the header and one row per finding over the whole
- * tab, so rows of an earlier run disappear. Nothing outside that tab is touched. The cell column links
+ * missing, sizes it to the findings, and writes the title block (office, period, index, deadline,
+ * contact, when it was checked), the header and one row per finding over the whole tab, so rows of an
+ * earlier run disappear. The machine code's column is hidden beside its Indonesian label. Nothing outside that tab is touched. The cell column links
  * to the cell itself (`#gid=…&range=A7`), and rows are fitted to their wrapped text by Sheets.
  */
 type Request = sheets_v4.Schema$Request;
@@ -31,6 +32,12 @@ const LEVEL_FORMAT: Record<'error' | 'warning', sheets_v4.Schema$CellFormat> = {
   error: { textFormat: { bold: true, foregroundColor: rgb('B00020') }, backgroundColor: rgb('FDE2E4') },
   warning: { textFormat: { foregroundColor: rgb('8A5300') }, backgroundColor: rgb('FFF4D6') },
 };
+const TITLE_FORMAT: Record<FeedbackTitleLine['style'], sheets_v4.Schema$CellFormat> = {
+  title: { textFormat: { bold: true, fontSize: 14, foregroundColor: rgb('7A1F1F') }, verticalAlignment: 'MIDDLE' },
+  strong: { textFormat: { bold: true } },
+  plain: {},
+  muted: { textFormat: { italic: true, fontSize: 9, foregroundColor: rgb('595959') } },
+};
 const LEVEL_COLUMN = FEEDBACK_TAB.headers.indexOf('Tingkat');
 const CELL_COLUMN = FEEDBACK_TAB.headers.indexOf('Sel');
 const GAIN_COLUMN = FEEDBACK_TAB.headers.indexOf('Tambahan Nilai');
@@ -39,8 +46,9 @@ const GAIN_COLUMN = FEEDBACK_TAB.headers.indexOf('Tambahan Nilai');
 export type TabIds = (tab: string) => number | undefined;
 
 export function feedbackRequests(sheetId: number, feedback: Feedback, create: boolean, tabIds: TabIds): Request[] {
-  const rowCount = feedback.lines.length + 1;
+  const rowCount = feedback.headerRow + feedback.lines.length;
   const columnCount = FEEDBACK_TAB.headers.length;
+  const frozenRowCount = feedback.headerRow;
   const requests: Request[] = [];
   if (create) {
     requests.push({
@@ -48,28 +56,31 @@ export function feedbackRequests(sheetId: number, feedback: Feedback, create: bo
         properties: {
           sheetId,
           title: FEEDBACK_TAB.name,
-          gridProperties: { rowCount, columnCount, frozenRowCount: 1 },
+          gridProperties: { rowCount, columnCount, frozenRowCount },
         },
       },
     });
   } else {
     requests.push({
       updateSheetProperties: {
-        properties: { sheetId, gridProperties: { rowCount, columnCount, frozenRowCount: 1 } },
+        properties: { sheetId, gridProperties: { rowCount, columnCount, frozenRowCount } },
         fields: 'gridProperties.rowCount,gridProperties.columnCount,gridProperties.frozenRowCount',
       },
     });
   }
-  // Widths every time: a tab written by an earlier version of monev had other columns.
+  // Widths and hidden columns every time: a tab written by an earlier version of monev had other columns.
   FEEDBACK_TAB.widths.forEach((width, i) =>
     requests.push({
       updateDimensionProperties: {
         range: { sheetId, dimension: 'COLUMNS', startIndex: i, endIndex: i + 1 },
-        properties: { pixelSize: width * 7 },
-        fields: 'pixelSize',
+        properties: { pixelSize: width * 7, hiddenByUser: FEEDBACK_TAB.hidden[i] },
+        fields: 'pixelSize,hiddenByUser',
       },
     }),
   );
+  const title = feedback.title.map((line) => ({
+    values: [{ userEnteredValue: { stringValue: line.text }, userEnteredFormat: TITLE_FORMAT[line.style] }],
+  }));
   const header = {
     values: FEEDBACK_TAB.headers.map((text) => ({
       userEnteredValue: { stringValue: text },
@@ -79,9 +90,22 @@ export function feedbackRequests(sheetId: number, feedback: Feedback, create: bo
   const body = feedback.lines.map((line) => ({ values: lineCells(line, tabIds) }));
   // A range of the whole tab: cells the rows do not cover are cleared, values and formats alike.
   requests.push(
-    { updateCells: { range: { sheetId }, rows: [header, ...body], fields: 'userEnteredValue,userEnteredFormat' } },
     {
-      autoResizeDimensions: { dimensions: { sheetId, dimension: 'ROWS', startIndex: 1, endIndex: rowCount } },
+      updateCells: {
+        range: { sheetId },
+        rows: [
+          ...title,
+          ...Array.from({ length: feedback.headerRow - 1 - title.length }, () => ({ values: [] })),
+          header,
+          ...body,
+        ],
+        fields: 'userEnteredValue,userEnteredFormat',
+      },
+    },
+    {
+      autoResizeDimensions: {
+        dimensions: { sheetId, dimension: 'ROWS', startIndex: feedback.headerRow, endIndex: rowCount },
+      },
     },
   );
   return requests;

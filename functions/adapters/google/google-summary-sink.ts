@@ -1,7 +1,7 @@
 import { AREA_SUMMARY_TAB, FEEDBACK_TAB, LOG_TAB, PEER_LEDGER_TAB, SUMMARY_TAB } from '../../../sheets-schema/index.js';
 import type { Feedback } from '../../core/feedback.js';
 import { sameLabel } from '../../core/workbook.js';
-import type { RekapHistory, SummarySink, SummaryUpdate } from '../../ports.js';
+import type { FeedbackCopy, RekapHistory, SummarySink, SummaryUpdate } from '../../ports.js';
 import { feedbackRequests, FEEDBACK_SHEET_ID } from './feedback-requests.js';
 import { apiMessage, GoogleApiError } from './google-api-error.js';
 import type { GoogleServices } from './google-services.js';
@@ -9,7 +9,7 @@ import { RekapLock, type LockTiming } from './rekap-lock.js';
 import { findTab, planSummary, tabRecords } from './rekap-plan.js';
 import { REKAP_FIELDS, snapshotOf, type RekapSpreadsheet } from './rekap-spreadsheet.js';
 import type { SpreadsheetDirectory } from './spreadsheet-directory.js';
-import { spreadsheetId } from './spreadsheet-ref.js';
+import { spreadsheetId, spreadsheetLink } from './spreadsheet-ref.js';
 
 /**
  * Live mode's outputs. Each office gets one batchUpdate that replaces its Hasil Validasi; those writes
@@ -62,6 +62,25 @@ export class GoogleSummarySink implements SummarySink {
       }),
     );
     return Promise.resolve();
+  }
+
+  /**
+   * A link to the office's Hasil Validasi tab for its e-mail: the spreadsheet with the tab's `#gid=` when
+   * this process knows the tab's sheet id, else the spreadsheet itself. Null when no tab can be there: the
+   * spreadsheet could not be opened (its Hasil Validasi is never written then), or this run's write failed.
+   */
+  async feedbackCopy(office: {
+    readonly code: string;
+    readonly source: string | null;
+    readonly unreadable: boolean;
+  }): Promise<FeedbackCopy | null> {
+    await this.flush();
+    const id = office.source ? spreadsheetId(office.source) : null;
+    if (!id || office.unreadable || this.directory.isUnreadable(id)) return null;
+    if (this.failed.some((failure) => failure.code === office.code)) return null;
+    const sheetId = this.directory.feedbackSheet(id);
+    const link = spreadsheetLink(id);
+    return { kind: 'link', url: typeof sheetId === 'number' ? `${link}#gid=${sheetId}` : link };
   }
 
   /** Waits for the Hasil Validasi writes handed over so far. */

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import {
@@ -16,18 +16,18 @@ import {
 import type { Feedback } from '../../core/feedback.js';
 import { outputHeaderKeys, type SheetRecord, type SheetValue } from '../../core/summary-rows.js';
 import { labelKey } from '../../core/workbook.js';
-import type { RekapHistory, SummarySink, SummaryUpdate } from '../../ports.js';
+import type { FeedbackCopy, RekapHistory, SummarySink, SummaryUpdate } from '../../ports.js';
 import { writeFileAtomic } from '../fs/atomic-file.js';
 import { ConfigError } from '../../shared/config-error.js';
 import { configMessage } from '../../core/messages/config.js';
 import { DEFAULT_WORKBOOK_LIMITS, WorkbookTooLargeError, type WorkbookLimits } from '../../core/workbook-limits.js';
 import { REKAP_FILE, rekapLimits } from './xlsx-source.js';
-import { excel, newWorkbook } from './exceljs.js';
+import { newWorkbook } from './exceljs.js';
 import { parseWorkbookArchive, readWorkbookFile } from './read-workbook.js';
 import type { SheetJsWorkbook } from './sheetjs.js';
 import { UnreadableWorkbookError } from './unreadable-workbook-error.js';
 import { copyTab } from './workbook-copy.js';
-import { layoutFeedback } from './feedback-sheet.js';
+import { feedbackWorkbook } from './feedback-sheet.js';
 import { LINE_POINTS, printSetup, wrappedLines, wrappedRowHeight } from './sheet-layout.js';
 import { buildShareCopy, shareCopyName, type ShareCopyTables } from './share-copy.js';
 import { arrangeTabs } from './tab-order.js';
@@ -45,12 +45,21 @@ export class XlsxSummarySink implements SummarySink {
   ) {}
 
   async writeFeedback(office: { readonly code: string }, feedback: Feedback): Promise<void> {
-    const workbook = new (excel().Workbook)();
-    workbook.creator = 'monev';
-    await writeFileAtomic(
-      join(this.outDir, 'validasi', `${safeFileName(office.code)}.xlsx`),
-      await toBytes(layoutFeedback(workbook, office.code, feedback)),
-    );
+    await writeFileAtomic(this.feedbackPath(office.code), await feedbackWorkbook(office.code, feedback));
+  }
+
+  /** The Hasil Validasi this sink wrote, for the office's e-mail (README "Delivery"); null when there is none. */
+  async feedbackCopy(office: { readonly code: string }): Promise<FeedbackCopy | null> {
+    try {
+      return { kind: 'file', bytes: new Uint8Array(await readFile(this.feedbackPath(office.code))) };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  }
+
+  private feedbackPath(code: string): string {
+    return join(this.outDir, 'validasi', `${safeFileName(code)}.xlsx`);
   }
 
   async writeSummary(update: SummaryUpdate): Promise<void> {

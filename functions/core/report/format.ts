@@ -80,3 +80,15 @@ export function longDate(date: Date): string {
 export function isoDateLong(iso: string): string {
   return DATE_FORMAT.format(new Date(`${iso}T12:00:00+07:00`));
 }
+
+const TIME_FORMAT = new Intl.DateTimeFormat('id-ID', {
+  timeZone: 'Asia/Jakarta',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** "6 Desember 2026 09.41 WIB": a moment as an office reads it, on Jakarta's wall clock. */
+export function longDateTime(date: Date): string {
+  return `${longDate(date)} ${TIME_FORMAT.format(date)} WIB`;
+}

@@ -25,6 +25,22 @@ export interface MailContext {
   readonly contact?: string | null;
   /** The office's own spreadsheet, in live mode. */
   readonly sheetLink?: string | null;
+  /** How the mail carries the office's Hasil Validasi; null or absent when it carries none. */
+  readonly feedback?: FeedbackPointer | null;
+}
+
+/** The Hasil Validasi attached under this file name (locally), or its tab's link (live mode). */
+export type FeedbackPointer = { readonly attachment: string } | { readonly link: string };
+
+/**
+ * Where the list of every finding is, in exactly the form the office receives it: an attachment, a tab
+ * behind a link, or nothing (an unreadable spreadsheet gets no tab), never a promise of what is not there.
+ */
+function feedbackSentence(pointer: FeedbackPointer | null | undefined): string {
+  if (!pointer) return '';
+  return 'attachment' in pointer
+    ? ` Daftar seluruh temuan terlampir: berkas ${pointer.attachment} (tab Hasil Validasi).`
+    : ' Daftar seluruh temuan ada di tab Hasil Validasi pada spreadsheet satker (tautan di atas).';
 }
 
 export function officeMailModel(office: OfficeResult, period: Period, context: MailContext) {
@@ -74,6 +90,7 @@ export function officeMailModel(office: OfficeResult, period: Period, context: M
     deadline: context.repairDeadline ? `Batas perbaikan: ${isoDateLong(context.repairDeadline)}.` : null,
     contact: context.contact ? `Bila ada pertanyaan, hubungi ${context.contact}.` : null,
     link: context.sheetLink ?? null,
+    feedbackLink: context.feedback && 'link' in context.feedback ? context.feedback.link : null,
     // The same mistake on six rows is one entry ("IKI!A7:A12, 6 baris"), as in the PDF.
     fixes: groupFindings(fixable)
       .slice(0, FIX_LIMIT)
@@ -84,8 +101,8 @@ export function officeMailModel(office: OfficeResult, period: Period, context: M
     // A scored office's mail carries its kartu jabatan too (docs/SPEC.md §10), one page per Anjab job.
     closing:
       office.status === 'scored' && office.workload.jobs.length > 0
-        ? 'Laporan lengkap terlampir (PDF), bersama kartu jabatan: satu halaman per jabatan, untuk dibagikan kepada pemegang jabatannya. Daftar seluruh temuan ada di tab Hasil Validasi pada spreadsheet satker.'
-        : 'Laporan lengkap terlampir (PDF). Daftar seluruh temuan ada di tab Hasil Validasi pada spreadsheet satker.',
+        ? `Laporan lengkap terlampir (PDF), bersama kartu jabatan: satu halaman per jabatan, untuk dibagikan kepada pemegang jabatannya.${feedbackSentence(context.feedback)}`
+        : `Laporan lengkap terlampir (PDF).${feedbackSentence(context.feedback)}`,
     signature: 'Tim Monev Bawaslu Provinsi Jawa Timur',
   };
 }
@@ -108,9 +125,12 @@ export function officeMailText(model: OfficeMailModel): string {
     for (const fix of model.fixes) lines.push(`- ${fix.cell}: ${fix.message}`);
     if (model.moreFixes > 0) lines.push(`- … dan ${model.moreFixes} kesalahan lain.`);
   }
-  const after = [model.deadline, model.contact, model.link ? `Spreadsheet satker: ${model.link}` : null].filter(
-    (line): line is string => line !== null,
-  );
+  const after = [
+    model.deadline,
+    model.contact,
+    model.link ? `Spreadsheet satker: ${model.link}` : null,
+    model.feedbackLink ? `Tab Hasil Validasi: ${model.feedbackLink}` : null,
+  ].filter((line): line is string => line !== null);
   if (after.length > 0) lines.push('', ...after);
   lines.push('', model.closing, '', model.signature);
   // The plain part prints sheet text as the HTML part does (render-html masks that one): NIPs masked.
@@ -194,6 +214,7 @@ export function provinceMailModel(
     deadline: context.repairDeadline ? `Batas perbaikan bagi satker: ${isoDateLong(context.repairDeadline)}.` : null,
     contact: null,
     link: null,
+    feedbackLink: null,
     fixes: [],
     moreFixes: 0,
     closing:

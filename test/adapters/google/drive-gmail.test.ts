@@ -7,7 +7,8 @@ import { GoogleServices } from '../../../functions/adapters/google/google-servic
 import { handlebarsTemplates } from '../../../functions/adapters/html/render-html.js';
 import { runCycle } from '../../../functions/app/run-cycle.js';
 import { parseConfig } from '../../../functions/config.js';
-import { SUMMARY_TAB } from '../../../sheets-schema/index.js';
+import type { MailMessage, Mailer } from '../../../functions/ports.js';
+import { FEEDBACK_TAB, SUMMARY_TAB } from '../../../sheets-schema/index.js';
 import { startFakeGoogleApi, type FakeGoogleApi } from '../../fakes/google-api-server.js';
 import { fakeEnv, sampleProvince } from './support.js';
 
@@ -119,6 +120,47 @@ describe('Drive report store and Gmail mailer', () => {
       await expect(sending).rejects.toMatchObject({ code: 'auth-failed', delivery: 'failed' });
       expect(google.sentMail).toHaveLength(0);
     });
+  });
+
+  it('links each office’s e-mail to its Hasil Validasi tab (#gid=), and attaches no file', async () => {
+    const province = await sampleProvince(2);
+    try {
+      const loaded = await google.loadSampleProvince(province.dataDir);
+      const mode = googleMode(parseConfig(fakeEnv(google.url)).google, loaded.rekapId);
+      const sent: MailMessage[] = [];
+      const mailer: Mailer = {
+        send: async (message, beforeHandover) => {
+          await beforeHandover?.();
+          sent.push(message);
+          return { messageId: `<${sent.length}@test>`, accepted: message.to, rejected: [] };
+        },
+        close: async () => {},
+      };
+      const renderer = { render: async (document: { id: string }) => pdf(document.id), close: async () => {} };
+      await runCycle({
+        source: mode.source,
+        sink: mode.sink,
+        results: { save: async () => 'results.json' },
+        clock: { now: () => new Date('2025-10-05T03:00:00Z') },
+        reports: { renderer, templates: handlebarsTemplates, store: { save: async (name) => name } },
+        mail: { mailer, resend: false },
+      });
+      for (const [code, id] of loaded.offices) {
+        const tab = google.spreadsheet(id)?.sheets.find((sheet) => sheet.properties.title === FEEDBACK_TAB.name);
+        const link = `https://docs.google.com/spreadsheets/d/${id}/edit#gid=${tab?.properties.sheetId}`;
+        const mail = sent.find((message) => message.reference?.startsWith(`${code} `));
+        expect(tab, code).toBeDefined();
+        expect(mail?.text, code).toContain(`Tab Hasil Validasi: ${link}`);
+        expect(mail?.text, code).toContain('Daftar seluruh temuan ada di tab Hasil Validasi');
+        // Handlebars escapes "=" in the attribute; a mail program reads it back as "=".
+        expect(mail?.html, code).toContain(`href="${link.replace(/=/g, '&#x3D;')}"`);
+        expect(mail?.attachments.map((a) => a.contentType)).not.toContain(
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        );
+      }
+    } finally {
+      await province.cleanup();
+    }
   });
 
   it('links each office’s Drive report in the Rekap’s Laporan column', async () => {

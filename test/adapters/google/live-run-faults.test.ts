@@ -78,7 +78,12 @@ describe('live mode under faults', () => {
     for (const [code, id] of loaded.offices) {
       const feedback = google.values(id, FEEDBACK_TAB.name);
       if (google.file(id)?.mimeType !== 'application/vnd.google-apps.spreadsheet') continue;
-      expect(feedback?.[0], `Hasil Validasi of ${code}`).toEqual([...FEEDBACK_TAB.headers]);
+      // The header below the title block, which starts with the office's name.
+      expect(feedback?.[0]?.[0], `Hasil Validasi of ${code}`).toMatch(/^Hasil Validasi · .+ \(\d{4}\)$/);
+      expect(
+        feedback?.find((row) => row[0] === 'Tab'),
+        `Hasil Validasi of ${code}`,
+      ).toEqual([...FEEDBACK_TAB.headers]);
     }
     expect(google.values(loaded.rekapId, '_monev_kunci')).toBeUndefined();
   });

@@ -88,7 +88,14 @@ describe('monev run --source google', () => {
     const id = loaded.offices.get(withFindings?.code ?? '') as string;
     const stored = google.spreadsheet(id);
     const tab = stored?.sheets.find((sheet) => sheet.properties.title === FEEDBACK_TAB.name);
-    const rows = google.values(id, FEEDBACK_TAB.name) ?? [];
+    const all = google.values(id, FEEDBACK_TAB.name) ?? [];
+    // The title block first: office, period, index, … and when it was checked; then a blank row and the header.
+    expect(all[0]?.[0]).toBe(`Hasil Validasi · ${withFindings?.name} (${withFindings?.code})`);
+    expect(all.some((row) => /^Diperiksa \d{1,2} \w+ \d{4} \d\d\.\d\d WIB;/.test(String(row[0])))).toBe(true);
+    const headerRow = all.findIndex((row) => row[0] === 'Tab');
+    expect(headerRow).toBeGreaterThan(2);
+    expect(tab?.properties.gridProperties.frozenRowCount).toBe(headerRow + 1);
+    const rows = all.slice(headerRow);
     expect(rows[0]).toEqual([...FEEDBACK_TAB.headers]);
     const levels = rows.slice(1).map((row) => row[FEEDBACK_TAB.headers.indexOf('Tingkat')]);
     expect(levels.indexOf('Peringatan') === -1 || levels.lastIndexOf('Kesalahan') < levels.indexOf('Peringatan')).toBe(
@@ -98,7 +105,7 @@ describe('monev run --source google', () => {
     const first = String(rows[1]?.[sel]);
     const [, tabName, a1] = /^'?(.+?)'?!([A-Z]+\d+)$/.exec(first) ?? [];
     const target = stored?.sheets.find((sheet) => sheet.properties.title === tabName);
-    expect(tab?.rows[1]?.[sel]?.userEnteredFormat?.textFormat?.link?.uri).toBe(
+    expect(tab?.rows[headerRow + 1]?.[sel]?.userEnteredFormat?.textFormat?.link?.uri).toBe(
       `#gid=${target?.properties.sheetId}&range=${a1}`,
     );
 

@@ -211,3 +211,35 @@ describe('the unscored page speaks to the office', () => {
     expect(model.unscored?.todo).not.toMatch(/jalankan/);
   });
 });
+
+describe('the e-mail says where the list of every finding is, exactly as the office receives it', () => {
+  const scored = rankProvince([clean, nipAsNumber]).find((o) => o.code === '3575') as OfficeResult;
+  const attached = 'Hasil Validasi - Bawaslu Kota Pasuruan - 2025-TW3.xlsx';
+  const tab = 'https://docs.google.com/spreadsheets/d/abcdefghijkl/edit#gid=1733617001';
+  const cases = [
+    {
+      name: 'attached (local mode)',
+      feedback: { attachment: attached },
+      says: `Daftar seluruh temuan terlampir: berkas ${attached} (tab Hasil Validasi).`,
+      link: null,
+    },
+    {
+      name: 'linked to its tab (live mode)',
+      feedback: { link: tab },
+      says: 'Daftar seluruh temuan ada di tab Hasil Validasi pada spreadsheet satker (tautan di atas).',
+      link: tab,
+    },
+    { name: 'nowhere (a spreadsheet that could not be opened has no tab)', feedback: null, says: null, link: null },
+  ];
+  for (const office of [scored, unscored])
+    for (const c of cases)
+      it(`${office.status}: ${c.name}`, () => {
+        const mail = officeMailModel(office, PERIOD, { rankedOffices: 2, feedback: c.feedback });
+        const text = officeMailText(mail);
+        expect(mail.feedbackLink).toBe(c.link);
+        if (c.link) expect(text).toContain(`Tab Hasil Validasi: ${c.link}`);
+        if (c.says) expect(mail.closing.endsWith(c.says)).toBe(true);
+        else expect(text).not.toMatch(/Hasil Validasi|terlampir: berkas/);
+        expect(mail.closing).toMatch(/^Laporan lengkap terlampir \(PDF\)/);
+      });
+});
