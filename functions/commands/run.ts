@@ -215,7 +215,7 @@ function printOutcome(
     for (const failure of google.sink.failures)
       io.out(`  Hasil Validasi satker ${failure.code} tidak dapat ditulis: ${failure.reason}.`);
   } else {
-    io.out(`  ${join(args.out, 'rekap.xlsx')}  (Rekap, Rekap Bidang, Tren, Log)`);
+    io.out(`  ${join(args.out, 'rekap.xlsx')}  (Rekap, Rekap Bidang, Tren, Pembelajaran, Log)`);
     io.out(`  ${join(args.out, shareCopyName(outcome.period.id))}  (untuk diteruskan: Rekap, Rekap Bidang, Tren)`);
     io.out(`  ${join(args.out, 'validasi')}/<kode>.xlsx  (Hasil Validasi per satker)`);
   }

@@ -354,9 +354,11 @@ describe('peers section (SPEC §9)', () => {
         theirs: '95,00',
         ours: '60,50',
         mark: null,
+        // Drive confirmed one link and not the other: the other is marked.
+        linkNote: 'tautan bertanda * belum diperiksa di Drive',
         practices: [
-          { activity: 'Kegiatan 4', output: 'Keluaran 4', link: practice(4, true).link, confirmed: true },
-          { activity: 'Kegiatan 9', output: 'Keluaran 9', link: practice(9, false).link, confirmed: false },
+          { activity: 'Kegiatan 4', output: 'Keluaran 4', link: practice(4, true).link, starred: false },
+          { activity: 'Kegiatan 9', output: 'Keluaran 9', link: practice(9, false).link, starred: true },
         ],
       },
     ]);

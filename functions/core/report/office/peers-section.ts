@@ -26,20 +26,28 @@ export function peersSection(office: OfficeResult, context: ReportContext) {
   return {
     learnFrom: office.peers.map((peer) => {
       const mentor = byCode.get(peer.office);
+      const practices = (mentor?.goodPractices ?? []).filter((practice) => practice.area === peer.area);
+      const unconfirmed = practices.filter((practice) => !practice.confirmed).length;
+      // Without Drive verification every link is unconfirmed: one note then, a mark per link only when mixed.
+      const mixed = unconfirmed > 0 && unconfirmed < practices.length;
       return {
         area: areaById(peer.area).name,
         office: name(peer.office),
         theirs: score(mentor?.areas[peer.area] ?? null),
         ours: score(office.areas[peer.area]),
         mark: problem === null ? null : DATA_PROBLEM_MARK,
-        practices: (mentor?.goodPractices ?? [])
-          .filter((practice) => practice.area === peer.area)
-          .map((practice) => ({
-            activity: practice.activity ?? '–',
-            output: practice.output,
-            link: practice.link,
-            confirmed: practice.confirmed,
-          })),
+        linkNote:
+          unconfirmed === 0
+            ? null
+            : mixed
+              ? 'tautan bertanda * belum diperiksa di Drive'
+              : 'tautannya belum diperiksa di Drive',
+        practices: practices.map((practice) => ({
+          activity: practice.activity ?? '–',
+          output: practice.output,
+          link: practice.link,
+          starred: mixed && !practice.confirmed,
+        })),
       };
     }),
     // No mentor has two reasons the office should read apart: its data, or its strength.
