@@ -139,7 +139,11 @@ function buildRuntime(
   let pool: ScoringPool | undefined;
   const runtime: Runtime = {
     scoreOne: (request) => {
-      pool ??= new ScoringPool({ clock, logInternalError });
+      pool ??= new ScoringPool({
+        clock,
+        logInternalError,
+        onStart: (request) => log('INFO', 'penilaian dimulai', { code: request.code ?? null }),
+      });
       return pool.score({
         config,
         place,

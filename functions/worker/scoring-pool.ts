@@ -18,6 +18,8 @@ export interface ScoringPoolOptions {
   readonly clock: Clock;
   /** Workers at most; 1 unless a caller has reason for more. */
   readonly size?: number;
+  /** Called as a worker takes a job: the runtime logs it, so a scoring under way shows in the log. */
+  readonly onStart?: (request: ScoringJob['request']) => void;
   /** scoreOneOffice's internal faults, reported from the worker: the context and the error's class name. */
   readonly logInternalError?: (context: string, errorName: string) => void;
 }
@@ -67,6 +69,7 @@ export class ScoringPool {
       slot.worker.ref();
       const message: JobMessage = { id, job: { ...job, now: this.options.clock.now().getTime() } };
       slot.worker.postMessage(message);
+      this.options.onStart?.(job.request);
     }
   }
 
