@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { repoRoot } from './lib/child.js';
 import type { Spread } from './lib/stats.js';
 import type { BenchResults } from './results.js';
+import { feedbackLatencyDetails, feedbackLatencySummary } from './sections/feedback-latency.js';
 import type { ReadingResult } from './sections/reading.js';
 import type { WrongOfficeRun } from './sections/wrong-office.js';
 import { FLOOR, JSREPORT, LAUNCH, MONEV, floorPerDocument, type PdfBenchResult } from './sections/pdf.js';
@@ -160,6 +161,7 @@ export function renderResults(results: BenchResults): string {
   }
   if (sections.reading) lines.push(...readingDetails(sections.reading));
   if (sections.wrongOffice) lines.push(...wrongOfficeDetails(sections.wrongOffice));
+  if (sections.feedbackLatency) lines.push(...feedbackLatencyDetails(sections.feedbackLatency));
   return lines.join('\n');
 }
 
@@ -214,7 +216,7 @@ function readingDetails(r: ReadingResult): string[] {
 }
 
 function summaryRows(results: BenchResults): string[] {
-  const { pdf, cycle, scoring, google, evidence, driveStorm, coldStart } = results.sections;
+  const { pdf, cycle, scoring, google, evidence, driveStorm, coldStart, feedbackLatency } = results.sections;
   const rows: string[] = [];
   const row = (
     id: string,
@@ -479,6 +481,7 @@ function summaryRows(results: BenchResults): string[] {
       run.ratio.median <= 2,
     );
   }
+  if (feedbackLatency) feedbackLatencySummary(feedbackLatency, row);
   return rows;
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { cachedRegistry, queueChange, type Debounce } from '../../functions/app/queue-change.js';
 import { buildSource } from '../../functions/choose-source.js';
 import type { Workplace } from '../../functions/choose-adapters.js';
-import { parseConfig } from '../../functions/config.js';
+import { parseConfig, type Config } from '../../functions/config.js';
 import { readRekap } from '../../functions/core/rekap-reader.js';
 import { DEPLOY_DEFAULTS } from '../../functions/deploy/deploy-defaults.js';
 import type { Clock, QueuedTask, TaskQueue } from '../../functions/ports.js';
@@ -19,8 +19,6 @@ export interface FeedbackLatencySettings {
   readonly sessionGapS: readonly [number, number];
   /** Virtual time simulated: edits fall in it, scorings may run past it. */
   readonly durationS: number;
-  /** Virtual seconds per real second: the clock, the queue, the quota window and the fake's latency run this much faster. */
-  readonly scale: number;
   /** Production values (MONEV_CHANGE_WINDOW_S, MONEV_CHANGE_SETTLE_S). */
   readonly windowS: number;
   readonly settleS: number;
@@ -33,7 +31,8 @@ export interface FeedbackLatencyResult {
   readonly settings: FeedbackLatencySettings;
   /** The queue modelled: Cloud Tasks at the deployed rate and concurrency. */
   readonly queue: { readonly dispatchesPerSecond: number; readonly maxConcurrent: number };
-  readonly realSeconds: number;
+  /** One office's scoring against the fake, measured (ms). */
+  readonly scoringMs: Percentiles;
   readonly edits: number;
   /** Edit → its office's Hasil Validasi written by a scoring that read the edit, virtual seconds, per kind of edit. */
   readonly quiet: Percentiles;
@@ -45,10 +44,10 @@ export interface FeedbackLatencyResult {
   /** The same for the bursts whose edits all fall inside one change window (the issue's "burst inside a window"). */
   readonly scoringsPerBurstInOneWindow: { readonly max: number; readonly bursts: number };
   readonly scorings: number;
-  /** Most Sheets reads (and writes) answered in any 60 virtual seconds, and the quota answers (429) the fake gave. */
+  readonly scoringsPerMinute: number;
+  /** Most Sheets reads (and writes) answered in any 60 s of the simulation: Sheets allows 60 of each. */
   readonly maxReadsPerMinute: number;
   readonly maxWritesPerMinute: number;
-  readonly quotaAnswers: number;
   /** Edits no scoring read before the run ended (must be 0). */
   readonly unanswered: number;
 }
@@ -68,187 +67,239 @@ interface Edit {
   readonly last: boolean;
 }
 
+/** A simulated scoring, virtual epoch milliseconds. */
 interface Scoring {
   readonly code: string;
   readonly start: number;
-  end: number;
-  /** When its Hasil Validasi write was answered (virtual ms), from the fake's log. */
-  feedbackAt: number;
+  readonly end: number;
+  readonly officeReadAt: number;
+  readonly feedbackAt: number;
+  readonly reads: readonly number[];
+  readonly writes: readonly number[];
+}
+
+/** One office's scoring as measured against the fake: how long it takes and when its requests are answered. */
+interface MeasuredScoring {
+  readonly ms: number;
+  /** When the office's own sheet was read, from the scoring's start: edits before it are in the feedback. */
+  readonly officeReadMs: number;
+  /** When its Hasil Validasi write was answered, from the scoring's start. */
+  readonly feedbackMs: number;
+  readonly readsMs: readonly number[];
+  readonly writesMs: readonly number[];
 }
 
 /**
  * Issue 17 §7: from an edit to its Hasil Validasi, with every office of the 38-office sample editing
- * against the fake Google API. Production settings throughout, on a clock running `scale` times faster:
- * the change window and settle (60 s, 10 s), Cloud Tasks' dispatch rate and concurrency as deployed
- * (0.2 a second, 2 at once), Sheets' 60 reads and 60 writes a minute (the fake's window and monev's
- * scheduler both shrunk by `scale`), 150 ms answers. Each office edits in sessions: single edits after
- * a quiet spell, and bursts of 4–10 edits 1–6 s apart (within a minute), with quiet spells of at least window + settle
- * between sessions. Every notification goes through queueChange (app/queue-change.ts) with the cached
- * registry the webhook uses; each queued scoring runs the real use case in the scoring worker against the
- * fake. An edit is answered by the first scoring of its office that started after it (it reads the sheet
- * after it starts), at the moment that scoring's Hasil Validasi write was answered. CPU time is not
- * scaled, so scorings count `scale` times their real cost: the latencies are upper bounds.
+ * against the fake Google API, production settings throughout: the change window and settle (60 s,
+ * 10 s), Cloud Tasks as deployed (a dispatch every 5 s at most, 0.2 a second; 2 at once), Sheets' 60
+ * reads and 60 writes a minute, 150 ms answers.
+ *
+ * In two steps, so that neither the machine's load nor a shrunken clock bends the figures:
+ * 1. Measured: each office is scored once for real, one at a time, by the scoring worker against the
+ *    fake (after one uncounted scoring): its duration, and when each of its requests was answered.
+ * 2. Simulated on a virtual clock: each office edits in sessions (single edits after a quiet spell, and
+ *    bursts of 4–10 edits 1–6 s apart), every edit goes through the real queueChange
+ *    (app/queue-change.ts) with the cached registry the webhook uses (its rekap reads counted), the
+ *    queue dispatches as Cloud Tasks does, and each dispatched scoring takes its office's measured time,
+ *    its requests at their measured offsets. An edit is answered by the first scoring of its office that
+ *    read the sheet after it, when that scoring's Hasil Validasi write was answered.
+ * The quota is checked on the simulated requests: the most reads and writes in any 60 s.
  */
 export async function benchFeedbackLatency(
   dataDir: string,
-  options: { settings: FeedbackLatencySettings; log: (line: string) => void },
-): Promise<FeedbackLatencyResult> {
-  const s = options.settings;
-  const scale = s.scale;
-  const google = await startFakeGoogleApi({
-    latencyMs: s.latencyMs / scale,
-    quota: { reads: 60, writes: 60, windowMs: 60_000 / scale },
-  });
+  options: { scenarios: readonly FeedbackLatencySettings[]; log: (line: string) => void },
+): Promise<FeedbackLatencyResult[]> {
+  const first = options.scenarios[0];
+  if (!first) return [];
+  const google = await startFakeGoogleApi({ latencyMs: first.latencyMs });
   const out = await mkdtemp(join(tmpdir(), 'monev-bench-latency-'));
-  const pool = { current: null as ScoringPool | null };
+  let pool: ScoringPool | null = null;
   try {
     const { rekapId, offices } = await google.loadSampleProvince(dataDir);
     const config = parseConfig({
       MONEV_REKAP: rekapId,
       MONEV_GOOGLE_ROOT_URL: google.url,
       MONEV_GOOGLE_SERVICE_ACCOUNT: 'monev@monev-jatim.iam.gserviceaccount.com',
-      MONEV_GOOGLE_QUOTA_WINDOW_MS: String(Math.round(60_000 / scale)),
-      MONEV_GOOGLE_BACKOFF_MS: String(Math.max(1, Math.round(1000 / scale))),
       MONEV_OUT_DIR: out,
     });
     const place: Workplace = { kind: 'google', rekap: rekapId, outDir: out };
-    const codes = [...offices.keys()].slice(0, s.offices);
-    const edits = planEdits(codes, s);
+    const codes = [...offices.keys()].slice(0, first.offices);
 
-    google.resetCounts();
-    const realStart = performance.now();
-    const virtualStart = Date.UTC(2026, 11, 7, 2, 0, 0);
-    const virtualNow = () => virtualStart + (performance.now() - realStart) * scale;
-    const toVirtual = (epochMs: number) => virtualStart + (epochMs - realEpochStart) * scale;
-    const realEpochStart = Date.now();
-    const clock: Clock = { now: () => new Date(virtualNow()) };
-    const debounce: Debounce = { windowMs: s.windowS * 1000, settleMs: s.settleS * 1000 };
-
-    const scorings: Scoring[] = [];
-    pool.current = new ScoringPool({ clock, size: DEPLOY_DEFAULTS.maxConcurrentDispatches });
-    const scoringPool = pool.current;
-    const queue = new CloudTasksModel(
-      { perSecond: DEPLOY_DEFAULTS.dispatchesPerSecond, maxConcurrent: DEPLOY_DEFAULTS.maxConcurrentDispatches },
-      virtualNow,
-      scale,
-      async (task) => {
-        if (task.kind === 'finish') return;
-        const scoring: Scoring = { code: task.code, start: virtualNow(), end: 0, feedbackAt: 0 };
-        scorings.push(scoring);
-        await scoringPool.score({ config, place, request: { code: task.code } });
-        scoring.end = virtualNow();
-      },
-    );
-    const registry = cachedRegistry(async () => readRekap(await buildSource(config, place).readRekap()).offices, clock);
-    const queuedBy = new Map<number, number>();
-
-    await Promise.all(
-      edits.map(
-        (edit) =>
-          new Promise<void>((resolve, reject) => {
-            setTimeout(
-              () => {
-                queueChange({ registry, queue, clock, debounce }, offices.get(edit.code) ?? '')
-                  .then((outcome) => {
-                    if (outcome.status === 'queued' && edit.burst !== null)
-                      queuedBy.set(edit.burst, (queuedBy.get(edit.burst) ?? 0) + 1);
-                    if (outcome.status === 'unknown') throw new Error(`office ${edit.code} not in the registry`);
-                    resolve();
-                  })
-                  .catch(reject);
-              },
-              (edit.at - virtualStart) / scale,
-            );
-          }),
-      ),
-    );
-    await queue.idle();
-    const realSeconds = (performance.now() - realStart) / 1000;
-
-    // Each scoring's Hasil Validasi write: the last write to its office's spreadsheet while it ran.
-    const writes = google.requests.filter((r) => isWrite(r) && r.status === 200);
-    for (const scoring of scorings) {
-      const id = offices.get(scoring.code);
-      const own = writes
-        .map((r) => ({ target: r.target, at: toVirtual(r.at) }))
-        .filter((r) => r.target === id && r.at >= scoring.start && r.at <= scoring.end + 1);
-      scoring.feedbackAt = own.length > 0 ? Math.max(...own.map((r) => r.at)) : scoring.end;
-    }
-
-    const latency = (edit: Edit): number | null => {
-      const answer = scorings
-        .filter((scoring) => scoring.code === edit.code && scoring.start >= edit.at)
-        .sort((a, b) => a.start - b.start)[0];
-      return answer ? (answer.feedbackAt - edit.at) / 1000 : null;
+    // 1. Each office's scoring, measured one at a time, so every request in its span is its own.
+    pool = new ScoringPool({ clock: { now: () => new Date() } });
+    const scoringPool = pool;
+    const measure = async (code: string): Promise<MeasuredScoring> => {
+      google.resetCounts();
+      const start = Date.now();
+      await scoringPool.score({ config, place, request: { code } });
+      const ms = Date.now() - start;
+      const answered = google.requests.filter((r) => r.status === 200).map((r) => ({ ...r, at: r.at - start }));
+      const own = answered.filter((r) => r.target === offices.get(code));
+      return {
+        ms,
+        officeReadMs: own.find(isRead)?.at ?? 0,
+        feedbackMs: Math.max(0, ...own.filter(isWrite).map((r) => r.at)),
+        readsMs: answered.filter(isRead).map((r) => r.at),
+        writesMs: answered.filter(isWrite).map((r) => r.at),
+      };
     };
-    const timed = edits.map((edit) => ({ edit, seconds: latency(edit) }));
-    const answered = timed.filter((t): t is { edit: Edit; seconds: number } => t.seconds !== null);
-    const burstIds = new Set(edits.flatMap((edit) => (edit.burst === null ? [] : [edit.burst])));
-    const perBurst = [...burstIds].map((id) => queuedBy.get(id) ?? 0);
-    const windowMs = s.windowS * 1000;
-    const inOneWindow = [...burstIds].filter((id) => {
-      const times = edits.filter((edit) => edit.burst === id).map((edit) => Math.floor(edit.at / windowMs));
-      return Math.min(...times) === Math.max(...times);
-    });
-    const counts: Record<string, number> = {};
-    for (const n of perBurst) counts[String(n)] = (counts[String(n)] ?? 0) + 1;
+    await measure(codes[0] ?? '');
+    const measured = new Map<string, MeasuredScoring>();
+    for (const code of codes) measured.set(code, await measure(code));
+    const durations = [...measured.values()].map((m) => m.ms / 1000);
+    options.log(
+      `  one scoring against the fake (${first.latencyMs} ms answers): ${percentiles(durations).p50.toFixed(2)} s median, ${Math.max(...durations).toFixed(2)} s at most; ${measured.get(codes[0] ?? '')?.readsMs.length ?? 0} reads, ${measured.get(codes[0] ?? '')?.writesMs.length ?? 0} writes`,
+    );
 
-    const reads = google.requests.filter((r) => isRead(r) && r.status === 200).map((r) => toVirtual(r.at));
-    const written = writes.map((r) => toVirtual(r.at));
-    const result: FeedbackLatencyResult = {
-      settings: s,
-      queue: {
-        dispatchesPerSecond: DEPLOY_DEFAULTS.dispatchesPerSecond,
-        maxConcurrent: DEPLOY_DEFAULTS.maxConcurrentDispatches,
-      },
-      realSeconds,
-      edits: edits.length,
-      quiet: percentiles(answered.filter((t) => t.edit.kind === 'quiet').map((t) => t.seconds)),
-      burstLast: percentiles(answered.filter((t) => t.edit.kind === 'burst' && t.edit.last).map((t) => t.seconds)),
-      all: percentiles(answered.map((t) => t.seconds)),
-      bursts: burstIds.size,
-      scoringsPerBurst: { max: Math.max(0, ...perBurst), counts },
-      scoringsPerBurstInOneWindow: {
-        max: Math.max(0, ...inOneWindow.map((id) => queuedBy.get(id) ?? 0)),
-        bursts: inOneWindow.length,
-      },
-      scorings: scorings.length,
-      maxReadsPerMinute: busiestMinute(reads),
-      maxWritesPerMinute: busiestMinute(written),
-      quotaAnswers: google.requests.filter((r) => r.status === 429).length,
-      unanswered: timed.length - answered.length,
-    };
-    options.log(`  ${s.name}:`);
-    options.log(
-      `  ${result.edits} edits (${result.quiet.count} after a quiet spell, ${result.bursts} bursts), ${result.scorings} scorings, ${realSeconds.toFixed(0)} s real for ${s.durationS} s virtual (×${scale})`,
-    );
-    options.log(
-      `  edit → Hasil Validasi: quiet p50 ${result.quiet.p50.toFixed(1)} s, p95 ${result.quiet.p95.toFixed(1)} s, max ${result.quiet.max.toFixed(1)} s; last of a burst p50 ${result.burstLast.p50.toFixed(1)} s, p95 ${result.burstLast.p95.toFixed(1)} s, max ${result.burstLast.max.toFixed(1)} s; all p50 ${result.all.p50.toFixed(1)} s, p95 ${result.all.p95.toFixed(1)} s`,
-    );
-    options.log(
-      `  scorings per burst: at most ${result.scoringsPerBurst.max} (${JSON.stringify(counts)}), inside one window at most ${result.scoringsPerBurstInOneWindow.max} (${result.scoringsPerBurstInOneWindow.bursts} bursts); busiest minute ${result.maxReadsPerMinute} reads, ${result.maxWritesPerMinute} writes; ${result.quotaAnswers} quota answers; ${result.unanswered} edits unanswered`,
-    );
-    return result;
+    // 2. The mornings, on a virtual clock.
+    const results: FeedbackLatencyResult[] = [];
+    for (const settings of options.scenarios)
+      results.push(await simulate(settings, { codes, offices, measured, config, place }, options.log));
+    return results;
   } finally {
-    await pool.current?.close();
+    await pool?.close();
     await google.close();
     await rm(out, { recursive: true, force: true });
   }
 }
 
+async function simulate(
+  s: FeedbackLatencySettings,
+  world: {
+    readonly codes: readonly string[];
+    readonly offices: ReadonlyMap<string, string>;
+    readonly measured: ReadonlyMap<string, MeasuredScoring>;
+    readonly config: Config;
+    readonly place: Workplace;
+  },
+  log: (line: string) => void,
+): Promise<FeedbackLatencyResult> {
+  const edits = planEdits(world.codes, s);
+  let now = VIRTUAL_START;
+  const clock: Clock = { now: () => new Date(now) };
+  const debounce: Debounce = { windowMs: s.windowS * 1000, settleMs: s.settleS * 1000 };
+  const queue = new VirtualCloudTasks();
+  const registryReads: number[] = [];
+  const registry = cachedRegistry(async () => {
+    registryReads.push(now);
+    return readRekap(await buildSource(world.config, world.place).readRekap()).offices;
+  }, clock);
+  const scorings: Scoring[] = [];
+  const running: Scoring[] = [];
+  const spacing = 1000 / DEPLOY_DEFAULTS.dispatchesPerSecond;
+  let lastDispatch = -Infinity;
+  const queuedBy = new Map<number, number>();
+
+  let next = 0;
+  for (;;) {
+    const edit = edits[next];
+    const ending = running.reduce<Scoring | null>(
+      (soonest, r) => (!soonest || r.end < soonest.end ? r : soonest),
+      null,
+    );
+    const waiting = queue.first();
+    const slotFree = running.length < DEPLOY_DEFAULTS.maxConcurrentDispatches ? now : (ending?.end ?? now);
+    const dispatchAt = waiting ? Math.max(waiting.due, lastDispatch + spacing, slotFree) : Infinity;
+    const candidates = [ending?.end ?? Infinity, edit?.at ?? Infinity, dispatchAt];
+    const at = Math.min(...candidates);
+    if (at === Infinity) break;
+    now = Math.max(now, at);
+    if (ending && ending.end === at) running.splice(running.indexOf(ending), 1);
+    else if (edit && edit.at === at) {
+      next++;
+      const outcome = await queueChange({ registry, queue, clock, debounce }, world.offices.get(edit.code) ?? '');
+      if (outcome.status === 'unknown') throw new Error(`office ${edit.code} not in the registry`);
+      if (outcome.status === 'queued' && edit.burst !== null)
+        queuedBy.set(edit.burst, (queuedBy.get(edit.burst) ?? 0) + 1);
+    } else if (waiting) {
+      queue.take();
+      lastDispatch = now;
+      const m = world.measured.get(waiting.task.kind === 'finish' ? '' : waiting.task.code);
+      if (!m || waiting.task.kind === 'finish') throw new Error('a scoring of an office not measured');
+      const scoring: Scoring = {
+        code: waiting.task.code,
+        start: now,
+        end: now + m.ms,
+        officeReadAt: now + m.officeReadMs,
+        feedbackAt: now + m.feedbackMs,
+        reads: m.readsMs.map((offset) => now + offset),
+        writes: m.writesMs.map((offset) => now + offset),
+      };
+      scorings.push(scoring);
+      running.push(scoring);
+    }
+  }
+
+  const latency = (edit: Edit): number | null => {
+    const answer = scorings
+      .filter((scoring) => scoring.code === edit.code && scoring.officeReadAt >= edit.at)
+      .sort((a, b) => a.start - b.start)[0];
+    return answer ? (answer.feedbackAt - edit.at) / 1000 : null;
+  };
+  const timed = edits.map((edit) => ({ edit, seconds: latency(edit) }));
+  const answered = timed.filter((t): t is { edit: Edit; seconds: number } => t.seconds !== null);
+  const burstIds = [...new Set(edits.flatMap((edit) => (edit.burst === null ? [] : [edit.burst])))];
+  const perBurst = burstIds.map((id) => queuedBy.get(id) ?? 0);
+  const counts: Record<string, number> = {};
+  for (const n of perBurst) counts[String(n)] = (counts[String(n)] ?? 0) + 1;
+  const windowMs = s.windowS * 1000;
+  const inOneWindow = burstIds.filter((id) => {
+    const windows = edits.filter((edit) => edit.burst === id).map((edit) => Math.floor(edit.at / windowMs));
+    return Math.min(...windows) === Math.max(...windows);
+  });
+
+  const result: FeedbackLatencyResult = {
+    settings: s,
+    queue: {
+      dispatchesPerSecond: DEPLOY_DEFAULTS.dispatchesPerSecond,
+      maxConcurrent: DEPLOY_DEFAULTS.maxConcurrentDispatches,
+    },
+    scoringMs: percentiles([...world.measured.values()].map((m) => m.ms)),
+    edits: edits.length,
+    quiet: percentiles(answered.filter((t) => t.edit.kind === 'quiet').map((t) => t.seconds)),
+    burstLast: percentiles(answered.filter((t) => t.edit.last).map((t) => t.seconds)),
+    all: percentiles(answered.map((t) => t.seconds)),
+    bursts: burstIds.length,
+    scoringsPerBurst: { max: Math.max(0, ...perBurst), counts },
+    scoringsPerBurstInOneWindow: {
+      max: Math.max(0, ...inOneWindow.map((id) => queuedBy.get(id) ?? 0)),
+      bursts: inOneWindow.length,
+    },
+    scorings: scorings.length,
+    scoringsPerMinute: scorings.length / ((Math.max(...scorings.map((x) => x.end)) - VIRTUAL_START) / 60_000),
+    maxReadsPerMinute: busiestMinute([...registryReads, ...scorings.flatMap((x) => x.reads)]),
+    maxWritesPerMinute: busiestMinute(scorings.flatMap((x) => x.writes)),
+    unanswered: timed.length - answered.length,
+  };
+  log(`  ${s.name} (${s.durationS / 60} minutes, sessions ${s.sessionGapS[0]}–${s.sessionGapS[1]} s apart):`);
+  log(
+    `    ${result.edits} edits (${result.quiet.count} after a quiet spell, ${result.bursts} bursts), ${result.scorings} scorings (${result.scoringsPerMinute.toFixed(1)} a minute)`,
+  );
+  log(
+    `    edit → Hasil Validasi: after a quiet spell p50 ${result.quiet.p50.toFixed(1)} s, p95 ${result.quiet.p95.toFixed(1)} s, max ${result.quiet.max.toFixed(1)} s; last of a burst p50 ${result.burstLast.p50.toFixed(1)} s, p95 ${result.burstLast.p95.toFixed(1)} s, max ${result.burstLast.max.toFixed(1)} s; every edit p50 ${result.all.p50.toFixed(1)} s, p95 ${result.all.p95.toFixed(1)} s`,
+  );
+  log(
+    `    scorings per burst: at most ${result.scoringsPerBurst.max} (${JSON.stringify(counts)}), inside one window at most ${result.scoringsPerBurstInOneWindow.max} (${result.scoringsPerBurstInOneWindow.bursts} bursts); busiest minute ${result.maxReadsPerMinute} reads, ${result.maxWritesPerMinute} writes; ${result.unanswered} edits unanswered`,
+  );
+  return result;
+}
+
+const VIRTUAL_START = Date.UTC(2026, 11, 7, 2, 0, 0);
+
 /**
- * Each office's sessions over the duration, from a seeded generator: starting at a random moment in the
- * first minute, a single edit or a burst (alternating, the first chosen at random), then a quiet spell of
+ * Each office's sessions over the duration, from a seeded generator: starting at a random moment within
+ * the longest quiet spell (offices do not all start at once), a single edit or a burst (alternating, the first chosen at random), then a quiet spell of
  * window + settle plus `sessionGapS` before the next. Virtual epoch milliseconds.
  */
 export function planEdits(codes: readonly string[], s: FeedbackLatencySettings): Edit[] {
   const random = new Random(s.seed);
-  const start = Date.UTC(2026, 11, 7, 2, 0, 0);
+  const start = VIRTUAL_START;
   const end = start + s.durationS * 1000;
   const edits: Edit[] = [];
   let burstId = 0;
   for (const code of codes) {
-    let at = start + random.between(0, 60_000);
+    let at = start + random.between(0, (s.windowS + s.settleS + s.sessionGapS[1]) * 1000);
     let burst = random.chance(0.5);
     while (at < end) {
       if (burst) {
@@ -269,78 +320,33 @@ export function planEdits(codes: readonly string[], s: FeedbackLatencySettings):
   return edits.sort((a, b) => a.at - b.at);
 }
 
-/**
- * Cloud Tasks as monev relies on it: a name is taken once, a task runs no earlier than its time, at most
- * `maxConcurrent` run at once and dispatches are spaced 1 / `perSecond` apart (virtual time).
- */
-class CloudTasksModel implements TaskQueue {
+/** Cloud Tasks' names and schedule, on the simulation's clock: a name is taken once; tasks leave in schedule order. */
+class VirtualCloudTasks implements TaskQueue {
   private readonly names = new Set<string>();
   private readonly waiting: { task: QueuedTask; due: number }[] = [];
-  private running = 0;
-  private lastDispatch = -Infinity;
-  private timer: NodeJS.Timeout | null = null;
-  private readonly done = new Set<Promise<void>>();
-  private failure: unknown = null;
-
-  constructor(
-    private readonly rate: { perSecond: number; maxConcurrent: number },
-    private readonly now: () => number,
-    private readonly scale: number,
-    private readonly run: (task: QueuedTask) => Promise<void>,
-  ) {}
 
   async enqueue(name: string, task: QueuedTask, notBefore: Date): Promise<'queued' | 'exists'> {
     if (this.names.has(name)) return 'exists';
     this.names.add(name);
     this.waiting.push({ task, due: notBefore.getTime() });
     this.waiting.sort((a, b) => a.due - b.due);
-    this.pump();
     return 'queued';
   }
 
-  /** Resolves when nothing waits or runs; rejects with a scoring's failure. */
-  async idle(): Promise<void> {
-    while (this.waiting.length > 0 || this.running > 0) {
-      await Promise.all([...this.done]);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    if (this.failure) throw this.failure;
+  first(): { task: QueuedTask; due: number } | undefined {
+    return this.waiting[0];
   }
 
-  private pump(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    const now = this.now();
-    const spacing = 1000 / this.rate.perSecond;
-    while (this.running < this.rate.maxConcurrent && this.waiting.length > 0) {
-      const next = this.waiting[0]!;
-      const at = Math.max(next.due, this.lastDispatch + spacing);
-      if (at > now) {
-        this.timer = setTimeout(() => this.pump(), (at - now) / this.scale);
-        return;
-      }
-      this.waiting.shift();
-      this.lastDispatch = now;
-      this.running++;
-      const running = this.run(next.task)
-        .catch((error: unknown) => {
-          this.failure ??= error;
-        })
-        .finally(() => {
-          this.running--;
-          this.done.delete(running);
-          this.pump();
-        });
-      this.done.add(running);
-    }
+  take(): void {
+    this.waiting.shift();
   }
 }
 
-function isRead(record: RequestRecord): boolean {
+function isRead(record: Pick<RequestRecord, 'method'>): boolean {
   return record.method === 'sheets.spreadsheets.get' || record.method === 'sheets.spreadsheets.values.get';
 }
 
-function isWrite(record: RequestRecord): boolean {
+function isWrite(record: Pick<RequestRecord, 'method'>): boolean {
   return (
     record.method === 'sheets.spreadsheets.batchUpdate' ||
     record.method === 'sheets.spreadsheets.values.batchUpdate' ||
@@ -364,4 +370,84 @@ export function percentiles(values: readonly number[]): Percentiles {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
   return { count: sorted.length, p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] ?? 0 };
+}
+
+type SummaryRow = (
+  id: string,
+  figure: string,
+  monev: string,
+  baseline: string,
+  ratio: string,
+  target: string,
+  met: boolean | null,
+) => void;
+
+/** The summary table's rows for section 10: the issue's three targets and the quota, per morning. */
+export function feedbackLatencySummary(runs: readonly FeedbackLatencyResult[], row: SummaryRow): void {
+  for (const run of runs) {
+    const s = run.settings;
+    const name = `Feedback, ${s.offices} offices editing ${run.settings.name}`;
+    row(
+      '10',
+      `${name}: edit after a quiet spell → Hasil Validasi (p50 · p95 · max)`,
+      `${run.quiet.p50.toFixed(1)} · ${run.quiet.p95.toFixed(1)} · ${run.quiet.max.toFixed(1)} s`,
+      '',
+      '',
+      'p95 ≤ 30 s',
+      run.quiet.p95 <= 30,
+    );
+    row(
+      '10',
+      `${name}: scorings a burst inside one window costs (any burst)`,
+      `${run.scoringsPerBurstInOneWindow.max} (${run.scoringsPerBurst.max})`,
+      '',
+      '',
+      '≤ 2',
+      run.scoringsPerBurstInOneWindow.max <= 2,
+    );
+    row(
+      '10',
+      `${name}: last edit of a burst → Hasil Validasi (p50 · p95 · max)`,
+      `${run.burstLast.p50.toFixed(1)} · ${run.burstLast.p95.toFixed(1)} · ${run.burstLast.max.toFixed(1)} s`,
+      '',
+      '',
+      `≤ window + settle (${s.windowS + s.settleS} s)`,
+      run.burstLast.max <= s.windowS + s.settleS,
+    );
+    row(
+      '10',
+      `${name}: busiest minute's Sheets reads / writes`,
+      `${run.maxReadsPerMinute} / ${run.maxWritesPerMinute}`,
+      'quota 60 / 60',
+      '',
+      '≤ 60',
+      run.maxReadsPerMinute <= 60 && run.maxWritesPerMinute <= 60,
+    );
+  }
+}
+
+/** Section 10's table: one row per morning. */
+export function feedbackLatencyDetails(runs: readonly FeedbackLatencyResult[]): string[] {
+  const first = runs[0];
+  if (!first) return [];
+  const s = first.settings;
+  return [
+    '### 10. Feedback after an edit',
+    '',
+    `${s.offices} offices of the sample on the fake Google API (${s.latencyMs} ms answers), window ${s.windowS} s, settle ${s.settleS} s, ` +
+      `the queue as deployed (${first.queue.dispatchesPerSecond} dispatches a second, ${first.queue.maxConcurrent} at once). ` +
+      `One scoring measured against the fake: ${(first.scoringMs.p50 / 1000).toFixed(2)} s median, ${(first.scoringMs.max / 1000).toFixed(2)} s at most. ` +
+      'Latencies in seconds, p50 · p95 · max, on the simulation clock.',
+    '',
+    '| morning | edits (after a quiet spell / in bursts) | scorings (a minute) | quiet edit → Hasil Validasi | last of a burst | every edit | scorings a burst costs (count of bursts) | busiest minute: reads / writes | unanswered |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...runs.map((run) => {
+      const t = (p: Percentiles) => `${p.p50.toFixed(1)} · ${p.p95.toFixed(1)} · ${p.max.toFixed(1)}`;
+      const counts = Object.entries(run.scoringsPerBurst.counts)
+        .map(([n, bursts]) => `${n}: ${bursts}`)
+        .join(', ');
+      return `| ${run.settings.name} (${run.settings.durationS / 60} min, sessions ${run.settings.sessionGapS[0]}–${run.settings.sessionGapS[1]} s apart) | ${run.edits} (${run.quiet.count} / ${run.edits - run.quiet.count}) | ${run.scorings} (${run.scoringsPerMinute.toFixed(1)}) | ${t(run.quiet)} | ${t(run.burstLast)} | ${t(run.all)} | ${counts}; inside one window at most ${run.scoringsPerBurstInOneWindow.max} | ${run.maxReadsPerMinute} / ${run.maxWritesPerMinute} | ${run.unanswered} |`;
+    }),
+    '',
+  ];
 }
