@@ -8,7 +8,8 @@ import type { CarriedError, JobMessage, ScoringJob, WorkerReply } from './scorin
 /**
  * Scorings off the event loop (issue 17 §2): `monev serve` and the functions answer every other request
  * while an office is scored, which took a 1 000-row office 57,6 s of a blocked loop before. Each job runs
- * in a worker thread (score-office-worker.ts) that is kept for the next job, so its modules load once.
+ * in a worker thread (score-office-worker.ts) that is kept for the next job, so its modules load once, and
+ * ended after a minute without one.
  *
  * One worker by default: jobs wait their turn, as the in-process queue ran them one at a time (locally
  * each scoring rewrites OUT/rekap.xlsx whole), and the process holds one office's workbook at a time,
@@ -27,7 +28,11 @@ export interface ScoringPoolOptions {
 interface Slot {
   readonly worker: Worker;
   job: { readonly id: number; settle: (reply: WorkerReply | Error) => void } | null;
+  /** Ends the worker once it has been idle IDLE_MS: a process that scored once does not keep its memory. */
+  idle: NodeJS.Timeout | null;
 }
+
+const IDLE_MS = 60_000;
 
 export class ScoringPool {
   private readonly slots = new Set<Slot>();
@@ -55,7 +60,12 @@ export class ScoringPool {
   async close(): Promise<void> {
     this.closed = true;
     for (const waiting of this.waiting.splice(0)) waiting.settle(new Error('ScoringPool ditutup sebelum menilai.'));
-    await Promise.all([...this.slots].map((slot) => slot.worker.terminate()));
+    await Promise.all(
+      [...this.slots].map((slot) => {
+        if (slot.idle) clearTimeout(slot.idle);
+        return slot.worker.terminate();
+      }),
+    );
     this.slots.clear();
   }
 
@@ -66,6 +76,8 @@ export class ScoringPool {
       const { job, settle } = this.waiting.shift()!;
       const id = this.nextId++;
       slot.job = { id, settle };
+      if (slot.idle) clearTimeout(slot.idle);
+      slot.idle = null;
       slot.worker.ref();
       const message: JobMessage = { id, job: { ...job, now: this.options.clock.now().getTime() } };
       slot.worker.postMessage(message);
@@ -76,7 +88,7 @@ export class ScoringPool {
   /** A new worker while the pool is below its size; null when it is full. */
   private spawn(): Slot | null {
     if (this.slots.size >= (this.options.size ?? 1)) return null;
-    const slot: Slot = { worker: new Worker(workerEntry()), job: null };
+    const slot: Slot = { worker: new Worker(workerEntry()), job: null, idle: null };
     slot.worker.unref();
     slot.worker.on('message', (reply: WorkerReply) => {
       if (slot.job?.id !== reply.id) return;
@@ -87,6 +99,10 @@ export class ScoringPool {
       const { settle } = slot.job;
       slot.job = null;
       slot.worker.unref();
+      slot.idle = setTimeout(() => {
+        if (slot.job !== null || !this.slots.delete(slot)) return;
+        void slot.worker.terminate();
+      }, IDLE_MS).unref();
       settle(reply);
       this.dispatch();
     });
