@@ -41,6 +41,8 @@ const { values } = parseArgs({
     only: { type: 'string' },
     write: { type: 'boolean' },
     node22: { type: 'string' },
+    // Also measure this build of functions/index.js (say, main's, built elsewhere) as a "before" figure.
+    'cold-before': { type: 'string' },
   },
 });
 const quick = values.quick;
@@ -192,8 +194,12 @@ results.sections.coldStart = await section('cold-start', async () => {
     const node22 = quick ? null : (values.node22 ?? (await findNode22(log)));
     if (node22) nodes.push(node22);
     const runs = [];
+    const before = values['cold-before'];
     for (const node of nodes)
-      for (const mode of modes) runs.push(await benchColdStart(mode, { node, repetitions: plan.coldReps, log }));
+      for (const mode of modes) {
+        if (before) runs.push(await benchColdStart(mode, { node, repetitions: plan.coldReps, log, source: before }));
+        runs.push(await benchColdStart(mode, { node, repetitions: plan.coldReps, log }));
+      }
     return runs;
   } finally {
     await close();
