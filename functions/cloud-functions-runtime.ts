@@ -152,7 +152,7 @@ function buildRuntime(
     },
     adapters,
     starting: async () => ({
-      source: (await adapters()).source,
+      source: buildSource(config, place),
       cycles,
       queue: runtime.queue,
       clock,
