@@ -22,7 +22,7 @@ export interface FeedbackLatencySettings {
   /** Production values (MONEV_CHANGE_WINDOW_S, MONEV_CHANGE_SETTLE_S). */
   readonly windowS: number;
   readonly settleS: number;
-  /** Google's answer time, in virtual milliseconds. */
+  /** The fake's answer time for every request (ms), in the measured scorings; the first scenario's is used. */
   readonly latencyMs: number;
   readonly seed: number;
 }
@@ -34,7 +34,10 @@ export interface FeedbackLatencyResult {
   /** One office's scoring against the fake, measured (ms). */
   readonly scoringMs: Percentiles;
   readonly edits: number;
-  /** Edit → its office's Hasil Validasi written by a scoring that read the edit, virtual seconds, per kind of edit. */
+  /**
+   * Edit → its office's Hasil Validasi written by a scoring that read the edit, seconds: edits after a quiet
+   * spell (single edits and each burst's first), the last edit of each burst, and every edit.
+   */
   readonly quiet: Percentiles;
   readonly burstLast: Percentiles;
   readonly all: Percentiles;
