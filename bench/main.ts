@@ -10,6 +10,7 @@ import { benchColdStart, coldStartModes } from './sections/cold-start.js';
 import { benchCycle, benchScoring } from './sections/cycle.js';
 import { benchDriveStorm } from './sections/drive-storm.js';
 import { benchEvidence } from './sections/evidence.js';
+import { benchFeedbackLatency } from './sections/feedback-latency.js';
 import { benchGoogle } from './sections/google.js';
 import { benchPdf } from './sections/pdf.js';
 import { benchReading } from './sections/reading.js';
@@ -17,7 +18,7 @@ import { reportDocuments } from './sections/report-documents.js';
 import { benchWrongOffice } from './sections/wrong-office.js';
 
 /**
- * `npm run bench [-- --quick] [-- --only pdf,cycle,scoring,google,evidence,cold-start,reading,wrong-office,drive-storm]`: measures how close
+ * `npm run bench [-- --quick] [-- --only pdf,cycle,scoring,google,evidence,cold-start,reading,wrong-office,drive-storm,feedback-latency]`: measures how close
  * monev runs to the limits of Chromium and of the Sheets quota, each figure next to its baseline in
  * the same run, and writes the results into BENCHMARKS.md (a full run) or only prints them (--quick).
  */
@@ -31,6 +32,7 @@ const SECTIONS: readonly SectionName[] = [
   'reading',
   'wrong-office',
   'drive-storm',
+  'feedback-latency',
 ];
 
 const { values } = parseArgs({
@@ -39,6 +41,8 @@ const { values } = parseArgs({
     only: { type: 'string' },
     write: { type: 'boolean' },
     node22: { type: 'string' },
+    // Also measure this build of functions/index.js (say, main's, built elsewhere) as a "before" figure.
+    'cold-before': { type: 'string' },
   },
 });
 const quick = values.quick;
@@ -190,8 +194,12 @@ results.sections.coldStart = await section('cold-start', async () => {
     const node22 = quick ? null : (values.node22 ?? (await findNode22(log)));
     if (node22) nodes.push(node22);
     const runs = [];
+    const before = values['cold-before'];
     for (const node of nodes)
-      for (const mode of modes) runs.push(await benchColdStart(mode, { node, repetitions: plan.coldReps, log }));
+      for (const mode of modes) {
+        if (before) runs.push(await benchColdStart(mode, { node, repetitions: plan.coldReps, log, source: before }));
+        runs.push(await benchColdStart(mode, { node, repetitions: plan.coldReps, log }));
+      }
     return runs;
   } finally {
     await close();
@@ -206,6 +214,20 @@ results.sections.reading = await section('reading', async () => {
 // Issue 17: an office whose six tabs hold N rows each, every row wrong; scoring must grow linearly.
 results.sections.wrongOffice = await section('wrong-office', () =>
   benchWrongOffice({ sizes: quick ? [250, 1000] : [250, 500, 1000, 2000, 4999], repetitions: quick ? 1 : 3, log }),
+);
+
+// Issue 17 §7: edit → Hasil Validasi with the 38 offices editing against the fake Google API, production
+// settings. Two mornings: offices editing now and then (sessions 3–15 minutes apart), and every office
+// editing without pause (20–120 s apart), beyond what the queue's rate (set by the write quota) can score.
+const LATENCY = { offices: 38, windowS: 60, settleS: 10, latencyMs: 150, seed: 20_261_207 };
+results.sections.feedbackLatency = await section('feedback-latency', () =>
+  benchFeedbackLatency(sample38.dataDir, {
+    scenarios: [
+      { ...LATENCY, name: 'now and then', sessionGapS: [180, 900], durationS: 3600 },
+      { ...LATENCY, name: 'all the time', sessionGapS: [20, 120], durationS: 1800 },
+    ],
+    log,
+  }),
 );
 
 results.loadAfter = load1();

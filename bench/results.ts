@@ -3,13 +3,23 @@ import type { ColdStartResult } from './sections/cold-start.js';
 import type { CycleResult, ScoringResult } from './sections/cycle.js';
 import type { DriveStormResult } from './sections/drive-storm.js';
 import type { EvidenceResult } from './sections/evidence.js';
+import type { FeedbackLatencyResult } from './sections/feedback-latency.js';
 import type { GoogleResult } from './sections/google.js';
 import type { PdfBenchResult } from './sections/pdf.js';
 import type { ReadingResult } from './sections/reading.js';
 import type { WrongOfficeRun } from './sections/wrong-office.js';
 
 export type SectionName =
-  'pdf' | 'cycle' | 'scoring' | 'google' | 'evidence' | 'cold-start' | 'reading' | 'wrong-office' | 'drive-storm';
+  | 'pdf'
+  | 'cycle'
+  | 'scoring'
+  | 'google'
+  | 'evidence'
+  | 'cold-start'
+  | 'reading'
+  | 'wrong-office'
+  | 'drive-storm'
+  | 'feedback-latency';
 
 /** Everything one bench run measured; written as JSON and rendered into BENCHMARKS.md. */
 export interface BenchResults {
@@ -32,5 +42,6 @@ export interface BenchResults {
     coldStart?: ColdStartResult[];
     reading?: ReadingResult;
     wrongOffice?: WrongOfficeRun[];
+    feedbackLatency?: FeedbackLatencyResult[];
   };
 }

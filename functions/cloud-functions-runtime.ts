@@ -2,35 +2,44 @@ import { join } from 'node:path';
 import { DriveCycleStore } from './adapters/cycle-store/drive-cycle-store.js';
 import { LocalCycleStore } from './adapters/cycle-store/local-cycle-store.js';
 import { GoogleServices } from './adapters/google/google-services.js';
-import { handlebarsTemplates } from './adapters/html/render-html.js';
 import { GoogleDriveChannels } from './adapters/drive-watch/google-drive-channels.js';
 import { CloudTasksQueue } from './adapters/queue/cloud-tasks-queue.js';
 import { LocalTaskQueue } from './adapters/queue/local-queue.js';
 import { ConfigError } from './shared/config-error.js';
 import { TaskRejected } from './app/errors.js';
 import { configMessage } from './core/messages/config.js';
-import { finishCycle, type FinishDeps } from './app/finish-cycle.js';
+import type { FinishDeps } from './app/finish-cycle.js';
 import { cachedRegistry, DEFAULT_DEBOUNCE, type Debounce } from './app/queue-change.js';
-import { scoreInCycle, type ScoreInCycleDeps } from './app/score-cycle-office.js';
-import { scoreOneOffice, type ScoreOneDeps } from './app/score-one-office.js';
+import type { ScoreInCycleDeps } from './app/score-cycle-office.js';
+import type { ScoreOne } from './app/score-one-office.js';
 import type { StartDeps } from './app/start-cycle.js';
 import type { Config } from './config.js';
 import { readRekap, type RegistryOffice } from './core/rekap-reader.js';
 import type { Clock, CycleStore, DriveChannels, LogJournal, QueuedTask, TaskQueue } from './ports.js';
-import { buildAdapters, type Adapters } from './choose-adapters.js';
+import type { Adapters, Workplace } from './choose-adapters.js';
+import { buildSource } from './choose-source.js';
+import { ScoringPool } from './worker/scoring-pool.js';
 
 /**
  * What the functions need, built once per process from the configuration: where workbooks come
  * from and go to, the queue, the clock. Handlers stay thin; tests build a runtime of their own.
  */
 export interface Runtime {
-  readonly score: ScoreOneDeps;
+  /**
+   * Scores one office after a change (app/score-one-office.ts) in the scoring worker (worker/scoring-pool.ts):
+   * reading, validating, scoring and writing leave this event loop free to answer other requests.
+   */
+  readonly scoreOne: ScoreOne;
+  /** The adapters of one use, built anew for each call (their modules load on the first). */
+  adapters(): Promise<Adapters>;
   /** The start of a cycle's fan-out: the rekap, the cycle store, the queue and its rate. */
-  readonly starting: StartDeps;
+  starting(): Promise<StartDeps>;
   /** One office's scoring within a cycle. */
   readonly inCycle: ScoreInCycleDeps;
   /** Dependencies of a cycle's finish (renderer, mailer); the caller closes what `close` returns when it ends. */
-  finishing(): { deps: FinishDeps; close: () => Promise<void> };
+  finishing(): Promise<{ deps: FinishDeps; close: () => Promise<void> }>;
+  /** Stops the scoring worker (`monev serve` on Ctrl+C); an idle worker never keeps the process alive. */
+  close(): Promise<void>;
   readonly cycles: CycleStore;
   readonly queue: TaskQueue;
   /** The queue's dispatch rate a cycle schedules its scorings by; null schedules them all at once. */
@@ -85,7 +94,7 @@ export function localRuntime(config: Config, options: RuntimeOptions = {}): Runt
       cycles: options.cycles ?? new LocalCycleStore(join(outDir, 'siklus'), clock),
       dispatchesPerSecond: options.dispatchesPerSecond ?? null,
     },
-    () => buildAdapters(config, { kind: 'folder', dataDir, outDir }),
+    { kind: 'folder', dataDir, outDir },
   );
 }
 
@@ -111,33 +120,49 @@ export function googleRuntime(config: Config, rekap: string, options: RuntimeOpt
       dispatchesPerSecond:
         options.dispatchesPerSecond === undefined ? config.dispatchesPerSecond : options.dispatchesPerSecond,
     },
-    () => buildAdapters(config, { kind: 'google', rekap, outDir: config.local.outDir }),
+    { kind: 'google', rekap, outDir: config.local.outDir },
   );
 }
 
 function buildRuntime(
   config: Config,
   options: RuntimeOptions & { clock: Clock; cycles: CycleStore; dispatchesPerSecond: number | null },
-  adapters: () => Adapters,
+  place: Workplace,
 ): Runtime {
   const { clock, cycles, dispatchesPerSecond } = options;
   const log = options.log ?? structuredLog;
-  const logInternalError = (context: string, error: unknown) =>
-    log('ERROR', `kesalahan internal saat ${context}`, { error: error instanceof Error ? error.name : 'unknown' });
+  const logInternalError = (context: string, errorName: string) =>
+    log('ERROR', `kesalahan internal saat ${context}`, { error: errorName });
+  // The adapters (Chromium, mail, exceljs, the Sheets sink, …) are loaded on first use: the change webhook,
+  // the function called most and started cold most often, reads the registry and queues, nothing more.
+  const adapters = async (): Promise<Adapters> => (await import('./choose-adapters.js')).buildAdapters(config, place);
+  let pool: ScoringPool | undefined;
   const runtime: Runtime = {
-    /** Fresh adapters on every read: one scoring, one read of the rekap. */
-    get score(): ScoreOneDeps {
-      const { source, sink, evidence } = adapters();
-      return { source, sink, clock, logInternalError, evidence };
+    scoreOne: (request) => {
+      pool ??= new ScoringPool({
+        clock,
+        logInternalError,
+        onStart: (request) => log('INFO', 'penilaian dimulai', { code: request.code ?? null }),
+      });
+      return pool.score({
+        config,
+        place,
+        request: { code: request.code, source: request.source, period: request.period },
+      });
     },
-    get starting(): StartDeps {
-      return { source: adapters().source, cycles, queue: runtime.queue, clock, dispatchesPerSecond };
-    },
+    adapters,
+    starting: async () => ({
+      source: buildSource(config, place),
+      cycles,
+      queue: runtime.queue,
+      clock,
+      dispatchesPerSecond,
+    }),
     get inCycle(): ScoreInCycleDeps {
-      return { ...runtime.score, cycles, queue: runtime.queue };
+      return { scoreOne: runtime.scoreOne, clock, cycles, queue: runtime.queue };
     },
-    finishing: () => {
-      const use = adapters();
+    finishing: async () => {
+      const [use, { handlebarsTemplates }] = await Promise.all([adapters(), import('./adapters/html/render-html.js')]);
       const renderer = use.renderer();
       const mailer = use.mailer();
       return {
@@ -173,7 +198,7 @@ function buildRuntime(
             error: error instanceof Error ? error.message : 'unknown',
           }),
       }),
-    registry: cachedRegistry(async () => readRekap(await adapters().source.readRekap()).offices, clock),
+    registry: cachedRegistry(async () => readRekap(await buildSource(config, place).readRekap()).offices, clock),
     secret: config.webhookSecret,
     clock,
     debounce: options.debounce ?? {
@@ -189,6 +214,10 @@ function buildRuntime(
         }
       : undefined,
     log,
+    close: async () => {
+      await pool?.close();
+      pool = undefined;
+    },
   };
   return runtime;
 }
@@ -200,7 +229,10 @@ function buildRuntime(
 export async function runQueuedTask(runtime: Runtime, task: QueuedTask): Promise<void> {
   try {
     if (task.kind === 'finish') {
-      const { deps, close } = runtime.finishing();
+      const [{ deps, close }, { finishCycle }] = await Promise.all([
+        runtime.finishing(),
+        import('./app/finish-cycle.js'),
+      ]);
       try {
         const outcome = await finishCycle(deps, task);
         runtime.log('INFO', outcome.status === 'finished' ? 'siklus selesai' : 'siklus belum selesai', {
@@ -211,6 +243,7 @@ export async function runQueuedTask(runtime: Runtime, task: QueuedTask): Promise
         await close();
       }
     } else if (task.cycle !== undefined) {
+      const { scoreInCycle } = await import('./app/score-cycle-office.js');
       const outcome = await scoreInCycle(runtime.inCycle, { code: task.code, cycle: task.cycle });
       runtime.log('INFO', 'satker dinilai dalam siklus', {
         code: task.code,
@@ -219,7 +252,7 @@ export async function runQueuedTask(runtime: Runtime, task: QueuedTask): Promise
         complete: outcome.complete,
       });
     } else {
-      const outcome = await scoreOneOffice(runtime.score, task);
+      const outcome = await runtime.scoreOne({ code: task.code, period: task.period });
       runtime.log('INFO', 'satker dinilai', {
         code: task.code,
         status: outcome.office.status,

@@ -186,7 +186,7 @@ describe('the functions take their adapters from buildAdapters', () => {
       parseConfig({ ...STAND_IN, MONEV_DATA_DIR: '/nonexistent/data', MONEV_MAIL_TRANSPORT: 'gmail' }),
       { log: () => undefined },
     );
-    const { deps, close } = runtime.finishing();
+    const { deps, close } = await runtime.finishing();
     expect(deps.source).toBeInstanceOf(XlsxWorkbookSource);
     expect(deps.mail?.mailer).toBeInstanceOf(GmailMailer);
     expect(deps.reports?.store).toBeInstanceOf(ReportFolder);
@@ -202,11 +202,11 @@ describe('the functions take their adapters from buildAdapters', () => {
       }),
       { log: () => undefined },
     );
-    const { deps, close } = runtime.finishing();
+    const { deps, close } = await runtime.finishing();
     expect(deps.source).toBeInstanceOf(GoogleWorkbookSource);
     expect(deps.reports?.store).toBeInstanceOf(DriveReportStore);
     expect(deps.mail?.mailer).toBeInstanceOf(OutboxMailer);
-    expect(runtime.score.evidence).toBeInstanceOf(DriveEvidenceVerifier);
+    expect((await runtime.adapters()).evidence).toBeInstanceOf(DriveEvidenceVerifier);
     await close();
   });
 });

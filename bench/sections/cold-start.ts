@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -17,7 +17,16 @@ export interface ColdStartResult {
   readonly sheetChangedMs: Spread;
   readonly helloMs: Spread;
   readonly ratio: Spread;
+  /**
+   * The same start measured in CPU time (user + system) of the framework's process at its first answer,
+   * from /proc: on a busy machine wall time is mostly waiting for a core, CPU time is the start's own cost.
+   */
+  readonly sheetChangedCpuMs?: Spread;
+  readonly helloCpuMs?: Spread;
+  readonly cpuRatio?: Spread;
   readonly sheetChangedStatus: number;
+  /** The functions' entry measured, when not this checkout's dist/functions/index.js (a "before" build). */
+  readonly source?: string;
 }
 
 const FRAMEWORK_MAIN = join(repoRoot, 'node_modules/@google-cloud/functions-framework/build/src/main.js');
@@ -63,11 +72,14 @@ export async function coldStartModes(dataDir: string): Promise<{ modes: ColdStar
  */
 export async function benchColdStart(
   mode: ColdStartMode,
-  options: { node: string; repetitions: number; log: (line: string) => void },
+  options: { node: string; repetitions: number; log: (line: string) => void; source?: string },
 ): Promise<ColdStartResult> {
   const out = await mkdtemp(join(tmpdir(), 'monev-bench-cold-'));
   const monev: number[] = [];
   const hello: number[] = [];
+  const monevCpu: number[] = [];
+  const helloCpu: number[] = [];
+  const source = options.source ?? join(repoRoot, 'dist/functions/index.js');
   let status = 0;
   try {
     const env = {
@@ -79,20 +91,15 @@ export async function benchColdStart(
     };
     const body = JSON.stringify({ spreadsheetId: mode.spreadsheetId });
     for (let rep = -1; rep < options.repetitions; rep++) {
-      const a = await firstAnswer(
-        options.node,
-        ['--target=sheetChanged', `--source=${join(repoRoot, 'dist/functions/index.js')}`],
-        env,
-        () => ({
-          method: 'POST',
-          path: '/',
-          headers: {
-            'content-type': 'application/json',
-            'x-monev-signature': signatureHeader(SECRET, Math.floor(Date.now() / 1000), body),
-          },
-          body,
-        }),
-      );
+      const a = await firstAnswer(options.node, ['--target=sheetChanged', `--source=${source}`], env, () => ({
+        method: 'POST',
+        path: '/',
+        headers: {
+          'content-type': 'application/json',
+          'x-monev-signature': signatureHeader(SECRET, Math.floor(Date.now() / 1000), body),
+        },
+        body,
+      }));
       const b = await firstAnswer(
         options.node,
         ['--target=hello', `--source=${join(repoRoot, 'dist/bench/fixtures/hello-function.js')}`],
@@ -103,6 +110,8 @@ export async function benchColdStart(
       if (rep < 0) continue; // warm-up pair: the page cache
       monev.push(a.ms);
       hello.push(b.ms);
+      monevCpu.push(a.cpuMs);
+      helloCpu.push(b.cpuMs);
     }
   } finally {
     await rm(out, { recursive: true, force: true });
@@ -115,10 +124,14 @@ export async function benchColdStart(
     sheetChangedMs: spread(monev),
     helloMs: spread(hello),
     ratio: spread(pairedRatios(monev, hello)),
+    sheetChangedCpuMs: spread(monevCpu),
+    helloCpuMs: spread(helloCpu),
+    cpuRatio: spread(pairedRatios(monevCpu, helloCpu)),
     sheetChangedStatus: status,
+    ...(options.source ? { source: options.source } : {}),
   };
   options.log(
-    `  ${nodeVersion}, ${mode.name}: sheetChanged ${result.sheetChangedMs.median.toFixed(0)} ms (HTTP ${status}), hello ${result.helloMs.median.toFixed(0)} ms, ×${result.ratio.median.toFixed(2)}`,
+    `  ${nodeVersion}, ${mode.name}${options.source ? ` (${options.source})` : ''}: sheetChanged ${result.sheetChangedMs.median.toFixed(0)} ms (HTTP ${status}), hello ${result.helloMs.median.toFixed(0)} ms, ×${result.ratio.median.toFixed(2)}; CPU ${result.sheetChangedCpuMs.median.toFixed(0)} ms against ${result.helloCpuMs.median.toFixed(0)} ms, ×${result.cpuRatio.median.toFixed(2)}`,
   );
   return result;
 }
@@ -135,7 +148,7 @@ async function firstAnswer(
   args: string[],
   env: NodeJS.ProcessEnv,
   call: () => Call,
-): Promise<{ ms: number; status: number }> {
+): Promise<{ ms: number; status: number; cpuMs: number }> {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(node, [FRAMEWORK_MAIN, ...args, `--port=${port}`], { env, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -145,7 +158,10 @@ async function firstAnswer(
   try {
     for (;;) {
       const answer = await attempt(port, call());
-      if (answer !== null) return { ms: performance.now() - started, status: answer };
+      if (answer !== null) {
+        const ms = performance.now() - started;
+        return { ms, status: answer, cpuMs: await cpuTimeMs(child.pid) };
+      }
       if (child.exitCode !== null)
         throw new Error(`functions-framework exited ${child.exitCode}: ${stderr.slice(-2000)}`);
       if (performance.now() - started > 30_000) throw new Error(`no answer within 30 s: ${stderr.slice(-2000)}`);
@@ -155,6 +171,15 @@ async function firstAnswer(
     child.kill('SIGKILL');
     await exited;
   }
+}
+
+/** User + system CPU time of a live process, from /proc/<pid>/stat (clock ticks of 10 ms). */
+async function cpuTimeMs(pid: number | undefined): Promise<number> {
+  if (pid === undefined) return 0;
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command (which may hold spaces) start at its closing parenthesis: utime is 14th, stime 15th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** One request; null while nothing listens yet. */

@@ -1,6 +1,6 @@
 import type { RegistryOffice } from '../core/rekap-reader.js';
 import type { Clock, TaskQueue } from '../ports.js';
-import { findOffice } from './score-one-office.js';
+import { findOffice } from './find-office.js';
 
 /**
  * Turns "this spreadsheet changed" into scorings of its office, so that an operator who edits a sheet sees

@@ -1,8 +1,8 @@
 import type { OfficeResult } from '../core/scoring/office.js';
-import type { CycleStore, TaskQueue } from '../ports.js';
+import type { Clock, CycleStore, TaskQueue } from '../ports.js';
 import { runMessage } from '../core/messages/run.js';
 import { TaskRejected } from './errors.js';
-import { scoreOneOffice, type ScoreOneDeps } from './score-one-office.js';
+import type { ScoreOne } from './score-one-office.js';
 import { finishTaskName } from './start-cycle.js';
 
 /**
@@ -13,7 +13,10 @@ import { finishTaskName } from './start-cycle.js';
  * A redelivery after the result was stored does not score again, but still checks completion: the
  * first delivery may have stopped between storing and queueing the finish.
  */
-export interface ScoreInCycleDeps extends ScoreOneDeps {
+export interface ScoreInCycleDeps {
+  /** Scores the office as after an edit (scoreOneOffice, in a worker thread under the functions). */
+  readonly scoreOne: ScoreOne;
+  readonly clock: Clock;
   readonly cycles: CycleStore;
   readonly queue: TaskQueue;
 }
@@ -34,7 +37,7 @@ export async function scoreInCycle(
 
   let office: OfficeResult | null = null;
   if (!(await deps.cycles.scored(cycle.id)).has(task.code)) {
-    office = (await scoreOneOffice(deps, { code: task.code, period: cycle.period })).office;
+    office = (await deps.scoreOne({ code: task.code, period: cycle.period })).office;
     await deps.cycles.saveResult(cycle.id, office);
   }
   // Listed after storing: of two scorings finishing together, at least the later sees both results.

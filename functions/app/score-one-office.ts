@@ -1,6 +1,5 @@
 import { historyRows, SUMMARY_HISTORY_ROW, type SummaryHistoryRow } from '../../sheets-schema/index.js';
-import { labelKey } from '../core/workbook.js';
-import { readRekap, type RegistryOffice } from '../core/rekap-reader.js';
+import { readRekap } from '../core/rekap-reader.js';
 import type { OfficeResult } from '../core/scoring/office.js';
 import { feedback, feedbackSettings } from '../core/feedback.js';
 import { areaRecord, jakartaTime, logRecord, scoringLogResult, summaryRecord } from '../core/summary-rows.js';
@@ -10,6 +9,7 @@ import { ConfigError } from '../shared/config-error.js';
 import { rankAgainstRekap } from './rank-against-rekap.js';
 import { assessOffice, resolvePeriod, scoringSettings } from './run-cycle.js';
 import { runId } from './rank-and-publish.js';
+import { findOffice } from './find-office.js';
 
 export interface ScoreOneDeps {
   readonly source: WorkbookSource;
@@ -19,6 +19,19 @@ export interface ScoreOneDeps {
   /** Checks Drive evidence (live mode); absent: links stay unverified. */
   readonly evidence?: EvidenceVerifier;
 }
+
+/** Which office to score: by code or by Sumber, in the rekap's period unless one is named. */
+export interface ScoreOneRequest {
+  readonly code?: string;
+  readonly source?: string;
+  readonly period?: string;
+}
+
+/**
+ * scoreOneOffice as the functions call it: the runtime runs it in a worker thread
+ * (functions/worker/scoring-pool.ts), so that the event loop answering requests never waits for a scoring.
+ */
+export type ScoreOne = (request: ScoreOneRequest) => Promise<ScoreOneOutcome>;
 
 export interface ScoreOneOutcome {
   readonly office: OfficeResult;
@@ -31,10 +44,7 @@ export interface ScoreOneOutcome {
  * writes its Hasil Validasi and its Rekap row, and re-ranks the period's Rekap rows around it. No
  * PDF and no e-mail: those belong to the quarterly cycle. Safe to run twice: rows are upserted.
  */
-export async function scoreOneOffice(
-  deps: ScoreOneDeps,
-  request: { code?: string; source?: string; period?: string },
-): Promise<ScoreOneOutcome> {
+export async function scoreOneOffice(deps: ScoreOneDeps, request: ScoreOneRequest): Promise<ScoreOneOutcome> {
   const rekap = readRekap(await deps.source.readRekap());
   const period = resolvePeriod(rekap, request.period);
   const office = findOffice(rekap.offices, request);
@@ -75,21 +85,4 @@ export async function scoreOneOffice(
     ],
   });
   return { office: ranked, before };
-}
-
-/** By code, or by Sumber: a spreadsheet ID, its URL, or (locally) the file path the registry holds. */
-export function findOffice(
-  offices: readonly RegistryOffice[],
-  request: { code?: string; source?: string },
-): RegistryOffice | undefined {
-  if (request.code !== undefined) return offices.find((office) => office.code === request.code);
-  if (request.source === undefined) return undefined;
-  const wanted = sourceKey(request.source);
-  return offices.find((office) => office.source !== null && sourceKey(office.source) === wanted);
-}
-
-/** A spreadsheet URL and its bare ID name the same sheet; paths compare without "./". */
-function sourceKey(source: string): string {
-  const id = /\/spreadsheets\/d\/([A-Za-z0-9_-]+)/.exec(source)?.[1];
-  return labelKey(id ?? source.trim().replace(/^\.\//, ''));
 }

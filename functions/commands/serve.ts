@@ -109,6 +109,7 @@ async function serveLocked(
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  await runtime.close();
   return EXIT.ok;
 }
 

@@ -1,12 +1,8 @@
 import type { CloudEvent, Request } from '@google-cloud/functions-framework';
 import { z } from 'zod';
 import { ConfigError } from '../shared/config-error.js';
-import { finishCycle } from '../app/finish-cycle.js';
 import { queueChange } from '../app/queue-change.js';
-import { renewWatches } from '../app/renew-watches.js';
-import { scoreInCycle } from '../app/score-cycle-office.js';
-import { scoreOneOffice } from '../app/score-one-office.js';
-import { startCycle, type StartOutcome } from '../app/start-cycle.js';
+import type { StartOutcome } from '../app/start-cycle.js';
 import { verifyChannelToken, verifySignature } from '../core/signature.js';
 import type { Runtime } from '../cloud-functions-runtime.js';
 import type { CallerCheck, PrivateFunction } from './access.js';
@@ -17,6 +13,9 @@ import { reply } from './replies.js';
  * The cloud functions' HTTP and event handlers: each parses its request, calls one use case and says
  * what to answer; errors.ts maps every failure to its answer from the catalogue (replies.ts) and logs
  * it, never echoing an internal error. The private functions check their caller first (access.ts).
+ *
+ * Every use case but queueChange is imported when its function is first called: a cold instance woken by
+ * a change notification loads the webhook's path and nothing else (issue 17 §8).
  */
 const changeBody = z.object({ spreadsheetId: z.string().min(1).max(200) });
 const cycleId = z.string().regex(/^[A-Za-z0-9-]{1,100}$/);
@@ -67,6 +66,7 @@ export function createHandlers(runtime: Runtime, callers: CallerCheck) {
   const scoreOffice = privateFunction('scoreOffice', async (req) => {
     const { code, period, cycle } = parse(scoreBody, req.body, 'bad-score-body');
     if (cycle !== undefined) {
+      const { scoreInCycle } = await import('../app/score-cycle-office.js');
       const outcome = await scoreInCycle(runtime.inCycle, { code, cycle });
       const office =
         outcome.status === 'scored'
@@ -78,7 +78,7 @@ export function createHandlers(runtime: Runtime, callers: CallerCheck) {
           : {};
       return { status: 200, body: { code, cycle, outcome: outcome.status, complete: outcome.complete, ...office } };
     }
-    const { office } = await scoreOneOffice(runtime.score, { code, period });
+    const { office } = await runtime.scoreOne({ code, period });
     return {
       status: 200,
       body: { code: office.code, status: office.status, index: office.scores.index, findings: office.findings.length },
@@ -90,7 +90,8 @@ export function createHandlers(runtime: Runtime, callers: CallerCheck) {
    * Rendering and e-mail happen in finishCycle, once every office is scored.
    */
   async function start(period: string | undefined, trigger: string | undefined): Promise<StartOutcome> {
-    const outcome = await startCycle(runtime.starting, { period, trigger });
+    const { startCycle } = await import('../app/start-cycle.js');
+    const outcome = await startCycle(await runtime.starting(), { period, trigger });
     if (outcome.status === 'finished')
       runtime.log('INFO', 'siklus ini sudah selesai; tidak dimulai lagi', { cycle: outcome.cycle });
     else
@@ -134,7 +135,10 @@ export function createHandlers(runtime: Runtime, callers: CallerCheck) {
    */
   const finishCycleHttp = privateFunction('finishCycle', async (req) => {
     const task = parse(finishBody, req.body, 'bad-finish-body');
-    const { deps, close } = runtime.finishing();
+    const [{ deps, close }, { finishCycle }] = await Promise.all([
+      runtime.finishing(),
+      import('../app/finish-cycle.js'),
+    ]);
     try {
       const outcome = await finishCycle(deps, task);
       log('INFO', outcome.status === 'finished' ? 'siklus selesai' : 'siklus belum diselesaikan', {
@@ -153,10 +157,11 @@ export function createHandlers(runtime: Runtime, callers: CallerCheck) {
       runtime.log('WARNING', 'renewWatches dilewati: MONEV_FUNCTIONS_URL atau MONEV_WEBHOOK_SECRET belum diisi');
       return;
     }
+    const { renewWatches } = await import('../app/renew-watches.js');
     const outcome = await renewWatches({
       registry: runtime.registry,
       channels: runtime.watches.channels,
-      sink: runtime.score.sink,
+      sink: (await runtime.adapters()).sink,
       clock: runtime.clock,
       secret: runtime.secret,
       address: runtime.watches.address,

@@ -99,3 +99,46 @@ function resolveSpecifier(from: string, specifier: string): string {
   if (path.endsWith('.ts')) return path;
   return join(path, 'index.ts');
 }
+
+/** What loading a module loads with it: project files (relative paths) and packages, by name. */
+export interface LoadedAtImport {
+  readonly files: readonly string[];
+  readonly packages: readonly string[];
+}
+
+/**
+ * Everything `import`ing `entry` loads before any of its code runs, as Node loads the emitted JavaScript:
+ * static imports and re-exports, followed file by file. `import type` and `export type` are left out (the
+ * compiler drops them), and so are `import()` calls (they load at first use, which is their point). With
+ * verbatimModuleSyntax an import whose names are all inline types still loads its module, and so counts.
+ */
+export function loadedAtImport(repository: string, entry: string): LoadedAtImport {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string): void => {
+    if (files.has(file)) return;
+    files.add(file);
+    const path = join(repository, file);
+    const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.ES2023);
+    for (const statement of source.statements) {
+      const specifier =
+        ts.isImportDeclaration(statement) && !statement.importClause?.isTypeOnly
+          ? statement.moduleSpecifier
+          : ts.isExportDeclaration(statement) && !statement.isTypeOnly
+            ? statement.moduleSpecifier
+            : undefined;
+      if (!specifier || !ts.isStringLiteral(specifier)) continue;
+      const name = specifier.text;
+      if (name.startsWith('.')) visit(relative(repository, resolveSpecifier(dirname(path), name)));
+      else if (!name.startsWith('node:')) packages.add(packageName(name));
+    }
+  };
+  visit(entry);
+  return { files: [...files].sort(), packages: [...packages].sort() };
+}
+
+/** "@scope/name/sub" → "@scope/name"; "name/sub" → "name". */
+function packageName(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier);
+}
