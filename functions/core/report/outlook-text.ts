@@ -10,6 +10,13 @@ const QUARTERS = ['I', 'II', 'III', 'IV'] as const;
  * banyak"). "TW IV perlu 80 persen", "TW III–IV perlu 45 dokumen".
  */
 export function neededText(row: OutlookRow, quarter: number): string {
+  if (row.polarity === 'minimal' && row.needed < 0)
+    return 'target akhir tahun tidak lagi dapat dicapai: batas setahun sudah terlampaui';
+  const text = neededAmountText(row, quarter);
+  return unreachable(row) ? `${text}: target akhir tahun tidak lagi dapat dicapai` : text;
+}
+
+function neededAmountText(row: OutlookRow, quarter: number): string {
   const rest = quarter >= 3 ? 'TW IV' : `TW ${QUARTERS[quarter]}–IV`;
   const amount = `${row.polarity === 'minimal' ? 'paling banyak ' : ''}${quantity(row.needed)}${row.unit ? ` ${row.unit}` : ''}`;
   switch (row.aggregation) {
@@ -20,6 +27,14 @@ export function neededText(row: OutlookRow, quarter: number): string {
     case 'rata-rata':
       return `${rest} perlu rata-rata ${amount}${quarter < 3 ? ' tiap triwulan' : ''}`;
   }
+}
+
+/**
+ * A need no quarter can bring: more than 100 of a percentage (a mean of 181 % in TW IV); a Minimal row's
+ * ceiling below zero is said above. The reader is told the target is out of reach, not sent after it.
+ */
+function unreachable(row: OutlookRow): boolean {
+  return row.polarity !== 'minimal' && /^(persen|%)$/i.test((row.unit ?? '').trim()) && row.needed > 100;
 }
 
 /**

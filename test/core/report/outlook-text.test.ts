@@ -40,6 +40,16 @@ describe('outlook wording', () => {
       input: [{ polarity: 'minimal', needed: 14, unit: 'temuan' }, 1],
       expected: 'TW II–IV perlu paling banyak 14 temuan (jumlah)',
     },
+    {
+      name: 'more than 100 percent: out of reach, said so',
+      input: [{ aggregation: 'rata-rata', needed: 181.1, unit: 'persen' }, 3],
+      expected: 'TW IV perlu rata-rata 181,1 persen: target akhir tahun tidak lagi dapat dicapai',
+    },
+    {
+      name: 'a ceiling below zero: out of reach',
+      input: [{ polarity: 'minimal', needed: -3, unit: 'temuan' }, 3],
+      expected: 'target akhir tahun tidak lagi dapat dicapai: batas setahun sudah terlampaui',
+    },
   ];
   for (const { name, input, expected } of cases)
     it(name, () => expect(neededText(row(input[0]), input[1])).toBe(expected));
