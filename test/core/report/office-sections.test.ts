@@ -393,7 +393,9 @@ describe('peers section (SPEC §9)', () => {
         contact: 'operator@malangkota.bawaslu.go.id',
       },
     ]);
-    expect(section?.ownChange).toEqual([{ area: area.name, now: '95,00', then: '97,50', change: 'turun 2,50' }]);
+    expect(section?.ownChange).toBe(
+      `Nilai satker ini di bidang yang dibina, dibandingkan Triwulan II 2025: ${area.name} 95,00 (turun 2,50).`,
+    );
     expect(section?.learnFrom).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { areaById } from '../../../../sheets-schema/index.js';
+import { areaById, type AreaId } from '../../../../sheets-schema/index.js';
 import { roundHalfAway } from '../../numbers.js';
 import { previousPeriod, periodLabel } from '../../period.js';
 import type { OfficeResult } from '../../scoring/office.js';
@@ -66,16 +66,32 @@ export function peersSection(office: OfficeResult, context: ReportContext) {
       ours: score(office.areas[area]),
       contact: (context.contacts?.get(mentee.code) ?? []).join(', ') || 'belum ada alamat e-mail di Satker',
     })),
-    ownChange: mentoredAreas.map((area) => {
-      const then = context.previousAreas?.get(office.code)?.[area] ?? null;
-      const now = office.areas[area];
-      return {
-        area: areaById(area).name,
-        now: score(now),
-        then: score(then),
-        change:
-          then === null || now === null ? 'belum ada nilai triwulan lalu' : changeWords(roundHalfAway(now - then)),
-      };
-    }),
+    ownChange: ownChangeText(office, mentoredAreas, context.previousAreas, periodLabel(before)),
   };
+}
+
+/**
+ * The mentor's own change in the areas it mentors, in one sentence: "Nilai satker ini di bidang yang
+ * dibina, dibandingkan Triwulan II 2025: Literasi Demokrasi 95,00 (turun 2,50); …". Null when it mentors none.
+ */
+function ownChangeText(
+  office: OfficeResult,
+  areas: readonly AreaId[],
+  previous: ReportContext['previousAreas'],
+  previousLabel: string,
+): string | null {
+  if (areas.length === 0) return null;
+  const parts = areas.map((area) => {
+    const then = previous?.get(office.code)?.[area] ?? null;
+    const now = office.areas[area];
+    return {
+      text: `${areaById(area).name} ${score(now)}`,
+      change: then === null || now === null ? null : changeWords(roundHalfAway(now - then)),
+    };
+  });
+  if (parts.every((part) => part.change === null))
+    return `Nilai satker ini di bidang yang dibina: ${parts.map((p) => p.text).join('; ')} (belum ada nilai ${previousLabel} untuk dibandingkan).`;
+  return `Nilai satker ini di bidang yang dibina, dibandingkan ${previousLabel}: ${parts
+    .map((p) => `${p.text} (${p.change ?? 'belum ada nilai'})`)
+    .join('; ')}.`;
 }
