@@ -8,7 +8,7 @@ import {
 } from '../../sheets-schema/index.js';
 import type { HistoryEntry } from '../core/report/report-context.js';
 import { markSharedEvidence } from '../core/evidence/shared-evidence.js';
-import { areaTables, currentAreaTable, ledgerRecords, ledgerRows, peerLearningEntries } from '../core/peer-learning.js';
+import { areaTables, currentAreaTable, ledgerRows, peerLearningEntries } from '../core/peer-learning.js';
 import { feedback, feedbackSettings } from '../core/feedback.js';
 import { parsePeriod, previousPeriod, type Period } from '../core/period.js';
 import type { RekapInputs, RegistryOffice } from '../core/rekap-reader.js';
@@ -18,6 +18,7 @@ import { asHistoryRow, logRowKey } from '../core/send-log.js';
 import {
   areaRecord,
   jakartaTime,
+  ledgerRecords,
   logRecord,
   summaryRecord,
   trendRecords,

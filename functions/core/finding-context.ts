@@ -1,4 +1,5 @@
 import type { Finding } from './findings.js';
+import { rowIndexOf } from './workbook.js';
 import { maskNips } from './nip.js';
 import type { ParsedOffice } from './office-reader.js';
 import type { ParsedTable } from './sheet-table.js';
@@ -56,12 +57,6 @@ export function withRowContext(findings: readonly Finding[], parsed: ParsedOffic
     const context = row === null ? undefined : contexts.get(item.tab)?.get(row);
     return context ? { ...item, context } : item;
   });
-}
-
-/** 0-based row index of "IKI!A7" or "'Rencana Aksi'!B12"; null for anything else. */
-export function rowIndexOf(cell: string): number | null {
-  const match = /!\$?[A-Z]+\$?(\d+)$/.exec(cell);
-  return match ? Number(match[1]) - 1 : null;
 }
 
 function join(...parts: string[]): string {

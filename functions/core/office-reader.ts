@@ -15,13 +15,12 @@ import {
   type WorkloadRow,
 } from '../../sheets-schema/index.js';
 import { cellText, isBlank } from './cells.js';
-import { rowIndexOf } from './finding-context.js';
 import { finding, type Finding } from './findings.js';
 import { groupFindings } from './group-findings.js';
 import { formatId, settle } from './numbers.js';
 import type { Period } from './period.js';
 import { readTable, type ParsedRow, type ParsedTable } from './sheet-table.js';
-import { cellRef, findSheet, labelKey, sameLabel, type Sheet, type Workbook } from './workbook.js';
+import { cellRef, findSheet, labelKey, rowIndexOf, sameLabel, type Sheet, type Workbook } from './workbook.js';
 
 /**
  * Reads and validates one office workbook: Profil, the six data tabs, and the rules that span rows

@@ -5,15 +5,15 @@ import {
   areaById,
   historyRows,
   LEDGER_HISTORY_ROW,
-  PEER_LEDGER_TAB,
   type AreaId,
 } from '../../sheets-schema/index.js';
 import { parseDateText } from './cells.js';
 import { round2OrNull, roundHalfAway } from './numbers.js';
 import { previousPeriod, type Period } from './period.js';
-import type { OfficeResult } from './scoring/office.js';
 import { compareCodes } from './scoring/province.js';
-import { neutralise, type SheetRecord } from './summary-rows.js';
+
+/** A row as read from a sheet: header → value (summary-rows.ts's SheetRecord, which this module does not import). */
+type SheetRecord = Readonly<Record<string, string | number | null>>;
 
 /**
  * The peer-learning ledger (docs/SPEC.md §9, v3): the pairs of §4 written into the rekap's Pembelajaran
@@ -108,7 +108,10 @@ export function areaTables(
 }
 
 /** The period's area table with this run's offices laid over the rows of earlier runs. */
-export function currentAreaTable(earlier: AreaTable | undefined, offices: readonly OfficeResult[]): AreaTable {
+export function currentAreaTable(
+  earlier: AreaTable | undefined,
+  offices: readonly { readonly code: string; readonly areas: Readonly<Record<AreaId, number | null>> }[],
+): AreaTable {
   const table = new Map(earlier ?? []);
   for (const office of offices) {
     const scores: Partial<Record<AreaId, number | null>> = {};
@@ -189,52 +192,4 @@ function comparisonGroup(
 
 function difference(a: number | null, b: number | null): number | null {
   return a === null || b === null ? null : roundHalfAway(a - b);
-}
-
-/**
- * The Pembelajaran records a full run writes for its period (docs/SPEC.md §9): one per pair, grouped by
- * mentor (the province plans a mentor's sessions together), then by area and mentee; and, for each row of
- * this period that is no longer paired, the row as it stands with Nilai Pembina cleared: the province's
- * columns may hold a session, so the row stays, but it no longer counts.
- */
-export function ledgerRecords(
-  period: Period,
-  offices: readonly OfficeResult[],
-  ledger: readonly LedgerRow[],
-): SheetRecord[] {
-  const byCode = new Map(offices.map((office) => [office.code, office]));
-  const pairs = offices
-    .flatMap((office) => office.peers.map((peer) => ({ mentee: office, area: peer.area, mentor: peer.office })))
-    .sort(
-      (a, b) =>
-        compareCodes(a.mentor, b.mentor) ||
-        areaById(a.area).no - areaById(b.area).no ||
-        compareCodes(a.mentee.code, b.mentee.code),
-    );
-  const current = pairs.map(({ mentee, area, mentor }): SheetRecord => {
-    const other = byCode.get(mentor);
-    return {
-      Periode: period.id,
-      Bidang: areaById(area).name,
-      Satker: mentee.code,
-      'Nama Satker': neutralise(mentee.name),
-      Pembina: mentor,
-      'Nama Pembina': neutralise(other?.name ?? mentor),
-      'Nilai Satker': round2OrNull(mentee.areas[area]),
-      'Nilai Pembina': round2OrNull(other?.areas[area] ?? null),
-    };
-  });
-  const paired = new Set(pairs.map((pair) => `${pair.area}\u0000${pair.mentee.code}`));
-  const dropped = ledger
-    .filter((row) => row.period === period.id && !paired.has(`${row.area}\u0000${row.mentee}`))
-    .filter((row) => row.mentorScore !== null)
-    .map((row): SheetRecord =>
-      Object.fromEntries(
-        PEER_LEDGER_TAB.headers.map((header) => [
-          header,
-          header === 'Nilai Pembina' ? null : (row.record[header] ?? null),
-        ]),
-      ),
-    );
-  return [...current, ...dropped];
 }

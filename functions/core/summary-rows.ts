@@ -2,12 +2,16 @@ import {
   AREAS,
   COMPONENTS,
   AREA_SUMMARY_TAB,
+  areaById,
   LOG_TAB,
+  PEER_LEDGER_TAB,
   SUMMARY_TAB,
   TREND_TAB,
   type SendStatus,
 } from '../../sheets-schema/index.js';
 import { summaryNote } from './messages/rekap.js';
+import type { LedgerRow } from './peer-learning.js';
+import { compareCodes } from './scoring/province.js';
 import { formatId, round2OrNull } from './numbers.js';
 import { componentProblems } from './report/report-text.js';
 import type { Period } from './period.js';
@@ -209,4 +213,52 @@ export function jakartaSerial(date: Date): number {
  */
 export function neutralise(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/**
+ * The Pembelajaran records a full run writes for its period (docs/SPEC.md §9): one per pair, grouped by
+ * mentor (the province plans a mentor's sessions together), then by area and mentee; and, for each row of
+ * this period that is no longer paired, the row as it stands with Nilai Pembina cleared: the province's
+ * columns may hold a session, so the row stays, but it no longer counts.
+ */
+export function ledgerRecords(
+  period: Period,
+  offices: readonly OfficeResult[],
+  ledger: readonly LedgerRow[],
+): SheetRecord[] {
+  const byCode = new Map(offices.map((office) => [office.code, office]));
+  const pairs = offices
+    .flatMap((office) => office.peers.map((peer) => ({ mentee: office, area: peer.area, mentor: peer.office })))
+    .sort(
+      (a, b) =>
+        compareCodes(a.mentor, b.mentor) ||
+        areaById(a.area).no - areaById(b.area).no ||
+        compareCodes(a.mentee.code, b.mentee.code),
+    );
+  const current = pairs.map(({ mentee, area, mentor }): SheetRecord => {
+    const other = byCode.get(mentor);
+    return {
+      Periode: period.id,
+      Bidang: areaById(area).name,
+      Satker: mentee.code,
+      'Nama Satker': neutralise(mentee.name),
+      Pembina: mentor,
+      'Nama Pembina': neutralise(other?.name ?? mentor),
+      'Nilai Satker': round2OrNull(mentee.areas[area]),
+      'Nilai Pembina': round2OrNull(other?.areas[area] ?? null),
+    };
+  });
+  const paired = new Set(pairs.map((pair) => `${pair.area}\u0000${pair.mentee.code}`));
+  const dropped = ledger
+    .filter((row) => row.period === period.id && !paired.has(`${row.area}\u0000${row.mentee}`))
+    .filter((row) => row.mentorScore !== null)
+    .map((row): SheetRecord =>
+      Object.fromEntries(
+        PEER_LEDGER_TAB.headers.map((header) => [
+          header,
+          header === 'Nilai Pembina' ? null : (row.record[header] ?? null),
+        ]),
+      ),
+    );
+  return [...current, ...dropped];
 }

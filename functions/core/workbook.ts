@@ -46,6 +46,12 @@ export function columnLetter(columnIndex: number): string {
   return letters;
 }
 
+/** 0-based row index of "IKI!A7" or "'Rencana Aksi'!B12"; null for anything else. */
+export function rowIndexOf(cell: string): number | null {
+  const match = /!\$?[A-Z]+\$?(\d+)$/.exec(cell);
+  return match ? Number(match[1]) - 1 : null;
+}
+
 /** "IKU!H7" for row index 6, column index 7. Tab names with spaces are quoted as Sheets does. */
 export function cellRef(tab: string, rowIndex: number, columnIndex: number): string {
   return `${tabRef(tab)}!${columnLetter(columnIndex)}${rowIndex + 1}`;

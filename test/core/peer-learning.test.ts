@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PEER_LEDGER_TAB } from '../../sheets-schema/index.js';
-import {
-  areaTables,
-  currentAreaTable,
-  ledgerRecords,
-  ledgerRows,
-  peerLearningEntries,
-} from '../../functions/core/peer-learning.js';
+import { areaTables, currentAreaTable, ledgerRows, peerLearningEntries } from '../../functions/core/peer-learning.js';
 import { parsePeriod, type Period } from '../../functions/core/period.js';
-import type { SheetRecord } from '../../functions/core/summary-rows.js';
+import { ledgerRecords, type SheetRecord } from '../../functions/core/summary-rows.js';
 import type { OfficeResult } from '../../functions/core/scoring/office.js';
 import { score } from '../helpers/scoring.js';
 

@@ -1,6 +1,6 @@
 import { JOBS_TAB, WORKLOAD_TAB } from '../../../sheets-schema/index.js';
 import { tabIsBroken } from '../findings.js';
-import { rowIndexOf } from '../finding-context.js';
+import { rowIndexOf } from '../workbook.js';
 import { maskNip } from '../nip.js';
 import { formatId } from '../numbers.js';
 import { periodLabel, type Period } from '../period.js';

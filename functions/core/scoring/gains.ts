@@ -1,4 +1,4 @@
-import { rowIndexOf } from '../finding-context.js';
+import { rowIndexOf } from '../workbook.js';
 import type { Finding, FindingCode } from '../findings.js';
 import { groupFindings } from '../group-findings.js';
 import type { ParsedOffice } from '../office-reader.js';
