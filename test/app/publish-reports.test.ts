@@ -281,8 +281,8 @@ describe('deliverReports', () => {
       await deliver(mailer, reports, { feedbackCopies: fileAt('2025-10-01T02:41:00Z') });
       const name = 'Hasil Validasi - Bawaslu Kota Malang - 2025-TW3.xlsx';
       expect(mailer.sent[0]?.attachments.map((a) => [a.filename, a.contentType])).toEqual([
-        ['3573-2025-TW3.pdf', 'application/pdf'],
-        ['kartu-jabatan-3573-2025-TW3.pdf', 'application/pdf'],
+        ['Laporan Monev - Bawaslu Kota Malang - 2025-TW3.pdf', 'application/pdf'],
+        ['Kartu Jabatan - Bawaslu Kota Malang - 2025-TW3.pdf', 'application/pdf'],
         [name, XLSX],
       ]);
       expect(mailer.sent[0]?.text).toContain(`Daftar seluruh temuan terlampir: berkas ${name} (tab Hasil Validasi).`);

@@ -178,9 +178,13 @@ describe('monev run with PDF reports and the default outbox', () => {
       const mail = mails.get(officeReportAttachmentName(o.name, { id: PERIOD }));
       expect(mail, o.code).toBeDefined();
       // An office's report goes with its kartu jabatan when it is scored; an unscored office's alone.
-      expect(mail?.attachments.slice(1).map((a) => a.filename)).toEqual(
-        o.status === 'scored' ? [jobCardAttachmentName(o.name, { id: PERIOD })] : [],
-      );
+      // (Its Hasil Validasi, an .xlsx, goes too: see the next test.)
+      expect(
+        mail?.attachments
+          .slice(1)
+          .filter((a) => a.contentType === 'application/pdf')
+          .map((a) => a.filename),
+      ).toEqual(o.status === 'scored' ? [jobCardAttachmentName(o.name, { id: PERIOD })] : []);
       const subject = mail?.subject ?? '';
       expect(subject).toContain(o.name);
       expect(subject).toContain(PERIOD_LABEL);
@@ -222,7 +226,7 @@ describe('monev run with PDF reports and the default outbox', () => {
       );
     }
     expect(offices.map((o) => o.code)).toContain(UNREADABLE_OFFICE);
-    const recap = mails.find((m) => m.attachments.some((a) => a.filename === `rekap-${PERIOD}.pdf`));
+    const recap = mails.find((m) => m.attachments.some((a) => a.filename === recapAttachmentName({ id: PERIOD })));
     expect(recap?.attachments.filter((a) => a.contentType === XLSX)).toEqual([]);
   });
 

@@ -117,6 +117,20 @@ const OfficeSchema = z.strictObject({
     }),
   ),
   potentialGain: twoDecimals.min(0).nullable(),
+  // SPEC §7 and §9: last period's pairs; the sample province has one period only, so none here
+  // (test/e2e/peer-ledger.test.ts runs two).
+  peerLearning: z.array(
+    z.strictObject({
+      area: AreaId,
+      mentor: z.string(),
+      held: z.boolean(),
+      before: twoDecimals.nullable(),
+      after: twoDecimals.nullable(),
+      change: twoDecimals.nullable(),
+      comparison: z.strictObject({ offices: z.number().int().min(0), change: twoDecimals.nullable() }),
+      effect: twoDecimals.nullable(),
+    }),
+  ),
   findings: z.array(FindingSchema),
 });
 const ResultsSchema = z.strictObject({
