@@ -591,6 +591,57 @@ describe('monev run on the sample province (38 offices, seed 2025)', () => {
     });
   });
 
+  it('pairs mentors as SPEC v3 §4 says, worked out here from results.json alone', () => {
+    const MAX_MENTEES = 3;
+    const scored = results.offices.filter((o) => o.status === 'scored');
+    const broken = (o: OfficeJson) =>
+      o.findings.some(
+        (f) =>
+          f.tab === 'Rencana Aksi' &&
+          ['missing-tab', 'missing-column', 'empty-tab'].includes(f.code) &&
+          f.level === 'error',
+      );
+    const requests = scored.flatMap((o) =>
+      broken(o)
+        ? []
+        : SPEC_AREAS.flatMap(([no, id]) => {
+            const value = o.areas[id];
+            return value === null || value === undefined || value >= 91
+              ? []
+              : [{ mentee: o.code, area: id, no, value }];
+          })
+            .sort((a, b) => a.value - b.value || a.no - b.no)
+            .slice(0, 2),
+    );
+    const load = new Map<string, number>();
+    const mentor = new Map<(typeof requests)[number], string>();
+    const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    for (const request of [...requests].sort(
+      (a, b) => a.value - b.value || byCode(a.mentee, b.mentee) || a.no - b.no,
+    )) {
+      const chosen = scored
+        .filter((o) => o.code !== request.mentee && (o.areas[request.area] ?? -1) > request.value)
+        .filter((o) => (load.get(o.code) ?? 0) < MAX_MENTEES)
+        .sort((a, b) => (b.areas[request.area] ?? 0) - (a.areas[request.area] ?? 0) || byCode(a.code, b.code))[0];
+      if (!chosen) continue;
+      mentor.set(request, chosen.code);
+      load.set(chosen.code, (load.get(chosen.code) ?? 0) + 1);
+    }
+    for (const o of results.offices) {
+      const expected = requests
+        .filter((r) => r.mentee === o.code && mentor.has(r))
+        .map((r) => ({ area: r.area, office: mentor.get(r) as string }));
+      expect(o.peers, o.code).toEqual(expected);
+    }
+    // v3: no area of 91 or more asks, and an office whose Rencana Aksi is broken asks for none.
+    const pairs = results.offices.flatMap((o) => o.peers.map((p) => ({ o, p })));
+    expect(pairs.length).toBeGreaterThan(30);
+    expect(pairs.every(({ o, p }) => ((o.areas as Record<string, number | null>)[p.area] ?? 0) < 91)).toBe(true);
+    expect(results.offices.filter(broken).every((o) => o.peers.length === 0)).toBe(true);
+    expect(results.offices.filter(broken).length).toBeGreaterThan(0);
+    expect(Math.max(...load.values())).toBeLessThanOrEqual(MAX_MENTEES);
+  });
+
   it('never modifies the input rekap or office workbooks', () => {
     expect(inputHashesBefore.size).toBe(39);
     expect(inputHashesAfter).toEqual(inputHashesBefore);
