@@ -79,6 +79,8 @@ describe.each(stores)('the cycle store in %s', (_where, create) => {
     // What the finish ranks is what the scoring produced: JSON keeps every field of an OfficeResult.
     expect(loaded).toEqual(JSON.parse(JSON.stringify(results)));
     expect(loaded).toEqual(results);
+    // A mentor's praktik baik go with its result (SPEC §9): the finish's reports never read its workbook again.
+    expect(loaded.some((result) => (result.goodPractices ?? []).length > 0)).toBe(true);
   });
 
   it('marks a cycle finished', async () => {
