@@ -26,6 +26,7 @@ import { mapLimit } from '../shared/map-limit.js';
 import type { MailDeps, PublishOutcome, ReportDeps } from './publish-reports.js';
 import type { ProgressEvent } from './progress-event.js';
 import { rankAndPublish } from './rank-and-publish.js';
+import { CardPrinter } from './card-printer.js';
 import { logResult } from '../core/messages/log.js';
 
 export interface RunOptions {
@@ -81,10 +82,19 @@ export async function runCycle(deps: RunDeps, options: RunOptions = {}): Promise
   const settings = scoringSettings(rekap);
   const offices = selectOffices(rekap.offices, options.offices);
 
+  // One reading of the clock for the whole run: the cards printed while scoring and all it publishes carry it.
+  const now = deps.clock.now();
+  // Each office's kartu jabatan goes to Chromium as soon as the office is scored, on the core that
+  // scoring leaves idle; only the reports need the whole province (ranks, the recap).
+  const cards = deps.reports
+    ? new CardPrinter(deps.reports.renderer, deps.reports.templates, { period, generatedAt: now })
+    : undefined;
+
   deps.progress?.({ kind: 'start', period, total: offices.length });
   let done = 0;
   const scored = await mapLimit(offices, deps.concurrency ?? 2, async (office) => {
     const result = await assessOffice(deps, office, period, settings);
+    cards?.add(result);
     deps.progress?.({ kind: 'office', done: ++done, total: offices.length, office: result });
     // Written as soon as the office is scored (its findings do not depend on the others): in live mode
     // the write then goes out alongside the reads of the offices after it, within the write quota,
@@ -101,6 +111,8 @@ export async function runCycle(deps: RunDeps, options: RunOptions = {}): Promise
     registry: offices,
     scored,
     partial,
+    now,
+    cards,
     log: [
       { code: '', action: 'mulai', result: logResult('run-started', { offices: scored.length }), period: period.id },
       ...scored.map((office) => ({
