@@ -73,8 +73,9 @@ export interface RunOutcome {
 
 /**
  * The main job (docs/SPEC.md §7 `monev run`): read the rekap, read and score every office (writing its Hasil
- * Validasi as soon as it is scored), rank the province, then write results.json and the rekap summary. Nothing is
- * written when the rekap's configuration is wrong; one broken workbook only marks its own office.
+ * Validasi and printing its kartu jabatan as soon as it is scored), rank the province, then print and send the
+ * reports (each sent once printed) and write results.json and the rekap summary. Nothing is written when the
+ * rekap's configuration is wrong; one broken workbook, or one failed print, only marks its own office.
  */
 export async function runCycle(deps: RunDeps, options: RunOptions = {}): Promise<RunOutcome> {
   const rekap = readRekap(await deps.source.readRekap());
