@@ -5,7 +5,6 @@ import {
   recapAttachmentName,
 } from '../core/report/attachment-names.js';
 import { officeMailModel, officeMailText, provinceMailModel } from '../core/report/mail-content.js';
-import { jobCardModel } from '../core/report/job-card.js';
 import type { JobCardPointer } from '../core/report/office/workload-section.js';
 import { officeReportModel } from '../core/report/office-report.js';
 import type { ReportContext } from '../core/report/report-context.js';
@@ -20,6 +19,7 @@ import type { DocumentTemplates, Mailer, PdfRenderer, ReportStore } from '../por
 import { feedbackForMail, type FeedbackCopies } from './feedback-for-mail.js';
 import type { RunLog } from './run-log.js';
 import { logResult } from '../core/messages/log.js';
+import { jobCardDocument, jobCardFileName, type PrintedCards } from './card-printer.js';
 
 /**
  * Renders every report (one per office and the provincial recap) and delivers them by e-mail.
@@ -79,11 +79,18 @@ export interface PublishOutcome extends DeliveryOutcome {
   readonly renderFailures: readonly { code: string; reason: string }[];
 }
 
+/**
+ * Prints every office's report (after its kartu jabatan) and the recap, all handed to the renderer at
+ * once; its pool bounds how many print at a time. `cards` holds the cards printed ahead (while the
+ * offices were scored); `onReport` gets each report as soon as it and its card are stored, so that it
+ * can be sent while the others print.
+ */
 export async function renderReports(
   deps: ReportDeps,
   context: ReportContext,
   log: RunLog,
   onRendered?: (done: number, total: number) => void,
+  ahead: { readonly cards?: PrintedCards; readonly onReport?: (report: RenderedReport) => void } = {},
 ): Promise<Pick<PublishOutcome, 'reports' | 'renderFailures'>> {
   const period = context.period;
   const label = periodLabel(period);
@@ -93,7 +100,7 @@ export async function renderReports(
     code: string;
     fileName: string;
     footer: string;
-    card?: { fileName: string; footer: string; html: () => string };
+    card?: { fileName: string; print: () => Promise<Uint8Array> };
     prepare: (card: JobCardPointer | null) => { html: string; fingerprint: string };
   }[] = [
     ...context.offices.map((office) => ({
@@ -103,9 +110,10 @@ export async function renderReports(
       card:
         office.status === 'scored'
           ? {
-              fileName: `kartu-jabatan-${office.code}-${period.id}.pdf`,
-              footer: `Kartu jabatan · ${office.name} · ${label}`,
-              html: () => deps.templates.jobCard(jobCardModel(office, context)),
+              fileName: jobCardFileName(office.code, period),
+              print: () =>
+                ahead.cards?.take(office.code) ??
+                deps.renderer.render(jobCardDocument(deps.templates, office, context)),
             }
           : undefined,
       prepare: (card: JobCardPointer | null) => ({
@@ -128,11 +136,7 @@ export async function renderReports(
     // The card is printed first, so that the report can say where it is (a Drive link in live mode).
     let card: RenderedReport['card'] = null;
     if (job.card) {
-      const bytes = await deps.renderer.render({
-        id: job.card.fileName,
-        html: job.card.html(),
-        footerText: job.card.footer,
-      });
+      const bytes = await job.card.print();
       card = { fileName: job.card.fileName, bytes, location: await deps.store.save(job.card.fileName, bytes) };
     }
     const pointer = card && {
@@ -160,6 +164,7 @@ export async function renderReports(
             fingerprint: report.fingerprint,
           });
           onRendered?.(++done, jobs.length);
+          ahead.onReport?.(report);
           return report;
         },
         async (reason: unknown) => {
@@ -201,21 +206,47 @@ export async function renderReports(
  */
 export async function deliverReports(
   deps: MailDeps & { readonly templates: DocumentTemplates },
-  input: {
-    readonly period: Period;
-    readonly offices: readonly OfficeResult[];
-    readonly registry: readonly RegistryOffice[];
-    readonly provinceEmails: readonly string[];
-    readonly reports: readonly RenderedReport[];
-    /** Log rows of earlier runs, the journal's included. */
-    readonly history: readonly LogHistoryRow[];
-    /** Offices ranked in the province ("dari N"); defaults to the scored offices of `offices`. */
-    readonly rankedOffices?: number;
-    readonly repairDeadline?: string | null;
-    readonly contact?: string | null;
-  },
+  input: DeliveryInput & { readonly reports: readonly RenderedReport[] },
   log: RunLog,
 ): Promise<DeliveryOutcome> {
+  const delivery = reportDelivery(deps, input, log);
+  for (const report of input.reports) delivery.send(report);
+  return delivery.finish();
+}
+
+export interface DeliveryInput {
+  readonly period: Period;
+  readonly offices: readonly OfficeResult[];
+  readonly registry: readonly RegistryOffice[];
+  readonly provinceEmails: readonly string[];
+  /** Log rows of earlier runs, the journal's included. */
+  readonly history: readonly LogHistoryRow[];
+  /** Offices ranked in the province ("dari N"); defaults to the scored offices of `offices`. */
+  readonly rankedOffices?: number;
+  readonly repairDeadline?: string | null;
+  readonly contact?: string | null;
+}
+
+export interface ReportDelivery {
+  /** Queues a report; it is sent after the ones queued before it, one send at a time. */
+  send(report: RenderedReport): void;
+  /** Waits for every queued send; throws what stopped the sends (a journal that cannot take an intent). */
+  finish(): Promise<DeliveryOutcome>;
+  /** Drops the sends not yet started and waits for the one under way (the run is stopping). */
+  abandon(): Promise<void>;
+}
+
+/**
+ * The sending of deliverReports, a report at a time as each is handed over: `monev run` and the finish
+ * of a cycle send each report as soon as it is printed, while the others print. Sends stay one at a time and
+ * in the order given, as deliverReports makes them. An error that stops the delivery (the journal cannot
+ * take an intent) stops every send after it and is thrown by `finish`; it never goes unhandled meanwhile.
+ */
+export function reportDelivery(
+  deps: MailDeps & { readonly templates: DocumentTemplates },
+  input: DeliveryInput,
+  log: RunLog,
+): ReportDelivery {
   const { period } = input;
   const outbox = deps.mailer.outbox === true;
   const before = sendHistory(input.history, { outbox });
@@ -229,14 +260,14 @@ export async function deliverReports(
   let sent = 0;
   let unchanged = 0;
   let failedSends = 0;
-  for (const report of input.reports) {
+  const deliver = async (report: RenderedReport): Promise<void> => {
     const office = results.get(report.code);
     const to = report.code === PROVINCE_CODE ? input.provinceEmails : (emails.get(report.code) ?? []);
     const entry = { code: report.code, action: 'kirim', period: period.id, fingerprint: report.fingerprint } as const;
     if (to.length === 0) {
       noRecipients.push(report.code);
       await log.add({ ...entry, status: 'tanpa-alamat', result: logResult('send-no-address') });
-      continue;
+      return;
     }
     const sends = before.get(reportKey(report.code, period.id, report.fingerprint));
     const served = sends?.served ?? new Set<string>();
@@ -245,7 +276,7 @@ export async function deliverReports(
     const missing = deps.resend ? [...to] : to.filter((address) => !served.has(addressKey(address)));
     if (missing.length === 0) {
       unchanged++;
-      continue;
+      return;
     }
     const source = sources.get(report.code) ?? null;
     const validation = office ? await feedbackForMail(deps.feedbackCopies, office, source, period) : null;
@@ -337,8 +368,31 @@ export async function deliverReports(
         await log.add({ ...entry, status: 'gagal', result: logResult('send-failed', { reason }) });
       }
     }
-  }
-  return { sent, unchanged, failedSends, sendFailures, uncertain: [...uncertain], noRecipients };
+  };
+  let queue: Promise<void> = Promise.resolve();
+  let stopped: { error: unknown } | null = null;
+  let abandoned = false;
+  return {
+    send(report) {
+      queue = queue.then(async () => {
+        if (stopped || abandoned) return;
+        try {
+          await deliver(report);
+        } catch (error) {
+          stopped = { error };
+        }
+      });
+    },
+    async finish() {
+      await queue;
+      if (stopped) throw stopped.error;
+      return { sent, unchanged, failedSends, sendFailures, uncertain: [...uncertain], noRecipients };
+    },
+    async abandon() {
+      abandoned = true;
+      await queue;
+    },
+  };
 }
 
 /** The Mailer port's signal that a message may have been accepted although the send failed. */

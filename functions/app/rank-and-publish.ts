@@ -25,9 +25,10 @@ import {
   type LogEntry,
 } from '../core/summary-rows.js';
 import type { Clock, LogJournal, ResultsStore, SummarySink } from '../ports.js';
+import type { PrintedCards } from './card-printer.js';
 import {
-  deliverReports,
   renderReports,
+  reportDelivery,
   type DeliveryOutcome,
   type MailDeps,
   type PublishOutcome,
@@ -68,6 +69,13 @@ export interface ScoredCycle {
   readonly partial: boolean;
   /** Log rows written ahead of the publishing's own: what was scored, or which cycle finished. */
   readonly log: readonly Omit<LogEntry, 'run' | 'time'>[];
+  /**
+   * The cycle's time, read once when it started (`monev run`), so that the cards printed while it
+   * scored and all it publishes carry the same moment; read at publishing when absent (a cycle's finish).
+   */
+  readonly now?: Date;
+  /** Kartu jabatan printed while the offices were scored (`monev run`); the others are printed here. */
+  readonly cards?: PrintedCards;
 }
 
 export interface Published {
@@ -105,7 +113,7 @@ export async function rankAndPublish(deps: PublishDeps, cycle: ScoredCycle): Pro
     peerLearning: office.status === 'scored' ? (learning.get(office.code) ?? []) : [],
   }));
 
-  const now = deps.clock.now();
+  const now = cycle.now ?? deps.clock.now();
   const time = jakartaTime(now);
   const resultsLocation = await deps.results.save(resultsDocument(period, now, ranked));
 
@@ -122,6 +130,28 @@ export async function rankAndPublish(deps: PublishDeps, cycle: ScoredCycle): Pro
   if (deps.reports) {
     deps.progress?.({ kind: 'rendering', total: ranked.length + 1 });
     const previousIndex = previousIndexes(summaryRows, period);
+    // Each report is sent as soon as it and its card are printed and stored, while the others print:
+    // building and writing the messages no longer waits for the last PDF. Sends stay one at a time.
+    const delivery = deps.mail
+      ? reportDelivery(
+          {
+            ...deps.mail,
+            templates: deps.reports.templates,
+            feedbackCopies: deps.mail.feedbackCopies ?? deps.sink.feedbackCopy?.bind(deps.sink),
+          },
+          {
+            period,
+            offices: ranked,
+            registry: cycle.registry,
+            provinceEmails: rekap.provinceEmails,
+            history: [...logRows, ...carried.map(asHistoryRow)],
+            rankedOffices: provinceRanks?.ranks.size,
+            repairDeadline: rekap.repairDeadline,
+            contact: rekap.contact,
+          },
+          log,
+        )
+      : null;
     const rendered = await renderReports(
       deps.reports,
       {
@@ -141,8 +171,14 @@ export async function rankAndPublish(deps: PublishDeps, cycle: ScoredCycle): Pro
       },
       log,
       (done, total) => deps.progress?.({ kind: 'rendered', done, total }),
-    );
-    let delivery: DeliveryOutcome = {
+      { cards: cycle.cards, onReport: delivery ? (report) => delivery.send(report) : undefined },
+    ).catch(async (error: unknown) => {
+      // Printing stops the run (a full disk): the send under way ends before the run does, so that no
+      // message is cut off between its intent and its outcome, and no other starts.
+      await delivery?.abandon();
+      throw error;
+    });
+    let delivered: DeliveryOutcome = {
       sent: 0,
       unchanged: 0,
       failedSends: 0,
@@ -150,30 +186,13 @@ export async function rankAndPublish(deps: PublishDeps, cycle: ScoredCycle): Pro
       uncertain: [],
       noRecipients: [],
     };
-    if (deps.mail) {
+    if (delivery) {
+      // Every PDF is printed: what is left is sending (Chromium can shut down meanwhile).
       deps.progress?.({ kind: 'sending' });
-      delivery = await deliverReports(
-        {
-          ...deps.mail,
-          templates: deps.reports.templates,
-          feedbackCopies: deps.mail.feedbackCopies ?? deps.sink.feedbackCopy?.bind(deps.sink),
-        },
-        {
-          period,
-          offices: ranked,
-          registry: cycle.registry,
-          provinceEmails: rekap.provinceEmails,
-          reports: rendered.reports,
-          history: [...logRows, ...carried.map(asHistoryRow)],
-          rankedOffices: provinceRanks?.ranks.size,
-          repairDeadline: rekap.repairDeadline,
-          contact: rekap.contact,
-        },
-        log,
-      );
+      delivered = await delivery.finish();
     }
     const stopped = carried.filter((entry) => entry.status === 'tidak-pasti').map((entry) => entry.code);
-    publishing = { ...rendered, ...delivery, uncertain: [...new Set([...stopped, ...delivery.uncertain])] };
+    publishing = { ...rendered, ...delivered, uncertain: [...new Set([...stopped, ...delivered.uncertain])] };
   }
   const links = new Map(publishing?.reports.map((report) => [report.code, report.location]) ?? []);
 

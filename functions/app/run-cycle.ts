@@ -26,6 +26,7 @@ import { mapLimit } from '../shared/map-limit.js';
 import type { MailDeps, PublishOutcome, ReportDeps } from './publish-reports.js';
 import type { ProgressEvent } from './progress-event.js';
 import { rankAndPublish } from './rank-and-publish.js';
+import { CardPrinter } from './card-printer.js';
 import { logResult } from '../core/messages/log.js';
 
 export interface RunOptions {
@@ -72,8 +73,9 @@ export interface RunOutcome {
 
 /**
  * The main job (docs/SPEC.md §7 `monev run`): read the rekap, read and score every office (writing its Hasil
- * Validasi as soon as it is scored), rank the province, then write results.json and the rekap summary. Nothing is
- * written when the rekap's configuration is wrong; one broken workbook only marks its own office.
+ * Validasi and printing its kartu jabatan as soon as it is scored), rank the province, then print and send the
+ * reports (each sent once printed) and write results.json and the rekap summary. Nothing is written when the
+ * rekap's configuration is wrong; one broken workbook, or one failed print, only marks its own office.
  */
 export async function runCycle(deps: RunDeps, options: RunOptions = {}): Promise<RunOutcome> {
   const rekap = readRekap(await deps.source.readRekap());
@@ -81,10 +83,19 @@ export async function runCycle(deps: RunDeps, options: RunOptions = {}): Promise
   const settings = scoringSettings(rekap);
   const offices = selectOffices(rekap.offices, options.offices);
 
+  // One reading of the clock for the whole run: the cards printed while scoring and all it publishes carry it.
+  const now = deps.clock.now();
+  // Each office's kartu jabatan goes to Chromium as soon as the office is scored, on the core that
+  // scoring leaves idle; only the reports need the whole province (ranks, the recap).
+  const cards = deps.reports
+    ? new CardPrinter(deps.reports.renderer, deps.reports.templates, { period, generatedAt: now })
+    : undefined;
+
   deps.progress?.({ kind: 'start', period, total: offices.length });
   let done = 0;
   const scored = await mapLimit(offices, deps.concurrency ?? 2, async (office) => {
     const result = await assessOffice(deps, office, period, settings);
+    cards?.add(result);
     deps.progress?.({ kind: 'office', done: ++done, total: offices.length, office: result });
     // Written as soon as the office is scored (its findings do not depend on the others): in live mode
     // the write then goes out alongside the reads of the offices after it, within the write quota,
@@ -104,6 +115,8 @@ export async function runCycle(deps: RunDeps, options: RunOptions = {}): Promise
     registry: offices,
     scored,
     partial,
+    now,
+    cards,
     log: [
       { code: '', action: 'mulai', result: logResult('run-started', { offices: scored.length }), period: period.id },
       ...scored.map((office) => ({
