@@ -16,8 +16,8 @@ import type { OfficeResult } from '../scoring/office.js';
  * What counts, for an office's report: the period; the office's entry of results.json (name, status,
  * scores, predicate, rank, areas, workload, IKI coverage, peers, evidence counts, outlook, what last
  * period's pairs did (peerLearning, since version 2), and the findings with their messages and gains — a message quotes the office's own values, so it counts whole);
- * the rows behind the scores that the report lists (IKU rows, Rencana Aksi activities, IKI persons,
- * Tahapan); and what the kartu jabatan sent with it lists (each job's Anjab row and ABK tasks, its holders'
+ * the rows behind the scores that the report lists (IKU rows, Rencana Aksi activities with their
+ * Keterangan, IKI persons, Tahapan and its steps); and what the kartu jabatan sent with it lists (each job's Anjab row and ABK tasks, its holders'
  * indicators). For the recap: the period, every office's entry of results.json and the findings on the
  * rekap. Numbers count to two decimals, as every report prints them. The change against the previous
  * period, the deadline and the contact come from the rekap, not from the office's results, and do not count;
@@ -71,6 +71,8 @@ export function officeReportFacts(office: OfficeResult, period: Period) {
         area: item.area,
         activity: item.activity,
         responsible: item.responsible,
+        // Page 1 and the late activities quote the office's own Keterangan (since version 2).
+        note: item.note,
         target: item.target,
         reported: item.reported,
         counted: item.counted,
@@ -97,6 +99,8 @@ export function officeReportFacts(office: OfficeResult, period: Period) {
         })),
       })),
       stages: d.stages.map((s) => ({ stage: s.stage, progress: s.progress, steps: s.steps, done: s.done })),
+      // Page 1 names the next unfinished Tahapan step (since version 2).
+      steps: (d.steps ?? []).map((step) => ({ row: step.row, name: step.name, status: step.status })),
     },
     // The kartu jabatan sent with the report (docs/SPEC.md §10): each job's Anjab row and ABK tasks; its
     // holders are the IKI persons above.

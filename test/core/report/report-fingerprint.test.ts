@@ -103,6 +103,26 @@ const changes: [string, (office: OfficeResult) => OfficeResult][] = [
     (o) => ({ ...o, workload: { ...o.workload, jobs: o.workload.jobs.map((j) => ({ ...j, jobType: 'Fungsional' })) } }),
   ],
   ['the office’s name', (o) => ({ ...o, name: 'Bawaslu Kota Malang (baru)' })],
+  [
+    'an activity’s Keterangan (quoted on page 1)',
+    (o) => ({
+      ...o,
+      details: {
+        ...o.details,
+        actionPlan: o.details.actionPlan.map((item, i) => (i === 0 ? { ...item, note: 'Alasan baru' } : item)),
+      },
+    }),
+  ],
+  [
+    'a Tahapan step’s name (the next step on page 1)',
+    (o) => ({
+      ...o,
+      details: {
+        ...o.details,
+        steps: (o.details.steps ?? []).map((step, i) => (i === 0 ? { ...step, name: 'Langkah lain' } : step)),
+      },
+    }),
+  ],
 ];
 
 /** A job with its `index`th ABK task changed, for the cards. */
@@ -114,7 +134,7 @@ function withTask(index: number, change: Partial<OfficeResult['workload']['jobs'
 }
 
 /** Changes to what only the office report and its cards list, not the recap. */
-const ROWS_ONLY = ['an IKU row', 'an IKI', 'an ABK task', 'a job’s type'];
+const ROWS_ONLY = ['an IKU row', 'an IKI', 'an ABK task', 'a job’s type', 'an activity’s Keterangan', 'a Tahapan step'];
 
 describe('the office report fingerprint', () => {
   it('is versioned and fits the Log: "v<version>-" and 30 hex digits', () => {
@@ -163,7 +183,7 @@ describe('the office report fingerprint', () => {
       'findings',
     ]);
     expect(Object.keys(officeReportFacts(base, PERIOD))).toEqual(['period', 'result', 'rows', 'cards']);
-    expect(Object.keys(officeReportFacts(base, PERIOD).rows)).toEqual(['iku', 'actionPlan', 'iki', 'stages']);
+    expect(Object.keys(officeReportFacts(base, PERIOD).rows)).toEqual(['iku', 'actionPlan', 'iki', 'stages', 'steps']);
   });
 });
 
