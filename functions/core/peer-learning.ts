@@ -7,7 +7,7 @@ import {
   LEDGER_HISTORY_ROW,
   type AreaId,
 } from '../../sheets-schema/index.js';
-import { parseDateText } from './cells.js';
+import { readDate } from './cells.js';
 import { round2OrNull, roundHalfAway } from './numbers.js';
 import { previousPeriod, type Period } from './period.js';
 import { compareCodes } from './scoring/province.js';
@@ -78,15 +78,11 @@ export function ledgerRows(records: readonly SheetRecord[]): LedgerRow[] {
 }
 
 function sessionDate(value: unknown): string | null {
-  if (typeof value === 'number') {
-    // A date cell reads back as its serial (days since 1899-12-30); 1 … 31 December 9999.
-    if (!(value >= 1 && value <= 2_958_465)) return null;
-    return new Date(Date.UTC(1899, 11, 30) + Math.floor(value) * 86_400_000).toISOString().slice(0, 10);
-  }
-  if (typeof value !== 'string') return null;
-  const text = value.trim();
-  // "2025-07-15T00:00:00" (a script's datetime written as text) is the date before the T.
-  return parseDateText(text) ?? parseDateText(text.replace(/[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?Z?$/, ''));
+  // A date cell reads back as its serial; a typed date or a script's date-time ("2025-07-15T00:00:00") as text.
+  const text = typeof value === 'string' ? value.trim().replace(/[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?Z?$/, '') : value;
+  if (typeof text !== 'number' && typeof text !== 'string') return null;
+  const read = readDate({ value: text, format: typeof text === 'number' ? 'date' : 'text' });
+  return read.kind === 'value' ? read.value : null;
 }
 
 /** Rekap Bidang's rows as a table per period: period → office → area → score. */

@@ -90,7 +90,7 @@ export function layoutTable(worksheet: ExcelJS.Worksheet, columns: readonly Head
 
 // exceljs accepts a range here at runtime and writes it as one rule, but its typings only declare
 // per-cell validation, which would create 500 empty cells per column.
-interface WithValidations {
+export interface WithValidations {
   dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
 }
 

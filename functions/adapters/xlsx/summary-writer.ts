@@ -28,7 +28,7 @@ import type { SheetJsWorkbook } from './sheetjs.js';
 import { UnreadableWorkbookError } from './unreadable-workbook-error.js';
 import { copyTab } from './workbook-copy.js';
 import { feedbackWorkbook } from './feedback-sheet.js';
-import { LINE_POINTS, printSetup, wrappedLines, wrappedRowHeight } from './sheet-layout.js';
+import { LINE_POINTS, printSetup, wrappedLines, wrappedRowHeight, type WithValidations } from './sheet-layout.js';
 import { buildShareCopy, shareCopyName, type ShareCopyTables } from './share-copy.js';
 import { arrangeTabs } from './tab-order.js';
 
@@ -295,11 +295,6 @@ function layoutLedger(workbook: ExcelJS.Workbook): void {
     const at = layout.columns.get(header);
     if (at !== undefined) sheet.getColumn(at).alignment = { wrapText: true, vertical: 'top' };
   }
-}
-
-// exceljs writes a range as one rule at runtime, but its typings only declare per-cell validation.
-interface WithValidations {
-  dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
 }
 
 /** The province's columns of Pembelajaran look different from monev's: a lighter header, to be filled in. */
