@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signatureHeader } from '../../functions/core/signature.js';
+import { FUNCTIONS_MAIN } from '../../functions/deploy/stage.js';
 import { startFakeGoogleApi } from '../../test/fakes/google-api-server.js';
 import { repoRoot } from '../lib/child.js';
 import { pairedRatios, spread, type Spread } from '../lib/stats.js';
@@ -25,7 +26,7 @@ export interface ColdStartResult {
   readonly helloCpuMs?: Spread;
   readonly cpuRatio?: Spread;
   readonly sheetChangedStatus: number;
-  /** The functions' entry measured, when not this checkout's dist/functions/index.js (a "before" build). */
+  /** The functions' entry measured, when not this checkout's deployed entry (FUNCTIONS_MAIN; a "before" build). */
   readonly source?: string;
 }
 
@@ -79,7 +80,7 @@ export async function benchColdStart(
   const hello: number[] = [];
   const monevCpu: number[] = [];
   const helloCpu: number[] = [];
-  const source = options.source ?? join(repoRoot, 'dist/functions/index.js');
+  const source = options.source ?? join(repoRoot, FUNCTIONS_MAIN);
   let status = 0;
   try {
     const env = {

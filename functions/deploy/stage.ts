@@ -8,7 +8,8 @@ import { join } from 'node:path';
  * npm scripts, so Cloud Build installs the dependencies and compiles nothing.
  */
 export const STAGED = ['dist', 'templates', 'bin', 'package-lock.json'] as const;
-export const FUNCTIONS_MAIN = 'dist/functions/index.js';
+/** The bundle of rolldown.config.mjs (`npm run build`): one file and a few chunks instead of ~170 modules. */
+export const FUNCTIONS_MAIN = 'dist/bundle/index.js';
 
 export async function stageSource(root: string, into: string): Promise<void> {
   await makeFolder(into);

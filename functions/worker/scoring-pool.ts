@@ -122,14 +122,16 @@ export class ScoringPool {
 }
 
 /**
- * The worker's entry. Built (dist/), it is the .js beside this file. Run from the TypeScript sources (vitest),
+ * The worker's entry. Built (dist/), it is the .js beside this file. In the deployed bundle (dist/bundle/,
+ * rolldown.config.mjs) the pool sits in one of the bundle's chunks, and the worker is still the compiled file
+ * of dist/functions/: a worker thread loads its own modules anyway. Run from the TypeScript sources (vitest),
  * Node cannot load the worker's .ts (on Node 20 it strips no types, and on 22 its imports still name .js
  * files that exist only in dist/), so the built copy is used: `npm run build` first (`npm test` does).
  */
 export function workerEntry(here: string = import.meta.url): URL {
-  return here.endsWith('.ts')
-    ? new URL('../../dist/functions/worker/score-office-worker.js', here)
-    : new URL('./score-office-worker.js', here);
+  if (here.endsWith('.ts')) return new URL('../../dist/functions/worker/score-office-worker.js', here);
+  if (/\/dist\/bundle\/[^/]+$/.test(here)) return new URL('../functions/worker/score-office-worker.js', here);
+  return new URL('./score-office-worker.js', here);
 }
 
 function rebuilt(error: CarriedError): Error {

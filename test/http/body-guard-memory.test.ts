@@ -9,10 +9,11 @@ import { createGzip } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECRET } from '../helpers/province.js';
 import { rawPost } from '../helpers/http.js';
+import { FUNCTIONS_MAIN } from '../../functions/deploy/stage.js';
 
 /**
  * The webhook's memory under a compression bomb, measured on real processes (issue 10 item 7): the
- * deployed entry point (the Functions Framework's own `main.js` loading dist/functions/index.js, as
+ * deployed entry point (the Functions Framework's own `main.js` loading the bundle dist/bundle/index.js, as
  * Cloud Run starts it) and `monev serve`. Each process's peak RSS is reset (/proc/PID/clear_refs)
  * just before the hostile requests and read after them (VmHWM); the rise must stay under 16 MiB.
  * Unguarded, the framework inflates the 200 MB body into memory before any function runs.
@@ -106,7 +107,7 @@ const TARGETS: Target[] = [
       const main = join(ROOT, 'node_modules/@google-cloud/functions-framework/build/src/main.js');
       const child = spawn(
         process.execPath,
-        [main, '--target=sheetChanged', `--source=${join(ROOT, 'dist/functions/index.js')}`, `--port=${port}`],
+        [main, '--target=sheetChanged', `--source=${join(ROOT, FUNCTIONS_MAIN)}`, `--port=${port}`],
         { env: { ...ENV, MONEV_DATA_DIR: dir, MONEV_OUT_DIR: dir }, stdio: ['ignore', 'ignore', 'inherit'] },
       );
       await reachable(port, child);

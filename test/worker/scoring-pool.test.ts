@@ -11,6 +11,11 @@ describe('workerEntry', () => {
       'file:///srv/monev/dist/functions/worker/score-office-worker.js',
     ],
     [
+      'in the deployed bundle: the compiled worker of dist/functions/',
+      'file:///srv/monev/dist/bundle/choose-adapters-BGIl9H0r.js',
+      'file:///srv/monev/dist/functions/worker/score-office-worker.js',
+    ],
+    [
       'from the sources (vitest): the built copy in dist/',
       'file:///srv/monev/functions/worker/scoring-pool.ts',
       'file:///srv/monev/dist/functions/worker/score-office-worker.js',

@@ -1,4 +1,5 @@
-import { OAuth2Client } from 'google-auth-library';
+import { createRequire } from 'node:module';
+import type { OAuth2Client } from 'google-auth-library';
 
 /**
  * Checks a Google-signed OIDC ID token (Cloud Tasks, Cloud Scheduler or `gcloud auth
@@ -23,21 +24,30 @@ export interface IdTokenVerifierOptions {
   readonly client?: OAuth2Client;
 }
 
+/**
+ * The auth library is required at the first check, not imported: it takes ~50 ms to load, and a cold
+ * instance woken by a change notification (a public, signed webhook) never checks a token.
+ */
+const require = createRequire(import.meta.url);
+
 export class GoogleIdTokenVerifier {
-  private readonly client: OAuth2Client;
+  private client: OAuth2Client | undefined;
 
   constructor(private readonly options: IdTokenVerifierOptions) {
-    this.client = options.client ?? new OAuth2Client({ issuers: GOOGLE_ISSUERS });
+    this.client = options.client;
   }
 
   async verify(authorization: string | undefined, audience: string): Promise<IdTokenVerdict> {
     const token = /^Bearer +([A-Za-z0-9_.-]+=*)$/i.exec(authorization?.trim() ?? '')?.[1];
     if (!token) return 'missing';
+    const client = (this.client ??= new (
+      require('google-auth-library') as typeof import('google-auth-library')
+    ).OAuth2Client({ issuers: GOOGLE_ISSUERS }));
     // Fetched (and cached for as long as Google says) before verifying: a failure here is ours.
-    await this.client.getFederatedSignonCertsAsync();
+    await client.getFederatedSignonCertsAsync();
     let payload: { email?: string; email_verified?: boolean } | undefined;
     try {
-      payload = (await this.client.verifyIdToken({ idToken: token, audience })).getPayload();
+      payload = (await client.verifyIdToken({ idToken: token, audience })).getPayload();
     } catch {
       // The library's message quotes the token; it is neither logged nor returned.
       return 'invalid';
