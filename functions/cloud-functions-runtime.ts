@@ -3,7 +3,7 @@ import { DriveCycleStore } from './adapters/cycle-store/drive-cycle-store.js';
 import { LocalCycleStore } from './adapters/cycle-store/local-cycle-store.js';
 import { GoogleServices } from './adapters/google/google-services.js';
 import { GoogleDriveChannels } from './adapters/drive-watch/google-drive-channels.js';
-import { CloudTasksQueue } from './adapters/queue/cloud-tasks-queue.js';
+import { CloudTasksQueue, googleTasksClient } from './adapters/queue/cloud-tasks-queue.js';
 import { LocalTaskQueue } from './adapters/queue/local-queue.js';
 import { ConfigError } from './shared/config-error.js';
 import { TaskRejected } from './app/errors.js';
@@ -188,7 +188,7 @@ function buildRuntime(
     dispatchesPerSecond,
     queue:
       options.queue ??
-      (config.tasks ? new CloudTasksQueue(config.tasks) : undefined) ??
+      (config.tasks ? new CloudTasksQueue(config.tasks, async () => googleTasksClient(config.google)) : undefined) ??
       new LocalTaskQueue((task) => runQueuedTask(runtime, task), {
         clock,
         onError: (task, error, attempt) =>

@@ -81,7 +81,6 @@ describe('what the functions load before their first answer', () => {
     'handlebars',
     'nodemailer',
     'echarts',
-    '@google-cloud/tasks',
     '@googleapis/gmail',
     '@googleapis/drive',
   ];

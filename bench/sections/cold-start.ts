@@ -41,9 +41,9 @@ export interface ColdStartMode {
 }
 
 /**
- * The two ways the functions run: local mode reads DATA/rekap.xlsx; live mode (production) reads the
- * rekap spreadsheet, here from the fake Google API on this machine with no added latency, so that the
- * figure is start-up and not network.
+ * The two ways the functions run: local mode reads DATA/rekap.xlsx and queues in process; live mode
+ * (production) reads the rekap spreadsheet and queues the scoring as a Cloud Task, both here on the fake
+ * Google API on this machine with no added latency, so that the figure is start-up and not network.
  */
 export async function coldStartModes(dataDir: string): Promise<{ modes: ColdStartMode[]; close: () => Promise<void> }> {
   const google = await startFakeGoogleApi();
@@ -52,11 +52,15 @@ export async function coldStartModes(dataDir: string): Promise<{ modes: ColdStar
     modes: [
       { name: 'local (rekap.xlsx)', env: { MONEV_DATA_DIR: dataDir }, spreadsheetId: 'satker/3573.xlsx' },
       {
-        name: 'Google Sheets (fake API, no latency)',
+        name: 'Google Sheets + Cloud Tasks (fake API, no latency)',
         env: {
           MONEV_REKAP: rekapId,
           MONEV_GOOGLE_ROOT_URL: google.url,
           MONEV_GOOGLE_SERVICE_ACCOUNT: 'monev@monev-jatim.iam.gserviceaccount.com',
+          // The production queue: the change is queued as a Cloud Task, here on the same stand-in.
+          MONEV_TASKS_QUEUE: 'projects/monev-jatim/locations/asia-southeast2/queues/monev-score',
+          MONEV_FUNCTIONS_URL: 'https://asia-southeast2-monev-jatim.cloudfunctions.net',
+          MONEV_TASKS_SERVICE_ACCOUNT: 'monev@monev-jatim.iam.gserviceaccount.com',
         },
         spreadsheetId: offices.get('3573') ?? '',
       },

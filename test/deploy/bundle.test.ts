@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signatureHeader } from '../../functions/core/signature.js';
 import { FUNCTIONS_MAIN } from '../../functions/deploy/stage.js';
+import { startFakeGoogleApi } from '../fakes/google-api-server.js';
 import { PERIOD, SECRET, sampleProvince, type Province } from '../helpers/province.js';
 
 /**
@@ -123,6 +124,47 @@ describe(`the deployed bundle (${FUNCTIONS_MAIN}) under the Functions Framework`
     await until('the Hasil Validasi of 3501', () => existsSync(feedback), served, 60_000);
     expect(statSync(feedback).size).toBeGreaterThan(1000);
   }, 90_000);
+
+  it('in live mode, sheetChanged reads the rekap spreadsheet and queues the scoring as a Cloud Task (REST)', async () => {
+    const google = await startFakeGoogleApi();
+    try {
+      const { rekapId, offices } = await google.loadSampleProvince(province.data);
+      const queue = 'projects/monev-jatim/locations/asia-southeast2/queues/monev-score';
+      const functionsUrl = 'https://asia-southeast2-monev-jatim.cloudfunctions.net';
+      const served = await serve('sheetChanged', {
+        MONEV_REKAP: rekapId,
+        MONEV_GOOGLE_ROOT_URL: google.url,
+        MONEV_WEBHOOK_SECRET: SECRET,
+        MONEV_TASKS_QUEUE: queue,
+        MONEV_FUNCTIONS_URL: functionsUrl,
+        MONEV_TASKS_SERVICE_ACCOUNT: 'monev@monev-jatim.iam.gserviceaccount.com',
+      });
+      children.push(served.child);
+      const body = JSON.stringify({ spreadsheetId: offices.get('3502') });
+      const answer = await post(
+        served,
+        {
+          'content-type': 'application/json',
+          'x-monev-signature': signatureHeader(SECRET, Math.floor(Date.now() / 1000), body),
+        },
+        body,
+      );
+      expect(answer.status, answer.body).toBe(202);
+      const tasks = [...google.tasks.values()] as {
+        name: string;
+        httpRequest: { url: string; body: string; oidcToken: { audience: string } };
+      }[];
+      expect(tasks).toHaveLength(1);
+      expect(tasks[0]?.name).toMatch(new RegExp(`^${queue}/tasks/[0-9a-f]{8}-score-3502-\\d+$`));
+      expect(tasks[0]?.httpRequest.url).toBe(`${functionsUrl}/scoreOffice`);
+      expect(tasks[0]?.httpRequest.oidcToken.audience).toBe(`${functionsUrl}/scoreOffice`);
+      expect(JSON.parse(Buffer.from(tasks[0]?.httpRequest.body ?? '', 'base64').toString('utf8'))).toEqual({
+        code: '3502',
+      });
+    } finally {
+      await google.close();
+    }
+  }, 60_000);
 
   it('runCycle (a Pub/Sub CloudEvent) runs the cycle: both offices get a PDF report and a message', async () => {
     const out = join(province.root, 'out-cycle');

@@ -74,7 +74,8 @@ export type ApiMethod =
   | 'drive.files.update'
   | 'drive.permissions.create'
   | 'drive.permissions.list'
-  | 'gmail.users.messages.send';
+  | 'gmail.users.messages.send'
+  | 'cloudtasks.tasks.create';
 
 export type Fault =
   { readonly status: number } | { readonly drop: 'before' | 'after' } | { readonly latencyMs: number };
@@ -146,6 +147,8 @@ export class FakeGoogleApi {
   readonly evidenceIds = new Set<string>();
   /** Every Gmail message sent, with its decoded RFC 822 bytes. */
   readonly sentMail: { userId: string; raw: string; message: Buffer }[] = [];
+  /** Cloud Tasks created, by task name: a second create of a name is ALREADY_EXISTS, as Cloud Tasks answers. */
+  readonly tasks = new Map<string, Record<string, unknown>>();
 
   private readonly spreadsheets = new Map<string, StoredSpreadsheet>();
   private readonly files = new Map<string, StoredFile>();
@@ -567,6 +570,15 @@ export class FakeGoogleApi {
     };
   }
 
+  private createTask(queue: string, task: { name?: string }): unknown {
+    const name = task.name ?? `${queue}/tasks/${++this.idCounter}`;
+    if (!name.startsWith(`${queue}/tasks/`)) throw invalidArgument('Task name does not belong to the queue.');
+    if (this.tasks.has(name)) throw new FakeApiError(409, 'ALREADY_EXISTS', 'Requested entity already exists');
+    const created = { ...task, name, dispatchCount: 0, createTime: new Date().toISOString() };
+    this.tasks.set(name, created);
+    return created;
+  }
+
   // -- routing ----------------------------------------------------------------------------------
 
   private route(httpMethod: string, url: URL): Route | null {
@@ -607,6 +619,14 @@ export class FakeGoogleApi {
           values: rows.map((row) => (row.values ?? []).map((cell) => cell.formattedValue ?? '')),
         };
       });
+    }
+    if (httpMethod === 'POST' && (m = /^\/v2\/(projects\/[^/]+\/locations\/[^/]+\/queues\/[^/]+)\/tasks$/.exec(path))) {
+      const queue = m[1] as string;
+      return {
+        method: 'cloudtasks.tasks.create',
+        target: queue,
+        handle: (request) => this.createTask(queue, request.json<{ task?: { name?: string } }>().task ?? {}),
+      };
     }
     if (httpMethod === 'POST' && path === '/v4/spreadsheets')
       return {

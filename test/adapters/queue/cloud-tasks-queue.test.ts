@@ -1,11 +1,11 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { OAuth2Client } from 'google-auth-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CloudTasksQueue,
   createTaskRequest,
-  defaultTasksClient,
+  googleTasksClient,
+  restTasksClient,
   isAlreadyExists,
   taskId,
   type CreateTaskRequest,
@@ -23,7 +23,7 @@ const SETTINGS = {
 const NOT_BEFORE = new Date(Date.UTC(2025, 9, 6, 3, 1, 15, 250));
 
 // The adapter fits its port.
-const _port: TaskQueue = new CloudTasksQueue(SETTINGS);
+const _port: TaskQueue = new CloudTasksQueue(SETTINGS, async () => new FakeTasksClient());
 void _port;
 
 /** Answers like Cloud Tasks: a name it has seen is ALREADY_EXISTS (gRPC code 6). */
@@ -141,6 +141,16 @@ describe('CloudTasksQueue over the REST transport', () => {
       received.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization, body });
       const name = body.task?.name ?? '';
       res.setHeader('content-type', 'application/json');
+      if (name.endsWith('-refuse-me')) {
+        res
+          .writeHead(403)
+          .end(
+            JSON.stringify({
+              error: { code: 403, message: 'The caller does not have permission', status: 'PERMISSION_DENIED' },
+            }),
+          );
+        return;
+      }
       if (names.has(name)) {
         res.writeHead(409).end(
           JSON.stringify({
@@ -158,10 +168,8 @@ describe('CloudTasksQueue over the REST transport', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it('POSTs the task to the queue and reads 409 ALREADY_EXISTS as "exists"', async () => {
-    const auth = new OAuth2Client();
-    auth.setCredentials({ access_token: 'test-token', expiry_date: Date.now() + 3_600_000 });
-    const queue = new CloudTasksQueue(SETTINGS, () =>
-      defaultTasksClient({ apiEndpoint: '127.0.0.1', port, protocol: 'http', authClient: auth }),
+    const queue = new CloudTasksQueue(SETTINGS, async () =>
+      restTasksClient({ endpoint: `http://127.0.0.1:${port}`, token: async () => 'test-token' }),
     );
 
     await expect(
@@ -191,10 +199,28 @@ describe('CloudTasksQueue over the REST transport', () => {
       code: '3573',
       period: '2025-TW3',
     });
-    // The REST transport writes the deadline as a protobuf Duration in JSON.
+    // The REST API writes the deadline as a protobuf Duration in JSON.
     const finish = received.at(-1)?.body.task as { dispatchDeadline: string; httpRequest: { url: string } };
     expect(finish.dispatchDeadline).toBe('1800s');
     expect(finish.httpRequest.url).toBe(SETTINGS.finishUrl);
+  });
+
+  it('rejects any other refusal with its HTTP status, so the notification is answered 500 and retried', async () => {
+    const queue = new CloudTasksQueue(SETTINGS, async () =>
+      restTasksClient({ endpoint: `http://127.0.0.1:${port}`, token: async () => 'test-token' }),
+    );
+    await expect(queue.enqueue('refuse-me', { code: '3573' }, NOT_BEFORE)).rejects.toMatchObject({
+      code: 403,
+      message: expect.stringContaining('PERMISSION_DENIED'),
+    });
+  });
+
+  it('with MONEV_GOOGLE_ROOT_URL and no key file, goes to that root without a token (as Sheets and Drive do)', async () => {
+    const config = parseConfig({ MONEV_GOOGLE_ROOT_URL: `http://127.0.0.1:${port}` });
+    const queue = new CloudTasksQueue(SETTINGS, async () => googleTasksClient(config.google));
+    const before = received.length;
+    await expect(queue.enqueue('score-3578-1759719600000', { code: '3578' }, NOT_BEFORE)).resolves.toBe('queued');
+    expect(received.slice(before)).toEqual([expect.objectContaining({ method: 'POST', authorization: undefined })]);
   });
 });
 
