@@ -142,13 +142,11 @@ describe('CloudTasksQueue over the REST transport', () => {
       const name = body.task?.name ?? '';
       res.setHeader('content-type', 'application/json');
       if (name.endsWith('-refuse-me')) {
-        res
-          .writeHead(403)
-          .end(
-            JSON.stringify({
-              error: { code: 403, message: 'The caller does not have permission', status: 'PERMISSION_DENIED' },
-            }),
-          );
+        res.writeHead(403).end(
+          JSON.stringify({
+            error: { code: 403, message: 'The caller does not have permission', status: 'PERMISSION_DENIED' },
+          }),
+        );
         return;
       }
       if (names.has(name)) {
