@@ -9,7 +9,7 @@ import { ConfigError } from './shared/config-error.js';
 import { TaskRejected } from './app/errors.js';
 import { configMessage } from './core/messages/config.js';
 import type { FinishDeps } from './app/finish-cycle.js';
-import { cachedRegistry, DEFAULT_DEBOUNCE, type Debounce } from './app/queue-change.js';
+import { cachedRegistry, DEFAULT_DEBOUNCE, ScoringPlan, type Debounce } from './app/queue-change.js';
 import type { ScoreInCycleDeps } from './app/score-cycle-office.js';
 import type { ScoreOne } from './app/score-one-office.js';
 import type { StartDeps } from './app/start-cycle.js';
@@ -49,6 +49,8 @@ export interface Runtime {
   readonly clock: Clock;
   /** How change notifications are grouped; the defaults of queue-change.ts unless a test says otherwise. */
   readonly debounce?: Debounce;
+  /** The scorings this instance has queued after changes (app/queue-change.ts), so a burst costs at most two. */
+  readonly plan: ScoringPlan;
   /** Drive push channels and the sheetChanged URL they notify; absent without MONEV_FUNCTIONS_URL. */
   readonly watches?: { readonly channels: DriveChannels; readonly address: string };
   /** Structured log line for Cloud Logging: codes and counts only, never sheet text or personal data. */
@@ -201,6 +203,7 @@ function buildRuntime(
     registry: cachedRegistry(async () => readRekap(await buildSource(config, place).readRekap()).offices, clock),
     secret: config.webhookSecret,
     clock,
+    plan: new ScoringPlan(),
     debounce: options.debounce ?? {
       windowMs: config.changes.windowMs ?? DEFAULT_DEBOUNCE.windowMs,
       settleMs: config.changes.settleMs ?? DEFAULT_DEBOUNCE.settleMs,

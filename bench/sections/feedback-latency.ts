@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cachedRegistry, queueChange, type Debounce } from '../../functions/app/queue-change.js';
+import { cachedRegistry, queueChange, ScoringPlan, type Debounce } from '../../functions/app/queue-change.js';
 import { buildSource } from '../../functions/choose-source.js';
 import type { Workplace } from '../../functions/choose-adapters.js';
 import { parseConfig, type Config } from '../../functions/config.js';
@@ -183,6 +183,8 @@ async function simulate(
   const clock: Clock = { now: () => new Date(now) };
   const debounce: Debounce = { windowMs: s.windowS * 1000, settleMs: s.settleS * 1000 };
   const queue = new VirtualCloudTasks();
+  // One instance of sheetChanged takes every notification (the deploy sets its max instances to 1).
+  const plan = new ScoringPlan();
   const registryReads: number[] = [];
   const registry = cachedRegistry(async () => {
     registryReads.push(now);
@@ -211,7 +213,7 @@ async function simulate(
     if (ending && ending.end === at) running.splice(running.indexOf(ending), 1);
     else if (edit && edit.at === at) {
       next++;
-      const outcome = await queueChange({ registry, queue, clock, debounce }, world.offices.get(edit.code) ?? '');
+      const outcome = await queueChange({ registry, queue, clock, debounce, plan }, world.offices.get(edit.code) ?? '');
       if (outcome.status === 'unknown') throw new Error(`office ${edit.code} not in the registry`);
       if (outcome.status === 'queued' && edit.burst !== null)
         queuedBy.set(edit.burst, (queuedBy.get(edit.burst) ?? 0) + 1);

@@ -4,16 +4,20 @@ import { findOffice } from './find-office.js';
 
 /**
  * Turns "this spreadsheet changed" into scorings of its office, so that an operator who edits a sheet sees
- * Hasil Validasi soon and a burst of edits costs little. Time is cut into windows of `windowMs`; each
- * window holds at most one scoring of an office (named `score-<code>-<window>`, a name the queue refuses
- * twice), which is what keeps the read quota with every office editing at once.
+ * Hasil Validasi soon, a burst of edits costs at most two scorings, and the read quota holds with every
+ * office editing at once.
  * - An edit after a quiet spell is scored `settleMs` later (the operator usually types on for a few
- *   seconds): the scoring takes the window its start falls in.
- * - An edit that finds its window's scoring taken either comes before that scoring starts (which no
- *   scoring does earlier than its window's start), so it will be read, or it may come after: then the
- *   next window's scoring, at that window's start, reads it.
- * So a burst inside a window costs at most two scorings, and the last edit of any burst is read within
- * window + settle. Before: every edit waited for its 60 s window to close plus 15 s, 15–75 s.
+ *   seconds).
+ * - An edit that comes while a scoring of its office is still to start is read by that scoring.
+ * - Any other edit is scored `settleMs` after it, but no sooner than `windowMs` after the office's last
+ *   scoring. A burst shorter than window + settle therefore costs at most two scorings, and its last edit is
+ *   read within a window.
+ * Whatever this instance remembers, the queue's names keep the quota: a scoring that runs at t is named
+ * `score-<code>-<floor(t / windowMs)>`, a name the queue refuses twice, so an office is scored at most
+ * once per window of the clock even when several instances (or one that restarted and forgot) take its
+ * notifications. When another took the name, the edit is still read: that scoring runs no earlier than
+ * its window's start, so it reads an edit made before then; after it, the next window's scoring at its
+ * start does. Before: every edit waited for its 60 s window to close plus 15 s, 15–75 s.
  */
 export const CHANGE_WINDOW_MS = 60_000;
 export const SETTLE_MS = 10_000;
@@ -33,18 +37,52 @@ export interface PlannedScoring {
   readonly at: number;
 }
 
-/** The scoring an edit at `now` asks for first: `settleMs` later, in the window that time falls in. */
-export function leadingScoring(now: number, { windowMs, settleMs }: Debounce): PlannedScoring {
-  return { window: Math.floor((now + settleMs) / windowMs), at: now + settleMs };
+/**
+ * What this instance has queued: per office, when its latest scoring runs (a lower bound when another
+ * instance queued it). Decisions for one office are taken one at a time, so two notifications of one edit
+ * (Drive sends duplicates) cost one scoring. It only saves scorings: a fresh one (a new instance) is safe.
+ */
+export class ScoringPlan {
+  private readonly latest = new Map<string, number>();
+  private readonly turns = new Map<string, Promise<unknown>>();
+
+  latestFor(code: string): number | undefined {
+    return this.latest.get(code);
+  }
+
+  remember(code: string, at: number): void {
+    this.latest.set(code, Math.max(at, this.latest.get(code) ?? -Infinity));
+  }
+
+  /** Runs `decide` after the decisions for `code` already under way. */
+  inTurn<T>(code: string, decide: () => Promise<T>): Promise<T> {
+    const turn = (this.turns.get(code) ?? Promise.resolve()).then(decide, decide);
+    const settled = turn.catch(() => undefined);
+    this.turns.set(code, settled);
+    void settled.then(() => {
+      if (this.turns.get(code) === settled) this.turns.delete(code);
+    });
+    return turn;
+  }
 }
 
 /**
- * When the leading scoring's window is already taken: null when that scoring cannot have started before
- * `now` (it runs no earlier than its window's start), else the next window's scoring, at its start.
+ * The scoring for an edit at `now` that no queued scoring reads: `settleMs` later, and no sooner than
+ * `windowMs` after the office's latest scoring (`latest`, when one is known).
  */
-export function trailingScoring(now: number, lead: PlannedScoring, { windowMs }: Debounce): PlannedScoring | null {
-  if (now < lead.window * windowMs) return null;
-  return { window: lead.window + 1, at: (lead.window + 1) * windowMs };
+export function nextScoring(now: number, latest: number | undefined, { windowMs, settleMs }: Debounce): PlannedScoring {
+  const at = latest === undefined ? now + settleMs : Math.max(now + settleMs, latest + windowMs);
+  return { window: Math.floor(at / windowMs), at };
+}
+
+/**
+ * When the planned scoring's name is already taken (by another instance): null when that scoring cannot
+ * have started before `now` (it runs no earlier than its window's start), else the next window's scoring,
+ * at its start.
+ */
+export function trailingScoring(now: number, planned: PlannedScoring, { windowMs }: Debounce): PlannedScoring | null {
+  if (now < planned.window * windowMs) return null;
+  return { window: planned.window + 1, at: (planned.window + 1) * windowMs };
 }
 
 export async function queueChange(
@@ -53,20 +91,36 @@ export async function queueChange(
     readonly queue: TaskQueue;
     readonly clock: Clock;
     readonly debounce?: Debounce;
+    /** What this instance has queued; without one, each notification is judged from the queue's names alone. */
+    readonly plan?: ScoringPlan;
   },
   spreadsheetId: string,
 ): Promise<ChangeOutcome> {
   const office = findOffice(await deps.registry(), { source: spreadsheetId });
   if (!office) return { status: 'unknown' };
+  const { code } = office;
   const debounce = deps.debounce ?? DEFAULT_DEBOUNCE;
-  const now = deps.clock.now().getTime();
+  const plan = deps.plan ?? new ScoringPlan();
   const enqueue = (planned: PlannedScoring) =>
-    deps.queue.enqueue(`score-${office.code}-${planned.window}`, { code: office.code }, new Date(planned.at));
-  const lead = leadingScoring(now, debounce);
-  if ((await enqueue(lead)) === 'queued') return { status: 'queued', code: office.code };
-  const trail = trailingScoring(now, lead, debounce);
-  const queued = trail !== null && (await enqueue(trail)) === 'queued';
-  return { status: queued ? 'queued' : 'already-queued', code: office.code };
+    deps.queue.enqueue(`score-${code}-${planned.window}`, { code }, new Date(planned.at));
+  return plan.inTurn(code, async (): Promise<ChangeOutcome> => {
+    const now = deps.clock.now().getTime();
+    const latest = plan.latestFor(code);
+    if (latest !== undefined && latest > now) return { status: 'already-queued', code };
+    const next = nextScoring(now, latest, debounce);
+    if ((await enqueue(next)) === 'queued') {
+      plan.remember(code, next.at);
+      return { status: 'queued', code };
+    }
+    const trail = trailingScoring(now, next, debounce);
+    if (trail === null) {
+      plan.remember(code, next.window * debounce.windowMs);
+      return { status: 'already-queued', code };
+    }
+    const queued = (await enqueue(trail)) === 'queued';
+    plan.remember(code, trail.at);
+    return { status: queued ? 'queued' : 'already-queued', code };
+  });
 }
 
 /** The registry, read at most once per `ttlMs`: a burst of notifications must not burn the read quota. */

@@ -22,10 +22,13 @@ export { DEPLOY_DEFAULTS };
 
 /** Memory, timeout and trigger per function. finishCycle renders every PDF with Chromium: 2 GiB. */
 const FUNCTION_SETTINGS: Record<CloudFunctionName, { memory: string; timeout: string; flags: readonly string[] }> = {
+  // One instance takes every change notification (80 at once; a notification is a registry lookup and a
+  // queued task), so it remembers which scorings it has queued and a burst of edits costs at most two
+  // (app/queue-change.ts). Concurrency above 1 needs a whole vCPU.
   sheetChanged: {
     memory: '512Mi',
     timeout: '60s',
-    flags: ['--trigger-http', '--allow-unauthenticated', '--max-instances=20'],
+    flags: ['--trigger-http', '--allow-unauthenticated', '--max-instances=1', '--cpu=1', '--concurrency=80'],
   },
   scoreOffice: {
     memory: '1Gi',
