@@ -9,9 +9,9 @@ import { findOffice } from './find-office.js';
  * - An edit after a quiet spell is scored `settleMs` later (the operator usually types on for a few
  *   seconds).
  * - An edit that comes while a scoring of its office is still to start is read by that scoring.
- * - Any other edit is scored `settleMs` after it, but no sooner than `windowMs` after the office's last
- *   scoring. A burst shorter than window + settle therefore costs at most two scorings, and its last edit is
- *   read within a window.
+ * - Any other edit is scored `settleMs` after it, but no sooner than window − settle after the office's
+ *   latest scoring. A burst shorter than a window therefore costs at most two scorings (the first, then one
+ *   that starts at least a window after the burst's first edit), and its last edit is read within a window.
  * Whatever this instance remembers, the queue's names keep the quota: a scoring that runs at t is named
  * `score-<code>-<floor(t / windowMs)>`, a name the queue refuses twice, so an office is scored at most
  * once per window of the clock even when several instances (or one that restarted and forgot) take its
@@ -68,10 +68,11 @@ export class ScoringPlan {
 
 /**
  * The scoring for an edit at `now` that no queued scoring reads: `settleMs` later, and no sooner than
- * `windowMs` after the office's latest scoring (`latest`, when one is known).
+ * window − settle after the office's latest scoring (`latest`, when one is known), which itself came at
+ * least `settleMs` after the edit that asked for it.
  */
 export function nextScoring(now: number, latest: number | undefined, { windowMs, settleMs }: Debounce): PlannedScoring {
-  const at = latest === undefined ? now + settleMs : Math.max(now + settleMs, latest + windowMs);
+  const at = latest === undefined ? now + settleMs : Math.max(now + settleMs, latest + windowMs - settleMs);
   return { window: Math.floor(at / windowMs), at };
 }
 

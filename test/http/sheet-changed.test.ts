@@ -240,7 +240,7 @@ describe('a burst of edits', () => {
   });
   afterAll(() => localQueue.close());
 
-  it('twenty notifications in 0,8 s make two scorings (one after the settle, one a window later); a later edit another', async () => {
+  it('twenty notifications in 0,8 s make two scorings (one after the settle, one window − settle later); a later edit another', async () => {
     const statuses: string[] = [];
     for (let i = 0; i < 20; i++) {
       const payload = body(PACITAN);
@@ -254,7 +254,7 @@ describe('a burst of edits', () => {
       clock.advance(40);
     }
     // The first is scored at 03:00:59.2 and the next four come before it starts. The fifth comes as it
-    // starts: it is scored a window after it, at 03:01:01.2, which the last fourteen come before.
+    // starts: it is scored window − settle after it, at 03:01:01.0, which the last fourteen come before.
     expect(statuses).toEqual([
       'queued',
       ...Array.from({ length: 4 }, () => 'already-queued'),
