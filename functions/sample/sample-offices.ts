@@ -27,7 +27,7 @@ export function sampleOffices(count: number): SampleOffice[] {
     } else {
       const n = i + 1;
       offices.push({
-        code: String(9001 + i - JATIM_OFFICES.length),
+        code: syntheticCode(i - JATIM_OFFICES.length),
         name: `Bawaslu Kabupaten Contoh ${n}`,
         kind: 'Kabupaten',
         slug: `kab-contoh-${n}`,
@@ -36,4 +36,17 @@ export function sampleOffices(count: number): SampleOffice[] {
     }
   }
   return offices;
+}
+
+/**
+ * A four-digit Kemendagri-shaped code for the n-th office beyond Jawa Timur's (n from 0): 9001–9999 first,
+ * then 1000 upwards, skipping Jawa Timur's own 35xx, so that a 5 520-office province still has codes
+ * the rekap reader accepts.
+ */
+function syntheticCode(n: number): string {
+  if (n < 999) return String(9001 + n);
+  const low = 1000 + (n - 999);
+  const code = low >= 3500 ? low + 100 : low;
+  if (code > 9000) throw new Error(`Contoh provinsi paling banyak ${JATIM_OFFICES.length + 999 + 7900} satker.`);
+  return String(code);
 }

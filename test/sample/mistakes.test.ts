@@ -73,6 +73,9 @@ describe('sampleOffices', () => {
       { code: '9001', name: 'Bawaslu Kabupaten Contoh 39' },
       { code: '9002', name: 'Bawaslu Kabupaten Contoh 40' },
     ]);
-    expect(new Set(sampleOffices(5520).map((office) => office.code)).size).toBe(5520);
+    // The bench's 5 520-office province: every code distinct and four digits, as the rekap reader requires.
+    const codes = sampleOffices(5520).map((office) => office.code);
+    expect(new Set(codes).size).toBe(5520);
+    expect(codes.filter((code) => !/^[0-9]{4}$/.test(code))).toEqual([]);
   });
 });
