@@ -71,6 +71,13 @@ async function post(
   }
 }
 
+/** A change notification as the Apps Script sends it, signed with the webhook secret. */
+function notifyChange(served: Served, spreadsheetId: string): Promise<{ status: number; body: string }> {
+  const body = JSON.stringify({ spreadsheetId });
+  const signature = signatureHeader(SECRET, Math.floor(Date.now() / 1000), body);
+  return post(served, { 'content-type': 'application/json', 'x-monev-signature': signature }, body);
+}
+
 async function until(what: string, done: () => boolean, served: Served, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!done()) {
@@ -110,15 +117,7 @@ describe(`the deployed bundle (${FUNCTIONS_MAIN}) under the Functions Framework`
       MONEV_CHANGE_SETTLE_S: '0',
     });
     children.push(served.child);
-    const body = JSON.stringify({ spreadsheetId: 'satker/3501.xlsx' });
-    const answer = await post(
-      served,
-      {
-        'content-type': 'application/json',
-        'x-monev-signature': signatureHeader(SECRET, Math.floor(Date.now() / 1000), body),
-      },
-      body,
-    );
+    const answer = await notifyChange(served, 'satker/3501.xlsx');
     expect(answer.status, answer.body).toBe(202);
     const feedback = join(out, 'validasi', '3501.xlsx');
     await until('the Hasil Validasi of 3501', () => existsSync(feedback), served, 60_000);
@@ -140,15 +139,7 @@ describe(`the deployed bundle (${FUNCTIONS_MAIN}) under the Functions Framework`
         MONEV_TASKS_SERVICE_ACCOUNT: 'monev@monev-jatim.iam.gserviceaccount.com',
       });
       children.push(served.child);
-      const body = JSON.stringify({ spreadsheetId: offices.get('3502') });
-      const answer = await post(
-        served,
-        {
-          'content-type': 'application/json',
-          'x-monev-signature': signatureHeader(SECRET, Math.floor(Date.now() / 1000), body),
-        },
-        body,
-      );
+      const answer = await notifyChange(served, offices.get('3502') ?? '');
       expect(answer.status, answer.body).toBe(202);
       const tasks = [...google.tasks.values()] as {
         name: string;
