@@ -2,9 +2,13 @@ import { createRequire } from 'node:module';
 
 /**
  * The reading half of SheetJS (`@e965/xlsx`, the SheetJS build republished on npm), required on first use like
- * exceljs (it takes about 0.1 s to load). monev hands it archives it has already unpacked within the limits
- * (zip-archive.ts), through `parse_zip`, so SheetJS never inflates anything itself. Only the few fields
- * monev reads are typed here.
+ * exceljs. monev hands it archives it has already unpacked within the limits (zip-archive.ts), through
+ * `parse_zip`, so SheetJS never inflates anything itself. Only the few fields monev reads are typed here.
+ *
+ * It is SheetJS's core build: the package's main file also loads the codepage tables, ~90 ms of its ~120 ms,
+ * which only legacy 8-bit formats need. monev reads zip archives alone (XLSX and ODS, whose XML is Unicode;
+ * an .xls is refused before SheetJS sees it, unreadable-workbook-error.ts), and the core build reads every
+ * fixture of test/fixtures/workbooks to the same cells as the full one (test/adapters/xlsx/sheetjs.test.ts).
  */
 export interface SheetJsCell {
   /** b boolean, e error, n number, s string, d date, z stub. */
@@ -79,7 +83,7 @@ export interface SheetJs {
 let loaded: SheetJs | undefined;
 
 export function sheetjs(): SheetJs {
-  loaded ??= createRequire(import.meta.url)('@e965/xlsx') as SheetJs;
+  loaded ??= createRequire(import.meta.url)('@e965/xlsx/dist/xlsx.core.min.js') as SheetJs;
   return loaded;
 }
 
