@@ -11,7 +11,7 @@ import type { QueuedTask, TaskQueue } from '../../ports.js';
  * function (a cycle's finish to `finishCycle`) with an OIDC token of the functions' service account.
  * Task names carry the dedupe: a second task with a name Cloud Tasks has seen (queued, or run within
  * about an hour) is refused with ALREADY_EXISTS, which is how a burst of edits becomes one scoring.
- * Tasks are created over the REST API with fetch (restTasksClient).
+ * Tasks are created over the REST API with node:https (restTasksClient).
  */
 export interface CloudTasksSettings {
   /** `projects/P/locations/L/queues/Q`. */
