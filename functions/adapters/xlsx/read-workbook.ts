@@ -125,16 +125,9 @@ export function parseWorkbookArchive(
   try {
     parsed = quietly(() =>
       lib.parse_zip(container, {
-        dense: true,
-        cellNF: true,
-        cellFormula: true,
-        cellHTML: false,
-        cellText: false,
-        cellDates: false,
+        ...PARSE_OPTIONS,
         // One row past the limit, so a tab that passes it is seen without parsing the rest.
         sheetRows: limits.maxRows + 1,
-        bookVBA: false,
-        sheetStubs: true,
         cellStyles: columnWidths,
       }),
     );
@@ -144,6 +137,18 @@ export function parseWorkbookArchive(
   if (parsed.SheetNames.length === 0) throw new UnreadableWorkbookError(NOT_A_WORKBOOK);
   return parsed;
 }
+
+/** How SheetJS parses every workbook: cells as stored (values, number formats, formulas), none rendered. */
+export const PARSE_OPTIONS = {
+  dense: true,
+  cellNF: true,
+  cellFormula: true,
+  cellHTML: false,
+  cellText: false,
+  cellDates: false,
+  bookVBA: false,
+  sheetStubs: true,
+} as const;
 
 const BROKEN = unreadable('corrupt-workbook');
 const NOT_A_WORKBOOK = unreadable('not-a-workbook');

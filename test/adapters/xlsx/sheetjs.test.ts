@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PARSE_OPTIONS } from '../../../functions/adapters/xlsx/read-workbook.js';
 import { quietly, sheetjs } from '../../../functions/adapters/xlsx/sheetjs.js';
 import { sampleProvince, type Province } from '../../helpers/province.js';
 
@@ -13,18 +14,7 @@ import { sampleProvince, type Province } from '../../helpers/province.js';
  * pandas) and the sample province's own workbooks, read with the options monev reads with.
  */
 const FIXTURES = join(process.cwd(), 'test/fixtures/workbooks');
-const OPTIONS = {
-  type: 'buffer',
-  dense: true,
-  cellNF: true,
-  cellFormula: true,
-  cellHTML: false,
-  cellText: false,
-  cellDates: false,
-  bookVBA: false,
-  sheetStubs: true,
-  cellStyles: true,
-} as const;
+const OPTIONS = { type: 'buffer', ...PARSE_OPTIONS, cellStyles: true } as const;
 
 interface Reader {
   read(data: Uint8Array, options: typeof OPTIONS): { SheetNames: string[]; Sheets: Record<string, unknown> };
