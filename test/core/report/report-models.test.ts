@@ -122,6 +122,12 @@ describe('a 0 that comes from a broken tab says so next to the number', () => {
     expect(broken['3573']).toEqual({ iku: false, actionPlan: false, iki: false, stages: false });
     expect(model.ranking.anyBroken).toBe(true);
     expect(provinceReportModel(context(rankProvince([clean]))).ranking.anyBroken).toBe(false);
+    // Its index is among the lowest five, where the mark says the same: chase the data first.
+    const bottom = model.followUp.bottom.map((r) => [r.name, r.broken]);
+    expect(bottom).toContainEqual(['Kabupaten Banyuwangi', true]);
+    expect(bottom.filter(([, broken]) => broken)).toHaveLength(1);
+    expect(model.followUp.anyBottomBroken).toBe(true);
+    expect(provinceReportModel(context(rankProvince([clean]))).followUp.anyBottomBroken).toBe(false);
   });
 });
 

@@ -3,6 +3,7 @@ import type { OfficeResult } from '../../scoring/office.js';
 import { compareCodes } from '../../scoring/province.js';
 import { score } from '../format.js';
 import { followUp, type ReportContext } from '../report-context.js';
+import { componentProblems } from '../report-text.js';
 import { errorCount, rankText, scoredByRank, shortName } from './ranked-offices.js';
 
 /** How many of the lowest-scoring offices the follow-up list names. */
@@ -10,10 +11,20 @@ const BOTTOM = 5;
 
 /**
  * *Perlu ditindaklanjuti*: the deadline, then whom to chase — offices not scored and why, offices with
- * errors, offices whose evidence links failed, and the five lowest indexes.
+ * errors, offices whose evidence links failed, and the five lowest indexes (marked when a tab that cannot be
+ * read pulled the index down, as in the ranking).
  */
 export function followUpSection(context: ReportContext) {
   const scored = scoredByRank(context.offices);
+  const bottom = scored
+    .filter((o) => o.scores.index !== null)
+    .slice(-BOTTOM)
+    .map((o) => ({
+      rank: rankText(o),
+      name: shortName(o.name),
+      index: score(o.scores.index),
+      broken: Object.values(componentProblems(o)).some((problem) => problem !== null),
+    }));
   return {
     ...followUp(context),
     unscored: context.offices
@@ -27,10 +38,9 @@ export function followUpSection(context: ReportContext) {
       .map((o) => ({ name: shortName(o.name), errors: errorCount(o), index: score(o.scores.index) })),
     // Listed once any link failed; a run without Drive checks has none (issue 12).
     failedEvidence: failedEvidence(scored),
-    bottom: scored
-      .filter((o) => o.scores.index !== null)
-      .slice(-BOTTOM)
-      .map((o) => ({ rank: rankText(o), name: shortName(o.name), index: score(o.scores.index) })),
+    bottom,
+    // An index pulled down by a tab that cannot be read is a data problem to chase, not performance to coach.
+    anyBottomBroken: bottom.some((row) => row.broken),
   };
 }
 
